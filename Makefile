@@ -1,0 +1,44 @@
+# Two commands do all set-up on a fresh machine:
+#   make run    creates .venv if needed, installs the app, and opens it
+#   make test   creates .venv if needed, installs the app with test tools, and runs the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Real MNIST for tests and development, if the shared folder is beside this checkout.
+SHARED_DATA := $(wildcard ../shared/datasets/MNIST)
+export MNIST_DESK_DATA ?= $(if $(SHARED_DATA),$(abspath ../shared/datasets),)
+PYTEST_ARGS ?=
+
+.PHONY: run test test-quick lint bench package weights clean
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip >/dev/null
+	$(BIN)/python -m pip install -e '.[dev]'
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/mnist-desk $(ARGS)
+
+test: $(BIN)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-quick: $(BIN)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check mnist_desk tests benchmarks packaging
+	$(BIN)/ruff format --check mnist_desk tests benchmarks packaging
+
+bench: $(BIN)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
+
+package: $(BIN)/.installed
+	$(BIN)/python -m pip install -e '.[package]'
+	$(BIN)/python packaging/build.py $(ARGS)
+
+weights: $(BIN)/.installed
+	scripts/train-shipped-weights.sh $(ARGS)
+
+clean:
+	rm -rf build dist .pytest_cache

@@ -1,0 +1,3 @@
+from mnist_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,179 @@
+"""MNIST in memory: the fixed 50k/10k/10k split, batching by indexing, augmentation, digit pairs.
+
+The whole split lives in tensors, so a batch is one index operation rather than
+thousands of per-sample PIL conversions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+
+MEAN = 0.1307
+STD = 0.3081
+NUM_CLASSES = 10
+NUM_SUMS = 19
+TRAIN_SIZE = 50_000
+VAL_SIZE = 10_000
+SPLIT_SEED = 20240601  # fixes which 10k training images form the validation set, forever
+PAIR_SEED = 7  # fixes the validation and test pairs
+
+RAW_FILES = (
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+)
+
+
+class DataUnavailableError(RuntimeError):
+    """MNIST is not where we looked and could not be downloaded."""
+
+
+def _missing_data_message(root: Path, reason: str) -> str:
+    raw = root / "MNIST" / "raw"
+    files = ", ".join(RAW_FILES)
+    return (
+        f"MNIST was not found in {raw} ({reason}).\n"
+        f"Either allow the download (needs internet), or place the four files {files} "
+        f"(optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, "
+        f"the MNIST_DESK_DATA environment variable or the data folder setting "
+        f"(DIR must contain MNIST/raw)."
+    )
+
+
+def load_mnist_raw(root: Path, *, download: bool = False) -> tuple[torch.Tensor, ...]:
+    """Return (train_images, train_labels, test_images, test_labels) as uint8/int64 tensors."""
+    from torchvision.datasets import MNIST
+
+    root = Path(root)
+    try:
+        train = MNIST(str(root), train=True, download=False)
+        test = MNIST(str(root), train=False, download=False)
+    except RuntimeError as absent:
+        if not download:
+            raise DataUnavailableError(
+                _missing_data_message(root, "download not allowed")
+            ) from absent
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            train = MNIST(str(root), train=True, download=True)
+            test = MNIST(str(root), train=False, download=True)
+        except Exception as failed:  # network errors come in many types
+            raise DataUnavailableError(
+                _missing_data_message(root, f"download failed: {failed}")
+            ) from failed
+    return train.data, train.targets, test.data, test.targets
+
+
+def normalize_uint8(images: torch.Tensor) -> torch.Tensor:
+    """uint8 (N, 28, 28) -> float (N, 1, 28, 28) with MNIST's mean and std."""
+    return ((images.float() / 255.0) - MEAN).div_(STD).unsqueeze(1)
+
+
+@dataclass
+class Split:
+    images: torch.Tensor  # float (N, 1, 28, 28), normalised
+    labels: torch.Tensor  # int64 (N,)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def subset(self, n: int | None) -> Split:
+        if n is None or n >= len(self):
+            return self
+        return Split(self.images[:n], self.labels[:n])
+
+    def to(self, device: torch.device | str) -> Split:
+        return Split(self.images.to(device), self.labels.to(device))
+
+
+@dataclass
+class MnistSplits:
+    train: Split
+    val: Split
+    test: Split
+    root: Path
+
+
+def split_indices(n_total: int = TRAIN_SIZE + VAL_SIZE) -> tuple[torch.Tensor, torch.Tensor]:
+    """The fixed permutation that divides the official training set into train and validation."""
+    perm = torch.randperm(n_total, generator=torch.Generator().manual_seed(SPLIT_SEED))
+    return perm[:TRAIN_SIZE], perm[TRAIN_SIZE:]
+
+
+_CACHE: dict[Path, MnistSplits] = {}
+
+
+def load_splits(root: Path | str, *, download: bool = False) -> MnistSplits:
+    """Load MNIST from ``root`` (which contains MNIST/raw) into memory, split 50k/10k/10k."""
+    root = Path(root).resolve()
+    if root in _CACHE:
+        return _CACHE[root]
+    train_x, train_y, test_x, test_y = load_mnist_raw(root, download=download)
+    train_idx, val_idx = split_indices(len(train_y))
+    images = normalize_uint8(train_x)
+    splits = MnistSplits(
+        train=Split(images[train_idx], train_y[train_idx]),
+        val=Split(images[val_idx], train_y[val_idx]),
+        test=Split(normalize_uint8(test_x), test_y.clone()),
+        root=root,
+    )
+    _CACHE[root] = splits
+    return splits
+
+
+def random_affine(
+    images: torch.Tensor,
+    generator: torch.Generator | None = None,
+    degrees: float = 10.0,
+    translate: float = 0.1,
+    scale: tuple[float, float] = (0.9, 1.1),
+) -> torch.Tensor:
+    """A small random rotation, shift and zoom per image, done for the whole batch at once."""
+    n = images.shape[0]
+    device = images.device
+
+    def uniform(lo: float, hi: float) -> torch.Tensor:
+        return torch.rand(n, generator=generator).mul_(hi - lo).add_(lo).to(device)
+
+    angle = uniform(-degrees, degrees) * (math.pi / 180)
+    zoom = uniform(*scale)
+    tx, ty = uniform(-translate, translate) * 2, uniform(-translate, translate) * 2
+    cos, sin = torch.cos(angle) / zoom, torch.sin(angle) / zoom
+    theta = torch.stack([torch.stack([cos, -sin, tx], 1), torch.stack([sin, cos, ty], 1)], 1).to(
+        images.dtype
+    )
+    grid = F.affine_grid(theta, list(images.shape), align_corners=False)
+    background = -MEAN / STD  # a normalised black pixel
+    out = F.grid_sample(images - background, grid, align_corners=False, padding_mode="zeros")
+    return out + background
+
+
+def iterate_batches(
+    n: int, batch_size: int, *, shuffle: bool, generator: torch.Generator | None = None
+) -> Iterator[torch.Tensor]:
+    """Index batches over ``n`` examples."""
+    order = torch.randperm(n, generator=generator) if shuffle else torch.arange(n)
+    for start in range(0, n, batch_size):
+        yield order[start : start + batch_size]
+
+
+def random_pairs(n: int, count: int, generator: torch.Generator) -> torch.Tensor:
+    """``count`` pairs of image indices drawn from ``n`` images: (count, 2)."""
+    first = torch.randint(n, (count,), generator=generator)
+    second = torch.randint(n, (count,), generator=generator)
+    return torch.stack([first, second], 1)
+
+
+def fixed_pairs(
+    split: Split, count: int, seed: int = PAIR_SEED
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Pairs drawn once by seed: (images (count, 2, 1, 28, 28), sums (count,))."""
+    idx = random_pairs(len(split), count, torch.Generator().manual_seed(seed))
+    return split.images[idx], split.labels[idx].sum(1)

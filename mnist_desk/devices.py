@@ -1,0 +1,59 @@
+"""The one device resolver: what torch can run on here, and a clear error for what it cannot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+
+class DeviceError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    name: str  # "cpu" or "cuda:N", what torch.device takes
+    title: str  # what a person reads
+    available: bool = True
+    reason: str = ""  # why it is unavailable
+
+
+def cuda_unavailable_reason() -> str:
+    if torch.version.cuda is None:
+        return "this PyTorch build has no CUDA support"
+    return "PyTorch sees no CUDA device (no NVIDIA GPU or driver found)"
+
+
+def list_devices() -> list[DeviceInfo]:
+    """CPU first, then every CUDA device torch sees."""
+    devices = [DeviceInfo("cpu", f"CPU ({torch.get_num_threads()} threads)")]
+    if torch.cuda.is_available():
+        for i in range(torch.cuda.device_count()):
+            devices.append(DeviceInfo(f"cuda:{i}", f"cuda:{i} — {torch.cuda.get_device_name(i)}"))
+    return devices
+
+
+def resolve_device(name: str | None = "cpu") -> torch.device:
+    """'cpu', 'cuda', 'cuda:N' or 'auto' -> a torch.device that exists, or a DeviceError saying why not."""
+    name = (name or "cpu").strip().lower()
+    if name == "auto":
+        return torch.device("cuda:0" if torch.cuda.is_available() else "cpu")
+    try:
+        device = torch.device(name)
+    except RuntimeError as e:
+        raise DeviceError(f"unknown device {name!r}: use cpu, cuda or cuda:N") from e
+    if device.type == "cpu":
+        return device
+    if device.type != "cuda":
+        raise DeviceError(f"unsupported device {name!r}: use cpu, cuda or cuda:N")
+    if not torch.cuda.is_available():
+        raise DeviceError(
+            f"CUDA device {name!r} was requested, but {cuda_unavailable_reason()}. Use cpu."
+        )
+    index = device.index or 0
+    if index >= torch.cuda.device_count():
+        raise DeviceError(
+            f"CUDA device {name!r} does not exist: torch sees {torch.cuda.device_count()} device(s)."
+        )
+    return torch.device("cuda", index)

@@ -1,0 +1,171 @@
+"""The Predictor: one loaded model on one device, answering digits and sums for raw images.
+
+This is the one path from pixels to answers; the CLI's ``predict`` and the GUI both use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from mnist_desk.catalog import default_classifier_path, resolve_model
+from mnist_desk.checkpoints import Checkpoint, load_checkpoint
+from mnist_desk.devices import resolve_device
+from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER
+from mnist_desk.preprocess import Preprocessed, preprocess
+
+ImageLike = np.ndarray | Preprocessed
+
+
+@dataclass
+class DigitResult:
+    digit: int | None
+    probabilities: list[float] | None  # 10 values, None when blank
+    image28: np.ndarray | None = field(default=None, repr=False)  # what the model saw
+
+    @property
+    def blank(self) -> bool:
+        return self.digit is None
+
+    @property
+    def confidence(self) -> float | None:
+        return None if self.probabilities is None else self.probabilities[self.digit]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "blank": self.blank,
+            "digit": self.digit,
+            "confidence": self.confidence,
+            "probabilities": self.probabilities,
+        }
+
+
+@dataclass
+class SumResult:
+    total: int | None
+    probabilities: list[float] | None  # 19 values (sums 0..18), None when a canvas is blank
+    source: str  # "adder" (predicted from both images) or "digits" (from two classifier outputs)
+    digits: tuple[DigitResult, DigitResult]
+
+    @property
+    def confidence(self) -> float | None:
+        return None if self.probabilities is None else self.probabilities[self.total]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "confidence": self.confidence,
+            "source": self.source,
+            "probabilities": self.probabilities,
+        }
+
+
+def load_image(path: str | Path) -> np.ndarray:
+    """Read an image file into an array; a clear ValueError if it cannot be read."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as img:
+            img.load()
+            mode = "RGBA" if img.mode in ("RGBA", "LA", "P") else "L"
+            return np.asarray(img.convert(mode))
+    except FileNotFoundError as e:
+        raise FileNotFoundError(f"{path}: no such image file") from e
+    except (UnidentifiedImageError, OSError) as e:
+        raise ValueError(f"{path}: not an image this app can read ({e})") from e
+
+
+def sum_distribution(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """P(a + b = s) for independent digits: the convolution of the two distributions."""
+    return np.convolve(a, b)
+
+
+class Predictor:
+    """Holds a model (classifier, transfer adder or scratch adder) and the classifier that reads digits."""
+
+    def __init__(
+        self,
+        checkpoint: Checkpoint,
+        device: str | torch.device = "cpu",
+        digit_checkpoint: Checkpoint | None = None,
+    ):
+        self.device = resolve_device(str(device))
+        self.checkpoint = checkpoint
+        self.task = checkpoint.task
+        self.model = checkpoint.build().to(self.device).eval()
+        self.digit_checkpoint = checkpoint
+        if self.task == CLASSIFIER:
+            self.digit_model: nn.Module = self.model
+        elif self.task == TRANSFER:
+            self.digit_model = self.model.classifier
+        else:  # the scratch adder has no digit output: a classifier reads the digits
+            self.digit_checkpoint = digit_checkpoint or load_checkpoint(default_classifier_path())
+            self.digit_model = self.digit_checkpoint.build().to(self.device).eval()
+
+    @classmethod
+    def from_model(
+        cls,
+        name_or_path: str | Path | None = None,
+        device: str | None = None,
+        models_dir: str | Path | None = None,
+    ) -> Predictor:
+        return cls(resolve_model(name_or_path, models_dir), device or "cpu")
+
+    def to(self, device: str) -> Predictor:
+        """The same models on another device (a new Predictor; this one stays usable)."""
+        return Predictor(
+            self.checkpoint, device, self.digit_checkpoint if self.task == SCRATCH else None
+        )
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "path": str(self.checkpoint.path) if self.checkpoint.path else None,
+            "task": self.task,
+            "arch": self.checkpoint.arch,
+            "test_accuracy": self.checkpoint.test_accuracy,
+            "device": str(self.device),
+        }
+
+    @staticmethod
+    def _prepared(images: list[ImageLike]) -> list[Preprocessed]:
+        return [im if isinstance(im, Preprocessed) else preprocess(im) for im in images]
+
+    @torch.no_grad()
+    def predict_digits(self, images: list[ImageLike]) -> list[DigitResult]:
+        """One DigitResult per image; blank images give a blank result, never a guess."""
+        prepared = self._prepared(images)
+        inked = [p.tensor for p in prepared if not p.blank]
+        probs = iter([])
+        if inked:
+            batch = torch.stack(inked).to(self.device)
+            probs = iter(self.digit_model(batch).float().softmax(1).cpu().numpy())
+        results = []
+        for p in prepared:
+            if p.blank:
+                results.append(DigitResult(None, None, None))
+            else:
+                dist = next(probs)
+                results.append(DigitResult(int(dist.argmax()), [float(v) for v in dist], p.image28))
+        return results
+
+    @torch.no_grad()
+    def predict_sum(self, first: ImageLike, second: ImageLike) -> SumResult:
+        """Both digits and their sum: from the adder directly, or from the two digit distributions."""
+        prepared = self._prepared([first, second])
+        digits = tuple(self.predict_digits(prepared))
+        if any(d.blank for d in digits):
+            return SumResult(None, None, "adder" if self.task != CLASSIFIER else "digits", digits)
+        if self.task == CLASSIFIER:
+            dist = sum_distribution(
+                np.array(digits[0].probabilities), np.array(digits[1].probabilities)
+            )
+            total = digits[0].digit + digits[1].digit  # consistent with the two digits shown
+            return SumResult(total, [float(v) for v in dist], "digits", digits)
+        pair = torch.stack([p.tensor for p in prepared])[None].to(self.device)  # (1, 2, 1, 28, 28)
+        dist = self.model(pair).float().softmax(1)[0].cpu().numpy()
+        return SumResult(int(dist.argmax()), [float(v) for v in dist], "adder", digits)

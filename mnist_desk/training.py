@@ -1,0 +1,587 @@
+"""The headless Trainer: one training loop for every task, used by the CLI, the GUI and the tests.
+
+Training flows one way: TrainingSettings -> Trainer.run() -> events (step, evaluation, epoch,
+finished, failed) delivered to a callback. The Trainer knows nothing of Qt; the GUI's worker thread
+turns the events into signals. ``cancel()`` and ``pause()`` are safe to call from another thread.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from mnist_desk import data as mdata
+from mnist_desk.checkpoints import load_checkpoint, make_meta, save_checkpoint, write_metrics_file
+from mnist_desk.config import resolve_data_dir
+from mnist_desk.devices import resolve_device
+from mnist_desk.metrics import ClassificationReport, classification_report
+from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, build_model, count_parameters, is_adder
+
+OPTIMIZERS = ("adamw", "adam", "sgd")
+SCHEDULES = ("onecycle", "cosine", "constant")
+
+
+@dataclass
+class TrainingSettings:
+    """Everything that defines a run. The CLI, the GUI and the tests all build one of these."""
+
+    task: str = CLASSIFIER
+    arch: str = "convnet"
+    epochs: float = 8.0
+    max_steps: int | None = None  # a step budget; overrides epochs when set
+    batch_size: int = 128
+    optimizer: str = "adamw"
+    lr: float = 3e-3
+    weight_decay: float = 5e-4
+    schedule: str = "onecycle"
+    label_smoothing: float = 0.0
+    augment: bool = True
+    seed: int = 0
+    device: str = "cpu"
+    evals_per_epoch: int = 2
+    patience: int | None = None  # early stopping: evaluations without a better validation error
+    pairs_per_epoch: int = 50_000  # adders: fresh random training pairs drawn every epoch
+    init_from: str | None = None  # transfer adder: the classifier checkpoint it starts from
+    head_lr_scale: float = (
+        10.0  # transfer adder: the new head learns faster than the pretrained trunk
+    )
+    train_subset: int | None = None  # for quick runs and tests
+    val_subset: int | None = None
+    test_subset: int | None = None
+    num_threads: int | None = None
+    model_kwargs: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> TrainingSettings:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})
+
+    def validate(self) -> None:
+        if self.task not in (CLASSIFIER, TRANSFER, SCRATCH):
+            raise ValueError(f"unknown task {self.task!r}")
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(
+                f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}"
+            )
+        if self.schedule not in SCHEDULES:
+            raise ValueError(
+                f"unknown schedule {self.schedule!r}; choose one of {', '.join(SCHEDULES)}"
+            )
+        if self.batch_size < 1 or self.lr <= 0 or (self.epochs <= 0 and not self.max_steps):
+            raise ValueError("batch size, learning rate and epochs (or steps) must be positive")
+
+
+def default_settings(task: str, arch: str | None = None) -> TrainingSettings:
+    """Good starting points per task (what the shipped weights were trained with, at fewer epochs)."""
+    if task == TRANSFER:
+        return TrainingSettings(
+            task=task,
+            arch=arch or "convnet",
+            epochs=3,
+            lr=1e-4,
+            weight_decay=0.0,
+            head_lr_scale=10.0,
+            schedule="cosine",
+        )
+    if task == SCRATCH:
+        return TrainingSettings(task=task, arch=arch or "convnet", epochs=10, lr=3e-3)
+    arch = arch or "convnet"
+    if arch == "vit":
+        return TrainingSettings(
+            task=task, arch=arch, epochs=15, lr=2e-3, weight_decay=0.05, batch_size=256
+        )
+    return TrainingSettings(task=task, arch=arch)
+
+
+# ---- events ---------------------------------------------------------------------------------
+
+
+@dataclass
+class StepEvent:
+    step: int
+    total_steps: int
+    epoch: float
+    loss: float
+    error: float  # training error rate of this batch
+    lr: float
+    images_seen: int
+    elapsed: float  # seconds of training, pauses excluded
+
+
+@dataclass
+class EvalEvent:
+    step: int
+    epoch: float
+    val_loss: float
+    val_error: float
+    best_val_error: float
+    elapsed: float
+
+
+@dataclass
+class EpochEvent:
+    epoch: int
+    step: int
+    elapsed: float
+
+
+@dataclass
+class TrainingResult:
+    status: str  # completed, stopped, early-stopped, diverged
+    message: str
+    settings: dict[str, Any]
+    steps: int
+    elapsed: float
+    best_val_error: float | None
+    test: dict[str, Any] | None  # ClassificationReport as a dict, on the test set
+    checkpoint: str | None
+    history: dict[str, list[dict[str, float]]]
+
+
+@dataclass
+class FinishedEvent:
+    result: TrainingResult
+
+
+@dataclass
+class FailedEvent:
+    message: str
+    result: TrainingResult | None = None  # when a run diverged, what was kept
+
+
+Event = StepEvent | EvalEvent | EpochEvent | FinishedEvent | FailedEvent
+
+
+class TrainingCancelled(Exception):
+    pass
+
+
+# ---- data per task ---------------------------------------------------------------------------
+
+
+class TaskData:
+    """Batches for one task: digits and their labels, or pairs of digits and their sums."""
+
+    def __init__(self, settings: TrainingSettings, splits: mdata.MnistSplits, device: torch.device):
+        self.task = settings.task
+        self.device = device
+        self.augment = settings.augment
+        self.generator = torch.Generator().manual_seed(settings.seed)
+        self.train = splits.train.subset(settings.train_subset).to(device)
+        val = splits.val.subset(settings.val_subset)
+        test = splits.test.subset(settings.test_subset)
+        if is_adder(self.task):
+            self.pairs_per_epoch = min(
+                settings.pairs_per_epoch, settings.train_subset or settings.pairs_per_epoch
+            )
+            self.val = mdata.fixed_pairs(val, len(val))
+            self.test = mdata.fixed_pairs(test, len(test))
+            self.test_images = test.images
+        else:
+            self.pairs_per_epoch = 0
+            self.val = (val.images, val.labels)
+            self.test = (test.images, test.labels)
+        self.num_classes = mdata.NUM_SUMS if is_adder(self.task) else mdata.NUM_CLASSES
+
+    @property
+    def examples_per_epoch(self) -> int:
+        return self.pairs_per_epoch if is_adder(self.task) else len(self.train)
+
+    @property
+    def images_per_example(self) -> int:
+        return 2 if is_adder(self.task) else 1
+
+    def epoch_batches(self, batch_size: int) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+        if is_adder(self.task):
+            pairs = mdata.random_pairs(len(self.train), self.pairs_per_epoch, self.generator).to(
+                self.device
+            )
+            for idx in mdata.iterate_batches(len(pairs), batch_size, shuffle=False):
+                chosen = pairs[idx.to(self.device)]
+                images = self.train.images[chosen]  # (B, 2, 1, 28, 28)
+                if self.augment:
+                    images = mdata.random_affine(images.flatten(0, 1), self.generator).view_as(
+                        images
+                    )
+                yield images, self.train.labels[chosen].sum(1)
+        else:
+            for idx in mdata.iterate_batches(
+                len(self.train), batch_size, shuffle=True, generator=self.generator
+            ):
+                idx = idx.to(self.device)
+                images = self.train.images[idx]
+                if self.augment:
+                    images = mdata.random_affine(images, self.generator)
+                yield images, self.train.labels[idx]
+
+
+@torch.no_grad()
+def predict_logits(
+    model: nn.Module, inputs: torch.Tensor, device: torch.device, batch_size: int = 1000
+) -> torch.Tensor:
+    """Logits for a whole tensor of inputs, batch by batch, in eval mode."""
+    was_training = model.training
+    model.eval()
+    out = [
+        model(inputs[i : i + batch_size].to(device)).float().cpu()
+        for i in range(0, len(inputs), batch_size)
+    ]
+    model.train(was_training)
+    return torch.cat(out) if out else torch.empty(0)
+
+
+def evaluate(
+    model: nn.Module, inputs: torch.Tensor, labels: torch.Tensor, device: torch.device
+) -> tuple[float, float, torch.Tensor]:
+    """(mean loss, error rate, logits) over a labelled set."""
+    logits = predict_logits(model, inputs, device)
+    loss = F.cross_entropy(logits, labels).item()
+    error = (logits.argmax(1) != labels).float().mean().item()
+    return loss, error, logits
+
+
+def full_report(
+    model: nn.Module,
+    inputs: torch.Tensor,
+    labels: torch.Tensor,
+    device: torch.device,
+    num_classes: int,
+) -> tuple[ClassificationReport, float, torch.Tensor]:
+    loss, _, logits = evaluate(model, inputs, labels, device)
+    return classification_report(logits.argmax(1), labels, num_classes), loss, logits
+
+
+# ---- the trainer -----------------------------------------------------------------------------
+
+
+class Trainer:
+    """Runs one training run. Construct, then call ``run()`` (blocking) in whatever thread you like."""
+
+    def __init__(
+        self,
+        settings: TrainingSettings,
+        callback: Callable[[Event], None] | None = None,
+        *,
+        data_dir: str | Path | None = None,
+        download: bool = False,
+        output: str | Path | None = None,
+        extra_meta: dict[str, Any] | None = None,
+    ):
+        settings.validate()
+        self.settings = settings
+        self.callback = callback or (lambda event: None)
+        self.data_dir = resolve_data_dir(data_dir)
+        self.download = download
+        self.output = Path(output) if output else None
+        self.extra_meta = extra_meta or {}
+        self._cancel = threading.Event()
+        self._discard = False
+        self._resume = threading.Event()
+        self._resume.set()
+        self.history: dict[str, list[dict[str, float]]] = {"train": [], "val": []}
+
+    # Thread-safe controls.
+    def cancel(self, keep: bool = True) -> None:
+        """Stop after the current step. With ``keep``, the best model so far is tested and saved;
+        without, the run ends at once and nothing is saved (e.g. the app is closing)."""
+        self._discard = not keep
+        self._cancel.set()
+        self._resume.set()
+
+    def pause(self) -> None:
+        self._resume.clear()
+
+    def resume(self) -> None:
+        self._resume.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._resume.is_set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _emit(self, event: Event) -> None:
+        self.callback(event)
+
+    def _wait_if_paused(self) -> float:
+        """Block while paused; return the seconds spent paused so they can be left out of timings."""
+        if self._resume.is_set():
+            return 0.0
+        start = time.perf_counter()
+        while not self._resume.wait(0.05):
+            pass
+        return time.perf_counter() - start
+
+    def build_model(self) -> nn.Module:
+        s = self.settings
+        model = build_model(s.task, s.arch, **s.model_kwargs)
+        if s.task == TRANSFER:
+            if not s.init_from:
+                raise ValueError(
+                    "the transfer adder needs a trained classifier: set init_from to its checkpoint"
+                )
+            ckpt = load_checkpoint(s.init_from)
+            if ckpt.task != CLASSIFIER or ckpt.arch != s.arch:
+                raise ValueError(
+                    f"{s.init_from} is a {ckpt.task}/{ckpt.arch} checkpoint; the transfer adder "
+                    f"needs a classifier/{s.arch} one"
+                )
+            model.classifier.load_state_dict(ckpt.build().state_dict())
+            s.model_kwargs = ckpt.model_kwargs
+        return model
+
+    def _optimizer(self, model: nn.Module) -> torch.optim.Optimizer:
+        s = self.settings
+        if s.task == TRANSFER:
+            groups = [
+                {"params": model.classifier.parameters(), "lr": s.lr},
+                {"params": model.head.parameters(), "lr": s.lr * s.head_lr_scale},
+            ]
+        else:
+            groups = [{"params": model.parameters(), "lr": s.lr}]
+        if s.optimizer == "sgd":
+            return torch.optim.SGD(
+                groups, lr=s.lr, momentum=0.9, nesterov=True, weight_decay=s.weight_decay
+            )
+        if s.optimizer == "adam":
+            return torch.optim.Adam(groups, lr=s.lr, weight_decay=s.weight_decay)
+        return torch.optim.AdamW(groups, lr=s.lr, weight_decay=s.weight_decay)
+
+    def _scheduler(self, optimizer: torch.optim.Optimizer, total_steps: int):
+        s = self.settings
+        if s.schedule == "onecycle":
+            max_lrs = [g["lr"] for g in optimizer.param_groups]
+            return torch.optim.lr_scheduler.OneCycleLR(
+                optimizer, max_lr=max_lrs, total_steps=total_steps, pct_start=0.25
+            )
+        if s.schedule == "cosine":
+            return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)
+        return None
+
+    def run(self) -> TrainingResult | None:
+        """Train, evaluate, save. Emits FinishedEvent (and returns the result) or FailedEvent (returns None)."""
+        try:
+            return self._run()
+        except TrainingCancelled:
+            return None
+        except Exception as e:  # every failure reaches the caller as a message, not a dead thread
+            message = str(e) or type(e).__name__
+            if isinstance(e, torch.cuda.OutOfMemoryError) or "out of memory" in message.lower():
+                message = f"The device ran out of memory ({message.splitlines()[0]}). Try a smaller batch size or the CPU."
+            self._emit(FailedEvent(message))
+            return None
+
+    def _run(self) -> TrainingResult:
+        s = self.settings
+        if s.num_threads:
+            torch.set_num_threads(s.num_threads)
+        device = resolve_device(s.device)
+        torch.manual_seed(s.seed)
+        splits = mdata.load_splits(self.data_dir, download=self.download)
+        task_data = TaskData(s, splits, device)
+        model = self.build_model().to(device)
+        if any(isinstance(m, nn.Conv2d) for m in model.modules()):
+            model = model.to(
+                memory_format=torch.channels_last
+            )  # about 1.3x faster convolutions on CPU
+        optimizer = self._optimizer(model)
+
+        steps_per_epoch = math.ceil(task_data.examples_per_epoch / s.batch_size)
+        total_steps = s.max_steps or max(1, round(s.epochs * steps_per_epoch))
+        scheduler = self._scheduler(optimizer, total_steps)
+        eval_every = max(
+            1, min(steps_per_epoch // max(1, s.evals_per_epoch), total_steps // 4 or 1)
+        )
+
+        best_error, best_state, evals_since_best = math.inf, None, 0
+        status, message = "completed", "training finished"
+        step, images_seen, elapsed = 0, 0, 0.0
+        epoch = 0
+        start = time.perf_counter()
+
+        def evaluate_now() -> None:
+            nonlocal best_error, best_state, evals_since_best
+            loss, error, _ = evaluate(model, *task_data.val, device)
+            if error < best_error:
+                best_error, evals_since_best = error, 0
+                best_state = copy.deepcopy(
+                    {k: v.detach().cpu() for k, v in model.state_dict().items()}
+                )
+            else:
+                evals_since_best += 1
+            now = time.perf_counter() - start - paused_total
+            self.history["val"].append(
+                {
+                    "step": step,
+                    "epoch": step / steps_per_epoch,
+                    "loss": loss,
+                    "error": error,
+                    "time": now,
+                }
+            )
+            self._emit(EvalEvent(step, step / steps_per_epoch, loss, error, best_error, now))
+
+        paused_total = 0.0
+        model.train()
+        while status == "completed" and step < total_steps:
+            for inputs, labels in task_data.epoch_batches(s.batch_size):
+                paused_total += self._wait_if_paused()
+                if self._cancel.is_set():
+                    status, message = "stopped", f"stopped by the user at step {step}"
+                    break
+                logits = model(inputs)
+                loss = F.cross_entropy(logits, labels, label_smoothing=s.label_smoothing)
+                if not torch.isfinite(loss):
+                    status = "diverged"
+                    message = (
+                        f"Training diverged: the loss became {loss.item()} at step {step + 1}. "
+                        f"Try a lower learning rate (now {s.lr:g})."
+                    )
+                    break
+                optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                optimizer.step()
+                if scheduler is not None:
+                    scheduler.step()
+                step += 1
+                images_seen += len(labels) * task_data.images_per_example
+                elapsed = time.perf_counter() - start - paused_total
+                error = (logits.argmax(1) != labels).float().mean().item()
+                loss_value = loss.item()
+                point = {
+                    "step": step,
+                    "epoch": step / steps_per_epoch,
+                    "loss": loss_value,
+                    "error": error,
+                    "time": elapsed,
+                }
+                self.history["train"].append(point)
+                self._emit(
+                    StepEvent(
+                        step,
+                        total_steps,
+                        step / steps_per_epoch,
+                        loss_value,
+                        error,
+                        optimizer.param_groups[0]["lr"],
+                        images_seen,
+                        elapsed,
+                    )
+                )
+                if step % eval_every == 0 or step == total_steps:
+                    evaluate_now()
+                    if s.patience is not None and evals_since_best > s.patience:
+                        status = "early-stopped"
+                        message = (
+                            f"stopped early at step {step}: validation error did not improve "
+                            f"for {s.patience} evaluations"
+                        )
+                        break
+                if step >= total_steps:
+                    break
+            if status == "completed":
+                epoch += 1
+                self._emit(EpochEvent(epoch, step, time.perf_counter() - start - paused_total))
+
+        if self._discard:
+            return TrainingResult(
+                "stopped", message, s.to_dict(), step, elapsed, None, None, None, self.history
+            )
+        if best_state is None and status == "stopped" and step > 0:
+            evaluate_now()  # a stop before the first evaluation still keeps what was learnt
+        elapsed = time.perf_counter() - start - paused_total
+        self.history["stopped"] = [{"step": step, "reason": status, "message": message}]
+
+        if best_state is None:
+            result = TrainingResult(
+                status, message, s.to_dict(), step, elapsed, None, None, None, self.history
+            )
+            if status == "diverged":
+                self._emit(
+                    FailedEvent(
+                        message + " No checkpoint was kept (no evaluation had run).", result
+                    )
+                )
+                return result
+            self._emit(FinishedEvent(result))
+            return result
+
+        model.load_state_dict(best_state)
+        report, test_loss, _ = full_report(model, *task_data.test, device, task_data.num_classes)
+        metrics = {
+            "test_accuracy": round(report.accuracy, 6),
+            "test_error": round(1 - report.accuracy, 6),
+            "test_loss": round(test_loss, 6),
+            "test_count": report.count,
+            "best_val_error": round(best_error, 6),
+            "per_class_precision": report.precision,
+            "per_class_recall": report.recall,
+            "confusion": report.confusion,
+        }
+        if s.task == TRANSFER or s.task == CLASSIFIER:
+            metrics.update(self._digit_metrics(model, task_data, device))
+        checkpoint = None
+        if self.output is not None:
+            meta = make_meta(
+                s.task,
+                s.arch,
+                model_kwargs=s.model_kwargs,
+                metrics=metrics,
+                settings=s.to_dict(),
+                seed=s.seed,
+                parameters=count_parameters(model),
+                train_time_s=round(elapsed, 1),
+                steps=step,
+                status=status,
+                **self.extra_meta,
+            )
+            checkpoint = str(save_checkpoint(self.output, model.cpu(), meta))
+            write_metrics_file(self.output, meta)
+        result = TrainingResult(
+            status,
+            message,
+            s.to_dict(),
+            step,
+            elapsed,
+            best_error,
+            {**report.to_dict(), "loss": test_loss},
+            checkpoint,
+            self.history,
+        )
+        if status == "diverged":
+            self._emit(
+                FailedEvent(
+                    message
+                    + f" The best model so far was kept{': ' + checkpoint if checkpoint else ''}.",
+                    result,
+                )
+            )
+        else:
+            self._emit(FinishedEvent(result))
+        return result
+
+    def _digit_metrics(
+        self, model: nn.Module, task_data: TaskData, device: torch.device
+    ) -> dict[str, Any]:
+        """For the transfer adder: how well its fine-tuned classifier still reads single test digits."""
+        if self.settings.task != TRANSFER:
+            return {}
+        test = task_data.test_images
+        labels_source = mdata.load_splits(self.data_dir).test.subset(len(test)).labels
+        _, error, _ = evaluate(model.classifier, test, labels_source, device)
+        return {"digit_test_accuracy": round(1 - error, 6)}

@@ -1,0 +1,21 @@
+"""Writes resources/samples/: one MNIST *test* digit per class, as a dark-on-light 112x112 PNG
+(like a scan), so self-test also exercises polarity detection and rescaling.
+
+Usage: .venv/bin/python scripts/make-samples.py [DATA_DIR]
+"""
+
+import sys
+from pathlib import Path
+
+from PIL import Image
+from torchvision.datasets import MNIST
+
+root = sys.argv[1] if len(sys.argv) > 1 else "../shared/datasets"
+out = Path(__file__).resolve().parent.parent / "resources" / "samples"
+out.mkdir(parents=True, exist_ok=True)
+test = MNIST(root, train=False, download=False)
+for digit in range(10):
+    index = int((test.targets == digit).nonzero()[0])
+    image = Image.fromarray(255 - test.data[index].numpy()).resize((112, 112), Image.BILINEAR)
+    image.save(out / f"digit-{digit}-test{index}.png", optimize=True)
+    print(out / f"digit-{digit}-test{index}.png")

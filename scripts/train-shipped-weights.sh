@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Trains every shipped model in resources/weights with the project's own CLI on real MNIST.
+# Each run writes NAME.pt (weights + metadata) and NAME.json (metrics, the command, seed, time, machine).
+# Usage: scripts/train-shipped-weights.sh [NAME...]   (default: all, in dependency order)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=${MNIST_DESK_DATA:-../shared/datasets}
+OUT=resources/weights
+train() { local name=$1; shift; .venv/bin/mnist-desk train --data-dir "$DATA" --no-download -o "$OUT/$name.pt" "$@"; }
+
+declare -A RUNS=(
+  [classifier-convnet]="--task classifier --arch convnet --epochs 12 --seed 1"
+  [classifier-cnn]="--task classifier --arch cnn --epochs 6 --seed 1"
+  [classifier-lenet5]="--task classifier --arch lenet5 --epochs 12 --seed 1"
+  [classifier-mlp]="--task classifier --arch mlp --epochs 10 --lr 1e-3 --seed 1"
+  [classifier-resnet]="--task classifier --arch resnet --epochs 8 --seed 1"
+  [classifier-vit]="--task classifier --arch vit --epochs 20 --seed 1"
+  [transfer-convnet]="--task transfer --arch convnet --epochs 3 --init-from $OUT/classifier-convnet.pt --seed 1"
+  [scratch-convnet]="--task scratch --arch convnet --epochs 15 --seed 1"
+)
+ORDER=(classifier-convnet classifier-cnn classifier-lenet5 classifier-mlp classifier-resnet transfer-convnet scratch-convnet classifier-vit)
+for name in "${@:-${ORDER[@]}}"; do
+  echo "== $name: ${RUNS[$name]}" >&2
+  # shellcheck disable=SC2086
+  train "$name" ${RUNS[$name]}
+done
