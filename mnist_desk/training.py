@@ -364,10 +364,10 @@ class Trainer:
 
     def _scheduler(self, optimizer: torch.optim.Optimizer, total_steps: int):
         s = self.settings
-        if s.schedule == "onecycle":
+        if s.schedule == "onecycle" and total_steps >= 4:  # OneCycle needs a step in each phase
             max_lrs = [g["lr"] for g in optimizer.param_groups]
             return torch.optim.lr_scheduler.OneCycleLR(
-                optimizer, max_lr=max_lrs, total_steps=total_steps, pct_start=0.25
+                optimizer, max_lr=max_lrs, total_steps=total_steps, pct_start=max(0.25, 2 / total_steps)
             )
         if s.schedule == "cosine":
             return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)

@@ -2,11 +2,15 @@
 # Trains every shipped model in resources/weights with the project's own CLI on real MNIST.
 # Each run writes NAME.pt (weights + metadata) and NAME.json (metrics, the command, seed, time, machine).
 # Usage: scripts/train-shipped-weights.sh [NAME...]   (default: all, in dependency order)
+# To use two cores, run two lists side by side, e.g.
+#   scripts/train-shipped-weights.sh classifier-convnet transfer-convnet scratch-convnet &
+#   scripts/train-shipped-weights.sh classifier-cnn classifier-lenet5 classifier-mlp classifier-resnet classifier-vit
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${MNIST_DESK_DATA:-../shared/datasets}
 OUT=resources/weights
-train() { local name=$1; shift; .venv/bin/mnist-desk train --data-dir "$DATA" --no-download -o "$OUT/$name.pt" "$@"; }
+THREADS=${THREADS:-1}  # one thread per run: two runs side by side use both cores with no OpenMP contention
+train() { local name=$1; shift; .venv/bin/mnist-desk train --data-dir "$DATA" --no-download --threads "$THREADS" -o "$OUT/$name.pt" "$@"; }
 
 declare -A RUNS=(
   [classifier-convnet]="--task classifier --arch convnet --epochs 12 --seed 1"

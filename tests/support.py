@@ -1,0 +1,28 @@
+"""Helpers shared by the core tests (plain functions, so they import without fixtures)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WEIGHTS = REPO / "resources" / "weights"
+
+
+def shared_data_dir() -> Path:
+    """Real MNIST for tests: $MNIST_DESK_DATA, else ../shared/datasets beside the checkout."""
+    path = Path(os.environ.get("MNIST_DESK_DATA") or REPO.parent / "shared" / "datasets")
+    if not (path / "MNIST" / "raw").is_dir():
+        raise RuntimeError(f"tests need real MNIST in {path}/MNIST/raw (set MNIST_DESK_DATA)")
+    return path
+
+
+def mnist_test_digits(count: int | None = None):
+    """Official MNIST test digits as uint8 (N, 28, 28) white-on-black, with labels."""
+    from torchvision.datasets import MNIST
+
+    test = MNIST(str(shared_data_dir()), train=False, download=False)
+    data, targets = test.data, test.targets
+    if count is not None:
+        data, targets = data[:count], targets[:count]
+    return data.numpy(), targets.numpy()

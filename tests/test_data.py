@@ -1,0 +1,94 @@
+import pytest
+import torch
+
+from mnist_desk import data as mdata
+from mnist_desk.models import SCRATCH
+from mnist_desk.training import TaskData, TrainingSettings
+from tests.support import shared_data_dir
+
+
+@pytest.fixture(scope="module")
+def splits():
+    return mdata.load_splits(shared_data_dir())
+
+
+def test_split_sizes_and_shapes(splits):
+    assert len(splits.train) == 50_000 and len(splits.val) == 10_000 and len(splits.test) == 10_000
+    assert splits.train.images.shape == (50_000, 1, 28, 28)
+    assert splits.train.images.dtype == torch.float32
+    # normalised with MNIST's statistics: the training mean is about 0, its std about 1
+    assert abs(splits.train.images.mean().item()) < 0.05
+    assert abs(splits.train.images.std().item() - 1) < 0.05
+
+
+def test_train_and_validation_are_disjoint_and_cover_the_official_training_set():
+    train_idx, val_idx = mdata.split_indices()
+    assert len(set(train_idx.tolist()) & set(val_idx.tolist())) == 0
+    assert sorted(train_idx.tolist() + val_idx.tolist()) == list(range(60_000))
+
+
+def test_split_is_reproducible():
+    first, second = mdata.split_indices(), mdata.split_indices()
+    assert torch.equal(first[0], second[0]) and torch.equal(first[1], second[1])
+
+
+def test_validation_labels_are_balanced_enough(splits):
+    counts = torch.bincount(splits.val.labels, minlength=10)
+    assert counts.min() > 800 and counts.max() < 1300  # a random 10k of MNIST, ~1000 per class
+
+
+def test_fixed_pairs_are_labelled_with_the_sum_and_built_from_that_split(splits):
+    images, sums = mdata.fixed_pairs(splits.test, 500)
+    idx = mdata.random_pairs(len(splits.test), 500, torch.Generator().manual_seed(mdata.PAIR_SEED))
+    assert images.shape == (500, 2, 1, 28, 28)
+    assert torch.equal(sums, splits.test.labels[idx].sum(1))
+    assert torch.equal(images, splits.test.images[idx])
+    assert sums.min() >= 0 and sums.max() <= 18
+    again_images, again_sums = mdata.fixed_pairs(splits.test, 500)
+    assert torch.equal(again_sums, sums) and torch.equal(again_images, images)
+
+
+def test_training_pairs_are_redrawn_every_epoch():
+    settings = TrainingSettings(
+        task=SCRATCH, train_subset=1000, val_subset=100, test_subset=100, augment=False
+    )
+    task = TaskData(settings, mdata.load_splits(shared_data_dir()), torch.device("cpu"))
+    first = next(task.epoch_batches(64))
+    second = next(task.epoch_batches(64))
+    assert first[0].shape == (64, 2, 1, 28, 28)
+    assert not torch.equal(first[0], second[0])
+    # the sum label matches the two digits: check through the digit labels of the subset
+    assert first[1].min() >= 0 and first[1].max() <= 18
+
+
+def test_random_affine_keeps_shape_and_background(splits):
+    batch = splits.test.images[:32]
+    out = mdata.random_affine(batch, torch.Generator().manual_seed(0))
+    assert out.shape == batch.shape
+    background = -mdata.MEAN / mdata.STD
+    assert torch.allclose(out[:, :, 0, 0], torch.full((32, 1), background), atol=1e-4)
+    assert not torch.allclose(out, batch)
+    identity = mdata.random_affine(batch, degrees=0, translate=0, scale=(1, 1))
+    assert torch.allclose(identity, batch, atol=1e-4)
+
+
+def test_missing_data_gives_instructions_without_downloading(tmp_path):
+    with pytest.raises(mdata.DataUnavailableError) as info:
+        mdata.load_splits(tmp_path / "nowhere", download=False)
+    message = str(info.value)
+    assert str(tmp_path / "nowhere" / "MNIST" / "raw") in message
+    assert (
+        "train-images-idx3-ubyte" in message
+        and "--data-dir" in message
+        and "MNIST_DESK_DATA" in message
+    )
+
+
+def test_data_dir_resolution_order(monkeypatch, tmp_path):
+    from mnist_desk.config import resolve_data_dir
+
+    monkeypatch.setenv("MNIST_DESK_DATA", str(tmp_path / "env"))
+    assert resolve_data_dir(tmp_path / "flag") == tmp_path / "flag"
+    assert resolve_data_dir(None) == tmp_path / "env"
+    monkeypatch.delenv("MNIST_DESK_DATA")
+    assert resolve_data_dir(None).name == "data"
