@@ -25,7 +25,15 @@ from mnist_desk.checkpoints import load_checkpoint, make_meta, save_checkpoint, 
 from mnist_desk.config import resolve_data_dir
 from mnist_desk.devices import resolve_device
 from mnist_desk.metrics import ClassificationReport, classification_report
-from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, build_model, count_parameters, is_adder
+from mnist_desk.models import (
+    CLASSIFIER,
+    DISTILLATION,
+    SCRATCH,
+    TRANSFER,
+    build_model,
+    count_parameters,
+    is_adder,
+)
 
 OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant")
@@ -46,15 +54,20 @@ class TrainingSettings:
     schedule: str = "onecycle"
     label_smoothing: float = 0.0
     augment: bool = True
+    aug_degrees: float = 10.0  # random rotation, +-degrees
+    aug_translate: float = 0.1  # random shift, +- this fraction of the image
+    aug_scale: float = 0.1  # random zoom, 1 +- this
     seed: int = 0
     device: str = "cpu"
     evals_per_epoch: int = 2
     patience: int | None = None  # early stopping: evaluations without a better validation error
     pairs_per_epoch: int = 50_000  # adders: fresh random training pairs drawn every epoch
     init_from: str | None = None  # transfer adder: the classifier checkpoint it starts from
-    head_lr_scale: float = (
-        10.0  # transfer adder: the new head learns faster than the pretrained trunk
-    )
+    head_lr_scale: float = 10.0  # transfer adder: the head learns faster than the pretrained trunk
+    teacher: str | None = None  # distillation: the teacher classifier's checkpoint
+    distill: str = "none"  # none; hard (DeiT: the teacher's argmax); soft (KL to softened outputs)
+    distill_temperature: float = 4.0  # soft distillation: how much both distributions are softened
+    distill_alpha: float = 0.5  # soft distillation: weight of the teacher term against the label
     train_subset: int | None = None  # for quick runs and tests
     val_subset: int | None = None
     test_subset: int | None = None
@@ -80,6 +93,16 @@ class TrainingSettings:
             raise ValueError(
                 f"unknown schedule {self.schedule!r}; choose one of {', '.join(SCHEDULES)}"
             )
+        if self.distill not in ("none", "hard", "soft"):
+            raise ValueError(
+                f"unknown distillation mode {self.distill!r}; choose none, hard or soft"
+            )
+        if self.distill != "none" and not self.teacher:
+            raise ValueError("distillation needs a teacher: set teacher to a classifier checkpoint")
+        if self.distill == "hard" and self.arch != "deit":
+            raise ValueError(
+                "hard distillation needs the deit architecture (its distillation token)"
+            )
         if self.batch_size < 1 or self.lr <= 0 or (self.epochs <= 0 and not self.max_steps):
             raise ValueError("batch size, learning rate and epochs (or steps) must be positive")
 
@@ -99,10 +122,16 @@ def default_settings(task: str, arch: str | None = None) -> TrainingSettings:
     if task == SCRATCH:
         return TrainingSettings(task=task, arch=arch or "convnet", epochs=10, lr=3e-3)
     arch = arch or "convnet"
-    if arch == "vit":
-        return TrainingSettings(
+    if arch in ("vit", "deit", "vit-distill"):
+        settings = TrainingSettings(
             task=task, arch=arch, epochs=15, lr=2e-3, weight_decay=0.05, batch_size=256
         )
+        if arch in DISTILLATION:
+            from mnist_desk.catalog import default_classifier_path
+
+            settings.distill = DISTILLATION[arch]
+            settings.teacher = str(default_classifier_path())
+        return settings
     return TrainingSettings(task=task, arch=arch)
 
 
@@ -119,6 +148,7 @@ class StepEvent:
     lr: float
     images_seen: int
     elapsed: float  # seconds of training, pauses excluded
+    parts: dict[str, float] = field(default_factory=dict)  # distillation: label and teacher losses
 
 
 @dataclass
@@ -179,6 +209,11 @@ class TaskData:
         self.task = settings.task
         self.device = device
         self.augment = settings.augment
+        self.affine = {
+            "degrees": settings.aug_degrees,
+            "translate": settings.aug_translate,
+            "scale": (1 - settings.aug_scale, 1 + settings.aug_scale),
+        }
         self.generator = torch.Generator().manual_seed(settings.seed)
         self.train = splits.train.subset(settings.train_subset).to(device)
         val = splits.val.subset(settings.val_subset)
@@ -206,16 +241,16 @@ class TaskData:
 
     def epoch_batches(self, batch_size: int) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
         if is_adder(self.task):
-            pairs = mdata.random_pairs(len(self.train), self.pairs_per_epoch, self.generator).to(
-                self.device
-            )
+            pairs = mdata.random_pairs(
+                len(self.train), self.pairs_per_epoch, self.generator, **self.affine
+            ).to(self.device)
             for idx in mdata.iterate_batches(len(pairs), batch_size, shuffle=False):
                 chosen = pairs[idx.to(self.device)]
                 images = self.train.images[chosen]  # (B, 2, 1, 28, 28)
                 if self.augment:
-                    images = mdata.random_affine(images.flatten(0, 1), self.generator).view_as(
-                        images
-                    )
+                    images = mdata.random_affine(
+                        images.flatten(0, 1), self.generator, **self.affine
+                    ).view_as(images)
                 yield images, self.train.labels[chosen].sum(1)
         else:
             for idx in mdata.iterate_batches(
@@ -345,6 +380,59 @@ class Trainer:
             s.model_kwargs = ckpt.model_kwargs
         return model
 
+    def _teacher(self, device: torch.device) -> nn.Module | None:
+        """The frozen teacher for distillation: eval mode, no gradients."""
+        s = self.settings
+        if s.distill == "none":
+            return None
+        ckpt = load_checkpoint(s.teacher)
+        if ckpt.task != CLASSIFIER:
+            raise ValueError(
+                f"{s.teacher} is a {ckpt.task} checkpoint; a teacher must be a classifier"
+            )
+        self.extra_meta["teacher"] = {
+            "path": str(s.teacher),
+            "arch": ckpt.arch,
+            "test_accuracy": ckpt.test_accuracy,
+            "mode": s.distill,
+        }
+        teacher = ckpt.build().to(device).eval()
+        teacher.requires_grad_(False)
+        return teacher
+
+    def _loss(
+        self,
+        model: nn.Module,
+        teacher: nn.Module | None,
+        inputs: torch.Tensor,
+        labels: torch.Tensor,
+    ) -> tuple[torch.Tensor, torch.Tensor, dict[str, float]]:
+        """(loss to minimise, logits for the training error, named parts of the loss)."""
+        s = self.settings
+        if teacher is None:
+            logits = model(inputs)
+            return F.cross_entropy(logits, labels, label_smoothing=s.label_smoothing), logits, {}
+        with torch.no_grad():
+            teacher_logits = teacher(inputs)
+        if s.distill == "hard":
+            cls_logits, dist_logits = model.forward_heads(inputs)
+            label_loss = F.cross_entropy(cls_logits, labels, label_smoothing=s.label_smoothing)
+            teacher_loss = F.cross_entropy(dist_logits, teacher_logits.argmax(1))
+            loss = (label_loss + teacher_loss) / 2
+            logits = (cls_logits + dist_logits) / 2
+        else:
+            logits = model(inputs)
+            t = s.distill_temperature
+            label_loss = F.cross_entropy(logits, labels, label_smoothing=s.label_smoothing)
+            log_student = F.log_softmax(logits / t, 1)
+            log_teacher = F.log_softmax(teacher_logits / t, 1)
+            # t^2 keeps the gradient's scale independent of the temperature (Hinton et al. 2015)
+            teacher_loss = (
+                F.kl_div(log_student, log_teacher, reduction="batchmean", log_target=True) * t * t
+            )
+            loss = (1 - s.distill_alpha) * label_loss + s.distill_alpha * teacher_loss
+        return loss, logits, {"label_loss": label_loss.item(), "teacher_loss": teacher_loss.item()}
+
     def _optimizer(self, model: nn.Module) -> torch.optim.Optimizer:
         s = self.settings
         if s.task == TRANSFER:
@@ -367,7 +455,10 @@ class Trainer:
         if s.schedule == "onecycle" and total_steps >= 4:  # OneCycle needs a step in each phase
             max_lrs = [g["lr"] for g in optimizer.param_groups]
             return torch.optim.lr_scheduler.OneCycleLR(
-                optimizer, max_lr=max_lrs, total_steps=total_steps, pct_start=max(0.25, 2 / total_steps)
+                optimizer,
+                max_lr=max_lrs,
+                total_steps=total_steps,
+                pct_start=max(0.25, 2 / total_steps),
             )
         if s.schedule == "cosine":
             return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)
@@ -400,6 +491,7 @@ class Trainer:
                 memory_format=torch.channels_last
             )  # about 1.3x faster convolutions on CPU
         optimizer = self._optimizer(model)
+        teacher = self._teacher(device)
 
         steps_per_epoch = math.ceil(task_data.examples_per_epoch / s.batch_size)
         total_steps = s.max_steps or max(1, round(s.epochs * steps_per_epoch))
@@ -444,8 +536,7 @@ class Trainer:
                 if self._cancel.is_set():
                     status, message = "stopped", f"stopped by the user at step {step}"
                     break
-                logits = model(inputs)
-                loss = F.cross_entropy(logits, labels, label_smoothing=s.label_smoothing)
+                loss, logits, parts = self._loss(model, teacher, inputs, labels)
                 if not torch.isfinite(loss):
                     status = "diverged"
                     message = (
@@ -469,6 +560,7 @@ class Trainer:
                     "loss": loss_value,
                     "error": error,
                     "time": elapsed,
+                    **parts,
                 }
                 self.history["train"].append(point)
                 self._emit(
@@ -481,6 +573,7 @@ class Trainer:
                         optimizer.param_groups[0]["lr"],
                         images_seen,
                         elapsed,
+                        parts,
                     )
                 )
                 if step % eval_every == 0 or step == total_steps:

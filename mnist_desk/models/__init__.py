@@ -11,6 +11,7 @@ from torch import nn
 from mnist_desk.models.adders import ScratchAdder, TransferAdder
 from mnist_desk.models.cnn import ReferenceCNN
 from mnist_desk.models.convnet import ConvNet
+from mnist_desk.models.deit import DeiT
 from mnist_desk.models.lenet import LeNet5
 from mnist_desk.models.mlp import MLP
 from mnist_desk.models.resnet import SmallResNet
@@ -42,11 +43,16 @@ CLASSIFIERS: dict[str, Arch] = {
         Arch("lenet5", "LeNet-5", LeNet5),
         Arch("resnet", "Small ResNet", SmallResNet),
         Arch("vit", "Small ViT", ViT),
+        Arch("deit", "DeiT (ViT + distillation token)", DeiT),
+        Arch("vit-distill", "ViT, soft-distilled", ViT),
         Arch("mlp", "MLP", MLP),
     )
 }
 SCRATCH_ARCHS = ("convnet",)  # the trunk family the scratch adder shares between both images
 DEFAULT_CLASSIFIER = "convnet"
+# Architectures trained from a teacher, and how: "hard" (DeiT's distillation token learns the
+# teacher's argmax) or "soft" (KL divergence to the teacher's softened outputs).
+DISTILLATION = {"deit": "hard", "vit-distill": "soft"}
 
 
 class UnknownModelError(ValueError):
@@ -87,6 +93,7 @@ __all__ = [
     "CLASSIFIER",
     "CLASSIFIERS",
     "DEFAULT_CLASSIFIER",
+    "DISTILLATION",
     "SCRATCH",
     "TASKS",
     "TASK_TITLES",
