@@ -1,27 +1,153 @@
-"""Starting the GUI (placeholder until the drawing pad lands)."""
+"""Starting the GUI: the QApplication, language, error dialogs, and the window self-check.
+
+Nothing here imports torch: the window is on screen before the core loads in a worker thread.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from mnist_desk import __version__
+from mnist_desk.config import APP_NAME, ORG_NAME
+
+
+def make_application(argv: list[str] | None = None):
+    """The QApplication (created if needed) with the app's names and icon."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    return app
+
+
+def install_excepthook(parent_getter: Callable[[], object]) -> None:
+    """Unexpected exceptions (in slots, event handlers) go to a dialog as well as stderr."""
+    showing = []
+
+    def hook(exc_type, exc, tb) -> None:
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        sys.stderr.write(text)
+        if issubclass(exc_type, KeyboardInterrupt) or showing:
+            return
+        from PySide6.QtCore import QCoreApplication, Qt
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            return
+        from mnist_desk.errors import is_user_error
+
+        user_error = is_user_error(exc)
+        if user_error:
+            title = QCoreApplication.translate("App", "Error")
+        else:
+            title = QCoreApplication.translate("App", "Unexpected error")
+        message = str(exc) or exc_type.__name__
+        if not user_error:
+            message = QCoreApplication.translate(
+                "App", "Something went wrong: {0}\n\nThe window keeps working; details below."
+            ).format(message)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            title,
+            message,
+            QMessageBox.StandardButton.Ok,
+            parent_getter(),
+        )
+        if not user_error:
+            box.setDetailedText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        showing.append(box)
+        box.finished.connect(lambda _=0: showing.clear())
+        box.open()
+
+    sys.excepthook = hook
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Open the window; honours args.data_dir, args.models_dir, args.device (all optional)."""
+    from mnist_desk.ui import i18n
+    from mnist_desk.ui.main_window import MainWindow, app_icon
+    from mnist_desk.ui.settings import AppSettings
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    label = QLabel("mnist-desk")
-    label.show()
+    app = make_application()
+    settings = AppSettings()
+    i18n.apply_language(settings.language)
+    app.setWindowIcon(app_icon())
+    window = MainWindow(
+        data_dir=getattr(args, "data_dir", None),
+        models_dir=getattr(args, "models_dir", None),
+        device=getattr(args, "device", None),
+        model=getattr(args, "model", None),
+        settings=settings,
+    )
+    install_excepthook(lambda: window)
+    app.aboutToQuit.connect(window.shutdown)
+    window.show()
     return app.exec()
 
 
-def open_and_close_window() -> tuple[bool, str]:
-    from PySide6.QtWidgets import QApplication, QLabel
+def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
+    """Run the event loop until ``condition()`` holds or the time is up."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
 
-    app = QApplication.instance() or QApplication([])
-    label = QLabel("mnist-desk")
-    label.show()
-    app.processEvents()
-    shown = label.isVisible()
-    label.close()
-    return shown, "main window opened and closed"
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+    return True
+
+
+def open_and_close_window(timeout_s: float = 120) -> tuple[bool, str]:
+    """Open the real window, wait for its model, read two sample digits through the canvases,
+    close it. (True, what was seen) or (False, why not)."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a self-test without a screen
+    from mnist_desk.selftest import sample_digits
+    from mnist_desk.ui.main_window import MainWindow
+    from mnist_desk.ui.settings import AppSettings
+
+    make_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(settings=AppSettings(str(Path(tmp) / "settings.ini")))
+        try:
+            window.show()
+            if not wait_until(lambda: window.isVisible(), 10):
+                return False, "the main window did not appear"
+            wait_until(lambda: window.predictor is not None or not window.loading, timeout_s)
+            if window.predictor is None:
+                return False, f"the window loaded no model: {window.last_error or 'timed out'}"
+            samples = dict(sample_digits())
+            picks = [d for d in (3, 5) if d in samples] or list(samples)[:2]
+            if len(picks) < 2:
+                return False, "fewer than two sample digits to draw"
+            for index, digit in enumerate(picks[:2]):
+                if not window.open_image(samples[digit], index):
+                    return False, f"the window could not open a sample: {window.last_error}"
+            result = window.predict_now()
+            a, b = picks[:2]
+            expected = f"{a} + {b} = {a + b}"
+            shown = window.sum_view.equation_text
+            if result is None or shown != expected:
+                return False, f"the window read the samples as {shown!r}, expected {expected!r}"
+            name = Path(window.predictor.describe()["path"] or "").stem
+            return True, f"main window opened, read {shown} with {name}, and closed"
+        except Exception as e:  # noqa: BLE001 - a self-test reports, it does not crash
+            return False, f"the window failed: {type(e).__name__}: {e}"
+        finally:
+            window.close()

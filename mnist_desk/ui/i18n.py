@@ -1,0 +1,72 @@
+"""Languages: the app's own translations (resources/translations) and Qt's, switched live.
+
+Installing a translator makes Qt send every widget a LanguageChange event; the widgets
+re-read their texts from ``tr()`` in ``changeEvent``, so switching needs no restart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+from mnist_desk.config import resources_dir
+
+SOURCE_LANGUAGE = "en"
+# (code, name in its own language); '' follows the system locale.
+LANGUAGES: list[tuple[str, str]] = [("en", "English"), ("zh_CN", "简体中文")]
+
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def available_languages() -> list[tuple[str, str]]:
+    """Languages with a compiled translation (English, the source language, always)."""
+    return [
+        (code, name)
+        for code, name in LANGUAGES
+        if code == SOURCE_LANGUAGE or (translations_dir() / f"mnist_desk_{code}.qm").is_file()
+    ]
+
+
+def system_language() -> str:
+    """The best shipped language for the system locale."""
+    for name in QLocale.system().uiLanguages() or [QLocale.system().name()]:
+        name = name.replace("-", "_")
+        if name.startswith("zh") and not any(t in name for t in ("TW", "HK", "Hant", "MO")):
+            return "zh_CN"
+        if name.startswith("en"):
+            return "en"
+    return SOURCE_LANGUAGE
+
+
+def effective_language(choice: str) -> str:
+    return choice or system_language()
+
+
+def apply_language(choice: str) -> str:
+    """Install the translators for ``choice`` ('' = system); returns the language in effect."""
+    app = QCoreApplication.instance()
+    language = effective_language(choice)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language != SOURCE_LANGUAGE:
+        ours = QTranslator(app)
+        if ours.load(str(translations_dir() / f"mnist_desk_{language}.qm")):
+            app.installTranslator(ours)
+            _installed.append(ours)
+            qt_own = QTranslator(app)  # Qt's own strings: standard buttons, file dialogs
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt_own.load(f"qt_{language}", qt_dir):
+                app.installTranslator(qt_own)
+                _installed.append(qt_own)
+        else:
+            language = SOURCE_LANGUAGE
+    # Qt announces a new translator only while exec() runs; say it ourselves so that a switch
+    # before the event loop starts (or under a test) retranslates too.
+    QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    return language

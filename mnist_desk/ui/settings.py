@@ -1,0 +1,85 @@
+"""What the window remembers between runs: geometry, last model, device, pen width, language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from mnist_desk.config import APP_NAME, ORG_NAME
+
+DEFAULT_PEN_WIDTH = 0.08  # of the canvas side: MNIST-like strokes for a digit that fills the box
+MIN_PEN_WIDTH = 0.03
+MAX_PEN_WIDTH = 0.16
+
+
+class AppSettings:
+    """Typed access to QSettings.
+
+    ``path`` gives an explicit INI file (self-test, tests); otherwise the per-user store in
+    QSettings' default format, so a test that sets ``QSettings.setDefaultFormat(IniFormat)`` and
+    ``QSettings.setPath(...)`` never touches the real user settings.
+    """
+
+    def __init__(self, path: str | None = None):
+        if path:
+            self._qs = QSettings(path, QSettings.Format.IniFormat)
+        else:
+            self._qs = QSettings(
+                QSettings.defaultFormat(), QSettings.Scope.UserScope, ORG_NAME, APP_NAME
+            )
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._qs
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self._qs.value(key, default)
+        return str(value) if value is not None else default
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("window/geometry", value)
+
+    @property
+    def model_path(self) -> str:
+        return self._str("model/path")
+
+    @model_path.setter
+    def model_path(self, value: str) -> None:
+        self._qs.setValue("model/path", value)
+
+    @property
+    def device(self) -> str:
+        return self._str("model/device", "cpu") or "cpu"
+
+    @device.setter
+    def device(self, value: str) -> None:
+        self._qs.setValue("model/device", value)
+
+    @property
+    def pen_width(self) -> float:
+        try:
+            value = float(self._qs.value("canvas/pen_width", DEFAULT_PEN_WIDTH))
+        except (TypeError, ValueError):
+            return DEFAULT_PEN_WIDTH
+        return min(MAX_PEN_WIDTH, max(MIN_PEN_WIDTH, value))
+
+    @pen_width.setter
+    def pen_width(self, value: float) -> None:
+        self._qs.setValue("canvas/pen_width", float(value))
+
+    @property
+    def language(self) -> str:
+        """'' follows the system locale; otherwise a code such as 'en' or 'zh_CN'."""
+        return self._str("ui/language")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qs.setValue("ui/language", value)
+
+    def sync(self) -> None:
+        self._qs.sync()

@@ -1,0 +1,98 @@
+"""Fixtures for the drawing-pad tests: a window on a temporary models folder, and a pen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+LOAD_TIMEOUT_MS = 60_000  # the first window imports torch in its worker thread
+
+
+@pytest.fixture
+def convnet_path() -> Path:
+    from mnist_desk.catalog import default_classifier_path
+
+    path = default_classifier_path()
+    if not path.is_file():
+        pytest.skip(f"needs the shipped classifier {path} (make weights)")
+    return path
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, convnet_path):
+    """make_window(**kw) -> a shown MainWindow whose first model has loaded (convnet by default)."""
+    from mnist_desk.ui.main_window import MainWindow
+    from mnist_desk.ui.settings import AppSettings
+
+    def make(**kwargs):
+        kwargs.setdefault("models_dir", str(tmp_path / "models"))
+        kwargs.setdefault("settings", AppSettings(str(tmp_path / "settings.ini")))
+        kwargs.setdefault("model", str(convnet_path))
+        window = MainWindow(**kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.predictor is not None, timeout=LOAD_TIMEOUT_MS)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+@pytest.fixture
+def pen():
+    """pen(canvas, [(x, y), ...], release=True): a mouse stroke in paper coordinates (0..1)."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    def to_widget(canvas, point):
+        rect = canvas.paper_rect()
+        return QPointF(rect.x() + point[0] * rect.width(), rect.y() + point[1] * rect.height())
+
+    def move(canvas, point):
+        pos = to_widget(canvas, point)
+        event = QMouseEvent(
+            QEvent.Type.MouseMove,
+            pos,
+            canvas.mapToGlobal(pos),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,  # held: QTest.mouseMove would not say so
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(canvas, event)
+
+    def stroke(canvas, points, release=True, steps=8):
+        left = Qt.MouseButton.LeftButton
+        QTest.mousePress(
+            canvas, left, Qt.KeyboardModifier.NoModifier, to_widget(canvas, points[0]).toPoint()
+        )
+        for a, b in zip(points, points[1:], strict=False):
+            for i in range(1, steps + 1):  # intermediate samples, like a real pointer
+                t = i / steps
+                move(canvas, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
+        if release:
+            QTest.mouseRelease(
+                canvas,
+                left,
+                Qt.KeyboardModifier.NoModifier,
+                to_widget(canvas, points[-1]).toPoint(),
+            )
+
+    return stroke
+
+
+@pytest.fixture(scope="session")
+def mnist_test_digits():
+    """The first 250 MNIST test digits (load_splits().test), un-normalised to uint8 white-on-black."""
+    from mnist_desk.data import MEAN, STD, load_splits
+    from tests.support import shared_data_dir
+
+    test = load_splits(shared_data_dir()).test
+    images = (test.images[:250, 0] * STD + MEAN).mul(255).round().clamp(0, 255).byte().numpy()
+    return images, test.labels[:250].numpy()
