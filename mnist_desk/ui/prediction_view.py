@@ -22,7 +22,7 @@ PREVIEW_SCALE = 4  # 28 px shown as 112 px, nearest neighbour: every model pixel
 
 
 def percent(value: float) -> str:
-    return f"{value:.1%}" if value < 0.9995 else "99.9%+"
+    return f"{value:.1%}" if value < 0.9995 else ">99.9%"
 
 
 class ProbabilityBars(QWidget):

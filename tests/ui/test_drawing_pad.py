@@ -32,7 +32,7 @@ def shown_digit(window, index: int) -> str:
     return window.panels[index].result_view.digit_text
 
 
-def test_window_is_shown_before_torch_is_imported():
+def test_window_is_shown_before_torch_is_imported(tmp_path):
     script = textwrap.dedent(
         """
         import sys
@@ -47,14 +47,13 @@ def test_window_is_shown_before_torch_is_imported():
         """
     )
     out = subprocess.run(
-        [sys.executable, "-c", script, str(REPO / ".pytest-settings-unused.ini")],
+        [sys.executable, "-c", script, str(tmp_path / "settings.ini")],
         capture_output=True,
         text=True,
         cwd=REPO,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         timeout=120,
     )
-    (REPO / ".pytest-settings-unused.ini").unlink(missing_ok=True)
     assert out.stdout.split() == ["False", "True"], out.stderr
 
 
@@ -219,9 +218,15 @@ def test_switching_task_architecture_checkpoint_and_device_updates_predictions(
 
     picker.choose_task("classifier")
     _wait_for_model(qtbot, window, convnet_path)  # the default architecture comes first
-    picker.choose_arch("mlp")
-    _wait_for_model(qtbot, window, extra_models["mlp"])
+    picker.choose_arch("mlp")  # the first MLP checkpoint: shipped if there is one
+    qtbot.waitUntil(
+        lambda: not window.loading and window.predictor.checkpoint.arch == "mlp",
+        timeout=LOAD_TIMEOUT_MS,
+    )
     assert picker.current_arch() == "mlp"
+    picker.choose_checkpoint(str(extra_models["mlp"]))  # the user's own (untrained) MLP
+    _wait_for_model(qtbot, window, extra_models["mlp"])
+    assert picker.current_checkpoint() == str(extra_models["mlp"])
     assert window.last_result.digits[0].probabilities != convnet_probs
     picker.choose_checkpoint(str(convnet_path))
     _wait_for_model(qtbot, window, convnet_path)
@@ -386,6 +391,10 @@ def test_add_tab_puts_a_panel_beside_draw(window):
 
     index = window.add_tab(QLabel("train here"), lambda: "Train")
     assert window.tabs.tabText(0) == "Draw" and window.tabs.tabText(index) == "Train"
+    window.tabs.setCurrentIndex(index)  # Esc, Delete, [ ] belong to the Draw tab only
+    assert not window.clear_all_action.isEnabled() and not window.undo_action.isEnabled()
+    window.tabs.setCurrentIndex(0)
+    assert window.clear_all_action.isEnabled()
 
 
 def test_unexpected_exceptions_reach_a_dialog(window, monkeypatch):
