@@ -1,0 +1,307 @@
+"""The end-of-run view: test accuracy, a confusion-matrix heatmap, per-class precision and recall,
+the worst-misclassified test images, and exports (history CSV, settings and metrics JSON)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mnist_desk.fileio import atomic_write_bytes, atomic_write_json
+from mnist_desk.models import TASK_TITLES, is_adder
+from mnist_desk.training import TrainingResult
+from mnist_desk.ui.dataset_browser import pixmap_from_uint8
+from mnist_desk.ui.training_worker import RunOutcome
+
+HISTORY_COLUMNS = ("split", "step", "epoch", "time", "loss", "error")
+
+
+def history_csv(result: TrainingResult) -> str:
+    """One row per logged point: the training batches, then the validation evaluations."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HISTORY_COLUMNS)
+    for split in ("train", "val"):
+        for point in result.history.get(split, []):
+            writer.writerow([split] + [point.get(column, "") for column in HISTORY_COLUMNS[1:]])
+    return out.getvalue()
+
+
+def run_report(result: TrainingResult) -> dict[str, Any]:
+    """The run's settings and metrics as plain values, for a JSON file."""
+    return {
+        "status": result.status,
+        "message": result.message,
+        "settings": result.settings,
+        "steps": result.steps,
+        "elapsed_s": round(result.elapsed, 3),
+        "best_val_error": result.best_val_error,
+        "test": result.test,
+        "checkpoint": result.checkpoint,
+        "stopped": result.history.get("stopped"),
+    }
+
+
+def format_duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class ConfusionMatrixView(pg.GraphicsLayoutWidget):
+    """Rows are true classes, columns predicted ones; colour is the log of the count, so the few
+    mistakes stay visible next to the large diagonal."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setBackground("w")
+        self.plot = self.addPlot()
+        self.plot.setTitle(self.tr("Confusion matrix (test)"), color="#222", size="11pt")
+        self.plot.setLabel("left", self.tr("true"), color="#222")
+        self.plot.setLabel("bottom", self.tr("predicted"), color="#222")
+        self.plot.invertY(True)
+        self.plot.setAspectLocked(True)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).setTextPen(pg.mkPen("#222"))
+            self.plot.getAxis(side).setPen(pg.mkPen("#555"))
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(pg.colormap.get("CET-L18"))  # white-yellow-red: pale for empty
+        self.plot.addItem(self.image)
+        self.labels: list[pg.TextItem] = []
+        self.matrix = np.zeros((0, 0), dtype=np.int64)
+
+    def set_matrix(self, confusion: list[list[int]]) -> None:
+        self.matrix = np.asarray(confusion, dtype=np.int64)
+        n = len(self.matrix)
+        for label in self.labels:
+            self.plot.removeItem(label)
+        self.labels = []
+        if n == 0:  # no tested model: an empty plot
+            self.image.clear()
+            return
+        shade = np.log1p(self.matrix.astype(float))
+        self.image.setImage(shade, levels=(0, max(1.0, shade.max())))
+        self.image.setRect(-0.5, -0.5, n, n)  # cell k is centred on k
+        ticks = [[(k, str(k)) for k in range(n)]]
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).setTicks(ticks)
+        if n <= 10:  # counts fit in the cells of a 10x10 matrix; 19x19 is read by colour
+            top = max(1, self.matrix.max())
+            for (row, col), count in np.ndenumerate(self.matrix):
+                if count == 0:
+                    continue
+                dark = np.log1p(count) / np.log1p(top) > 0.6
+                label = pg.TextItem(str(count), color="w" if dark else "#222", anchor=(0.5, 0.5))
+                label.setPos(col, row)
+                self.plot.addItem(label)
+                self.labels.append(label)
+        self.plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0.02)
+
+
+class RunResultsView(QWidget):
+    """Shows the outcome of the last finished run."""
+
+    useModelRequested = Signal(str)  # the checkpoint path
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.outcome: RunOutcome | None = None
+        self.summary = QLabel(self.tr("Results appear here when a run ends."))
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.use_button = QPushButton(self.tr("Use this model"))
+        self.use_button.setToolTip(self.tr("Switch the drawing pad to the model this run saved"))
+        self.use_button.clicked.connect(self._use_model)
+        self.csv_button = QPushButton(self.tr("Export history CSV…"))
+        self.csv_button.setToolTip(self.tr("Every logged train and validation point"))
+        self.csv_button.clicked.connect(lambda: self._export("csv"))
+        self.json_button = QPushButton(self.tr("Export settings && metrics JSON…"))
+        self.json_button.setToolTip(self.tr("The run's settings, test metrics and checkpoint path"))
+        self.json_button.clicked.connect(lambda: self._export("json"))
+
+        self.confusion = ConfusionMatrixView()
+        self.per_class = QTableWidget(0, 4)
+        self.per_class.setHorizontalHeaderLabels(
+            [self.tr("class"), self.tr("precision"), self.tr("recall"), self.tr("count")]
+        )
+        self.per_class.verticalHeader().hide()
+        self.per_class.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.per_class.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        self.mistakes_title = QLabel(self.tr("<b>Most confident mistakes (test)</b>"))
+        self.mistakes = QListWidget()
+        self.mistakes.setViewMode(QListView.ViewMode.IconMode)
+        self.mistakes.setIconSize(QSize(56, 56))
+        self.mistakes.setResizeMode(QListView.ResizeMode.Adjust)
+        self.mistakes.setMovement(QListView.Movement.Static)
+        self.mistakes.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.mistakes.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.csv_button)
+        buttons.addWidget(self.json_button)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.confusion)
+        top.addWidget(self.per_class)
+        top.setSizes([400, 300])
+        mistakes_box = QWidget()
+        mistakes_layout = QVBoxLayout(mistakes_box)
+        mistakes_layout.setContentsMargins(0, 0, 0, 0)
+        mistakes_layout.addWidget(self.mistakes_title)
+        mistakes_layout.addWidget(self.mistakes)
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(top)
+        body.addWidget(mistakes_box)
+        body.setSizes([300, 200])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addWidget(body, 1)
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        has_checkpoint = bool(on and self.outcome and self.outcome.result.checkpoint)
+        self.use_button.setEnabled(has_checkpoint)
+        self.csv_button.setEnabled(on)
+        self.json_button.setEnabled(on)
+
+    def show_outcome(self, outcome: RunOutcome, problem: str = "") -> None:
+        """Fill the view from a finished (or diverged) run; ``problem`` is shown above it."""
+        self.outcome = outcome
+        result = outcome.result
+        settings = result.settings
+        lines = []
+        if problem:
+            lines.append(f"<span style='color:#a00'><b>{problem}</b></span>")
+        title = TASK_TITLES.get(settings.get("task"), settings.get("task"))
+        lines.append(
+            f"<b>{outcome.name}</b> — {title}, {settings.get('arch')}: {result.status} after "
+            f"{result.steps:,} steps in {format_duration(result.elapsed)} (seed {settings.get('seed')})."
+        )
+        if result.test:
+            what = "sums" if is_adder(settings.get("task", "")) else "digits"
+            lines.append(
+                f"Test accuracy <b>{result.test['accuracy']:.2%}</b> on {result.test['count']:,} "
+                f"{what} (loss {result.test['loss']:.3f}); best validation error "
+                f"{result.best_val_error:.2%}."
+            )
+        else:
+            lines.append("No model was kept, so there is nothing to test.")
+        if result.checkpoint:
+            lines.append(f"Saved to <code>{result.checkpoint}</code>")
+        if outcome.analysis_error:
+            lines.append(f"The worst mistakes could not be found: {outcome.analysis_error}")
+        self.summary.setText("<br>".join(lines))
+        self._show_metrics(result.test)
+        self._show_mistakes(outcome)
+        self._set_enabled(True)
+
+    def _show_metrics(self, test: dict[str, Any] | None) -> None:
+        if not test:
+            self.per_class.setRowCount(0)
+            self.confusion.set_matrix(np.zeros((0, 0)))
+            return
+        self.confusion.set_matrix(test["confusion"])
+        counts = np.asarray(test["confusion"]).sum(1)
+        self.per_class.setRowCount(len(test["precision"]))
+        for row, (precision, recall) in enumerate(
+            zip(test["precision"], test["recall"], strict=True)
+        ):
+            for col, text in enumerate(
+                (str(row), f"{precision:.1%}", f"{recall:.1%}", f"{int(counts[row]):,}")
+            ):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.per_class.setItem(row, col, item)
+
+    def _show_mistakes(self, outcome: RunOutcome) -> None:
+        self.mistakes.clear()
+        pair = is_adder(outcome.result.settings.get("task", ""))
+        self.mistakes.setIconSize(QSize(112, 56) if pair else QSize(56, 56))
+        self.mistakes.setGridSize(QSize(128, 96) if pair else QSize(84, 96))
+        for mistake in outcome.mistakes:
+            text = f"{mistake.true_label} → {mistake.predicted}\n{mistake.confidence:.0%}"
+            item = QListWidgetItem(QIcon(pixmap_from_uint8(mistake.image)), text)
+            item.setToolTip(
+                f"true {'sum' if pair else 'digit'} {mistake.true_label}, the model said "
+                f"{mistake.predicted} with probability {mistake.confidence:.1%}"
+            )
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.mistakes.addItem(item)
+        shown = len(outcome.mistakes)
+        self.mistakes_title.setText(
+            f"<b>Most confident mistakes (test)</b>: {shown} shown, as true → predicted, confidence"
+            if shown
+            else "<b>Most confident mistakes (test)</b>: none"
+        )
+
+    def _use_model(self) -> None:
+        if self.outcome and self.outcome.result.checkpoint:
+            self.useModelRequested.emit(self.outcome.result.checkpoint)
+
+    # ---- exports ----
+    def choose_save_path(self, caption: str, suggested: str, filter_: str) -> str:
+        """Ask where to save; tests replace this to avoid the modal dialog."""
+        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, filter_)
+        return path
+
+    def _suggested(self, suffix: str) -> str:
+        checkpoint = self.outcome.result.checkpoint if self.outcome else None
+        stem = (
+            Path(checkpoint).stem if checkpoint else (self.outcome.name if self.outcome else "run")
+        )
+        folder = Path(checkpoint).parent if checkpoint else Path.home()
+        return str(folder / f"{stem}{suffix}")
+
+    def _export(self, kind: str) -> None:
+        if self.outcome is None:
+            return
+        if kind == "csv":
+            path = self.choose_save_path(
+                self.tr("Export history"), self._suggested("-history.csv"), "CSV (*.csv)"
+            )
+            if path:
+                self.export_history_csv(path)
+        else:
+            path = self.choose_save_path(
+                self.tr("Export settings and metrics"),
+                self._suggested("-run.json"),
+                "JSON (*.json)",
+            )
+            if path:
+                self.export_report_json(path)
+
+    def export_history_csv(self, path: str | Path) -> Path:
+        assert self.outcome is not None
+        return atomic_write_bytes(path, history_csv(self.outcome.result).encode())
+
+    def export_report_json(self, path: str | Path) -> Path:
+        assert self.outcome is not None
+        return atomic_write_json(path, run_report(self.outcome.result))

@@ -1,0 +1,315 @@
+"""The worker that runs a core Trainer in a QThread and reports through signals only.
+
+The shape is Qt's Mandelbrot example with the worker-object pattern: a ``TrainingWorker`` is moved
+to a ``QThread``, ``thread.started`` runs it, and everything it learns reaches the GUI as queued
+signals. Step events arrive hundreds of times a second, so they are batched and emitted at most
+every ``min_interval_s`` (10 Hz: a redraw of the plots costs the GUI thread ~20 ms of CPU, and the
+target machine may have two cores); evaluations, the end of a run and failures are emitted at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import torch
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from mnist_desk import data as mdata
+from mnist_desk.checkpoints import load_checkpoint
+from mnist_desk.config import resolve_models_dir
+from mnist_desk.devices import DeviceError, resolve_device
+from mnist_desk.models import is_adder
+from mnist_desk.training import (
+    EpochEvent,
+    EvalEvent,
+    Event,
+    FailedEvent,
+    FinishedEvent,
+    StepEvent,
+    Trainer,
+    TrainingResult,
+    TrainingSettings,
+    predict_logits,
+)
+
+WORST_MISTAKES = 24
+
+
+@dataclass
+class Mistake:
+    """One misclassified test example, most confident mistakes first."""
+
+    image: np.ndarray  # uint8 (28, 28), or (28, 56) for an adder's pair of digits
+    true_label: int
+    predicted: int
+    confidence: float  # the probability the model gave its wrong answer
+
+
+@dataclass
+class RunOutcome:
+    """What a finished run hands the GUI: the core's result plus the analysis done in the worker."""
+
+    name: str
+    result: TrainingResult
+    mistakes: list[Mistake] = field(default_factory=list)
+    analysis_error: str = ""  # why the mistakes could not be computed, if they could not
+
+
+@dataclass
+class RunFailure:
+    """A run that failed: the message says what to do; ``outcome`` holds what was kept, if any."""
+
+    message: str
+    outcome: RunOutcome | None = None
+
+
+def checkpoint_path_for(settings: TrainingSettings, models_dir: str | Path | None = None) -> Path:
+    """A fresh file name in the user's models folder: ``{task}-{arch}-{YYYYmmdd-HHMMSS}.pt``."""
+    folder = resolve_models_dir(models_dir)
+    stem = f"{settings.task}-{settings.arch}-{datetime.now():%Y%m%d-%H%M%S}"
+    path, n = folder / f"{stem}.pt", 2
+    while path.exists():  # two runs in the same second must not overwrite each other
+        path, n = folder / f"{stem}-{n}.pt", n + 1
+    return path
+
+
+def to_uint8(images: torch.Tensor) -> np.ndarray:
+    """Normalised MNIST tensors back to 0..255 pixels for display."""
+    pixels = (images.float() * mdata.STD + mdata.MEAN).clamp_(0, 1).mul_(255)
+    return pixels.round_().to(torch.uint8).cpu().numpy()
+
+
+def test_inputs(
+    settings: TrainingSettings, splits: mdata.MnistSplits
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """The test set exactly as the Trainer built it: digits, or the fixed pairs for the adders."""
+    test = splits.test.subset(settings.test_subset)
+    if is_adder(settings.task):
+        return mdata.fixed_pairs(test, len(test))
+    return test.images, test.labels
+
+
+def worst_mistakes(
+    checkpoint: str | Path,
+    settings: TrainingSettings,
+    data_dir: str | Path,
+    count: int = WORST_MISTAKES,
+) -> list[Mistake]:
+    """The test examples the saved model got wrong with the highest confidence."""
+    model = load_checkpoint(checkpoint).build()
+    try:
+        device = resolve_device(settings.device)
+    except DeviceError:
+        device = torch.device("cpu")
+    model.to(device)
+    inputs, labels = test_inputs(settings, mdata.load_splits(data_dir))
+    probabilities = predict_logits(model, inputs, device).softmax(1)
+    confidence, predicted = probabilities.max(1)
+    wrong = (predicted != labels).nonzero().flatten()
+    worst = wrong[confidence[wrong].argsort(descending=True)][:count]
+    mistakes = []
+    for i in worst.tolist():
+        image = inputs[i]
+        if image.dim() == 4:  # a pair (2, 1, 28, 28): show the two digits side by side
+            image = torch.cat([image[0], image[1]], dim=-1)
+        mistakes.append(
+            Mistake(to_uint8(image[0]), int(labels[i]), int(predicted[i]), float(confidence[i]))
+        )
+    return mistakes
+
+
+def lower_this_threads_priority(niceness: int = 5) -> None:
+    """Let the GUI thread win the CPU when both want it (Linux: per-thread nice, inherited by
+    threads started from here); training still gets every cycle the GUI leaves idle."""
+    if hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
+
+
+class TrainingWorker(QObject):
+    """Runs one training run in the thread it is moved to. Control it from the GUI thread with
+    ``pause``, ``resume`` and ``cancel``, which are thread-safe; never call ``run`` directly there."""
+
+    phaseChanged = Signal(str)  # what is happening now, for the status line
+    stepsReported = Signal(list)  # the StepEvents since the last report, oldest first
+    evaluated = Signal(object)  # EvalEvent
+    epochEnded = Signal(object)  # EpochEvent
+    finished = Signal(object)  # RunOutcome
+    # Never None through a queued Signal(object): PySide6 then miscounts None's references.
+    failed = Signal(object)  # RunFailure
+    done = Signal()  # always the last signal, whatever happened: quit the thread on it
+
+    def __init__(
+        self,
+        settings: TrainingSettings,
+        *,
+        name: str = "",
+        data_dir: str | Path | None = None,
+        output: str | Path | None = None,
+        min_interval_s: float = 0.1,
+        analyse: bool = True,
+    ):
+        super().__init__()
+        # Built here, in the GUI thread, so cancel/pause work even before the run has started;
+        # invalid settings raise ValueError to the caller at once.
+        self.trainer = Trainer(settings, self._on_event, data_dir=data_dir, output=output)
+        self.settings = settings
+        self.name = name or f"{settings.task}-{settings.arch}"
+        self.min_interval_s = min_interval_s
+        self.analyse = analyse
+        self._pending: list[StepEvent] = []
+        self._last_report = 0.0
+        self._cancelled = threading.Event()
+        self._discarded = False
+        self._end: FinishedEvent | FailedEvent | None = None
+
+    # ---- thread-safe controls, called from the GUI thread ----
+    def pause(self) -> None:
+        self.trainer.pause()
+
+    def resume(self) -> None:
+        self.trainer.resume()
+
+    def cancel(self, keep: bool = True) -> None:
+        """Stop after the current step; ``keep`` tests and saves the best model so far."""
+        self._discarded = not keep
+        self._cancelled.set()
+        self.trainer.cancel(keep=keep)
+
+    # ---- the worker thread ----
+    @Slot()
+    def run(self) -> None:
+        lower_this_threads_priority()
+        try:
+            if self._load_data():
+                self.phaseChanged.emit("Training…")
+                self.trainer.run()
+                if not self._discarded:  # a discarded run (the app closing) reports nothing more
+                    self._flush_steps()
+                    self._report_end()
+        except Exception as e:  # a bug here must still end the thread, never leave it hanging
+            self.failed.emit(RunFailure(f"Training stopped unexpectedly: {e}"))
+        finally:
+            self.done.emit()
+
+    def _load_data(self) -> bool:
+        """Load MNIST in a helper thread so that a cancel (e.g. the app closing) is not held up by
+        the first, slow load. Returns False if cancelled meanwhile. Errors are left for the
+        Trainer, which reports them (with how to fix them) as a FailedEvent."""
+        self.phaseChanged.emit("Loading MNIST…")
+
+        def load() -> None:
+            with contextlib.suppress(Exception):
+                mdata.load_splits(self.trainer.data_dir, download=self.trainer.download)
+
+        loader = threading.Thread(target=load, name="mnist-loader", daemon=True)
+        loader.start()
+        while loader.is_alive():
+            loader.join(0.05)
+            if self._cancelled.is_set():
+                return False
+        return True
+
+    def _on_event(self, event: Event) -> None:
+        """The Trainer's callback, in this thread: batch steps, pass the rest on at once."""
+        if isinstance(event, StepEvent):
+            self._pending.append(event)
+            if time.monotonic() - self._last_report >= self.min_interval_s:
+                self._flush_steps()
+            if event.step == event.total_steps:
+                self.phaseChanged.emit("Testing the best model…")
+        elif isinstance(event, EvalEvent):
+            self._flush_steps()
+            self.evaluated.emit(event)
+        elif isinstance(event, EpochEvent):
+            self.epochEnded.emit(event)
+        else:  # Finished or Failed: reported after run() returns, with the analysis
+            self._end = event
+
+    def _flush_steps(self) -> None:
+        if self._pending:
+            self.stepsReported.emit(self._pending)
+            self._pending = []
+        self._last_report = time.monotonic()
+
+    def _report_end(self) -> None:
+        end = self._end
+        if end is None:  # cancelled with keep=False: nothing was kept, nothing to report
+            return
+        outcome = None
+        if end.result is not None:
+            outcome = RunOutcome(self.name, end.result)
+            if self.analyse and end.result.checkpoint:
+                self.phaseChanged.emit("Finding the worst mistakes…")
+                try:
+                    outcome.mistakes = worst_mistakes(
+                        end.result.checkpoint, self.settings, self.trainer.data_dir
+                    )
+                except Exception as e:  # the run itself succeeded; say why this part did not
+                    outcome.analysis_error = str(e)
+        if isinstance(end, FinishedEvent) and outcome is not None:
+            self.finished.emit(outcome)
+        else:
+            self.failed.emit(RunFailure(end.message, outcome))
+
+
+class TrainingJob(QObject):
+    """One run as the GUI thread sees it: a TrainingWorker in its own QThread.
+
+    ``ended`` carries the job itself, so a late signal from an earlier job can never be mistaken
+    for the current one's.
+    """
+
+    ended = Signal(object)  # this job, once its thread has finished
+
+    def __init__(self, worker: TrainingWorker, parent: QObject | None = None):
+        super().__init__(parent)
+        self.worker = worker
+        self.name = worker.name
+        self.settings = worker.settings
+        self.thread = QThread(self)
+        self.thread.setObjectName(f"training: {worker.name}")
+        worker.moveToThread(self.thread)
+        self.thread.started.connect(worker.run)
+        # Direct: quit as soon as the worker is done, even while the GUI thread waits in stop_now.
+        worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.thread.finished.connect(worker.deleteLater)
+        self.thread.finished.connect(self._on_thread_finished)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self.thread.isRunning()
+
+    def pause(self) -> None:
+        if self.running:
+            self.worker.pause()
+
+    def resume(self) -> None:
+        if self.running:
+            self.worker.resume()
+
+    def cancel(self, keep: bool = True) -> None:
+        if self.running:
+            self.worker.cancel(keep=keep)
+
+    def stop_now(self, timeout_ms: int = 2000) -> bool:
+        """End the run without saving and wait for the thread; True if it finished in time."""
+        if self.thread.isFinished() or not self.thread.isRunning():
+            return True
+        self.worker.cancel(keep=False)
+        self.thread.quit()
+        return self.thread.wait(timeout_ms)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self.ended.emit(self)

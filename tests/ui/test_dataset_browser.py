@@ -1,0 +1,58 @@
+"""The dataset browser: lazy loading, pages of labelled samples, filters, missing data."""
+
+from __future__ import annotations
+
+import pytest
+
+from mnist_desk import data as mdata
+from mnist_desk.ui.dataset_browser import PAGE_SIZE, DatasetBrowser
+
+
+@pytest.fixture(scope="module")
+def data_dir():
+    from tests.support import shared_data_dir
+
+    try:
+        root = shared_data_dir()
+        mdata.load_splits(root)
+    except (RuntimeError, mdata.DataUnavailableError) as e:
+        pytest.skip(f"MNIST not available: {e}")
+    return root
+
+
+def labels_shown(browser) -> list[str]:
+    return [browser.grid.item(i).text() for i in range(browser.grid.count())]
+
+
+def test_loads_when_shown_and_filters_by_split_and_class(qtbot, data_dir):
+    browser = DatasetBrowser(data_dir=data_dir)
+    qtbot.addWidget(browser)
+    assert browser.splits is None and not browser.loading  # nothing loaded before it is shown
+    browser.show()
+    qtbot.waitUntil(lambda: browser.splits is not None, timeout=60_000)
+    assert browser.grid.count() == PAGE_SIZE
+    assert "page 1 of 834" in browser.page_label.text()  # 50,000 training images
+
+    browser.class_box.setCurrentIndex(browser.class_box.findData(3))
+    assert set(labels_shown(browser)) == {"3"}
+    browser.split_box.setCurrentIndex(browser.split_box.findData("test"))
+    assert set(labels_shown(browser)) == {"3"}
+    expected = int((browser.splits.test.labels == 3).sum())
+    assert f"({expected:,} samples)" in browser.page_label.text()
+
+    browser.next_button.click()
+    assert browser.page == 1 and browser.previous_button.isEnabled()
+    browser.class_box.setCurrentIndex(0)  # all digits again, back to page 1
+    assert browser.page == 0 and len(set(labels_shown(browser))) > 1
+    icon = browser.grid.item(0).icon().pixmap(56, 56)
+    assert not icon.isNull()
+
+
+def test_missing_data_says_how_to_get_it(qtbot, tmp_path):
+    browser = DatasetBrowser(data_dir=tmp_path / "empty")
+    qtbot.addWidget(browser)
+    browser.show()
+    qtbot.waitUntil(lambda: not browser.loading, timeout=30_000)
+    assert browser.splits is None and browser.grid.count() == 0
+    assert "MNIST was not found" in browser.message.text()
+    assert "MNIST_DESK_DATA" in browser.message.text()

@@ -1,0 +1,330 @@
+"""The Train tab end to end on tiny MNIST subsets: runs, controls, faults, closing, comparing."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import torch
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtWidgets import QMainWindow
+
+from mnist_desk import catalog
+from mnist_desk import data as mdata
+from mnist_desk.training import Trainer, TrainingSettings
+from mnist_desk.ui.training_panel import TrainingPanel, adder_verdict
+
+RUN_TIMEOUT_MS = 120_000  # generous: the test machine may be busy with other work
+
+
+@pytest.fixture(scope="module")
+def data_dir():
+    from tests.support import shared_data_dir
+
+    try:
+        root = shared_data_dir()
+        mdata.load_splits(root)  # once, cached for every run below
+    except (RuntimeError, mdata.DataUnavailableError) as e:
+        pytest.skip(f"MNIST not available: {e}")
+    return root
+
+
+@pytest.fixture
+def models_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "models"
+    monkeypatch.setenv("MNIST_DESK_MODELS", str(folder))
+    return folder
+
+
+@pytest.fixture
+def panel(qtbot, data_dir, models_dir):
+    panel = TrainingPanel(data_dir=data_dir)
+    panel.ask_before_closing = False
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    yield panel
+    assert panel.shutdown()
+
+
+def tiny(**changes) -> TrainingSettings:
+    values = dict(
+        arch="mlp",
+        max_steps=45,
+        batch_size=64,
+        train_subset=2000,
+        val_subset=500,
+        test_subset=500,
+        num_threads=1,  # the test machine is small and busy; more threads only contend
+    )
+    values.update(changes)
+    return TrainingSettings(**values)
+
+
+def wait_until_idle(qtbot, panel, timeout=RUN_TIMEOUT_MS):
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=timeout)
+
+
+def python_threads() -> int:
+    """Live Python threads, less the placeholder Python keeps for the last QThread it ran in."""
+    return sum(not isinstance(t, threading._DummyThread) for t in threading.enumerate())
+
+
+def qthreads_finished(panel) -> bool:
+    return all(thread.isFinished() for thread in panel.findChildren(QThread))
+
+
+def test_a_short_run_draws_curves_saves_a_model_and_exports(panel, models_dir, qtbot, tmp_path):
+    saved, used, status = [], [], []
+    panel.modelSaved.connect(saved.append)
+    panel.useModelRequested.connect(used.append)
+    panel.statusMessage.connect(status.append)
+
+    assert panel.start(tiny())
+    assert panel.is_running and not panel.start_button.isEnabled()
+    wait_until_idle(qtbot, panel)
+
+    series = panel.plots.runs[-1]
+    x, y = series.curves["train_loss"].getData()
+    assert len(x) == 45 and x[-1] == 45
+    assert len(series.curves["val_error"].getData()[0]) >= 3
+    assert panel.progress.value() == panel.progress.maximum() == 45
+    assert "45/45" in panel.progress.format()
+
+    checkpoint = Path(panel.last_outcome.result.checkpoint)
+    assert checkpoint.parent == models_dir and checkpoint.name.startswith("classifier-mlp-")
+    assert checkpoint.with_suffix(".json").is_file()
+    assert checkpoint in [entry.path for entry in catalog.list_models()]
+    assert saved == [str(checkpoint)]
+    assert any("test accuracy" in message for message in status)
+
+    # The results view: accuracy, confusion heatmap, per-class table, worst mistakes.
+    assert "Test accuracy" in panel.results.summary.text()
+    assert panel.results.confusion.image.image.shape == (10, 10)
+    assert panel.results.per_class.rowCount() == 10
+    assert panel.results.mistakes.count() > 0
+    panel.results.use_button.click()
+    assert used == [str(checkpoint)]
+
+    # Views: wall-clock x axis and log scale redraw the same curves.
+    panel.plots.set_x_axis("time")
+    assert list(series.curves["train_loss"].getData()[0]) == series.train_time
+    panel.plots.set_log_scale(True)
+    assert panel.plots.readout_text(10.0).startswith("t = 10.0 s")
+
+    # Exports: PNG, CSV, JSON.
+    panel.choose_save_path = lambda *args: str(tmp_path / "curves.png")
+    panel.export_png_button.click()
+    assert (tmp_path / "curves.png").read_bytes()[:4] == b"\x89PNG"
+    rows = panel.results.export_history_csv(tmp_path / "h.csv").read_text().splitlines()
+    assert rows[0] == "split,step,epoch,time,loss,error"
+    assert sum(row.startswith("train,") for row in rows) == 45
+    report = json.loads(panel.results.export_report_json(tmp_path / "r.json").read_text())
+    assert report["settings"]["arch"] == "mlp" and 0 < report["test"]["accuracy"] <= 1
+
+
+def test_pause_resume_and_stop_keep_the_best_model(panel, qtbot):
+    assert panel.start(tiny(max_steps=5000))
+    qtbot.waitUntil(lambda: panel.progress.value() >= 3, timeout=RUN_TIMEOUT_MS)
+    panel.pause()
+    assert panel.pause_button.text() == "Resume"
+    qtbot.wait(300)  # the step under way finishes and its report arrives
+    paused_at = panel.progress.value()
+    qtbot.wait(400)
+    assert panel.progress.value() == paused_at
+    panel.toggle_pause()
+    assert panel.pause_button.text() == "Pause"
+    qtbot.waitUntil(lambda: panel.progress.value() > paused_at + 2, timeout=RUN_TIMEOUT_MS)
+    panel.stop()
+    wait_until_idle(qtbot, panel)
+    result = panel.last_outcome.result
+    assert result.status == "stopped"
+    assert result.checkpoint and Path(result.checkpoint).is_file()
+    assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
+    qtbot.wait(20)
+    assert qthreads_finished(panel)
+
+
+class Host(QMainWindow):
+    """Stands in for the main window: asks the panel before closing."""
+
+    def __init__(self, panel):
+        super().__init__()
+        self.panel = panel
+        self.setCentralWidget(panel)
+
+    def closeEvent(self, event):
+        if self.panel.request_close():
+            event.accept()
+        else:
+            event.ignore()
+
+
+def test_closing_the_window_mid_run_stops_the_thread_cleanly(
+    qtbot, qtlog, data_dir, models_dir, monkeypatch
+):
+    threads_before = python_threads()
+    panel = TrainingPanel(data_dir=data_dir)
+    host = Host(panel)
+    host.show()
+    assert panel.start(tiny(max_steps=5000))
+    qtbot.waitUntil(lambda: panel.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+
+    answers = []
+    monkeypatch.setattr(panel, "confirm_stop", lambda: answers.append("asked") or False)
+    assert not host.close()  # the user said no: still open, still training
+    assert answers == ["asked"] and panel.is_running
+
+    monkeypatch.setattr(panel, "confirm_stop", lambda: True)
+    started = time.monotonic()
+    assert host.close()
+    assert time.monotonic() - started < 2.0
+    assert not panel.is_running
+    assert not list(models_dir.glob("*.pt"))  # a run stopped by closing is not saved
+
+    host.deleteLater()  # destroys the panel and its QThread objects
+    qtbot.wait(100)
+    assert python_threads() <= threads_before
+    problems = [
+        r.message for r in qtlog.records if "QThread" in r.message or "Destroyed" in r.message
+    ]
+    assert problems == []
+
+
+def test_a_diverging_run_stops_with_a_message(panel, qtbot):
+    status = []
+    panel.statusMessage.connect(status.append)
+    assert panel.start(tiny(optimizer="sgd", lr=1e6, max_steps=200))
+    wait_until_idle(qtbot, panel)
+    assert panel.banner.isVisible()
+    assert "diverged" in panel.banner.text() and "lower learning rate" in panel.banner.text()
+    assert any("diverged" in message for message in status)
+    assert panel.phase_label.text() == "Failed"
+
+
+@pytest.mark.parametrize(
+    ("data", "settings", "expected"),
+    [
+        ("missing", tiny(), "MNIST was not found"),
+        ("real", tiny(device="cuda:7"), "cuda"),
+    ],
+)
+def test_faults_show_what_to_do(qtbot, data_dir, models_dir, tmp_path, data, settings, expected):
+    panel = TrainingPanel(data_dir=tmp_path / "nowhere" if data == "missing" else data_dir)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.start(settings)
+    wait_until_idle(qtbot, panel)
+    assert panel.banner.isVisible() and expected.lower() in panel.banner.text().lower()
+
+
+def test_out_of_memory_suggests_a_smaller_batch(panel, qtbot, monkeypatch):
+    def out_of_memory(self):
+        raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    monkeypatch.setattr(Trainer, "_run", out_of_memory)
+    assert panel.start(tiny())
+    wait_until_idle(qtbot, panel)
+    assert "smaller batch" in panel.banner.text()
+
+
+def test_start_and_stop_twenty_times(panel, qtbot):
+    threads_before = python_threads()
+    for i in range(20):
+        assert panel.start(tiny(max_steps=5000))
+        if i % 5 == 0:  # now and then stop mid-run, otherwise at once
+            qtbot.waitUntil(lambda: panel.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
+        panel.stop()
+        wait_until_idle(qtbot, panel)
+    qtbot.wait(50)  # let deferred deletions run
+    assert qthreads_finished(panel)
+    assert len(panel.findChildren(QThread)) <= 1
+    assert python_threads() <= threads_before
+    assert len(panel.plots.runs) <= panel.plots.max_runs
+
+
+def test_the_event_loop_keeps_ticking_while_training(panel, qtbot):
+    gaps, last = [], [time.monotonic()]
+
+    def tick():
+        now = time.monotonic()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+
+    # What this machine's load alone does to a 10 ms timer, so a busy machine is not blamed on us.
+    last[0] = time.monotonic()
+    timer.start()
+    qtbot.wait(1000)
+    timer.stop()
+    idle_worst = max(gaps, default=0.0)
+    bound = max(0.5, 3 * idle_worst)
+    gaps.clear()
+
+    assert panel.start(tiny(max_steps=5000))
+    qtbot.waitUntil(lambda: panel.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
+    first_step = panel.progress.value()
+    last[0] = time.monotonic()
+    timer.start()  # from here on the worker trains and the plots redraw
+    qtbot.waitUntil(
+        lambda: len(gaps) >= 30 and panel.progress.value() >= first_step + 10,
+        timeout=RUN_TIMEOUT_MS,
+    )
+    timer.stop()
+    assert panel.is_running
+    assert panel.shutdown()
+    assert len(gaps) > 10
+    assert max(gaps) < bound, f"the GUI froze for {max(gaps):.2f} s (idle worst {idle_worst:.2f} s)"
+
+
+def test_compare_adders_draws_both_and_states_a_winner(panel, qtbot, models_dir, data_dir):
+    classifier = models_dir / "classifier-mlp-test.pt"
+    Trainer(tiny(max_steps=40), data_dir=data_dir, output=classifier).run()
+    panel.refresh_classifiers()
+
+    budget = tiny(max_steps=8, batch_size=32, val_subset=200, test_subset=200)
+    assert panel.compare_adders(replace(budget, init_from=str(classifier)))
+    qtbot.waitUntil(
+        lambda: panel.comparison is None and not panel.is_running, timeout=2 * RUN_TIMEOUT_MS
+    )
+    names = list(panel.comparison_plots.series)
+    assert names == ["Transfer adder (mlp)", "Scratch adder"]
+    for series in panel.comparison_plots.series.values():
+        steps, errors = series.curves["by_step"].getData()
+        assert len(steps) >= 2 and steps[-1] == 8
+        assert len(series.curves["by_time"].getData()[0]) == len(steps)
+    legend = [label.text for _, label in panel.comparison_plots.by_step.legend.items]
+    assert legend == names
+    verdict = panel.verdict.text()
+    assert ("wins" in verdict or "tie" in verdict) and "8 steps each" in verdict
+    tasks = {json.loads(p.read_text())["task"] for p in models_dir.glob("*.json")}
+    assert {"transfer", "scratch"} <= tasks
+
+
+def test_the_verdict_names_the_winner_and_the_margin():
+    from mnist_desk.training import TrainingResult
+
+    def result(accuracy, val_error):
+        return TrainingResult(
+            "completed",
+            "",
+            {},
+            10,
+            5.0,
+            val_error,
+            {"accuracy": accuracy},
+            None,
+            {"train": [], "val": [{"error": val_error}]},
+        )
+
+    verdict = adder_verdict(result(0.96, 0.05), result(0.70, 0.31), 1000)
+    assert "transfer adder wins" in verdict
+    assert "4.0% vs 30.0%" in verdict and "26.0 points" in verdict
+    assert "No verdict" in adder_verdict(result(0.9, 0.1), None, 10)
