@@ -9,7 +9,7 @@ SHARED_DATA := $(wildcard ../shared/datasets/MNIST)
 export MNIST_DESK_DATA ?= $(if $(SHARED_DATA),$(abspath ../shared/datasets),)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-quick lint bench package weights clean
+.PHONY: run test test-quick test-packaging lint bench package weights clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,9 +33,17 @@ lint: $(BIN)/.installed
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
 
-package: $(BIN)/.installed
+$(BIN)/.installed-package: $(BIN)/.installed
 	$(BIN)/python -m pip install -e '.[package]'
+	touch $@
+
+package: $(BIN)/.installed-package
 	$(BIN)/python packaging/build.py $(ARGS)
+
+# Builds the bundle into a temporary folder and runs the frozen app (a few minutes);
+# `make test` leaves it out (pyproject's addopts deselect the packaging marker).
+test-packaging: $(BIN)/.installed-package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m packaging tests/test_packaging.py $(PYTEST_ARGS)
 
 weights: $(BIN)/.installed
 	scripts/train-shipped-weights.sh $(ARGS)

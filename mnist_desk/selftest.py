@@ -26,8 +26,12 @@ def sample_digits() -> list[tuple[int, Path]]:
 
 def run_self_test(say: Callable[[str], None] = print, open_window: bool = False) -> bool:
     from mnist_desk.checkpoints import CheckpointError, load_checkpoint
+    from mnist_desk.devices import cuda_unavailable_reason, list_devices
     from mnist_desk.inference import Predictor, load_image
 
+    devices = [d.name for d in list_devices()]
+    no_cuda = "" if len(devices) > 1 else f" (no CUDA: {cuda_unavailable_reason()})"
+    say(f"devices: {', '.join(devices)}{no_cuda}")
     samples = sample_digits()
     weights = sorted(shipped_weights_dir().glob("*.pt"))
     ok = bool(samples) and bool(weights)
