@@ -241,9 +241,8 @@ class TaskData:
 
     def epoch_batches(self, batch_size: int) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
         if is_adder(self.task):
-            pairs = mdata.random_pairs(
-                len(self.train), self.pairs_per_epoch, self.generator, **self.affine
-            ).to(self.device)
+            pairs = mdata.random_pairs(len(self.train), self.pairs_per_epoch, self.generator)
+            pairs = pairs.to(self.device)
             for idx in mdata.iterate_batches(len(pairs), batch_size, shuffle=False):
                 chosen = pairs[idx.to(self.device)]
                 images = self.train.images[chosen]  # (B, 2, 1, 28, 28)
@@ -259,7 +258,7 @@ class TaskData:
                 idx = idx.to(self.device)
                 images = self.train.images[idx]
                 if self.augment:
-                    images = mdata.random_affine(images, self.generator)
+                    images = mdata.random_affine(images, self.generator, **self.affine)
                 yield images, self.train.labels[idx]
 
 

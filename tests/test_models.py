@@ -1,6 +1,7 @@
 import pytest
 import torch
 
+from mnist_desk.inference import sum_distribution
 from mnist_desk.models import (
     CLASSIFIER,
     CLASSIFIERS,
@@ -11,7 +12,7 @@ from mnist_desk.models import (
     build_model,
     count_parameters,
 )
-from mnist_desk.models.adders import TransferAdder, exact_sum_head_init
+from mnist_desk.models.adders import TransferAdder
 
 
 @pytest.mark.parametrize("arch", list(CLASSIFIERS))
@@ -43,16 +44,21 @@ def test_reference_cnn_is_layer_for_layer_the_seed():
     ]
 
 
-def test_transfer_head_starts_as_an_exact_adder_of_one_hot_digits():
-    head = torch.nn.Linear(20, 19)
-    exact_sum_head_init(head)
-    eye = torch.eye(10)
+def test_transfer_head_starts_as_the_exact_sum_distribution():
+    torch.manual_seed(0)
+    model = TransferAdder(build_model(CLASSIFIER, "mlp")).eval()
+    pairs = torch.randn(6, 2, 1, 28, 28)
+    with torch.no_grad():
+        sum_probs = model(pairs).softmax(1).numpy()
+        digit_probs = model.digit_logits(pairs).softmax(-1).numpy().astype("float64")
+    for k in range(6):
+        expected = sum_distribution(digit_probs[k, 0], digit_probs[k, 1])
+        assert sum_probs[k] == pytest.approx(expected, abs=1e-5)
+    # one-hot digits give their exact sum
+    eye = torch.eye(10).log().clamp(min=-1e4)
     for a in range(10):
         for b in range(10):
-            logits = head(torch.cat([eye[a], eye[b]]))
-            assert logits.argmax().item() == a + b
-    model = TransferAdder(build_model(CLASSIFIER, "mlp"))
-    assert torch.equal(model.head[1].weight, torch.eye(19))
+            assert model.head(torch.cat([eye[a], eye[b]])[None]).argmax().item() == a + b
 
 
 def test_scratch_adder_shares_one_trunk_for_both_images():
