@@ -31,7 +31,7 @@ from mnist_desk import data as mdata
 from mnist_desk.config import resolve_data_dir
 
 SPLITS = (("train", "Training (50,000)"), ("val", "Validation (10,000)"), ("test", "Test (10,000)"))
-PAGE_SIZE = 60
+PAGE_SIZE = 144  # fills a large window; a page renders in a few milliseconds
 
 
 def pixmap_from_uint8(image: np.ndarray, scale: int = 2) -> QPixmap:

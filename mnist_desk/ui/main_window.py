@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         self.last_result = None  # the SumResult shown
         self.last_error = ""  # the last error shown to the user
         self._message_box: QMessageBox | None = None
+        self.training_panel = None  # the Train tab, added once the core has loaded
+        self.dataset_browser = None
 
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(False)
@@ -368,6 +370,32 @@ class MainWindow(QMainWindow):
         for action in self.draw_actions:
             action.setEnabled(on_draw)
 
+    def _add_training_tabs(self) -> None:
+        """The Train and Dataset tabs. Added when the first catalog arrives: the loader thread has
+        imported torch by then, so building them does not hold up the window's first paint."""
+        if self.training_panel is not None or self._closed:
+            return
+        from mnist_desk.ui.dataset_browser import DatasetBrowser
+        from mnist_desk.ui.training_panel import TrainingPanel
+
+        self.training_panel = TrainingPanel(data_dir=self.data_dir, models_dir=self.models_dir)
+        self.training_panel.modelSaved.connect(self._on_model_trained)
+        self.training_panel.useModelRequested.connect(self._use_trained_model)
+        self.training_panel.statusMessage.connect(self._show_status)
+        self.dataset_browser = DatasetBrowser(data_dir=self.data_dir)
+        self.add_tab(self.training_panel, lambda: self.tr("Train"))
+        self.add_tab(self.dataset_browser, lambda: self.tr("Dataset"))
+
+    def _on_model_trained(self, path: str) -> None:
+        self.refresh_models()  # the new checkpoint appears in the model picker
+
+    def _use_trained_model(self, path: str) -> None:
+        self.use_model(path)
+        self.tabs.setCurrentWidget(self.draw_tab)
+
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
     # ---- loading models (in the worker thread) -----------------------------------------
 
     def showEvent(self, event) -> None:
@@ -438,6 +466,7 @@ class MainWindow(QMainWindow):
 
     def _on_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
+        self._add_training_tabs()
         self.picker.set_catalog(catalog)
         if catalog.error:
             self.show_error(self.tr("Cannot list the models"), catalog.error)
@@ -718,10 +747,15 @@ class MainWindow(QMainWindow):
         """Stop the worker thread (waits for a load in progress); the window loads no more."""
         self._closed = True
         self._throttle.stop()
+        if self.training_panel is not None:
+            self.training_panel.shutdown()  # a run in progress ends unsaved, its thread joined
         if self._loader is not None:
             self._loader.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.training_panel is not None and not self.training_panel.request_close():
+            event.ignore()  # a run is training and the user chose to keep it
+            return
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self.shutdown()

@@ -41,6 +41,11 @@ PALETTE = (
     "#bcbd22",
 )
 EMA_WEIGHT = 0.9  # how much of the smoothed train curve each new batch leaves in place
+LEGEND_STYLE = {  # nearly opaque, framed: a legend over a curve must stay readable
+    "labelTextColor": "#222",
+    "brush": (255, 255, 255, 235),
+    "pen": "#bbb",
+}
 X_STEP, X_TIME = "step", "time"
 X_TITLES = {X_STEP: "iterations", X_TIME: "wall-clock time (s)"}
 
@@ -173,9 +178,7 @@ class TrainingPlots(QWidget):
         style_plot(self.error_plot, self.tr("Error rate"), self.tr("error (%)"))
         self.error_plot.setXLink(self.loss_plot)
         self.legends = [
-            plot.addLegend(
-                offset=(-10, 10), labelTextColor="#222", brush=pg.mkBrush(255, 255, 255, 200)
-            )
+            plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
             for plot in (self.loss_plot, self.error_plot)
         ]
         self.crosshairs = []
@@ -335,9 +338,7 @@ class ComparisonPlots(QWidget):
         self.by_step.setLabel("bottom", X_TITLES[X_STEP], color="#222")
         self.by_time.setLabel("bottom", X_TITLES[X_TIME], color="#222")
         for plot in (self.by_step, self.by_time):
-            plot.addLegend(
-                offset=(-10, 10), labelTextColor="#222", brush=pg.mkBrush(255, 255, 255, 200)
-            )
+            plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
         self.series: dict[str, RunSeries] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -309,6 +309,7 @@ class TrainingPanel(QWidget):
             self.tr("Train on the first N training images only, for quick experiments")
         )
 
+        self.steps_spin.valueChanged.connect(lambda steps: self.epochs_spin.setEnabled(steps == 0))
         self.task_box.currentIndexChanged.connect(self._on_task_changed)
         self.arch_box.currentIndexChanged.connect(self._on_arch_changed)
         self.init_box.currentIndexChanged.connect(self._on_init_changed)

@@ -31,7 +31,8 @@ def test_loads_when_shown_and_filters_by_split_and_class(qtbot, data_dir):
     browser.show()
     qtbot.waitUntil(lambda: browser.splits is not None, timeout=60_000)
     assert browser.grid.count() == PAGE_SIZE
-    assert "page 1 of 834" in browser.page_label.text()  # 50,000 training images
+    pages = -(-50_000 // PAGE_SIZE)
+    assert f"page 1 of {pages} (50,000 samples)" in browser.page_label.text()
 
     browser.class_box.setCurrentIndex(browser.class_box.findData(3))
     assert set(labels_shown(browser)) == {"3"}

@@ -1,0 +1,85 @@
+"""The Train tab inside the real main window: a trained model reaches the drawing pad's picker,
+"Use this model" switches the pad to it, and closing the window mid-run ends the thread cleanly."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from mnist_desk import data as mdata
+from mnist_desk.training import TrainingSettings
+
+RUN_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture(scope="module")
+def data_dir():
+    from tests.support import shared_data_dir
+
+    try:
+        root = shared_data_dir()
+        mdata.load_splits(root)
+    except (RuntimeError, mdata.DataUnavailableError) as e:
+        pytest.skip(f"MNIST not available: {e}")
+    return root
+
+
+def tiny(**changes) -> TrainingSettings:
+    values = dict(
+        arch="mlp",
+        max_steps=30,
+        batch_size=64,
+        train_subset=2000,
+        val_subset=500,
+        test_subset=500,
+        num_threads=1,
+    )
+    values.update(changes)
+    return TrainingSettings(**values)
+
+
+def test_a_trained_model_reaches_the_drawing_pad_and_closing_mid_run_is_clean(
+    make_window, data_dir, qtbot, qtlog, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("MNIST_DESK_MODELS", str(tmp_path / "models"))
+    window = make_window(data_dir=str(data_dir))
+    qtbot.waitUntil(lambda: window.training_panel is not None, timeout=RUN_TIMEOUT_MS)
+    panel = window.training_panel
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:3] == ["Draw", "Train", "Dataset"]
+    window.tabs.setCurrentWidget(panel)
+
+    assert panel.start(tiny())
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+    checkpoint = panel.last_outcome.result.checkpoint
+    assert Path(checkpoint).parent == tmp_path / "models"
+    qtbot.waitUntil(lambda: window.picker.entry_for(checkpoint) is not None, timeout=30_000)
+
+    panel.results.use_button.click()
+    assert window.tabs.currentWidget() is window.draw_tab
+    qtbot.waitUntil(
+        lambda: (
+            window.predictor is not None
+            and Path(window.predictor.describe()["path"]) == Path(checkpoint)
+        ),
+        timeout=30_000,
+    )
+
+    # Closing while a run trains: the question is asked (answered here without a dialog).
+    assert panel.start(tiny(max_steps=5000))
+    qtbot.waitUntil(lambda: panel.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+    asked = []
+    monkeypatch.setattr(panel, "confirm_stop", lambda: asked.append(1) or False)
+    assert not window.close() and panel.is_running  # "No": the window stays, training goes on
+    monkeypatch.setattr(panel, "confirm_stop", lambda: True)
+    started = time.monotonic()
+    assert window.close()
+    assert time.monotonic() - started < 2.0 and asked == [1]
+    assert not panel.is_running
+    qtbot.wait(50)
+    assert not any(t.name.startswith("mnist-loader") for t in threading.enumerate())
+    problems = [r.message for r in qtlog.records if "QThread" in r.message]
+    assert problems == []
