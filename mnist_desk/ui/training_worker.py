@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -128,7 +129,8 @@ def worst_mistakes(
 def lower_this_threads_priority(niceness: int = 5) -> None:
     """Let the GUI thread win the CPU when both want it (Linux: per-thread nice, inherited by
     threads started from here); training still gets every cycle the GUI leaves idle."""
-    if hasattr(os, "setpriority"):
+    # Linux only: elsewhere setpriority takes a process id, and a thread id could name another.
+    if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
 
