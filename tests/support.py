@@ -26,3 +26,20 @@ def mnist_test_digits(count: int | None = None):
     if count is not None:
         data, targets = data[:count], targets[:count]
     return data.numpy(), targets.numpy()
+
+
+def tiny_settings(**changes):
+    """A training run small enough for a unit test: 2,000 images, a few dozen steps, one thread."""
+    from mnist_desk.training import TrainingSettings
+
+    values = {
+        "arch": "mlp",
+        "max_steps": 40,
+        "batch_size": 64,
+        "train_subset": 2000,
+        "val_subset": 500,
+        "test_subset": 500,
+        "num_threads": 1,  # tests run beside other work on small machines; more threads only contend
+    }
+    values.update(changes)
+    return TrainingSettings(**values)

@@ -9,13 +9,23 @@ import pytest
 LOAD_TIMEOUT_MS = 60_000  # the first window imports torch in its worker thread
 
 
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """Real MNIST, loaded once for the session; a missing data set fails loudly."""
+    from mnist_desk import data as mdata
+    from tests.support import shared_data_dir
+
+    root = shared_data_dir()
+    mdata.load_splits(root)
+    return root
+
+
 @pytest.fixture
 def convnet_path() -> Path:
     from mnist_desk.catalog import default_classifier_path
 
     path = default_classifier_path()
-    if not path.is_file():
-        pytest.skip(f"needs the shipped classifier {path} (make weights)")
+    assert path.is_file(), f"needs the shipped classifier {path} (make weights)"
     return path
 
 

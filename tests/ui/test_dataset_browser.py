@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from mnist_desk import data as mdata
 from mnist_desk.ui.dataset_browser import PAGE_SIZE, DatasetBrowser
-
-
-@pytest.fixture(scope="module")
-def data_dir():
-    from tests.support import shared_data_dir
-
-    try:
-        root = shared_data_dir()
-        mdata.load_splits(root)
-    except (RuntimeError, mdata.DataUnavailableError) as e:
-        pytest.skip(f"MNIST not available: {e}")
-    return root
 
 
 def labels_shown(browser) -> list[str]:

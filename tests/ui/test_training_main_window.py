@@ -7,38 +7,14 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
-from mnist_desk import data as mdata
 from mnist_desk.training import TrainingSettings
+from tests.support import tiny_settings
 
 RUN_TIMEOUT_MS = 120_000
 
 
-@pytest.fixture(scope="module")
-def data_dir():
-    from tests.support import shared_data_dir
-
-    try:
-        root = shared_data_dir()
-        mdata.load_splits(root)
-    except (RuntimeError, mdata.DataUnavailableError) as e:
-        pytest.skip(f"MNIST not available: {e}")
-    return root
-
-
 def tiny(**changes) -> TrainingSettings:
-    values = dict(
-        arch="mlp",
-        max_steps=30,
-        batch_size=64,
-        train_subset=2000,
-        val_subset=500,
-        test_subset=500,
-        num_threads=1,
-    )
-    values.update(changes)
-    return TrainingSettings(**values)
+    return tiny_settings(**{"max_steps": 30, **changes})
 
 
 def test_a_trained_model_reaches_the_drawing_pad_and_closing_mid_run_is_clean(

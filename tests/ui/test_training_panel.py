@@ -14,23 +14,11 @@ from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from mnist_desk import catalog
-from mnist_desk import data as mdata
 from mnist_desk.training import Trainer, TrainingSettings
 from mnist_desk.ui.training_panel import TrainingPanel, adder_verdict
+from tests.support import tiny_settings
 
 RUN_TIMEOUT_MS = 120_000  # generous: the test machine may be busy with other work
-
-
-@pytest.fixture(scope="module")
-def data_dir():
-    from tests.support import shared_data_dir
-
-    try:
-        root = shared_data_dir()
-        mdata.load_splits(root)  # once, cached for every run below
-    except (RuntimeError, mdata.DataUnavailableError) as e:
-        pytest.skip(f"MNIST not available: {e}")
-    return root
 
 
 @pytest.fixture
@@ -52,17 +40,7 @@ def panel(qtbot, data_dir, models_dir):
 
 
 def tiny(**changes) -> TrainingSettings:
-    values = dict(
-        arch="mlp",
-        max_steps=45,
-        batch_size=64,
-        train_subset=2000,
-        val_subset=500,
-        test_subset=500,
-        num_threads=1,  # the test machine is small and busy; more threads only contend
-    )
-    values.update(changes)
-    return TrainingSettings(**values)
+    return tiny_settings(**{"max_steps": 45, **changes})
 
 
 def wait_until_idle(qtbot, panel, timeout=RUN_TIMEOUT_MS):

@@ -4,35 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from mnist_desk import data as mdata
 from mnist_desk.training import TrainingSettings
 from mnist_desk.ui.training_worker import TrainingWorker, checkpoint_path_for
-
-
-@pytest.fixture(scope="module")
-def data_dir():
-    from tests.support import shared_data_dir
-
-    try:
-        root = shared_data_dir()
-        mdata.load_splits(root)  # once, cached for the other tests
-    except (RuntimeError, mdata.DataUnavailableError) as e:
-        pytest.skip(f"MNIST not available: {e}")
-    return root
+from tests.support import tiny_settings
 
 
 def tiny(**changes) -> TrainingSettings:
-    values = dict(
-        arch="mlp",
-        max_steps=40,
-        batch_size=64,
-        train_subset=2000,
-        val_subset=500,
-        test_subset=500,
-        num_threads=1,  # the test machine is small and busy; more threads only contend
-    )
-    values.update(changes)
-    return TrainingSettings(**values)
+    return tiny_settings(**{"max_steps": 40, **changes})
 
 
 def test_steps_are_batched_and_the_end_carries_the_worst_mistakes(data_dir, tmp_path, qtbot):
