@@ -79,6 +79,13 @@ def cmd_train(args: argparse.Namespace) -> int:
         "test_subset": args.test_subset,
         "num_threads": args.threads,
         "evals_per_epoch": args.evals_per_epoch,
+        "teacher": args.teacher,
+        "distill": args.distill,
+        "distill_temperature": args.distill_temperature,
+        "distill_alpha": args.distill_alpha,
+        "aug_degrees": args.aug_degrees,
+        "aug_translate": args.aug_translate,
+        "aug_scale": args.aug_scale,
     }
     for key, value in overrides.items():
         if value is not None:
@@ -295,7 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--task", default="classifier", choices=("classifier", "transfer", "scratch")
     )
     train.add_argument(
-        "--arch", default=None, help="architecture: convnet, cnn, lenet5, resnet, vit, mlp"
+        "--arch",
+        default=None,
+        help="architecture: convnet, cnn, lenet5, resnet, vit, deit, vit-distill, mlp",
     )
     train.add_argument("--epochs", type=float)
     train.add_argument("--steps", type=int, help="a step budget instead of epochs")
@@ -323,6 +332,26 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         help="transfer adder: the head's learning rate relative to --lr",
     )
+    train.add_argument(
+        "--teacher",
+        help="distillation: the teacher classifier checkpoint (deit and vit-distill default to the shipped convnet)",
+    )
+    train.add_argument(
+        "--distill",
+        choices=("none", "hard", "soft"),
+        help="distillation mode (deit: hard, vit-distill: soft)",
+    )
+    train.add_argument("--distill-temperature", type=float, help="soft distillation temperature")
+    train.add_argument(
+        "--distill-alpha", type=float, help="soft distillation: weight of the teacher term"
+    )
+    train.add_argument(
+        "--aug-degrees", type=float, help="augmentation: random rotation, +- degrees"
+    )
+    train.add_argument(
+        "--aug-translate", type=float, help="augmentation: random shift, +- fraction of the image"
+    )
+    train.add_argument("--aug-scale", type=float, help="augmentation: random zoom, 1 +- this")
     train.add_argument("--pairs-per-epoch", type=int)
     train.add_argument("--evals-per-epoch", type=int)
     train.add_argument("--train-subset", type=int)

@@ -13,16 +13,19 @@ THREADS=${THREADS:-1}  # one thread per run: two runs side by side use both core
 train() { local name=$1; shift; .venv/bin/mnist-desk train --data-dir "$DATA" --no-download --threads "$THREADS" -o "$OUT/$name.pt" "$@"; }
 
 declare -A RUNS=(
-  [classifier-convnet]="--task classifier --arch convnet --epochs 12 --seed 1"
+  [classifier-convnet]="--task classifier --arch convnet --epochs 20 --seed 1"
   [classifier-cnn]="--task classifier --arch cnn --epochs 6 --seed 1"
   [classifier-lenet5]="--task classifier --arch lenet5 --epochs 12 --seed 1"
   [classifier-mlp]="--task classifier --arch mlp --epochs 10 --lr 1e-3 --seed 1"
   [classifier-resnet]="--task classifier --arch resnet --epochs 8 --seed 1"
   [classifier-vit]="--task classifier --arch vit --epochs 20 --seed 1"
+  [classifier-deit]="--task classifier --arch deit --epochs 20 --teacher $OUT/classifier-convnet.pt --seed 1"
+  [classifier-vit-distill]="--task classifier --arch vit-distill --epochs 20 --teacher $OUT/classifier-convnet.pt --seed 1"
   [transfer-convnet]="--task transfer --arch convnet --epochs 3 --init-from $OUT/classifier-convnet.pt --seed 1"
   [scratch-convnet]="--task scratch --arch convnet --epochs 15 --seed 1"
 )
-ORDER=(classifier-convnet classifier-cnn classifier-lenet5 classifier-mlp classifier-resnet transfer-convnet scratch-convnet classifier-vit)
+ORDER=(classifier-convnet classifier-cnn classifier-lenet5 classifier-mlp classifier-resnet transfer-convnet scratch-convnet
+       classifier-vit classifier-deit classifier-vit-distill)
 for name in "${@:-${ORDER[@]}}"; do
   echo "== $name: ${RUNS[$name]}" >&2
   # shellcheck disable=SC2086

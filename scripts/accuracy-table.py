@@ -1,0 +1,20 @@
+"""Prints the README's accuracy table from the metrics files in resources/weights (nothing typed by hand)."""
+
+import json
+from pathlib import Path
+
+weights = Path(__file__).resolve().parent.parent / "resources" / "weights"
+print("| model | test accuracy | parameters | training time | command (seed) |")
+print("|---|---|---|---|---|")
+for path in sorted(weights.glob("*.json")):
+    info = json.loads(path.read_text())
+    m = info["metrics"]
+    what = "sum" if info["task"] != "classifier" else "digit"
+    extra = f"; its classifier reads digits at {m['digit_test_accuracy']:.2%}" if "digit_test_accuracy" in m else ""
+    print(
+        f"| `{path.stem}` | **{m['test_accuracy']:.2%}** {what} ({m['test_count']:,} test examples{extra}) "
+        f"| {info.get('parameters', 0):,} | {info['train_time_s'] / 60:.1f} min | `{info['command']}` ({info['seed']}) |"
+    )
+machines = {json.loads(p.read_text()).get("machine") for p in weights.glob("*.json")}
+print()
+print("Measured on: " + "; ".join(sorted(m for m in machines if m)))
