@@ -85,6 +85,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setWindowIcon(app_icon())
     window = MainWindow(
         data_dir=getattr(args, "data_dir", None),
+        download=False if getattr(args, "no_download", False) else None,
         models_dir=getattr(args, "models_dir", None),
         device=getattr(args, "device", None),
         model=getattr(args, "model", None),

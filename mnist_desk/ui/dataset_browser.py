@@ -56,9 +56,15 @@ def to_pixels(images: torch.Tensor) -> np.ndarray:
 class DatasetBrowser(QWidget):
     """A grid of MNIST samples with labels; choose the split, the class and the page."""
 
-    def __init__(self, data_dir: str | Path | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        data_dir: str | Path | None = None,
+        parent: QWidget | None = None,
+        download: bool = False,
+    ):
         super().__init__(parent)
         self.data_dir = resolve_data_dir(data_dir)
+        self.download = download
         self.splits: mdata.MnistSplits | None = None
         self.page = 0
         self._pending: list[object] | None = None  # filled by the loading thread: splits or error
@@ -125,16 +131,27 @@ class DatasetBrowser(QWidget):
         self.message.show()
         pending: list[object] = []
         self._pending = pending
-        data_dir = self.data_dir
+        data_dir, download = self.data_dir, self.download
 
         def load() -> None:
             try:
-                pending.append(mdata.load_splits(data_dir))
+                pending.append(mdata.load_splits(data_dir, download=download))
             except Exception as e:  # DataUnavailableError says what to do; anything else, say what
                 pending.append(e)
 
         threading.Thread(target=load, name="mnist-browser-loader", daemon=True).start()
         self._poll.start()
+
+    def set_data_source(self, data_dir: str | Path | None, download: bool) -> None:
+        """Read MNIST from elsewhere (or allow downloading it); reloads if the folder changed."""
+        folder = resolve_data_dir(data_dir)
+        self.download = download
+        if folder != self.data_dir:
+            self.data_dir = folder
+            if not self.loading:
+                self.splits = None
+                if self.isVisible():
+                    self.load()
 
     @property
     def loading(self) -> bool:

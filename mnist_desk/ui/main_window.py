@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self,
         *,
         data_dir: str | None = None,
+        download: bool | None = None,
         models_dir: str | None = None,
         device: str | None = None,
         model: str | None = None,
@@ -120,7 +121,9 @@ class MainWindow(QMainWindow):
     ):
         super().__init__()
         self.settings = settings or AppSettings()
-        self.data_dir = data_dir  # for the training panel
+        # for the training panel and the dataset browser: flag > setting > env/per-user default
+        self.data_dir = data_dir or self.settings.data_folder or None
+        self.download = self.settings.download_allowed if download is None else download
         self.models_dir = models_dir
         self._predictor = None
         self._device = device or self.settings.device
@@ -246,6 +249,10 @@ class MainWindow(QMainWindow):
             self.choose_save_path, [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton
         )
         self.quit_action = self._action(self.close, [QKeySequence.StandardKey.Quit])
+        self.data_folder_action = self._action(self.choose_data_folder, [])
+        self.download_action = QAction(self, checkable=True)
+        self.download_action.setChecked(self.download)
+        self.download_action.toggled.connect(self.set_download_allowed)
         self.undo_action = self._action(self.undo, [QKeySequence.StandardKey.Undo], sp.SP_ArrowBack)
         self.clear_action = self._action(
             lambda: self.canvases[self._active].clear(), [Qt.Key.Key_Delete, Qt.Key.Key_Backspace]
@@ -297,6 +304,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.open_action, self.save_action, self.open_model_action])
         self.file_menu.addSeparator()
+        self.file_menu.addActions([self.data_folder_action, self.download_action])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.clear_action, self.clear_all_action])
@@ -332,6 +341,8 @@ class MainWindow(QMainWindow):
         self.save_action.setText(self.tr("&Save Drawing as PNG…"))
         self.save_action.setStatusTip(self.tr("Save the selected box's drawing as a PNG image"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.data_folder_action.setText(self.tr("MNIST &Data Folder…"))
+        self.download_action.setText(self.tr("Download MNIST When Missing"))
         self.undo_action.setText(self.tr("&Undo Last Stroke"))
         self.clear_action.setText(self.tr("&Clear Selected Box"))
         self.clear_all_action.setText(self.tr("Clear &All"))
@@ -378,13 +389,40 @@ class MainWindow(QMainWindow):
         from mnist_desk.ui.dataset_browser import DatasetBrowser
         from mnist_desk.ui.training_panel import TrainingPanel
 
-        self.training_panel = TrainingPanel(data_dir=self.data_dir, models_dir=self.models_dir)
+        self.training_panel = TrainingPanel(
+            data_dir=self.data_dir, models_dir=self.models_dir, download=self.download
+        )
         self.training_panel.modelSaved.connect(self._on_model_trained)
         self.training_panel.useModelRequested.connect(self._use_trained_model)
         self.training_panel.statusMessage.connect(self._show_status)
-        self.dataset_browser = DatasetBrowser(data_dir=self.data_dir)
+        self.dataset_browser = DatasetBrowser(data_dir=self.data_dir, download=self.download)
         self.add_tab(self.training_panel, lambda: self.tr("Train"))
         self.add_tab(self.dataset_browser, lambda: self.tr("Dataset"))
+
+    def choose_data_folder(self) -> None:
+        from mnist_desk.config import resolve_data_dir
+
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder that holds MNIST/raw"), str(resolve_data_dir(self.data_dir))
+        )
+        if folder:
+            self.set_data_folder(folder)
+
+    def set_data_folder(self, folder: str) -> None:
+        """Use (and remember) another data folder for training and the dataset browser."""
+        self.data_dir = folder
+        self.settings.data_folder = folder
+        for view in (self.training_panel, self.dataset_browser):
+            if view is not None:
+                view.set_data_source(folder, self.download)
+        self._show_status(self.tr("MNIST data folder: %s") % folder)
+
+    def set_download_allowed(self, allowed: bool) -> None:
+        self.download = allowed
+        self.settings.download_allowed = allowed
+        for view in (self.training_panel, self.dataset_browser):
+            if view is not None:
+                view.set_data_source(self.data_dir, allowed)
 
     def _on_model_trained(self, path: str) -> None:
         self.refresh_models()  # the new checkpoint appears in the model picker

@@ -81,5 +81,23 @@ class AppSettings:
     def language(self, value: str) -> None:
         self._qs.setValue("ui/language", value)
 
+    @property
+    def data_folder(self) -> str:
+        """The folder holding MNIST/raw chosen in the window; '' means the default lookup."""
+        return self._str("data/folder")
+
+    @data_folder.setter
+    def data_folder(self, value: str) -> None:
+        self._qs.setValue("data/folder", value)
+
+    @property
+    def download_allowed(self) -> bool:
+        """Whether a missing MNIST may be downloaded (with torchvision) when training needs it."""
+        return str(self._qs.value("data/download", "true")).lower() in ("true", "1")
+
+    @download_allowed.setter
+    def download_allowed(self, value: bool) -> None:
+        self._qs.setValue("data/download", "true" if value else "false")
+
     def sync(self) -> None:
         self._qs.sync()

@@ -204,9 +204,11 @@ class TrainingPanel(QWidget):
         data_dir: str | Path | None = None,
         models_dir: str | Path | None = None,
         parent: QWidget | None = None,
+        download: bool = False,
     ):
         super().__init__(parent)
         self.data_dir = resolve_data_dir(data_dir) if data_dir else None
+        self.download = download  # may a missing MNIST be downloaded when a run starts?
         self.models_dir = models_dir
         self.job: TrainingJob | None = None
         self.series: RunSeries | None = None
@@ -228,7 +230,13 @@ class TrainingPanel(QWidget):
             app.aboutToQuit.connect(self.shutdown)
             app.aboutToQuit.connect(wait_for_stopping_jobs)
 
+    def set_data_source(self, data_dir: str | Path | None, download: bool) -> None:
+        """Where the next run reads MNIST, and whether it may download it."""
+        self.data_dir = resolve_data_dir(data_dir) if data_dir else None
+        self.download = download
+
     # ---- building the widgets ----
+
     def _build_form(self) -> None:
         self.task_box = QComboBox()
         for task in TASKS:
@@ -565,6 +573,7 @@ class TrainingPanel(QWidget):
                 settings,
                 name=name,
                 data_dir=self.data_dir,
+                download=self.download,
                 output=checkpoint_path_for(settings, self.models_dir),
             )
         except ValueError as e:

@@ -154,6 +154,7 @@ class TrainingWorker(QObject):
         *,
         name: str = "",
         data_dir: str | Path | None = None,
+        download: bool = False,
         output: str | Path | None = None,
         min_interval_s: float = 0.1,
         analyse: bool = True,
@@ -161,7 +162,9 @@ class TrainingWorker(QObject):
         super().__init__()
         # Built here, in the GUI thread, so cancel/pause work even before the run has started;
         # invalid settings raise ValueError to the caller at once.
-        self.trainer = Trainer(settings, self._on_event, data_dir=data_dir, output=output)
+        self.trainer = Trainer(
+            settings, self._on_event, data_dir=data_dir, download=download, output=output
+        )
         self.settings = settings
         self.name = name or f"{settings.task}-{settings.arch}"
         self.min_interval_s = min_interval_s

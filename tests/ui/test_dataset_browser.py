@@ -42,3 +42,35 @@ def test_missing_data_says_how_to_get_it(qtbot, tmp_path):
     assert browser.splits is None and browser.grid.count() == 0
     assert "MNIST was not found" in browser.message.text()
     assert "MNIST_DESK_DATA" in browser.message.text()
+
+
+def test_the_data_folder_setting_reaches_the_browser_and_the_training_panel(
+    qtbot, tmp_path, data_dir
+):
+    from mnist_desk.ui.main_window import MainWindow
+    from mnist_desk.ui.settings import AppSettings
+
+    settings = AppSettings(str(tmp_path / "settings.ini"))
+    settings.data_folder = str(tmp_path / "empty")
+    settings.download_allowed = False
+    window = MainWindow(models_dir=str(tmp_path / "models"), settings=settings)
+    qtbot.addWidget(window)
+    assert window.data_dir == str(tmp_path / "empty") and window.download is False
+    window.show()
+    qtbot.waitUntil(lambda: window.dataset_browser is not None, timeout=60_000)
+    browser = window.dataset_browser
+    assert browser.data_dir == tmp_path / "empty" and browser.download is False
+    window.tabs.setCurrentWidget(browser)
+    qtbot.waitUntil(
+        lambda: not browser.loading and "MNIST was not found" in browser.message.text(),
+        timeout=30_000,
+    )
+    assert (
+        str(tmp_path / "empty" / "MNIST" / "raw") in browser.message.text()
+    )  # says where to put it
+    window.set_data_folder(str(data_dir))
+    qtbot.waitUntil(lambda: browser.splits is not None, timeout=60_000)
+    assert window.training_panel.data_dir == data_dir
+    assert AppSettings(str(tmp_path / "settings.ini")).data_folder == str(data_dir)  # remembered
+    window.download_action.setChecked(True)
+    assert window.training_panel.download and browser.download and settings.download_allowed
