@@ -1,0 +1,183 @@
+"""What every benchmark row shares: the machine description, result lines, timing helpers, memory.
+
+A row is a list of ``Line``s: one measured contender or quantity each, with its goal and whether
+the goal was met. Numbers are as measured; nothing is scaled, retried or dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = 0  # every training run here uses this seed unless a row says otherwise
+
+
+@dataclass
+class Options:
+    """Settings shared by all rows, parsed once in ``__main__``."""
+
+    quick: bool = False
+    data_dir: Path = Path(".")
+    threads: int = 1
+    cuda: bool = False
+
+
+@dataclass
+class Line:
+    """One line of the results table."""
+
+    row: str  # "1", "2", ...
+    name: str  # what was measured
+    measured: str  # the number(s), formatted
+    goal: str = ""  # the goal, if the row has one
+    met: bool | None = None  # None: no goal, or the goal cannot be judged
+    notes: str = ""
+    data: dict[str, Any] = field(default_factory=dict)  # raw numbers, for RESULTS.md's JSON block
+
+    @property
+    def verdict(self) -> str:
+        return {True: "yes", False: "**no**", None: ""}[self.met]
+
+
+def cores() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine_info(threads: int) -> dict[str, str]:
+    import torch
+
+    gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "none"
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": cpu_model(),
+        "cores": str(cores()),
+        "gpu": gpu,
+        "torch": torch.__version__,
+        "torch threads": str(threads),
+        "python": platform.python_version(),
+        "os": f"{platform.system()} {platform.release()}",
+    }
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0..100), linear interpolation, as numpy does it."""
+    import numpy as np
+
+    return float(np.percentile(np.asarray(values, dtype=float), q))
+
+
+def median(values: list[float]) -> float:
+    return percentile(values, 50)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def secs(seconds: float) -> str:
+    return f"{seconds:.1f} s" if seconds >= 10 else f"{seconds:.2f} s"
+
+
+# ---- memory ----------------------------------------------------------------------------------
+
+
+def _status_kib(key: str) -> int | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def peak_rss_mib() -> float | None:
+    """This process's peak resident memory so far (VmHWM), MiB; None where /proc is missing."""
+    kib = _status_kib("VmHWM")
+    if kib is None:
+        try:
+            import resource
+
+            kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+        except (ImportError, OSError):
+            return None
+    return kib / 1024
+
+
+def reset_peak_rss() -> bool:
+    """Start the peak (VmHWM) again from the current RSS (Linux: clear_refs 5); False if unsupported."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+# ---- torch helpers ---------------------------------------------------------------------------
+
+
+def set_threads(threads: int) -> None:
+    import torch
+
+    torch.set_num_threads(threads)
+
+
+def sync(device: Any) -> None:
+    """Wait for queued GPU work, so a timer measures it."""
+    import torch
+
+    if str(device).startswith("cuda"):
+        torch.cuda.synchronize()
+
+
+# ---- child processes -------------------------------------------------------------------------
+
+
+def child_env(opts: Options) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["MNIST_DESK_DATA"] = str(opts.data_dir)
+    env["OMP_NUM_THREADS"] = str(opts.threads)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    return env
+
+
+def run_json_child(module: str, args: list[str], opts: Options, timeout: float) -> dict[str, Any]:
+    """Run ``python -m module args`` in a fresh process; its last stdout line is a JSON object."""
+    cmd = [sys.executable, "-m", module, *args]
+    proc = subprocess.run(
+        cmd, cwd=REPO, env=child_env(opts), capture_output=True, text=True, timeout=timeout
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+        raise RuntimeError(f"{module} exited {proc.returncode}: {' | '.join(tail)}")
+    return json.loads(lines[-1])
+
+
+def log(message: str) -> None:
+    """Progress goes to stderr, so stdout carries only the table."""
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)

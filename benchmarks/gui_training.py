@@ -1,0 +1,243 @@
+"""Row 5, the child process: the GUI thread's timer lateness while a training run works in a worker.
+
+``python -m benchmarks.gui_training --seconds S`` opens the app's main window (offscreen) with its
+training panel as a tab, waits for the window's model to load, measures an idle baseline, then
+presses start: ``TrainingPanel.start()`` with the form's default settings, the app's own
+TrainingWorker in its QThread, live plots and progress updated from its signals. A 10 ms precise
+QTimer on the GUI thread records how late every tick comes (interval - 10 ms). After S seconds the
+run is stopped without saving (``TrainingPanel.shutdown``). The last stdout line is JSON.
+
+Without the app's GUI (``mnist_desk.ui``), a plain window with a pyqtgraph curve and a worker
+object in a QThread wrapping the core Trainer stand in (STYLE.md's worker-object pattern).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+
+from benchmarks.common import peak_rss_mib
+
+TICK_MS = 10
+
+
+class _Fallback:
+    """A window with a live loss curve, and the core Trainer in a worker object in a QThread."""
+
+    def __init__(self, data_dir: str, threads: int):
+        import pyqtgraph as pg
+        from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+        from PySide6.QtWidgets import QMainWindow
+
+        from mnist_desk.training import StepEvent, Trainer, default_settings
+
+        class TrainingWorker(QObject):
+            event = Signal(object)
+            done = Signal()
+
+            def __init__(self, settings):
+                super().__init__()
+                self.trainer = Trainer(settings, self.event.emit, data_dir=data_dir)
+
+            @Slot()
+            def run(self):
+                try:
+                    self.trainer.run()
+                finally:
+                    self.done.emit()
+
+        self.window = QMainWindow()
+        plot = pg.PlotWidget(title="training loss")
+        self.curve = plot.plot([], [])
+        self.window.setCentralWidget(plot)
+        self.window.resize(1060, 780)
+        self.settings = default_settings("classifier", "convnet")
+        self.settings.num_threads = threads
+        self.worker = TrainingWorker(self.settings)
+        self.thread = QThread()
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.done.connect(self.thread.quit)
+        self.xs: list[float] = []
+        self.ys: list[float] = []
+        self.redraw = QTimer()
+        self.redraw.setInterval(66)
+        self.redraw.timeout.connect(lambda: self.curve.setData(self.xs, self.ys))
+        self.step_type = StepEvent
+        self.worker.event.connect(self._on_event)
+        self.steps_seen = None  # set by main
+
+    def _on_event(self, event) -> None:
+        if isinstance(event, self.step_type):
+            self.xs.append(event.step)
+            self.ys.append(event.loss)
+            self.steps_seen([event])
+
+    def ready(self) -> bool:
+        return True
+
+    def start(self) -> None:
+        self.redraw.start()
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.worker.trainer.cancel(keep=False)
+        self.thread.quit()
+        self.thread.wait()
+
+    name = "fallback: plain window, pyqtgraph curve, QThread worker wrapping the core Trainer"
+
+
+class _AppGui:
+    """The app's MainWindow with its TrainingPanel as a tab: what a user sees and clicks."""
+
+    def __init__(self, data_dir: str, home: str):
+        from PySide6.QtWidgets import QTabWidget
+
+        from mnist_desk.ui.main_window import MainWindow
+        from mnist_desk.ui.settings import AppSettings
+        from mnist_desk.ui.training_panel import TrainingPanel
+
+        self.window = MainWindow(
+            data_dir=data_dir, models_dir=home, settings=AppSettings(f"{home}/settings.ini")
+        )
+        panels = self.window.findChildren(TrainingPanel)
+        if panels:
+            self.panel = panels[0]
+            self.name = "the app's MainWindow and its TrainingPanel"
+        else:  # the window does not have its training tab yet: add it, as the app will
+            self.panel = TrainingPanel(data_dir=data_dir, models_dir=home)
+            self.window.add_tab(self.panel, "Train")
+            self.name = "the app's MainWindow + TrainingPanel (added as a tab here)"
+        tabs = self.window.findChildren(QTabWidget)
+        for tab_widget in tabs:
+            index = tab_widget.indexOf(self.panel)
+            if index >= 0:
+                tab_widget.setCurrentIndex(index)  # the user is looking at the live curves
+        self.window.resize(1060, 780)
+        self.steps_seen = None
+        self.settings = None
+
+    def ready(self) -> bool:
+        return self.window.predictor is not None or not self.window.loading
+
+    def start(self) -> None:
+        self.settings = self.panel.settings_from_form()  # the form's defaults, as a user starts
+        if not self.panel.start():
+            raise RuntimeError("the training panel did not start a run")
+        self.panel.job.worker.stepsReported.connect(self.steps_seen)
+
+    def stop(self) -> None:
+        self.panel.shutdown(10_000)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--idle-seconds", type=float, default=2.0)
+    parser.add_argument("--threads", type=int, default=1, help="for the fallback worker only")
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--fallback", action="store_true", help="do not use mnist_desk.ui")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    home = tempfile.mkdtemp(prefix="mnist-desk-bench-")
+    gui = None
+    if not args.fallback:
+        try:
+            gui = _AppGui(args.data_dir, home)
+        except ImportError as e:
+            print(f"app GUI not available ({e}); using the fallback", file=sys.stderr)
+    if gui is None:
+        gui = _Fallback(args.data_dir, args.threads)
+    gui.window.show()
+
+    seen = {"images": 0, "steps": 0, "elapsed": 0.0, "first_step": None}
+    lateness: dict[str, list[float]] = {"waiting": [], "idle": [], "training": [], "stopping": []}
+    phase = {"name": "waiting"}
+    last = [time.perf_counter()]
+
+    def on_steps(events) -> None:
+        if events:
+            e = events[-1]
+            seen.update(images=e.images_seen, steps=e.step, elapsed=e.elapsed)
+            if seen["first_step"] is None:
+                seen["first_step"] = len(lateness["training"])  # ticks before the first step
+
+    gui.steps_seen = on_steps
+
+    def tick() -> None:
+        now = time.perf_counter()
+        lateness[phase["name"]].append(now - last[0] - TICK_MS / 1000)
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    ticker.setInterval(TICK_MS)
+    ticker.timeout.connect(tick)
+
+    def start_idle() -> None:
+        if not gui.ready():  # the window's model is still loading in its worker thread
+            QTimer.singleShot(50, start_idle)
+            return
+        phase["name"] = "idle"
+        QTimer.singleShot(int(args.idle_seconds * 1000), start_training)
+
+    def start_training() -> None:
+        phase["name"] = "training"
+        gui.start()
+        QTimer.singleShot(int(args.seconds * 1000), stop)
+
+    def stop() -> None:
+        phase["name"] = "stopping"
+        gui.stop()
+        app.quit()
+
+    ticker.start()
+    last[0] = time.perf_counter()
+    QTimer.singleShot(0, start_idle)
+    QTimer.singleShot(int((args.seconds + 120) * 1000), app.quit)  # never hang
+    app.exec()
+
+    def stats(values: list[float]) -> dict[str, float]:
+        import numpy as np
+
+        a = np.asarray(values) * 1000
+        if a.size == 0:
+            return {}
+        return {
+            "ticks": int(a.size),
+            "p50_ms": float(np.percentile(a, 50)),
+            "p99_ms": float(np.percentile(a, 99)),
+            "max_ms": float(a.max()),
+        }
+
+    training = lateness["training"]
+    first = len(training) if seen["first_step"] is None else seen["first_step"]
+    settings = gui.settings
+    out = {
+        "gui": gui.name,
+        "idle": stats(lateness["idle"]),
+        "training": stats(training),
+        "before_first_step": stats(training[:first]),
+        "after_first_step": stats(training[first:]),
+        "steps": seen["steps"],
+        "images": seen["images"],
+        "train_elapsed_s": seen["elapsed"],
+        "arch": f"{settings.task}-{settings.arch}" if settings else "?",
+        "train_threads": settings.num_threads if settings else None,
+        "batch_size": settings.batch_size if settings else None,
+        "peak_rss_mib": peak_rss_mib(),
+    }
+    print(json.dumps(out), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Row 3: recognition latency, canvas pixels -> preprocess -> model -> two digits and their sum.
+
+Two canvas-sized images (280x280 uint8, dark ink on white, as the drawing pad gives them) are made
+from real MNIST test digits scaled up 10x, then ``Predictor.predict_sum`` is timed call by call:
+both preprocessings, the model(s) and the sum, everything the window waits for after a stroke.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from benchmarks.common import Line, Options, log, percentile, sync
+from mnist_desk.checkpoints import load_checkpoint
+from mnist_desk.config import shipped_weights_dir
+from mnist_desk.inference import Predictor
+from mnist_desk.preprocess import preprocess
+
+CALLS = 1000
+WARMUP = 30
+GOAL_P95_S = 0.005
+DEFAULT_MODELS = ("classifier-convnet", "transfer-convnet", "scratch-convnet")
+CANVAS = 280
+
+
+def canvas_image(digit28: np.ndarray) -> np.ndarray:
+    """A 28x28 MNIST digit (white on black) as the 280x280 canvas would hold it: black on white."""
+    from PIL import Image
+
+    big = Image.fromarray(digit28).resize((CANVAS, CANVAS), Image.Resampling.BILINEAR)
+    return 255 - np.asarray(big)
+
+
+def test_canvases(opts: Options) -> tuple[np.ndarray, np.ndarray, int]:
+    """Two canvases with real test digits (a 7 and a 2, the first two MNIST test images)."""
+    from torchvision.datasets import MNIST
+
+    test = MNIST(str(opts.data_dir), train=False, download=False)
+    a, b = test.data[0].numpy(), test.data[1].numpy()
+    return canvas_image(a), canvas_image(b), int(test.targets[0] + test.targets[1])
+
+
+def time_calls(fn, calls: int, device: str) -> list[float]:
+    for _ in range(WARMUP):
+        fn()
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        fn()
+        sync(device)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def run(opts: Options) -> list[Line]:
+    first, second, true_sum = test_canvases(opts)
+    calls = 50 if opts.quick else CALLS
+    lines = []
+
+    pre = time_calls(lambda: preprocess(first), calls, "cpu")
+    lines.append(
+        Line(
+            "3",
+            "Preprocess one 280x280 canvas (CPU)",
+            f"p50 {percentile(pre, 50) * 1e3:.2f} ms, p95 {percentile(pre, 95) * 1e3:.2f} ms",
+            notes=f"{calls} calls; part of every row below (twice per call)",
+        )
+    )
+    paths = sorted(shipped_weights_dir().glob("*.pt"))
+    if not paths:
+        return lines + [
+            Line(
+                "3", "Recognition latency", f"not available: no weights in {shipped_weights_dir()}"
+            )
+        ]
+    devices = ["cpu"] + (["cuda"] if opts.cuda else [])
+    for device in devices:
+        for path in paths:
+            name = path.stem
+            if device == "cuda" and name not in DEFAULT_MODELS:
+                continue
+            log(f"row 3: {name} on {device}, {calls} calls")
+            try:
+                predictor = Predictor(load_checkpoint(path), device)
+            except Exception as e:  # a broken or half-written file: say so, go on
+                lines.append(Line("3", f"Latency {name} ({device})", f"not available: {e}"))
+                continue
+            answer = predictor.predict_sum(first, second)
+            times = time_calls(lambda p=predictor: p.predict_sum(first, second), calls, device)
+            p50, p95 = percentile(times, 50), percentile(times, 95)
+            default = name in DEFAULT_MODELS and device == "cpu"
+            lines.append(
+                Line(
+                    "3",
+                    f"Latency canvas -> digits + sum, {name} ({device.upper()})",
+                    f"p50 {p50 * 1e3:.2f} ms, p95 {p95 * 1e3:.2f} ms",
+                    f"p95 ≤ {GOAL_P95_S * 1e3:g} ms" if default else "",
+                    (p95 <= GOAL_P95_S) if default else None,
+                    f"{calls} calls; answered {answer.digits[0].digit}+{answer.digits[1].digit}"
+                    f"={answer.total} ({answer.source}; true sum {true_sum})",
+                    data={"p50_s": p50, "p95_s": p95, "max_s": max(times), "calls": calls},
+                )
+            )
+    return lines
