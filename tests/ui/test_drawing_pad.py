@@ -203,7 +203,11 @@ def test_switching_task_architecture_checkpoint_and_device_updates_predictions(
     assert window.sum_view.equation_text == "3 + 5 = 8"
     convnet_probs = window.last_result.digits[0].probabilities
 
-    picker.choose_task("transfer")
+    picker.choose_task("transfer")  # its first checkpoint: the shipped one, or the user's own
+    qtbot.waitUntil(
+        lambda: not window.loading and window.predictor.task == "transfer", timeout=LOAD_TIMEOUT_MS
+    )
+    picker.choose_checkpoint(str(extra_models["transfer"]))
     _wait_for_model(qtbot, window, extra_models["transfer"])
     assert picker.current_task() == "transfer"
     assert window.last_result.source == "adder"
@@ -211,7 +215,11 @@ def test_switching_task_architecture_checkpoint_and_device_updates_predictions(
     assert "Adder" in window.sum_view.bars_title.text()
     assert len(window.sum_view.bars.values) == 19
 
-    picker.choose_task("scratch")
+    picker.choose_task("scratch")  # its first checkpoint: the shipped one, or the user's own
+    qtbot.waitUntil(
+        lambda: not window.loading and window.predictor.task == "scratch", timeout=LOAD_TIMEOUT_MS
+    )
+    picker.choose_checkpoint(str(extra_models["scratch"]))
     _wait_for_model(qtbot, window, extra_models["scratch"])
     assert window.last_result.source == "adder"
     assert [d.digit for d in window.last_result.digits] == [3, 5]  # digits from the classifier
