@@ -24,6 +24,101 @@ The window keeps working; details below.</source>
     </message>
 </context>
 <context>
+    <name>ComparisonPlots</name>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="335"/>
+        <source>Validation error vs iterations</source>
+        <translation>验证集错误率（按迭代次数）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="335"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="337"/>
+        <source>sum error (%)</source>
+        <translation>和的错误率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="337"/>
+        <source>Validation error vs time</source>
+        <translation>验证集错误率（按时间）</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="81"/>
+        <source>Confusion matrix (test)</source>
+        <translation>混淆矩阵（测试集）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="82"/>
+        <source>true</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="83"/>
+        <source>predicted</source>
+        <translation>预测值</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetBrowser</name>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="78"/>
+        <source>The fixed 50k/10k/10k split the models are trained on</source>
+        <translation>模型训练所用的固定 50k/10k/10k 划分</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="80"/>
+        <source>All digits</source>
+        <translation>全部数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="83"/>
+        <source>Show only one digit</source>
+        <translation>只显示某一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="84"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="85"/>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="87"/>
+        <source>MNIST loads when this tab is first shown.</source>
+        <translation>首次显示此页时加载 MNIST。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="106"/>
+        <source>Split:</source>
+        <translation>数据划分：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="108"/>
+        <source>Digit:</source>
+        <translation>数字：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="129"/>
+        <source>Loading MNIST…</source>
+        <translation>正在加载 MNIST…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="209"/>
+        <source>label {0}, sample #{1}</source>
+        <translation>标签 {0}，样本 #{1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="217"/>
+        <source>page {0} of {1} ({2} samples)</source>
+        <translation>第 {0} / {1} 页（共 {2} 个样本）</translation>
+    </message>
+</context>
+<context>
     <name>DigitPanel</name>
     <message>
         <location filename="../../mnist_desk/ui/main_window.py" line="89"/>
@@ -99,268 +194,298 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="314"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="325"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="315"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="326"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="319"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="330"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="320"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="331"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="321"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="332"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="322"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="333"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="323"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="334"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="324"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="335"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="325"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="336"/>
         <source>&amp;Open Image…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="327"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="338"/>
         <source>Read a digit from an image file into the selected box</source>
         <translation>从图片文件读取数字到选中的方框</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="329"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="340"/>
         <source>Open &amp;Model File…</source>
         <translation>打开模型文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="330"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="341"/>
         <source>&amp;Save Drawing as PNG…</source>
         <translation>将手写内容保存为 PNG(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="331"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="342"/>
         <source>Save the selected box&apos;s drawing as a PNG image</source>
         <translation>把选中方框里的内容保存为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="332"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="343"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="333"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="344"/>
+        <source>MNIST &amp;Data Folder…</source>
+        <translation>MNIST 数据文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/main_window.py" line="345"/>
+        <source>Download MNIST When Missing</source>
+        <translation>缺少时自动下载 MNIST</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/main_window.py" line="346"/>
         <source>&amp;Undo Last Stroke</source>
         <translation>撤销上一笔(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="334"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="347"/>
         <source>&amp;Clear Selected Box</source>
         <translation>清除选中的方框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="335"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="348"/>
         <source>Clear &amp;All</source>
         <translation>全部清除(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="336"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="349"/>
         <source>&amp;Thicker Pen</source>
         <translation>加粗笔画(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="337"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="350"/>
         <source>T&amp;hinner Pen</source>
         <translation>减细笔画(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="338"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="351"/>
         <source>Select &amp;First Box</source>
         <translation>选择第一个方框(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="339"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="352"/>
         <source>Select &amp;Second Box</source>
         <translation>选择第二个方框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="340"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="353"/>
         <source>&amp;Refresh Model List</source>
         <translation>刷新模型列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="341"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="354"/>
         <source>&amp;About mnist-desk</source>
         <translation>关于 mnist-desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="342"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="355"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="345"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="358"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="346"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="359"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="347"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="360"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="348"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="361"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="349"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="362"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="388"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="399"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/main_window.py" line="400"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/main_window.py" line="406"/>
+        <source>Folder that holds MNIST/raw</source>
+        <translation>包含 MNIST/raw 的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/main_window.py" line="418"/>
+        <source>MNIST data folder: %s</source>
+        <translation>MNIST 数据文件夹：%s</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/main_window.py" line="454"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="432"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="498"/>
         <source>Loading model {0}…</source>
         <translation>正在加载模型 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="443"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="510"/>
         <source>Cannot list the models</source>
         <translation>无法列出模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="451"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="518"/>
         <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
         <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="481"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="548"/>
         <source>Model {0} ready on {1}</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="500"/>
-        <location filename="../../mnist_desk/ui/main_window.py" line="518"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="567"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="585"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="501"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="568"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="519"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="586"/>
         <source>No model could be loaded.</source>
         <translation>无法加载任何模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="523"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="590"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="545"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="612"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="575"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="642"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="591"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="658"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="608"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="675"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="611"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="678"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="618"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="685"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="620"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="687"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="630"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="697"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="632"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="699"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="638"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="705"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="640"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="707"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="650"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="717"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="652"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="719"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="696"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="763"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="708"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="775"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -504,6 +629,79 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>RunResultsView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="133"/>
+        <source>Results appear here when a run ends.</source>
+        <translation>训练结束后，结果将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="137"/>
+        <source>Use this model</source>
+        <translation>使用此模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="138"/>
+        <source>Switch the drawing pad to the model this run saved</source>
+        <translation>让手写板改用本次训练保存的模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="140"/>
+        <source>Export history CSV…</source>
+        <translation>导出训练记录 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="141"/>
+        <source>Every logged train and validation point</source>
+        <translation>记录的所有训练和验证数据点</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="143"/>
+        <source>Export settings &amp;&amp; metrics JSON…</source>
+        <translation>导出设置与指标 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="144"/>
+        <source>The run&apos;s settings, test metrics and checkpoint path</source>
+        <translation>本次训练的设置、测试指标和模型文件路径</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="150"/>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="150"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="150"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="150"/>
+        <source>count</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="156"/>
+        <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="288"/>
+        <source>Export history</source>
+        <translation>导出训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="294"/>
+        <source>Export settings and metrics</source>
+        <translation>导出设置与指标</translation>
+    </message>
+</context>
+<context>
     <name>SumView</name>
     <message>
         <location filename="../../mnist_desk/ui/prediction_view.py" line="295"/>
@@ -549,6 +747,381 @@ or drop an image</source>
         <location filename="../../mnist_desk/ui/prediction_view.py" line="328"/>
         <source>Sum probabilities (0–18), from the two digits</source>
         <translation>由两个数字得出的和（0–18）的概率</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="246"/>
+        <source>Classifier: reads one digit (0-9).
+Transfer adder: a trained classifier reads both digits, a small head adds them.
+Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
+        <translation>单个数字分类器：识别一个数字（0-9）。
+迁移加法器：由训练好的分类器识别两个数字，再由一个小的输出头把它们相加。
+从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="252"/>
+        <source>The network architecture</source>
+        <translation>神经网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="256"/>
+        <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
+        <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="260"/>
+        <source>Start from</source>
+        <translation>起始分类器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="265"/>
+        <source>CUDA (unavailable)</source>
+        <translation>CUDA（不可用）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="269"/>
+        <source>Where to train: the CPU or a CUDA GPU</source>
+        <translation>在哪里训练：CPU 或 CUDA GPU</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="275"/>
+        <source>Passes over the training set (or over the pairs drawn each epoch)</source>
+        <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="280"/>
+        <source>by epochs</source>
+        <translation>按轮次</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="282"/>
+        <source>A fixed number of steps instead of epochs (0: use epochs)</source>
+        <translation>用固定的步数代替轮次（0：按轮次）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="286"/>
+        <source>Examples per step; smaller uses less memory</source>
+        <translation>每步的样本数；越小占用内存越少</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="290"/>
+        <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
+        <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="294"/>
+        <source>Weight decay: a pull of every weight towards zero</source>
+        <translation>权重衰减：把每个权重往零拉</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
+        <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
+        <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="302"/>
+        <source>How the learning rate changes over the run</source>
+        <translation>学习率在训练过程中如何变化</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="303"/>
+        <source>Random shifts, rotations and zoom</source>
+        <translation>随机平移、旋转和缩放</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="305"/>
+        <source>Augmentation: harder training, better on drawn digits</source>
+        <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="310"/>
+        <source>Fixes initial weights and data order, so runs can be compared</source>
+        <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="315"/>
+        <source>all 50,000</source>
+        <translation>全部 50,000 张</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="317"/>
+        <source>Train on the first N training images only, for quick experiments</source>
+        <translation>只用前 N 张训练图片训练，适合快速实验</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="326"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="328"/>
+        <source>Train with these settings; the model is saved to your models folder</source>
+        <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="330"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="607"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="621"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="761"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="331"/>
+        <source>Pause or resume the run</source>
+        <translation>暂停或继续训练</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="332"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="333"/>
+        <source>Stop now; the best model so far is tested and kept</source>
+        <translation>立即停止；将测试并保留目前最好的模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="334"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="395"/>
+        <source>Compare adders</source>
+        <translation>比较加法器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="337"/>
+        <source>Train the transfer adder, then the scratch adder, on the same budget (steps, batch size, seed, training images as set here) and compare their error curves</source>
+        <translation>用相同的预算（此处设置的步数、批大小、随机种子和训练图片数）先训练迁移加法器，再训练从零训练的加法器，并比较它们的错误率曲线</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="350"/>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="360"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="374"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="361"/>
+        <source>Save the loss and error plots as an image</source>
+        <translation>将损失和错误率图保存为图片</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="368"/>
+        <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
+        <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="375"/>
+        <source>Save the comparison plots as an image</source>
+        <translation>将比较图保存为图片</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="393"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="394"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="399"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="400"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="402"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="403"/>
+        <source>Epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="404"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="405"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="406"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="407"/>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="408"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="409"/>
+        <source>LR schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="410"/>
+        <source>Augment</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="411"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="412"/>
+        <source>Training images</source>
+        <translation>训练图片数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="413"/>
+        <source>Run settings</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="455"/>
+        <source>none yet: train a classifier first</source>
+        <translation>暂无：请先训练一个分类器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="598"/>
+        <source>starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="615"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="616"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="622"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="630"/>
+        <source>Stopping: testing the best model so far…</source>
+        <translation>正在停止：测试目前最好的模型…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="645"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="645"/>
+        <source>Still stopping…</source>
+        <translation>仍在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="654"/>
+        <source>Training in progress</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="655"/>
+        <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
+        <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="730"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="836"/>
+        <source>Adder comparison finished</source>
+        <translation>加法器比较已完成</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="863"/>
+        <source>Export curves</source>
+        <translation>导出曲线</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="158"/>
+        <source>Plot against training iterations or against training time</source>
+        <translation>以训练迭代次数或训练时间为横轴绘图</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="163"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="164"/>
+        <source>Logarithmic y axes: small errors stay readable</source>
+        <translation>纵轴使用对数刻度：较小的错误率也能看清</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="166"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="167"/>
+        <source>Remove all curves (the runs themselves are kept)</source>
+        <translation>移除所有曲线（训练本身会保留）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="169"/>
+        <source>Move the mouse over a plot to read its values</source>
+        <translation>将鼠标移到图上以读取数值</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="177"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="177"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="178"/>
+        <source>Error rate</source>
+        <translation>错误率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="178"/>
+        <source>error (%)</source>
+        <translation>错误率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="196"/>
+        <source>x axis:</source>
+        <translation>横轴：</translation>
     </message>
 </context>
 </TS>
