@@ -27,7 +27,8 @@ def cuda_unavailable_reason() -> str:
 
 def list_devices() -> list[DeviceInfo]:
     """CPU first, then every CUDA device torch sees."""
-    devices = [DeviceInfo("cpu", f"CPU ({torch.get_num_threads()} threads)")]
+    threads = torch.get_num_threads()
+    devices = [DeviceInfo("cpu", f"CPU ({threads} thread{'s' if threads != 1 else ''})")]
     if torch.cuda.is_available():
         for i in range(torch.cuda.device_count()):
             devices.append(DeviceInfo(f"cuda:{i}", f"cuda:{i} — {torch.cuda.get_device_name(i)}"))
