@@ -27,8 +27,8 @@ test-quick: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check mnist_desk tests benchmarks packaging
-	$(BIN)/ruff format --check mnist_desk tests benchmarks packaging
+	$(BIN)/ruff check mnist_desk tests benchmarks packaging scripts
+	$(BIN)/ruff format --check mnist_desk tests benchmarks packaging scripts
 
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)

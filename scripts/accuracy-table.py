@@ -10,7 +10,11 @@ for path in sorted(weights.glob("*.json")):
     info = json.loads(path.read_text())
     m = info["metrics"]
     what = "sum" if info["task"] != "classifier" else "digit"
-    extra = f"; its classifier reads digits at {m['digit_test_accuracy']:.2%}" if "digit_test_accuracy" in m else ""
+    extra = (
+        f"; its classifier reads digits at {m['digit_test_accuracy']:.2%}"
+        if "digit_test_accuracy" in m
+        else ""
+    )
     print(
         f"| `{path.stem}` | **{m['test_accuracy']:.2%}** {what} ({m['test_count']:,} test examples{extra}) "
         f"| {info.get('parameters', 0):,} | {info['train_time_s'] / 60:.1f} min | `{info['command']}` ({info['seed']}) |"
