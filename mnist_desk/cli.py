@@ -29,7 +29,7 @@ def machine_description() -> str:
     except OSError:
         pass
     gpu = f", {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else ""
-    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, torch threads {torch.get_num_threads()}{gpu}"
+    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores{gpu}"
 
 
 # ---- train ----------------------------------------------------------------------------------

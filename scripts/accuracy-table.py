@@ -1,6 +1,7 @@
 """Prints the README's accuracy table from the metrics files in resources/weights (nothing typed by hand)."""
 
 import json
+import re
 from pathlib import Path
 
 weights = Path(__file__).resolve().parent.parent / "resources" / "weights"
@@ -19,6 +20,14 @@ for path in sorted(weights.glob("*.json")):
         f"| `{path.stem}` | **{m['test_accuracy']:.2%}** {what} ({m['test_count']:,} test examples{extra}) "
         f"| {info.get('parameters', 0):,} | {info['train_time_s'] / 60:.1f} min | `{info['command']}` ({info['seed']}) |"
     )
-machines = {json.loads(p.read_text()).get("machine") for p in weights.glob("*.json")}
+# The machine field's "torch threads" is torch's default before the command's --threads applied.
+machines = {
+    re.sub(r", torch threads \d+", "", json.loads(p.read_text()).get("machine") or "")
+    for p in weights.glob("*.json")
+}
 print()
-print("Measured on: " + "; ".join(sorted(m for m in machines if m)))
+print(
+    "Measured on: "
+    + "; ".join(sorted(m for m in machines if m))
+    + " (threads per run: its --threads)."
+)
