@@ -1,6 +1,6 @@
 """``python -m benchmarks``: run the benchmark rows, print one markdown table, write RESULTS.md.
 
-python -m benchmarks                 # every row (about 10 minutes on 2 CPU cores)
+python -m benchmarks                 # every row (about 15 minutes on 2 CPU cores)
 python -m benchmarks --quick         # a smoke run: a few steps and calls per row
 python -m benchmarks --rows 1,3      # some rows only
 """
@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     machine = machine_info(opts.threads)
+    load_start = os.getloadavg()[0]
     started = time.perf_counter()
     lines: list[Line] = []
     for row in chosen:
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(Line(row, title, f"failed: {type(e).__name__}: {e}"))
         log(f"row {row} took {time.perf_counter() - row_start:.0f} s")
     wall = time.perf_counter() - started
+    # Other work on the machine skews every number: say how busy it was.
+    machine["load average (1 min) at start / end"] = f"{load_start:.2f} / {os.getloadavg()[0]:.2f}"
 
     cmd = (
         "python -m benchmarks"

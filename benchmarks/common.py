@@ -165,17 +165,26 @@ def child_env(opts: Options) -> dict[str, str]:
     return env
 
 
-def run_json_child(module: str, args: list[str], opts: Options, timeout: float) -> dict[str, Any]:
-    """Run ``python -m module args`` in a fresh process; its last stdout line is a JSON object."""
+def run_json_child(
+    module: str, args: list[str], opts: Options, timeout: float, *, tolerate_exit: bool = False
+) -> dict[str, Any]:
+    """Run ``python -m module args`` in a fresh process; its last stdout line is a JSON object.
+
+    With ``tolerate_exit``, a process that printed its result and then failed on the way out is
+    still read; its exit code and last stderr line come back as ``exit_code`` and ``exit_error``.
+    """
     cmd = [sys.executable, "-m", module, *args]
     proc = subprocess.run(
         cmd, cwd=REPO, env=child_env(opts), capture_output=True, text=True, timeout=timeout
     )
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+    tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+    if not lines or (proc.returncode != 0 and not tolerate_exit):
         raise RuntimeError(f"{module} exited {proc.returncode}: {' | '.join(tail)}")
-    return json.loads(lines[-1])
+    result = json.loads(lines[-1])
+    if proc.returncode != 0:
+        result["exit_code"], result["exit_error"] = proc.returncode, tail[-1] if tail else ""
+    return result
 
 
 def log(message: str) -> None:

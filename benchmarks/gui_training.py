@@ -92,39 +92,51 @@ class _Fallback:
 
 
 class _AppGui:
-    """The app's MainWindow with its TrainingPanel as a tab: what a user sees and clicks."""
+    """The app's MainWindow and its TrainingPanel on the current tab: what a user sees and clicks."""
 
     def __init__(self, data_dir: str, home: str):
-        from PySide6.QtWidgets import QTabWidget
-
         from mnist_desk.ui.main_window import MainWindow
         from mnist_desk.ui.settings import AppSettings
-        from mnist_desk.ui.training_panel import TrainingPanel
 
         self.window = MainWindow(
             data_dir=data_dir, models_dir=home, settings=AppSettings(f"{home}/settings.ini")
         )
-        panels = self.window.findChildren(TrainingPanel)
-        if panels:
-            self.panel = panels[0]
-            self.name = "the app's MainWindow and its TrainingPanel"
-        else:  # the window does not have its training tab yet: add it, as the app will
-            self.panel = TrainingPanel(data_dir=data_dir, models_dir=home)
-            self.window.add_tab(self.panel, "Train")
-            self.name = "the app's MainWindow + TrainingPanel (added as a tab here)"
-        tabs = self.window.findChildren(QTabWidget)
-        for tab_widget in tabs:
-            index = tab_widget.indexOf(self.panel)
-            if index >= 0:
-                tab_widget.setCurrentIndex(index)  # the user is looking at the live curves
         self.window.resize(1060, 780)
+        self.data_dir, self.home = data_dir, home
+        self.name = "the app's MainWindow and its TrainingPanel"
         self.steps_seen = None
         self.settings = None
+        self.panel = None
 
     def ready(self) -> bool:
-        return self.window.predictor is not None or not self.window.loading
+        """The window's model has loaded, and its own training tab is there (if it makes one)."""
+        if self.window.predictor is None and self.window.loading:
+            return False
+        return getattr(self.window, "training_panel", None) is not None or not hasattr(
+            self.window, "training_panel"
+        )
+
+    def _find_panel(self):
+        from PySide6.QtWidgets import QTabWidget
+
+        from mnist_desk.ui.training_panel import TrainingPanel
+
+        panel = getattr(self.window, "training_panel", None)
+        if panel is None:
+            found = self.window.findChildren(TrainingPanel)
+            panel = found[0] if found else None
+        if panel is None:  # a window without a training tab of its own: add one, as the app will
+            panel = TrainingPanel(data_dir=self.data_dir, models_dir=self.home)
+            self.window.add_tab(panel, "Train")
+            self.name = "the app's MainWindow + a TrainingPanel added as a tab here"
+        for tab_widget in self.window.findChildren(QTabWidget):
+            index = tab_widget.indexOf(panel)
+            if index >= 0:
+                tab_widget.setCurrentIndex(index)  # the user is looking at the live curves
+        return panel
 
     def start(self) -> None:
+        self.panel = self._find_panel()
         self.settings = self.panel.settings_from_form()  # the form's defaults, as a user starts
         if not self.panel.start():
             raise RuntimeError("the training panel did not start a run")
@@ -132,6 +144,7 @@ class _AppGui:
 
     def stop(self) -> None:
         self.panel.shutdown(10_000)
+        self.window.close()  # as a user quits: the window stops its own threads
 
 
 def main() -> int:

@@ -23,6 +23,7 @@ def run(opts: Options) -> list[Line]:
         ],
         opts,
         timeout=seconds + 120,
+        tolerate_exit=True,
     )
     t, idle, steady = r["training"], r["idle"], r["after_first_step"]
     rate = r["images"] / r["train_elapsed_s"] if r["train_elapsed_s"] else 0.0
@@ -43,7 +44,13 @@ def run(opts: Options) -> list[Line]:
             f"start (MNIST loading included); {r['gui']}; {r['arch']} with the form's defaults "
             f"(batch {r['batch_size']}, {r['train_threads']} training thread(s)): {r['steps']} "
             f"steps at {rate:,.0f} img/s. Once training: {fmt(steady)}; "
-            f"before the first step: {fmt(r['before_first_step'])}; idle: {fmt(idle)}",
+            f"before the first step: {fmt(r['before_first_step'])}; idle: {fmt(idle)}"
+            + (
+                f". After the measurement the app process exited with code {r['exit_code']} "
+                f"({r['exit_error']})"
+                if "exit_code" in r
+                else ""
+            ),
             data=r,
         ),
         Line(
