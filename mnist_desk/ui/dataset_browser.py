@@ -139,7 +139,9 @@ class DatasetBrowser(QWidget):
             except Exception as e:  # DataUnavailableError says what to do; anything else, say what
                 pending.append(e)
 
-        threading.Thread(target=load, name="mnist-browser-loader", daemon=True).start()
+        # Not a daemon: with a daemon thread still inside torch at exit, the app was seen to abort
+        # ("terminate called without an active exception"); exit waits for the load instead.
+        threading.Thread(target=load, name="mnist-browser-loader", daemon=False).start()
         self._poll.start()
 
     def set_data_source(self, data_dir: str | Path | None, download: bool) -> None:

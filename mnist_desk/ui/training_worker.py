@@ -214,7 +214,9 @@ class TrainingWorker(QObject):
             with contextlib.suppress(Exception):
                 mdata.load_splits(self.trainer.data_dir, download=self.trainer.download)
 
-        loader = threading.Thread(target=load, name="mnist-loader", daemon=True)
+        # Not a daemon: with a daemon thread still inside torch at exit, the app was seen to abort
+        # ("terminate called without an active exception"); exit waits for the load instead.
+        loader = threading.Thread(target=load, name="mnist-loader", daemon=False)
         loader.start()
         while loader.is_alive():
             loader.join(0.05)
