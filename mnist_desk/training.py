@@ -224,7 +224,7 @@ class TaskData:
             )
             self.val = mdata.fixed_pairs(val, len(val))
             self.test = mdata.fixed_pairs(test, len(test))
-            self.test_images = test.images
+            self.test_digits = test  # the single test digits, to check the adder's classifier
         else:
             self.pairs_per_epoch = 0
             self.val = (val.images, val.labels)
@@ -673,7 +673,6 @@ class Trainer:
         """For the transfer adder: how well its fine-tuned classifier still reads single test digits."""
         if self.settings.task != TRANSFER:
             return {}
-        test = task_data.test_images
-        labels_source = mdata.load_splits(self.data_dir).test.subset(len(test)).labels
-        _, error, _ = evaluate(model.classifier, test, labels_source, device)
+        digits = task_data.test_digits
+        _, error, _ = evaluate(model.classifier, digits.images, digits.labels, device)
         return {"digit_test_accuracy": round(1 - error, 6)}
