@@ -95,9 +95,11 @@ class _AppGui:
     """The app's MainWindow and its TrainingPanel on the current tab: what a user sees and clicks."""
 
     def __init__(self, data_dir: str, home: str):
+        from mnist_desk.ui.gui_gc import collect_in_gui_thread
         from mnist_desk.ui.main_window import MainWindow
         from mnist_desk.ui.settings import AppSettings
 
+        collect_in_gui_thread()  # as the app does
         self.window = MainWindow(
             data_dir=data_dir, models_dir=home, settings=AppSettings(f"{home}/settings.ini")
         )

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.packaging]
+# the first test builds the bundle (about 5 minutes on 2 cores) within its own time limit
+pytestmark = [pytest.mark.slow, pytest.mark.packaging, pytest.mark.timeout(1500)]
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"

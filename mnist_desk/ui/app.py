@@ -22,7 +22,10 @@ def make_application(argv: list[str] | None = None):
     """The QApplication (created if needed) with the app's names and icon."""
     from PySide6.QtWidgets import QApplication
 
+    from mnist_desk.ui.gui_gc import collect_in_gui_thread
+
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    collect_in_gui_thread(app)  # never in the loader or trainer threads: see gui_gc
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
 LOAD_TIMEOUT_MS = 60_000  # the first window imports torch in its worker thread
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp):
+    """As in the app: cycles are collected in the GUI thread only (see mnist_desk.ui.gui_gc)."""
+    from mnist_desk.ui.gui_gc import collect_in_gui_thread
+
+    collector = collect_in_gui_thread(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test(gui_thread_gc):
+    """The windows a test leaves behind are collected here, in the GUI thread, before the next."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")
