@@ -258,6 +258,14 @@ class TrainingPanel(QWidget):
             )
         )
         self.init_label = QLabel(self.tr("Start from"))
+        self.teacher_box = QComboBox()
+        self.teacher_box.setToolTip(
+            self.tr(
+                "The trained classifier this transformer learns from (distillation): "
+                "DeiT copies its answers, ViT-distill its softened probabilities"
+            )
+        )
+        self.teacher_label = QLabel(self.tr("Teacher"))
         self.device_box = QComboBox()
         for device in list_devices():
             self.device_box.addItem(device.title, device.name)
@@ -399,6 +407,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Task"), self.task_box)
         form.addRow(self.tr("Architecture"), self.arch_box)
         form.addRow(self.init_label, self.init_box)
+        form.addRow(self.teacher_label, self.teacher_box)
         form.addRow(self.tr("Device"), self.device_box)
         form.addRow(self.tr("Epochs"), self.epochs_spin)
         form.addRow(self.tr("Steps"), self.steps_spin)
@@ -441,22 +450,20 @@ class TrainingPanel(QWidget):
 
     # ---- the form ----
     def refresh_classifiers(self) -> None:
-        """Fill the transfer adder's starting-point picker: shipped and user classifiers."""
-        current = self.init_box.currentData()
-        self.init_box.blockSignals(True)
-        self.init_box.clear()
+        """Fill the pickers of trained classifiers (transfer start, teacher): shipped and user's."""
         entries = [e for e in catalog.list_models(self.models_dir) if e.task == CLASSIFIER]
-        for entry in entries:
-            self.init_box.addItem(entry.title, str(entry.path))
-            self.init_box.setItemData(
-                self.init_box.count() - 1, entry.arch, Qt.ItemDataRole.UserRole + 1
-            )
-        if not entries:
-            self.init_box.addItem(self.tr("none yet: train a classifier first"), None)
-        preferred = current or str(catalog.default_classifier_path())
-        index = self.init_box.findData(preferred)
-        self.init_box.setCurrentIndex(max(0, index))
-        self.init_box.blockSignals(False)
+        for box in (self.init_box, self.teacher_box):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for entry in entries:
+                box.addItem(entry.title, str(entry.path))
+                box.setItemData(box.count() - 1, entry.arch, Qt.ItemDataRole.UserRole + 1)
+            if not entries:
+                box.addItem(self.tr("none yet: train a classifier first"), None)
+            preferred = current or str(catalog.default_classifier_path())
+            box.setCurrentIndex(max(0, box.findData(preferred)))
+            box.blockSignals(False)
         if self.task_box.currentData() == TRANSFER:
             self._on_init_changed()
 
@@ -480,10 +487,13 @@ class TrainingPanel(QWidget):
             self._apply_defaults(TRANSFER, arch)
 
     def _apply_defaults(self, task: str, arch: str) -> None:
-        """Put ``default_settings(task, arch)`` into the form, keeping the device and subset."""
+        """Put ``default_settings(task, arch)`` into the form, keeping device, subset and teacher."""
+        defaults = default_settings(task, arch)
+        if defaults.distill != "none":
+            defaults.teacher = self.teacher_box.currentData() or defaults.teacher
         self.set_settings(
             replace(
-                default_settings(task, arch),
+                defaults,
                 device=self.device_box.currentData() or "cpu",
                 train_subset=self.subset_spin.value() or None,
             )
@@ -508,6 +518,13 @@ class TrainingPanel(QWidget):
             index = self.init_box.findData(str(settings.init_from))
             if index >= 0:
                 self.init_box.setCurrentIndex(index)
+        distilled = settings.distill != "none"
+        self.teacher_box.setVisible(distilled)
+        self.teacher_label.setVisible(distilled)
+        if distilled and settings.teacher:
+            index = self.teacher_box.findData(str(settings.teacher))
+            if index >= 0:
+                self.teacher_box.setCurrentIndex(index)
         for widget in widgets:
             widget.blockSignals(False)
         device = self.device_box.findData(settings.device)
@@ -544,6 +561,7 @@ class TrainingPanel(QWidget):
             seed=self.seed_spin.value(),
             train_subset=self.subset_spin.value() or None,
             init_from=self.init_box.currentData() if task == TRANSFER else None,
+            teacher=self.teacher_box.currentData() if self._base.distill != "none" else None,
             num_threads=self._base.num_threads or training_threads(),
         )
 
@@ -564,6 +582,12 @@ class TrainingPanel(QWidget):
             self.show_problem(
                 "The transfer adder starts from a trained classifier, and none was found. Train a "
                 "classifier first (task: Single-digit classifier), or install the shipped weights."
+            )
+            return False
+        if settings.distill != "none" and not settings.teacher:
+            self.show_problem(
+                "Distillation learns from a trained classifier (the teacher), and none was found. "
+                "Train a classifier first, or install the shipped weights."
             )
             return False
         self.run_count += 1

@@ -4,17 +4,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="51"/>
+        <location filename="../../mnist_desk/ui/app.py" line="54"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="53"/>
+        <location filename="../../mnist_desk/ui/app.py" line="56"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="56"/>
+        <location filename="../../mnist_desk/ui/app.py" line="59"/>
         <source>Something went wrong: {0}
 
 The window keeps working; details below.</source>
@@ -108,12 +108,12 @@ The window keeps working; details below.</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="209"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="211"/>
         <source>label {0}, sample #{1}</source>
         <translation>标签 {0}，样本 #{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="217"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="219"/>
         <source>page {0} of {1} ({2} samples)</source>
         <translation>第 {0} / {1} 页（共 {2} 个样本）</translation>
     </message>
@@ -776,292 +776,302 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="265"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="264"/>
+        <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
+        <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="268"/>
+        <source>Teacher</source>
+        <translation>教师模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="273"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="269"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="277"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="275"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="283"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="280"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="288"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="282"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="290"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="286"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="294"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="290"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="294"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="302"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="306"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="302"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="310"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="303"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="311"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="305"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="313"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="310"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="318"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="315"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="323"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="317"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="325"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="326"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="334"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="328"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="336"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="330"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="607"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="621"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="761"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="631"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="645"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="785"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="331"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="339"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="332"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="340"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="333"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="341"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="334"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="395"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="342"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="403"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="337"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="345"/>
         <source>Train the transfer adder, then the scratch adder, on the same budget (steps, batch size, seed, training images as set here) and compare their error curves</source>
         <translation>用相同的预算（此处设置的步数、批大小、随机种子和训练图片数）先训练迁移加法器，再训练从零训练的加法器，并比较它们的错误率曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="350"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="358"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="360"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="374"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="368"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="382"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="361"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="369"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="368"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="375"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="383"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="393"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="401"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="394"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="402"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="399"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="407"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="400"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="408"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="402"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="411"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="403"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="412"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="404"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="413"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="405"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="414"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="406"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="415"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="407"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="416"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="408"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="417"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="409"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="418"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="410"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="419"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="411"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="420"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="412"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="421"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="413"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="422"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="455"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="463"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="598"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="622"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="615"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="639"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="616"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="640"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="622"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="646"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="630"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="654"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="645"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="669"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="645"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="669"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="654"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="678"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="655"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="679"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="730"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="754"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="836"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="860"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="863"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="887"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import torch
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from mnist_desk import catalog
@@ -306,3 +306,25 @@ def test_the_verdict_names_the_winner_and_the_margin():
     assert "transfer adder wins" in verdict
     assert "4.0% vs 30.0%" in verdict and "26.0 points" in verdict
     assert "No verdict" in adder_verdict(result(0.9, 0.1), None, 10)
+
+
+def test_the_teacher_picker_shows_for_distilled_transformers_only(panel):
+    assert panel.teacher_box.isHidden()  # the default classifier learns from labels alone
+    panel.arch_box.setCurrentIndex(panel.arch_box.findData("deit"))
+    assert not panel.teacher_box.isHidden() and not panel.teacher_label.isHidden()
+    default_teacher = str(catalog.default_classifier_path())
+    assert panel.teacher_box.currentData() == default_teacher
+    settings = panel.settings_from_form()
+    assert (settings.arch, settings.distill, settings.teacher) == ("deit", "hard", default_teacher)
+
+    lenet = panel.teacher_box.findText("LeNet", flags=Qt.MatchFlag.MatchContains)
+    assert lenet >= 0, "every trained classifier can teach"
+    panel.teacher_box.setCurrentIndex(lenet)
+    panel.arch_box.setCurrentIndex(panel.arch_box.findData("vit-distill"))
+    settings = panel.settings_from_form()
+    assert settings.distill == "soft" and "lenet5" in settings.teacher  # the choice is kept
+
+    panel.arch_box.setCurrentIndex(panel.arch_box.findData("vit"))
+    assert panel.teacher_box.isHidden()
+    settings = panel.settings_from_form()
+    assert (settings.distill, settings.teacher) == ("none", None)
