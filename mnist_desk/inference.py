@@ -135,15 +135,20 @@ class Predictor:
     def _prepared(images: list[ImageLike]) -> list[Preprocessed]:
         return [im if isinstance(im, Preprocessed) else preprocess(im) for im in images]
 
-    @torch.no_grad()
     def predict_digits(self, images: list[ImageLike]) -> list[DigitResult]:
         """One DigitResult per image; blank images give a blank result, never a guess."""
-        prepared = self._prepared(images)
+        return self._read_digits(self._prepared(images))[0]
+
+    @torch.inference_mode()
+    def _read_digits(
+        self, prepared: list[Preprocessed]
+    ) -> tuple[list[DigitResult], torch.Tensor | None]:
+        """The digits, and the digit model's logits for the inked images (None if none is)."""
         inked = [p.tensor for p in prepared if not p.blank]
-        probs = iter([])
+        logits, probs = None, iter([])
         if inked:
-            batch = torch.stack(inked).to(self.device)
-            probs = iter(self.digit_model(batch).float().softmax(1).cpu().numpy())
+            logits = self.digit_model(torch.stack(inked).to(self.device)).float()
+            probs = iter(logits.softmax(1).cpu().numpy())
         results = []
         for p in prepared:
             if p.blank:
@@ -151,13 +156,14 @@ class Predictor:
             else:
                 dist = next(probs)
                 results.append(DigitResult(int(dist.argmax()), [float(v) for v in dist], p.image28))
-        return results
+        return results, logits
 
-    @torch.no_grad()
+    @torch.inference_mode()
     def predict_sum(self, first: ImageLike, second: ImageLike) -> SumResult:
         """Both digits and their sum: from the adder directly, or from the two digit distributions."""
         prepared = self._prepared([first, second])
-        digits = tuple(self.predict_digits(prepared))
+        digit_list, digit_logits = self._read_digits(prepared)
+        digits = (digit_list[0], digit_list[1])
         if any(d.blank for d in digits):
             return SumResult(None, None, "adder" if self.task != CLASSIFIER else "digits", digits)
         if self.task == CLASSIFIER:
@@ -166,6 +172,10 @@ class Predictor:
             )
             total = digits[0].digit + digits[1].digit  # consistent with the two digits shown
             return SumResult(total, [float(v) for v in dist], "digits", digits)
-        pair = torch.stack([p.tensor for p in prepared])[None].to(self.device)  # (1, 2, 1, 28, 28)
-        dist = self.model(pair).float().softmax(1)[0].cpu().numpy()
+        if self.task == TRANSFER:  # its classifier has just read both digits: reuse its logits
+            sum_logits = self.model.sum_logits(digit_logits[None])
+        else:
+            pair = torch.stack([p.tensor for p in prepared])[None].to(self.device)  # (1,2,1,28,28)
+            sum_logits = self.model(pair)
+        dist = sum_logits.float().softmax(1)[0].cpu().numpy()
         return SumResult(int(dist.argmax()), [float(v) for v in dist], "adder", digits)

@@ -50,3 +50,19 @@ def test_unreadable_images_are_clear_errors(tmp_path):
         load_image(bad)
     with pytest.raises(FileNotFoundError, match="no such image"):
         load_image(tmp_path / "absent.png")
+
+
+@pytest.mark.parametrize("name", ["transfer-convnet", "scratch-convnet"])
+def test_the_adders_sum_is_the_models_own_forward_on_the_pair(samples, name):
+    """The transfer adder's sum reuses the digit logits; it must equal a plain forward pass."""
+    import torch
+
+    from mnist_desk.preprocess import preprocess
+
+    predictor = Predictor.from_model(name)
+    result = predictor.predict_sum(samples[7], samples[9])
+    pair = torch.stack([preprocess(samples[7]).tensor, preprocess(samples[9]).tensor])[None]
+    with torch.no_grad():
+        expected = predictor.model(pair).softmax(1)[0].numpy()
+    np.testing.assert_allclose(result.probabilities, expected, atol=1e-5)
+    assert result.total == int(expected.argmax())

@@ -53,9 +53,12 @@ class TransferAdder(nn.Module):
         b = pair.shape[0]
         return self.classifier(pair.flatten(0, 1)).view(b, 2, 10)
 
+    def sum_logits(self, digit_logits: torch.Tensor) -> torch.Tensor:
+        """(B, 2, 10) classifier logits -> (B, 19) sum logits (the Predictor reuses its digits')."""
+        return self.head(digit_logits.log_softmax(-1).flatten(1))
+
     def forward(self, pair):
-        log_probs = self.digit_logits(pair).log_softmax(-1)
-        return self.head(log_probs.flatten(1))
+        return self.sum_logits(self.digit_logits(pair))
 
 
 class ScratchAdder(nn.Module):
