@@ -737,6 +737,7 @@ class TrainingPanel(QWidget):
     def _on_finished(self, outcome: RunOutcome) -> None:
         if self._closing:
             return
+        self.plots.flush()
         result = outcome.result
         if result.status in ("completed", "early-stopped"):
             self.progress.setValue(self.progress.maximum())
@@ -749,6 +750,7 @@ class TrainingPanel(QWidget):
     def _on_failed(self, failure: RunFailure) -> None:
         if self._closing:
             return
+        self.plots.flush()
         message, outcome = failure.message, failure.outcome
         self.show_problem(message)
         self.phase_label.setText(self.tr("Failed"))
@@ -773,6 +775,7 @@ class TrainingPanel(QWidget):
         if job is not self.job:  # a job already let go by shutdown()
             return
         self.job = None
+        self.plots.flush()
         self._set_running(False)
         if self.comparison is not None:
             self._continue_comparison()

@@ -328,3 +328,31 @@ def test_the_teacher_picker_shows_for_distilled_transformers_only(panel):
     assert panel.teacher_box.isHidden()
     settings = panel.settings_from_form()
     assert (settings.distill, settings.teacher) == ("none", None)
+
+
+def test_train_curves_redraw_at_most_four_times_a_second_and_catch_up(qtbot):
+    from mnist_desk.training import StepEvent
+    from mnist_desk.ui.plots import REDRAW_INTERVAL_MS, TrainingPlots
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    series = plots.begin_run("r")
+
+    def steps(first, count):
+        return [
+            StepEvent(s, 100, s / 10, 1.0 / s, 0.1, 1e-3, s * 8, s * 0.01)
+            for s in range(first, first + count)
+        ]
+
+    def drawn():
+        x, _ = series.curves["train_loss"].getData()
+        return 0 if x is None else len(x)
+
+    plots.add_steps(series, steps(1, 5))
+    assert drawn() == 5  # the first points show at once
+    plots.add_steps(series, steps(6, 5))
+    assert drawn() == 5  # too soon after: held back...
+    qtbot.waitUntil(lambda: drawn() == 10, timeout=REDRAW_INTERVAL_MS * 4)  # ...not lost
+    plots.add_steps(series, steps(11, 3))
+    plots.flush()  # what a run's end does
+    assert drawn() == 13
