@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -93,6 +93,7 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
         self.plot.addItem(self.image)
         self.labels: list[pg.TextItem] = []
         self.matrix = np.zeros((0, 0), dtype=np.int64)
+        self.plot.vb.sigResized.connect(self._fit_label_font)
 
     def set_matrix(self, confusion: list[list[int]]) -> None:
         self.matrix = np.asarray(confusion, dtype=np.int64)
@@ -120,6 +121,24 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
                 self.plot.addItem(label)
                 self.labels.append(label)
         self.plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0.02)
+        self._fit_label_font()
+
+    def label_pixel_size(self) -> int:
+        """A font size at which the widest count fits its cell on screen (1,135 on the diagonal)."""
+        n = len(self.matrix)
+        if n == 0:
+            return 12
+        cell = min(self.plot.vb.width(), self.plot.vb.height()) / n
+        digits = len(str(int(self.matrix.max())))
+        return int(max(6, min(13, cell / (0.62 * digits + 0.4))))  # ~0.6 em per digit, a margin
+
+    def _fit_label_font(self, *_) -> None:
+        if not self.labels:
+            return
+        font = QFont(self.labels[0].textItem.font())
+        font.setPixelSize(self.label_pixel_size())
+        for label in self.labels:
+            label.setFont(font)
 
 
 class RunResultsView(QWidget):

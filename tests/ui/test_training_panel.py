@@ -356,3 +356,24 @@ def test_train_curves_redraw_at_most_four_times_a_second_and_catch_up(qtbot):
     plots.add_steps(series, steps(11, 3))
     plots.flush()  # what a run's end does
     assert drawn() == 13
+
+
+def test_confusion_matrix_counts_fit_their_cells(qtbot):
+    import numpy as np
+
+    from mnist_desk.ui.run_results import ConfusionMatrixView
+
+    view = ConfusionMatrixView()
+    qtbot.addWidget(view)
+    view.resize(360, 360)
+    view.show()
+    confusion = np.full((10, 10), 3)
+    np.fill_diagonal(confusion, 1135)  # MNIST's test set has 1,135 ones
+    view.set_matrix(confusion.tolist())
+    qtbot.wait(50)
+    cell = min(view.plot.vb.width(), view.plot.vb.height()) / 10
+    widest = max(  # the text itself, without the text document's blank margin
+        label.textItem.boundingRect().width() - 2 * label.textItem.document().documentMargin()
+        for label in view.labels
+    )
+    assert 0 < widest <= 0.9 * cell, (widest, cell)
