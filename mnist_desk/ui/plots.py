@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,7 +51,13 @@ LEGEND_STYLE = {  # nearly opaque, framed: a legend over a curve must stay reada
 }
 REDRAW_INTERVAL_MS = 250  # train curves: 4 redraws a second look live and leave the GUI free
 X_STEP, X_TIME = "step", "time"
-X_TITLES = {X_STEP: "iterations", X_TIME: "wall-clock time (s)"}
+
+
+def x_title(axis: str) -> str:
+    """The x axis's title, in the user's language."""
+    if axis == X_TIME:
+        return QCoreApplication.translate("TrainingPlots", "wall-clock time (s)")
+    return QCoreApplication.translate("TrainingPlots", "iterations")
 
 
 def percent(values: list[float]) -> np.ndarray:
@@ -161,8 +167,8 @@ class TrainingPlots(QWidget):
         self._redraw_timer.timeout.connect(self.flush)
 
         self.x_axis_box = QComboBox()
-        for key, title in X_TITLES.items():
-            self.x_axis_box.addItem(title.capitalize(), key)
+        for key in (X_STEP, X_TIME):
+            self.x_axis_box.addItem(x_title(key).capitalize(), key)
         self.x_axis_box.setToolTip(
             self.tr("Plot against training iterations or against training time")
         )
@@ -309,7 +315,7 @@ class TrainingPlots(QWidget):
 
     def _update_x_labels(self) -> None:
         for plot in (self.loss_plot, self.error_plot):
-            plot.setLabel("bottom", X_TITLES[self.x_axis], color="#222")
+            plot.setLabel("bottom", x_title(self.x_axis), color="#222")
 
     # ---- crosshair ----
     def _on_mouse_moved(self, position) -> None:
@@ -362,8 +368,8 @@ class ComparisonPlots(QWidget):
             self.by_step, self.tr("Validation error vs iterations"), self.tr("sum error (%)")
         )
         style_plot(self.by_time, self.tr("Validation error vs time"), self.tr("sum error (%)"))
-        self.by_step.setLabel("bottom", X_TITLES[X_STEP], color="#222")
-        self.by_time.setLabel("bottom", X_TITLES[X_TIME], color="#222")
+        self.by_step.setLabel("bottom", x_title(X_STEP), color="#222")
+        self.by_time.setLabel("bottom", x_title(X_TIME), color="#222")
         for plot in (self.by_step, self.by_time):
             plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
         self.series: dict[str, RunSeries] = {}

@@ -232,9 +232,9 @@ class RunResultsView(QWidget):
                 f"{result.best_val_error:.2%}."
             )
         else:
-            lines.append("No model was kept, so there is nothing to test.")
+            lines.append(self.tr("No model was kept, so there is nothing to test."))
         if result.checkpoint:
-            lines.append(f"Saved to <code>{result.checkpoint}</code>")
+            lines.append(self.tr("Saved to {0}").format(f"<code>{result.checkpoint}</code>"))
         if outcome.analysis_error:
             lines.append(f"The worst mistakes could not be found: {outcome.analysis_error}")
         self.summary.setText("<br>".join(lines))

@@ -622,7 +622,7 @@ class TrainingPanel(QWidget):
         self.progress.setFormat(self.tr("starting…"))
         self._set_running(True)
         self.job.start()
-        self.statusMessage.emit(f"Training {name}…")
+        self.statusMessage.emit(self.tr("Training {0}…").format(name))
         return True
 
     def toggle_pause(self) -> None:
@@ -842,7 +842,7 @@ class TrainingPanel(QWidget):
             ],
         )
         self.comparison_plots.clear()
-        self.verdict.setText(f"Training both adders for {steps:,} steps each…")
+        self.verdict.setText(self.tr("Training both adders for {0:,} steps each…").format(steps))
         self.views.setCurrentIndex(2)
         return self._continue_comparison()
 

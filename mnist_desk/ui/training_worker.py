@@ -194,7 +194,7 @@ class TrainingWorker(QObject):
         lower_this_threads_priority()
         try:
             if self._load_data():
-                self.phaseChanged.emit("Training…")
+                self.phaseChanged.emit(self.tr("Training…"))
                 self.trainer.run()
                 if not self._discarded:  # a discarded run (the app closing) reports nothing more
                     self._flush_steps()
@@ -208,7 +208,7 @@ class TrainingWorker(QObject):
         """Load MNIST in a helper thread so that a cancel (e.g. the app closing) is not held up by
         the first, slow load. Returns False if cancelled meanwhile. Errors are left for the
         Trainer, which reports them (with how to fix them) as a FailedEvent."""
-        self.phaseChanged.emit("Loading MNIST…")
+        self.phaseChanged.emit(self.tr("Loading MNIST…"))
 
         def load() -> None:
             with contextlib.suppress(Exception):
@@ -231,7 +231,7 @@ class TrainingWorker(QObject):
             if time.monotonic() - self._last_report >= self.min_interval_s:
                 self._flush_steps()
             if event.step == event.total_steps:
-                self.phaseChanged.emit("Testing the best model…")
+                self.phaseChanged.emit(self.tr("Testing the best model…"))
         elif isinstance(event, EvalEvent):
             self._flush_steps()
             self.evaluated.emit(event)
@@ -254,7 +254,7 @@ class TrainingWorker(QObject):
         if end.result is not None:
             outcome = RunOutcome(self.name, end.result)
             if self.analyse and end.result.checkpoint:
-                self.phaseChanged.emit("Finding the worst mistakes…")
+                self.phaseChanged.emit(self.tr("Finding the worst mistakes…"))
                 try:
                     outcome.mistakes = worst_mistakes(
                         end.result.checkpoint, self.settings, self.trainer.data_dir

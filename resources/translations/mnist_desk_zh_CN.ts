@@ -26,18 +26,18 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="335"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="368"/>
         <source>Validation error vs iterations</source>
         <translation>验证集错误率（按迭代次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="335"/>
-        <location filename="../../mnist_desk/ui/plots.py" line="337"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="368"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="370"/>
         <source>sum error (%)</source>
         <translation>和的错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="337"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="370"/>
         <source>Validation error vs time</source>
         <translation>验证集错误率（按时间）</translation>
     </message>
@@ -631,72 +631,82 @@ or drop an image</source>
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="133"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="152"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="137"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="156"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="138"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="157"/>
         <source>Switch the drawing pad to the model this run saved</source>
         <translation>让手写板改用本次训练保存的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="140"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="159"/>
         <source>Export history CSV…</source>
         <translation>导出训练记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="141"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="160"/>
         <source>Every logged train and validation point</source>
         <translation>记录的所有训练和验证数据点</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="143"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="162"/>
         <source>Export settings &amp;&amp; metrics JSON…</source>
         <translation>导出设置与指标 JSON…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="144"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="163"/>
         <source>The run&apos;s settings, test metrics and checkpoint path</source>
         <translation>本次训练的设置、测试指标和模型文件路径</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="150"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="169"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="150"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="169"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="150"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="169"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="150"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="169"/>
         <source>count</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="156"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="175"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="288"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="235"/>
+        <source>No model was kept, so there is nothing to test.</source>
+        <translation>没有保留任何模型，因此无可测试。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="237"/>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="307"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="294"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="313"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -874,7 +884,7 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
         <location filename="../../mnist_desk/ui/training_panel.py" line="631"/>
         <location filename="../../mnist_desk/ui/training_panel.py" line="645"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="785"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1021,6 +1031,11 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>正在启动…</translation>
     </message>
     <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="625"/>
+        <source>Training {0}…</source>
+        <translation>正在训练 {0}…</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/training_panel.py" line="639"/>
         <source>Resume</source>
         <translation>继续</translation>
@@ -1061,17 +1076,22 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="754"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="756"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="860"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="845"/>
+        <source>Training both adders for {0:,} steps each…</source>
+        <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="863"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="887"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="890"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1079,59 +1099,92 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="158"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="59"/>
+        <source>wall-clock time (s)</source>
+        <translation>实际用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="60"/>
+        <source>iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="173"/>
         <source>Plot against training iterations or against training time</source>
         <translation>以训练迭代次数或训练时间为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="163"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="178"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="164"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="179"/>
         <source>Logarithmic y axes: small errors stay readable</source>
         <translation>纵轴使用对数刻度：较小的错误率也能看清</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="166"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="181"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="167"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="182"/>
         <source>Remove all curves (the runs themselves are kept)</source>
         <translation>移除所有曲线（训练本身会保留）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="169"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="184"/>
         <source>Move the mouse over a plot to read its values</source>
         <translation>将鼠标移到图上以读取数值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="177"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="192"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="177"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="192"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="178"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="193"/>
         <source>Error rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="178"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="193"/>
         <source>error (%)</source>
         <translation>错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="196"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="211"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="197"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="211"/>
+        <source>Loading MNIST…</source>
+        <translation>正在加载 MNIST…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="234"/>
+        <source>Testing the best model…</source>
+        <translation>正在测试最佳模型…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="257"/>
+        <source>Finding the worst mistakes…</source>
+        <translation>正在查找最严重的错误…</translation>
     </message>
 </context>
 </TS>
