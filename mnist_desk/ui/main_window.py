@@ -33,6 +33,7 @@ from mnist_desk import __version__
 from mnist_desk.config import resources_dir
 from mnist_desk.ui import i18n
 from mnist_desk.ui.canvas import DigitCanvas
+from mnist_desk.ui.gui_gc import freeze_startup_objects
 from mnist_desk.ui.model_picker import ModelPicker
 from mnist_desk.ui.prediction_view import DigitResultView, SumView
 from mnist_desk.ui.predictor_loader import Catalog, LoaderThread
@@ -505,6 +506,8 @@ class MainWindow(QMainWindow):
     def _on_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
         self._add_training_tabs()
+        # torch, the models and pyqtgraph are loaded now: freeze them out of the cycle collector
+        QTimer.singleShot(0, freeze_startup_objects)
         self.picker.set_catalog(catalog)
         if catalog.error:
             self.show_error(self.tr("Cannot list the models"), catalog.error)
