@@ -82,6 +82,12 @@ def style_plot(plot: pg.PlotItem, title: str, y_label: str) -> None:
     plot.setDownsampling(auto=True, mode="peak")
 
 
+def update_legend(plot: pg.PlotItem) -> None:
+    """A legend shows only when it names something (an empty one is a stray white box)."""
+    if plot.legend is not None:
+        plot.legend.setVisible(bool(plot.legend.items))
+
+
 def export_png(
     item: pg.GraphicsObject | pg.GraphicsScene, path: str | Path, width: int = 1600
 ) -> Path:
@@ -206,6 +212,7 @@ class TrainingPlots(QWidget):
             self.crosshairs.append(line)
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._update_x_labels()
+        self._update_legends()
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("x axis:")))
@@ -247,6 +254,7 @@ class TrainingPlots(QWidget):
                 name=f"{name} val",
             )
         self.runs.append(series)
+        self._update_legends()
         return series
 
     def add_steps(self, series: RunSeries, events: list[StepEvent]) -> None:
@@ -278,6 +286,7 @@ class TrainingPlots(QWidget):
             plot = self.loss_plot if key.endswith("loss") else self.error_plot
             plot.removeItem(curve)  # also takes it out of the legend
         self.runs.remove(series)
+        self._update_legends()
 
     def clear(self) -> None:
         for series in list(self.runs):
@@ -312,6 +321,10 @@ class TrainingPlots(QWidget):
         self.log_box.setChecked(on)
         for plot in (self.loss_plot, self.error_plot):
             plot.setLogMode(x=False, y=on)
+
+    def _update_legends(self) -> None:
+        for plot in (self.loss_plot, self.error_plot):
+            update_legend(plot)
 
     def _update_x_labels(self) -> None:
         for plot in (self.loss_plot, self.error_plot):
@@ -372,6 +385,7 @@ class ComparisonPlots(QWidget):
         self.by_time.setLabel("bottom", x_title(X_TIME), color="#222")
         for plot in (self.by_step, self.by_time):
             plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
+            update_legend(plot)
         self.series: dict[str, RunSeries] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -380,6 +394,7 @@ class ComparisonPlots(QWidget):
     def clear(self) -> None:
         for plot in (self.by_step, self.by_time):
             plot.clear()  # also empties the legend
+            update_legend(plot)
         self.series.clear()
 
     def begin_run(self, name: str, color: str) -> RunSeries:
@@ -397,6 +412,8 @@ class ComparisonPlots(QWidget):
                 name=name,
             )
         self.series[name] = series
+        for plot in (self.by_step, self.by_time):
+            update_legend(plot)
         return series
 
     def add_eval(self, series: RunSeries, event: EvalEvent) -> None:

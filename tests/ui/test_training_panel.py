@@ -377,3 +377,15 @@ def test_confusion_matrix_counts_fit_their_cells(qtbot):
         for label in view.labels
     )
     assert 0 < widest <= 0.9 * cell, (widest, cell)
+
+
+def test_legends_show_only_when_they_name_a_run(qtbot):
+    from mnist_desk.ui.plots import TrainingPlots
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    assert not any(legend.isVisible() for legend in plots.legends)
+    series = plots.begin_run("r")
+    assert all(legend.isVisible() for legend in plots.legends)
+    plots.remove_run(series)
+    assert not any(legend.isVisible() for legend in plots.legends)
