@@ -266,26 +266,41 @@ class TaskData:
                 yield images, self.train.labels[idx]
 
 
+class EvaluationInterrupted(Exception):
+    """``should_stop`` said yes between two batches of an evaluation."""
+
+
 @torch.no_grad()
 def predict_logits(
-    model: nn.Module, inputs: torch.Tensor, device: torch.device, batch_size: int = 1000
+    model: nn.Module,
+    inputs: torch.Tensor,
+    device: torch.device,
+    batch_size: int = 1000,
+    should_stop: Callable[[], bool] | None = None,
 ) -> torch.Tensor:
     """Logits for a whole tensor of inputs, batch by batch, in eval mode."""
     was_training = model.training
     model.eval()
-    out = [
-        model(inputs[i : i + batch_size].to(device)).float().cpu()
-        for i in range(0, len(inputs), batch_size)
-    ]
-    model.train(was_training)
+    out = []
+    try:
+        for i in range(0, len(inputs), batch_size):
+            if should_stop is not None and should_stop():
+                raise EvaluationInterrupted
+            out.append(model(inputs[i : i + batch_size].to(device)).float().cpu())
+    finally:
+        model.train(was_training)
     return torch.cat(out) if out else torch.empty(0)
 
 
 def evaluate(
-    model: nn.Module, inputs: torch.Tensor, labels: torch.Tensor, device: torch.device
+    model: nn.Module,
+    inputs: torch.Tensor,
+    labels: torch.Tensor,
+    device: torch.device,
+    should_stop: Callable[[], bool] | None = None,
 ) -> tuple[float, float, torch.Tensor]:
     """(mean loss, error rate, logits) over a labelled set."""
-    logits = predict_logits(model, inputs, device)
+    logits = predict_logits(model, inputs, device, should_stop=should_stop)
     loss = F.cross_entropy(logits, labels).item()
     error = (logits.argmax(1) != labels).float().mean().item()
     return loss, error, logits
@@ -509,9 +524,12 @@ class Trainer:
         epoch = 0
         start = time.perf_counter()
 
-        def evaluate_now() -> None:
+        def evaluate_now(interruptible: bool = False) -> None:
             nonlocal best_error, best_state, evals_since_best
-            loss, error, _ = evaluate(model, *task_data.val, device)
+            # During training a cancel ends a long validation pass between batches, so a
+            # window closing mid-run is not held up by it.
+            should_stop = self._cancel.is_set if interruptible else None
+            loss, error, _ = evaluate(model, *task_data.val, device, should_stop)
             if error < best_error:
                 best_error, evals_since_best = error, 0
                 best_state = copy.deepcopy(
@@ -580,7 +598,11 @@ class Trainer:
                     )
                 )
                 if step % eval_every == 0 or step == total_steps:
-                    evaluate_now()
+                    try:
+                        evaluate_now(interruptible=True)
+                    except EvaluationInterrupted:
+                        status, message = "stopped", f"stopped by the user at step {step}"
+                        break
                     if s.patience is not None and evals_since_best > s.patience:
                         status = "early-stopped"
                         message = (

@@ -2,6 +2,7 @@ import itertools
 import threading
 
 import pytest
+import torch
 
 from mnist_desk.checkpoints import load_checkpoint
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER
@@ -179,3 +180,37 @@ def test_scratch_adder_learns_from_sums_alone():
     assert steps[-1].images_seen == 30 * 64 * 2
     assert result.test["count"] == 500 and len(result.test["confusion"]) == 19
     assert sum(e.loss for e in steps[-5:]) < sum(e.loss for e in steps[:5])
+
+
+def test_a_cancel_ends_a_validation_pass_between_batches():
+    from torch import nn
+
+    from mnist_desk.training import EvaluationInterrupted, predict_logits
+
+    batches = []
+
+    class Counting(nn.Module):
+        def forward(self, x):
+            batches.append(len(x))
+            return x.flatten(1)[:, :10]
+
+    with pytest.raises(EvaluationInterrupted):
+        predict_logits(
+            Counting(),
+            torch.zeros(5000, 1, 28, 28),
+            torch.device("cpu"),
+            should_stop=lambda: len(batches) >= 2,
+        )
+    assert len(batches) == 2  # not the 5 batches of the whole set
+
+
+def test_closing_mid_run_skips_the_validation_that_was_due(tmp_path):
+    def close_before_eval(event, trainer):  # the step that triggers validation
+        if isinstance(event, StepEvent) and event.step == 8:
+            trainer.cancel(keep=False)
+
+    # 16 steps: validation after steps 4, 8, 12 and 16
+    settings = TrainingSettings(task=CLASSIFIER, arch="mlp", epochs=5, max_steps=16, **SMALL)
+    result, events = _run(settings, output=tmp_path / "m.pt", on_event=close_before_eval)
+    assert result.status == "stopped" and result.steps == 8
+    assert not [e for e in events if isinstance(e, EvalEvent) and e.step == 8]
