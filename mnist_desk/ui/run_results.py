@@ -221,22 +221,40 @@ class RunResultsView(QWidget):
             lines.append(f"<span style='color:#a00'><b>{problem}</b></span>")
         title = TASK_TITLES.get(settings.get("task"), settings.get("task"))
         lines.append(
-            f"<b>{outcome.name}</b> — {title}, {settings.get('arch')}: {result.status} after "
-            f"{result.steps:,} steps in {format_duration(result.elapsed)} (seed {settings.get('seed')})."
+            self.tr("{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).").format(
+                f"<b>{outcome.name}</b>",
+                title,
+                settings.get("arch"),
+                result.status,
+                result.steps,
+                format_duration(result.elapsed),
+                settings.get("seed"),
+            )
         )
         if result.test:
-            what = "sums" if is_adder(settings.get("task", "")) else "digits"
+            if is_adder(settings.get("task", "")):
+                text = self.tr(
+                    "Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}."
+                )
+            else:
+                text = self.tr(
+                    "Test accuracy {0} on {1:,} digits (loss {2:.3f}); "
+                    "best validation error {3:.2%}."
+                )
+            accuracy = f"<b>{result.test['accuracy']:.2%}</b>"
             lines.append(
-                f"Test accuracy <b>{result.test['accuracy']:.2%}</b> on {result.test['count']:,} "
-                f"{what} (loss {result.test['loss']:.3f}); best validation error "
-                f"{result.best_val_error:.2%}."
+                text.format(
+                    accuracy, result.test["count"], result.test["loss"], result.best_val_error
+                )
             )
         else:
             lines.append(self.tr("No model was kept, so there is nothing to test."))
         if result.checkpoint:
             lines.append(self.tr("Saved to {0}").format(f"<code>{result.checkpoint}</code>"))
         if outcome.analysis_error:
-            lines.append(f"The worst mistakes could not be found: {outcome.analysis_error}")
+            lines.append(
+                self.tr("The worst mistakes could not be found: {0}").format(outcome.analysis_error)
+            )
         self.summary.setText("<br>".join(lines))
         self._show_metrics(result.test)
         self._show_mistakes(outcome)

@@ -26,18 +26,18 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="368"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="381"/>
         <source>Validation error vs iterations</source>
         <translation>验证集错误率（按迭代次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="368"/>
-        <location filename="../../mnist_desk/ui/plots.py" line="370"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="381"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="383"/>
         <source>sum error (%)</source>
         <translation>和的错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="370"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="383"/>
         <source>Validation error vs time</source>
         <translation>验证集错误率（按时间）</translation>
     </message>
@@ -121,39 +121,39 @@ The window keeps working; details below.</source>
 <context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="89"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="90"/>
         <source>First digit</source>
         <translation>第一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="89"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="90"/>
         <source>Second digit</source>
         <translation>第二个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="90"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="91"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="92"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="93"/>
         <source>Read a digit from an image file (or drop one on the box)</source>
         <translation>从图片文件读取数字（也可以把图片拖到方框里）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="94"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="95"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="95"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="96"/>
         <source>Draw a digit here
 or drop an image</source>
         <translation>在这里写一个数字
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="96"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="97"/>
         <source>Draw one digit with the mouse, a pen or a finger</source>
         <translation>用鼠标、手写笔或手指写一个数字</translation>
     </message>
@@ -194,298 +194,298 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="325"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="326"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="326"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="327"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="330"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="331"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="331"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="332"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="332"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="333"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="333"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="334"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="334"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="335"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="335"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="336"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="336"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="337"/>
         <source>&amp;Open Image…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="338"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="339"/>
         <source>Read a digit from an image file into the selected box</source>
         <translation>从图片文件读取数字到选中的方框</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="340"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="341"/>
         <source>Open &amp;Model File…</source>
         <translation>打开模型文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="341"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="342"/>
         <source>&amp;Save Drawing as PNG…</source>
         <translation>将手写内容保存为 PNG(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="342"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="343"/>
         <source>Save the selected box&apos;s drawing as a PNG image</source>
         <translation>把选中方框里的内容保存为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="343"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="344"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="344"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="345"/>
         <source>MNIST &amp;Data Folder…</source>
         <translation>MNIST 数据文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="345"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="346"/>
         <source>Download MNIST When Missing</source>
         <translation>缺少时自动下载 MNIST</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="346"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="347"/>
         <source>&amp;Undo Last Stroke</source>
         <translation>撤销上一笔(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="347"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="348"/>
         <source>&amp;Clear Selected Box</source>
         <translation>清除选中的方框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="348"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="349"/>
         <source>Clear &amp;All</source>
         <translation>全部清除(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="349"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="350"/>
         <source>&amp;Thicker Pen</source>
         <translation>加粗笔画(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="350"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="351"/>
         <source>T&amp;hinner Pen</source>
         <translation>减细笔画(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="351"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="352"/>
         <source>Select &amp;First Box</source>
         <translation>选择第一个方框(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="352"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="353"/>
         <source>Select &amp;Second Box</source>
         <translation>选择第二个方框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="353"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="354"/>
         <source>&amp;Refresh Model List</source>
         <translation>刷新模型列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="354"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="355"/>
         <source>&amp;About mnist-desk</source>
         <translation>关于 mnist-desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="355"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="356"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="358"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="359"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="359"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="360"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="360"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="361"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="361"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="362"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="362"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="363"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="399"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="400"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="400"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="401"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="406"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="407"/>
         <source>Folder that holds MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="418"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="419"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="454"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="455"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="498"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="499"/>
         <source>Loading model {0}…</source>
         <translation>正在加载模型 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="510"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="513"/>
         <source>Cannot list the models</source>
         <translation>无法列出模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="518"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="521"/>
         <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
         <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="548"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="551"/>
         <source>Model {0} ready on {1}</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="567"/>
-        <location filename="../../mnist_desk/ui/main_window.py" line="585"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="570"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="588"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="568"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="571"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="586"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="589"/>
         <source>No model could be loaded.</source>
         <translation>无法加载任何模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="590"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="593"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="612"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="615"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="642"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="645"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="658"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="661"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="675"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="678"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="678"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="681"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="685"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="688"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="687"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="690"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="697"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="700"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="699"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="702"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="705"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="708"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="707"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="710"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="717"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="720"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="719"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="722"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="763"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="766"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="775"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="778"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -691,22 +691,42 @@ or drop an image</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="235"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="224"/>
+        <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
+        <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="237"/>
+        <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
+        <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="241"/>
+        <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
+        <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="251"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="237"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="253"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="307"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="256"/>
+        <source>The worst mistakes could not be found: {0}</source>
+        <translation>无法找出最严重的错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="325"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="313"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="331"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -1109,57 +1129,57 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="173"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="179"/>
         <source>Plot against training iterations or against training time</source>
         <translation>以训练迭代次数或训练时间为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="178"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="184"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="179"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="185"/>
         <source>Logarithmic y axes: small errors stay readable</source>
         <translation>纵轴使用对数刻度：较小的错误率也能看清</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="181"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="187"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="182"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="188"/>
         <source>Remove all curves (the runs themselves are kept)</source>
         <translation>移除所有曲线（训练本身会保留）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="184"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="190"/>
         <source>Move the mouse over a plot to read its values</source>
         <translation>将鼠标移到图上以读取数值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="192"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="198"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="192"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="198"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="193"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="199"/>
         <source>Error rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="193"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="199"/>
         <source>error (%)</source>
         <translation>错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="211"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="218"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
