@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import sys
 
 import pytest
 
@@ -22,3 +24,22 @@ def isolated_qt_settings(tmp_path_factory):
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
     yield folder
+
+
+HARD_TIMEOUT_MARGIN_S = 120
+
+
+@pytest.fixture(autouse=True)
+def hard_timeout(request):
+    """Backstop for pytest-timeout: its watchdog is a Python thread, which cannot run while a
+    deadlock inside Qt holds the GIL. faulthandler's watchdog is native: after the test's time
+    limit plus a margin it prints every thread's stack and ends the run."""
+    marker = request.node.get_closest_marker("timeout")
+    try:
+        limit = marker.args[0] if marker and marker.args else request.config.getini("timeout")
+    except ValueError:  # pytest-timeout not loaded
+        limit = None
+    seconds = float(limit or 300) + HARD_TIMEOUT_MARGIN_S
+    faulthandler.dump_traceback_later(seconds, exit=True, file=sys.__stderr__)
+    yield
+    faulthandler.cancel_dump_traceback_later()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from mnist_desk import data as mdata
 from mnist_desk.checkpoints import load_checkpoint
@@ -202,6 +202,13 @@ class TrainingWorker(QObject):
         except Exception as e:  # a bug here must still end the thread, never leave it hanging
             self.failed.emit(RunFailure(f"Training stopped unexpectedly: {e}"))
         finally:
+            # Hand this object to the GUI thread so that its deleteLater runs there. Destroyed
+            # here, its ~QObject holds one of Qt's connection locks while PySide waits for the
+            # GIL, and a GUI thread holding the GIL while it connects anything deadlocks (seen
+            # in CI after many start/stop cycles).
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
             self.done.emit()
 
     def _load_data(self) -> bool:
