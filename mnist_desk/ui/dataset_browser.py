@@ -9,11 +9,12 @@ QThread: closing the window mid-load then never destroys a running QThread.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import torch
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,9 +30,19 @@ from PySide6.QtWidgets import (
 
 from mnist_desk import data as mdata
 from mnist_desk.config import resolve_data_dir
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
-SPLITS = (("train", "Training (50,000)"), ("val", "Validation (10,000)"), ("test", "Test (10,000)"))
+SPLITS = ("train", "val", "test")
 PAGE_SIZE = 144  # fills a large window; a page renders in a few milliseconds
+
+
+def split_title(split: str) -> str:
+    titles = {
+        "train": QCoreApplication.translate("DatasetBrowser", "Training (50,000)"),
+        "val": QCoreApplication.translate("DatasetBrowser", "Validation (10,000)"),
+        "test": QCoreApplication.translate("DatasetBrowser", "Test (10,000)"),
+    }
+    return titles[split]
 
 
 def pixmap_from_uint8(image: np.ndarray, scale: int = 2) -> QPixmap:
@@ -72,19 +83,36 @@ class DatasetBrowser(QWidget):
         self._poll.setInterval(50)
         self._poll.timeout.connect(self._check_loaded)
 
+        self.texts = LiveTexts()
         self.split_box = QComboBox()
-        for key, title in SPLITS:
-            self.split_box.addItem(self.tr(title), key)
-        self.split_box.setToolTip(self.tr("The fixed 50k/10k/10k split the models are trained on"))
+        for index, key in enumerate(SPLITS):
+            self.split_box.addItem("", key)
+            self.texts.bind(
+                lambda text, i=index: self.split_box.setItemText(i, text),
+                lambda key=key: split_title(key),
+            )
+        self.texts.bind(
+            self.split_box.setToolTip,
+            lambda: self.tr("The fixed 50k/10k/10k split the models are trained on"),
+        )
         self.class_box = QComboBox()
-        self.class_box.addItem(self.tr("All digits"), None)
+        self.class_box.addItem("", None)
+        self.texts.bind(
+            lambda text: self.class_box.setItemText(0, text), lambda: self.tr("All digits")
+        )
         for digit in range(mdata.NUM_CLASSES):
             self.class_box.addItem(str(digit), digit)
-        self.class_box.setToolTip(self.tr("Show only one digit"))
-        self.previous_button = QPushButton(self.tr("◀ Previous"))
-        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.texts.bind(self.class_box.setToolTip, lambda: self.tr("Show only one digit"))
+        self.previous_button = QPushButton()
+        self.texts.bind(self.previous_button.setText, lambda: self.tr("◀ Previous"))
+        self.next_button = QPushButton()
+        self.texts.bind(self.next_button.setText, lambda: self.tr("Next ▶"))
         self.page_label = QLabel()
-        self.message = QLabel(self.tr("MNIST loads when this tab is first shown."))
+        self.message = QLabel()
+        self._message: Callable[[], str] = lambda: self.tr(
+            "MNIST loads when this tab is first shown."
+        )
+        self.message.setText(self._message())
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -103,9 +131,9 @@ class DatasetBrowser(QWidget):
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Split:")))
+        controls.addWidget(self.texts.label(lambda: self.tr("Split:")))
         controls.addWidget(self.split_box)
-        controls.addWidget(QLabel(self.tr("Digit:")))
+        controls.addWidget(self.texts.label(lambda: self.tr("Digit:")))
         controls.addWidget(self.class_box)
         controls.addStretch(1)
         controls.addWidget(self.previous_button)
@@ -117,6 +145,20 @@ class DatasetBrowser(QWidget):
         layout.addWidget(self.grid, 1)
         self._update_buttons(0)
 
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.texts.refresh()
+            self.message.setText(self._message())
+            if self.splits is not None:
+                self.show_page(self.page)
+            else:
+                self._update_buttons(0)
+        super().changeEvent(event)
+
+    def _set_message(self, text: Callable[[], str]) -> None:
+        self._message = text
+        self.message.setText(text())
+
     # ---- lazy loading ----
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -126,7 +168,7 @@ class DatasetBrowser(QWidget):
         """Start loading MNIST in the background unless it is loaded or loading already."""
         if self.splits is not None or self._pending is not None:
             return
-        self.message.setText(self.tr("Loading MNIST…"))
+        self._set_message(lambda: self.tr("Loading MNIST…"))
         self.message.setStyleSheet("")
         self.message.show()
         pending: list[object] = []
@@ -166,7 +208,7 @@ class DatasetBrowser(QWidget):
         self._pending = None
         self._poll.stop()
         if isinstance(outcome, Exception):
-            self.message.setText(str(outcome))
+            self._set_message(lambda: str(outcome))
             self.message.setStyleSheet("color: #a00;")
             return
         self.splits = outcome

@@ -6,6 +6,7 @@ re-read their texts from ``tr()`` in ``changeEvent``, so switching needs no rest
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
@@ -70,3 +71,35 @@ def apply_language(choice: str) -> str:
     # before the event loop starts (or under a test) retranslates too.
     QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
     return language
+
+
+class LiveTexts:
+    """A widget's fixed texts, set again in the new language after every switch.
+
+    ``texts.bind(button.setText, lambda: self.tr("Start"))`` sets the text now and keeps the
+    pair; the widget's ``changeEvent`` calls ``refresh()`` on LanguageChange. The lambda keeps
+    the ``tr("…")`` literal where lupdate finds it.
+    """
+
+    def __init__(self) -> None:
+        self._bindings: list[tuple[Callable[[str], object], Callable[[], str]]] = []
+
+    def bind(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
+        setter(text())
+        self._bindings.append((setter, text))
+
+    def label(self, text: Callable[[], str]):
+        """A QLabel whose text follows the language."""
+        from PySide6.QtWidgets import QLabel
+
+        label = QLabel()
+        self.bind(label.setText, text)
+        return label
+
+    def refresh(self) -> None:
+        for setter, text in self._bindings:
+            setter(text())
+
+
+def is_language_change(event: QEvent) -> bool:
+    return event.type() == QEvent.Type.LanguageChange

@@ -28,6 +28,8 @@ def arch_title(arch: str, fallback: str = "") -> str:
         "lenet5": QCoreApplication.translate("ModelPicker", "LeNet-5"),
         "resnet": QCoreApplication.translate("ModelPicker", "Small ResNet"),
         "vit": QCoreApplication.translate("ModelPicker", "Small ViT"),
+        "deit": QCoreApplication.translate("ModelPicker", "DeiT (ViT + distillation token)"),
+        "vit-distill": QCoreApplication.translate("ModelPicker", "ViT, soft-distilled"),
         "mlp": QCoreApplication.translate("ModelPicker", "MLP"),
     }
     return titles.get(arch, fallback or arch)

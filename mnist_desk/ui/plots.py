@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.fileio import atomic_write_bytes
 from mnist_desk.training import EvalEvent, StepEvent
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 # Matplotlib's tab10: distinct on a white background, and familiar.
 PALETTE = (
@@ -68,16 +68,21 @@ def run_color(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
-def style_plot(plot: pg.PlotItem, title: str, y_label: str) -> None:
+def style_plot(plot: pg.PlotItem) -> None:
     """Dark text on a light plot, with a grid."""
-    plot.setTitle(title, color="#222", size="11pt")
     for side in ("left", "bottom"):
         axis = plot.getAxis(side)
         axis.setPen(pg.mkPen("#555"))
         axis.setTextPen(pg.mkPen("#222"))
     plot.getAxis("left").enableAutoSIPrefix(False)  # no "(x0.001)" on the axis
-    plot.setLabel("left", y_label, color="#222")
     plot.showGrid(x=True, y=True, alpha=0.25)
+
+
+def set_titles(plot: pg.PlotItem, title: str, y_label: str, x_axis: str | None = None) -> None:
+    plot.setTitle(title, color="#222", size="11pt")
+    plot.setLabel("left", y_label, color="#222")
+    if x_axis is not None:
+        plot.setLabel("bottom", x_title(x_axis), color="#222")
     plot.setClipToView(True)
     plot.setDownsampling(auto=True, mode="peak")
 
@@ -172,22 +177,38 @@ class TrainingPlots(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.timeout.connect(self.flush)
 
+        self.texts = LiveTexts()
         self.x_axis_box = QComboBox()
-        for key in (X_STEP, X_TIME):
-            self.x_axis_box.addItem(x_title(key).capitalize(), key)
-        self.x_axis_box.setToolTip(
-            self.tr("Plot against training iterations or against training time")
+        for index, key in enumerate((X_STEP, X_TIME)):
+            self.x_axis_box.addItem("", key)
+            self.texts.bind(
+                lambda text, i=index: self.x_axis_box.setItemText(i, text),
+                lambda key=key: x_title(key).capitalize(),
+            )
+        self.texts.bind(
+            self.x_axis_box.setToolTip,
+            lambda: self.tr("Plot against training iterations or against training time"),
         )
         self.x_axis_box.currentIndexChanged.connect(
             lambda: self.set_x_axis(self.x_axis_box.currentData())
         )
-        self.log_box = QCheckBox(self.tr("Log scale"))
-        self.log_box.setToolTip(self.tr("Logarithmic y axes: small errors stay readable"))
+        self.log_box = QCheckBox()
+        self.texts.bind(self.log_box.setText, lambda: self.tr("Log scale"))
+        self.texts.bind(
+            self.log_box.setToolTip,
+            lambda: self.tr("Logarithmic y axes: small errors stay readable"),
+        )
         self.log_box.toggled.connect(self.set_log_scale)
-        self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.setToolTip(self.tr("Remove all curves (the runs themselves are kept)"))
+        self.clear_button = QPushButton()
+        self.texts.bind(self.clear_button.setText, lambda: self.tr("Clear"))
+        self.texts.bind(
+            self.clear_button.setToolTip,
+            lambda: self.tr("Remove all curves (the runs themselves are kept)"),
+        )
         self.clear_button.clicked.connect(self.clear)
-        self.readout = QLabel(self.tr("Move the mouse over a plot to read its values"))
+        self.readout = self.texts.label(
+            lambda: self.tr("Move the mouse over a plot to read its values")
+        )
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.readout.setStyleSheet("color: #444;")
 
@@ -195,8 +216,17 @@ class TrainingPlots(QWidget):
         self.graphics.setBackground("w")
         self.loss_plot = self.graphics.addPlot(row=0, col=0)
         self.error_plot = self.graphics.addPlot(row=0, col=1)
-        style_plot(self.loss_plot, self.tr("Loss"), self.tr("cross-entropy"))
-        style_plot(self.error_plot, self.tr("Error rate"), self.tr("error (%)"))
+        style_plot(self.loss_plot)
+        style_plot(self.error_plot)
+        self.texts.bind(
+            lambda title: set_titles(self.loss_plot, title, self.tr("cross-entropy")),
+            lambda: self.tr("Loss"),
+        )
+        self.texts.bind(
+            lambda title: set_titles(self.error_plot, title, self.tr("error (%)")),
+            lambda: self.tr("Error rate"),
+        )
+        self.texts.bind(lambda _: self._update_x_labels(), str)
         self.error_plot.setXLink(self.loss_plot)
         self.legends = [
             plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
@@ -215,7 +245,7 @@ class TrainingPlots(QWidget):
         self._update_legends()
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("x axis:")))
+        controls.addWidget(self.texts.label(lambda: self.tr("x axis:")))
         controls.addWidget(self.x_axis_box)
         controls.addWidget(self.log_box)
         controls.addStretch(1)
@@ -225,6 +255,11 @@ class TrainingPlots(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.readout)
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.texts.refresh()
+        super().changeEvent(event)
 
     # ---- runs ----
     def begin_run(self, name: str) -> RunSeries:
@@ -345,8 +380,10 @@ class TrainingPlots(QWidget):
 
     def readout_text(self, x: float) -> str:
         """Values of the last few runs at ``x``, for the line under the plots."""
-        unit = "step" if self.x_axis == X_STEP else "t"
-        where = f"{unit} {x:,.0f}" if self.x_axis == X_STEP else f"{unit} = {x:,.1f} s"
+        if self.x_axis == X_STEP:
+            where = self.tr("step {0:,.0f}").format(x)
+        else:
+            where = self.tr("t = {0:,.1f} s").format(x)
         parts = [where]
         for series in self.runs[-3:]:
             train_loss = nearest(series.train_x(self.x_axis), series.train_loss, x)
@@ -355,9 +392,13 @@ class TrainingPlots(QWidget):
             val_error = nearest(series.val_x(self.x_axis), series.val_error, x)
             values = []
             if train_loss is not None:
-                values.append(f"train loss {train_loss:.3f}, error {train_error:.1%}")
+                values.append(
+                    self.tr("train loss {0:.3f}, error {1:.1%}").format(train_loss, train_error)
+                )
             if val_loss is not None:
-                values.append(f"val loss {val_loss:.3f}, error {val_error:.1%}")
+                values.append(
+                    self.tr("val loss {0:.3f}, error {1:.1%}").format(val_loss, val_error)
+                )
             if values:
                 parts.append(
                     f"<b style='color:{series.color}'>{series.name}</b>: " + "; ".join(values)
@@ -377,12 +418,17 @@ class ComparisonPlots(QWidget):
         self.graphics.setBackground("w")
         self.by_step = self.graphics.addPlot(row=0, col=0)
         self.by_time = self.graphics.addPlot(row=0, col=1)
-        style_plot(
-            self.by_step, self.tr("Validation error vs iterations"), self.tr("sum error (%)")
+        style_plot(self.by_step)
+        style_plot(self.by_time)
+        self.texts = LiveTexts()
+        self.texts.bind(
+            lambda title: set_titles(self.by_step, title, self.tr("sum error (%)"), X_STEP),
+            lambda: self.tr("Validation error vs iterations"),
         )
-        style_plot(self.by_time, self.tr("Validation error vs time"), self.tr("sum error (%)"))
-        self.by_step.setLabel("bottom", x_title(X_STEP), color="#222")
-        self.by_time.setLabel("bottom", x_title(X_TIME), color="#222")
+        self.texts.bind(
+            lambda title: set_titles(self.by_time, title, self.tr("sum error (%)"), X_TIME),
+            lambda: self.tr("Validation error vs time"),
+        )
         for plot in (self.by_step, self.by_time):
             plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
             update_legend(plot)
@@ -390,6 +436,11 @@ class ComparisonPlots(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.texts.refresh()
+        super().changeEvent(event)
 
     def clear(self) -> None:
         for plot in (self.by_step, self.by_time):

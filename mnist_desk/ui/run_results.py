@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,6 +32,8 @@ from mnist_desk.fileio import atomic_write_bytes, atomic_write_json
 from mnist_desk.models import TASK_TITLES, is_adder
 from mnist_desk.training import TrainingResult
 from mnist_desk.ui.dataset_browser import pixmap_from_uint8
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.model_picker import task_title
 from mnist_desk.ui.training_worker import RunOutcome
 
 HISTORY_COLUMNS = ("split", "step", "epoch", "time", "loss", "error")
@@ -63,6 +65,19 @@ def run_report(result: TrainingResult) -> dict[str, Any]:
     }
 
 
+def status_title(status: str) -> str:
+    """A run's outcome (the core's status word) as the user reads it."""
+    titles = {
+        "completed": QCoreApplication.translate("RunResultsView", "Completed"),
+        "stopped": QCoreApplication.translate("RunResultsView", "Stopped"),
+        "early-stopped": QCoreApplication.translate(
+            "RunResultsView", "Stopped early (no validation gain)"
+        ),
+        "diverged": QCoreApplication.translate("RunResultsView", "Diverged"),
+    }
+    return titles.get(status, status.capitalize())
+
+
 def format_duration(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
     hours, rest = divmod(seconds, 3600)
@@ -78,9 +93,18 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground("w")
         self.plot = self.addPlot()
-        self.plot.setTitle(self.tr("Confusion matrix (test)"), color="#222", size="11pt")
-        self.plot.setLabel("left", self.tr("true"), color="#222")
-        self.plot.setLabel("bottom", self.tr("predicted"), color="#222")
+        self.texts = LiveTexts()
+        self.texts.bind(
+            lambda text: self.plot.setTitle(text, color="#222", size="11pt"),
+            lambda: self.tr("Confusion matrix (test)"),
+        )
+        self.texts.bind(
+            lambda text: self.plot.setLabel("left", text, color="#222"), lambda: self.tr("true")
+        )
+        self.texts.bind(
+            lambda text: self.plot.setLabel("bottom", text, color="#222"),
+            lambda: self.tr("predicted"),
+        )
         self.plot.invertY(True)
         self.plot.setAspectLocked(True)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -94,6 +118,11 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
         self.labels: list[pg.TextItem] = []
         self.matrix = np.zeros((0, 0), dtype=np.int64)
         self.plot.vb.sigResized.connect(self._fit_label_font)
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.texts.refresh()
+        super().changeEvent(event)
 
     def set_matrix(self, confusion: list[list[int]]) -> None:
         self.matrix = np.asarray(confusion, dtype=np.int64)
@@ -149,30 +178,48 @@ class RunResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.outcome: RunOutcome | None = None
-        self.summary = QLabel(self.tr("Results appear here when a run ends."))
+        self.problem = ""
+        self.texts = LiveTexts()
+        self.summary = self.texts.label(lambda: self.tr("Results appear here when a run ends."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.use_button = QPushButton(self.tr("Use this model"))
-        self.use_button.setToolTip(self.tr("Switch the drawing pad to the model this run saved"))
+        self.use_button = QPushButton()
+        self.texts.bind(self.use_button.setText, lambda: self.tr("Use this model"))
+        self.texts.bind(
+            self.use_button.setToolTip,
+            lambda: self.tr("Switch the drawing pad to the model this run saved"),
+        )
         self.use_button.clicked.connect(self._use_model)
-        self.csv_button = QPushButton(self.tr("Export history CSV…"))
-        self.csv_button.setToolTip(self.tr("Every logged train and validation point"))
+        self.csv_button = QPushButton()
+        self.texts.bind(self.csv_button.setText, lambda: self.tr("Export history CSV…"))
+        self.texts.bind(
+            self.csv_button.setToolTip, lambda: self.tr("Every logged train and validation point")
+        )
         self.csv_button.clicked.connect(lambda: self._export("csv"))
-        self.json_button = QPushButton(self.tr("Export settings && metrics JSON…"))
-        self.json_button.setToolTip(self.tr("The run's settings, test metrics and checkpoint path"))
+        self.json_button = QPushButton()
+        self.texts.bind(
+            self.json_button.setText, lambda: self.tr("Export settings && metrics JSON…")
+        )
+        self.texts.bind(
+            self.json_button.setToolTip,
+            lambda: self.tr("The run's settings, test metrics and checkpoint path"),
+        )
         self.json_button.clicked.connect(lambda: self._export("json"))
 
         self.confusion = ConfusionMatrixView()
         self.per_class = QTableWidget(0, 4)
-        self.per_class.setHorizontalHeaderLabels(
-            [self.tr("class"), self.tr("precision"), self.tr("recall"), self.tr("count")]
+        self.texts.bind(
+            lambda _: self.per_class.setHorizontalHeaderLabels(
+                [self.tr("class"), self.tr("precision"), self.tr("recall"), self.tr("count")]
+            ),
+            str,
         )
         self.per_class.verticalHeader().hide()
         self.per_class.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.per_class.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
-        self.mistakes_title = QLabel(self.tr("<b>Most confident mistakes (test)</b>"))
+        self.mistakes_title = QLabel()
         self.mistakes = QListWidget()
         self.mistakes.setViewMode(QListView.ViewMode.IconMode)
         self.mistakes.setIconSize(QSize(56, 56))
@@ -203,7 +250,15 @@ class RunResultsView(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(body, 1)
+        self._show_mistakes(None)
         self._set_enabled(False)
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.texts.refresh()
+            if self.outcome is not None:
+                self.show_outcome(self.outcome, self.problem)
+        super().changeEvent(event)
 
     def _set_enabled(self, on: bool) -> None:
         has_checkpoint = bool(on and self.outcome and self.outcome.result.checkpoint)
@@ -213,19 +268,20 @@ class RunResultsView(QWidget):
 
     def show_outcome(self, outcome: RunOutcome, problem: str = "") -> None:
         """Fill the view from a finished (or diverged) run; ``problem`` is shown above it."""
-        self.outcome = outcome
+        self.outcome, self.problem = outcome, problem
         result = outcome.result
         settings = result.settings
         lines = []
         if problem:
             lines.append(f"<span style='color:#a00'><b>{problem}</b></span>")
-        title = TASK_TITLES.get(settings.get("task"), settings.get("task"))
+        task = settings.get("task", "")
+        title = task_title(task, TASK_TITLES.get(task, task))
         lines.append(
             self.tr("{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).").format(
                 f"<b>{outcome.name}</b>",
                 title,
                 settings.get("arch"),
-                result.status,
+                status_title(result.status).lower(),
                 result.steps,
                 format_duration(result.elapsed),
                 settings.get("seed"),
@@ -278,25 +334,32 @@ class RunResultsView(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.per_class.setItem(row, col, item)
 
-    def _show_mistakes(self, outcome: RunOutcome) -> None:
+    def _show_mistakes(self, outcome: RunOutcome | None) -> None:
         self.mistakes.clear()
+        if outcome is None:
+            self.mistakes_title.setText(self.tr("<b>Most confident mistakes (test)</b>"))
+            return
         pair = is_adder(outcome.result.settings.get("task", ""))
         self.mistakes.setIconSize(QSize(112, 56) if pair else QSize(56, 56))
         self.mistakes.setGridSize(QSize(128, 96) if pair else QSize(84, 96))
+        tip = (
+            self.tr("true sum {0}, the model said {1} with probability {2:.1%}")
+            if pair
+            else self.tr("true digit {0}, the model said {1} with probability {2:.1%}")
+        )
         for mistake in outcome.mistakes:
             text = f"{mistake.true_label} → {mistake.predicted}\n{mistake.confidence:.0%}"
             item = QListWidgetItem(QIcon(pixmap_from_uint8(mistake.image)), text)
-            item.setToolTip(
-                f"true {'sum' if pair else 'digit'} {mistake.true_label}, the model said "
-                f"{mistake.predicted} with probability {mistake.confidence:.1%}"
-            )
+            item.setToolTip(tip.format(mistake.true_label, mistake.predicted, mistake.confidence))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.mistakes.addItem(item)
         shown = len(outcome.mistakes)
         self.mistakes_title.setText(
-            f"<b>Most confident mistakes (test)</b>: {shown} shown, as true → predicted, confidence"
+            self.tr(
+                "<b>Most confident mistakes (test)</b>: {0} shown, as true → predicted, confidence"
+            ).format(shown)
             if shown
-            else "<b>Most confident mistakes (test)</b>: none"
+            else self.tr("<b>Most confident mistakes (test)</b>: none")
         )
 
     def _use_model(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -57,8 +58,10 @@ from mnist_desk.training import (
     TrainingSettings,
     default_settings,
 )
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.model_picker import arch_title, task_title
 from mnist_desk.ui.plots import ComparisonPlots, RunSeries, TrainingPlots
-from mnist_desk.ui.run_results import RunResultsView, format_duration
+from mnist_desk.ui.run_results import RunResultsView, format_duration, status_title
 from mnist_desk.ui.training_worker import (
     RunFailure,
     RunOutcome,
@@ -144,14 +147,14 @@ def adder_verdict(
     transfer: TrainingResult | None, scratch: TrainingResult | None, steps: int
 ) -> str:
     """Which adder wins on the same budget, by how much, in one paragraph."""
-    names = {TRANSFER: TASK_TITLES[TRANSFER], SCRATCH: TASK_TITLES[SCRATCH]}
+    names = {TRANSFER: task_title(TRANSFER).lower(), SCRATCH: task_title(SCRATCH).lower()}
     missing = [
         names[t] for t, r in ((TRANSFER, transfer), (SCRATCH, scratch)) if not r or not r.test
     ]
     if missing:
-        return (
-            f"No verdict: the {' and the '.join(missing).lower()} did not produce a tested model."
-        )
+        return QCoreApplication.translate(
+            "TrainingPanel", "No verdict: the {0} did not produce a tested model."
+        ).format(QCoreApplication.translate("TrainingPanel", " and the ").join(missing))
     assert transfer and scratch and transfer.test and scratch.test
     errors = {TRANSFER: 1 - transfer.test["accuracy"], SCRATCH: 1 - scratch.test["accuracy"]}
     vals = {TRANSFER: final_val_error(transfer), SCRATCH: final_val_error(scratch)}
@@ -159,23 +162,29 @@ def adder_verdict(
     loser = SCRATCH if winner == TRANSFER else TRANSFER
     gap = errors[loser] - errors[winner]
     if gap == 0:
-        head = f"A tie after {steps:,} steps each: both make {errors[winner]:.1%} test sum errors."
+        head = QCoreApplication.translate(
+            "TrainingPanel", "A tie after {0:,} steps each: both make {1:.1%} test sum errors."
+        ).format(steps, errors[winner])
     else:
         ratio = errors[loser] / errors[winner] if errors[winner] > 0 else math.inf
-        times = f"{ratio:.1f}× fewer mistakes" if math.isfinite(ratio) else "no mistakes at all"
-        head = (
-            f"<b>The {names[winner].lower()} wins</b> after {steps:,} steps each: test sum error "
-            f"{errors[winner]:.1%} vs {errors[loser]:.1%} ({gap * 100:.1f} points lower, {times})."
+        times = (
+            QCoreApplication.translate("TrainingPanel", "{0:.1f}× fewer mistakes").format(ratio)
+            if math.isfinite(ratio)
+            else QCoreApplication.translate("TrainingPanel", "no mistakes at all")
         )
+        head = QCoreApplication.translate(
+            "TrainingPanel",
+            "<b>The {0} wins</b> after {1:,} steps each: test sum error "
+            "{2:.1%} vs {3:.1%} ({4:.1f} points lower, {5}).",
+        ).format(names[winner], steps, errors[winner], errors[loser], gap * 100, times)
     val_text = ""
     if vals[TRANSFER] is not None and vals[SCRATCH] is not None:
-        val_text = (
-            f" Final validation error: transfer {vals[TRANSFER]:.1%}, scratch {vals[SCRATCH]:.1%}."
-        )
-    timing = (
-        f" Training time: transfer {format_duration(transfer.elapsed)}, "
-        f"scratch {format_duration(scratch.elapsed)}."
-    )
+        val_text = " " + QCoreApplication.translate(
+            "TrainingPanel", "Final validation error: transfer {0:.1%}, scratch {1:.1%}."
+        ).format(vals[TRANSFER], vals[SCRATCH])
+    timing = " " + QCoreApplication.translate(
+        "TrainingPanel", "Training time: transfer {0}, scratch {1}."
+    ).format(format_duration(transfer.elapsed), format_duration(scratch.elapsed))
     return head + val_text + timing
 
 
@@ -217,6 +226,9 @@ class TrainingPanel(QWidget):
         self.run_count = 0
         self._closing = False
         self._base = default_settings(CLASSIFIER)  # settings the form does not show come from here
+        self._paused = False
+        self._last_step: StepEvent | None = None  # the progress bar's text is made from it
+        self.texts = LiveTexts()  # fixed texts, set again when the language changes
 
         self._build_form()
         self._build_controls()
@@ -240,89 +252,117 @@ class TrainingPanel(QWidget):
     def _build_form(self) -> None:
         self.task_box = QComboBox()
         for task in TASKS:
-            self.task_box.addItem(TASK_TITLES[task], task)
-        self.task_box.setToolTip(
-            self.tr(
+            self.task_box.addItem(task_title(task, TASK_TITLES[task]), task)
+        self.texts.bind(
+            self.task_box.setToolTip,
+            lambda: self.tr(
                 "Classifier: reads one digit (0-9).\n"
                 "Transfer adder: a trained classifier reads both digits, a small head adds them.\n"
                 "Scratch adder: one network learns the sum (0-18) from the two images directly."
-            )
+            ),
         )
         self.arch_box = QComboBox()
-        self.arch_box.setToolTip(self.tr("The network architecture"))
+        self.texts.bind(self.arch_box.setToolTip, lambda: self.tr("The network architecture"))
         self.init_box = QComboBox()
-        self.init_box.setToolTip(
-            self.tr(
+        self.texts.bind(
+            self.init_box.setToolTip,
+            lambda: self.tr(
                 "The trained classifier the transfer adder starts from (shipped or yours); "
                 "the architecture follows it"
-            )
+            ),
         )
-        self.init_label = QLabel(self.tr("Start from"))
+        self.init_label = self.texts.label(lambda: self.tr("Start from"))
         self.teacher_box = QComboBox()
-        self.teacher_box.setToolTip(
-            self.tr(
+        self.texts.bind(
+            self.teacher_box.setToolTip,
+            lambda: self.tr(
                 "The trained classifier this transformer learns from (distillation): "
                 "DeiT copies its answers, ViT-distill its softened probabilities"
-            )
+            ),
         )
-        self.teacher_label = QLabel(self.tr("Teacher"))
+        self.teacher_label = self.texts.label(lambda: self.tr("Teacher"))
         self.device_box = QComboBox()
         for device in list_devices():
             self.device_box.addItem(device.title, device.name)
         if self.device_box.findData("cuda:0") < 0:
-            self.device_box.addItem(self.tr("CUDA (unavailable)"), "cuda")
+            self.device_box.addItem("", "cuda")
+            self.texts.bind(
+                lambda text: self.device_box.setItemText(self.device_box.findData("cuda"), text),
+                lambda: self.tr("CUDA (unavailable)"),
+            )
             item = self.device_box.model().item(self.device_box.count() - 1)
             item.setEnabled(False)
             item.setToolTip(cuda_unavailable_reason())
-        self.device_box.setToolTip(self.tr("Where to train: the CPU or a CUDA GPU"))
+        self.texts.bind(
+            self.device_box.setToolTip, lambda: self.tr("Where to train: the CPU or a CUDA GPU")
+        )
 
         self.epochs_spin = QDoubleSpinBox()
         self.epochs_spin.setRange(0.1, 500)
         self.epochs_spin.setDecimals(1)
-        self.epochs_spin.setToolTip(
-            self.tr("Passes over the training set (or over the pairs drawn each epoch)")
+        self.texts.bind(
+            self.epochs_spin.setToolTip,
+            lambda: self.tr("Passes over the training set (or over the pairs drawn each epoch)"),
         )
         self.steps_spin = QSpinBox()
         self.steps_spin.setRange(0, 10_000_000)
         self.steps_spin.setSingleStep(100)
-        self.steps_spin.setSpecialValueText(self.tr("by epochs"))
-        self.steps_spin.setToolTip(
-            self.tr("A fixed number of steps instead of epochs (0: use epochs)")
+        self.texts.bind(self.steps_spin.setSpecialValueText, lambda: self.tr("by epochs"))
+        self.texts.bind(
+            self.steps_spin.setToolTip,
+            lambda: self.tr("A fixed number of steps instead of epochs (0: use epochs)"),
         )
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, 8192)
-        self.batch_spin.setToolTip(self.tr("Examples per step; smaller uses less memory"))
+        self.texts.bind(
+            self.batch_spin.setToolTip,
+            lambda: self.tr("Examples per step; smaller uses less memory"),
+        )
         self.lr_spin = ScientificSpinBox(1e-7, 1e7)
-        self.lr_spin.setToolTip(
-            self.tr(
+        self.texts.bind(
+            self.lr_spin.setToolTip,
+            lambda: self.tr(
                 "Learning rate (peak rate with the one-cycle schedule); arrows halve or double it"
-            )
+            ),
         )
         self.wd_spin = ScientificSpinBox(0.0, 10.0)
-        self.wd_spin.setToolTip(self.tr("Weight decay: a pull of every weight towards zero"))
+        self.texts.bind(
+            self.wd_spin.setToolTip,
+            lambda: self.tr("Weight decay: a pull of every weight towards zero"),
+        )
         self.optimizer_box = QComboBox()
         self.optimizer_box.addItems(OPTIMIZERS)
-        self.optimizer_box.setToolTip(
-            self.tr("AdamW is a good default; SGD uses Nesterov momentum 0.9")
+        self.texts.bind(
+            self.optimizer_box.setToolTip,
+            lambda: self.tr("AdamW is a good default; SGD uses Nesterov momentum 0.9"),
         )
         self.schedule_box = QComboBox()
         self.schedule_box.addItems(SCHEDULES)
-        self.schedule_box.setToolTip(self.tr("How the learning rate changes over the run"))
-        self.augment_check = QCheckBox(self.tr("Random shifts, rotations and zoom"))
-        self.augment_check.setToolTip(
-            self.tr("Augmentation: harder training, better on drawn digits")
+        self.texts.bind(
+            self.schedule_box.setToolTip,
+            lambda: self.tr("How the learning rate changes over the run"),
+        )
+        self.augment_check = QCheckBox()
+        self.texts.bind(
+            self.augment_check.setText, lambda: self.tr("Random shifts, rotations and zoom")
+        )
+        self.texts.bind(
+            self.augment_check.setToolTip,
+            lambda: self.tr("Augmentation: harder training, better on drawn digits"),
         )
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setToolTip(
-            self.tr("Fixes initial weights and data order, so runs can be compared")
+        self.texts.bind(
+            self.seed_spin.setToolTip,
+            lambda: self.tr("Fixes initial weights and data order, so runs can be compared"),
         )
         self.subset_spin = QSpinBox()
         self.subset_spin.setRange(0, TRAIN_SIZE)
         self.subset_spin.setSingleStep(1000)
-        self.subset_spin.setSpecialValueText(self.tr("all 50,000"))
-        self.subset_spin.setToolTip(
-            self.tr("Train on the first N training images only, for quick experiments")
+        self.texts.bind(self.subset_spin.setSpecialValueText, lambda: self.tr("all 50,000"))
+        self.texts.bind(
+            self.subset_spin.setToolTip,
+            lambda: self.tr("Train on the first N training images only, for quick experiments"),
         )
 
         self.steps_spin.valueChanged.connect(lambda steps: self.epochs_spin.setEnabled(steps == 0))
@@ -331,20 +371,28 @@ class TrainingPanel(QWidget):
         self.init_box.currentIndexChanged.connect(self._on_init_changed)
 
     def _build_controls(self) -> None:
-        self.start_button = QPushButton(self.tr("Start"))
-        self.start_button.setToolTip(
-            self.tr("Train with these settings; the model is saved to your models folder")
+        self.start_button = QPushButton()
+        self.texts.bind(self.start_button.setText, lambda: self.tr("Start"))
+        self.texts.bind(
+            self.start_button.setToolTip,
+            lambda: self.tr("Train with these settings; the model is saved to your models folder"),
         )
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.pause_button.setToolTip(self.tr("Pause or resume the run"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("Stop now; the best model so far is tested and kept"))
-        self.compare_button = QPushButton(self.tr("Compare adders"))
-        self.compare_button.setToolTip(
-            self.tr(
+        self.pause_button = QPushButton()
+        self.texts.bind(self.pause_button.setToolTip, lambda: self.tr("Pause or resume the run"))
+        self.stop_button = QPushButton()
+        self.texts.bind(self.stop_button.setText, lambda: self.tr("Stop"))
+        self.texts.bind(
+            self.stop_button.setToolTip,
+            lambda: self.tr("Stop now; the best model so far is tested and kept"),
+        )
+        self.compare_button = QPushButton()
+        self.texts.bind(self.compare_button.setText, lambda: self.tr("Compare adders"))
+        self.texts.bind(
+            self.compare_button.setToolTip,
+            lambda: self.tr(
                 "Train the transfer adder, then the scratch adder, on the same budget (steps, "
                 "batch size, seed, training images as set here) and compare their error curves"
-            )
+            ),
         )
         self.start_button.clicked.connect(lambda: self.start())
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -355,8 +403,12 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        self.progress.setFormat(self.tr("idle"))
+        self.texts.bind(
+            lambda text: self.progress.setFormat(text) if self._idle() else None,
+            lambda: self.tr("idle"),
+        )
         self.phase_label = QLabel()
+        self._phase: Callable[[], str] = str
         self.phase_label.setStyleSheet("color: #444;")
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -365,22 +417,31 @@ class TrainingPanel(QWidget):
 
     def _build_views(self) -> None:
         self.plots = TrainingPlots()
-        self.export_png_button = QPushButton(self.tr("Export PNG…"))
-        self.export_png_button.setToolTip(self.tr("Save the loss and error plots as an image"))
+        self.export_png_button = QPushButton()
+        self.texts.bind(self.export_png_button.setText, lambda: self.tr("Export PNG…"))
+        self.texts.bind(
+            self.export_png_button.setToolTip,
+            lambda: self.tr("Save the loss and error plots as an image"),
+        )
         self.export_png_button.clicked.connect(self._export_curves)
         self.results = RunResultsView()
         self.results.useModelRequested.connect(self.useModelRequested)
         self.comparison_plots = ComparisonPlots()
-        self.verdict = QLabel(
-            self.tr(
+        self.verdict = QLabel()
+        self._set_verdict(
+            lambda: self.tr(
                 "“Compare adders” trains the transfer adder and then the scratch adder on the same "
                 "budget and plots both validation curves here."
             )
         )
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_comparison_button = QPushButton(self.tr("Export PNG…"))
-        self.export_comparison_button.setToolTip(self.tr("Save the comparison plots as an image"))
+        self.export_comparison_button = QPushButton()
+        self.texts.bind(self.export_comparison_button.setText, lambda: self.tr("Export PNG…"))
+        self.texts.bind(
+            self.export_comparison_button.setToolTip,
+            lambda: self.tr("Save the comparison plots as an image"),
+        )
         self.export_comparison_button.clicked.connect(self._export_comparison)
 
         curves = QWidget()
@@ -398,28 +459,34 @@ class TrainingPanel(QWidget):
         row.addWidget(self.export_comparison_button, 0, Qt.AlignmentFlag.AlignTop)
         compare_layout.addLayout(row)
         self.views = QTabWidget()
-        self.views.addTab(curves, self.tr("Curves"))
-        self.views.addTab(self.results, self.tr("Results"))
-        self.views.addTab(compare, self.tr("Compare adders"))
+        self.views.addTab(curves, "")
+        self.views.addTab(self.results, "")
+        self.views.addTab(compare, "")
+        self.texts.bind(lambda text: self.views.setTabText(0, text), lambda: self.tr("Curves"))
+        self.texts.bind(lambda text: self.views.setTabText(1, text), lambda: self.tr("Results"))
+        self.texts.bind(
+            lambda text: self.views.setTabText(2, text), lambda: self.tr("Compare adders")
+        )
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow(self.tr("Task"), self.task_box)
-        form.addRow(self.tr("Architecture"), self.arch_box)
+        form.addRow(self.texts.label(lambda: self.tr("Task")), self.task_box)
+        form.addRow(self.texts.label(lambda: self.tr("Architecture")), self.arch_box)
         form.addRow(self.init_label, self.init_box)
         form.addRow(self.teacher_label, self.teacher_box)
-        form.addRow(self.tr("Device"), self.device_box)
-        form.addRow(self.tr("Epochs"), self.epochs_spin)
-        form.addRow(self.tr("Steps"), self.steps_spin)
-        form.addRow(self.tr("Batch size"), self.batch_spin)
-        form.addRow(self.tr("Learning rate"), self.lr_spin)
-        form.addRow(self.tr("Weight decay"), self.wd_spin)
-        form.addRow(self.tr("Optimizer"), self.optimizer_box)
-        form.addRow(self.tr("LR schedule"), self.schedule_box)
-        form.addRow(self.tr("Augment"), self.augment_check)
-        form.addRow(self.tr("Seed"), self.seed_spin)
-        form.addRow(self.tr("Training images"), self.subset_spin)
-        settings_box = QGroupBox(self.tr("Run settings"))
+        form.addRow(self.texts.label(lambda: self.tr("Device")), self.device_box)
+        form.addRow(self.texts.label(lambda: self.tr("Epochs")), self.epochs_spin)
+        form.addRow(self.texts.label(lambda: self.tr("Steps")), self.steps_spin)
+        form.addRow(self.texts.label(lambda: self.tr("Batch size")), self.batch_spin)
+        form.addRow(self.texts.label(lambda: self.tr("Learning rate")), self.lr_spin)
+        form.addRow(self.texts.label(lambda: self.tr("Weight decay")), self.wd_spin)
+        form.addRow(self.texts.label(lambda: self.tr("Optimizer")), self.optimizer_box)
+        form.addRow(self.texts.label(lambda: self.tr("LR schedule")), self.schedule_box)
+        form.addRow(self.texts.label(lambda: self.tr("Augment")), self.augment_check)
+        form.addRow(self.texts.label(lambda: self.tr("Seed")), self.seed_spin)
+        form.addRow(self.texts.label(lambda: self.tr("Training images")), self.subset_spin)
+        settings_box = QGroupBox()
+        self.texts.bind(settings_box.setTitle, lambda: self.tr("Run settings"))
         settings_box.setLayout(form)
 
         buttons = QHBoxLayout()
@@ -447,6 +514,46 @@ class TrainingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.texts.refresh()
+        for i in range(self.task_box.count()):
+            task = self.task_box.itemData(i)
+            self.task_box.setItemText(i, task_title(task, TASK_TITLES[task]))
+        for i in range(self.arch_box.count()):
+            self.arch_box.setItemText(i, self._arch_title(self.arch_box.itemData(i)))
+        for box in (self.init_box, self.teacher_box):
+            if box.count() == 1 and box.itemData(0) is None:
+                box.setItemText(0, self.tr("none yet: train a classifier first"))
+        self._update_pause_button()
+        if self._last_step is not None and not self._idle():
+            self._show_progress(self._last_step)
+        self.phase_label.setText(self._phase())
+        self.verdict.setText(self._verdict())
+
+    @staticmethod
+    def _arch_title(arch: str) -> str:
+        return arch_title(arch, CLASSIFIERS[arch].title if arch in CLASSIFIERS else arch)
+
+    def _set_phase(self, text: Callable[[], str]) -> None:
+        """The line under the progress bar; a callable, so a language switch re-reads it."""
+        self._phase = text
+        self.phase_label.setText(text())
+
+    def _set_verdict(self, text: Callable[[], str]) -> None:
+        self._verdict = text
+        self.verdict.setText(text())
+
+    def _update_pause_button(self) -> None:
+        self.pause_button.setText(self.tr("Resume") if self._paused else self.tr("Pause"))
+
+    def _idle(self) -> bool:
+        return self.job is None and self.progress.value() <= 0
 
     # ---- the form ----
     def refresh_classifiers(self) -> None:
@@ -508,7 +615,7 @@ class TrainingPanel(QWidget):
         self.task_box.setCurrentIndex(self.task_box.findData(settings.task))
         self.arch_box.clear()
         for arch in archs_for(settings.task):
-            self.arch_box.addItem(CLASSIFIERS[arch].title if arch in CLASSIFIERS else arch, arch)
+            self.arch_box.addItem(self._arch_title(arch), arch)
         self.arch_box.setCurrentIndex(max(0, self.arch_box.findData(settings.arch)))
         transfer = settings.task == TRANSFER
         self.arch_box.setEnabled(not transfer and len(archs_for(settings.task)) > 1)
@@ -580,14 +687,19 @@ class TrainingPanel(QWidget):
             self.set_settings(settings)  # the form shows what is running
         if settings.task == TRANSFER and not settings.init_from:
             self.show_problem(
-                "The transfer adder starts from a trained classifier, and none was found. Train a "
-                "classifier first (task: Single-digit classifier), or install the shipped weights."
+                self.tr(
+                    "The transfer adder starts from a trained classifier, and none was found. "
+                    "Train a classifier first (task: Single-digit classifier), or install the "
+                    "shipped weights."
+                )
             )
             return False
         if settings.distill != "none" and not settings.teacher:
             self.show_problem(
-                "Distillation learns from a trained classifier (the teacher), and none was found. "
-                "Train a classifier first, or install the shipped weights."
+                self.tr(
+                    "Distillation learns from a trained classifier (the teacher), and none was "
+                    "found. Train a classifier first, or install the shipped weights."
+                )
             )
             return False
         self.run_count += 1
@@ -601,7 +713,7 @@ class TrainingPanel(QWidget):
                 output=checkpoint_path_for(settings, self.models_dir),
             )
         except ValueError as e:
-            self.show_problem(f"Cannot start: {e}")
+            self.show_problem(self.tr("Cannot start: {0}").format(e))
             return False
         worker.phaseChanged.connect(self._on_phase)
         worker.stepsReported.connect(self._on_steps)
@@ -619,6 +731,7 @@ class TrainingPanel(QWidget):
             )
         self.progress.setRange(0, total_steps(settings))
         self.progress.setValue(0)
+        self._last_step = None
         self.progress.setFormat(self.tr("starting…"))
         self._set_running(True)
         self.job.start()
@@ -628,7 +741,7 @@ class TrainingPanel(QWidget):
     def toggle_pause(self) -> None:
         if self.job is None:
             return
-        if self.pause_button.text() == self.tr("Pause"):
+        if not self._paused:
             self.pause()
         else:
             self.resume()
@@ -636,14 +749,16 @@ class TrainingPanel(QWidget):
     def pause(self) -> None:
         if self.job is not None:
             self.job.pause()
-            self.pause_button.setText(self.tr("Resume"))
-            self.phase_label.setText(self.tr("Paused"))
+            self._paused = True
+            self._update_pause_button()
+            self._set_phase(lambda: self.tr("Paused"))
 
     def resume(self) -> None:
         if self.job is not None:
             self.job.resume()
-            self.pause_button.setText(self.tr("Pause"))
-            self.phase_label.setText(self.tr("Training…"))
+            self._paused = False
+            self._update_pause_button()
+            self._set_phase(lambda: self.tr("Training…"))
 
     def stop(self) -> None:
         """Stop the run; the best model so far is tested and saved. Also ends a comparison."""
@@ -651,7 +766,7 @@ class TrainingPanel(QWidget):
             self.comparison.pending.clear()
         if self.job is not None:
             self.job.cancel(keep=True)
-            self.phase_label.setText(self.tr("Stopping: testing the best model so far…"))
+            self._set_phase(lambda: self.tr("Stopping: testing the best model so far…"))
             self.pause_button.setEnabled(False)
             self.stop_button.setEnabled(False)
 
@@ -666,7 +781,7 @@ class TrainingPanel(QWidget):
         if not finished:  # e.g. in the middle of a long evaluation: it ends on its own shortly
             _let_go(job)
         self._set_running(False)
-        self.phase_label.setText(self.tr("Stopped") if finished else self.tr("Still stopping…"))
+        self._set_phase(lambda: self.tr("Stopped") if finished else self.tr("Still stopping…"))
         return finished
 
     def confirm_stop(self) -> bool:
@@ -701,7 +816,7 @@ class TrainingPanel(QWidget):
     @Slot(str)
     def _on_phase(self, text: str) -> None:
         if not self._closing:
-            self.phase_label.setText(text)
+            self._set_phase(lambda: text)
 
     @Slot(list)
     def _on_steps(self, events: list[StepEvent]) -> None:
@@ -721,6 +836,7 @@ class TrainingPanel(QWidget):
                 self.comparison_plots.add_eval(series, event)
 
     def _show_progress(self, event: StepEvent) -> None:
+        self._last_step = event
         self.progress.setMaximum(event.total_steps)
         self.progress.setValue(event.step)
         if event.elapsed <= 0:
@@ -729,8 +845,14 @@ class TrainingPanel(QWidget):
         eta = (event.total_steps - event.step) * event.elapsed / event.step
         epochs = event.total_steps * event.epoch / event.step
         self.progress.setFormat(
-            f"epoch {event.epoch:.1f}/{epochs:.1f} · step {event.step:,}/{event.total_steps:,} · "
-            f"{images_per_s:,.0f} img/s · ETA {format_duration(eta)}"
+            self.tr("epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}").format(
+                event.epoch,
+                epochs,
+                event.step,
+                event.total_steps,
+                images_per_s,
+                format_duration(eta),
+            )
         )
 
     @Slot(object)
@@ -742,9 +864,14 @@ class TrainingPanel(QWidget):
         if result.status in ("completed", "early-stopped"):
             self.progress.setValue(self.progress.maximum())
         self._record(outcome)
-        accuracy = f", test accuracy {result.test['accuracy']:.2%}" if result.test else ""
-        self.phase_label.setText(f"{result.status.capitalize()}{accuracy}")
-        self.statusMessage.emit(f"{outcome.name}: {result.message}{accuracy}")
+
+        def accuracy() -> str:
+            if not result.test:
+                return ""
+            return self.tr(", test accuracy {0:.2%}").format(result.test["accuracy"])
+
+        self._set_phase(lambda: status_title(result.status) + accuracy())
+        self.statusMessage.emit(f"{outcome.name}: {result.message}{accuracy()}")
 
     @Slot(object)
     def _on_failed(self, failure: RunFailure) -> None:
@@ -753,7 +880,7 @@ class TrainingPanel(QWidget):
         self.plots.flush()
         message, outcome = failure.message, failure.outcome
         self.show_problem(message)
-        self.phase_label.setText(self.tr("Failed"))
+        self._set_phase(lambda: self.tr("Failed"))
         self.statusMessage.emit(message.splitlines()[0])
         if outcome is not None:
             self._record(outcome, problem=message)
@@ -785,7 +912,8 @@ class TrainingPanel(QWidget):
         self.compare_button.setEnabled(not running)
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
-        self.pause_button.setText(self.tr("Pause"))
+        self._paused = False
+        self._update_pause_button()
         for widget in (self.task_box, self.arch_box, self.init_box, self.device_box):
             widget.setEnabled(not running)
         if not running and self.task_box.currentData() == TRANSFER:
@@ -802,8 +930,10 @@ class TrainingPanel(QWidget):
         init_from = budget.init_from or self.init_box.currentData()
         if not init_from:
             self.show_problem(
-                "Comparing the adders needs a trained classifier for the transfer adder; none "
-                "was found. Train a classifier first."
+                self.tr(
+                    "Comparing the adders needs a trained classifier for the transfer adder; "
+                    "none was found. Train a classifier first."
+                )
             )
             return False
         try:
@@ -842,7 +972,9 @@ class TrainingPanel(QWidget):
             ],
         )
         self.comparison_plots.clear()
-        self.verdict.setText(self.tr("Training both adders for {0:,} steps each…").format(steps))
+        self._set_verdict(
+            lambda: self.tr("Training both adders for {0:,} steps each…").format(steps)
+        )
         self.views.setCurrentIndex(2)
         return self._continue_comparison()
 
@@ -855,8 +987,8 @@ class TrainingPanel(QWidget):
                 return True
             comparison.results[settings.task] = None
         self.comparison = None
-        self.verdict.setText(
-            adder_verdict(
+        self._set_verdict(
+            lambda: adder_verdict(
                 comparison.results.get(TRANSFER), comparison.results.get(SCRATCH), comparison.steps
             )
         )
@@ -890,4 +1022,4 @@ class TrainingPanel(QWidget):
         path = self.choose_save_path(self.tr("Export curves"), str(suggested), "PNG (*.png)")
         if path:
             plots.export_png(path)
-            self.statusMessage.emit(f"Saved {path}")
+            self.statusMessage.emit(self.tr("Saved {0}").format(path))

@@ -26,18 +26,18 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="381"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="426"/>
         <source>Validation error vs iterations</source>
         <translation>验证集错误率（按迭代次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="381"/>
-        <location filename="../../mnist_desk/ui/plots.py" line="383"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="425"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="429"/>
         <source>sum error (%)</source>
         <translation>和的错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="383"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="430"/>
         <source>Validation error vs time</source>
         <translation>验证集错误率（按时间）</translation>
     </message>
@@ -45,17 +45,17 @@ The window keeps working; details below.</source>
 <context>
     <name>ConfusionMatrixView</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="81"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="99"/>
         <source>Confusion matrix (test)</source>
         <translation>混淆矩阵（测试集）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="82"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="102"/>
         <source>true</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="83"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="106"/>
         <source>predicted</source>
         <translation>预测值</translation>
     </message>
@@ -63,57 +63,72 @@ The window keeps working; details below.</source>
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="78"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="41"/>
+        <source>Training (50,000)</source>
+        <translation>训练集（50,000）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="42"/>
+        <source>Validation (10,000)</source>
+        <translation>验证集（10,000）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="43"/>
+        <source>Test (10,000)</source>
+        <translation>测试集（10,000）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="96"/>
         <source>The fixed 50k/10k/10k split the models are trained on</source>
         <translation>模型训练所用的固定 50k/10k/10k 划分</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="80"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="101"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="83"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="105"/>
         <source>Show only one digit</source>
         <translation>只显示某一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="84"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="107"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="85"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="109"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="87"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="113"/>
         <source>MNIST loads when this tab is first shown.</source>
         <translation>首次显示此页时加载 MNIST。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="106"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="134"/>
         <source>Split:</source>
         <translation>数据划分：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="108"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="136"/>
         <source>Digit:</source>
         <translation>数字：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="129"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="171"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="211"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="253"/>
         <source>label {0}, sample #{1}</source>
         <translation>标签 {0}，样本 #{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="219"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="261"/>
         <source>page {0} of {1} ({2} samples)</source>
         <translation>第 {0} / {1} 页（共 {2} 个样本）</translation>
     </message>
@@ -534,96 +549,106 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/model_picker.py" line="31"/>
+        <source>DeiT (ViT + distillation token)</source>
+        <translation>DeiT（ViT + 蒸馏令牌）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="32"/>
+        <source>ViT, soft-distilled</source>
+        <translation>ViT（软蒸馏）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="33"/>
         <source>MLP</source>
         <translation>多层感知机 (MLP)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="122"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="124"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="223"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="225"/>
         <source>No trained model for this task yet: train one in the Train tab</source>
         <translation>此任务还没有训练好的模型：请在“训练”页训练一个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="244"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="246"/>
         <source>No trained model with this architecture yet</source>
         <translation>此网络结构还没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="257"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="259"/>
         <source>No trained model</source>
         <translation>没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="266"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="268"/>
         <source>{0} (shipped)</source>
         <translation>{0}（内置）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="268"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="270"/>
         <source>{0} (yours)</source>
         <translation>{0}（你的）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="272"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="274"/>
         <source>{0} (shipped, test {1})</source>
         <translation>{0}（内置，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="273"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="275"/>
         <source>{0} (yours, test {1})</source>
         <translation>{0}（你的，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="284"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="286"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="289"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="291"/>
         <source>CUDA is unavailable: {0}</source>
         <translation>CUDA 不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="303"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="305"/>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="304"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="306"/>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="305"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="307"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="306"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="308"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="308"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="310"/>
         <source>What the model does: read one digit, or read the sum of two</source>
         <translation>模型做什么：识别一个数字，或识别两个数字之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="310"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="312"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="312"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="314"/>
         <source>Trained weights: shipped with the app, or trained by you</source>
         <translation>训练好的权重：随应用提供的，或你自己训练的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="314"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="316"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
     </message>
@@ -631,102 +656,142 @@ or drop an image</source>
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="152"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="183"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="156"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="188"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="157"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="191"/>
         <source>Switch the drawing pad to the model this run saved</source>
         <translation>让手写板改用本次训练保存的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="159"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="195"/>
         <source>Export history CSV…</source>
         <translation>导出训练记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="160"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="197"/>
         <source>Every logged train and validation point</source>
         <translation>记录的所有训练和验证数据点</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="162"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="202"/>
         <source>Export settings &amp;&amp; metrics JSON…</source>
         <translation>导出设置与指标 JSON…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="163"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="206"/>
         <source>The run&apos;s settings, test metrics and checkpoint path</source>
         <translation>本次训练的设置、测试指标和模型文件路径</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="169"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="214"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="169"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="214"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="169"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="214"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="169"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="214"/>
         <source>count</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="175"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="340"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="224"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="280"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="237"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="71"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="72"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="73"/>
+        <source>Stopped early (no validation gain)</source>
+        <translation>已提前停止（验证误差不再下降）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="76"/>
+        <source>Diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="293"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="241"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="297"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="251"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="307"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="253"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="309"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="256"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="312"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="325"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="346"/>
+        <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
+        <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="348"/>
+        <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
+        <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="359"/>
+        <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
+        <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="362"/>
+        <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
+        <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="388"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="331"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="394"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -782,7 +847,7 @@ or drop an image</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="246"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="259"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -791,327 +856,400 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="252"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="265"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="256"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="270"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="260"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="274"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="264"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="279"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="268"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="283"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="273"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="291"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="277"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="297"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="283"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="305"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="288"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="310"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="290"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="313"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="294"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="319"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="325"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="302"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="331"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="306"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="337"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="310"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="343"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="311"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="347"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="313"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="351"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="318"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="357"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="323"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="362"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="325"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="365"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="334"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="375"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="336"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="378"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="631"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="645"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="553"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="339"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="381"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="340"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="155"/>
+        <source>No verdict: the {0} did not produce a tested model.</source>
+        <translation>无法比较：{0}没有得到经过测试的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="157"/>
+        <source> and the </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="165"/>
+        <source>A tie after {0:,} steps each: both make {1:.1%} test sum errors.</source>
+        <translation>各训练 {0:,} 步后打成平手：两者的测试集求和错误率都是 {1:.1%}。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="171"/>
+        <source>{0:.1f}× fewer mistakes</source>
+        <translation>错误少 {0:.1f} 倍</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="173"/>
+        <source>no mistakes at all</source>
+        <translation>完全没有错误</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="175"/>
+        <source>&lt;b&gt;The {0} wins&lt;/b&gt; after {1:,} steps each: test sum error {2:.1%} vs {3:.1%} ({4:.1f} points lower, {5}).</source>
+        <translation>各训练 {1:,} 步后，&lt;b&gt;{0}胜出&lt;/b&gt;：测试集求和错误率 {2:.1%} 对 {3:.1%}（低 {4:.1f} 个百分点，{5}）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="182"/>
+        <source>Final validation error: transfer {0:.1%}, scratch {1:.1%}.</source>
+        <translation>最终验证误差：迁移 {0:.1%}，从零 {1:.1%}。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="185"/>
+        <source>Training time: transfer {0}, scratch {1}.</source>
+        <translation>训练时间：迁移 {0}，从零 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="383"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="341"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="386"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="342"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="403"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="389"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="468"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="345"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="393"/>
         <source>Train the transfer adder, then the scratch adder, on the same budget (steps, batch size, seed, training images as set here) and compare their error curves</source>
         <translation>用相同的预算（此处设置的步数、批大小、随机种子和训练图片数）先训练迁移加法器，再训练从零训练的加法器，并比较它们的错误率曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="358"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="408"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="368"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="382"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="421"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="440"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="369"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="424"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="433"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="383"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="443"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="401"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="465"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="402"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="466"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="407"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="473"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="408"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="474"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="411"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="477"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="412"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="478"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="413"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="479"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="414"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="415"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="416"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="417"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="418"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="419"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="420"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="486"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="421"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="487"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="422"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="489"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="463"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="532"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="570"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="622"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="691"/>
+        <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
+        <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="700"/>
+        <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
+        <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="716"/>
+        <source>Cannot start: {0}</source>
+        <translation>无法开始：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="735"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="625"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="738"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="639"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1025"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="553"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="640"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="754"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="646"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="761"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="654"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="769"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="669"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="784"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="669"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="784"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="678"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="793"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="679"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="794"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="756"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="848"/>
+        <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
+        <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="871"/>
+        <source>, test accuracy {0:.2%}</source>
+        <translation>，测试准确率 {0:.2%}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="883"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="845"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="934"/>
+        <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
+        <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="976"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="863"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="995"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="890"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1022"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1129,57 +1267,77 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="179"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="190"/>
         <source>Plot against training iterations or against training time</source>
         <translation>以训练迭代次数或训练时间为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="184"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="196"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="185"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="199"/>
         <source>Logarithmic y axes: small errors stay readable</source>
         <translation>纵轴使用对数刻度：较小的错误率也能看清</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="187"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="203"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="188"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="206"/>
         <source>Remove all curves (the runs themselves are kept)</source>
         <translation>移除所有曲线（训练本身会保留）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="190"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="210"/>
         <source>Move the mouse over a plot to read its values</source>
         <translation>将鼠标移到图上以读取数值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="198"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="223"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="198"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="384"/>
+        <source>step {0:,.0f}</source>
+        <translation>步 {0:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="386"/>
+        <source>t = {0:,.1f} s</source>
+        <translation>t = {0:,.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="396"/>
+        <source>train loss {0:.3f}, error {1:.1%}</source>
+        <translation>训练损失 {0:.3f}，错误率 {1:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="400"/>
+        <source>val loss {0:.3f}, error {1:.1%}</source>
+        <translation>验证损失 {0:.3f}，错误率 {1:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/plots.py" line="222"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="199"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="227"/>
         <source>Error rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="199"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="226"/>
         <source>error (%)</source>
         <translation>错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="218"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="248"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
@@ -1192,17 +1350,17 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="211"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="218"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="234"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="241"/>
         <source>Testing the best model…</source>
         <translation>正在测试最佳模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="257"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="264"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
     </message>

@@ -74,3 +74,18 @@ def test_the_data_folder_setting_reaches_the_browser_and_the_training_panel(
     assert AppSettings(str(tmp_path / "settings.ini")).data_folder == str(data_dir)  # remembered
     window.download_action.setChecked(True)
     assert window.training_panel.download and browser.download and settings.download_allowed
+
+
+def test_split_and_filter_names_follow_the_language(qtbot, tmp_path):
+    from mnist_desk.ui import i18n
+
+    browser = DatasetBrowser(data_dir=tmp_path / "empty")
+    qtbot.addWidget(browser)
+    assert browser.split_box.itemText(0) == "Training (50,000)"
+    try:
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: browser.split_box.itemText(0) == "训练集（50,000）", timeout=2000)
+        assert browser.class_box.itemText(0) == "全部数字"
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: browser.split_box.itemText(0) == "Training (50,000)", timeout=2000)

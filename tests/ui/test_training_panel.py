@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import torch
 from PySide6.QtCore import Qt, QThread, QTimer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from mnist_desk import catalog
 from mnist_desk.training import Trainer, TrainingSettings
@@ -389,3 +389,35 @@ def test_legends_show_only_when_they_name_a_run(qtbot):
     assert all(legend.isVisible() for legend in plots.legends)
     plots.remove_run(series)
     assert not any(legend.isVisible() for legend in plots.legends)
+
+
+def test_switching_the_language_retranslates_the_train_tab_live(panel, qtbot):
+    from mnist_desk.ui import i18n
+
+    assert panel.start(tiny(max_steps=10))
+    wait_until_idle(qtbot, panel)
+    english_summary = panel.results.summary.text()
+    assert "Test accuracy" in english_summary
+    form_labels = [label.text() for label in panel.findChildren(QLabel)]
+    assert "Task" in form_labels
+    try:
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: panel.start_button.text() == "开始", timeout=2000)
+        assert "任务" in [label.text() for label in panel.findChildren(QLabel)]
+        assert panel.task_box.itemText(panel.task_box.findData("classifier")) == "单个数字分类器"
+        assert panel.arch_box.itemText(panel.arch_box.findData("cnn")) == "参考 CNN"
+        assert panel.views.tabText(0) == "曲线"
+        assert panel.pause_button.text() == "暂停"
+        assert panel.phase_label.text().startswith("已完成，测试准确率")
+        assert "测试准确率" in panel.results.summary.text()
+        assert panel.results.use_button.text() == "使用此模型"
+        assert panel.plots.log_box.text() == "对数坐标"
+        assert panel.progress.format().startswith("轮次")
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: panel.start_button.text() == "Start", timeout=2000)
+    assert panel.phase_label.text().startswith("Completed, test accuracy")
+    assert panel.results.summary.text() == english_summary
+    assert panel.task_box.itemText(panel.task_box.findData("classifier")) == (
+        "Single-digit classifier"
+    )
