@@ -85,23 +85,19 @@ class DatasetBrowser(QWidget):
 
         self.texts = LiveTexts()
         self.split_box = QComboBox()
-        for index, key in enumerate(SPLITS):
+        for key in SPLITS:
             self.split_box.addItem("", key)
-            self.texts.bind(
-                lambda text, i=index: self.split_box.setItemText(i, text),
-                lambda key=key: split_title(key),
-            )
+        self.texts.items(self.split_box, split_title)
         self.texts.bind(
             self.split_box.setToolTip,
             lambda: self.tr("The fixed 50k/10k/10k split the models are trained on"),
         )
         self.class_box = QComboBox()
-        self.class_box.addItem("", None)
-        self.texts.bind(
-            lambda text: self.class_box.setItemText(0, text), lambda: self.tr("All digits")
+        for digit in (None, *range(mdata.NUM_CLASSES)):
+            self.class_box.addItem("", digit)
+        self.texts.items(
+            self.class_box, lambda digit: self.tr("All digits") if digit is None else str(digit)
         )
-        for digit in range(mdata.NUM_CLASSES):
-            self.class_box.addItem(str(digit), digit)
         self.texts.bind(self.class_box.setToolTip, lambda: self.tr("Show only one digit"))
         self.previous_button = QPushButton()
         self.texts.bind(self.previous_button.setText, lambda: self.tr("◀ Previous"))
@@ -109,10 +105,7 @@ class DatasetBrowser(QWidget):
         self.texts.bind(self.next_button.setText, lambda: self.tr("Next ▶"))
         self.page_label = QLabel()
         self.message = QLabel()
-        self._message: Callable[[], str] = lambda: self.tr(
-            "MNIST loads when this tab is first shown."
-        )
-        self.message.setText(self._message())
+        self._set_message(lambda: self.tr("MNIST loads when this tab is first shown."))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -156,6 +149,7 @@ class DatasetBrowser(QWidget):
         super().changeEvent(event)
 
     def _set_message(self, text: Callable[[], str]) -> None:
+        """The line above the grid; a callable, so a language switch re-reads it."""
         self._message = text
         self.message.setText(text())
 

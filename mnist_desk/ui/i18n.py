@@ -76,17 +76,26 @@ def apply_language(choice: str) -> str:
 class LiveTexts:
     """A widget's fixed texts, set again in the new language after every switch.
 
-    ``texts.bind(button.setText, lambda: self.tr("Start"))`` sets the text now and keeps the
-    pair; the widget's ``changeEvent`` calls ``refresh()`` on LanguageChange. The lambda keeps
+    ``texts.bind(button.setText, lambda: self.tr("Start"))`` sets the text now and again on every
+    ``refresh()``, which the widget's ``changeEvent`` calls on LanguageChange. The lambda keeps
     the ``tr("…")`` literal where lupdate finds it.
     """
 
     def __init__(self) -> None:
-        self._bindings: list[tuple[Callable[[str], object], Callable[[], str]]] = []
+        self._appliers: list[Callable[[], object]] = []
+
+    def call(self, apply: Callable[[], object]) -> None:
+        """Run ``apply`` now and on every refresh: for texts set by more than one call."""
+        apply()
+        self._appliers.append(apply)
 
     def bind(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
-        setter(text())
-        self._bindings.append((setter, text))
+        self.call(lambda: setter(text()))
+
+    def items(self, box, title: Callable[[object], str]) -> None:
+        """Title every item of the QComboBox ``box`` by ``title(its data)``, whatever items it
+        holds at the time."""
+        self.call(lambda: [box.setItemText(i, title(box.itemData(i))) for i in range(box.count())])
 
     def label(self, text: Callable[[], str]):
         """A QLabel whose text follows the language."""
@@ -97,8 +106,8 @@ class LiveTexts:
         return label
 
     def refresh(self) -> None:
-        for setter, text in self._bindings:
-            setter(text())
+        for apply in self._appliers:
+            apply()
 
 
 def is_language_change(event: QEvent) -> bool:

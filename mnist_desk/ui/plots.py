@@ -76,6 +76,8 @@ def style_plot(plot: pg.PlotItem) -> None:
         axis.setTextPen(pg.mkPen("#222"))
     plot.getAxis("left").enableAutoSIPrefix(False)  # no "(x0.001)" on the axis
     plot.showGrid(x=True, y=True, alpha=0.25)
+    plot.setClipToView(True)
+    plot.setDownsampling(auto=True, mode="peak")
 
 
 def set_titles(plot: pg.PlotItem, title: str, y_label: str, x_axis: str | None = None) -> None:
@@ -83,8 +85,6 @@ def set_titles(plot: pg.PlotItem, title: str, y_label: str, x_axis: str | None =
     plot.setLabel("left", y_label, color="#222")
     if x_axis is not None:
         plot.setLabel("bottom", x_title(x_axis), color="#222")
-    plot.setClipToView(True)
-    plot.setDownsampling(auto=True, mode="peak")
 
 
 def update_legend(plot: pg.PlotItem) -> None:
@@ -179,12 +179,9 @@ class TrainingPlots(QWidget):
 
         self.texts = LiveTexts()
         self.x_axis_box = QComboBox()
-        for index, key in enumerate((X_STEP, X_TIME)):
+        for key in (X_STEP, X_TIME):
             self.x_axis_box.addItem("", key)
-            self.texts.bind(
-                lambda text, i=index: self.x_axis_box.setItemText(i, text),
-                lambda key=key: x_title(key).capitalize(),
-            )
+        self.texts.items(self.x_axis_box, lambda key: x_title(key).capitalize())
         self.texts.bind(
             self.x_axis_box.setToolTip,
             lambda: self.tr("Plot against training iterations or against training time"),
@@ -218,15 +215,13 @@ class TrainingPlots(QWidget):
         self.error_plot = self.graphics.addPlot(row=0, col=1)
         style_plot(self.loss_plot)
         style_plot(self.error_plot)
-        self.texts.bind(
-            lambda title: set_titles(self.loss_plot, title, self.tr("cross-entropy")),
-            lambda: self.tr("Loss"),
+        self.texts.call(
+            lambda: set_titles(self.loss_plot, self.tr("Loss"), self.tr("cross-entropy"))
         )
-        self.texts.bind(
-            lambda title: set_titles(self.error_plot, title, self.tr("error (%)")),
-            lambda: self.tr("Error rate"),
+        self.texts.call(
+            lambda: set_titles(self.error_plot, self.tr("Error rate"), self.tr("error (%)"))
         )
-        self.texts.bind(lambda _: self._update_x_labels(), str)
+        self.texts.call(self._update_x_labels)
         self.error_plot.setXLink(self.loss_plot)
         self.legends = [
             plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
@@ -421,13 +416,18 @@ class ComparisonPlots(QWidget):
         style_plot(self.by_step)
         style_plot(self.by_time)
         self.texts = LiveTexts()
-        self.texts.bind(
-            lambda title: set_titles(self.by_step, title, self.tr("sum error (%)"), X_STEP),
-            lambda: self.tr("Validation error vs iterations"),
+        self.texts.call(
+            lambda: set_titles(
+                self.by_step,
+                self.tr("Validation error vs iterations"),
+                self.tr("sum error (%)"),
+                X_STEP,
+            )
         )
-        self.texts.bind(
-            lambda title: set_titles(self.by_time, title, self.tr("sum error (%)"), X_TIME),
-            lambda: self.tr("Validation error vs time"),
+        self.texts.call(
+            lambda: set_titles(
+                self.by_time, self.tr("Validation error vs time"), self.tr("sum error (%)"), X_TIME
+            )
         )
         for plot in (self.by_step, self.by_time):
             plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)

@@ -180,7 +180,7 @@ class RunResultsView(QWidget):
         self.outcome: RunOutcome | None = None
         self.problem = ""
         self.texts = LiveTexts()
-        self.summary = self.texts.label(lambda: self.tr("Results appear here when a run ends."))
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -209,11 +209,10 @@ class RunResultsView(QWidget):
 
         self.confusion = ConfusionMatrixView()
         self.per_class = QTableWidget(0, 4)
-        self.texts.bind(
-            lambda _: self.per_class.setHorizontalHeaderLabels(
+        self.texts.call(
+            lambda: self.per_class.setHorizontalHeaderLabels(
                 [self.tr("class"), self.tr("precision"), self.tr("recall"), self.tr("count")]
-            ),
-            str,
+            )
         )
         self.per_class.verticalHeader().hide()
         self.per_class.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -250,15 +249,22 @@ class RunResultsView(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(body, 1)
-        self._show_mistakes(None)
+        self._show_texts()
         self._set_enabled(False)
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
             self.texts.refresh()
-            if self.outcome is not None:
-                self.show_outcome(self.outcome, self.problem)
+            self._show_texts()
         super().changeEvent(event)
+
+    def _show_texts(self) -> None:
+        """The summary and the mistakes, in the current language."""
+        if self.outcome is None:
+            self.summary.setText(self.tr("Results appear here when a run ends."))
+            self._show_mistakes(None)
+        else:
+            self.show_outcome(self.outcome, self.problem)
 
     def _set_enabled(self, on: bool) -> None:
         has_checkpoint = bool(on and self.outcome and self.outcome.result.checkpoint)

@@ -226,7 +226,6 @@ class TrainingPanel(QWidget):
         self.run_count = 0
         self._closing = False
         self._base = default_settings(CLASSIFIER)  # settings the form does not show come from here
-        self._paused = False
         self._last_step: StepEvent | None = None  # the progress bar's text is made from it
         self.texts = LiveTexts()  # fixed texts, set again when the language changes
 
@@ -252,7 +251,8 @@ class TrainingPanel(QWidget):
     def _build_form(self) -> None:
         self.task_box = QComboBox()
         for task in TASKS:
-            self.task_box.addItem(task_title(task, TASK_TITLES[task]), task)
+            self.task_box.addItem("", task)
+        self.texts.items(self.task_box, lambda task: task_title(task, TASK_TITLES[task]))
         self.texts.bind(
             self.task_box.setToolTip,
             lambda: self.tr(
@@ -261,7 +261,8 @@ class TrainingPanel(QWidget):
                 "Scratch adder: one network learns the sum (0-18) from the two images directly."
             ),
         )
-        self.arch_box = QComboBox()
+        self.arch_box = QComboBox()  # filled by set_settings, for the chosen task
+        self.texts.items(self.arch_box, self._arch_title)
         self.texts.bind(self.arch_box.setToolTip, lambda: self.tr("The network architecture"))
         self.init_box = QComboBox()
         self.texts.bind(
@@ -522,11 +523,6 @@ class TrainingPanel(QWidget):
 
     def _retranslate(self) -> None:
         self.texts.refresh()
-        for i in range(self.task_box.count()):
-            task = self.task_box.itemData(i)
-            self.task_box.setItemText(i, task_title(task, TASK_TITLES[task]))
-        for i in range(self.arch_box.count()):
-            self.arch_box.setItemText(i, self._arch_title(self.arch_box.itemData(i)))
         for box in (self.init_box, self.teacher_box):
             if box.count() == 1 and box.itemData(0) is None:
                 box.setItemText(0, self.tr("none yet: train a classifier first"))
@@ -550,7 +546,8 @@ class TrainingPanel(QWidget):
         self.verdict.setText(text())
 
     def _update_pause_button(self) -> None:
-        self.pause_button.setText(self.tr("Resume") if self._paused else self.tr("Pause"))
+        paused = self.job is not None and self.job.paused
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
 
     def _idle(self) -> bool:
         return self.job is None and self.progress.value() <= 0
@@ -741,7 +738,7 @@ class TrainingPanel(QWidget):
     def toggle_pause(self) -> None:
         if self.job is None:
             return
-        if not self._paused:
+        if not self.job.paused:
             self.pause()
         else:
             self.resume()
@@ -749,14 +746,12 @@ class TrainingPanel(QWidget):
     def pause(self) -> None:
         if self.job is not None:
             self.job.pause()
-            self._paused = True
             self._update_pause_button()
             self._set_phase(lambda: self.tr("Paused"))
 
     def resume(self) -> None:
         if self.job is not None:
             self.job.resume()
-            self._paused = False
             self._update_pause_button()
             self._set_phase(lambda: self.tr("Training…"))
 
@@ -912,7 +907,6 @@ class TrainingPanel(QWidget):
         self.compare_button.setEnabled(not running)
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
-        self._paused = False
         self._update_pause_button()
         for widget in (self.task_box, self.arch_box, self.init_box, self.device_box):
             widget.setEnabled(not running)

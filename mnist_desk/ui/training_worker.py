@@ -182,6 +182,10 @@ class TrainingWorker(QObject):
     def resume(self) -> None:
         self.trainer.resume()
 
+    @property
+    def paused(self) -> bool:
+        return self.trainer.paused
+
     def cancel(self, keep: bool = True) -> None:
         """Stop after the current step; ``keep`` tests and saves the best model so far."""
         self._discarded = not keep
@@ -311,6 +315,10 @@ class TrainingJob(QObject):
     def resume(self) -> None:
         if self.running:
             self.worker.resume()
+
+    @property
+    def paused(self) -> bool:
+        return self.running and self.worker.paused
 
     def cancel(self, keep: bool = True) -> None:
         if self.running:

@@ -26,18 +26,18 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="426"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="422"/>
         <source>Validation error vs iterations</source>
         <translation>验证集错误率（按迭代次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="425"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="423"/>
         <location filename="../../mnist_desk/ui/plots.py" line="429"/>
         <source>sum error (%)</source>
         <translation>和的错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="430"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="429"/>
         <source>Validation error vs time</source>
         <translation>验证集错误率（按时间）</translation>
     </message>
@@ -78,57 +78,57 @@ The window keeps working; details below.</source>
         <translation>测试集（10,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="96"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="93"/>
         <source>The fixed 50k/10k/10k split the models are trained on</source>
         <translation>模型训练所用的固定 50k/10k/10k 划分</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="101"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="99"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="105"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="101"/>
         <source>Show only one digit</source>
         <translation>只显示某一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="107"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="103"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="109"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="105"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="113"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="108"/>
         <source>MNIST loads when this tab is first shown.</source>
         <translation>首次显示此页时加载 MNIST。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="134"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="127"/>
         <source>Split:</source>
         <translation>数据划分：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="136"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="129"/>
         <source>Digit:</source>
         <translation>数字：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="171"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="165"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="253"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="247"/>
         <source>label {0}, sample #{1}</source>
         <translation>标签 {0}，样本 #{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="261"/>
+        <location filename="../../mnist_desk/ui/dataset_browser.py" line="255"/>
         <source>page {0} of {1} ({2} samples)</source>
         <translation>第 {0} / {1} 页（共 {2} 个样本）</translation>
     </message>
@@ -656,7 +656,7 @@ or drop an image</source>
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="183"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="264"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
@@ -711,12 +711,12 @@ or drop an image</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="340"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="346"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="280"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="286"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
@@ -741,57 +741,57 @@ or drop an image</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="293"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="299"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="297"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="303"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="307"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="313"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="309"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="315"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="312"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="318"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="346"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="352"/>
         <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="348"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="354"/>
         <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="359"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="365"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="362"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="368"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="388"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="394"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="394"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="400"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -856,122 +856,122 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="265"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="266"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="270"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="271"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="274"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="275"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="279"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="280"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="283"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="284"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="291"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="292"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="297"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="305"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="306"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="310"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="311"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="313"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="314"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="319"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="320"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="325"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="326"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="331"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="332"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="337"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="343"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="344"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="347"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="348"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="351"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="352"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="357"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="358"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="362"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="363"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="365"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="366"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="375"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="378"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="379"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="553"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="550"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="381"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="382"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
@@ -1016,240 +1016,240 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>训练时间：迁移 {0}，从零 {1}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="383"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="384"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="386"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="387"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="389"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="468"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="390"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="469"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="393"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="394"/>
         <source>Train the transfer adder, then the scratch adder, on the same budget (steps, batch size, seed, training images as set here) and compare their error curves</source>
         <translation>用相同的预算（此处设置的步数、批大小、随机种子和训练图片数）先训练迁移加法器，再训练从零训练的加法器，并比较它们的错误率曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="408"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="409"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="421"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="440"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="422"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="441"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="424"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="425"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="433"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="434"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="443"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="444"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="465"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="466"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="466"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="467"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="473"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="474"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="474"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="475"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="477"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="478"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="478"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="479"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="479"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="486"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="486"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="487"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="487"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="488"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="489"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="490"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="532"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="570"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="528"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="567"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="691"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="688"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="700"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="697"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="716"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="713"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="735"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="732"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="738"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="735"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1025"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1019"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="553"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="550"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="754"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="750"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="761"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="756"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="769"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="764"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="784"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="779"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="784"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="779"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="793"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="794"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="789"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="848"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="843"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="871"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="866"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="883"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="878"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="934"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="928"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="976"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="970"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="995"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="989"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1022"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1016"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1267,77 +1267,77 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="190"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="187"/>
         <source>Plot against training iterations or against training time</source>
         <translation>以训练迭代次数或训练时间为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="196"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="193"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="199"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="196"/>
         <source>Logarithmic y axes: small errors stay readable</source>
         <translation>纵轴使用对数刻度：较小的错误率也能看清</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="203"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="200"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="206"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="203"/>
         <source>Remove all curves (the runs themselves are kept)</source>
         <translation>移除所有曲线（训练本身会保留）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="210"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="207"/>
         <source>Move the mouse over a plot to read its values</source>
         <translation>将鼠标移到图上以读取数值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="223"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="219"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="384"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="379"/>
         <source>step {0:,.0f}</source>
         <translation>步 {0:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="386"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="381"/>
         <source>t = {0:,.1f} s</source>
         <translation>t = {0:,.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="396"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="391"/>
         <source>train loss {0:.3f}, error {1:.1%}</source>
         <translation>训练损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="400"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="395"/>
         <source>val loss {0:.3f}, error {1:.1%}</source>
         <translation>验证损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="222"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="219"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="227"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="222"/>
         <source>Error rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="226"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="222"/>
         <source>error (%)</source>
         <translation>错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="248"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="243"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
@@ -1345,22 +1345,22 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="197"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="201"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="218"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="222"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="241"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="245"/>
         <source>Testing the best model…</source>
         <translation>正在测试最佳模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="264"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="268"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
     </message>
