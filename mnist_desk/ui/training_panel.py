@@ -404,10 +404,7 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        self.texts.bind(
-            lambda text: self.progress.setFormat(text) if self._idle() else None,
-            lambda: self.tr("idle"),
-        )
+        self.progress.setFormat(self.tr("idle"))
         self.phase_label = QLabel()
         self._phase: Callable[[], str] = str
         self.phase_label.setStyleSheet("color: #444;")
@@ -527,7 +524,9 @@ class TrainingPanel(QWidget):
             if box.count() == 1 and box.itemData(0) is None:
                 box.setItemText(0, self.tr("none yet: train a classifier first"))
         self._update_pause_button()
-        if self._last_step is not None and not self._idle():
+        if self._idle():
+            self.progress.setFormat(self.tr("idle"))
+        elif self._last_step is not None:
             self._show_progress(self._last_step)
         self.phase_label.setText(self._phase())
         self.verdict.setText(self._verdict())

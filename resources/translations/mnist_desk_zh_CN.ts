@@ -966,7 +966,7 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="550"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="549"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1027,7 +1027,7 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
     </message>
     <message>
         <location filename="../../mnist_desk/ui/training_panel.py" line="390"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="469"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="466"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
@@ -1037,219 +1037,220 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>用相同的预算（此处设置的步数、批大小、随机种子和训练图片数）先训练迁移加法器，再训练从零训练的加法器，并比较它们的错误率曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="409"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="407"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="528"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="422"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="441"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="419"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="438"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="425"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="422"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="434"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="431"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="444"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="441"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="466"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="463"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="467"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="464"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="474"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="471"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="475"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="472"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="478"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="475"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="479"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="476"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="477"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="478"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="479"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="486"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="487"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="488"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="490"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="487"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="528"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="567"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="525"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="566"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="688"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="687"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="697"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="696"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="713"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="712"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="732"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="731"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="735"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="734"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1019"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1018"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="550"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="549"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="750"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="749"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="756"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="755"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="764"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="763"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="779"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="778"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="779"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="778"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="787"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="789"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="843"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="842"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="866"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="865"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="878"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="877"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="928"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="927"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="970"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="969"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="989"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="988"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1016"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1015"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
