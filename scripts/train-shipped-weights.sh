@@ -13,7 +13,7 @@ THREADS=${THREADS:-1}  # one thread per run: two runs side by side use both core
 train() { local name=$1; shift; .venv/bin/mnist-desk train --data-dir "$DATA" --no-download --threads "$THREADS" -o "$OUT/$name.pt" "$@"; }
 
 declare -A RUNS=(
-  [classifier-convnet]="--task classifier --arch convnet --epochs 20 --seed 1"
+  [classifier-convnet]="--task classifier --arch convnet --epochs 15 --aug-drawn --synthetic-digits 5000 --seed 1"
   [classifier-cnn]="--task classifier --arch cnn --epochs 6 --seed 1"
   [classifier-lenet5]="--task classifier --arch lenet5 --epochs 12 --seed 1"
   [classifier-mlp]="--task classifier --arch mlp --epochs 10 --lr 1e-3 --seed 1"
