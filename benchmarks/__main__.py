@@ -24,6 +24,7 @@ ROWS = {
     "4": ("startup to window and to first prediction", "benchmarks.startup"),
     "5": ("GUI responsiveness while training", "benchmarks.responsiveness"),
     "6": ("training throughput and memory per architecture", "benchmarks.throughput"),
+    "8": ("drawn digits and sums through the real window, every shipped model", "benchmarks.drawn"),
 }
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
 

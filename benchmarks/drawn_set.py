@@ -1,8 +1,8 @@
 """The drawn-digit evaluation set: digits as strokes, the way people draw them with a mouse.
 
 Its source is neither MNIST nor the training templates (``mnist_desk/stroke_templates.py``):
-the Hershey vector fonts (PyPI ``hershey-fonts``, a dev-only dependency; sans, serif, italic and
-script styles) plus a few stroke paths written here for styles the fonts lack (a plain 1, a
+the Hershey vector fonts (single-stroke sans, script and cursive digits, in
+``benchmarks/data/hershey-digits.json``, extracted from the PyPI package ``hershey-fonts``) plus a few stroke paths written here for styles the fonts lack (a plain 1, a
 crossed 7, an open 4, a straight-stem 9...). Each digit is randomised with a fixed seed: slant,
 aspect, size (40-90% of the canvas), position, pen width (4-12% of the canvas) and a hand's wobble.
 
@@ -12,13 +12,16 @@ that training never sees it).
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 
 SEED = 12
+GLYPHS = Path(__file__).with_name("data") / "hershey-digits.json"
 FONTS = ("futural", "rowmans", "scripts", "cursive")
 SIZE = (0.40, 0.90)  # the digit's larger side, as a fraction of the canvas side
 PEN = (0.04, 0.12)  # pen width, as a fraction of the canvas side
@@ -27,7 +30,7 @@ ASPECT = (0.75, 1.25)  # width stretch
 WOBBLE = 0.012  # of the digit's size: a hand is not a plotter
 SPACING = 0.012  # of the canvas side between replayed pointer samples (~4 px on a 320 px canvas)
 
-Path = list[tuple[float, float]]
+Stroke = list[tuple[float, float]]
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class DrawnDigit:
     pen_width: float  # of the canvas side
 
 
-def _arc(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float, n: int = 24) -> Path:
+def _arc(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float, n: int = 24) -> Stroke:
     """Points on an ellipse from angle a0 to a1 (degrees; 0 = right, 90 = down)."""
     return [
         (cx + rx * math.cos(math.radians(a)), cy + ry * math.sin(math.radians(a)))
@@ -48,7 +51,7 @@ def _arc(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float, n: in
     ]
 
 
-def _hand_styles() -> dict[str, tuple[int, list[Path]]]:
+def _hand_styles() -> dict[str, tuple[int, list[Stroke]]]:
     """Stroke paths in a unit box (y down) for styles the fonts lack. Not the training templates'."""
     return {
         "plain-1": (1, [[(0.52, 0.0), (0.48, 1.0)]]),
@@ -94,22 +97,16 @@ def _hand_styles() -> dict[str, tuple[int, list[Path]]]:
 
 
 @cache
-def _font_glyphs() -> dict[str, dict[int, list[Path]]]:
+def _font_glyphs() -> dict[str, dict[int, list[Stroke]]]:
     """Every digit of every font in FONTS as strokes, y down."""
-    from HersheyFonts import HersheyFonts
-
-    glyphs: dict[str, dict[int, list[Path]]] = {}
-    for name in FONTS:
-        font = HersheyFonts()
-        font.load_default_font(name)
-        font.normalize_rendering(100)
-        glyphs[name] = {
-            d: [[(x, -y) for x, y in s] for s in font.strokes_for_text(str(d))] for d in range(10)
-        }
-    return glyphs
+    fonts = json.loads(GLYPHS.read_text())["fonts"]
+    return {
+        name: {d: [[(x, -y) for x, y in s] for s in fonts[name][str(d)]] for d in range(10)}
+        for name in FONTS
+    }
 
 
-def _styles_for(label: int) -> list[tuple[str, list[Path]]]:
+def _styles_for(label: int) -> list[tuple[str, list[Stroke]]]:
     fonts = [(f"font:{n}", g[label]) for n, g in _font_glyphs().items()]
     hand = [(f"hand:{n}", s) for n, (d, s) in _hand_styles().items() if d == label]
     return fonts + hand
@@ -124,7 +121,7 @@ def _densify(path: np.ndarray, spacing: float) -> np.ndarray:
     return np.concatenate(out)
 
 
-def _place(strokes: list[Path], rng: np.random.Generator) -> tuple[list[np.ndarray], float]:
+def _place(strokes: list[Stroke], rng: np.random.Generator) -> tuple[list[np.ndarray], float]:
     """Slant, stretch, wobble, size and place a glyph on the canvas; returns strokes and pen."""
     paths = [np.asarray(s, dtype=np.float64) for s in strokes]
     every = np.concatenate(paths)

@@ -328,7 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument(
         "--init-from",
-        help="transfer adder: the classifier checkpoint to start from (default: the shipped one)",
+        help="the classifier checkpoint to start from: the transfer adder's (default: the shipped one), "
+        "or a classifier to fine-tune",
     )
     train.add_argument(
         "--head-lr-scale",

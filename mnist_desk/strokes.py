@@ -81,7 +81,9 @@ def _stroke_field(paths: list[np.ndarray]) -> np.ndarray:
     width = PEN * SUPERSAMPLE
     radius = width / 2
     for path in paths:
-        path = _thin_out(path) * SUPERSAMPLE
+        # PIL snaps to whole pixels: round off float noise first, so the same digit drawn at
+        # another size or place snaps the same way.
+        path = np.round(_thin_out(path) * SUPERSAMPLE, 6)
         if len(path) > 1:
             draw.line(path.ravel().tolist(), fill=255, width=round(width))
         for x, y in path[_corners(path)].tolist():

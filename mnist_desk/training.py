@@ -64,7 +64,7 @@ class TrainingSettings:
     evals_per_epoch: int = 2
     patience: int | None = None  # early stopping: evaluations without a better validation error
     pairs_per_epoch: int = 50_000  # adders: fresh random training pairs drawn every epoch
-    init_from: str | None = None  # transfer adder: the classifier checkpoint it starts from
+    init_from: str | None = None  # transfer adder, or fine-tuning: the classifier to start from
     head_lr_scale: float = 10.0  # transfer adder: the head learns faster than the pretrained trunk
     teacher: str | None = None  # distillation: the teacher classifier's checkpoint
     distill: str = "none"  # none; hard (DeiT: the teacher's argmax); soft (KL to softened outputs)
@@ -408,6 +408,15 @@ class Trainer:
                     f"needs a classifier/{s.arch} one"
                 )
             model.classifier.load_state_dict(ckpt.build().state_dict())
+            s.model_kwargs = ckpt.model_kwargs
+        elif s.task == CLASSIFIER and s.init_from:  # fine-tuning a trained classifier
+            ckpt = load_checkpoint(s.init_from)
+            if ckpt.task != CLASSIFIER or ckpt.arch != s.arch:
+                raise ValueError(
+                    f"{s.init_from} is a {ckpt.task}/{ckpt.arch} checkpoint; fine-tuning needs "
+                    f"a classifier/{s.arch} one"
+                )
+            model = ckpt.build()
             s.model_kwargs = ckpt.model_kwargs
         return model
 
