@@ -9,6 +9,7 @@ def user_error_types() -> tuple[type[BaseException], ...]:
     from mnist_desk.data import DataUnavailableError
     from mnist_desk.devices import DeviceError
     from mnist_desk.models import UnknownModelError
+    from mnist_desk.my_digits import MyDigitsError
 
     return (
         UserError,
@@ -16,6 +17,7 @@ def user_error_types() -> tuple[type[BaseException], ...]:
         DataUnavailableError,
         DeviceError,
         UnknownModelError,
+        MyDigitsError,
         FileNotFoundError,
         ValueError,
         PermissionError,
