@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from mnist_desk.config import resolve_my_digits_dir
+from mnist_desk.errors import UserError
 from mnist_desk.fileio import atomic_write_bytes
 
 FORMAT = "mnist-desk-my-digit"
@@ -36,7 +37,7 @@ STALE_TEMP_S = 60.0
 Stroke = dict[str, Any]  # {"points": [[x, y, pressure], ...], "width": fraction of the paper side}
 
 
-class MyDigitsError(ValueError):
+class MyDigitsError(UserError, ValueError):
     """A problem with the user's digits that the user can act on (shown as a message)."""
 
 
