@@ -64,6 +64,10 @@ class SumResult:
             "confidence": self.confidence,
             "source": self.source,
             "probabilities": self.probabilities,
+            # the digits a scratch adder that learned them from sums reads itself
+            "adder_digits": None
+            if self.adder_digits is None
+            else [d.digit for d in self.adder_digits],
         }
 
 
