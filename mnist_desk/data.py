@@ -14,6 +14,8 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
+from mnist_desk.errors import UserError
+
 MEAN = 0.1307
 STD = 0.3081
 NUM_CLASSES = 10
@@ -31,7 +33,7 @@ RAW_FILES = (
 )
 
 
-class DataUnavailableError(RuntimeError):
+class DataUnavailableError(UserError, RuntimeError):
     """MNIST is not where we looked and could not be downloaded."""
 
 

@@ -16,6 +16,7 @@ from torch import nn
 from mnist_desk.catalog import default_classifier_path, resolve_model
 from mnist_desk.checkpoints import Checkpoint, load_checkpoint
 from mnist_desk.devices import resolve_device
+from mnist_desk.errors import ImageError
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.preprocess import Preprocessed, preprocess
 
@@ -71,19 +72,56 @@ class SumResult:
         }
 
 
+# Larger images are refused before they are decoded (a 50 MP RGB image is 150 MB in memory).
+MAX_IMAGE_PIXELS = 50_000_000
+# Larger images are reduced to this side while they are decoded: a digit ends up 20x20 anyway.
+MAX_IMAGE_SIDE = 1024
+
+
 def load_image(path: str | Path) -> np.ndarray:
-    """Read an image file into an array; a clear ValueError if it cannot be read."""
+    """Read an image file into an array, at most MAX_IMAGE_SIDE pixels a side; an ImageError if
+    it is missing, unreadable or over MAX_IMAGE_PIXELS."""
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
+    too_big = (
+        f"{path}: the image is too large (over {MAX_IMAGE_PIXELS // 1_000_000} megapixels); "
+        "crop it to the digit or scale it down"
+    )
     try:
-        with Image.open(path) as img:
-            img.load()
-            mode = "RGBA" if img.mode in ("RGBA", "LA", "P") else "L"
-            return np.asarray(img.convert(mode))
+        with warnings.catch_warnings():
+            # Our own cap below is lower than Pillow's bomb warning; do not print its warning.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as img:  # reads the header only
+                width, height = img.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise ImageError(f"{too_big} (it is {width} x {height})")
+                return np.asarray(_decoded_small(img))
+    except Image.DecompressionBombError as e:
+        raise ImageError(too_big) from e
     except FileNotFoundError as e:
-        raise FileNotFoundError(f"{path}: no such image file") from e
+        raise ImageError(f"{path}: no such image file") from e
     except (UnidentifiedImageError, OSError) as e:
-        raise ValueError(f"{path}: not an image this app can read ({e})") from e
+        raise ImageError(f"{path}: not an image this app can read ({e})") from e
+
+
+def _decoded_small(img):
+    """Decode ``img`` at most MAX_IMAGE_SIDE a side, in "L" or "RGBA": JPEGs decode at 1/2..1/8
+    scale directly (draft), others are reduced by an integer factor, then resized smoothly."""
+    mode = "RGBA" if img.mode in ("RGBA", "LA", "P", "PA") else "L"
+    target = (MAX_IMAGE_SIDE, MAX_IMAGE_SIDE)
+    if max(img.size) > MAX_IMAGE_SIDE:
+        img.draft(mode if mode == "L" else "RGB", target)  # a no-op except for JPEG
+    factor = max(img.size) // MAX_IMAGE_SIDE
+    if factor >= 2:  # before converting: the full-size image is held once, in its own mode
+        if img.mode not in ("L", "LA", "RGB", "RGBA"):
+            img = img.convert(mode)
+        img = img.reduce(factor)  # a box average: thin strokes stay, as grey
+    img = img.convert(mode)
+    if max(img.size) > MAX_IMAGE_SIDE:
+        img.thumbnail(target)
+    return img
 
 
 def sum_distribution(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import faulthandler
 import os
 import sys
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The log file (mnist_desk.logs) of every test, and of the processes tests start, goes here,
+# never into the user's own data folder.
+os.environ.setdefault("MNIST_DESK_LOG_DIR", tempfile.mkdtemp(prefix="mnist-desk-test-logs-"))
 
 
 @pytest.fixture(autouse=True)

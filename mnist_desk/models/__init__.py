@@ -8,6 +8,7 @@ from typing import Any
 
 from torch import nn
 
+from mnist_desk.errors import UserError
 from mnist_desk.models.adders import DigitSumAdder, ScratchAdder, TransferAdder
 from mnist_desk.models.cnn import ReferenceCNN
 from mnist_desk.models.convnet import ConvNet
@@ -65,7 +66,7 @@ DEFAULT_SCRATCH = "convnet"
 DISTILLATION = {"deit": "hard", "vit-distill": "soft"}
 
 
-class UnknownModelError(ValueError):
+class UnknownModelError(UserError, ValueError):
     pass
 
 
