@@ -409,6 +409,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--window", action="store_true", help="also open and close the main window (offscreen)"
     )
     self_test.set_defaults(func=cmd_self_test)
+
+    from mnist_desk.my_digits_cli import add_parsers as add_my_digits_parsers
+
+    add_my_digits_parsers(sub, common)
     return parser
 
 
