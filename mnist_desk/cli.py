@@ -316,7 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--arch",
         default=None,
-        help="architecture: convnet, cnn, lenet5, resnet, vit, deit, vit-distill, mlp",
+        help="architecture: convnet, cnn, lenet5, resnet, vit, deit, vit-distill, mlp "
+        "(scratch adder: convnet, or convnet-digits, which learns to read digits from sums)",
     )
     train.add_argument("--epochs", type=float)
     train.add_argument("--steps", type=int, help="a step budget instead of epochs")

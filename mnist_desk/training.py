@@ -26,7 +26,7 @@ from mnist_desk.config import resolve_data_dir
 from mnist_desk.devices import resolve_device
 from mnist_desk.errors import FolderError, SettingsError, UserError
 from mnist_desk.logs import log_exception
-from mnist_desk.metrics import ClassificationReport, classification_report
+from mnist_desk.metrics import ClassificationReport, classification_report, emergent_digits
 from mnist_desk.models import (
     CLASSIFIER,
     DISTILLATION,
@@ -36,7 +36,9 @@ from mnist_desk.models import (
     archs_for,
     build_model,
     count_parameters,
+    default_arch,
     is_adder,
+    reads_digits,
 )
 from mnist_desk.preflight import check_training_can_start
 
@@ -134,7 +136,8 @@ def default_settings(task: str, arch: str | None = None) -> TrainingSettings:
             schedule="cosine",
         )
     if task == SCRATCH:
-        return TrainingSettings(task=task, arch=arch or "convnet", epochs=10, lr=3e-3)
+        arch = arch or default_arch(SCRATCH)
+        return TrainingSettings(task=task, arch=arch, epochs=10, lr=3e-3)
     arch = arch or "convnet"
     if arch in ("vit", "deit", "vit-distill"):
         settings = TrainingSettings(
@@ -701,8 +704,7 @@ class Trainer:
             "per_class_recall": report.recall,
             "confusion": report.confusion,
         }
-        if s.task == TRANSFER or s.task == CLASSIFIER:
-            metrics.update(self._digit_metrics(model, task_data, device))
+        metrics.update(self._digit_metrics(model, task_data, device))
         checkpoint = None
         if self.output is not None:
             meta = make_meta(
@@ -753,9 +755,19 @@ class Trainer:
     def _digit_metrics(
         self, model: nn.Module, task_data: TaskData, device: torch.device
     ) -> dict[str, Any]:
-        """For the transfer adder: how well its fine-tuned classifier still reads single test digits."""
-        if self.settings.task != TRANSFER:
+        """How well an adder's own digit outputs read single test digits: the transfer adder's
+        fine-tuned classifier, or the digits a scratch adder learned from sums alone (raw, and
+        after the best one-to-one matching of its outputs to digits)."""
+        if not is_adder(self.settings.task) or not reads_digits(model):
             return {}
         digits = task_data.test_digits
-        _, error, _ = evaluate(model.classifier, digits.images, digits.labels, device)
-        return {"digit_test_accuracy": round(1 - error, 6)}
+        _, error, logits = evaluate(model.classifier, digits.images, digits.labels, device)
+        if self.settings.task == TRANSFER:
+            return {"digit_test_accuracy": round(1 - error, 6)}
+        emergent = emergent_digits(logits.argmax(1), digits.labels)
+        return {
+            "digit_test_accuracy": round(emergent.raw_accuracy, 6),
+            "digit_test_accuracy_matched": round(emergent.matched_accuracy, 6),
+            "digit_matching": emergent.matching,
+            "digit_confusion": emergent.confusion,
+        }
