@@ -332,6 +332,13 @@ def full_report(
     return classification_report(logits.argmax(1), labels, num_classes), loss, logits
 
 
+def _digit_summary(digit_metrics: dict[str, Any]) -> dict[str, Any]:
+    """What a run's result reports of an adder's own digit reading (its confusion stays in the
+    metrics file)."""
+    keys = ("digit_test_accuracy", "digit_test_accuracy_matched", "digit_matching")
+    return {k: digit_metrics[k] for k in keys if k in digit_metrics}
+
+
 # ---- the trainer -----------------------------------------------------------------------------
 
 
@@ -682,7 +689,8 @@ class Trainer:
             "per_class_recall": report.recall,
             "confusion": report.confusion,
         }
-        metrics.update(self._digit_metrics(model, task_data, device))
+        digit_metrics = self._digit_metrics(model, task_data, device)
+        metrics.update(digit_metrics)
         checkpoint = None
         if self.output is not None:
             meta = make_meta(
@@ -714,7 +722,7 @@ class Trainer:
             step,
             elapsed,
             best_error,
-            {**report.to_dict(), "loss": test_loss},
+            {**report.to_dict(), "loss": test_loss, **_digit_summary(digit_metrics)},
             checkpoint,
             self.history,
         )

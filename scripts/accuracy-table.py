@@ -16,6 +16,12 @@ for path in sorted(weights.glob("*.json")):
         if "digit_test_accuracy" in m
         else ""
     )
+    if "digit_test_accuracy_matched" in m:  # digits learned from sums, never from a digit label
+        matching = "the identity" if m["digit_matching"] == list(range(10)) else "not the identity"
+        extra = (
+            f"; never shown a digit label, it reads the 10,000 test digits at "
+            f"{m['digit_test_accuracy']:.2%} (best output-to-digit matching: {matching})"
+        )
     print(
         f"| `{path.stem}` | **{m['test_accuracy']:.2%}** {what} ({m['test_count']:,} test examples{extra}) "
         f"| {info.get('parameters', 0):,} | {info['train_time_s'] / 60:.1f} min | `{info['command']}` ({info['seed']}) |"

@@ -4,23 +4,28 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="54"/>
+        <location filename="../../mnist_desk/ui/app.py" line="63"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="56"/>
+        <location filename="../../mnist_desk/ui/app.py" line="65"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="59"/>
+        <location filename="../../mnist_desk/ui/app.py" line="68"/>
         <source>Something went wrong: {0}
 
 The window keeps working; details below.</source>
         <translation>出了点问题：{0}
 
 窗口仍可继续使用；详情见下方。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/app.py" line="72"/>
+        <source>The details are also kept in {0}.</source>
+        <translation>详细信息也保存在 {0}。</translation>
     </message>
 </context>
 <context>
@@ -176,32 +181,42 @@ or drop an image</source>
 <context>
     <name>DigitResultView</name>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="216"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="231"/>
+        <source>{0}: read by the scratch adder, which never saw a digit label</source>
+        <translation>{0}：由从零训练的加法器读出（它从未见过数字标签）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="237"/>
+        <source>This adder was trained on sums alone; its own reading of this digit is {0} sure. The large digit comes from the default classifier.</source>
+        <translation>这个加法器只用和训练；它自己读这个数字的把握为 {0}。大号数字来自默认分类器。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="244"/>
         <source>{0} sure</source>
         <translation>把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="224"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="252"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="226"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="254"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="231"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="259"/>
         <source>Model input</source>
         <translation>模型输入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="232"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="260"/>
         <source>The 28×28 image the model sees, enlarged</source>
         <translation>模型看到的 28×28 图像（已放大）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="233"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="261"/>
         <source>Probability of each digit</source>
         <translation>每个数字的概率</translation>
     </message>
@@ -435,72 +450,72 @@ or drop an image</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="645"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="646"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="661"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="662"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="678"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="679"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="681"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="682"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="688"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="689"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="690"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="691"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="700"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="701"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="702"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="703"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="708"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="709"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="710"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="711"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="720"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="721"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="722"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="723"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="766"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="767"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="778"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="779"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -799,47 +814,47 @@ or drop an image</source>
 <context>
     <name>SumView</name>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="295"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="323"/>
         <source>Sum probabilities (0–18)</source>
         <translation>和的概率（0–18）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="297"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="325"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="308"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="336"/>
         <source>Draw a digit in each box</source>
         <translation>请在每个方框里各写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="310"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="338"/>
         <source>Draw a digit in the other box</source>
         <translation>请在另一个方框里写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="315"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="343"/>
         <source>Sum read by the adder network: {0} sure</source>
         <translation>加法网络识别的和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="319"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="347"/>
         <source>(the digits read add up to {0})</source>
         <translation>（识别出的两个数字相加为 {0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="321"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="349"/>
         <source>Sum of the two digits: {0} sure</source>
         <translation>两个数字之和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="326"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="354"/>
         <source>Adder&apos;s probabilities for sums 0–18</source>
         <translation>加法网络给出的和（0–18）的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="328"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="356"/>
         <source>Sum probabilities (0–18), from the two digits</source>
         <translation>由两个数字得出的和（0–18）的概率</translation>
     </message>
@@ -847,7 +862,7 @@ or drop an image</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="259"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="276"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -856,401 +871,411 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="266"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="283"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="271"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="288"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="275"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="292"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="280"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="297"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="284"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="301"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="292"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="309"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="315"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="306"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="323"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="311"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="328"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="314"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="331"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="320"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="337"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="326"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="343"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="332"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="349"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="355"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="344"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="361"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="348"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="365"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="352"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="369"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="358"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="375"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="363"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="380"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="366"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="383"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="393"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="379"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="396"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="549"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="566"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="382"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="399"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="155"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="156"/>
         <source>No verdict: the {0} did not produce a tested model.</source>
         <translation>无法比较：{0}没有得到经过测试的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="157"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="158"/>
         <source> and the </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="165"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="166"/>
         <source>A tie after {0:,} steps each: both make {1:.1%} test sum errors.</source>
         <translation>各训练 {0:,} 步后打成平手：两者的测试集求和错误率都是 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="171"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="172"/>
         <source>{0:.1f}× fewer mistakes</source>
         <translation>错误少 {0:.1f} 倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="173"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="174"/>
         <source>no mistakes at all</source>
         <translation>完全没有错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="175"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="176"/>
         <source>&lt;b&gt;The {0} wins&lt;/b&gt; after {1:,} steps each: test sum error {2:.1%} vs {3:.1%} ({4:.1f} points lower, {5}).</source>
         <translation>各训练 {1:,} 步后，&lt;b&gt;{0}胜出&lt;/b&gt;：测试集求和错误率 {2:.1%} 对 {3:.1%}（低 {4:.1f} 个百分点，{5}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="182"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="183"/>
         <source>Final validation error: transfer {0:.1%}, scratch {1:.1%}.</source>
         <translation>最终验证误差：迁移 {0:.1%}，从零 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="185"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="186"/>
         <source>Training time: transfer {0}, scratch {1}.</source>
         <translation>训练时间：迁移 {0}，从零 {1}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="384"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="197"/>
+        <source>The scratch adder never saw a digit label, yet it reads {0:.1%} of the test digits.</source>
+        <translation>从零训练的加法器从未见过数字标签，却能读对 {0:.1%} 的测试数字。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="202"/>
+        <source>Its outputs are not yet the digits themselves ({0:.1%} once matched).</source>
+        <translation>它的输出还不是数字本身（按最佳对应匹配后为 {0:.1%}）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="401"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="387"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="404"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="390"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="466"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="407"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="394"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="411"/>
         <source>Train the transfer adder, then the scratch adder, on the same budget (steps, batch size, seed, training images as set here) and compare their error curves</source>
         <translation>用相同的预算（此处设置的步数、批大小、随机种子和训练图片数）先训练迁移加法器，再训练从零训练的加法器，并比较它们的错误率曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="407"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="528"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="424"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="545"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="419"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="438"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="436"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="455"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="422"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="439"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="431"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="448"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="441"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="458"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="463"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="464"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="471"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="488"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="472"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="489"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="475"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="492"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="476"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="493"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="477"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="494"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="478"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="495"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="479"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="496"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="497"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="498"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="499"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="500"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="501"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="502"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="487"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="504"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="525"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="566"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="542"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="583"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="687"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="704"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="696"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="713"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="712"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="729"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="731"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="748"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="734"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="751"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1018"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1035"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="549"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="566"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="749"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="766"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="755"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="772"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="763"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="780"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="778"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="795"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="778"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="795"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="787"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="804"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="805"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="842"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="859"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="865"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="882"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="877"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="894"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="927"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="944"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="969"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="986"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="988"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1005"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1015"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1032"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1346,22 +1371,22 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="201"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="203"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="222"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="224"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="245"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="247"/>
         <source>Testing the best model…</source>
         <translation>正在测试最佳模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="268"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="270"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
     </message>
