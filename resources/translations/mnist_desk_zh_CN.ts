@@ -445,77 +445,77 @@ or drop an image</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="615"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="628"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="646"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="659"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="662"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="675"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="679"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="692"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="682"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="695"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="689"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="702"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="691"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="704"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="701"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="714"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="703"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="716"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="709"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="722"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="711"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="724"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="721"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="734"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="723"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="736"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="767"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="780"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="779"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="792"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -578,92 +578,97 @@ or drop an image</source>
         <translation>多层感知机 (MLP)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="124"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="34"/>
+        <source>ConvNet digits + exact sum</source>
+        <translation>ConvNet 读数字 + 精确求和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="126"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="225"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="233"/>
         <source>No trained model for this task yet: train one in the Train tab</source>
         <translation>此任务还没有训练好的模型：请在“训练”页训练一个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="246"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="256"/>
         <source>No trained model with this architecture yet</source>
         <translation>此网络结构还没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="259"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="269"/>
         <source>No trained model</source>
         <translation>没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="268"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="278"/>
         <source>{0} (shipped)</source>
         <translation>{0}（内置）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="270"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="280"/>
         <source>{0} (yours)</source>
         <translation>{0}（你的）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="274"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="284"/>
         <source>{0} (shipped, test {1})</source>
         <translation>{0}（内置，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="275"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="285"/>
         <source>{0} (yours, test {1})</source>
         <translation>{0}（你的，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="286"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="296"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="291"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="301"/>
         <source>CUDA is unavailable: {0}</source>
         <translation>CUDA 不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="305"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="315"/>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="306"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="316"/>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="307"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="317"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="308"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="318"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="310"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="320"/>
         <source>What the model does: read one digit, or read the sum of two</source>
         <translation>模型做什么：识别一个数字，或识别两个数字之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="312"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="322"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="314"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="324"/>
         <source>Trained weights: shipped with the app, or trained by you</source>
         <translation>训练好的权重：随应用提供的，或你自己训练的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="316"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="326"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
     </message>
