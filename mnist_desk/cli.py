@@ -246,6 +246,42 @@ def cmd_predict(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---- list ------------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Every model, shipped and the user's; an unreadable checkpoint is listed with the reason."""
+    from mnist_desk.catalog import list_models
+
+    entries = list_models(args.models_dir)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": e.name,
+                        "path": str(e.path),
+                        "task": e.task,
+                        "arch": e.arch,
+                        "shipped": e.shipped,
+                        "test_accuracy": e.test_accuracy,
+                        "problem": e.problem or None,
+                    }
+                    for e in entries
+                ]
+            )
+        )
+        return EXIT_OK
+    for e in entries:
+        if e.problem:
+            print(f"{e.name:<32} unreadable: {e.problem}")
+            continue
+        accuracy = f"test {e.test_accuracy:.2%}" if e.test_accuracy is not None else ""
+        where = "shipped" if e.shipped else "yours"
+        print(f"{e.name:<32} {e.task}/{e.arch:<12} {where:<8} {accuracy}")
+    return EXIT_OK
+
+
 # ---- self-test ------------------------------------------------------------------------------
 
 
@@ -400,6 +436,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     predict.add_argument("--json", action="store_true")
     predict.set_defaults(func=cmd_predict)
+
+    listing = sub.add_parser(
+        "list", parents=[common], help="the models you can use; unreadable ones with the reason"
+    )
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=cmd_list)
 
     self_test = sub.add_parser(
         "self-test", parents=[common], help="check every shipped model on shipped sample digits"

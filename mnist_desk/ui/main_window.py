@@ -526,7 +526,8 @@ class MainWindow(QMainWindow):
         for candidate in (self._initial_model, catalog.default_path):
             if candidate and Path(candidate).is_file():
                 return candidate
-        return str(catalog.models[0].path) if catalog.models else ""
+        readable = [m for m in catalog.models if not getattr(m, "problem", "")]
+        return str(readable[0].path) if readable else ""
 
     def _no_model(self, message: str) -> None:
         for panel in self.panels:
