@@ -228,6 +228,7 @@ class TrainingPanel(QWidget):
         self._closing = False
         self._base = default_settings(CLASSIFIER)  # settings the form does not show come from here
         self._last_step: StepEvent | None = None  # the progress bar's text is made from it
+        self._ended: Callable[[], str] | None = None  # the bar's text once a run has ended
         self.texts = LiveTexts()  # fixed texts, set again when the language changes
 
         self._build_form()
@@ -484,7 +485,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.texts.label(lambda: self.tr("Augment")), self.augment_check)
         form.addRow(self.texts.label(lambda: self.tr("Seed")), self.seed_spin)
         form.addRow(self.texts.label(lambda: self.tr("Training images")), self.subset_spin)
-        settings_box = QGroupBox()
+        settings_box = self.settings_box = QGroupBox()
         self.texts.bind(settings_box.setTitle, lambda: self.tr("Run settings"))
         settings_box.setLayout(form)
 
@@ -527,6 +528,8 @@ class TrainingPanel(QWidget):
         self._update_pause_button()
         if self._idle():
             self.progress.setFormat(self.tr("idle"))
+        elif self._ended is not None:
+            self.progress.setFormat(self._ended())
         elif self._last_step is not None:
             self._show_progress(self._last_step)
         self.phase_label.setText(self._phase())
@@ -729,6 +732,7 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, total_steps(settings))
         self.progress.setValue(0)
         self._last_step = None
+        self._ended = None
         self.progress.setFormat(self.tr("starting…"))
         self._set_running(True)
         self.job.start()
@@ -776,6 +780,7 @@ class TrainingPanel(QWidget):
         if not finished:  # e.g. in the middle of a long evaluation: it ends on its own shortly
             _let_go(job)
         self._set_running(False)
+        self._show_ended(lambda: status_title("stopped"))
         self._set_phase(lambda: self.tr("Stopped") if finished else self.tr("Still stopping…"))
         return finished
 
@@ -830,6 +835,18 @@ class TrainingPanel(QWidget):
             if series is not None:
                 self.comparison_plots.add_eval(series, event)
 
+    def _show_ended(self, status: Callable[[], str]) -> None:
+        """The bar after a run: how it ended and the steps done; an ETA would be stale now."""
+
+        def text() -> str:
+            step = self._last_step
+            if step is None:
+                return status()
+            return self.tr("{0} · step {1:,}/{2:,}").format(status(), step.step, step.total_steps)
+
+        self._ended = text
+        self.progress.setFormat(text())
+
     def _show_progress(self, event: StepEvent) -> None:
         self._last_step = event
         self.progress.setMaximum(event.total_steps)
@@ -866,6 +883,7 @@ class TrainingPanel(QWidget):
             return self.tr(", test accuracy {0:.2%}").format(result.test["accuracy"])
 
         self._set_phase(lambda: status_title(result.status) + accuracy())
+        self._show_ended(lambda: status_title(result.status))
         self.statusMessage.emit(f"{outcome.name}: {result.message}{accuracy()}")
 
     @Slot(object)
@@ -876,6 +894,7 @@ class TrainingPanel(QWidget):
         message, outcome = failure.message, failure.outcome
         self.show_problem(message)
         self._set_phase(lambda: self.tr("Failed"))
+        self._show_ended(lambda: self.tr("Failed"))
         self.statusMessage.emit(message.splitlines()[0])
         if outcome is not None:
             self._record(outcome, problem=message)
@@ -898,6 +917,8 @@ class TrainingPanel(QWidget):
             return
         self.job = None
         self.plots.flush()
+        if self._ended is None:  # ended with no result (cancelled without keeping anything)
+            self._show_ended(lambda: status_title("stopped"))
         self._set_running(False)
         if self.comparison is not None:
             self._continue_comparison()
@@ -910,6 +931,9 @@ class TrainingPanel(QWidget):
         self._update_pause_button()
         for widget in (self.task_box, self.arch_box, self.init_box, self.device_box):
             widget.setEnabled(not running)
+        # The whole form is locked during a run (the form shows what is running); a widget that
+        # enables itself meanwhile (Epochs, when Steps changes) stays locked with its group.
+        self.settings_box.setEnabled(not running)
         if not running and self.task_box.currentData() == TRANSFER:
             self.arch_box.setEnabled(False)  # follows the chosen classifier
         self.runningChanged.emit(running)
