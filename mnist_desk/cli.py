@@ -109,7 +109,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     )
     extra = {"command": command, "machine": machine_description()}
 
+    trainer_started = False
+
     def report(event) -> None:
+        nonlocal trainer_started
+        trainer_started = trainer_started or isinstance(event, StepEvent)
         if (
             isinstance(event, StepEvent)
             and not args.quiet
@@ -134,7 +138,9 @@ def cmd_train(args: argparse.Namespace) -> int:
                 flush=True,
             )
         elif isinstance(event, FailedEvent):
-            print(f"\nerror: {event.message}", file=sys.stderr)
+            # a new line only to end a progress line; an error is one line of its own
+            end_progress = "\n" if not args.quiet and trainer_started else ""
+            print(f"{end_progress}error: {event.message}", file=sys.stderr)
 
     trainer = Trainer(
         s,

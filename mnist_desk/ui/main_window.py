@@ -441,6 +441,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._loader is None:
             QTimer.singleShot(0, self._start_loader)  # after the first paint
+            if self.settings.problem:  # a damaged settings file was set aside: say so, once
+                QTimer.singleShot(
+                    0, lambda: self.show_error(self.tr("Settings reset"), self.settings.problem)
+                )
 
     def _start_loader(self) -> bool:
         """Start the worker thread once; False after the window has closed."""
