@@ -47,3 +47,11 @@ def hard_timeout(request):
     faulthandler.dump_traceback_later(seconds, exit=True, file=sys.__stderr__)
     yield
     faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True)
+def isolated_my_digits(tmp_path_factory, monkeypatch):
+    """The user's own digits (My digits) go to a temporary folder, never the real one."""
+    folder = tmp_path_factory.mktemp("my-digits")
+    monkeypatch.setenv("MNIST_DESK_MY_DIGITS", str(folder))
+    yield folder
