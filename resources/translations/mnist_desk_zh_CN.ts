@@ -29,6 +29,14 @@ The window keeps working; details below.</source>
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <location filename="../../mnist_desk/ui/settings.py" line="61"/>
+        <source>The settings file {0} was damaged, so the app started with default settings ({1}).</source>
+        <translation>设置文件 {0} 已损坏，因此应用以默认设置启动（{1}）。</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonPlots</name>
     <message>
         <location filename="../../mnist_desk/ui/plots.py" line="422"/>
@@ -394,123 +402,128 @@ or drop an image</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="455"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="446"/>
+        <source>Settings reset</source>
+        <translation>设置已重置</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/main_window.py" line="459"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="499"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="503"/>
         <source>Loading model {0}…</source>
         <translation>正在加载模型 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="513"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="517"/>
         <source>Cannot list the models</source>
         <translation>无法列出模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="521"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="525"/>
         <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
         <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="552"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="556"/>
         <source>Model {0} ready on {1}</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="571"/>
-        <location filename="../../mnist_desk/ui/main_window.py" line="589"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="575"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="593"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="572"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="576"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="590"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="594"/>
         <source>No model could be loaded.</source>
         <translation>无法加载任何模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="594"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="598"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="616"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="633"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="646"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="663"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="662"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="679"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="679"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="696"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="682"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="699"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="689"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="706"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="691"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="708"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="701"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="718"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="703"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="720"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="709"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="726"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="711"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="728"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="721"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="738"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="723"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="740"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="767"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="784"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="779"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="796"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
