@@ -14,6 +14,7 @@ from mnist_desk.models.convnet import ConvNet
 from mnist_desk.models.deit import DeiT
 from mnist_desk.models.lenet import LeNet5
 from mnist_desk.models.mlp import MLP
+from mnist_desk.models.quick import QuickNet
 from mnist_desk.models.resnet import SmallResNet
 from mnist_desk.models.vit import ViT
 
@@ -39,6 +40,7 @@ CLASSIFIERS: dict[str, Arch] = {
     a.name: a
     for a in (
         Arch("convnet", "ConvNet (BN, default)", ConvNet),
+        Arch("quick", "QuickNet (99% in seconds)", QuickNet),
         Arch("cnn", "Reference CNN", ReferenceCNN),
         Arch("lenet5", "LeNet-5", LeNet5),
         Arch("resnet", "Small ResNet", SmallResNet),
