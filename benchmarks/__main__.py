@@ -1,8 +1,8 @@
-"""``python -m benchmarks``: run the benchmark rows, print one markdown table, write RESULTS.md.
+"""``python -m benchmarks``: run the benchmark rows, print one markdown table, update RESULTS.md.
 
 python -m benchmarks                 # every row (about 15 minutes on 2 CPU cores)
-python -m benchmarks --quick         # a smoke run: a few steps and calls per row
-python -m benchmarks --rows 1,3      # some rows only
+python -m benchmarks --quick         # a smoke run: a few steps and calls per row, writes nothing
+python -m benchmarks --rows 1,3      # some rows only: RESULTS.md keeps the other rows' last runs
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from benchmarks.common import REPO, Line, Options, cores, log, machine_info, set_threads
+from benchmarks.results import RESULTS_MD, render_table, save_row, write_results_md
 
 ROWS = {
     "1": ("time to 99% test accuracy, project vs reference", "benchmarks.time_to_accuracy"),
@@ -24,8 +25,8 @@ ROWS = {
     "4": ("startup to window and to first prediction", "benchmarks.startup"),
     "5": ("GUI responsiveness while training", "benchmarks.responsiveness"),
     "6": ("training throughput and memory per architecture", "benchmarks.throughput"),
+    "7": ("MNIST addition, standard protocol (N=1)", "benchmarks.addition_protocol"),
 }
-RESULTS = REPO / "benchmarks" / "RESULTS.md"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -41,21 +42,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-cuda", action="store_true", help="skip the CUDA rows even with a GPU")
     parser.add_argument(
         "--output",
-        help=f"write the table here (default: {RESULTS.relative_to(REPO)} for a full run, "
-        "nothing for --quick)",
+        help="write this run's table here instead of updating "
+        f"{RESULTS_MD.relative_to(REPO)} (a --quick run writes nothing by default)",
     )
     return parser.parse_args(argv)
 
 
 def render(lines: list[Line], machine: dict[str, str], opts: Options, wall: float, cmd: str) -> str:
-    head = "| # | Benchmark | Measured | Goal | Met | Notes |\n|---|---|---|---|---|---|\n"
-    body = "".join(
-        f"| {x.row} | {x.name} | {x.measured} | {x.goal} | {x.verdict} | {x.notes} |\n"
-        for x in lines
-    )
     about = ", ".join(f"{k}: {v}" for k, v in machine.items())
     mode = "quick smoke run (not a measurement)" if opts.quick else "full run"
-    return f"Machine: {about}\n\nCommand: `{cmd}` ({mode}, {wall / 60:.1f} min)\n\n{head}{body}"
+    return f"Machine: {about}\n\nCommand: `{cmd}` ({mode}, {wall / 60:.1f} min)\n\n{render_table(lines)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,38 +86,45 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_info(opts.threads)
     load_start = os.getloadavg()[0]
     started = time.perf_counter()
-    lines: list[Line] = []
-    for row in chosen:
-        title, module_name = ROWS[row]
-        row_start = time.perf_counter()
-        log(f"row {row}: {title}")
-        try:
-            module = __import__(module_name, fromlist=["run"])
-            lines += module.run(opts)
-        except Exception as e:  # one broken row must not hide the others
-            traceback.print_exc(file=sys.stderr)
-            lines.append(Line(row, title, f"failed: {type(e).__name__}: {e}"))
-        log(f"row {row} took {time.perf_counter() - row_start:.0f} s")
-    wall = time.perf_counter() - started
-    # Other work on the machine skews every number: say how busy it was.
-    machine["load average (1 min) at start / end"] = f"{load_start:.2f} / {os.getloadavg()[0]:.2f}"
-
     cmd = (
         "python -m benchmarks"
         + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
-    )
-    table = render(lines, machine, opts, wall, cmd.strip())
+    ).strip()
+    lines: list[Line] = []
+    for row in chosen:
+        title, module_name = ROWS[row]
+        row_start, row_load = time.perf_counter(), os.getloadavg()[0]
+        log(f"row {row}: {title}")
+        try:
+            module = __import__(module_name, fromlist=["run"])
+            row_lines = module.run(opts)
+        except Exception as e:  # one broken row must not hide the others
+            traceback.print_exc(file=sys.stderr)
+            row_lines = [Line(row, title, f"failed: {type(e).__name__}: {e}")]
+        row_wall = time.perf_counter() - row_start
+        log(f"row {row} took {row_wall:.0f} s")
+        lines += row_lines
+        if not opts.quick and not args.output:
+            # Other work on the machine skews every number: keep how busy it was with the row.
+            run = {
+                "machine": machine,
+                "command": cmd,
+                "load": f"{row_load:.2f} / {os.getloadavg()[0]:.2f}",
+                "wall_s": row_wall,
+            }
+            save_row(row, title, row_lines, run)
+    wall = time.perf_counter() - started
+    machine["load average (1 min) at start / end"] = f"{load_start:.2f} / {os.getloadavg()[0]:.2f}"
+    table = render(lines, machine, opts, wall, cmd)
     print(table)
-    output = Path(args.output) if args.output else (None if opts.quick else RESULTS)
-    if output is not None:
+    if args.output:
         raw = {"machine": machine, "wall_s": wall, "lines": [x.__dict__ for x in lines]}
-        output.write_text(
-            "# Benchmark results\n\nWritten by `make bench` (`python -m benchmarks`); "
-            "see benchmarks/README.md for what each row measures.\n\n"
-            f"{table}\n<details><summary>Raw numbers (JSON)</summary>\n\n```json\n"
-            f"{json.dumps(raw, indent=1, default=str)}\n```\n</details>\n"
+        Path(args.output).write_text(
+            f"# Benchmark results\n\n{table}\n```json\n{json.dumps(raw, indent=1, default=str)}\n```\n"
         )
-        log(f"wrote {output}")
+        log(f"wrote {args.output}")
+    elif not opts.quick:
+        log(f"wrote {write_results_md()}")
     log(f"all rows took {wall / 60:.1f} min")
     return 0
 

@@ -21,6 +21,7 @@ from torch import nn
 
 from mnist_desk import __version__
 from mnist_desk.data import MEAN, STD
+from mnist_desk.errors import UserError
 from mnist_desk.fileio import atomic_write, atomic_write_json
 from mnist_desk.models import UnknownModelError, build_model
 
@@ -28,7 +29,7 @@ FORMAT = "mnist-desk-checkpoint"
 VERSION = 1
 
 
-class CheckpointError(RuntimeError):
+class CheckpointError(UserError, RuntimeError):
     """A checkpoint could not be read; the message names the file and the problem."""
 
 

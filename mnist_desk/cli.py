@@ -10,11 +10,10 @@ import shlex
 import sys
 from pathlib import Path
 
+from mnist_desk.errors import UserError
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class UserError(Exception):
-    """An error the user can act on: printed without a traceback, exit code 1."""
+EXIT_BUG = 70  # sysexits' EX_SOFTWARE: an unexpected error, its traceback is in the log
 
 
 def machine_description() -> str:
@@ -265,28 +264,38 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # ---- the parser -----------------------------------------------------------------------------
 
 
+def global_options(default: object) -> argparse.ArgumentParser:
+    """--data-dir, --models-dir, --no-download and --device, each defaulting to ``default``."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--data-dir",
+        default=default,
+        help="folder holding MNIST/raw (default: $MNIST_DESK_DATA or the per-user data folder)",
+    )
+    options.add_argument(
+        "--models-dir",
+        default=default,
+        help="folder for your trained models (default: $MNIST_DESK_MODELS or the per-user folder)",
+    )
+    options.add_argument(
+        "--no-download",
+        action="store_true",
+        default=False if default is None else default,
+        help="never download MNIST; fail with instructions if it is missing",
+    )
+    options.add_argument("--device", default=default, help="cpu, cuda or cuda:N")
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
     from mnist_desk import __version__
 
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        help="folder holding MNIST/raw (default: $MNIST_DESK_DATA or the per-user data folder)",
-    )
-    common.add_argument(
-        "--models-dir",
-        help="folder for your trained models (default: $MNIST_DESK_MODELS or the per-user folder)",
-    )
-    common.add_argument(
-        "--no-download",
-        action="store_true",
-        help="never download MNIST; fail with instructions if it is missing",
-    )
-    common.add_argument("--device", default=None, help="cpu, cuda or cuda:N")
-
+    # The global options are accepted before and after the subcommand. The subcommands' copies
+    # default to SUPPRESS: a real default there would overwrite what the main parser parsed.
+    common = global_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="mnist-desk",
-        parents=[common],
+        parents=[global_options(None)],
         description="Draw two digits, see them and their sum recognised; train the networks behind it.",
     )
     parser.add_argument("--version", action="version", version=f"mnist-desk {__version__}")
@@ -304,7 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--arch",
         default=None,
-        help="architecture: convnet, cnn, lenet5, resnet, vit, deit, vit-distill, mlp",
+        help="architecture: convnet, cnn, lenet5, resnet, vit, deit, vit-distill, mlp "
+        "(scratch adder: convnet, or convnet-digits, which learns to read digits from sums)",
     )
     train.add_argument("--epochs", type=float)
     train.add_argument("--steps", type=int, help="a step budget instead of epochs")
@@ -399,6 +409,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--window", action="store_true", help="also open and close the main window (offscreen)"
     )
     self_test.set_defaults(func=cmd_self_test)
+
+    from mnist_desk.my_digits_cli import add_parsers as add_my_digits_parsers
+
+    add_my_digits_parsers(sub, common)
     return parser
 
 
@@ -406,15 +420,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_gui)
+    from mnist_desk.logs import install_thread_hook, report_unexpected
+
+    install_thread_hook()
     try:
         return func(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except Exception as e:
-        from mnist_desk.errors import is_user_error
-
-        if not is_user_error(e):
-            raise
+    except UserError as e:  # the user's to fix: one line, no traceback
         print(f"error: {e}", file=sys.stderr)
         return EXIT_FAILED
+    except Exception as e:  # a bug: the traceback goes to the log, the user learns where
+        print(f"error: {report_unexpected(e, 'mnist-desk ' + str(func.__name__))}", file=sys.stderr)
+        return EXIT_BUG

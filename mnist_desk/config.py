@@ -16,6 +16,7 @@ ORG_NAME = "mnist-desk"
 DATA_ENV = "MNIST_DESK_DATA"
 MODELS_ENV = "MNIST_DESK_MODELS"
 RESOURCES_ENV = "MNIST_DESK_RESOURCES"
+MY_DIGITS_ENV = "MNIST_DESK_MY_DIGITS"
 
 
 def user_data_root() -> Path:
@@ -41,6 +42,15 @@ def resolve_models_dir(explicit: str | os.PathLike | None = None) -> Path:
     if os.environ.get(MODELS_ENV):
         return Path(os.environ[MODELS_ENV]).expanduser()
     return user_data_root() / "models"
+
+
+def resolve_my_digits_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """The folder of the user's own digits ("My digits"): corrections and kept drawings."""
+    if explicit:
+        return Path(explicit).expanduser()
+    if os.environ.get(MY_DIGITS_ENV):
+        return Path(os.environ[MY_DIGITS_ENV]).expanduser()
+    return user_data_root() / "my-digits"
 
 
 def resources_dir() -> Path:

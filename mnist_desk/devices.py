@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 import torch
 
+from mnist_desk.errors import UserError
 
-class DeviceError(RuntimeError):
+
+class DeviceError(UserError, RuntimeError):
     pass
 
 

@@ -1,26 +1,28 @@
-"""Which exceptions are the user's to fix (shown as a message) rather than bugs (shown as a traceback)."""
+"""Which exceptions are the user's to fix (shown as one line) rather than bugs (logged with a traceback).
+
+Every error a user can cause and act on derives from ``UserError``; anything else that escapes is a
+bug: its traceback goes to the log file (``mnist_desk.logs``) and the user is told where that is.
+This module imports nothing of ours, so every layer can raise these.
+"""
 
 from __future__ import annotations
 
 
-def user_error_types() -> tuple[type[BaseException], ...]:
-    from mnist_desk.checkpoints import CheckpointError
-    from mnist_desk.cli import UserError
-    from mnist_desk.data import DataUnavailableError
-    from mnist_desk.devices import DeviceError
-    from mnist_desk.models import UnknownModelError
+class UserError(Exception):
+    """An error the user can act on: shown as its message, without a traceback."""
 
-    return (
-        UserError,
-        CheckpointError,
-        DataUnavailableError,
-        DeviceError,
-        UnknownModelError,
-        FileNotFoundError,
-        ValueError,
-        PermissionError,
-    )
+
+class SettingsError(UserError, ValueError):
+    """Training settings that cannot work (unknown architecture, negative learning rate, ...)."""
+
+
+class ImageError(UserError, ValueError):
+    """An image file that is missing, unreadable or too large."""
+
+
+class FolderError(UserError, OSError):
+    """A folder the app must write to (models, data) is not writable, or a save failed."""
 
 
 def is_user_error(error: BaseException) -> bool:
-    return isinstance(error, user_error_types())
+    return isinstance(error, UserError)

@@ -16,7 +16,8 @@ from torch import nn
 from mnist_desk.catalog import default_classifier_path, resolve_model
 from mnist_desk.checkpoints import Checkpoint, load_checkpoint
 from mnist_desk.devices import resolve_device
-from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER
+from mnist_desk.errors import ImageError
+from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.preprocess import Preprocessed, preprocess
 
 ImageLike = np.ndarray | Preprocessed
@@ -51,6 +52,8 @@ class SumResult:
     probabilities: list[float] | None  # 19 values (sums 0..18), None when a canvas is blank
     source: str  # "adder" (predicted from both images) or "digits" (from two classifier outputs)
     digits: tuple[DigitResult, DigitResult]
+    # A scratch adder with digit outputs: the digits it reads itself (it never saw a digit label).
+    adder_digits: tuple[DigitResult, DigitResult] | None = None
 
     @property
     def confidence(self) -> float | None:
@@ -62,22 +65,63 @@ class SumResult:
             "confidence": self.confidence,
             "source": self.source,
             "probabilities": self.probabilities,
+            # the digits a scratch adder that learned them from sums reads itself
+            "adder_digits": None
+            if self.adder_digits is None
+            else [d.digit for d in self.adder_digits],
         }
 
 
+# Larger images are refused before they are decoded (a 50 MP RGB image is 150 MB in memory).
+MAX_IMAGE_PIXELS = 50_000_000
+# Larger images are reduced to this side while they are decoded: a digit ends up 20x20 anyway.
+MAX_IMAGE_SIDE = 1024
+
+
 def load_image(path: str | Path) -> np.ndarray:
-    """Read an image file into an array; a clear ValueError if it cannot be read."""
+    """Read an image file into an array, at most MAX_IMAGE_SIDE pixels a side; an ImageError if
+    it is missing, unreadable or over MAX_IMAGE_PIXELS."""
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
+    too_big = (
+        f"{path}: the image is too large (over {MAX_IMAGE_PIXELS // 1_000_000} megapixels); "
+        "crop it to the digit or scale it down"
+    )
     try:
-        with Image.open(path) as img:
-            img.load()
-            mode = "RGBA" if img.mode in ("RGBA", "LA", "P") else "L"
-            return np.asarray(img.convert(mode))
+        with warnings.catch_warnings():
+            # Our own cap below is lower than Pillow's bomb warning; do not print its warning.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as img:  # reads the header only
+                width, height = img.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise ImageError(f"{too_big} (it is {width} x {height})")
+                return np.asarray(_decoded_small(img))
+    except Image.DecompressionBombError as e:
+        raise ImageError(too_big) from e
     except FileNotFoundError as e:
-        raise FileNotFoundError(f"{path}: no such image file") from e
+        raise ImageError(f"{path}: no such image file") from e
     except (UnidentifiedImageError, OSError) as e:
-        raise ValueError(f"{path}: not an image this app can read ({e})") from e
+        raise ImageError(f"{path}: not an image this app can read ({e})") from e
+
+
+def _decoded_small(img):
+    """Decode ``img`` at most MAX_IMAGE_SIDE a side, in "L" or "RGBA": JPEGs decode at 1/2..1/8
+    scale directly (draft), others are reduced by an integer factor, then resized smoothly."""
+    mode = "RGBA" if img.mode in ("RGBA", "LA", "P", "PA") else "L"
+    target = (MAX_IMAGE_SIDE, MAX_IMAGE_SIDE)
+    if max(img.size) > MAX_IMAGE_SIDE:
+        img.draft(mode if mode == "L" else "RGB", target)  # a no-op except for JPEG
+    factor = max(img.size) // MAX_IMAGE_SIDE
+    if factor >= 2:  # before converting: the full-size image is held once, in its own mode
+        if img.mode not in ("L", "LA", "RGB", "RGBA"):
+            img = img.convert(mode)
+        img = img.reduce(factor)  # a box average: thin strokes stay, as grey
+    img = img.convert(mode)
+    if max(img.size) > MAX_IMAGE_SIDE:
+        img.thumbnail(target)
+    return img
 
 
 def sum_distribution(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -103,9 +147,11 @@ class Predictor:
             self.digit_model: nn.Module = self.model
         elif self.task == TRANSFER:
             self.digit_model = self.model.classifier
-        else:  # the scratch adder has no digit output: a classifier reads the digits
+        else:  # a scratch adder never saw a digit label: a classifier reads the digits shown
             self.digit_checkpoint = digit_checkpoint or load_checkpoint(default_classifier_path())
             self.digit_model = self.digit_checkpoint.build().to(self.device).eval()
+        # The scratch adder that learned digits from sums reads them too (shown beside the above).
+        self.adder_reads_digits = self.task == SCRATCH and reads_digits(self.model)
 
     @classmethod
     def from_model(
@@ -172,10 +218,22 @@ class Predictor:
             )
             total = digits[0].digit + digits[1].digit  # consistent with the two digits shown
             return SumResult(total, [float(v) for v in dist], "digits", digits)
+        adder_digits = None
         if self.task == TRANSFER:  # its classifier has just read both digits: reuse its logits
             sum_logits = self.model.sum_logits(digit_logits[None])
+        elif self.adder_reads_digits:
+            pair = torch.stack([p.tensor for p in prepared])[None].to(self.device)  # (1,2,1,28,28)
+            own_logits = self.model.digit_logits(pair)
+            sum_logits = self.model.sum_logits(own_logits)
+            own = own_logits[0].float().softmax(-1).cpu().numpy()
+            adder_digits = tuple(
+                DigitResult(int(d.argmax()), [float(v) for v in d], p.image28)
+                for d, p in zip(own, prepared, strict=True)
+            )
         else:
             pair = torch.stack([p.tensor for p in prepared])[None].to(self.device)  # (1,2,1,28,28)
             sum_logits = self.model(pair)
         dist = sum_logits.float().softmax(1)[0].cpu().numpy()
-        return SumResult(int(dist.argmax()), [float(v) for v in dist], "adder", digits)
+        return SumResult(
+            int(dist.argmax()), [float(v) for v in dist], "adder", digits, adder_digits
+        )

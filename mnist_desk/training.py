@@ -25,16 +25,23 @@ from mnist_desk import data as mdata
 from mnist_desk.checkpoints import load_checkpoint, make_meta, save_checkpoint, write_metrics_file
 from mnist_desk.config import resolve_data_dir
 from mnist_desk.devices import resolve_device
-from mnist_desk.metrics import ClassificationReport, classification_report
+from mnist_desk.errors import FolderError, SettingsError, UserError
+from mnist_desk.logs import log_exception
+from mnist_desk.metrics import ClassificationReport, classification_report, emergent_digits
 from mnist_desk.models import (
     CLASSIFIER,
     DISTILLATION,
     SCRATCH,
     TRANSFER,
+    UnknownModelError,
+    archs_for,
     build_model,
     count_parameters,
+    default_arch,
     is_adder,
+    reads_digits,
 )
+from mnist_desk.preflight import check_training_can_start
 
 OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant")
@@ -90,27 +97,34 @@ class TrainingSettings:
 
     def validate(self) -> None:
         if self.task not in (CLASSIFIER, TRANSFER, SCRATCH):
-            raise ValueError(f"unknown task {self.task!r}")
+            raise SettingsError(f"unknown task {self.task!r}")
+        if self.arch not in archs_for(self.task):
+            raise UnknownModelError(
+                f"unknown architecture {self.arch!r} for the {self.task} task; "
+                f"choose one of {', '.join(archs_for(self.task))}"
+            )
         if self.optimizer not in OPTIMIZERS:
-            raise ValueError(
+            raise SettingsError(
                 f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}"
             )
         if self.schedule not in SCHEDULES:
-            raise ValueError(
+            raise SettingsError(
                 f"unknown schedule {self.schedule!r}; choose one of {', '.join(SCHEDULES)}"
             )
         if self.distill not in ("none", "hard", "soft"):
-            raise ValueError(
+            raise SettingsError(
                 f"unknown distillation mode {self.distill!r}; choose none, hard or soft"
             )
         if self.distill != "none" and not self.teacher:
-            raise ValueError("distillation needs a teacher: set teacher to a classifier checkpoint")
+            raise SettingsError(
+                "distillation needs a teacher: set teacher to a classifier checkpoint"
+            )
         if self.distill == "hard" and self.arch != "deit":
-            raise ValueError(
+            raise SettingsError(
                 "hard distillation needs the deit architecture (its distillation token)"
             )
         if self.batch_size < 1 or self.lr <= 0 or (self.epochs <= 0 and not self.max_steps):
-            raise ValueError("batch size, learning rate and epochs (or steps) must be positive")
+            raise SettingsError("batch size, learning rate and epochs (or steps) must be positive")
 
 
 def default_settings(task: str, arch: str | None = None) -> TrainingSettings:
@@ -126,7 +140,8 @@ def default_settings(task: str, arch: str | None = None) -> TrainingSettings:
             schedule="cosine",
         )
     if task == SCRATCH:
-        return TrainingSettings(task=task, arch=arch or "convnet", epochs=10, lr=3e-3)
+        arch = arch or default_arch(SCRATCH)
+        return TrainingSettings(task=task, arch=arch, epochs=10, lr=3e-3)
     arch = arch or "convnet"
     if arch in ("vit", "deit", "vit-distill"):
         settings = TrainingSettings(
@@ -350,6 +365,8 @@ class Trainer:
         self.data_dir = resolve_data_dir(data_dir)
         self.download = download
         self.output = Path(output) if output else None
+        # Refused now, not after an hour of training: a model that cannot be saved is lost.
+        check_training_can_start(self.output, self.data_dir, download)
         self.extra_meta = extra_meta or {}
         self._cancel = threading.Event()
         self._discard = False
@@ -396,12 +413,12 @@ class Trainer:
         model = build_model(s.task, s.arch, **s.model_kwargs)
         if s.task == TRANSFER:
             if not s.init_from:
-                raise ValueError(
+                raise SettingsError(
                     "the transfer adder needs a trained classifier: set init_from to its checkpoint"
                 )
             ckpt = load_checkpoint(s.init_from)
             if ckpt.task != CLASSIFIER or ckpt.arch != s.arch:
-                raise ValueError(
+                raise SettingsError(
                     f"{s.init_from} is a {ckpt.task}/{ckpt.arch} checkpoint; the transfer adder "
                     f"needs a classifier/{s.arch} one"
                 )
@@ -416,7 +433,7 @@ class Trainer:
             return None
         ckpt = load_checkpoint(s.teacher)
         if ckpt.task != CLASSIFIER:
-            raise ValueError(
+            raise SettingsError(
                 f"{s.teacher} is a {ckpt.task} checkpoint; a teacher must be a classifier"
             )
         self.extra_meta["teacher"] = {
@@ -497,16 +514,30 @@ class Trainer:
         return None
 
     def run(self) -> TrainingResult | None:
-        """Train, evaluate, save. Emits FinishedEvent (and returns the result) or FailedEvent (returns None)."""
+        """Train, evaluate, save. Emits FinishedEvent (and returns the result) or FailedEvent (returns None).
+
+        Only the user's errors (missing data, a bad checkpoint, no space left, out of memory)
+        become a FailedEvent; anything else is a bug and propagates with its traceback."""
         try:
             return self._run()
         except TrainingCancelled:
             return None
-        except Exception as e:  # every failure reaches the caller as a message, not a dead thread
+        except UserError as e:
+            self._emit(FailedEvent(str(e) or type(e).__name__))
+            return None
+        except (RuntimeError, MemoryError) as e:
             message = str(e) or type(e).__name__
-            if isinstance(e, torch.cuda.OutOfMemoryError) or "out of memory" in message.lower():
-                message = f"The device ran out of memory ({message.splitlines()[0]}). Try a smaller batch size or the CPU."
-            self._emit(FailedEvent(message))
+            if not (
+                isinstance(e, torch.cuda.OutOfMemoryError) or "out of memory" in message.lower()
+            ):
+                raise
+            log_exception(e, "training (out of memory)")
+            self._emit(
+                FailedEvent(
+                    f"The device ran out of memory ({message.splitlines()[0]}). "
+                    "Try a smaller batch size or the CPU."
+                )
+            )
             return None
 
     def _run(self) -> TrainingResult:
@@ -667,8 +698,7 @@ class Trainer:
             "per_class_recall": report.recall,
             "confusion": report.confusion,
         }
-        if s.task == TRANSFER or s.task == CLASSIFIER:
-            metrics.update(self._digit_metrics(model, task_data, device))
+        metrics.update(self._digit_metrics(model, task_data, device))
         checkpoint = None
         if self.output is not None:
             meta = make_meta(
@@ -684,8 +714,15 @@ class Trainer:
                 status=status,
                 **self.extra_meta,
             )
-            checkpoint = str(save_checkpoint(self.output, model.cpu(), meta))
-            write_metrics_file(self.output, meta)
+            try:
+                checkpoint = str(save_checkpoint(self.output, model.cpu(), meta))
+                write_metrics_file(self.output, meta)
+            except OSError as e:  # e.g. the disk is full: the file it would replace is untouched
+                raise FolderError(
+                    f"could not save the trained model to {self.output}: {e.strerror or e}. "
+                    f"Its test accuracy was {report.accuracy:.2%}; free some space or choose "
+                    "another models folder, and train again."
+                ) from e
         result = TrainingResult(
             status,
             message,
@@ -712,9 +749,19 @@ class Trainer:
     def _digit_metrics(
         self, model: nn.Module, task_data: TaskData, device: torch.device
     ) -> dict[str, Any]:
-        """For the transfer adder: how well its fine-tuned classifier still reads single test digits."""
-        if self.settings.task != TRANSFER:
+        """How well an adder's own digit outputs read single test digits: the transfer adder's
+        fine-tuned classifier, or the digits a scratch adder learned from sums alone (raw, and
+        after the best one-to-one matching of its outputs to digits)."""
+        if not is_adder(self.settings.task) or not reads_digits(model):
             return {}
         digits = task_data.test_digits
-        _, error, _ = evaluate(model.classifier, digits.images, digits.labels, device)
-        return {"digit_test_accuracy": round(1 - error, 6)}
+        _, error, logits = evaluate(model.classifier, digits.images, digits.labels, device)
+        if self.settings.task == TRANSFER:
+            return {"digit_test_accuracy": round(1 - error, 6)}
+        emergent = emergent_digits(logits.argmax(1), digits.labels)
+        return {
+            "digit_test_accuracy": round(emergent.raw_accuracy, 6),
+            "digit_test_accuracy_matched": round(emergent.matched_accuracy, 6),
+            "digit_matching": emergent.matching,
+            "digit_confusion": emergent.confusion,
+        }

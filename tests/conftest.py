@@ -5,10 +5,14 @@ from __future__ import annotations
 import faulthandler
 import os
 import sys
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The log file (mnist_desk.logs) of every test, and of the processes tests start, goes here,
+# never into the user's own data folder.
+os.environ.setdefault("MNIST_DESK_LOG_DIR", tempfile.mkdtemp(prefix="mnist-desk-test-logs-"))
 
 
 @pytest.fixture(autouse=True)
@@ -43,3 +47,11 @@ def hard_timeout(request):
     faulthandler.dump_traceback_later(seconds, exit=True, file=sys.__stderr__)
     yield
     faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True)
+def isolated_my_digits(tmp_path_factory, monkeypatch):
+    """The user's own digits (My digits) go to a temporary folder, never the real one."""
+    folder = tmp_path_factory.mktemp("my-digits")
+    monkeypatch.setenv("MNIST_DESK_MY_DIGITS", str(folder))
+    yield folder

@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+from mnist_desk.errors import ImageError
 from mnist_desk.inference import Predictor, load_image, sum_distribution
 from mnist_desk.selftest import sample_digits
 
@@ -46,9 +47,9 @@ def test_a_blank_image_gives_no_digit_and_no_sum(samples):
 def test_unreadable_images_are_clear_errors(tmp_path):
     bad = tmp_path / "notes.png"
     bad.write_text("not an image")
-    with pytest.raises(ValueError, match="not an image"):
+    with pytest.raises(ImageError, match="not an image"):
         load_image(bad)
-    with pytest.raises(FileNotFoundError, match="no such image"):
+    with pytest.raises(ImageError, match="no such image"):
         load_image(tmp_path / "absent.png")
 
 

@@ -34,12 +34,24 @@ def make_application(argv: list[str] | None = None):
 
 
 def install_excepthook(parent_getter: Callable[[], object]) -> None:
-    """Unexpected exceptions (in slots, event handlers) go to a dialog as well as stderr."""
+    """Unexpected exceptions (in slots, event handlers) go to the log and a dialog that says
+    where the log is; exceptions that end a Python thread and Qt's warnings go to the log too."""
+    from mnist_desk.errors import is_user_error
+    from mnist_desk.logs import install_thread_hook, log_exception
+
+    install_thread_hook()
+    install_qt_message_log()
     showing = []
 
     def hook(exc_type, exc, tb) -> None:
         text = "".join(traceback.format_exception(exc_type, exc, tb))
-        sys.stderr.write(text)
+        user_error = is_user_error(exc)
+        log = None
+        if user_error:
+            sys.stderr.write(f"error: {exc}\n")
+        elif not issubclass(exc_type, KeyboardInterrupt):
+            log = log_exception(exc, "the window", tb)
+            sys.stderr.write(text)
         if issubclass(exc_type, KeyboardInterrupt) or showing:
             return
         from PySide6.QtCore import QCoreApplication, Qt
@@ -47,9 +59,6 @@ def install_excepthook(parent_getter: Callable[[], object]) -> None:
 
         if QApplication.instance() is None:
             return
-        from mnist_desk.errors import is_user_error
-
-        user_error = is_user_error(exc)
         if user_error:
             title = QCoreApplication.translate("App", "Error")
         else:
@@ -59,6 +68,10 @@ def install_excepthook(parent_getter: Callable[[], object]) -> None:
             message = QCoreApplication.translate(
                 "App", "Something went wrong: {0}\n\nThe window keeps working; details below."
             ).format(message)
+            if log is not None:
+                message += "\n" + QCoreApplication.translate(
+                    "App", "The details are also kept in {0}."
+                ).format(log)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             title,
@@ -74,6 +87,28 @@ def install_excepthook(parent_getter: Callable[[], object]) -> None:
         box.open()
 
     sys.excepthook = hook
+
+
+def install_qt_message_log() -> None:
+    """Qt's own warnings and errors go to the log as well as to stderr, as Qt prints them."""
+    import logging
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    from mnist_desk.logs import log_message
+
+    levels = {
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind, context, message: str) -> None:
+        sys.stderr.write(message + "\n")
+        if kind in levels:
+            log_message(levels[kind], f"Qt: {message}")
+
+    qInstallMessageHandler(handler)
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -6,7 +6,6 @@ the catalog of models and devices, and each Predictor. Results come back as sign
 
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,12 +66,15 @@ def load_predictor(path: str, device: str):
     return predictor
 
 
-def describe_error(error: BaseException) -> str:
+def describe_error(error: BaseException, where: str = "") -> str:
+    """A user error's own message; for a bug, its traceback goes to the log and the message
+    says where."""
     from mnist_desk.errors import is_user_error
+    from mnist_desk.logs import report_unexpected
 
     if is_user_error(error):
         return str(error)
-    return f"{type(error).__name__}: {error}"
+    return report_unexpected(error, where)
 
 
 class PredictorLoader(QObject):
@@ -87,8 +89,7 @@ class PredictorLoader(QObject):
         try:
             catalog = read_catalog(models_dir)
         except Exception as e:  # noqa: BLE001 - shown to the user, the window keeps working
-            traceback.print_exc()
-            catalog = Catalog(error=describe_error(e))
+            catalog = Catalog(error=describe_error(e, "reading the models"))
         self.catalog_ready.emit(catalog)
 
     @Slot(int, str, str)
@@ -96,7 +97,7 @@ class PredictorLoader(QObject):
         try:
             predictor = load_predictor(path, device)
         except Exception as e:  # noqa: BLE001 - any failure keeps the previous model in use
-            self.failed.emit(request_id, describe_error(e))
+            self.failed.emit(request_id, describe_error(e, f"loading {path}"))
             return
         self.loaded.emit(request_id, predictor)
 

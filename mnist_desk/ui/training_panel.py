@@ -39,6 +39,7 @@ from mnist_desk.checkpoints import CheckpointError, load_checkpoint
 from mnist_desk.config import resolve_data_dir, resolve_models_dir
 from mnist_desk.data import TRAIN_SIZE
 from mnist_desk.devices import cuda_unavailable_reason, list_devices
+from mnist_desk.errors import UserError
 from mnist_desk.models import (
     CLASSIFIER,
     CLASSIFIERS,
@@ -708,7 +709,7 @@ class TrainingPanel(QWidget):
                 download=self.download,
                 output=checkpoint_path_for(settings, self.models_dir),
             )
-        except ValueError as e:
+        except (ValueError, UserError) as e:  # bad settings, a folder it cannot write
             self.show_problem(self.tr("Cannot start: {0}").format(e))
             return False
         worker.phaseChanged.connect(self._on_phase)

@@ -26,6 +26,8 @@ from mnist_desk import data as mdata
 from mnist_desk.checkpoints import load_checkpoint
 from mnist_desk.config import resolve_models_dir
 from mnist_desk.devices import DeviceError, resolve_device
+from mnist_desk.errors import is_user_error
+from mnist_desk.logs import report_unexpected
 from mnist_desk.models import is_adder
 from mnist_desk.training import (
     EpochEvent,
@@ -203,8 +205,8 @@ class TrainingWorker(QObject):
                 if not self._discarded:  # a discarded run (the app closing) reports nothing more
                     self._flush_steps()
                     self._report_end()
-        except Exception as e:  # a bug here must still end the thread, never leave it hanging
-            self.failed.emit(RunFailure(f"Training stopped unexpectedly: {e}"))
+        except Exception as e:  # a bug: logged with its traceback, and the thread still ends
+            self.failed.emit(RunFailure(report_unexpected(e, "training")))
         finally:
             # Hand this object to the GUI thread so that its deleteLater runs there. Destroyed
             # here, its ~QObject holds one of Qt's connection locks while PySide waits for the
@@ -271,7 +273,9 @@ class TrainingWorker(QObject):
                         end.result.checkpoint, self.settings, self.trainer.data_dir
                     )
                 except Exception as e:  # the run itself succeeded; say why this part did not
-                    outcome.analysis_error = str(e)
+                    outcome.analysis_error = (
+                        str(e) if is_user_error(e) else report_unexpected(e, "worst mistakes")
+                    )
         if isinstance(end, FinishedEvent) and outcome is not None:
             self.finished.emit(outcome)
         else:

@@ -1,0 +1,42 @@
+"""RESULTS.md keeps every row's latest full run: re-measuring one row leaves the others."""
+
+from benchmarks import results
+from benchmarks.common import Line
+
+
+def _run(date: str) -> dict:
+    machine = {
+        "date": date,
+        "cpu": "cpu",
+        "cores": "2",
+        "gpu": "none",
+        "torch": "t",
+        "torch threads": "2",
+    }
+    return {
+        "machine": machine,
+        "command": "python -m benchmarks",
+        "load": "0.1 / 0.2",
+        "wall_s": 60.0,
+    }
+
+
+def test_rerunning_one_row_keeps_the_others(tmp_path, monkeypatch):
+    monkeypatch.setattr(results, "RESULTS_DIR", tmp_path / "results")
+    monkeypatch.setattr(results, "RESULTS_MD", tmp_path / "RESULTS.md")
+    results.save_row("1", "first", [Line("1", "speed", "10 s")], _run("day 1"))
+    results.save_row("10", "tenth", [Line("10", "drawn", "97%")], _run("day 1"))
+    results.save_row("2", "second", [Line("2", "adders", "old")], _run("day 1"))
+    results.save_row(
+        "2", "second", [Line("2", "adders", "new", goal="g", met=False)], _run("day 2")
+    )
+
+    text = results.write_results_md().read_text()
+
+    assert "| 1 | speed | 10 s |" in text
+    assert "| 2 | adders | new | g | **no** |" in text
+    assert "| old |" not in text
+    assert "day 2" in text and "day 1" in text
+    # Rows sort as numbers: 1, 2, 10.
+    assert text.index("| 1 | speed") < text.index("| 2 | adders") < text.index("| 10 | drawn")
+    assert not list((tmp_path / "results").glob("*.tmp"))

@@ -1,0 +1,56 @@
+"""In the window: a bug's traceback goes to the log and the dialog says where; a training bug
+reaches the Train tab as a message that names the log."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from mnist_desk import logs
+from mnist_desk.training import Trainer
+from mnist_desk.ui.training_worker import TrainingWorker
+from tests.support import tiny_settings
+
+
+@pytest.fixture
+def log_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv(logs.LOG_DIR_ENV, str(tmp_path / "logs"))
+    return tmp_path / "logs"
+
+
+def test_an_exception_in_a_slot_is_logged_and_the_dialog_names_the_log(qtbot, log_dir, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+    from mnist_desk.ui.app import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    install_excepthook(lambda: parent)
+    try:
+        raise ZeroDivisionError("a slot divided by zero")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    boxes += parent.findChildren(QMessageBox)
+    (box,) = {id(b): b for b in boxes}.values()
+    log = log_dir / "mnist-desk.log"
+    assert str(log) in box.text()
+    assert "a slot divided by zero" in log.read_text() and "Traceback" in log.read_text()
+    box.close()
+
+
+def test_a_bug_in_a_training_run_names_the_log(qtbot, log_dir, monkeypatch, data_dir, tmp_path):
+    def broken(self):
+        raise KeyError("a bug in the loop")
+
+    monkeypatch.setattr(Trainer, "_run", broken)
+    worker = TrainingWorker(tiny_settings(), data_dir=data_dir, output=tmp_path / "m.pt")
+    failures = []
+    worker.failed.connect(failures.append)
+    worker.run()
+    (failure,) = failures
+    log = log_dir / "mnist-desk.log"
+    assert str(log) in failure.message and "KeyError" in failure.message
+    assert "a bug in the loop" in log.read_text() and "Traceback" in log.read_text()
