@@ -101,10 +101,13 @@ def reference_time_to_target(opts: Options, device: str, epoch_cap: int) -> Refe
 
 
 def run(opts: Options) -> list[Line]:
+    from benchmarks import recipe_ablation
+
     lines: list[Line] = []
     for device in ["cpu"] + (["cuda"] if opts.cuda else []):
         lines += _run_on(opts, device)
-    return lines
+    log("row 1: what each speed choice of the quick recipe buys")
+    return lines + recipe_ablation.run(opts)
 
 
 def _project_runs(

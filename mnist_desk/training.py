@@ -343,6 +343,12 @@ def full_report(
     return classification_report(logits.argmax(1), labels, num_classes), loss, logits
 
 
+def eval_share(history: dict[str, list[dict[str, float]]], elapsed: float) -> float:
+    """The share of a run's time its validation passes took (0..1)."""
+    spent = sum(point.get("eval_seconds", 0.0) for point in history.get("val", []))
+    return spent / elapsed if elapsed > 0 else 0.0
+
+
 # ---- the trainer -----------------------------------------------------------------------------
 
 
@@ -572,6 +578,7 @@ class Trainer:
             # During training a cancel ends a long validation pass between batches, so a
             # window closing mid-run is not held up by it.
             should_stop = self._cancel.is_set if interruptible else None
+            began = time.perf_counter()
             # Validation only ranks checkpoints: it may run in the training precision. The test
             # report at the end is float32, as the app's predictions are.
             loss, error, _ = evaluate(model, *task_data.val, device, should_stop, precision)
@@ -590,6 +597,7 @@ class Trainer:
                     "loss": loss,
                     "error": error,
                     "time": now,
+                    "eval_seconds": time.perf_counter() - began,  # its share: eval_share()
                 }
             )
             self._emit(EvalEvent(step, step / steps_per_epoch, loss, error, best_error, now))
