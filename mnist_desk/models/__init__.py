@@ -15,7 +15,7 @@ from mnist_desk.models.convnet import ConvNet
 from mnist_desk.models.deit import DeiT
 from mnist_desk.models.lenet import LeNet5
 from mnist_desk.models.mlp import MLP
-from mnist_desk.models.quick import QuickNet
+from mnist_desk.models.quick import QuickDigitSumAdder, QuickNet
 from mnist_desk.models.resnet import SmallResNet
 from mnist_desk.models.vit import ViT
 
@@ -59,6 +59,7 @@ SCRATCH_ARCHS: dict[str, Arch] = {
     for a in (
         Arch("convnet", "ConvNet trunk + MLP head", ScratchAdder),
         Arch("convnet-digits", "ConvNet digits + exact sum", DigitSumAdder),
+        Arch("quick-digits", "QuickNet digits + exact sum", QuickDigitSumAdder),
     )
 }
 DEFAULT_CLASSIFIER = "convnet"

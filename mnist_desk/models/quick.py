@@ -9,6 +9,8 @@ whose training it is compared with in benchmark row 1.
 import torch
 from torch import nn
 
+from mnist_desk.models.adders import DigitSumAdder
+
 
 class QuickNet(nn.Module):
     """conv 1->c1 k5, maxpool 2, ReLU; conv c1->c2 k3, maxpool 2, ReLU; fc c2*25 -> hidden -> 10."""
@@ -30,3 +32,13 @@ class QuickNet(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.classifier(self.features(x))
+
+
+class QuickDigitSumAdder(DigitSumAdder):
+    """Digits learned from sums (``DigitSumAdder``), each image read by a QuickNet instead of
+    the ConvNet: about a sixth of the multiply-adds per image, so "Compare adders" gets a
+    scratch adder past 97% sum accuracy within its minute on two cores."""
+
+    def __init__(self, c1: int = 24, c2: int = 32, hidden: int = 256):
+        super().__init__()
+        self.classifier = QuickNet(c1, c2, hidden)

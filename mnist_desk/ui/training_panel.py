@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from mnist_desk import catalog
 from mnist_desk.acceleration import training_threads as threads_for
+from mnist_desk.adder_comparison import comparison_settings, default_budget
 from mnist_desk.checkpoints import CheckpointError, load_checkpoint
 from mnist_desk.config import resolve_data_dir, resolve_models_dir
 from mnist_desk.data import TRAIN_SIZE
@@ -58,7 +59,6 @@ from mnist_desk.training import (
     StepEvent,
     TrainingResult,
     TrainingSettings,
-    default_settings,
 )
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.model_picker import arch_title, task_title
@@ -956,10 +956,11 @@ class TrainingPanel(QWidget):
     # ---- comparing the adders ----
     def compare_adders(self, budget: TrainingSettings | None = None) -> bool:
         """Train the transfer adder, then the scratch adder, on ``budget``'s steps, batch size,
-        seed, device and data subsets (the form's by default), and compare them."""
+        seed, device and data subsets, and compare them. The default budget is
+        ``adder_comparison.default_budget``: a minute's worth of steps on the form's device."""
         if self.job is not None:
             return False
-        budget = budget or self.settings_from_form()
+        budget = budget or default_budget(self.settings_from_form())
         init_from = budget.init_from or self.init_box.currentData()
         if not init_from:
             self.show_problem(
@@ -974,29 +975,7 @@ class TrainingPanel(QWidget):
         except CheckpointError as e:
             self.show_problem(str(e))
             return False
-        shared = dict(
-            batch_size=budget.batch_size,
-            seed=budget.seed,
-            device=budget.device,
-            augment=budget.augment,
-            train_subset=budget.train_subset,
-            val_subset=budget.val_subset,
-            test_subset=budget.test_subset,
-            evals_per_epoch=budget.evals_per_epoch,
-            num_threads=budget.num_threads,
-        )
-        steps = total_steps(
-            replace(
-                default_settings(SCRATCH),
-                epochs=budget.epochs,
-                max_steps=budget.max_steps,
-                **shared,
-            )
-        )
-        transfer = replace(
-            default_settings(TRANSFER, arch), init_from=str(init_from), max_steps=steps, **shared
-        )
-        scratch = replace(default_settings(SCRATCH), max_steps=steps, **shared)
+        steps, transfer, scratch = comparison_settings(budget, init_from, arch)
         self.comparison = AdderComparison(
             steps,
             [
