@@ -175,7 +175,8 @@ def _run_on(opts: Options, device: str) -> list[Line]:
         f"{settings.arch}, in-memory batches of {settings.batch_size}, {settings.optimizer} lr "
         f"{settings.lr:g} betas {settings.betas} OneCycle over {settings.epochs:g} epochs, "
         f"autocast {'on' if settings.amp else 'off'} (bf16 where native), no augmentation, "
-        f"validation (10,000) and test (10,000) scored {settings.evals_per_epoch}x/epoch and at "
+        f"validation (10,000) and test (10,000) scored {settings.evals_per_epoch}x/epoch after "
+        f"{settings.eval_from:.0%} of the run and at "
         f"the end; seeds {', '.join(map(str, SEEDS[: len(projects)]))}: "
         + "; ".join(f"{_describe_project(p)}" for p in projects)
     )

@@ -69,6 +69,7 @@ class TrainingSettings:
     seed: int = 0
     device: str = "cpu"
     evals_per_epoch: int = 2
+    eval_from: float = 0.0  # validate only after this fraction of the run (and always at its end)
     patience: int | None = None  # early stopping: evaluations without a better validation error
     pairs_per_epoch: int = 50_000  # adders: fresh random training pairs drawn every epoch
     init_from: str | None = None  # transfer adder: the classifier checkpoint it starts from
@@ -652,7 +653,8 @@ class Trainer:
                         parts,
                     )
                 )
-                if step % eval_every == 0 or step == total_steps:
+                due = step % eval_every == 0 and step >= s.eval_from * total_steps
+                if due or step == total_steps:
                     try:
                         evaluate_now(interruptible=True)
                     except EvaluationInterrupted:
