@@ -26,6 +26,7 @@ ROWS = {
     "5": ("GUI responsiveness while training", "benchmarks.responsiveness"),
     "6": ("training throughput and memory per architecture", "benchmarks.throughput"),
     "7": ("MNIST addition, standard protocol (N=1)", "benchmarks.addition_protocol"),
+    "8": ("drawn digits and sums through the real window, every shipped model", "benchmarks.drawn"),
 }
 
 

@@ -66,13 +66,15 @@ class TrainingSettings:
     aug_degrees: float = 10.0  # random rotation, +-degrees
     aug_translate: float = 0.1  # random shift, +- this fraction of the image
     aug_scale: float = 0.1  # random zoom, 1 +- this
+    aug_drawn: bool = False  # also slant, aspect, elastic wobble, stroke thickness (augment.py)
+    synthetic_digits: int = 0  # drawn-style template digits added to training (stroke_templates)
     seed: int = 0
     device: str = "cpu"
     evals_per_epoch: int = 2
     eval_from: float = 0.0  # validate only after this fraction of the run (and always at its end)
     patience: int | None = None  # early stopping: evaluations without a better validation error
     pairs_per_epoch: int = 50_000  # adders: fresh random training pairs drawn every epoch
-    init_from: str | None = None  # transfer adder: the classifier checkpoint it starts from
+    init_from: str | None = None  # transfer adder, or fine-tuning: the classifier to start from
     head_lr_scale: float = 10.0  # transfer adder: the head learns faster than the pretrained trunk
     teacher: str | None = None  # distillation: the teacher classifier's checkpoint
     distill: str = "none"  # none; hard (DeiT: the teacher's argmax); soft (KL to softened outputs)
@@ -241,7 +243,13 @@ class TaskData:
             "scale": (1 - settings.aug_scale, 1 + settings.aug_scale),
         }
         self.generator = torch.Generator().manual_seed(settings.seed)
-        self.train = splits.train.subset(settings.train_subset).to(device)
+        self.train = splits.train.subset(settings.train_subset)
+        if settings.synthetic_digits:
+            from mnist_desk.drawn_training import with_synthetic_digits
+
+            self.train = with_synthetic_digits(self.train, settings.synthetic_digits, settings.seed)
+        self.train = self.train.to(device)
+        self.aug_drawn = settings.aug_drawn
         val = splits.val.subset(settings.val_subset)
         test = splits.test.subset(settings.test_subset)
         if is_adder(self.task):
@@ -273,9 +281,7 @@ class TaskData:
                 chosen = pairs[idx.to(self.device)]
                 images = self.train.images[chosen]  # (B, 2, 1, 28, 28)
                 if self.augment:
-                    images = mdata.random_affine(
-                        images.flatten(0, 1), self.generator, **self.affine
-                    ).view_as(images)
+                    images = self._augmented(images.flatten(0, 1)).view_as(images)
                 yield images, self.train.labels[chosen].sum(1)
         else:
             for idx in mdata.iterate_batches(
@@ -284,8 +290,15 @@ class TaskData:
                 idx = idx.to(self.device)
                 images = self.train.images[idx]
                 if self.augment:
-                    images = mdata.random_affine(images, self.generator, **self.affine)
+                    images = self._augmented(images)
                 yield images, self.train.labels[idx]
+
+    def _augmented(self, images: torch.Tensor) -> torch.Tensor:
+        if self.aug_drawn:
+            from mnist_desk.drawn_training import drawn_augment_like
+
+            return drawn_augment_like(images, self.generator, self.affine)
+        return mdata.random_affine(images, self.generator, **self.affine)
 
 
 class EvaluationInterrupted(Exception):
@@ -430,6 +443,15 @@ class Trainer:
                     f"needs a classifier/{s.arch} one"
                 )
             model.classifier.load_state_dict(ckpt.build().state_dict())
+            s.model_kwargs = ckpt.model_kwargs
+        elif s.task == CLASSIFIER and s.init_from:  # fine-tuning a trained classifier
+            ckpt = load_checkpoint(s.init_from)
+            if ckpt.task != CLASSIFIER or ckpt.arch != s.arch:
+                raise ValueError(
+                    f"{s.init_from} is a {ckpt.task}/{ckpt.arch} checkpoint; fine-tuning needs "
+                    f"a classifier/{s.arch} one"
+                )
+            model = ckpt.build()
             s.model_kwargs = ckpt.model_kwargs
         return model
 
