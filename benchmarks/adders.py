@@ -96,16 +96,17 @@ def compare_defaults(opts: Options) -> Line:
     import time
 
     from mnist_desk.adder_comparison import comparison_settings, default_budget
+    from mnist_desk.checkpoints import load_checkpoint
     from mnist_desk.training import Trainer, TrainingSettings
 
     form = TrainingSettings(seed=SEED, num_threads=opts.threads)
     budget = default_budget(form)
     if opts.quick:
         budget.max_steps, budget.train_subset, budget.val_subset = 8, 1024, 500
-    init = shipped_checkpoint(CLASSIFIER, "convnet")
-    if not init.exists():
-        return Line("2", "Compare adders, Train tab defaults", f"not available: {init} missing")
-    steps, transfer, scratch = comparison_settings(budget, str(init), "convnet")
+    if not budget.init_from:
+        return Line("2", "Compare adders, Train tab defaults", "not available: no shipped QuickNet")
+    arch = load_checkpoint(budget.init_from).arch
+    steps, transfer, scratch = comparison_settings(budget, budget.init_from, arch)
     mdata.load_splits(opts.data_dir)  # loaded before the clocks, as the open app has it
     seconds, accuracy = {}, {}
     for name, settings in (("transfer", transfer), ("scratch", scratch)):
@@ -125,7 +126,7 @@ def compare_defaults(opts: Options) -> Line:
         met,
         f"{steps} steps of {budget.batch_size} pairs each, autocast {'on' if budget.amp else 'off'}"
         f", no augmentation, validation on {budget.val_subset:,} pairs; transfer from the shipped "
-        f"classifier-convnet ({transfer.optimizer} lr {transfer.lr:g}), scratch {scratch.arch} "
+        f"classifier-{arch} ({transfer.optimizer} lr {transfer.lr:g}), scratch {scratch.arch} "
         f"({scratch.optimizer} lr {scratch.lr:g}); each run timed whole (training, validation, "
         f"final test report on 10,000 pairs), seed {SEED}, {opts.threads} thread(s)",
         data={"seconds": seconds, "accuracy": accuracy, "steps": steps},

@@ -19,7 +19,7 @@ def test_the_default_budget_is_a_fixed_fast_one_whatever_the_classifier_form_sho
     steps, transfer, scratch = comparison_settings(budget, "/models/c.pt", "convnet")
     assert steps == COMPARE_STEPS
     for settings in (transfer, scratch):
-        assert settings.max_steps == COMPARE_STEPS and settings.batch_size == 128
+        assert settings.max_steps == COMPARE_STEPS and settings.batch_size == 256
         assert settings.amp and not settings.augment and settings.seed == 5
         assert settings.num_threads == 3 and settings.train_subset == 4000
     assert transfer.task == "transfer" and transfer.init_from == "/models/c.pt"

@@ -408,8 +408,9 @@ class TrainingPanel(QWidget):
         self.texts.bind(
             self.compare_button.setToolTip,
             lambda: self.tr(
-                "Train the transfer adder, then the scratch adder, on the same budget (steps, "
-                "batch size, seed, training images as set here) and compare their error curves"
+                "Train the transfer adder, then the scratch adder, for the same number of steps "
+                "(about a minute on two cores), with the seed, device and training images set "
+                "here, and compare their error curves"
             ),
         )
         self.start_button.clicked.connect(lambda: self.start())

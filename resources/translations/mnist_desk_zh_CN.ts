@@ -435,77 +435,77 @@ or drop an image</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="615"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="628"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="645"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="658"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="661"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="674"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="678"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="691"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="681"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="694"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="688"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="701"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="690"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="703"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="700"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="713"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="702"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="715"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="708"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="721"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="710"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="723"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="720"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="733"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="722"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="735"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="766"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="779"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="778"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="791"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -971,7 +971,12 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="577"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="411"/>
+        <source>Train the transfer adder, then the scratch adder, for the same number of steps (about a minute on two cores), with the seed, device and training images set here, and compare their error curves</source>
+        <translation>先训练迁移加法器，再训练从零加法器，两者步数相同（双核上约一分钟），使用此处设置的种子、设备和训练图像，并比较它们的误差曲线</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="578"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1044,240 +1049,235 @@ Standard: the default ConvNet with augmentation over several epochs, as the ship
     </message>
     <message>
         <location filename="../../mnist_desk/ui/training_panel.py" line="407"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="411"/>
-        <source>Train the transfer adder, then the scratch adder, on the same budget (steps, batch size, seed, training images as set here) and compare their error curves</source>
-        <translation>用相同的预算（此处设置的步数、批大小、随机种子和训练图片数）先训练迁移加法器，再训练从零训练的加法器，并比较它们的错误率曲线</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="424"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="546"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="425"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="547"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="436"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="455"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="437"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="456"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="439"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="440"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="448"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="449"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="458"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="459"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="488"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="489"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="490"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="491"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="493"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="494"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="494"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="495"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="495"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="496"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="496"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="497"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="497"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="498"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="498"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="499"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="499"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="500"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="500"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="501"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="501"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="502"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="502"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="503"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="503"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="504"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="505"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="506"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="543"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="594"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="544"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="595"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="554"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="555"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="555"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="556"/>
         <source>Standard (best accuracy, minutes)</source>
         <translation>标准（最佳准确率，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="721"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="722"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="730"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="731"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="746"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="747"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="765"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="766"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="768"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="769"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1058"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1038"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="577"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="578"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="783"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="784"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="789"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="790"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="797"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="798"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="812"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="813"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="812"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="813"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="821"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="822"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="822"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="823"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="876"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="877"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="899"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="900"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="911"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="912"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="967"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="969"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1009"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="989"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1028"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1008"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1055"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1035"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
