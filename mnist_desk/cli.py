@@ -49,15 +49,15 @@ def _parse_model_args(pairs: list[str]) -> dict:
 
 def cmd_train(args: argparse.Namespace) -> int:
     from mnist_desk.config import resolve_models_dir
+    from mnist_desk.presets import defaults_for
     from mnist_desk.training import (
         EvalEvent,
         FailedEvent,
         StepEvent,
         Trainer,
-        default_settings,
     )
 
-    s = default_settings(args.task, args.arch)
+    s = defaults_for(args.task, args.arch)  # "--arch quick": the quick recipe
     overrides = {
         "epochs": args.epochs,
         "max_steps": args.steps,

@@ -875,7 +875,7 @@ or drop an image</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="261"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="277"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -884,407 +884,429 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="268"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="284"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="273"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="289"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="277"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="293"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="282"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="286"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="302"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="294"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="310"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="300"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="316"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="308"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="324"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="313"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="329"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="316"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="332"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="322"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="328"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="344"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="334"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="350"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="340"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="356"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="346"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="362"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="350"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="366"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="354"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="370"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="360"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="365"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="381"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="368"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="384"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="378"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="394"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="381"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="397"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="553"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="412"/>
+        <source>Train the transfer adder, then the scratch adder, for the same number of steps (about a minute on two cores), with the seed, device and training images set here, and compare their error curves</source>
+        <translation>先训练迁移加法器，再训练从零加法器，两者步数相同（双核上约一分钟），使用此处设置的种子、设备和训练图像，并比较它们的误差曲线</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="581"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="384"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="400"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="156"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="157"/>
         <source>No verdict: the {0} did not produce a tested model.</source>
         <translation>无法比较：{0}没有得到经过测试的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="158"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="159"/>
         <source> and the </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="166"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="167"/>
         <source>A tie after {0:,} steps each: both make {1:.1%} test sum errors.</source>
         <translation>各训练 {0:,} 步后打成平手：两者的测试集求和错误率都是 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="172"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="173"/>
         <source>{0:.1f}× fewer mistakes</source>
         <translation>错误少 {0:.1f} 倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="174"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="175"/>
         <source>no mistakes at all</source>
         <translation>完全没有错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="176"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="177"/>
         <source>&lt;b&gt;The {0} wins&lt;/b&gt; after {1:,} steps each: test sum error {2:.1%} vs {3:.1%} ({4:.1f} points lower, {5}).</source>
         <translation>各训练 {1:,} 步后，&lt;b&gt;{0}胜出&lt;/b&gt;：测试集求和错误率 {2:.1%} 对 {3:.1%}（低 {4:.1f} 个百分点，{5}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="183"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="184"/>
         <source>Final validation error: transfer {0:.1%}, scratch {1:.1%}.</source>
         <translation>最终验证误差：迁移 {0:.1%}，从零 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="186"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="187"/>
         <source>Training time: transfer {0}, scratch {1}.</source>
         <translation>训练时间：迁移 {0}，从零 {1}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="386"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="263"/>
+        <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
+Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).</source>
+        <translation>快速：小型网络，训练集约一遍多，几秒内测试准确率约 99%。
+标准：默认 ConvNet，带数据增强，训练多个轮次，与随附权重的训练方式相同（需数分钟）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="268"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="402"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="389"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="405"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="392"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="468"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="408"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="396"/>
-        <source>Train the transfer adder, then the scratch adder, on the same budget (steps, batch size, seed, training images as set here) and compare their error curves</source>
-        <translation>用相同的预算（此处设置的步数、批大小、随机种子和训练图片数）先训练迁移加法器，再训练从零训练的加法器，并比较它们的错误率曲线</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="409"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="530"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="426"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="548"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="421"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="440"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="438"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="457"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="424"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="441"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="433"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="450"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="443"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="460"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="465"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="466"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="473"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="490"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="474"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="492"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="477"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="495"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="478"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="496"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="479"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="497"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="498"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="499"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="500"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="501"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="502"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="503"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="486"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="504"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="487"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="505"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="489"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="507"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="527"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="570"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="545"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="598"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="691"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="558"/>
+        <source>Quick (≈99% in seconds)</source>
+        <translation>快速（几秒内约 99%）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="559"/>
+        <source>Standard (best accuracy, minutes)</source>
+        <translation>标准（最佳准确率，数分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="725"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="700"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="734"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="716"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="750"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="736"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="770"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="739"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="773"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="845"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="879"/>
         <source>{0} · step {1:,}/{2:,}</source>
         <translation>{0} · 步 {1:,}/{2:,}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1043"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1062"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="553"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="581"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="754"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="760"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="794"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="768"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="802"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="784"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="818"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="784"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="818"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="793"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="827"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="794"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="828"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="860"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="894"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="883"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="917"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="896"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="897"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="930"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="931"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="952"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="993"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="994"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1013"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1013"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1032"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1040"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1059"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
