@@ -61,3 +61,41 @@ def test_each_canvas_shows_the_digit_the_scratch_adder_reads(
     window.predict_now()
     assert all(view.adder_digit_text == "" for view in views)
     assert not views[0].adder_digit_label.isVisible()
+
+
+def test_the_compare_adders_verdict_says_how_well_the_scratch_adder_reads_digits():
+    from mnist_desk.training import TrainingResult
+    from mnist_desk.ui.training_panel import adder_verdict
+
+    def result(accuracy, **digits):
+        return TrainingResult(
+            "completed",
+            "",
+            {},
+            10,
+            5.0,
+            0.1,
+            {"accuracy": accuracy, **digits},
+            None,
+            {"train": [], "val": [{"error": 0.1}]},
+        )
+
+    transfer = result(0.98, digit_test_accuracy=0.99)
+    reads = result(
+        0.95,
+        digit_test_accuracy=0.97,
+        digit_test_accuracy_matched=0.97,
+        digit_matching=list(range(10)),
+    )
+    verdict = adder_verdict(transfer, reads, 100)
+    assert "never saw a digit label, yet it reads 97.0% of the test digits" in verdict
+    assert "once matched" not in verdict
+    swapped = result(
+        0.5,
+        digit_test_accuracy=0.4,
+        digit_test_accuracy_matched=0.9,
+        digit_matching=[1, 0, 2, 3, 4, 5, 6, 7, 8, 9],
+    )
+    assert "90.0% once matched" in adder_verdict(transfer, swapped, 100)
+    mlp_head = result(0.95)  # the MLP-head scratch adder has no digit outputs: no such sentence
+    assert "digit label" not in adder_verdict(transfer, mlp_head, 100)
