@@ -29,6 +29,8 @@ for path in sorted(weights.glob("*.json")):
         if drawn
         else "not measured"
     )
+    if drawn and drawn.get("adder_digit_accuracy") is not None:
+        drawn_text += f"; the adder itself reads {drawn['adder_digit_accuracy']:.1%} of the digits"
     print(
         f"| `{path.stem}` | **{m['test_accuracy']:.2%}** {what} ({m['test_count']:,} test examples{extra}) "
         f"| {drawn_text} "
