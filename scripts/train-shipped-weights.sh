@@ -23,6 +23,7 @@ declare -A RUNS=(
   [classifier-convnet]="--task classifier --arch convnet --epochs 3 --lr 1e-3 --schedule cosine --aug-drawn --synthetic-digits 5000 --init-from $BASE/classifier-convnet-mnist.pt --seed 1"
   [classifier-cnn]="--task classifier --arch cnn --epochs 6 --seed 1"
   [classifier-lenet5]="--task classifier --arch lenet5 --epochs 12 --seed 1"
+  [classifier-quick]="--task classifier --arch quick --seed 1"
   [classifier-mlp]="--task classifier --arch mlp --epochs 10 --lr 1e-3 --seed 1"
   [classifier-resnet]="--task classifier --arch resnet --epochs 8 --seed 1"
   [classifier-vit]="--task classifier --arch vit --epochs 20 --seed 1"
@@ -30,7 +31,7 @@ declare -A RUNS=(
   [classifier-vit-distill]="--task classifier --arch vit-distill --epochs 20 --teacher $OUT/classifier-convnet.pt --distill-temperature 1 --distill-alpha 0.5 --seed 1"
   [transfer-convnet]="--task transfer --arch convnet --steps 150 --val-subset 2000 --aug-drawn --synthetic-digits 5000 --init-from $OUT/classifier-convnet.pt --seed 1"
   [scratch-convnet]="--task scratch --arch convnet --epochs 15 --seed 1"
-  [scratch-convnet-digits]="--task scratch --arch convnet-digits --epochs 10 --seed 1"
+  [scratch-convnet-digits]="--task scratch --arch convnet-digits --epochs 4 --seed 1"
 )
 ORDER=(classifier-convnet-mnist classifier-convnet classifier-cnn classifier-lenet5 classifier-mlp classifier-resnet transfer-convnet scratch-convnet
        scratch-convnet-digits classifier-vit classifier-deit classifier-vit-distill)

@@ -441,6 +441,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._loader is None:
             QTimer.singleShot(0, self._start_loader)  # after the first paint
+            if self.settings.problem:  # a damaged settings file was set aside: say so, once
+                QTimer.singleShot(
+                    0, lambda: self.show_error(self.tr("Settings reset"), self.settings.problem)
+                )
 
     def _start_loader(self) -> bool:
         """Start the worker thread once; False after the window has closed."""
@@ -526,7 +530,8 @@ class MainWindow(QMainWindow):
         for candidate in (self._initial_model, catalog.default_path):
             if candidate and Path(candidate).is_file():
                 return candidate
-        return str(catalog.models[0].path) if catalog.models else ""
+        readable = [m for m in catalog.models if not getattr(m, "problem", "")]
+        return str(readable[0].path) if readable else ""
 
     def _no_model(self, message: str) -> None:
         for panel in self.panels:
@@ -631,8 +636,9 @@ class MainWindow(QMainWindow):
             for panel in self.panels:
                 panel.result_view.show_error(message)
             return None
-        for panel, digit in zip(self.panels, result.digits, strict=True):
-            panel.result_view.show_result(digit)
+        own = result.adder_digits or (None, None)  # what a scratch adder itself reads
+        for panel, digit, adder_digit in zip(self.panels, result.digits, own, strict=True):
+            panel.result_view.show_result(digit, adder_digit)
         self.sum_view.show_result(result)
         self.last_result = result
         self.prediction_updated.emit(result)
