@@ -183,6 +183,13 @@ def augment_drawn(images: torch.Tensor, generator: torch.Generator) -> torch.Ten
     return mix + background
 
 
+def fast_layout(model: nn.Module) -> nn.Module:
+    """Channels-last weights: about 1.3x faster convolutions on CPU (as the Trainer does)."""
+    if any(isinstance(m, nn.Conv2d) for m in model.modules()):
+        return model.to(memory_format=torch.channels_last)
+    return model
+
+
 def freeze_batch_norm(model: nn.Module) -> None:
     """Keep batch norm's running statistics (MNIST's) while the weights adapt."""
     for module in model.modules():
@@ -297,7 +304,7 @@ class PersonalTrainer:
         splits = mdata.load_splits(self.data_dir, download=self.download)
         method, learn, held = self.plan()
         test = splits.test.subset(s.test_subset)
-        base = self.base.build().to(device)
+        base = fast_layout(self.base.build().to(device))
         mnist_before = self._mnist_before(base, test, device)
         if held:
             held_x, held_y = to_tensors(held)
@@ -383,14 +390,14 @@ class PersonalTrainer:
         s = self.settings
         generator = torch.Generator().manual_seed(s.seed)
         torch.manual_seed(s.seed)
-        model = self.base.build().to(device)
+        model = fast_layout(self.base.build().to(device))
         model.train()
         freeze_batch_norm(model)
         optimizer = torch.optim.AdamW(model.parameters(), lr=s.lr, weight_decay=s.weight_decay)
         scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=s.steps)
         teacher = None
         if s.replay_distill > 0:
-            teacher = self.base.build().to(device).eval().requires_grad_(False)
+            teacher = fast_layout(self.base.build().to(device).eval().requires_grad_(False))
         mine_x, mine_y = to_tensors(learn)
         mine_x, mine_y = mine_x.to(device), mine_y.to(device)
         replay = splits.train

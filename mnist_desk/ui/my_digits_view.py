@@ -113,8 +113,14 @@ class MyDigitsView(QWidget):
         self.fine_tune_button.clicked.connect(self.fine_tune)
         self.grid.itemSelectionChanged.connect(self._update_buttons)
         window.corrections.changed.connect(self.refresh)
-        if window.training_panel is not None:
-            window.training_panel.modelSaved.connect(self._on_model_saved)
+        self.train_tab_button = QPushButton()  # the Train tab's "classifier, personalised"
+        self.train_tab_button.clicked.connect(self.fine_tune)
+        panel = window.training_panel
+        if panel is not None:
+            panel.modelSaved.connect(self._on_model_saved)
+            # Beside the Train tab's other task that runs from a button (Compare adders).
+            column = panel.compare_button.parentWidget().layout()
+            column.insertWidget(column.indexOf(panel.compare_button) + 1, self.train_tab_button)
         self._retranslate()
 
     # ---- showing ----
@@ -360,6 +366,13 @@ class MyDigitsView(QWidget):
             self.tr("Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata")
         )
         self.fine_tune_button.setText(self.tr("Fine-tune on my digits"))
+        self.train_tab_button.setText(self.tr("Classifier, personalised (My digits)"))
+        self.train_tab_button.setToolTip(
+            self.tr(
+                "Fine-tune the classifier in use on your digits in the My digits tab, mixed with "
+                "MNIST so it keeps reading MNIST; reports before/after"
+            )
+        )
         self.fine_tune_button.setToolTip(
             self.tr(
                 "Teach the current classifier your hand: a new model trained on your digits "
