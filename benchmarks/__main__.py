@@ -25,6 +25,8 @@ ROWS = {
     "4": ("startup to window and to first prediction", "benchmarks.startup"),
     "5": ("GUI responsiveness while training", "benchmarks.responsiveness"),
     "6": ("training throughput and memory per architecture", "benchmarks.throughput"),
+    "7": ("MNIST addition, standard protocol (N=1)", "benchmarks.addition_protocol"),
+    "8": ("drawn digits and sums through the real window, every shipped model", "benchmarks.drawn"),
 }
 
 

@@ -89,12 +89,15 @@ def cmd_train(args: argparse.Namespace) -> int:
         "aug_degrees": args.aug_degrees,
         "aug_translate": args.aug_translate,
         "aug_scale": args.aug_scale,
+        "synthetic_digits": args.synthetic_digits,
     }
     for key, value in overrides.items():
         if value is not None:
             setattr(s, key, value)
     if args.no_augment:
         s.augment = False
+    if args.aug_drawn:
+        s.aug_drawn = True
     s.model_kwargs.update(_parse_model_args(args.model_arg))
     if s.task == "transfer" and not s.init_from:
         from mnist_desk.catalog import shipped_checkpoint
@@ -321,7 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--arch",
         default=None,
-        help="architecture: convnet, cnn, lenet5, resnet, vit, deit, vit-distill, mlp",
+        help="architecture: convnet, cnn, lenet5, resnet, vit, deit, vit-distill, mlp "
+        "(scratch adder: convnet, or convnet-digits, which learns to read digits from sums)",
     )
     train.add_argument("--epochs", type=float)
     train.add_argument("--steps", type=int, help="a step budget instead of epochs")
@@ -342,7 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument(
         "--init-from",
-        help="transfer adder: the classifier checkpoint to start from (default: the shipped one)",
+        help="the classifier checkpoint to start from: the transfer adder's (default: the shipped one), "
+        "or a classifier to fine-tune",
     )
     train.add_argument(
         "--head-lr-scale",
@@ -369,6 +374,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--aug-translate", type=float, help="augmentation: random shift, +- fraction of the image"
     )
     train.add_argument("--aug-scale", type=float, help="augmentation: random zoom, 1 +- this")
+    train.add_argument(
+        "--aug-drawn",
+        action="store_true",
+        help="augmentation for drawn digits too: slant, aspect, elastic wobble, stroke thickness",
+    )
+    train.add_argument(
+        "--synthetic-digits",
+        type=int,
+        help="add this many drawn-style template digits (flag 1s, crossed 7s, closed 4s...)",
+    )
     train.add_argument("--pairs-per-epoch", type=int)
     train.add_argument("--evals-per-epoch", type=int)
     train.add_argument("--train-subset", type=int)

@@ -180,3 +180,14 @@ def fixed_pairs(
     """Pairs drawn once by seed: (images (count, 2, 1, 28, 28), sums (count,))."""
     idx = random_pairs(len(split), count, torch.Generator().manual_seed(seed))
     return split.images[idx], split.labels[idx].sum(1)
+
+
+def disjoint_pairs(n: int, seed: int) -> torch.Tensor:
+    """Every one of ``n`` images in exactly one pair, in a seeded random order: (n // 2, 2).
+
+    The standard MNIST-addition construction (DeepProbLog's ``MNISTOperator``, Scallop's
+    ``MNISTSum2Dataset``): shuffle the image indices, then pair them off in order, so 60,000
+    training images make 30,000 pairs and 10,000 test images make 5,000.
+    """
+    order = torch.randperm(n, generator=torch.Generator().manual_seed(seed))
+    return order[: n - n % 2].view(-1, 2)

@@ -17,7 +17,7 @@ from mnist_desk.catalog import default_classifier_path, resolve_model
 from mnist_desk.checkpoints import Checkpoint, load_checkpoint
 from mnist_desk.devices import resolve_device
 from mnist_desk.errors import ImageError
-from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER
+from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.preprocess import Preprocessed, preprocess
 
 ImageLike = np.ndarray | Preprocessed
@@ -52,6 +52,8 @@ class SumResult:
     probabilities: list[float] | None  # 19 values (sums 0..18), None when a canvas is blank
     source: str  # "adder" (predicted from both images) or "digits" (from two classifier outputs)
     digits: tuple[DigitResult, DigitResult]
+    # A scratch adder with digit outputs: the digits it reads itself (it never saw a digit label).
+    adder_digits: tuple[DigitResult, DigitResult] | None = None
 
     @property
     def confidence(self) -> float | None:
@@ -63,6 +65,10 @@ class SumResult:
             "confidence": self.confidence,
             "source": self.source,
             "probabilities": self.probabilities,
+            # the digits a scratch adder that learned them from sums reads itself
+            "adder_digits": None
+            if self.adder_digits is None
+            else [d.digit for d in self.adder_digits],
         }
 
 
@@ -141,9 +147,11 @@ class Predictor:
             self.digit_model: nn.Module = self.model
         elif self.task == TRANSFER:
             self.digit_model = self.model.classifier
-        else:  # the scratch adder has no digit output: a classifier reads the digits
+        else:  # a scratch adder never saw a digit label: a classifier reads the digits shown
             self.digit_checkpoint = digit_checkpoint or load_checkpoint(default_classifier_path())
             self.digit_model = self.digit_checkpoint.build().to(self.device).eval()
+        # The scratch adder that learned digits from sums reads them too (shown beside the above).
+        self.adder_reads_digits = self.task == SCRATCH and reads_digits(self.model)
 
     @classmethod
     def from_model(
@@ -210,10 +218,22 @@ class Predictor:
             )
             total = digits[0].digit + digits[1].digit  # consistent with the two digits shown
             return SumResult(total, [float(v) for v in dist], "digits", digits)
+        adder_digits = None
         if self.task == TRANSFER:  # its classifier has just read both digits: reuse its logits
             sum_logits = self.model.sum_logits(digit_logits[None])
+        elif self.adder_reads_digits:
+            pair = torch.stack([p.tensor for p in prepared])[None].to(self.device)  # (1,2,1,28,28)
+            own_logits = self.model.digit_logits(pair)
+            sum_logits = self.model.sum_logits(own_logits)
+            own = own_logits[0].float().softmax(-1).cpu().numpy()
+            adder_digits = tuple(
+                DigitResult(int(d.argmax()), [float(v) for v in d], p.image28)
+                for d, p in zip(own, prepared, strict=True)
+            )
         else:
             pair = torch.stack([p.tensor for p in prepared])[None].to(self.device)  # (1,2,1,28,28)
             sum_logits = self.model(pair)
         dist = sum_logits.float().softmax(1)[0].cpu().numpy()
-        return SumResult(int(dist.argmax()), [float(v) for v in dist], "adder", digits)
+        return SumResult(
+            int(dist.argmax()), [float(v) for v in dist], "adder", digits, adder_digits
+        )

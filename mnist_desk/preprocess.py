@@ -90,14 +90,21 @@ def preprocess(image: np.ndarray) -> Preprocessed:
         antialias=True,
         align_corners=False,
     )[0, 0].clamp_(0, 1)
-    field = _centre_by_mass(box.numpy())
+    field = centre_by_mass(box.numpy())
     image28 = (field * 255).round().astype(np.uint8)
-    tensor = (torch.from_numpy(field)[None] - MEAN) / STD
-    return Preprocessed(image28, tensor.float())
+    return Preprocessed(image28, to_tensor(field))
 
 
-def _centre_by_mass(box: np.ndarray) -> np.ndarray:
-    """Place ``box`` in a 28x28 field so that its centre of mass lands on the field's centre."""
+def to_tensor(field: np.ndarray) -> torch.Tensor:
+    """float (28, 28) ink 0..1 -> the (1, 28, 28) tensor normalised like training."""
+    return ((torch.from_numpy(field)[None] - MEAN) / STD).float()
+
+
+def centre_by_mass(box: np.ndarray) -> np.ndarray:
+    """Place ``box`` (ink 0..1, at most 28x28) in a 28x28 field with its centre of mass at the
+    field's centre."""
+    rows, cols = np.flatnonzero(box.any(1)), np.flatnonzero(box.any(0))
+    box = box[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
     h, w = box.shape
     mass = box.sum()
     ys, xs = np.indices(box.shape)

@@ -26,7 +26,7 @@ from mnist_desk.config import resolve_data_dir
 from mnist_desk.devices import resolve_device
 from mnist_desk.errors import FolderError, SettingsError, UserError
 from mnist_desk.logs import log_exception
-from mnist_desk.metrics import ClassificationReport, classification_report
+from mnist_desk.metrics import ClassificationReport, classification_report, emergent_digits
 from mnist_desk.models import (
     CLASSIFIER,
     DISTILLATION,
@@ -36,7 +36,9 @@ from mnist_desk.models import (
     archs_for,
     build_model,
     count_parameters,
+    default_arch,
     is_adder,
+    reads_digits,
 )
 from mnist_desk.preflight import check_training_can_start
 
@@ -62,12 +64,14 @@ class TrainingSettings:
     aug_degrees: float = 10.0  # random rotation, +-degrees
     aug_translate: float = 0.1  # random shift, +- this fraction of the image
     aug_scale: float = 0.1  # random zoom, 1 +- this
+    aug_drawn: bool = False  # also slant, aspect, elastic wobble, stroke thickness (augment.py)
+    synthetic_digits: int = 0  # drawn-style template digits added to training (stroke_templates)
     seed: int = 0
     device: str = "cpu"
     evals_per_epoch: int = 2
     patience: int | None = None  # early stopping: evaluations without a better validation error
     pairs_per_epoch: int = 50_000  # adders: fresh random training pairs drawn every epoch
-    init_from: str | None = None  # transfer adder: the classifier checkpoint it starts from
+    init_from: str | None = None  # transfer adder, or fine-tuning: the classifier to start from
     head_lr_scale: float = 10.0  # transfer adder: the head learns faster than the pretrained trunk
     teacher: str | None = None  # distillation: the teacher classifier's checkpoint
     distill: str = "none"  # none; hard (DeiT: the teacher's argmax); soft (KL to softened outputs)
@@ -132,7 +136,8 @@ def default_settings(task: str, arch: str | None = None) -> TrainingSettings:
             schedule="cosine",
         )
     if task == SCRATCH:
-        return TrainingSettings(task=task, arch=arch or "convnet", epochs=10, lr=3e-3)
+        arch = arch or default_arch(SCRATCH)
+        return TrainingSettings(task=task, arch=arch, epochs=10, lr=3e-3)
     arch = arch or "convnet"
     if arch in ("vit", "deit", "vit-distill"):
         settings = TrainingSettings(
@@ -231,7 +236,13 @@ class TaskData:
             "scale": (1 - settings.aug_scale, 1 + settings.aug_scale),
         }
         self.generator = torch.Generator().manual_seed(settings.seed)
-        self.train = splits.train.subset(settings.train_subset).to(device)
+        self.train = splits.train.subset(settings.train_subset)
+        if settings.synthetic_digits:
+            from mnist_desk.drawn_training import with_synthetic_digits
+
+            self.train = with_synthetic_digits(self.train, settings.synthetic_digits, settings.seed)
+        self.train = self.train.to(device)
+        self.aug_drawn = settings.aug_drawn
         val = splits.val.subset(settings.val_subset)
         test = splits.test.subset(settings.test_subset)
         if is_adder(self.task):
@@ -263,9 +274,7 @@ class TaskData:
                 chosen = pairs[idx.to(self.device)]
                 images = self.train.images[chosen]  # (B, 2, 1, 28, 28)
                 if self.augment:
-                    images = mdata.random_affine(
-                        images.flatten(0, 1), self.generator, **self.affine
-                    ).view_as(images)
+                    images = self._augmented(images.flatten(0, 1)).view_as(images)
                 yield images, self.train.labels[chosen].sum(1)
         else:
             for idx in mdata.iterate_batches(
@@ -274,8 +283,15 @@ class TaskData:
                 idx = idx.to(self.device)
                 images = self.train.images[idx]
                 if self.augment:
-                    images = mdata.random_affine(images, self.generator, **self.affine)
+                    images = self._augmented(images)
                 yield images, self.train.labels[idx]
+
+    def _augmented(self, images: torch.Tensor) -> torch.Tensor:
+        if self.aug_drawn:
+            from mnist_desk.drawn_training import drawn_augment_like
+
+            return drawn_augment_like(images, self.generator, self.affine)
+        return mdata.random_affine(images, self.generator, **self.affine)
 
 
 class EvaluationInterrupted(Exception):
@@ -409,6 +425,15 @@ class Trainer:
                     f"needs a classifier/{s.arch} one"
                 )
             model.classifier.load_state_dict(ckpt.build().state_dict())
+            s.model_kwargs = ckpt.model_kwargs
+        elif s.task == CLASSIFIER and s.init_from:  # fine-tuning a trained classifier
+            ckpt = load_checkpoint(s.init_from)
+            if ckpt.task != CLASSIFIER or ckpt.arch != s.arch:
+                raise ValueError(
+                    f"{s.init_from} is a {ckpt.task}/{ckpt.arch} checkpoint; fine-tuning needs "
+                    f"a classifier/{s.arch} one"
+                )
+            model = ckpt.build()
             s.model_kwargs = ckpt.model_kwargs
         return model
 
@@ -679,8 +704,7 @@ class Trainer:
             "per_class_recall": report.recall,
             "confusion": report.confusion,
         }
-        if s.task == TRANSFER or s.task == CLASSIFIER:
-            metrics.update(self._digit_metrics(model, task_data, device))
+        metrics.update(self._digit_metrics(model, task_data, device))
         checkpoint = None
         if self.output is not None:
             meta = make_meta(
@@ -731,9 +755,19 @@ class Trainer:
     def _digit_metrics(
         self, model: nn.Module, task_data: TaskData, device: torch.device
     ) -> dict[str, Any]:
-        """For the transfer adder: how well its fine-tuned classifier still reads single test digits."""
-        if self.settings.task != TRANSFER:
+        """How well an adder's own digit outputs read single test digits: the transfer adder's
+        fine-tuned classifier, or the digits a scratch adder learned from sums alone (raw, and
+        after the best one-to-one matching of its outputs to digits)."""
+        if not is_adder(self.settings.task) or not reads_digits(model):
             return {}
         digits = task_data.test_digits
-        _, error, _ = evaluate(model.classifier, digits.images, digits.labels, device)
-        return {"digit_test_accuracy": round(1 - error, 6)}
+        _, error, logits = evaluate(model.classifier, digits.images, digits.labels, device)
+        if self.settings.task == TRANSFER:
+            return {"digit_test_accuracy": round(1 - error, 6)}
+        emergent = emergent_digits(logits.argmax(1), digits.labels)
+        return {
+            "digit_test_accuracy": round(emergent.raw_accuracy, 6),
+            "digit_test_accuracy_matched": round(emergent.matched_accuracy, 6),
+            "digit_matching": emergent.matching,
+            "digit_confusion": emergent.confusion,
+        }

@@ -5,8 +5,8 @@ import re
 from pathlib import Path
 
 weights = Path(__file__).resolve().parent.parent / "resources" / "weights"
-print("| model | test accuracy | parameters | training time | command (seed) |")
-print("|---|---|---|---|---|")
+print("| model | MNIST test | drawn digits | parameters | training time | command (seed) |")
+print("|---|---|---|---|---|---|")
 for path in sorted(weights.glob("*.json")):
     info = json.loads(path.read_text())
     m = info["metrics"]
@@ -16,8 +16,16 @@ for path in sorted(weights.glob("*.json")):
         if "digit_test_accuracy" in m
         else ""
     )
+    drawn = info.get("drawn")
+    drawn_text = (
+        f"**{drawn['digit_accuracy']:.1%}** digits, {drawn['sum_accuracy']:.1%} sums "
+        f"({drawn['digits']} / {drawn['pairs']})"
+        if drawn
+        else "not measured"
+    )
     print(
         f"| `{path.stem}` | **{m['test_accuracy']:.2%}** {what} ({m['test_count']:,} test examples{extra}) "
+        f"| {drawn_text} "
         f"| {info.get('parameters', 0):,} | {info['train_time_s'] / 60:.1f} min | `{info['command']}` ({info['seed']}) |"
     )
 # The machine field's "torch threads" is torch's default before the command's --threads applied.

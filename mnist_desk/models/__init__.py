@@ -9,7 +9,7 @@ from typing import Any
 from torch import nn
 
 from mnist_desk.errors import UserError
-from mnist_desk.models.adders import ScratchAdder, TransferAdder
+from mnist_desk.models.adders import DigitSumAdder, ScratchAdder, TransferAdder
 from mnist_desk.models.cnn import ReferenceCNN
 from mnist_desk.models.convnet import ConvNet
 from mnist_desk.models.deit import DeiT
@@ -49,8 +49,18 @@ CLASSIFIERS: dict[str, Arch] = {
         Arch("mlp", "MLP", MLP),
     )
 }
-SCRATCH_ARCHS = ("convnet",)  # the trunk family the scratch adder shares between both images
+# Scratch adders (trained from random weights on sums alone), each with one trunk for both
+# images: "convnet" joins the two feature vectors in an MLP head; "convnet-digits" gives each
+# image 10 digit probabilities and adds them exactly, so it learns to read digits.
+SCRATCH_ARCHS: dict[str, Arch] = {
+    a.name: a
+    for a in (
+        Arch("convnet", "ConvNet trunk + MLP head", ScratchAdder),
+        Arch("convnet-digits", "ConvNet digits + exact sum", DigitSumAdder),
+    )
+}
 DEFAULT_CLASSIFIER = "convnet"
+DEFAULT_SCRATCH = "convnet"
 # Architectures trained from a teacher, and how: "hard" (DeiT's distillation token learns the
 # teacher's argmax) or "soft" (KL divergence to the teacher's softened outputs).
 DISTILLATION = {"deit": "hard", "vit-distill": "soft"}
@@ -64,7 +74,7 @@ def archs_for(task: str) -> tuple[str, ...]:
     if task in (CLASSIFIER, TRANSFER):
         return tuple(CLASSIFIERS)
     if task == SCRATCH:
-        return SCRATCH_ARCHS
+        return tuple(SCRATCH_ARCHS)
     raise UnknownModelError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
 
 
@@ -78,7 +88,22 @@ def build_model(task: str, arch: str, **kwargs: Any) -> nn.Module:
         return CLASSIFIERS[arch].builder(**kwargs)
     if task == TRANSFER:
         return TransferAdder(CLASSIFIERS[arch].builder(**kwargs))
-    return ScratchAdder(**kwargs)
+    return SCRATCH_ARCHS[arch].builder(**kwargs)
+
+
+def arch_info(task: str, arch: str) -> Arch | None:
+    """The registry entry for ``arch`` under ``task`` (None if unknown)."""
+    return (SCRATCH_ARCHS if task == SCRATCH else CLASSIFIERS).get(arch)
+
+
+def default_arch(task: str) -> str:
+    """The architecture each task starts with (the picker's and the training form's default)."""
+    return DEFAULT_SCRATCH if task == SCRATCH else DEFAULT_CLASSIFIER
+
+
+def reads_digits(model: nn.Module) -> bool:
+    """Whether a model (classifier or adder) has its own 10 digit outputs per image."""
+    return not isinstance(model, ScratchAdder)
 
 
 def count_parameters(model: nn.Module) -> int:
@@ -94,16 +119,22 @@ __all__ = [
     "CLASSIFIER",
     "CLASSIFIERS",
     "DEFAULT_CLASSIFIER",
+    "DEFAULT_SCRATCH",
+    "SCRATCH_ARCHS",
     "DISTILLATION",
     "SCRATCH",
     "TASKS",
     "TASK_TITLES",
     "TRANSFER",
+    "DigitSumAdder",
     "ScratchAdder",
     "TransferAdder",
     "UnknownModelError",
+    "arch_info",
     "archs_for",
     "build_model",
     "count_parameters",
+    "default_arch",
     "is_adder",
+    "reads_digits",
 ]

@@ -305,6 +305,14 @@ class DigitCanvas(QWidget):
             painter.end()
         return image
 
+    def stroke_points(self) -> list[list[tuple[float, float, float]]] | None:
+        """The strokes' points (paper coordinates), the one in progress included; None when a
+        picture is underneath (then only the pixels tell the whole drawing)."""
+        if self._state.picture is not None:
+            return None
+        strokes = [list(s.points) for s in self._state.strokes]
+        return strokes + [list(self._current)] if self._current else strokes
+
     def to_array(self) -> np.ndarray:
         """The drawing as a uint8 (H, W) grey array, as handed to the Predictor."""
         return qimage_to_grey(self.to_qimage())

@@ -608,13 +608,26 @@ class MainWindow(QMainWindow):
         if not self._throttle.isActive():
             self._throttle.start()
 
+    @staticmethod
+    def _model_input(canvas: DigitCanvas):
+        """Strokes go to the model as strokes (MNIST's pen, size and place whatever the user's);
+        an opened picture, with or without strokes on it, as pixels."""
+        if canvas.is_empty():
+            return BLANK
+        strokes = canvas.stroke_points()
+        if strokes is None:
+            return canvas.to_array()
+        from mnist_desk.strokes import render_strokes  # torch is loaded once a model is
+
+        return render_strokes(strokes)
+
     def predict_now(self):
         """Read both canvases now; returns the SumResult shown (None without a model)."""
         self._throttle.stop()
         if self._predictor is None:
             return None
-        images = [BLANK if c.is_empty() else c.to_array() for c in self.canvases]
         try:
+            images = [self._model_input(c) for c in self.canvases]
             result = self._predictor.predict_sum(*images)
         except Exception as e:  # noqa: BLE001 - e.g. a CUDA error: tell the user, keep the window
             from mnist_desk.ui.predictor_loader import describe_error

@@ -1,0 +1,154 @@
+"""Digits learned from sums: the exact-sum scratch adder, its emergent digits, and the standard
+MNIST-addition protocol's pairs."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+import torch
+
+from mnist_desk import data as mdata
+from mnist_desk.checkpoints import load_checkpoint, make_meta, save_checkpoint
+from mnist_desk.inference import Predictor, sum_distribution
+from mnist_desk.metrics import best_matching, emergent_digits
+from mnist_desk.models import SCRATCH, build_model, count_parameters, reads_digits
+from mnist_desk.models.adders import DigitSumAdder, ExactSum
+from mnist_desk.training import Trainer, TrainingSettings, evaluate
+from tests.support import shared_data_dir
+
+
+def test_the_head_is_the_exact_sum_at_init_and_has_no_weights():
+    torch.manual_seed(0)
+    model = build_model(SCRATCH, "convnet-digits").eval()
+    assert isinstance(model, DigitSumAdder) and reads_digits(model)
+    assert count_parameters(model.head) == 0  # nothing to learn but the digits
+    pairs = torch.randn(6, 2, 1, 28, 28)
+    with torch.no_grad():
+        sum_probs = model(pairs).softmax(1).double().numpy()
+        digit_probs = model.digit_logits(pairs).softmax(-1).double().numpy()
+    for k in range(6):
+        expected = sum_distribution(digit_probs[k, 0], digit_probs[k, 1])
+        np.testing.assert_allclose(sum_probs[k], expected, atol=1e-6)
+    # its outputs are already normalised log-probabilities: log-softmax leaves them unchanged
+    np.testing.assert_allclose(np.exp(np.log(sum_probs)).sum(1), 1, atol=1e-6)
+    # certain digits give their sum with certainty
+    certain = torch.eye(10).log().clamp(min=-1e4)
+    for a, b in itertools.product(range(10), repeat=2):
+        out = ExactSum()(torch.cat([certain[a], certain[b]])[None])
+        assert out.argmax().item() == a + b and out.exp().max().item() == pytest.approx(1)
+
+
+def test_best_matching_is_the_optimal_one_to_one_relabelling():
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        confusion = rng.integers(0, 30, (5, 5)).tolist()
+        brute = max(
+            sum(confusion[perm[p]][p] for p in range(5))
+            for perm in itertools.permutations(range(5))
+        )
+        mapping = best_matching(confusion)
+        assert sorted(mapping) == list(range(5))
+        assert sum(confusion[mapping[p]][p] for p in range(5)) == brute
+    # outputs that learned the digits under other names are matched back
+    truth = torch.arange(10).repeat(20)
+    renamed = torch.tensor([3, 0, 1, 2, 5, 4, 9, 6, 7, 8])[truth]
+    report = emergent_digits(renamed, truth)
+    assert report.matched_accuracy == 1 and report.raw_accuracy == 0 and not report.identity
+    assert all(report.matching[renamed[i]] == truth[i] for i in range(10))
+
+
+def test_the_protocols_pairs_use_each_image_exactly_once():
+    train, test = mdata.disjoint_pairs(60_000, seed=0), mdata.disjoint_pairs(10_000, seed=0)
+    assert train.shape == (30_000, 2) and test.shape == (5_000, 2)
+    assert torch.equal(train.flatten().sort().values, torch.arange(60_000))
+    assert torch.equal(test.flatten().sort().values, torch.arange(10_000))
+    assert torch.equal(mdata.disjoint_pairs(60_000, seed=0), train)  # fixed by its seed
+    assert not torch.equal(mdata.disjoint_pairs(60_000, seed=1), train)
+    assert mdata.disjoint_pairs(7, seed=0).shape == (3, 2)  # an odd image out is left unused
+
+
+def test_the_protocol_benchmark_pairs_training_and_test_images_separately():
+    from benchmarks.addition_protocol import ProtocolPairs
+
+    data = ProtocolPairs(
+        torch.zeros(60_000, 1, 1, 1),
+        torch.arange(60_000) % 10,
+        torch.zeros(10_000, 1, 1, 1),
+        torch.arange(10_000) % 10,
+    )
+    train, test = data.pairs(seed=3)
+    assert (
+        len(train) == 30_000
+        and train.max() < 60_000
+        and len(set(train.flatten().tolist())) == 60_000
+    )
+    assert (
+        len(test) == 5_000 and test.max() < 10_000 and len(set(test.flatten().tolist())) == 10_000
+    )
+
+
+def _digit_and_sum_accuracy(model, task_data):
+    digits = task_data.test_digits
+    _, error, logits = evaluate(model.classifier, digits.images, digits.labels, torch.device("cpu"))
+    _, sum_error, _ = evaluate(model, *task_data.test, torch.device("cpu"))
+    return 1 - sum_error, emergent_digits(logits.argmax(1), digits.labels)
+
+
+def test_a_short_sum_only_run_learns_to_read_digits(tmp_path):
+    """Sum labels only (the adder's TaskData has no digit label to give), small and seeded."""
+    from mnist_desk.training import TaskData
+
+    settings = TrainingSettings(
+        task=SCRATCH,
+        arch="convnet-digits",
+        max_steps=60,
+        batch_size=64,
+        augment=False,
+        train_subset=2000,
+        val_subset=500,
+        test_subset=500,
+        pairs_per_epoch=2000,
+        seed=0,
+        num_threads=1,
+        model_kwargs={"width": 8},
+    )
+    task_data = TaskData(settings, mdata.load_splits(shared_data_dir()), torch.device("cpu"))
+    torch.manual_seed(settings.seed)
+    before_sum, before_digits = _digit_and_sum_accuracy(
+        build_model(SCRATCH, "convnet-digits", width=8), task_data
+    )
+    result = Trainer(settings, data_dir=shared_data_dir(), output=tmp_path / "d.pt").run()
+    saved = load_checkpoint(tmp_path / "d.pt")
+    after_sum, after_digits = _digit_and_sum_accuracy(saved.build(), task_data)
+    assert before_sum < 0.3 and before_digits.matched_accuracy < 0.4
+    assert after_sum > 0.7 and after_sum == pytest.approx(result.test["accuracy"])
+    assert after_digits.matched_accuracy > 0.85 and after_digits.identity  # read as themselves
+    metrics = saved.metrics
+    assert metrics["digit_test_accuracy"] == pytest.approx(after_digits.raw_accuracy, abs=1e-6)
+    assert metrics["digit_test_accuracy_matched"] >= metrics["digit_test_accuracy"]
+    assert metrics["digit_matching"] == list(range(10))
+
+
+def test_the_predictor_shows_the_digits_the_scratch_adder_reads(tmp_path):
+    torch.manual_seed(0)
+    model = build_model(SCRATCH, "convnet-digits", width=8)
+    path = save_checkpoint(
+        tmp_path / "scratch-convnet-digits-mine.pt",
+        model,
+        make_meta(SCRATCH, "convnet-digits", model_kwargs={"width": 8}),
+    )
+    predictor = Predictor(load_checkpoint(path))
+    assert predictor.adder_reads_digits
+    rng = np.random.default_rng(0)
+    first, second = (rng.integers(0, 255, (28, 28)).astype(np.uint8) for _ in range(2))
+    result = predictor.predict_sum(first, second)
+    assert result.adder_digits is not None
+    with torch.no_grad():
+        pair = torch.stack([predictor._prepared([im])[0].tensor for im in (first, second)])[None]
+        own = model.eval().digit_logits(pair).softmax(-1)[0]
+        expected_sum = model(pair).softmax(1)[0].numpy()
+    assert [d.digit for d in result.adder_digits] == own.argmax(1).tolist()
+    np.testing.assert_allclose(result.probabilities, expected_sum, atol=1e-5)
+    assert result.to_dict()["adder_digits"] == own.argmax(1).tolist()
