@@ -33,7 +33,7 @@ def templates() -> dict[int, list[Path]]:
     """The hand's digits in a unit box, y down: list of strokes per digit."""
     return {
         0: [_arc(0.5, 0.5, 0.34, 0.48, -90, 275), [(0.93, -0.03), (0.07, 1.03)]],  # slashed
-        1: [[(0.15, 0.3), (0.6, 0.0), (0.6, 1.0)]],  # a long flag, no base
+        1: [[(0.1, 0.33), (0.6, 0.0), (0.6, 1.0)]],  # a long flag, no base
         2: [[(0.05, 0.0), (0.95, 0.0), (0.05, 1.0), (0.95, 1.0)], [(0.25, 0.5), (0.75, 0.5)]],
         3: [[(0.1, 0.0), (0.85, 0.0), (0.4, 0.4)] + _arc(0.5, 0.68, 0.38, 0.3, -110, 150)],
         4: [[(0.7, 1.0), (0.7, 0.0), (0.0, 0.65), (1.0, 0.65)], [(0.5, 0.85), (0.9, 0.85)]],
@@ -78,22 +78,11 @@ def _styled(strokes: list[Path], rng: np.random.Generator) -> tuple[list[np.ndar
 
 
 def render(strokes: list[np.ndarray], pen_width: float) -> np.ndarray:
-    """Strokes on a canvas -> the 28x28 model input, through the app's stroke renderer."""
-    from PIL import Image, ImageDraw
+    """Strokes on a canvas -> the 28x28 model input, through the app's own stroke renderer (the
+    path a drawing on the canvas takes; it draws with an MNIST-like pen whatever ``pen_width``)."""
+    from mnist_desk.strokes import render_strokes
 
-    from mnist_desk.preprocess import preprocess
-
-    side = 224
-    canvas = Image.new("L", (side, side), 255)
-    draw = ImageDraw.Draw(canvas)
-    width = max(1, round(pen_width * side))
-    for path in strokes:
-        points = [(float(x) * side, float(y) * side) for x, y in path]
-        draw.line(points, fill=0, width=width, joint="curve")
-        for x, y in (points[0], points[-1]):
-            r = width / 2
-            draw.ellipse((x - r, y - r, x + r, y + r), fill=0)
-    return preprocess(np.asarray(canvas)).image28
+    return render_strokes([[(float(x), float(y)) for x, y in path] for path in strokes]).image28
 
 
 def hand_digits(per_digit: int, seed: int = SEED) -> list[HandDigit]:

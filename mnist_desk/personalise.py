@@ -30,6 +30,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from mnist_desk import data as mdata
+from mnist_desk.augment import drawn_augment
 from mnist_desk.checkpoints import (
     Checkpoint,
     load_checkpoint,
@@ -171,16 +172,8 @@ def to_tensors(items: Sequence[PersonalDigit]) -> tuple[torch.Tensor, torch.Tens
 
 
 def augment_drawn(images: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-    """How one person's digits vary: slant, rotation, size, position, and stroke thickness."""
-    out = mdata.random_affine(images, generator, degrees=12, translate=0.08, scale=(0.85, 1.1))
-    background = -mdata.MEAN / mdata.STD
-    ink = out - background
-    choice = torch.randint(3, (len(out), 1, 1, 1), generator=generator)
-    thicker = F.max_pool2d(ink, 3, 1, 1)
-    thinner = -F.max_pool2d(-ink, 3, 1, 1)
-    mix = torch.where(choice == 1, 0.5 * (ink + thicker), ink)
-    mix = torch.where(choice == 2, 0.5 * (ink + thinner), mix)
-    return mix + background
+    """How one person's digits vary from drawing to drawing: the drawn-digit augmentation."""
+    return drawn_augment(images, generator)
 
 
 def fast_layout(model: nn.Module) -> nn.Module:

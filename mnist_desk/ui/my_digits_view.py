@@ -252,6 +252,8 @@ class MyDigitsView(QWidget):
         if predictor is None:
             return None
         ckpt = predictor.digit_checkpoint
+        if ckpt.task != "classifier":  # a transfer adder reads digits with its own classifier
+            return None  # ... which is not a classifier checkpoint: start from the default
         return str(ckpt.path) if ckpt.path else None
 
     def fine_tune(self) -> bool:
