@@ -147,7 +147,7 @@ def cmd_evaluate_personal(args: argparse.Namespace) -> int:
     from mnist_desk.catalog import resolve_model
     from mnist_desk.errors import UserError
     from mnist_desk.my_digits import MyDigitsStore
-    from mnist_desk.personalise import evaluate_on_digits
+    from mnist_desk.personal_models import evaluate_on_digits
 
     ckpt = resolve_model(args.checkpoint, args.models_dir)
     if ckpt.task != "classifier":

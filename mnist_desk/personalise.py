@@ -14,13 +14,11 @@ model's metadata lists the ids it was trained on. The run speaks the Trainer's e
 
 from __future__ import annotations
 
-import hashlib
 import math
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,17 +30,28 @@ from torch import nn
 from mnist_desk import data as mdata
 from mnist_desk.augment import drawn_augment
 from mnist_desk.checkpoints import (
-    Checkpoint,
     load_checkpoint,
     make_meta,
     save_checkpoint,
     write_metrics_file,
 )
-from mnist_desk.config import resolve_data_dir, resolve_models_dir
+from mnist_desk.config import resolve_data_dir
 from mnist_desk.devices import resolve_device
-from mnist_desk.errors import UserError
-from mnist_desk.models import CLASSIFIER, TRANSFER, count_parameters
+from mnist_desk.models import CLASSIFIER, count_parameters
 from mnist_desk.my_digits import PersonalDigit
+from mnist_desk.personal_data import (
+    MIN_PER_CLASS,
+    NotEnoughDigits,  # noqa: F401 - raised by PersonalTrainer: callers catch it from here
+    check_enough,
+    folds_of,
+    split_personal,
+    to_tensors,
+)
+from mnist_desk.personal_models import (
+    accuracy,
+    personal_model_path,
+    save_personal_transfer_adder,
+)
 from mnist_desk.training import (
     EvalEvent,
     Event,
@@ -55,12 +64,7 @@ from mnist_desk.training import (
     full_report,
 )
 
-MIN_PER_CLASS = 5  # below this many of a digit, fine-tuning would memorise, not learn
 TEST_SIZE = 10_000  # the official MNIST test set
-
-
-class NotEnoughDigits(UserError, ValueError):
-    """Too few personal digits of some classes; the message says how many more of each."""
 
 
 @dataclass
@@ -121,56 +125,6 @@ class PersonalResult(TrainingResult):
     personal: PersonalReport | None = None
 
 
-def missing_per_class(labels: Sequence[int], minimum: int = MIN_PER_CLASS) -> dict[int, int]:
-    """How many more of each digit are needed to reach ``minimum`` (only those short of it)."""
-    counts = np.bincount(np.asarray(labels, np.int64), minlength=10)
-    return {d: minimum - int(n) for d, n in enumerate(counts) if n < minimum}
-
-
-def check_enough(labels: Sequence[int], minimum: int = MIN_PER_CLASS) -> None:
-    missing = missing_per_class(labels, minimum)
-    if missing:
-        need = ", ".join(f"{n} more {d}{'s' if n > 1 else ''}" for d, n in missing.items())
-        raise NotEnoughDigits(
-            f"Fine-tuning needs at least {minimum} of each digit to learn your hand rather than "
-            f"memorise a few drawings: draw and keep {need} (you have {len(labels)} digits)."
-        )
-
-
-def _rank(item_id: str, seed: int) -> str:
-    """A stable pseudo-random order: the same digits are held out every time for a seed."""
-    return hashlib.sha256(f"{seed}:{item_id}".encode()).hexdigest()
-
-
-def split_personal(
-    items: Sequence[PersonalDigit], holdout: float, seed: int = 0
-) -> tuple[list[PersonalDigit], list[PersonalDigit]]:
-    """(learn, held out): per digit, a fixed share held out, chosen by a hash of id and seed."""
-    learn, held = [], []
-    for label in range(10):
-        mine = sorted((d for d in items if d.label == label), key=lambda d: _rank(d.id, seed))
-        k = round(len(mine) * holdout)
-        held += mine[:k]
-        learn += mine[k:]
-    return learn, held
-
-
-def folds_of(items: Sequence[PersonalDigit], k: int, seed: int = 0) -> list[list[PersonalDigit]]:
-    """``k`` folds, each digit's examples dealt round-robin in hash order (stratified)."""
-    folds: list[list[PersonalDigit]] = [[] for _ in range(k)]
-    for label in range(10):
-        mine = sorted((d for d in items if d.label == label), key=lambda d: _rank(d.id, seed))
-        for i, d in enumerate(mine):
-            folds[i % k].append(d)
-    return folds
-
-
-def to_tensors(items: Sequence[PersonalDigit]) -> tuple[torch.Tensor, torch.Tensor]:
-    images = np.stack([d.image28 for d in items]) if items else np.zeros((0, 28, 28), np.uint8)
-    labels = torch.tensor([d.label for d in items], dtype=torch.int64)
-    return mdata.normalize_uint8(torch.from_numpy(images)), labels
-
-
 def augment_drawn(images: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
     """How one person's digits vary from drawing to drawing: the drawn-digit augmentation."""
     return drawn_augment(images, generator)
@@ -188,23 +142,6 @@ def freeze_batch_norm(model: nn.Module) -> None:
     for module in model.modules():
         if isinstance(module, nn.modules.batchnorm._BatchNorm):
             module.eval()
-
-
-def accuracy(model: nn.Module, images: torch.Tensor, labels: torch.Tensor, device) -> float:
-    if len(labels) == 0:
-        return float("nan")
-    _, error, _ = evaluate(model, images, labels, device)
-    return 1.0 - error
-
-
-def personal_model_path(arch: str, models_dir: str | Path | None = None) -> Path:
-    """``classifier-ARCH-mine-YYYYmmdd-HHMMSS.pt`` in the user's models folder (never reused)."""
-    folder = resolve_models_dir(models_dir)
-    stem = f"{CLASSIFIER}-{arch}-mine-{datetime.now():%Y%m%d-%H%M%S}"
-    path, n = folder / f"{stem}.pt", 2
-    while path.exists():
-        path, n = folder / f"{stem}-{n}.pt", n + 1
-    return path
 
 
 class PersonalTrainer:
@@ -495,46 +432,6 @@ class PersonalTrainer:
         return str(path)
 
 
-def save_personal_transfer_adder(
-    classifier: nn.Module, classifier_path: Path, report: PersonalReport, classifier_meta: dict
-) -> str | None:
-    """The shipped transfer adder reading digits with the personalised classifier, saved beside it
-    as ``transfer-ARCH-mine-DATE.pt`` (its sum head works on the classifier's digit
-    log-probabilities, so it takes the new classifier as it is). None if no adder fits."""
-    from mnist_desk.catalog import shipped_checkpoint
-
-    arch = classifier_meta["arch"]
-    shipped = shipped_checkpoint(TRANSFER, arch)
-    if not shipped.is_file():
-        return None
-    adder_ckpt = load_checkpoint(shipped)
-    if adder_ckpt.model_kwargs != classifier_meta.get("model_kwargs", {}):
-        return None  # a classifier of another width cannot slot in
-    adder = adder_ckpt.build()
-    adder.classifier.load_state_dict(classifier.state_dict())
-    name = classifier_path.name.replace(f"{CLASSIFIER}-", f"{TRANSFER}-", 1)
-    output = classifier_path.with_name(name)
-    meta = make_meta(
-        TRANSFER,
-        arch,
-        model_kwargs=adder_ckpt.model_kwargs,
-        # Its classifier is the personalised one: that is what it reads digits with. Its sum
-        # accuracy was not re-measured (that costs 20,000 more images): none is claimed.
-        metrics={"digit_test_accuracy": round(report.mnist_after, 6)},
-        seed=classifier_meta.get("seed"),
-        personal={
-            "classifier": str(classifier_path),
-            "base_adder": str(shipped),
-            "method": report.method,
-        },
-        command=classifier_meta.get("command"),
-        machine=classifier_meta.get("machine"),
-    )
-    save_checkpoint(output, adder, meta)
-    write_metrics_file(output, meta)
-    return str(output)
-
-
 def _per_class(model, images, labels, device) -> list[float]:
     with torch.no_grad():
         from mnist_desk.training import predict_logits
@@ -551,23 +448,3 @@ def _default_classifier() -> Path:
     from mnist_desk.catalog import default_classifier_path
 
     return default_classifier_path()
-
-
-def evaluate_on_digits(
-    checkpoint: Checkpoint, digits: Sequence[PersonalDigit], device: str = "cpu"
-) -> dict[str, Any]:
-    """A classifier's accuracy on the user's digits: all of them, and those it never trained on."""
-    dev = resolve_device(device)
-    model = checkpoint.build().to(dev)
-    trained = set((checkpoint.meta.get("personal") or {}).get("trained_on") or [])
-    unseen = [d for d in digits if d.id not in trained]
-    x, y = to_tensors(digits)
-    out: dict[str, Any] = {
-        "checkpoint": str(checkpoint.path),
-        "count": len(digits),
-        "accuracy": accuracy(model, x, y, dev),
-        "unseen_count": len(unseen),
-        "unseen_accuracy": accuracy(model, *to_tensors(unseen), dev) if unseen else None,
-        "trained_on_count": len(digits) - len(unseen),
-    }
-    return out

@@ -11,14 +11,8 @@ from benchmarks.personal_hand import hand_digits
 from mnist_desk.checkpoints import load_checkpoint
 from mnist_desk.cli import main
 from mnist_desk.my_digits import MyDigitsStore
-from mnist_desk.personalise import (
-    NotEnoughDigits,
-    PersonalSettings,
-    PersonalTrainer,
-    check_enough,
-    folds_of,
-    split_personal,
-)
+from mnist_desk.personal_data import NotEnoughDigits, check_enough, folds_of, split_personal
+from mnist_desk.personalise import PersonalSettings, PersonalTrainer
 from tests.support import shared_data_dir
 
 
@@ -96,7 +90,7 @@ def test_few_digits_are_cross_validated(tmp_path):
     store = fill(MyDigitsStore(tmp_path / "mine"), 6)
     calls = []
     trainer = PersonalTrainer(
-        quick(steps=4, cv_below=10, folds=3),
+        quick(steps=4, cv_below=10, folds=3, test_subset=300, val_subset=100),
         store.items(),
         data_dir=shared_data_dir(),
         output=tmp_path / "m.pt",
