@@ -27,6 +27,7 @@ ROWS = {
     "6": ("training throughput and memory per architecture", "benchmarks.throughput"),
     "7": ("MNIST addition, standard protocol (N=1)", "benchmarks.addition_protocol"),
     "8": ("drawn digits and sums through the real window, every shipped model", "benchmarks.drawn"),
+    "9": ("teach it your hand: fine-tune on personal digits", "benchmarks.personal"),
 }
 
 
