@@ -54,7 +54,7 @@ def run(opts: Options) -> list[Line]:
             score_before_training=task == TRANSFER,
         )
         lines.append(_line(task, settings, result))
-    return lines
+    return lines + [compare_defaults(opts)]
 
 
 def _line(task: str, settings, r: TargetRun) -> Line:
@@ -82,4 +82,52 @@ def _line(task: str, settings, r: TargetRun) -> Line:
         measured,
         notes=notes,
         data={"run": r.__dict__},
+    )
+
+
+COMPARE_GOAL_ACCURACY = 0.97
+COMPARE_GOAL_SECONDS = 60.0
+
+
+def compare_defaults(opts: Options) -> Line:
+    """ "Compare adders" as the Train tab runs it by default: both adders on the default budget
+    (adder_comparison.default_budget), each Trainer.run() timed whole (training, validation and
+    the final test report on the 10,000 fixed test pairs; saving is skipped)."""
+    import time
+
+    from mnist_desk.adder_comparison import comparison_settings, default_budget
+    from mnist_desk.checkpoints import load_checkpoint
+    from mnist_desk.training import Trainer, TrainingSettings
+
+    form = TrainingSettings(seed=SEED, num_threads=opts.threads)
+    budget = default_budget(form)
+    if opts.quick:
+        budget.max_steps, budget.train_subset, budget.val_subset = 8, 1024, 500
+    if not budget.init_from:
+        return Line("2", "Compare adders, Train tab defaults", "not available: no shipped QuickNet")
+    arch = load_checkpoint(budget.init_from).arch
+    steps, transfer, scratch = comparison_settings(budget, budget.init_from, arch)
+    mdata.load_splits(opts.data_dir)  # loaded before the clocks, as the open app has it
+    seconds, accuracy = {}, {}
+    for name, settings in (("transfer", transfer), ("scratch", scratch)):
+        log(f"row 2: compare adders defaults, {name} ({steps} steps)")
+        start = time.perf_counter()
+        result = Trainer(settings, data_dir=opts.data_dir).run()
+        seconds[name] = time.perf_counter() - start
+        accuracy[name] = result.test["accuracy"] if result and result.test else 0.0
+    total = sum(seconds.values())
+    met = min(accuracy.values()) >= COMPARE_GOAL_ACCURACY and total <= COMPARE_GOAL_SECONDS
+    return Line(
+        "2",
+        "Compare adders, Train tab defaults: both adders' test sum acc. and total time (CPU)",
+        f"transfer {accuracy['transfer']:.2%} ({seconds['transfer']:.1f} s), scratch "
+        f"{accuracy['scratch']:.2%} ({seconds['scratch']:.1f} s); total {total:.1f} s",
+        f"both ≥ {COMPARE_GOAL_ACCURACY:.0%} in ≤ {COMPARE_GOAL_SECONDS:g} s",
+        met,
+        f"{steps} steps of {budget.batch_size} pairs each, autocast {'on' if budget.amp else 'off'}"
+        f", no augmentation, validation on {budget.val_subset:,} pairs; transfer from the shipped "
+        f"classifier-{arch} ({transfer.optimizer} lr {transfer.lr:g}), scratch {scratch.arch} "
+        f"({scratch.optimizer} lr {scratch.lr:g}); each run timed whole (training, validation, "
+        f"final test report on 10,000 pairs), seed {SEED}, {opts.threads} thread(s)",
+        data={"seconds": seconds, "accuracy": accuracy, "steps": steps},
     )

@@ -7,6 +7,11 @@ TrainingWorker in its QThread, live plots and progress updated from its signals.
 QTimer on the GUI thread records how late every tick comes (interval - 10 ms). After S seconds the
 run is stopped without saving (``TrainingPanel.shutdown``). The last stdout line is JSON.
 
+``--preset quick|standard`` picks the Train tab's preset first, as a user would; with
+``--until-finished`` the run goes to its end (saved to a temporary models folder) and the time from
+pressing start to the finished result, the Trainer's own clock and the test accuracy come back too.
+``--train-threads N`` overrides the window's choice of training threads.
+
 Without the app's GUI (``mnist_desk.ui``), a plain window with a pyqtgraph curve and a worker
 object in a QThread wrapping the core Trainer stand in (STYLE.md's worker-object pattern).
 """
@@ -137,8 +142,13 @@ class _AppGui:
                 tab_widget.setCurrentIndex(index)  # the user is looking at the live curves
         return panel
 
-    def start(self) -> None:
+    def start(self, preset: str | None = None, threads: int | None = None) -> None:
         self.panel = self._find_panel()
+        if preset is not None:
+            box = self.panel.preset_box
+            box.setCurrentIndex(box.findData(preset))
+        if threads:
+            self.panel._base.num_threads = threads
         self.settings = self.panel.settings_from_form()  # the form's defaults, as a user starts
         if not self.panel.start():
             raise RuntimeError("the training panel did not start a run")
@@ -156,10 +166,15 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=1, help="for the fallback worker only")
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--fallback", action="store_true", help="do not use mnist_desk.ui")
+    parser.add_argument("--preset", choices=("quick", "standard"), help="the Train tab's preset")
+    parser.add_argument("--until-finished", action="store_true", help="run to the end")
+    parser.add_argument("--train-threads", type=int, help="override the window's thread count")
     args = parser.parse_args()
 
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
+
+    from mnist_desk.training import eval_share
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     home = tempfile.mkdtemp(prefix="mnist-desk-bench-")
@@ -204,10 +219,33 @@ def main() -> int:
         phase["name"] = "idle"
         QTimer.singleShot(int(args.idle_seconds * 1000), start_training)
 
+    finished: dict[str, float] = {}
+
+    def wait_for_the_end() -> None:
+        if gui.panel.is_running:
+            QTimer.singleShot(20, wait_for_the_end)
+            return
+        finished["wall_s"] = time.perf_counter() - finished["pressed"]
+        outcome = gui.panel.last_outcome
+        if outcome is not None:
+            finished["trainer_s"] = outcome.result.elapsed
+            finished["steps"] = outcome.result.steps
+            test = outcome.result.test or {}
+            finished["test_accuracy"] = test.get("accuracy")
+            finished["eval_share"] = eval_share(outcome.result.history, outcome.result.elapsed)
+        stop()
+
     def start_training() -> None:
         phase["name"] = "training"
-        gui.start()
-        QTimer.singleShot(int(args.seconds * 1000), stop)
+        finished["pressed"] = time.perf_counter()
+        if isinstance(gui, _AppGui):
+            gui.start(args.preset, args.train_threads)
+        else:
+            gui.start()
+        if args.until_finished:
+            QTimer.singleShot(20, wait_for_the_end)
+        else:
+            QTimer.singleShot(int(args.seconds * 1000), stop)
 
     def stop() -> None:
         phase["name"] = "stopping"
@@ -249,6 +287,7 @@ def main() -> int:
         "train_threads": settings.num_threads if settings else None,
         "batch_size": settings.batch_size if settings else None,
         "peak_rss_mib": peak_rss_mib(),
+        "finished": finished,
     }
     print(json.dumps(out), flush=True)
     return 0

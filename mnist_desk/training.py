@@ -20,6 +20,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from mnist_desk import acceleration as accel
 from mnist_desk import data as mdata
 from mnist_desk.checkpoints import load_checkpoint, make_meta, save_checkpoint, write_metrics_file
 from mnist_desk.config import resolve_data_dir
@@ -58,6 +59,7 @@ class TrainingSettings:
     optimizer: str = "adamw"
     lr: float = 3e-3
     weight_decay: float = 5e-4
+    betas: tuple[float, float] | None = None  # Adam(W) betas; set, OneCycle no longer cycles beta1
     schedule: str = "onecycle"
     label_smoothing: float = 0.0
     augment: bool = True
@@ -69,6 +71,7 @@ class TrainingSettings:
     seed: int = 0
     device: str = "cpu"
     evals_per_epoch: int = 2
+    eval_from: float = 0.0  # validate only after this fraction of the run (and always at its end)
     patience: int | None = None  # early stopping: evaluations without a better validation error
     pairs_per_epoch: int = 50_000  # adders: fresh random training pairs drawn every epoch
     init_from: str | None = None  # transfer adder, or fine-tuning: the classifier to start from
@@ -81,6 +84,7 @@ class TrainingSettings:
     val_subset: int | None = None
     test_subset: int | None = None
     num_threads: int | None = None
+    amp: bool = False  # mixed precision where the device runs it natively (acceleration.py)
     model_kwargs: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,7 +93,10 @@ class TrainingSettings:
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> TrainingSettings:
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in values.items() if k in known})
+        kept = {k: v for k, v in values.items() if k in known}
+        if kept.get("betas") is not None:  # JSON turns the tuple into a list
+            kept["betas"] = tuple(kept["betas"])
+        return cls(**kept)
 
     def validate(self) -> None:
         if self.task not in (CLASSIFIER, TRANSFER, SCRATCH):
@@ -305,8 +312,10 @@ def predict_logits(
     device: torch.device,
     batch_size: int = 1000,
     should_stop: Callable[[], bool] | None = None,
+    precision: accel.Precision | None = None,
 ) -> torch.Tensor:
-    """Logits for a whole tensor of inputs, batch by batch, in eval mode."""
+    """Logits for a whole tensor of inputs, batch by batch, in eval mode (float32 unless a
+    mixed ``precision`` is given)."""
     was_training = model.training
     model.eval()
     out = []
@@ -314,7 +323,9 @@ def predict_logits(
         for i in range(0, len(inputs), batch_size):
             if should_stop is not None and should_stop():
                 raise EvaluationInterrupted
-            out.append(model(inputs[i : i + batch_size].to(device)).float().cpu())
+            batch = accel.to_device(inputs[i : i + batch_size], device)
+            with accel.autocast(device, precision or accel.FLOAT32):
+                out.append(model(batch).float().cpu())
     finally:
         model.train(was_training)
     return torch.cat(out) if out else torch.empty(0)
@@ -326,9 +337,10 @@ def evaluate(
     labels: torch.Tensor,
     device: torch.device,
     should_stop: Callable[[], bool] | None = None,
+    precision: accel.Precision | None = None,
 ) -> tuple[float, float, torch.Tensor]:
     """(mean loss, error rate, logits) over a labelled set."""
-    logits = predict_logits(model, inputs, device, should_stop=should_stop)
+    logits = predict_logits(model, inputs, device, should_stop=should_stop, precision=precision)
     loss = F.cross_entropy(logits, labels).item()
     error = (logits.argmax(1) != labels).float().mean().item()
     return loss, error, logits
@@ -343,6 +355,12 @@ def full_report(
 ) -> tuple[ClassificationReport, float, torch.Tensor]:
     loss, _, logits = evaluate(model, inputs, labels, device)
     return classification_report(logits.argmax(1), labels, num_classes), loss, logits
+
+
+def eval_share(history: dict[str, list[dict[str, float]]], elapsed: float) -> float:
+    """The share of a run's time its validation passes took (0..1)."""
+    spent = sum(point.get("eval_seconds", 0.0) for point in history.get("val", []))
+    return spent / elapsed if elapsed > 0 else 0.0
 
 
 # ---- the trainer -----------------------------------------------------------------------------
@@ -490,7 +508,7 @@ class Trainer:
             loss = (1 - s.distill_alpha) * label_loss + s.distill_alpha * teacher_loss
         return loss, logits, {"label_loss": label_loss.item(), "teacher_loss": teacher_loss.item()}
 
-    def _optimizer(self, model: nn.Module) -> torch.optim.Optimizer:
+    def _optimizer(self, model: nn.Module, device: torch.device) -> torch.optim.Optimizer:
         s = self.settings
         if s.task == TRANSFER:
             groups = [
@@ -499,13 +517,15 @@ class Trainer:
             ]
         else:
             groups = [{"params": model.parameters(), "lr": s.lr}]
+        kernel = accel.optimizer_kernel(device)
         if s.optimizer == "sgd":
             return torch.optim.SGD(
-                groups, lr=s.lr, momentum=0.9, nesterov=True, weight_decay=s.weight_decay
+                groups, lr=s.lr, momentum=0.9, nesterov=True, weight_decay=s.weight_decay, **kernel
             )
+        betas = {"betas": s.betas} if s.betas is not None else {}
         if s.optimizer == "adam":
-            return torch.optim.Adam(groups, lr=s.lr, weight_decay=s.weight_decay)
-        return torch.optim.AdamW(groups, lr=s.lr, weight_decay=s.weight_decay)
+            return torch.optim.Adam(groups, lr=s.lr, weight_decay=s.weight_decay, **betas, **kernel)
+        return torch.optim.AdamW(groups, lr=s.lr, weight_decay=s.weight_decay, **betas, **kernel)
 
     def _scheduler(self, optimizer: torch.optim.Optimizer, total_steps: int):
         s = self.settings
@@ -516,6 +536,7 @@ class Trainer:
                 max_lr=max_lrs,
                 total_steps=total_steps,
                 pct_start=max(0.25, 2 / total_steps),
+                cycle_momentum=s.betas is None,  # explicit betas stay as set
             )
         if s.schedule == "cosine":
             return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)
@@ -556,12 +577,10 @@ class Trainer:
         torch.manual_seed(s.seed)
         splits = mdata.load_splits(self.data_dir, download=self.download)
         task_data = TaskData(s, splits, device)
-        model = self.build_model().to(device)
-        if any(isinstance(m, nn.Conv2d) for m in model.modules()):
-            model = model.to(
-                memory_format=torch.channels_last
-            )  # about 1.3x faster convolutions on CPU
-        optimizer = self._optimizer(model)
+        model = accel.prepare_model(self.build_model(), device)
+        optimizer = self._optimizer(model, device)
+        precision = accel.choose_precision(device, s.amp)
+        scaler = accel.gradient_scaler(device, precision)
         teacher = self._teacher(device)
 
         steps_per_epoch = math.ceil(task_data.examples_per_epoch / s.batch_size)
@@ -582,7 +601,10 @@ class Trainer:
             # During training a cancel ends a long validation pass between batches, so a
             # window closing mid-run is not held up by it.
             should_stop = self._cancel.is_set if interruptible else None
-            loss, error, _ = evaluate(model, *task_data.val, device, should_stop)
+            began = time.perf_counter()
+            # Validation only ranks checkpoints: it may run in the training precision. The test
+            # report at the end is float32, as the app's predictions are.
+            loss, error, _ = evaluate(model, *task_data.val, device, should_stop, precision)
             if error < best_error:
                 best_error, evals_since_best = error, 0
                 best_state = copy.deepcopy(
@@ -598,6 +620,7 @@ class Trainer:
                     "loss": loss,
                     "error": error,
                     "time": now,
+                    "eval_seconds": time.perf_counter() - began,  # its share: eval_share()
                 }
             )
             self._emit(EvalEvent(step, step / steps_per_epoch, loss, error, best_error, now))
@@ -610,7 +633,8 @@ class Trainer:
                 if self._cancel.is_set():
                     status, message = "stopped", f"stopped by the user at step {step}"
                     break
-                loss, logits, parts = self._loss(model, teacher, inputs, labels)
+                with accel.autocast(device, precision):
+                    loss, logits, parts = self._loss(model, teacher, inputs, labels)
                 if not torch.isfinite(loss):
                     status = "diverged"
                     message = (
@@ -619,8 +643,9 @@ class Trainer:
                     )
                     break
                 optimizer.zero_grad(set_to_none=True)
-                loss.backward()
-                optimizer.step()
+                scaler.scale(loss).backward()
+                scaler.step(optimizer)
+                scaler.update()
                 if scheduler is not None:
                     scheduler.step()
                 step += 1
@@ -650,7 +675,8 @@ class Trainer:
                         parts,
                     )
                 )
-                if step % eval_every == 0 or step == total_steps:
+                due = step % eval_every == 0 and step >= s.eval_from * total_steps
+                if due or step == total_steps:
                     try:
                         evaluate_now(interruptible=True)
                     except EvaluationInterrupted:

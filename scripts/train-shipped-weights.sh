@@ -23,6 +23,7 @@ declare -A RUNS=(
   [classifier-convnet]="--task classifier --arch convnet --epochs 3 --lr 1e-3 --schedule cosine --aug-drawn --synthetic-digits 5000 --init-from $BASE/classifier-convnet-mnist.pt --seed 1"
   [classifier-cnn]="--task classifier --arch cnn --epochs 6 --seed 1"
   [classifier-lenet5]="--task classifier --arch lenet5 --epochs 12 --seed 1"
+  [classifier-quick]="--task classifier --arch quick --seed 1"
   [classifier-mlp]="--task classifier --arch mlp --epochs 10 --lr 1e-3 --seed 1"
   [classifier-resnet]="--task classifier --arch resnet --epochs 8 --seed 1"
   [classifier-vit]="--task classifier --arch vit --epochs 20 --seed 1"

@@ -15,6 +15,7 @@ from mnist_desk.models.convnet import ConvNet
 from mnist_desk.models.deit import DeiT
 from mnist_desk.models.lenet import LeNet5
 from mnist_desk.models.mlp import MLP
+from mnist_desk.models.quick import QuickDigitSumAdder, QuickNet
 from mnist_desk.models.resnet import SmallResNet
 from mnist_desk.models.vit import ViT
 
@@ -40,6 +41,7 @@ CLASSIFIERS: dict[str, Arch] = {
     a.name: a
     for a in (
         Arch("convnet", "ConvNet (BN, default)", ConvNet),
+        Arch("quick", "QuickNet (99% in seconds)", QuickNet),
         Arch("cnn", "Reference CNN", ReferenceCNN),
         Arch("lenet5", "LeNet-5", LeNet5),
         Arch("resnet", "Small ResNet", SmallResNet),
@@ -57,6 +59,7 @@ SCRATCH_ARCHS: dict[str, Arch] = {
     for a in (
         Arch("convnet", "ConvNet trunk + MLP head", ScratchAdder),
         Arch("convnet-digits", "ConvNet digits + exact sum", DigitSumAdder),
+        Arch("quick-digits", "QuickNet digits + exact sum", QuickDigitSumAdder),
     )
 }
 DEFAULT_CLASSIFIER = "convnet"

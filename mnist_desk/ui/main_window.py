@@ -448,6 +448,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._loader is None:
             QTimer.singleShot(0, self._start_loader)  # after the first paint
+            if self.settings.problem:  # a damaged settings file was set aside: say so, once
+                QTimer.singleShot(
+                    0, lambda: self.show_error(self.tr("Settings reset"), self.settings.problem)
+                )
 
     def _start_loader(self) -> bool:
         """Start the worker thread once; False after the window has closed."""
@@ -533,7 +537,8 @@ class MainWindow(QMainWindow):
         for candidate in (self._initial_model, catalog.default_path):
             if candidate and Path(candidate).is_file():
                 return candidate
-        return str(catalog.models[0].path) if catalog.models else ""
+        readable = [m for m in catalog.models if not getattr(m, "problem", "")]
+        return str(readable[0].path) if readable else ""
 
     def _no_model(self, message: str) -> None:
         for panel in self.panels:

@@ -44,6 +44,7 @@ class PickerEntry:
     arch: str
     shipped: bool
     test_accuracy: float | None
+    problem: str = ""  # why it cannot be read: listed greyed out, never loaded
 
     @property
     def name(self) -> str:
@@ -129,7 +130,14 @@ class ModelPicker(QWidget):
         self._tasks = list(catalog.tasks)
         self._archs = dict(catalog.archs)
         self._entries = [
-            PickerEntry(str(m.path), m.task, m.arch, bool(m.shipped), m.test_accuracy)
+            PickerEntry(
+                str(m.path),
+                m.task,
+                m.arch,
+                bool(m.shipped),
+                m.test_accuracy,
+                getattr(m, "problem", ""),
+            )
             for m in catalog.models
         ] + [
             e
@@ -159,7 +167,15 @@ class ModelPicker(QWidget):
         return next((e for e in self._entries if same_path(e.path, path)), None)
 
     def entries_for(self, task: str, arch: str | None = None) -> list[PickerEntry]:
-        return [e for e in self._entries if e.task == task and (arch is None or e.arch == arch)]
+        """The readable checkpoints for ``task`` (and ``arch``)."""
+        return [
+            e
+            for e in self._entries
+            if not e.problem and e.task == task and (arch is None or e.arch == arch)
+        ]
+
+    def unreadable_entries(self) -> list[PickerEntry]:
+        return [e for e in self._entries if e.problem]
 
     def current_task(self) -> str | None:
         return self.task_combo.currentData()
@@ -257,10 +273,22 @@ class ModelPicker(QWidget):
                 )
         if self.checkpoint_combo.count() == 0:
             self.checkpoint_combo.addItem(self.tr("No trained model"))
+        self._add_unreadable()
         self.arch_combo.setEnabled(self.arch_combo.count() > 0)
-        self.checkpoint_combo.setEnabled(self.checkpoint_combo.currentData() is not None)
+        self.checkpoint_combo.setEnabled(
+            self.checkpoint_combo.currentData() is not None or bool(self.unreadable_entries())
+        )
         for combo in (self.task_combo, self.arch_combo, self.checkpoint_combo):
             combo.blockSignals(False)
+
+    def _add_unreadable(self) -> None:
+        """Checkpoints that cannot be read, at the end of the list: greyed out, the reason in
+        their tooltip, so a file never silently vanishes (and is never loaded)."""
+        for e in self.unreadable_entries():
+            self.checkpoint_combo.addItem(self.tr("{0} (unreadable)").format(e.name), e.path)
+            _set_item_enabled(
+                self.checkpoint_combo, self.checkpoint_combo.count() - 1, False, e.problem
+            )
 
     def entry_title(self, entry: PickerEntry) -> str:
         if entry.test_accuracy is None:

@@ -8,7 +8,6 @@ signals, so drawing and predicting keep working while a run trains.
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -35,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from mnist_desk import catalog
+from mnist_desk.acceleration import training_threads as threads_for
+from mnist_desk.adder_comparison import comparison_settings, default_budget
 from mnist_desk.checkpoints import CheckpointError, load_checkpoint
 from mnist_desk.config import resolve_data_dir, resolve_models_dir
 from mnist_desk.data import TRAIN_SIZE
@@ -50,6 +51,7 @@ from mnist_desk.models import (
     archs_for,
     is_adder,
 )
+from mnist_desk.presets import PRESETS, QUICK, defaults_for, preset_of, preset_settings
 from mnist_desk.training import (
     OPTIMIZERS,
     SCHEDULES,
@@ -57,7 +59,6 @@ from mnist_desk.training import (
     StepEvent,
     TrainingResult,
     TrainingSettings,
-    default_settings,
 )
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.model_picker import arch_title, task_title
@@ -124,8 +125,8 @@ class ScientificSpinBox(QDoubleSpinBox):
 
 
 def training_threads() -> int:
-    """CPU threads for training: all cores but one, which stays free for drawing and predicting."""
-    return max(1, (os.cpu_count() or 2) - 1)
+    """CPU threads for a run in the window (acceleration.training_threads explains the rule)."""
+    return threads_for(interactive=True)
 
 
 def total_steps(settings: TrainingSettings) -> int:
@@ -226,8 +227,10 @@ class TrainingPanel(QWidget):
         self.last_outcome: RunOutcome | None = None
         self.run_count = 0
         self._closing = False
-        self._base = default_settings(CLASSIFIER)  # settings the form does not show come from here
+        # Settings the form does not show come from here; a classifier starts on the quick preset.
+        self._base = preset_settings(QUICK)
         self._last_step: StepEvent | None = None  # the progress bar's text is made from it
+        self._ended: Callable[[], str] | None = None  # the bar's text once a run has ended
         self.texts = LiveTexts()  # fixed texts, set again when the language changes
 
         self._build_form()
@@ -250,6 +253,20 @@ class TrainingPanel(QWidget):
     # ---- building the widgets ----
 
     def _build_form(self) -> None:
+        self.preset_box = QComboBox()
+        for preset in PRESETS:
+            self.preset_box.addItem("", preset)
+        self.texts.items(self.preset_box, self._preset_title)
+        self.texts.bind(
+            self.preset_box.setToolTip,
+            lambda: self.tr(
+                "Quick: a small network, one pass and a bit over the training images, about "
+                "99% test accuracy in seconds.\nStandard: the default ConvNet with augmentation "
+                "over several epochs, as the shipped weights were trained (minutes)."
+            ),
+        )
+        self.preset_label = self.texts.label(lambda: self.tr("Preset"))
+        self.preset_box.currentIndexChanged.connect(self._on_preset_changed)
         self.task_box = QComboBox()
         for task in TASKS:
             self.task_box.addItem("", task)
@@ -392,8 +409,9 @@ class TrainingPanel(QWidget):
         self.texts.bind(
             self.compare_button.setToolTip,
             lambda: self.tr(
-                "Train the transfer adder, then the scratch adder, on the same budget (steps, "
-                "batch size, seed, training images as set here) and compare their error curves"
+                "Train the transfer adder, then the scratch adder, for the same number of steps "
+                "(about a minute on two cores), with the seed, device and training images set "
+                "here, and compare their error curves"
             ),
         )
         self.start_button.clicked.connect(lambda: self.start())
@@ -470,6 +488,7 @@ class TrainingPanel(QWidget):
     def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(self.texts.label(lambda: self.tr("Task")), self.task_box)
+        form.addRow(self.preset_label, self.preset_box)
         form.addRow(self.texts.label(lambda: self.tr("Architecture")), self.arch_box)
         form.addRow(self.init_label, self.init_box)
         form.addRow(self.teacher_label, self.teacher_box)
@@ -484,7 +503,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.texts.label(lambda: self.tr("Augment")), self.augment_check)
         form.addRow(self.texts.label(lambda: self.tr("Seed")), self.seed_spin)
         form.addRow(self.texts.label(lambda: self.tr("Training images")), self.subset_spin)
-        settings_box = QGroupBox()
+        settings_box = self.settings_box = QGroupBox()
         self.texts.bind(settings_box.setTitle, lambda: self.tr("Run settings"))
         settings_box.setLayout(form)
 
@@ -527,10 +546,22 @@ class TrainingPanel(QWidget):
         self._update_pause_button()
         if self._idle():
             self.progress.setFormat(self.tr("idle"))
+        elif self._ended is not None:
+            self.progress.setFormat(self._ended())
         elif self._last_step is not None:
             self._show_progress(self._last_step)
         self.phase_label.setText(self._phase())
         self.verdict.setText(self._verdict())
+
+    def _preset_title(self, preset: str) -> str:
+        if preset == QUICK:
+            return self.tr("Quick (≈99% in seconds)")
+        return self.tr("Standard (best accuracy, minutes)")
+
+    def _on_preset_changed(self) -> None:
+        preset = self.preset_box.currentData()
+        if preset and self.task_box.currentData() == CLASSIFIER:
+            self.set_settings(preset_settings(preset, self.settings_from_form()))
 
     @staticmethod
     def _arch_title(arch: str) -> str:
@@ -591,8 +622,9 @@ class TrainingPanel(QWidget):
             self._apply_defaults(TRANSFER, arch)
 
     def _apply_defaults(self, task: str, arch: str) -> None:
-        """Put ``default_settings(task, arch)`` into the form, keeping device, subset and teacher."""
-        defaults = default_settings(task, arch)
+        """Put the defaults for ``task`` and ``arch`` (presets.defaults_for) into the form,
+        keeping device, subset and teacher."""
+        defaults = defaults_for(task, arch)
         if defaults.distill != "none":
             defaults.teacher = self.teacher_box.currentData() or defaults.teacher
         self.set_settings(
@@ -606,10 +638,15 @@ class TrainingPanel(QWidget):
     def set_settings(self, settings: TrainingSettings) -> None:
         """Show ``settings`` in the form; fields it has no widget for are kept as they are."""
         self._base = replace(settings)
-        widgets = (self.task_box, self.arch_box, self.init_box)
+        widgets = (self.task_box, self.arch_box, self.init_box, self.preset_box)
         for widget in widgets:
             widget.blockSignals(True)
         self.task_box.setCurrentIndex(self.task_box.findData(settings.task))
+        preset = preset_of(settings)
+        if preset is not None:
+            self.preset_box.setCurrentIndex(self.preset_box.findData(preset))
+        self.preset_box.setVisible(preset is not None)
+        self.preset_label.setVisible(preset is not None)
         self.arch_box.clear()
         for arch in archs_for(settings.task):
             self.arch_box.addItem(self._arch_title(arch), arch)
@@ -733,6 +770,7 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, total_steps(settings))
         self.progress.setValue(0)
         self._last_step = None
+        self._ended = None
         self.progress.setFormat(self.tr("starting…"))
         self._set_running(True)
         self.job.start()
@@ -780,6 +818,7 @@ class TrainingPanel(QWidget):
         if not finished:  # e.g. in the middle of a long evaluation: it ends on its own shortly
             _let_go(job)
         self._set_running(False)
+        self._show_ended(lambda: status_title("stopped"))
         self._set_phase(lambda: self.tr("Stopped") if finished else self.tr("Still stopping…"))
         return finished
 
@@ -834,6 +873,18 @@ class TrainingPanel(QWidget):
             if series is not None:
                 self.comparison_plots.add_eval(series, event)
 
+    def _show_ended(self, status: Callable[[], str]) -> None:
+        """The bar after a run: how it ended and the steps done; an ETA would be stale now."""
+
+        def text() -> str:
+            step = self._last_step
+            if step is None:
+                return status()
+            return self.tr("{0} · step {1:,}/{2:,}").format(status(), step.step, step.total_steps)
+
+        self._ended = text
+        self.progress.setFormat(text())
+
     def _show_progress(self, event: StepEvent) -> None:
         self._last_step = event
         self.progress.setMaximum(event.total_steps)
@@ -870,6 +921,7 @@ class TrainingPanel(QWidget):
             return self.tr(", test accuracy {0:.2%}").format(result.test["accuracy"])
 
         self._set_phase(lambda: status_title(result.status) + accuracy())
+        self._show_ended(lambda: status_title(result.status))
         self.statusMessage.emit(f"{outcome.name}: {result.message}{accuracy()}")
 
     @Slot(object)
@@ -880,6 +932,7 @@ class TrainingPanel(QWidget):
         message, outcome = failure.message, failure.outcome
         self.show_problem(message)
         self._set_phase(lambda: self.tr("Failed"))
+        self._show_ended(lambda: self.tr("Failed"))
         self.statusMessage.emit(message.splitlines()[0])
         if outcome is not None:
             self._record(outcome, problem=message)
@@ -902,6 +955,8 @@ class TrainingPanel(QWidget):
             return
         self.job = None
         self.plots.flush()
+        if self._ended is None:  # ended with no result (cancelled without keeping anything)
+            self._show_ended(lambda: status_title("stopped"))
         self._set_running(False)
         if self.comparison is not None:
             self._continue_comparison()
@@ -912,8 +967,17 @@ class TrainingPanel(QWidget):
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         self._update_pause_button()
-        for widget in (self.task_box, self.arch_box, self.init_box, self.device_box):
+        for widget in (
+            self.task_box,
+            self.preset_box,
+            self.arch_box,
+            self.init_box,
+            self.device_box,
+        ):
             widget.setEnabled(not running)
+        # The whole form is locked during a run (the form shows what is running); a widget that
+        # enables itself meanwhile (Epochs, when Steps changes) stays locked with its group.
+        self.settings_box.setEnabled(not running)
         if not running and self.task_box.currentData() == TRANSFER:
             self.arch_box.setEnabled(False)  # follows the chosen classifier
         self.runningChanged.emit(running)
@@ -921,10 +985,11 @@ class TrainingPanel(QWidget):
     # ---- comparing the adders ----
     def compare_adders(self, budget: TrainingSettings | None = None) -> bool:
         """Train the transfer adder, then the scratch adder, on ``budget``'s steps, batch size,
-        seed, device and data subsets (the form's by default), and compare them."""
+        seed, device and data subsets, and compare them. The default budget is
+        ``adder_comparison.default_budget``: a minute's worth of steps on the form's device."""
         if self.job is not None:
             return False
-        budget = budget or self.settings_from_form()
+        budget = budget or default_budget(self.settings_from_form())
         init_from = budget.init_from or self.init_box.currentData()
         if not init_from:
             self.show_problem(
@@ -939,29 +1004,7 @@ class TrainingPanel(QWidget):
         except CheckpointError as e:
             self.show_problem(str(e))
             return False
-        shared = dict(
-            batch_size=budget.batch_size,
-            seed=budget.seed,
-            device=budget.device,
-            augment=budget.augment,
-            train_subset=budget.train_subset,
-            val_subset=budget.val_subset,
-            test_subset=budget.test_subset,
-            evals_per_epoch=budget.evals_per_epoch,
-            num_threads=budget.num_threads,
-        )
-        steps = total_steps(
-            replace(
-                default_settings(SCRATCH),
-                epochs=budget.epochs,
-                max_steps=budget.max_steps,
-                **shared,
-            )
-        )
-        transfer = replace(
-            default_settings(TRANSFER, arch), init_from=str(init_from), max_steps=steps, **shared
-        )
-        scratch = replace(default_settings(SCRATCH), max_steps=steps, **shared)
+        steps, transfer, scratch = comparison_settings(budget, init_from, arch)
         self.comparison = AdderComparison(
             steps,
             [

@@ -4,23 +4,36 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="54"/>
+        <location filename="../../mnist_desk/ui/app.py" line="63"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="56"/>
+        <location filename="../../mnist_desk/ui/app.py" line="65"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="59"/>
+        <location filename="../../mnist_desk/ui/app.py" line="68"/>
         <source>Something went wrong: {0}
 
 The window keeps working; details below.</source>
         <translation>出了点问题：{0}
 
 窗口仍可继续使用；详情见下方。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/app.py" line="72"/>
+        <source>The details are also kept in {0}.</source>
+        <translation>详细信息也保存在 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>AppSettings</name>
+    <message>
+        <location filename="../../mnist_desk/ui/settings.py" line="61"/>
+        <source>The settings file {0} was damaged, so the app started with default settings ({1}).</source>
+        <translation>设置文件 {0} 已损坏，因此应用以默认设置启动（{1}）。</translation>
     </message>
 </context>
 <context>
@@ -58,6 +71,11 @@ The window keeps working; details below.</source>
         <location filename="../../mnist_desk/ui/run_results.py" line="106"/>
         <source>predicted</source>
         <translation>预测值</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_results.py" line="123"/>
+        <source>no test results yet</source>
+        <translation>尚无测试结果</translation>
     </message>
 </context>
 <context>
@@ -388,123 +406,128 @@ or drop an image</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="455"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="446"/>
+        <source>Settings reset</source>
+        <translation>设置已重置</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/main_window.py" line="459"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="499"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="503"/>
         <source>Loading model {0}…</source>
         <translation>正在加载模型 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="513"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="517"/>
         <source>Cannot list the models</source>
         <translation>无法列出模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="521"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="525"/>
         <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
         <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="551"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="556"/>
         <source>Model {0} ready on {1}</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="570"/>
-        <location filename="../../mnist_desk/ui/main_window.py" line="588"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="575"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="593"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="571"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="576"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="589"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="594"/>
         <source>No model could be loaded.</source>
         <translation>无法加载任何模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="593"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="598"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="615"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="633"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="645"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="663"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="661"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="679"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="678"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="696"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="681"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="699"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="688"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="706"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="690"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="708"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="700"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="718"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="702"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="720"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="708"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="726"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="710"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="728"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="720"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="738"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="722"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="740"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="766"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="784"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="778"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="796"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -567,92 +590,97 @@ or drop an image</source>
         <translation>多层感知机 (MLP)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="124"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="125"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="225"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="241"/>
         <source>No trained model for this task yet: train one in the Train tab</source>
         <translation>此任务还没有训练好的模型：请在“训练”页训练一个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="246"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="262"/>
         <source>No trained model with this architecture yet</source>
         <translation>此网络结构还没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="259"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="275"/>
         <source>No trained model</source>
         <translation>没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="268"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="288"/>
+        <source>{0} (unreadable)</source>
+        <translation>{0}（无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="296"/>
         <source>{0} (shipped)</source>
         <translation>{0}（内置）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="270"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="298"/>
         <source>{0} (yours)</source>
         <translation>{0}（你的）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="274"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="302"/>
         <source>{0} (shipped, test {1})</source>
         <translation>{0}（内置，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="275"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="303"/>
         <source>{0} (yours, test {1})</source>
         <translation>{0}（你的，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="286"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="314"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="291"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="319"/>
         <source>CUDA is unavailable: {0}</source>
         <translation>CUDA 不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="305"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="333"/>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="306"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="334"/>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="307"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="335"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="308"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="336"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="310"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="338"/>
         <source>What the model does: read one digit, or read the sum of two</source>
         <translation>模型做什么：识别一个数字，或识别两个数字之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="312"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="340"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="314"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="342"/>
         <source>Trained weights: shipped with the app, or trained by you</source>
         <translation>训练好的权重：随应用提供的，或你自己训练的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="316"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="344"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
     </message>
@@ -660,67 +688,67 @@ or drop an image</source>
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="264"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="281"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="188"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="205"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="191"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="208"/>
         <source>Switch the drawing pad to the model this run saved</source>
         <translation>让手写板改用本次训练保存的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="195"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="212"/>
         <source>Export history CSV…</source>
         <translation>导出训练记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="197"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="214"/>
         <source>Every logged train and validation point</source>
         <translation>记录的所有训练和验证数据点</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="202"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="219"/>
         <source>Export settings &amp;&amp; metrics JSON…</source>
         <translation>导出设置与指标 JSON…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="206"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="223"/>
         <source>The run&apos;s settings, test metrics and checkpoint path</source>
         <translation>本次训练的设置、测试指标和模型文件路径</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="214"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="231"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="214"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="231"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="214"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="231"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="214"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="231"/>
         <source>count</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="346"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="363"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="286"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="303"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
@@ -745,57 +773,57 @@ or drop an image</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="299"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="316"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="303"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="320"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="313"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="330"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="315"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="332"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="318"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="335"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="352"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="369"/>
         <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="354"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="371"/>
         <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="365"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="382"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="368"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="385"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="394"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="411"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="400"/>
+        <location filename="../../mnist_desk/ui/run_results.py" line="417"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -851,7 +879,7 @@ or drop an image</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="259"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="277"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -860,401 +888,429 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="266"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="284"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="271"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="289"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="275"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="293"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="280"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="284"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="302"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="292"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="310"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="316"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="306"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="324"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="311"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="329"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="314"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="332"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="320"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="326"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="344"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="332"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="350"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="356"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="344"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="362"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="348"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="366"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="352"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="370"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="358"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="363"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="381"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="366"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="384"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="394"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="379"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="397"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="549"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="412"/>
+        <source>Train the transfer adder, then the scratch adder, for the same number of steps (about a minute on two cores), with the seed, device and training images set here, and compare their error curves</source>
+        <translation>先训练迁移加法器，再训练从零加法器，两者步数相同（双核上约一分钟），使用此处设置的种子、设备和训练图像，并比较它们的误差曲线</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="581"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="382"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="400"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="155"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="157"/>
         <source>No verdict: the {0} did not produce a tested model.</source>
         <translation>无法比较：{0}没有得到经过测试的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="157"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="159"/>
         <source> and the </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="165"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="167"/>
         <source>A tie after {0:,} steps each: both make {1:.1%} test sum errors.</source>
         <translation>各训练 {0:,} 步后打成平手：两者的测试集求和错误率都是 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="171"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="173"/>
         <source>{0:.1f}× fewer mistakes</source>
         <translation>错误少 {0:.1f} 倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="173"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="175"/>
         <source>no mistakes at all</source>
         <translation>完全没有错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="175"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="177"/>
         <source>&lt;b&gt;The {0} wins&lt;/b&gt; after {1:,} steps each: test sum error {2:.1%} vs {3:.1%} ({4:.1f} points lower, {5}).</source>
         <translation>各训练 {1:,} 步后，&lt;b&gt;{0}胜出&lt;/b&gt;：测试集求和错误率 {2:.1%} 对 {3:.1%}（低 {4:.1f} 个百分点，{5}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="182"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="184"/>
         <source>Final validation error: transfer {0:.1%}, scratch {1:.1%}.</source>
         <translation>最终验证误差：迁移 {0:.1%}，从零 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="185"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="187"/>
         <source>Training time: transfer {0}, scratch {1}.</source>
         <translation>训练时间：迁移 {0}，从零 {1}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="384"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="263"/>
+        <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
+Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).</source>
+        <translation>快速：小型网络，训练集约一遍多，几秒内测试准确率约 99%。
+标准：默认 ConvNet，带数据增强，训练多个轮次，与随附权重的训练方式相同（需数分钟）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="268"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="402"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="387"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="405"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="390"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="466"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="408"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="394"/>
-        <source>Train the transfer adder, then the scratch adder, on the same budget (steps, batch size, seed, training images as set here) and compare their error curves</source>
-        <translation>用相同的预算（此处设置的步数、批大小、随机种子和训练图片数）先训练迁移加法器，再训练从零训练的加法器，并比较它们的错误率曲线</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="407"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="528"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="426"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="548"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="419"/>
         <location filename="../../mnist_desk/ui/training_panel.py" line="438"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="457"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="422"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="441"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="431"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="450"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="441"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="460"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="463"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="464"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="471"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="490"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="472"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="492"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="475"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="495"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="476"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="496"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="477"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="497"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="478"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="498"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="479"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="499"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="480"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="500"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="501"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="502"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="503"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="504"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="505"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="487"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="507"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="525"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="566"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="545"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="598"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="687"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="558"/>
+        <source>Quick (≈99% in seconds)</source>
+        <translation>快速（几秒内约 99%）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="559"/>
+        <source>Standard (best accuracy, minutes)</source>
+        <translation>标准（最佳准确率，数分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="725"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="696"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="734"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="712"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="750"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="731"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="770"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="734"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="773"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1018"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="879"/>
+        <source>{0} · step {1:,}/{2:,}</source>
+        <translation>{0} · 步 {1:,}/{2:,}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1062"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="549"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="581"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="749"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="755"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="794"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="763"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="802"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="778"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="818"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="778"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="818"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="787"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="827"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="828"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="842"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="894"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="865"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="917"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="877"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="930"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="931"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="927"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="993"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="969"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1013"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="988"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1032"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1015"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1059"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1350,22 +1406,22 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="201"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="203"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="222"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="224"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="245"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="247"/>
         <source>Testing the best model…</source>
         <translation>正在测试最佳模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="268"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="270"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
     </message>

@@ -412,7 +412,7 @@ def test_switching_the_language_retranslates_the_train_tab_live(panel, qtbot):
         assert "测试准确率" in panel.results.summary.text()
         assert panel.results.use_button.text() == "使用此模型"
         assert panel.plots.log_box.text() == "对数坐标"
-        assert panel.progress.format().startswith("轮次")
+        assert panel.progress.format().startswith("已完成 · 步")  # how it ended, no stale ETA
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: panel.start_button.text() == "Start", timeout=2000)
@@ -421,3 +421,30 @@ def test_switching_the_language_retranslates_the_train_tab_live(panel, qtbot):
     assert panel.task_box.itemText(panel.task_box.findData("classifier")) == (
         "Single-digit classifier"
     )
+
+
+def test_a_classifier_starts_on_the_quick_preset_and_the_preset_box_switches_recipes(panel, qtbot):
+    assert panel.task_box.currentData() == "classifier"
+    assert panel.preset_box.currentData() == "quick"
+    assert panel.preset_box.currentText() == "Quick (≈99% in seconds)"
+    quick = panel.settings_from_form()
+    assert quick.arch == "quick" and quick.amp and quick.batch_size == 256
+    assert not quick.augment and panel.batch_spin.value() == 256
+
+    # A person opens the preset list and picks Standard with the keyboard.
+    panel.preset_box.setFocus()
+    qtbot.keyClick(panel.preset_box, Qt.Key.Key_Down)
+    assert panel.preset_box.currentData() == "standard"
+    standard = panel.settings_from_form()
+    assert standard.arch == "convnet" and standard.augment and not standard.amp
+    assert panel.arch_box.currentData() == "convnet" and panel.augment_check.isChecked()
+
+    # Picking QuickNet in the architecture list is the quick preset again.
+    panel.arch_box.setCurrentIndex(panel.arch_box.findData("quick"))
+    assert panel.preset_box.currentData() == "quick" and panel.settings_from_form().amp
+
+    # Adders have no presets: the row hides, and comes back with the classifier.
+    panel.task_box.setCurrentIndex(panel.task_box.findData("scratch"))
+    assert panel.preset_box.isHidden()
+    panel.task_box.setCurrentIndex(panel.task_box.findData("classifier"))
+    assert not panel.preset_box.isHidden()

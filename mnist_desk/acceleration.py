@@ -1,0 +1,115 @@
+"""Speed that does not change what a run learns: mixed precision, memory layout, optimizer kernels
+and host-to-device transfer, each chosen per device so the same code runs on a CPU or a GPU.
+
+Every helper degrades to plain float32 PyTorch where the hardware lacks the feature, so the CPU
+fallback (what the tests exercise) runs the same lines as a CUDA machine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+
+def cpu_has_native_bf16() -> bool:
+    """True where oneDNN runs bfloat16 natively (AVX512-BF16 or AMX): there bf16 autocast pays;
+    elsewhere it is emulated and slower than float32."""
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return False
+
+
+@dataclass(frozen=True)
+class Precision:
+    """How a run computes: autocast dtype (None: float32 throughout) and whether it scales gradients."""
+
+    dtype: torch.dtype | None
+    scale_gradients: bool = False
+
+    @property
+    def name(self) -> str:
+        return {None: "float32", torch.bfloat16: "bfloat16", torch.float16: "float16"}[self.dtype]
+
+
+FLOAT32 = Precision(None)
+
+
+def choose_precision(device: torch.device, amp: bool) -> Precision:
+    """Mixed precision where it helps: bf16 on CUDA devices that have it, else fp16 with gradient
+    scaling; bf16 on CPUs with native bf16; float32 otherwise (or when ``amp`` is off)."""
+    if not amp:
+        return FLOAT32
+    if device.type == "cuda":
+        if torch.cuda.is_bf16_supported():
+            return Precision(torch.bfloat16)
+        return Precision(torch.float16, scale_gradients=True)
+    if device.type == "cpu" and cpu_has_native_bf16():
+        return Precision(torch.bfloat16)
+    return FLOAT32
+
+
+def autocast(device: torch.device, precision: Precision) -> contextlib.AbstractContextManager:
+    """The autocast region for a forward pass (a no-op at float32)."""
+    if precision.dtype is None:
+        return contextlib.nullcontext()
+    return torch.autocast(device.type, dtype=precision.dtype)
+
+
+def gradient_scaler(device: torch.device, precision: Precision) -> torch.amp.GradScaler:
+    """A GradScaler that is active only for float16 (bf16 and float32 need none)."""
+    enabled = precision.scale_gradients and device.type == "cuda"
+    return torch.amp.GradScaler("cuda" if enabled else "cpu", enabled=enabled)
+
+
+def optimizer_kernel(device: torch.device) -> dict[str, bool]:
+    """The fastest available update kernel: fused (one kernel for all parameters) on CUDA and on
+    CPUs where this torch has it; it removes a Python loop over parameters from every step."""
+    if device.type in ("cuda", "cpu"):
+        return {"fused": True}
+    return {}
+
+
+def prepare_model(model: nn.Module, device: torch.device) -> nn.Module:
+    """Move to the device, channels_last for convolutional models (faster oneDNN/cuDNN kernels)."""
+    model = model.to(device)
+    if any(isinstance(m, nn.Conv2d) for m in model.modules()):
+        model = model.to(memory_format=torch.channels_last)
+    return model
+
+
+def to_device(tensor: torch.Tensor, device: torch.device) -> torch.Tensor:
+    """Host -> device copy; to a GPU from pinned memory without blocking the host."""
+    if device.type != "cuda" or tensor.device.type == "cuda":
+        return tensor.to(device)
+    return tensor.pin_memory().to(device, non_blocking=True)
+
+
+def batches_to_device(
+    tensor: torch.Tensor, device: torch.device, batch_size: int
+) -> Iterator[torch.Tensor]:
+    """Slices of a host tensor on ``device``; on a GPU the next slice's copy overlaps this one's use."""
+    for start in range(0, len(tensor), batch_size):
+        yield to_device(tensor[start : start + batch_size], device)
+
+
+def training_threads(cores: int | None = None, *, interactive: bool) -> int:
+    """Threads for training. A batch job takes every core. A run in the window leaves one core to
+    the GUI thread on small machines (2-4 cores: cores - 1, so painting and input never wait on
+    a busy core) and uses the rest on bigger ones (cores - 2 from 8 cores, capped at 16 where
+    more threads stop paying for batches this small)."""
+    if cores is None:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # not Linux
+            cores = os.cpu_count() or 1
+    if not interactive:
+        return cores
+    if cores <= 4:
+        return max(1, cores - 1)
+    return min(16, cores - 2)
