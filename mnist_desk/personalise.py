@@ -77,14 +77,15 @@ class PersonalSettings:
     steps: int = 300
     batch_size: int = 64
     personal_per_batch: int = 16  # the rest of each batch is MNIST replay
-    lr: float = 5e-4
+    lr: float = 2.5e-4  # at 5e-4 the held-out digits were learnt as well, MNIST lost more
     weight_decay: float = 0.0
     # Replay images can also learn the base model's own answers (KL to its outputs, "learning
     # without forgetting"); measured here it did not keep MNIST better than replay alone: off.
     replay_distill: float = 0.0
-    # MNIST classes the base model mistook the user's digits for are replayed more (a user's flag
-    # 1 read as 7: more MNIST 7s), so learning the hand does not move those classes' boundary.
-    replay_confusions: float = 1.0
+    # Replay more of the MNIST classes the base model mistook the user's digits for (a user's
+    # flag 1 read as 7: more MNIST 7s). Measured on the benchmark hand it kept MNIST no better
+    # (-0.23 against -0.22 points at 5e-4), so it is off by default.
+    replay_confusions: float = 0.0
     holdout: float = 0.5  # share of each digit held out for the before/after report
     cv_below: int = 10  # fewer than this many of some digit: cross-validate instead
     folds: int = 3
