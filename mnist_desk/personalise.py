@@ -71,7 +71,7 @@ TEST_SIZE = 10_000  # the official MNIST test set
 @dataclass
 class PersonalSettings:
     """Everything that defines a personal fine-tune, sized for a few hundred digits on a laptop
-    CPU (seconds); benchmark row 9 measures the defaults (benchmarks/personal.py)."""
+    CPU (seconds); benchmark row 10 measures the defaults (benchmarks/personal.py)."""
 
     init_from: str | None = None  # the classifier to start from (default: the shipped one)
     steps: int = 300

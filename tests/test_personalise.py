@@ -76,7 +76,7 @@ def test_fine_tuning_learns_the_hand_keeps_mnist_and_never_trains_on_held_out(
     assert trained_on == [{d.id for d in learn}] and trained_on[0].isdisjoint(d.id for d in held)
     assert report.personal_before < 0.9  # the base model misreads this hand ...
     assert report.personal_after >= report.personal_before + 0.08  # ... and learns it
-    # MNIST kept: at most 5 of these 1,000 test digits lost by this short run (benchmark row 9
+    # MNIST kept: at most 5 of these 1,000 test digits lost by this short run (benchmark row 10
     # measures the goal, <= 0.10 points, on all 10,000 with the default recipe).
     assert report.mnist_after >= report.mnist_before - 0.005
     meta = load_checkpoint(result.checkpoint).meta

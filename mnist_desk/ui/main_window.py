@@ -643,8 +643,9 @@ class MainWindow(QMainWindow):
             for panel in self.panels:
                 panel.result_view.show_error(message)
             return None
-        for panel, digit in zip(self.panels, result.digits, strict=True):
-            panel.result_view.show_result(digit)
+        own = result.adder_digits or (None, None)  # what a scratch adder itself reads
+        for panel, digit, adder_digit in zip(self.panels, result.digits, own, strict=True):
+            panel.result_view.show_result(digit, adder_digit)
         self.sum_view.show_result(result)
         self.last_result = result
         self.prediction_updated.emit(result)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-PREFERRED_ARCH = "convnet"
+PREFERRED_ARCH = "convnet"  # until the catalog says which architecture each task prefers
 
 
 def task_title(task: str, fallback: str = "") -> str:
@@ -31,6 +31,7 @@ def arch_title(arch: str, fallback: str = "") -> str:
         "deit": QCoreApplication.translate("ModelPicker", "DeiT (ViT + distillation token)"),
         "vit-distill": QCoreApplication.translate("ModelPicker", "ViT, soft-distilled"),
         "mlp": QCoreApplication.translate("ModelPicker", "MLP"),
+        "convnet-digits": QCoreApplication.translate("ModelPicker", "ConvNet digits + exact sum"),
     }
     return titles.get(arch, fallback or arch)
 
@@ -80,6 +81,7 @@ class ModelPicker(QWidget):
         super().__init__(parent)
         self._tasks: list[tuple[str, str]] = []
         self._archs: dict[str, list[tuple[str, str]]] = {}
+        self._preferred: dict[str, str] = {}
         self._entries: list[PickerEntry] = []
         self._devices: list = []
         self._cuda_reason = ""
@@ -129,6 +131,7 @@ class ModelPicker(QWidget):
         """Fill the combos from a predictor_loader.Catalog."""
         self._tasks = list(catalog.tasks)
         self._archs = dict(catalog.archs)
+        self._preferred = dict(getattr(catalog, "preferred", {}) or {})
         self._entries = [
             PickerEntry(
                 str(m.path),
@@ -191,11 +194,16 @@ class ModelPicker(QWidget):
 
     # ---- what the user does (the combos call these; so can code and tests) -------------
 
+    def preferred_arch(self, task: str) -> str:
+        """The architecture a task starts with (the catalog's default for it)."""
+        return self._preferred.get(task, PREFERRED_ARCH)
+
     def choose_task(self, task: str) -> None:
         archs = [a for a, _ in self._archs.get(task, []) if self.entries_for(task, a)]
         if not archs:
             return
-        self.choose_arch(PREFERRED_ARCH if PREFERRED_ARCH in archs else archs[0], task)
+        preferred = self.preferred_arch(task)
+        self.choose_arch(preferred if preferred in archs else archs[0], task)
 
     def choose_arch(self, arch: str, task: str | None = None) -> None:
         entries = self.entries_for(task or self.current_task() or "", arch)
@@ -246,7 +254,9 @@ class ModelPicker(QWidget):
             if entry is None:
                 with_models = [a for a, _ in archs if self.entries_for(task, a)]
                 arch = (
-                    PREFERRED_ARCH if PREFERRED_ARCH in with_models else (with_models or [None])[0]
+                    self.preferred_arch(task)
+                    if self.preferred_arch(task) in with_models
+                    else (with_models or [None])[0]
                 )
             else:
                 arch = entry.arch

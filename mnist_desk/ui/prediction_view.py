@@ -176,6 +176,12 @@ class DigitResultView(QWidget):
         self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence_label.setWordWrap(True)
         self.bars = ProbabilityBars(10)
+        # The digit a scratch adder that learned digits from sums reads itself (hidden otherwise).
+        self.adder_digit_label = QLabel()
+        self.adder_digit_label.setWordWrap(True)
+        self.adder_digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.adder_digit_label.hide()
+        self._adder_digit = None
 
         preview_box = QVBoxLayout()
         preview_box.setSpacing(2)
@@ -186,6 +192,7 @@ class DigitResultView(QWidget):
         digit_box.addStretch(1)
         digit_box.addWidget(self.digit_label)
         digit_box.addWidget(self.confidence_label)
+        digit_box.addWidget(self.adder_digit_label)
         digit_box.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -211,8 +218,15 @@ class DigitResultView(QWidget):
         self._state = ("error", message)
         self._refresh()
 
-    def show_result(self, result) -> None:
-        """A DigitResult: blank shows the hint, never a guess."""
+    @property
+    def adder_digit_text(self) -> str:
+        """The line about the scratch adder's own reading ("" when hidden)."""
+        return self.adder_digit_label.text() if self._adder_digit is not None else ""
+
+    def show_result(self, result, adder_digit=None) -> None:
+        """A DigitResult: blank shows the hint, never a guess. ``adder_digit``: the DigitResult a
+        scratch adder with digit outputs read itself, shown beneath (None hides that line)."""
+        self._adder_digit = None if adder_digit is None or adder_digit.blank else adder_digit
         if result.blank:
             self.show_blank()
         else:
@@ -221,6 +235,20 @@ class DigitResultView(QWidget):
 
     def _refresh(self) -> None:
         kind = self._state[0]
+        own = self._adder_digit if kind == "result" else None
+        self.adder_digit_label.setVisible(own is not None)
+        if own is not None:
+            self.adder_digit_label.setText(
+                self.tr("{0}: read by the scratch adder, which never saw a digit label").format(
+                    own.digit
+                )
+            )
+            self.adder_digit_label.setToolTip(
+                self.tr(
+                    "This adder was trained on sums alone; its own reading of this digit is "
+                    "{0} sure. The large digit comes from the default classifier."
+                ).format(percent(own.confidence))
+            )
         if kind == "result":
             result = self._state[1]
             self.digit_label.setText(str(result.digit))

@@ -187,7 +187,23 @@ def adder_verdict(
     timing = " " + QCoreApplication.translate(
         "TrainingPanel", "Training time: transfer {0}, scratch {1}."
     ).format(format_duration(transfer.elapsed), format_duration(scratch.elapsed))
-    return head + val_text + timing
+    return head + val_text + timing + scratch_digits_sentence(scratch)
+
+
+def scratch_digits_sentence(scratch: TrainingResult) -> str:
+    """For a scratch adder that learned digits from sums: how well it reads them ("" otherwise)."""
+    test = scratch.test or {}
+    if "digit_test_accuracy_matched" not in test:
+        return ""
+    sentence = QCoreApplication.translate(
+        "TrainingPanel",
+        "The scratch adder never saw a digit label, yet it reads {0:.1%} of the test digits.",
+    ).format(test["digit_test_accuracy"])
+    if test.get("digit_matching") != list(range(10)):
+        sentence += " " + QCoreApplication.translate(
+            "TrainingPanel", "Its outputs are not yet the digits themselves ({0:.1%} once matched)."
+        ).format(test["digit_test_accuracy_matched"])
+    return " " + sentence
 
 
 @dataclass

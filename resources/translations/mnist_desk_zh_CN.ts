@@ -194,32 +194,42 @@ or drop an image</source>
 <context>
     <name>DigitResultView</name>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="216"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="231"/>
+        <source>{0}: read by the scratch adder, which never saw a digit label</source>
+        <translation>{0}：由从零训练的加法器读出（它从未见过数字标签）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="237"/>
+        <source>This adder was trained on sums alone; its own reading of this digit is {0} sure. The large digit comes from the default classifier.</source>
+        <translation>这个加法器只用和训练；它自己读这个数字的把握为 {0}。大号数字来自默认分类器。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="244"/>
         <source>{0} sure</source>
         <translation>把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="224"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="252"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="226"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="254"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="231"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="259"/>
         <source>Model input</source>
         <translation>模型输入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="232"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="260"/>
         <source>The 28×28 image the model sees, enlarged</source>
         <translation>模型看到的 28×28 图像（已放大）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="233"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="261"/>
         <source>Probability of each digit</source>
         <translation>每个数字的概率</translation>
     </message>
@@ -462,72 +472,72 @@ or drop an image</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="663"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="664"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="679"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="680"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="696"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="697"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="699"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="700"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="706"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="707"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="708"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="709"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="718"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="719"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="720"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="721"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="726"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="727"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="728"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="729"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="738"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="739"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="740"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="741"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="784"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="785"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="796"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="797"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -590,97 +600,102 @@ or drop an image</source>
         <translation>多层感知机 (MLP)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="125"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="34"/>
+        <source>ConvNet digits + exact sum</source>
+        <translation>ConvNet 读数字 + 精确求和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="127"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="241"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="249"/>
         <source>No trained model for this task yet: train one in the Train tab</source>
         <translation>此任务还没有训练好的模型：请在“训练”页训练一个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="262"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="272"/>
         <source>No trained model with this architecture yet</source>
         <translation>此网络结构还没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="275"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="285"/>
         <source>No trained model</source>
         <translation>没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="288"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="298"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="296"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="306"/>
         <source>{0} (shipped)</source>
         <translation>{0}（内置）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="298"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="308"/>
         <source>{0} (yours)</source>
         <translation>{0}（你的）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="302"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="312"/>
         <source>{0} (shipped, test {1})</source>
         <translation>{0}（内置，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="303"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="313"/>
         <source>{0} (yours, test {1})</source>
         <translation>{0}（你的，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="314"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="324"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="319"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="329"/>
         <source>CUDA is unavailable: {0}</source>
         <translation>CUDA 不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="333"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="343"/>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="334"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="344"/>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="335"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="345"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="336"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="346"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="338"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="348"/>
         <source>What the model does: read one digit, or read the sum of two</source>
         <translation>模型做什么：识别一个数字，或识别两个数字之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="340"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="350"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="342"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="352"/>
         <source>Trained weights: shipped with the app, or trained by you</source>
         <translation>训练好的权重：随应用提供的，或你自己训练的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="344"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="354"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
     </message>
@@ -831,47 +846,47 @@ or drop an image</source>
 <context>
     <name>SumView</name>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="295"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="323"/>
         <source>Sum probabilities (0–18)</source>
         <translation>和的概率（0–18）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="297"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="325"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="308"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="336"/>
         <source>Draw a digit in each box</source>
         <translation>请在每个方框里各写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="310"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="338"/>
         <source>Draw a digit in the other box</source>
         <translation>请在另一个方框里写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="315"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="343"/>
         <source>Sum read by the adder network: {0} sure</source>
         <translation>加法网络识别的和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="319"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="347"/>
         <source>(the digits read add up to {0})</source>
         <translation>（识别出的两个数字相加为 {0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="321"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="349"/>
         <source>Sum of the two digits: {0} sure</source>
         <translation>两个数字之和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="326"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="354"/>
         <source>Adder&apos;s probabilities for sums 0–18</source>
         <translation>加法网络给出的和（0–18）的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="328"/>
+        <location filename="../../mnist_desk/ui/prediction_view.py" line="356"/>
         <source>Sum probabilities (0–18), from the two digits</source>
         <translation>由两个数字得出的和（0–18）的概率</translation>
     </message>
@@ -879,7 +894,7 @@ or drop an image</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="277"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="293"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -888,127 +903,127 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="284"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="300"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="289"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="305"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="293"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="309"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="314"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="302"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="318"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="310"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="326"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="316"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="332"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="324"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="340"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="329"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="345"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="332"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="348"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="354"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="344"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="360"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="350"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="366"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="356"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="372"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="362"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="378"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="366"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="382"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="370"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="386"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="392"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="381"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="397"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="384"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="400"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="394"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="410"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="397"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="413"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="412"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="428"/>
         <source>Train the transfer adder, then the scratch adder, for the same number of steps (about a minute on two cores), with the seed, device and training images set here, and compare their error curves</source>
         <translation>先训练迁移加法器，再训练从零加法器，两者步数相同（双核上约一分钟），使用此处设置的种子、设备和训练图像，并比较它们的误差曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="581"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="597"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="400"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="416"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
@@ -1053,264 +1068,274 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>训练时间：迁移 {0}，从零 {1}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="263"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="198"/>
+        <source>The scratch adder never saw a digit label, yet it reads {0:.1%} of the test digits.</source>
+        <translation>从零训练的加法器从未见过数字标签，却能读对 {0:.1%} 的测试数字。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="203"/>
+        <source>Its outputs are not yet the digits themselves ({0:.1%} once matched).</source>
+        <translation>它的输出还不是数字本身（按最佳对应匹配后为 {0:.1%}）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="279"/>
         <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
 Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).</source>
         <translation>快速：小型网络，训练集约一遍多，几秒内测试准确率约 99%。
 标准：默认 ConvNet，带数据增强，训练多个轮次，与随附权重的训练方式相同（需数分钟）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="268"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="284"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="402"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="418"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="405"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="421"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="408"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="485"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="424"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="501"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="426"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="548"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="442"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="564"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="438"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="457"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="454"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="473"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="441"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="457"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="450"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="466"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="460"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="476"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="482"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="498"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="483"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="499"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="490"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="506"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="492"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="508"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="495"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="511"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="496"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="512"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="497"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="513"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="498"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="514"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="499"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="515"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="500"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="516"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="501"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="517"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="502"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="518"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="503"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="519"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="504"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="520"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="505"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="521"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="507"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="523"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="545"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="598"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="561"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="614"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="558"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="574"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="559"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="575"/>
         <source>Standard (best accuracy, minutes)</source>
         <translation>标准（最佳准确率，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="725"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="741"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="734"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="750"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="750"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="766"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="770"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="786"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="773"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="789"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="879"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="895"/>
         <source>{0} · step {1:,}/{2:,}</source>
         <translation>{0} · 步 {1:,}/{2:,}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1062"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1078"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="581"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="597"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="788"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="804"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="794"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="810"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="802"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="818"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="818"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="834"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="818"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="834"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="827"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="843"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="828"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="844"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="894"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="910"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="917"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="933"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="930"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="931"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="946"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="947"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="993"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1009"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1013"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1029"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1032"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1048"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="1059"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="1075"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
