@@ -31,6 +31,7 @@ ROWS = {
         "MNIST addition, standard protocol (N=1), 10 epochs",
         "benchmarks.addition_protocol:run_scallop_budget",
     ),
+    "10": ("teach it your hand: fine-tune on personal digits", "benchmarks.personal"),
 }
 
 

@@ -48,6 +48,10 @@ def _parse_model_args(pairs: list[str]) -> dict:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    if args.my_digits:
+        from mnist_desk.my_digits_cli import cmd_train_personal
+
+        return cmd_train_personal(args)
     from mnist_desk.config import resolve_models_dir
     from mnist_desk.presets import defaults_for
     from mnist_desk.training import (
@@ -171,6 +175,10 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.my_digits:
+        from mnist_desk.my_digits_cli import cmd_evaluate_personal
+
+        return cmd_evaluate_personal(args)
     from mnist_desk.catalog import resolve_model
     from mnist_desk.data import fixed_pairs
     from mnist_desk.devices import resolve_device
@@ -434,6 +442,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--output", "-o", help="checkpoint path (default: the models folder)")
     train.add_argument("--record-command", default=None, help=argparse.SUPPRESS)
     train.add_argument("--quiet", "-q", action="store_true")
+    train.add_argument(
+        "--my-digits",
+        action="store_true",
+        help="fine-tune a classifier (--init-from, default the shipped one) on your own digits",
+    )
     train.set_defaults(func=cmd_train)
 
     evaluate = sub.add_parser(
@@ -444,6 +457,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--subset", type=int, help="only the first N test examples")
     evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument(
+        "--my-digits", action="store_true", help="accuracy on your own digits instead of MNIST"
+    )
     evaluate.set_defaults(func=cmd_evaluate)
 
     predict = sub.add_parser(

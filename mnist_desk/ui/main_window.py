@@ -33,6 +33,7 @@ from mnist_desk import __version__
 from mnist_desk.config import resources_dir
 from mnist_desk.ui import i18n
 from mnist_desk.ui.canvas import DigitCanvas
+from mnist_desk.ui.corrections import CorrectionController
 from mnist_desk.ui.gui_gc import freeze_startup_objects
 from mnist_desk.ui.model_picker import ModelPicker
 from mnist_desk.ui.prediction_view import DigitResultView, SumView
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""  # the last error shown to the user
         self._message_box: QMessageBox | None = None
         self.training_panel = None  # the Train tab, added once the core has loaded
+        self.my_digits_view = None  # the My digits tab, likewise
         self.dataset_browser = None
 
         self.setWindowIcon(app_icon())
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self._throttle.timeout.connect(self.predict_now)
 
         self._build_draw_tab()
+        self.corrections = CorrectionController(self)  # keep/correct a drawing into My digits
         self._build_actions()
         self._build_menus()
         self.model_status = QLabel()
@@ -399,6 +402,10 @@ class MainWindow(QMainWindow):
         self.dataset_browser = DatasetBrowser(data_dir=self.data_dir, download=self.download)
         self.add_tab(self.training_panel, lambda: self.tr("Train"))
         self.add_tab(self.dataset_browser, lambda: self.tr("Dataset"))
+        from mnist_desk.ui.my_digits_view import MyDigitsView
+
+        self.my_digits_view = MyDigitsView(self)
+        self.add_tab(self.my_digits_view, lambda: self.tr("My digits"))
 
     def choose_data_folder(self) -> None:
         from mnist_desk.config import resolve_data_dir
@@ -671,6 +678,10 @@ class MainWindow(QMainWindow):
     @property
     def active_index(self) -> int:
         return self._active
+
+    def push_undo_step(self, step) -> None:
+        """Another undoable step beside the canvases' (an object with ``undo() -> bool``)."""
+        self._edit_order.append(step)
 
     def undo(self) -> None:
         """Undo the last change on either canvas (strokes, clears, opened images)."""

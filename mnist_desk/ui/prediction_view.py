@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,8 @@ def percent(value: float) -> str:
 
 class ProbabilityBars(QWidget):
     """One bar per class, labelled underneath; the most likely class is highlighted."""
+
+    bar_clicked = Signal(int)  # the class whose bar (or label) was clicked
 
     def __init__(self, count: int, parent: QWidget | None = None, label_every: int = 1):
         super().__init__(parent)
@@ -61,6 +63,15 @@ class ProbabilityBars(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(max(160, 18 * self._count), 90)
+
+    def bar_at(self, x: float) -> int:
+        """The class drawn at horizontal position ``x``."""
+        return min(self._count - 1, max(0, int(x * self._count / max(1, self.width()))))
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._values is not None:
+            self.bar_clicked.emit(self.bar_at(event.position().x()))
+        super().mousePressEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(8 * self._count, 60)

@@ -727,8 +727,11 @@ class TrainingPanel(QWidget):
     def is_running(self) -> bool:
         return self.job is not None
 
-    def start(self, settings: TrainingSettings | None = None, name: str | None = None) -> bool:
-        """Start a run in its own thread; False (with the reason shown) if it cannot start."""
+    def start(
+        self, settings: TrainingSettings | None = None, name: str | None = None, trainer=None
+    ) -> bool:
+        """Start a run in its own thread; False (with the reason shown) if it cannot start.
+        ``trainer``: a prepared run to show instead (My digits' personal fine-tune)."""
         if self.job is not None:
             return False
         if settings is None:
@@ -760,7 +763,8 @@ class TrainingPanel(QWidget):
                 name=name,
                 data_dir=self.data_dir,
                 download=self.download,
-                output=checkpoint_path_for(settings, self.models_dir),
+                output=None if trainer else checkpoint_path_for(settings, self.models_dir),
+                trainer=trainer,
             )
         except (ValueError, UserError) as e:  # bad settings, a folder it cannot write
             self.show_problem(self.tr("Cannot start: {0}").format(e))

@@ -237,6 +237,10 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>My digits</source>
+        <translation>我的数字</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/main_window.py" line="326"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
@@ -1445,6 +1449,195 @@ Standard: the default ConvNet with augmentation over several epochs, as the ship
         <location filename="../../mnist_desk/ui/training_worker.py" line="270"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionController</name>
+    <message>
+        <source>Draw a digit first, then click the right digit to keep it.</source>
+        <translation>请先写一个数字，再点击正确的数字来保存它。</translation>
+    </message>
+    <message>
+        <source>Cannot keep this digit</source>
+        <translation>无法保存这个数字</translation>
+    </message>
+    <message>
+        <source>Took back the digit kept in My digits</source>
+        <translation>已撤回保存到“我的数字”中的数字</translation>
+    </message>
+    <message>
+        <source>My digits: back to {0}</source>
+        <translation>我的数字：已改回 {0}</translation>
+    </message>
+    <message>
+        <source>Kept as {0} in My digits (the model read {1}); you have {2} of {0}.</source>
+        <translation>已作为 {0} 保存到“我的数字”（模型读成 {1}）；你已有 {2} 个 {0}。</translation>
+    </message>
+    <message>
+        <source>Kept as {0} in My digits; you have {1} of {0}.</source>
+        <translation>已作为 {0} 保存到“我的数字”；你已有 {1} 个 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>KeepBar</name>
+    <message>
+        <source>Keep</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Keep this drawing in My digits with the digit the model read</source>
+        <translation>按模型读出的数字，把这幅手写保存到“我的数字”</translation>
+    </message>
+    <message>
+        <source>Misread? Click the right digit&apos;s bar or press its key.</source>
+        <translation>读错了？点击正确数字的概率条，或按下该数字键。</translation>
+    </message>
+    <message>
+        <source>Kept in My digits as {0} (read as {1}). Ctrl+Z takes it back.</source>
+        <translation>已作为 {0} 保存到“我的数字”（读成 {1}）。Ctrl+Z 可撤回。</translation>
+    </message>
+    <message>
+        <source>Kept in My digits as {0}.</source>
+        <translation>已作为 {0} 保存到“我的数字”。</translation>
+    </message>
+</context>
+<context>
+    <name>MyDigitsView</name>
+    <message>
+        <source>{0} · read {1}</source>
+        <translation>{0} · 读成 {1}</translation>
+    </message>
+    <message>
+        <source>Labelled {0}; the model ({1}) read {2}
+{3}, {4}</source>
+        <translation>标注为 {0}；模型（{1}）读成 {2}
+{3}，{4}</translation>
+    </message>
+    <message>
+        <source>{0} digits, {1} misread by the model they were drawn for. Per digit: {2}</source>
+        <translation>共 {0} 个数字，其中 {1} 个被当时的模型读错。各数字：{2}</translation>
+    </message>
+    <message>
+        <source>Relabelled {0} as {1}</source>
+        <translation>已将 {0} 个重新标注为 {1}</translation>
+    </message>
+    <message>
+        <source>Delete digits</source>
+        <translation>删除数字</translation>
+    </message>
+    <message>
+        <source>Delete {0} of your digits?</source>
+        <translation>删除你的 {0} 个数字？</translation>
+    </message>
+    <message>
+        <source>Deleted {0} from My digits</source>
+        <translation>已从“我的数字”删除 {0} 个</translation>
+    </message>
+    <message>
+        <source>Folder with 0/ … 9/ sub-folders of digit images</source>
+        <translation>含 0/ … 9/ 子文件夹的数字图片文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Export My digits to a folder</source>
+        <translation>将“我的数字”导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Fine-tune on my digits</source>
+        <translation>用我的数字微调</translation>
+    </message>
+    <message>
+        <source>A training run is in progress; wait for it to end or stop it.</source>
+        <translation>正在训练；请等待其结束或先停止它。</translation>
+    </message>
+    <message>
+        <source>#{0} classifier, personalised</source>
+        <translation>#{0} 分类器（个性化）</translation>
+    </message>
+    <message>
+        <source>Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)
+MNIST test: {3:.2%} → {4:.2%}
+
+Use {5} now?</source>
+        <translation>你留出的数字：{0:.1%} → {1:.1%}（{2} 个）
+MNIST 测试集：{3:.2%} → {4:.2%}
+
+现在使用 {5} 吗？</translation>
+    </message>
+    <message>
+        <source>The model was saved, but its report cannot be read ({0}). Use it now?</source>
+        <translation>模型已保存，但无法读取其报告（{0}）。现在使用吗？</translation>
+    </message>
+    <message>
+        <source>Fine-tuned on your digits</source>
+        <translation>已用你的数字微调</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>All digits</source>
+        <translation>全部数字</translation>
+    </message>
+    <message>
+        <source>Misread only</source>
+        <translation>仅读错的</translation>
+    </message>
+    <message>
+        <source>Selected:</source>
+        <translation>所选：</translation>
+    </message>
+    <message>
+        <source>Relabel</source>
+        <translation>重新标注</translation>
+    </message>
+    <message>
+        <source>Give the selected digits this label (or press a digit key)</source>
+        <translation>为所选数字设置此标注（或按数字键）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Add digits from a folder with sub-folders 0 … 9</source>
+        <translation>从含 0 … 9 子文件夹的文件夹添加数字</translation>
+    </message>
+    <message>
+        <source>Export folder…</source>
+        <translation>导出文件夹…</translation>
+    </message>
+    <message>
+        <source>Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata</source>
+        <translation>将你的数字写入文件夹的 0 … 9 子文件夹，并附元数据 CSV</translation>
+    </message>
+    <message>
+        <source>Classifier, personalised (My digits)</source>
+        <translation>分类器（个性化，我的数字）</translation>
+    </message>
+    <message>
+        <source>Fine-tune the classifier in use on your digits in the My digits tab, mixed with MNIST so it keeps reading MNIST; reports before/after</source>
+        <translation>用“我的数字”标签页中的数字微调当前分类器，并混入 MNIST 以保持对 MNIST 的识别；报告前后对比</translation>
+    </message>
+    <message>
+        <source>Teach the current classifier your hand: a new model trained on your digits and MNIST, with before/after accuracy</source>
+        <translation>让当前分类器学会你的笔迹：用你的数字和 MNIST 训练新模型，并给出前后准确率</translation>
     </message>
 </context>
 </TS>
