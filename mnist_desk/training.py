@@ -451,12 +451,12 @@ class Trainer:
                 )
             model.classifier.load_state_dict(ckpt.build().state_dict())
             s.model_kwargs = ckpt.model_kwargs
-        elif s.task == CLASSIFIER and s.init_from:  # fine-tuning a trained classifier
+        elif s.init_from:  # fine-tuning a trained classifier or scratch adder
             ckpt = load_checkpoint(s.init_from)
-            if ckpt.task != CLASSIFIER or ckpt.arch != s.arch:
-                raise ValueError(
+            if ckpt.task != s.task or ckpt.arch != s.arch:
+                raise SettingsError(
                     f"{s.init_from} is a {ckpt.task}/{ckpt.arch} checkpoint; fine-tuning needs "
-                    f"a classifier/{s.arch} one"
+                    f"a {s.task}/{s.arch} one"
                 )
             model = ckpt.build()
             s.model_kwargs = ckpt.model_kwargs

@@ -214,3 +214,21 @@ def test_closing_mid_run_skips_the_validation_that_was_due(tmp_path):
     result, events = _run(settings, output=tmp_path / "m.pt", on_event=close_before_eval)
     assert result.status == "stopped" and result.steps == 8
     assert not [e for e in events if isinstance(e, EvalEvent) and e.step == 8]
+
+
+def test_a_scratch_adder_fine_tunes_from_its_own_checkpoint_and_refuses_another_task(tmp_path):
+    scratch = TrainingSettings(task=SCRATCH, arch="convnet-digits", max_steps=5, **SMALL)
+    _run(scratch, output=tmp_path / "s.pt")
+    saved = load_checkpoint(tmp_path / "s.pt").build().state_dict()
+
+    again = TrainingSettings(
+        task=SCRATCH, arch="convnet-digits", max_steps=1, init_from=str(tmp_path / "s.pt"), **SMALL
+    )
+    started = Trainer(again, lambda e: None, data_dir=shared_data_dir()).build_model().state_dict()
+    assert all(torch.equal(saved[k], started[k]) for k in saved)
+
+    as_classifier = TrainingSettings(
+        task=CLASSIFIER, arch="convnet", max_steps=1, init_from=str(tmp_path / "s.pt"), **SMALL
+    )
+    result, events = _run(as_classifier)
+    assert result is None and "fine-tuning needs a classifier/convnet one" in events[-1].message
