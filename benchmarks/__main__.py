@@ -25,8 +25,13 @@ ROWS = {
     "4": ("startup to window and to first prediction", "benchmarks.startup"),
     "5": ("GUI responsiveness while training", "benchmarks.responsiveness"),
     "6": ("training throughput and memory per architecture", "benchmarks.throughput"),
-    "7": ("MNIST addition, standard protocol (N=1)", "benchmarks.addition_protocol"),
+    "7": ("MNIST addition, standard protocol (N=1), 1 epoch", "benchmarks.addition_protocol"),
     "8": ("drawn digits and sums through the real window, every shipped model", "benchmarks.drawn"),
+    "9": (
+        "MNIST addition, standard protocol (N=1), 10 epochs",
+        "benchmarks.addition_protocol:run_scallop_budget",
+    ),
+    "10": ("teach it your hand: fine-tune on personal digits", "benchmarks.personal"),
 }
 
 
@@ -97,8 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         row_start, row_load = time.perf_counter(), os.getloadavg()[0]
         log(f"row {row}: {title}")
         try:
-            module = __import__(module_name, fromlist=["run"])
-            row_lines = module.run(opts)
+            module_path, _, function = module_name.partition(":")  # "module[:function]"
+            module = __import__(module_path, fromlist=["run"])
+            row_lines = getattr(module, function or "run")(opts)
         except Exception as e:  # one broken row must not hide the others
             traceback.print_exc(file=sys.stderr)
             row_lines = [Line(row, title, f"failed: {type(e).__name__}: {e}")]

@@ -39,6 +39,8 @@ class DrawnScore:
     mnist_test_accuracy: float | None = None  # from the model's metrics file
     seconds: float = 0.0
     mistakes: Counter = field(default_factory=Counter)  # (style, true, read) -> count, window
+    # A scratch adder that learned digits from sums: the digits it reads itself, in the window
+    adder_digits_right: int | None = None
 
     @property
     def digits(self) -> int:
@@ -153,6 +155,9 @@ def score_in_window(
             else:
                 score.mistakes[(digit.style, digit.label, read.digit)] += 1
         score.window_sums_right += result.total == pair[0].label + pair[1].label
+        if result.adder_digits is not None:
+            own = sum(d.label == r.digit for d, r in zip(pair, result.adder_digits, strict=True))
+            score.adder_digits_right = (score.adder_digits_right or 0) + own
         if save_dir is not None:
             for index in range(2):
                 window.save_drawing(save_dir / f"pair{i:04d}-{index}.png", index)

@@ -11,6 +11,7 @@ import io
 import json
 import pickle
 import platform
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,6 +28,10 @@ from mnist_desk.models import UnknownModelError, build_model
 
 FORMAT = "mnist-desk-checkpoint"
 VERSION = 1
+
+
+# How torch's weights-only unpickler words a refusal of an object that could run code.
+_CARRIES_CODE = re.compile(r"Unsupported global|GLOBAL |Unsupported class|REDUCE|BUILD")
 
 
 class CheckpointError(UserError, RuntimeError):
@@ -127,6 +132,10 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as e:
+        if not _CARRIES_CODE.search(str(e)):  # garbage bytes fail the same unpickler
+            raise CheckpointError(
+                f"{path}: not a readable checkpoint (truncated or corrupt): the data is damaged"
+            ) from e
         raise CheckpointError(
             f"{path}: refused: the file holds Python objects other than weights, which could run "
             f"code when loaded. Only mnist-desk checkpoints can be opened."

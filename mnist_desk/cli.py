@@ -48,6 +48,10 @@ def _parse_model_args(pairs: list[str]) -> dict:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    if args.my_digits:
+        from mnist_desk.my_digits_cli import cmd_train_personal
+
+        return cmd_train_personal(args)
     from mnist_desk.config import resolve_models_dir
     from mnist_desk.presets import defaults_for
     from mnist_desk.training import (
@@ -112,7 +116,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     )
     extra = {"command": command, "machine": machine_description()}
 
+    trainer_started = False
+
     def report(event) -> None:
+        nonlocal trainer_started
+        trainer_started = trainer_started or isinstance(event, StepEvent)
         if (
             isinstance(event, StepEvent)
             and not args.quiet
@@ -137,7 +145,9 @@ def cmd_train(args: argparse.Namespace) -> int:
                 flush=True,
             )
         elif isinstance(event, FailedEvent):
-            print(f"\nerror: {event.message}", file=sys.stderr)
+            # a new line only to end a progress line; an error is one line of its own
+            end_progress = "\n" if not args.quiet and trainer_started else ""
+            print(f"{end_progress}error: {event.message}", file=sys.stderr)
 
     trainer = Trainer(
         s,
@@ -165,6 +175,10 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.my_digits:
+        from mnist_desk.my_digits_cli import cmd_evaluate_personal
+
+        return cmd_evaluate_personal(args)
     from mnist_desk.catalog import resolve_model
     from mnist_desk.data import fixed_pairs
     from mnist_desk.devices import resolve_device
@@ -246,6 +260,42 @@ def cmd_predict(args: argparse.Namespace) -> int:
             print(
                 f"sum: {a} + {b} = {total.total}  (p={total.confidence:.3f}, from the {total.source})"
             )
+    return EXIT_OK
+
+
+# ---- list ------------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Every model, shipped and the user's; an unreadable checkpoint is listed with the reason."""
+    from mnist_desk.catalog import list_models
+
+    entries = list_models(args.models_dir)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": e.name,
+                        "path": str(e.path),
+                        "task": e.task,
+                        "arch": e.arch,
+                        "shipped": e.shipped,
+                        "test_accuracy": e.test_accuracy,
+                        "problem": e.problem or None,
+                    }
+                    for e in entries
+                ]
+            )
+        )
+        return EXIT_OK
+    for e in entries:
+        if e.problem:
+            print(f"{e.name:<32} unreadable: {e.problem}")
+            continue
+        accuracy = f"test {e.test_accuracy:.2%}" if e.test_accuracy is not None else ""
+        where = "shipped" if e.shipped else "yours"
+        print(f"{e.name:<32} {e.task}/{e.arch:<12} {where:<8} {accuracy}")
     return EXIT_OK
 
 
@@ -392,6 +442,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--output", "-o", help="checkpoint path (default: the models folder)")
     train.add_argument("--record-command", default=None, help=argparse.SUPPRESS)
     train.add_argument("--quiet", "-q", action="store_true")
+    train.add_argument(
+        "--my-digits",
+        action="store_true",
+        help="fine-tune a classifier (--init-from, default the shipped one) on your own digits",
+    )
     train.set_defaults(func=cmd_train)
 
     evaluate = sub.add_parser(
@@ -402,6 +457,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--subset", type=int, help="only the first N test examples")
     evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument(
+        "--my-digits", action="store_true", help="accuracy on your own digits instead of MNIST"
+    )
     evaluate.set_defaults(func=cmd_evaluate)
 
     predict = sub.add_parser(
@@ -415,6 +473,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     predict.add_argument("--json", action="store_true")
     predict.set_defaults(func=cmd_predict)
+
+    listing = sub.add_parser(
+        "list", parents=[common], help="the models you can use; unreadable ones with the reason"
+    )
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=cmd_list)
 
     self_test = sub.add_parser(
         "self-test", parents=[common], help="check every shipped model on shipped sample digits"

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
+
+TEMP_SUFFIX = ".tmp"
+# A temp file's name says which process writes it: ".{target}.{pid}.{random}.tmp".
+_TEMP_NAME = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+STALE_AFTER_S = 3600  # where a writer's pid cannot be checked: its temp file is stale after this
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name}.{os.getpid()}."
 
 
 def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:
     """Call ``write(file)`` on a temp file in the target folder, then rename it over ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
@@ -25,6 +36,47 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _process_alive(pid: int) -> bool | None:
+    """Whether process ``pid`` exists (None where that cannot be asked)."""
+    if os.name != "posix":
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. PermissionError: it exists, under another user
+        return True
+    return True
+
+
+def remove_stale_temp_files(folder: str | os.PathLike) -> list[Path]:
+    """Delete the temp files of atomic writes whose writer died (killed, power cut) in ``folder``;
+    a temp file whose writer is still running is left alone. Returns what was removed."""
+    removed = []
+    try:
+        candidates = list(Path(folder).glob(f".*{TEMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        match = _TEMP_NAME.match(candidate.name)
+        if match is None:
+            continue
+        alive = _process_alive(int(match.group(1)))
+        if alive is None:
+            try:
+                alive = time.time() - candidate.stat().st_mtime < STALE_AFTER_S
+            except OSError:
+                continue
+        if alive:  # a write in progress (perhaps in this very process): leave it
+            continue
+        try:
+            candidate.unlink()
+            removed.append(candidate)
+        except OSError:
+            pass
+    return removed
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:

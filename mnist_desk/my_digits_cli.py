@@ -77,3 +77,93 @@ def _list(store, args: argparse.Namespace) -> int:
         mark = "  misread" if d.misread else ""
         print(f"{d.id}  {d.label}  read {read}  {d.model or '-'}  {d.created}{mark}")
     return EXIT_OK
+
+
+def cmd_train_personal(args: argparse.Namespace) -> int:
+    """``train --task classifier --my-digits``: fine-tune on your digits, print before/after."""
+    import shlex
+
+    from mnist_desk.catalog import resolve_model
+    from mnist_desk.cli import machine_description
+    from mnist_desk.errors import UserError
+    from mnist_desk.my_digits import MyDigitsStore
+    from mnist_desk.personalise import PersonalSettings, PersonalTrainer
+    from mnist_desk.training import EvalEvent, FailedEvent
+
+    if args.task != "classifier":
+        raise UserError("--my-digits fine-tunes a classifier: use --task classifier")
+    settings = PersonalSettings(device=args.device or "cpu")
+    if args.init_from:
+        settings.init_from = str(resolve_model(args.init_from, args.models_dir).path)
+    for name, value in (
+        ("steps", args.steps),
+        ("batch_size", args.batch_size),
+        ("lr", args.lr),
+        ("seed", args.seed),
+        ("num_threads", args.threads),
+        ("test_subset", args.test_subset),
+        ("val_subset", args.val_subset),
+    ):
+        if value is not None:
+            setattr(settings, name, value)
+    store = MyDigitsStore()
+    command = args.record_command or "mnist-desk " + shlex.join(sys.argv[1:])
+
+    def report(event) -> None:
+        if isinstance(event, EvalEvent) and not args.quiet:
+            print(
+                f"step {event.step}  MNIST val error {event.val_error:.2%}  {event.elapsed:.1f}s",
+                file=sys.stderr,
+                flush=True,
+            )
+        elif isinstance(event, FailedEvent):
+            print(f"error: {event.message}", file=sys.stderr)
+
+    trainer = PersonalTrainer(
+        settings,
+        store.items(),
+        report,
+        data_dir=args.data_dir,
+        download=not args.no_download,
+        output=args.output,
+        models_dir=args.models_dir,
+        extra_meta={"command": command, "machine": machine_description()},
+    )
+    result = trainer.run()
+    if result is None or result.personal is None or not result.checkpoint:
+        return EXIT_FAILED
+    print(
+        f"fine-tuned {result.personal.base_model} on {result.personal.learn_count} of your digits"
+    )
+    print("\n".join(result.personal.lines()))
+    print(f"{result.steps} steps in {result.elapsed:.1f}s; saved {result.checkpoint}")
+    if trainer.transfer_checkpoint:
+        print(f"the transfer adder with it: {trainer.transfer_checkpoint}")
+    return EXIT_OK
+
+
+def cmd_evaluate_personal(args: argparse.Namespace) -> int:
+    """``evaluate MODEL --my-digits``: accuracy on your digits (and on those it never saw)."""
+    from mnist_desk.catalog import resolve_model
+    from mnist_desk.errors import UserError
+    from mnist_desk.my_digits import MyDigitsStore
+    from mnist_desk.personal_models import evaluate_on_digits
+
+    ckpt = resolve_model(args.checkpoint, args.models_dir)
+    if ckpt.task != "classifier":
+        raise UserError(f"{ckpt.path}: --my-digits evaluates a single-digit classifier")
+    store = MyDigitsStore()
+    if not len(store):
+        raise UserError(f"you have no digits yet (they live in {store.folder})")
+    result = evaluate_on_digits(ckpt, store.items(), args.device or "cpu")
+    if args.json:
+        print(json.dumps(result))
+        return EXIT_OK
+    print(f"{ckpt.path}: your digits: {result['accuracy']:.1%} of {result['count']} read right")
+    if result["trained_on_count"]:
+        unseen = result["unseen_accuracy"]
+        print(
+            f"  it was fine-tuned on {result['trained_on_count']} of them; on the other "
+            f"{result['unseen_count']}: " + ("-" if unseen is None else f"{unseen:.1%}")
+        )
+    return EXIT_OK

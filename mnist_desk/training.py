@@ -357,6 +357,13 @@ def full_report(
     return classification_report(logits.argmax(1), labels, num_classes), loss, logits
 
 
+def _digit_summary(digit_metrics: dict[str, Any]) -> dict[str, Any]:
+    """What a run's result reports of an adder's own digit reading (its confusion stays in the
+    metrics file)."""
+    keys = ("digit_test_accuracy", "digit_test_accuracy_matched", "digit_matching")
+    return {k: digit_metrics[k] for k in keys if k in digit_metrics}
+
+
 def eval_share(history: dict[str, list[dict[str, float]]], elapsed: float) -> float:
     """The share of a run's time its validation passes took (0..1)."""
     spent = sum(point.get("eval_seconds", 0.0) for point in history.get("val", []))
@@ -730,7 +737,8 @@ class Trainer:
             "per_class_recall": report.recall,
             "confusion": report.confusion,
         }
-        metrics.update(self._digit_metrics(model, task_data, device))
+        digit_metrics = self._digit_metrics(model, task_data, device)
+        metrics.update(digit_metrics)
         checkpoint = None
         if self.output is not None:
             meta = make_meta(
@@ -762,7 +770,7 @@ class Trainer:
             step,
             elapsed,
             best_error,
-            {**report.to_dict(), "loss": test_loss},
+            {**report.to_dict(), "loss": test_loss, **_digit_summary(digit_metrics)},
             checkpoint,
             self.history,
         )

@@ -16,6 +16,12 @@ for path in sorted(weights.glob("*.json")):
         if "digit_test_accuracy" in m
         else ""
     )
+    if "digit_test_accuracy_matched" in m:  # digits learned from sums, never from a digit label
+        matching = "the identity" if m["digit_matching"] == list(range(10)) else "not the identity"
+        extra = (
+            f"; never shown a digit label, it reads the 10,000 test digits at "
+            f"{m['digit_test_accuracy']:.2%} (best output-to-digit matching: {matching})"
+        )
     drawn = info.get("drawn")
     drawn_text = (
         f"**{drawn['digit_accuracy']:.1%}** digits, {drawn['sum_accuracy']:.1%} sums "
@@ -23,6 +29,8 @@ for path in sorted(weights.glob("*.json")):
         if drawn
         else "not measured"
     )
+    if drawn and drawn.get("adder_digit_accuracy") is not None:
+        drawn_text += f"; the adder itself reads {drawn['adder_digit_accuracy']:.1%} of the digits"
     print(
         f"| `{path.stem}` | **{m['test_accuracy']:.2%}** {what} ({m['test_count']:,} test examples{extra}) "
         f"| {drawn_text} "

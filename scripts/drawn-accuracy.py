@@ -42,6 +42,10 @@ def main(names: list[str]) -> int:
             "sum_accuracy": score.window_sum_accuracy,
             "file_digit_accuracy": score.file_digit_accuracy,
             "file_sum_accuracy": score.file_sum_accuracy,
+            # digits read by a scratch adder that learned them from sums (None: no digit outputs)
+            "adder_digit_accuracy": None
+            if score.adder_digits_right is None
+            else score.adder_digits_right / score.digits,
             "digits": score.digits,
             "pairs": score.pairs,
             "seed": SEED,

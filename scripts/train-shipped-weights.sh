@@ -29,9 +29,9 @@ declare -A RUNS=(
   [classifier-vit]="--task classifier --arch vit --epochs 20 --seed 1"
   [classifier-deit]="--task classifier --arch deit --epochs 20 --teacher $OUT/classifier-convnet.pt --seed 1"
   [classifier-vit-distill]="--task classifier --arch vit-distill --epochs 20 --teacher $OUT/classifier-convnet.pt --distill-temperature 1 --distill-alpha 0.5 --seed 1"
-  [transfer-convnet]="--task transfer --arch convnet --epochs 3 --init-from $OUT/classifier-convnet.pt --seed 1"
+  [transfer-convnet]="--task transfer --arch convnet --steps 300 --val-subset 2000 --init-from $OUT/classifier-convnet.pt --seed 1"
   [scratch-convnet]="--task scratch --arch convnet --epochs 15 --seed 1"
-  [scratch-convnet-digits]="--task scratch --arch convnet-digits --epochs 10 --seed 1"
+  [scratch-convnet-digits]="--task scratch --arch convnet-digits --epochs 4 --seed 1"
 )
 ORDER=(classifier-convnet-mnist classifier-convnet classifier-cnn classifier-lenet5 classifier-mlp classifier-resnet transfer-convnet scratch-convnet
        scratch-convnet-digits classifier-vit classifier-deit classifier-vit-distill)

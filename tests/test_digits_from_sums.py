@@ -129,6 +129,9 @@ def test_a_short_sum_only_run_learns_to_read_digits(tmp_path):
     assert metrics["digit_test_accuracy"] == pytest.approx(after_digits.raw_accuracy, abs=1e-6)
     assert metrics["digit_test_accuracy_matched"] >= metrics["digit_test_accuracy"]
     assert metrics["digit_matching"] == list(range(10))
+    # the run's result carries them too, for the Compare adders verdict
+    assert result.test["digit_test_accuracy"] == metrics["digit_test_accuracy"]
+    assert result.test["digit_matching"] == list(range(10))
 
 
 def test_the_predictor_shows_the_digits_the_scratch_adder_reads(tmp_path):

@@ -22,6 +22,7 @@ EXPECTED = [
     "classifier-vit",
     "classifier-vit-distill",
     "scratch-convnet",
+    "scratch-convnet-digits",
     "transfer-convnet",
 ]
 GOALS = {  # test accuracy the issue asks for (digits, or sums for the adders)
@@ -97,3 +98,29 @@ def test_distilled_transformers_beat_the_plain_vit_on_the_same_budget(name):
     budget = ("epochs", "batch_size", "lr", "weight_decay", "augment", "seed")
     assert {k: student["settings"][k] for k in budget} == {k: vit["settings"][k] for k in budget}
     assert student["metrics"]["test_accuracy"] > vit["metrics"]["test_accuracy"]
+
+
+def test_the_default_scratch_adder_is_the_best_on_the_test_sums():
+    """The adder that learns digits from sums becomes the default only if it is at least as good."""
+    from mnist_desk.models import DEFAULT_SCRATCH
+
+    accuracies = {
+        p.stem: json.loads(p.read_text())["metrics"]["test_accuracy"]
+        for p in WEIGHTS.glob("scratch-*.json")
+    }
+    assert accuracies[f"scratch-{DEFAULT_SCRATCH}"] == max(accuracies.values())
+
+
+def test_the_scratch_adder_reads_digits_it_never_saw_labelled():
+    """Its own digit outputs, re-read on 2,000 test digits, agree with its metrics file (which
+    was written by the training command, sum labels only), and are the digits themselves."""
+    info = json.loads((WEIGHTS / "scratch-convnet-digits.json").read_text())
+    assert info["settings"]["task"] == "scratch" and info["metrics"]["digit_matching"] == list(
+        range(10)
+    )
+    model = load_checkpoint(WEIGHTS / "scratch-convnet-digits.pt").build()
+    test = load_splits(shared_data_dir()).test
+    images, labels = test.images[::EVERY], test.labels[::EVERY]
+    _, error, _ = evaluate(model.classifier, images, labels, torch.device("cpu"))
+    assert abs((1 - error) - info["metrics"]["digit_test_accuracy"]) < 0.01
+    assert info["metrics"]["digit_test_accuracy"] >= 0.993  # the issue's goal for emergent digits

@@ -33,6 +33,7 @@ from mnist_desk import __version__
 from mnist_desk.config import resources_dir
 from mnist_desk.ui import i18n
 from mnist_desk.ui.canvas import DigitCanvas
+from mnist_desk.ui.corrections import CorrectionController
 from mnist_desk.ui.gui_gc import freeze_startup_objects
 from mnist_desk.ui.model_picker import ModelPicker
 from mnist_desk.ui.prediction_view import DigitResultView, SumView
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""  # the last error shown to the user
         self._message_box: QMessageBox | None = None
         self.training_panel = None  # the Train tab, added once the core has loaded
+        self.my_digits_view = None  # the My digits tab, likewise
         self.dataset_browser = None
 
         self.setWindowIcon(app_icon())
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self._throttle.timeout.connect(self.predict_now)
 
         self._build_draw_tab()
+        self.corrections = CorrectionController(self)  # keep/correct a drawing into My digits
         self._build_actions()
         self._build_menus()
         self.model_status = QLabel()
@@ -399,6 +402,10 @@ class MainWindow(QMainWindow):
         self.dataset_browser = DatasetBrowser(data_dir=self.data_dir, download=self.download)
         self.add_tab(self.training_panel, lambda: self.tr("Train"))
         self.add_tab(self.dataset_browser, lambda: self.tr("Dataset"))
+        from mnist_desk.ui.my_digits_view import MyDigitsView
+
+        self.my_digits_view = MyDigitsView(self)
+        self.add_tab(self.my_digits_view, lambda: self.tr("My digits"))
 
     def choose_data_folder(self) -> None:
         from mnist_desk.config import resolve_data_dir
@@ -441,6 +448,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._loader is None:
             QTimer.singleShot(0, self._start_loader)  # after the first paint
+            if self.settings.problem:  # a damaged settings file was set aside: say so, once
+                QTimer.singleShot(
+                    0, lambda: self.show_error(self.tr("Settings reset"), self.settings.problem)
+                )
 
     def _start_loader(self) -> bool:
         """Start the worker thread once; False after the window has closed."""
@@ -526,7 +537,8 @@ class MainWindow(QMainWindow):
         for candidate in (self._initial_model, catalog.default_path):
             if candidate and Path(candidate).is_file():
                 return candidate
-        return str(catalog.models[0].path) if catalog.models else ""
+        readable = [m for m in catalog.models if not getattr(m, "problem", "")]
+        return str(readable[0].path) if readable else ""
 
     def _no_model(self, message: str) -> None:
         for panel in self.panels:
@@ -631,8 +643,9 @@ class MainWindow(QMainWindow):
             for panel in self.panels:
                 panel.result_view.show_error(message)
             return None
-        for panel, digit in zip(self.panels, result.digits, strict=True):
-            panel.result_view.show_result(digit)
+        own = result.adder_digits or (None, None)  # what a scratch adder itself reads
+        for panel, digit, adder_digit in zip(self.panels, result.digits, own, strict=True):
+            panel.result_view.show_result(digit, adder_digit)
         self.sum_view.show_result(result)
         self.last_result = result
         self.prediction_updated.emit(result)
@@ -665,6 +678,10 @@ class MainWindow(QMainWindow):
     @property
     def active_index(self) -> int:
         return self._active
+
+    def push_undo_step(self, step) -> None:
+        """Another undoable step beside the canvases' (an object with ``undo() -> bool``)."""
+        self._edit_order.append(step)
 
     def undo(self) -> None:
         """Undo the last change on either canvas (strokes, clears, opened images)."""

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-PREFERRED_ARCH = "convnet"
+PREFERRED_ARCH = "convnet"  # until the catalog says which architecture each task prefers
 
 
 def task_title(task: str, fallback: str = "") -> str:
@@ -31,6 +31,7 @@ def arch_title(arch: str, fallback: str = "") -> str:
         "deit": QCoreApplication.translate("ModelPicker", "DeiT (ViT + distillation token)"),
         "vit-distill": QCoreApplication.translate("ModelPicker", "ViT, soft-distilled"),
         "mlp": QCoreApplication.translate("ModelPicker", "MLP"),
+        "convnet-digits": QCoreApplication.translate("ModelPicker", "ConvNet digits + exact sum"),
     }
     return titles.get(arch, fallback or arch)
 
@@ -44,6 +45,7 @@ class PickerEntry:
     arch: str
     shipped: bool
     test_accuracy: float | None
+    problem: str = ""  # why it cannot be read: listed greyed out, never loaded
 
     @property
     def name(self) -> str:
@@ -79,6 +81,7 @@ class ModelPicker(QWidget):
         super().__init__(parent)
         self._tasks: list[tuple[str, str]] = []
         self._archs: dict[str, list[tuple[str, str]]] = {}
+        self._preferred: dict[str, str] = {}
         self._entries: list[PickerEntry] = []
         self._devices: list = []
         self._cuda_reason = ""
@@ -128,8 +131,16 @@ class ModelPicker(QWidget):
         """Fill the combos from a predictor_loader.Catalog."""
         self._tasks = list(catalog.tasks)
         self._archs = dict(catalog.archs)
+        self._preferred = dict(getattr(catalog, "preferred", {}) or {})
         self._entries = [
-            PickerEntry(str(m.path), m.task, m.arch, bool(m.shipped), m.test_accuracy)
+            PickerEntry(
+                str(m.path),
+                m.task,
+                m.arch,
+                bool(m.shipped),
+                m.test_accuracy,
+                getattr(m, "problem", ""),
+            )
             for m in catalog.models
         ] + [
             e
@@ -159,7 +170,15 @@ class ModelPicker(QWidget):
         return next((e for e in self._entries if same_path(e.path, path)), None)
 
     def entries_for(self, task: str, arch: str | None = None) -> list[PickerEntry]:
-        return [e for e in self._entries if e.task == task and (arch is None or e.arch == arch)]
+        """The readable checkpoints for ``task`` (and ``arch``)."""
+        return [
+            e
+            for e in self._entries
+            if not e.problem and e.task == task and (arch is None or e.arch == arch)
+        ]
+
+    def unreadable_entries(self) -> list[PickerEntry]:
+        return [e for e in self._entries if e.problem]
 
     def current_task(self) -> str | None:
         return self.task_combo.currentData()
@@ -175,11 +194,16 @@ class ModelPicker(QWidget):
 
     # ---- what the user does (the combos call these; so can code and tests) -------------
 
+    def preferred_arch(self, task: str) -> str:
+        """The architecture a task starts with (the catalog's default for it)."""
+        return self._preferred.get(task, PREFERRED_ARCH)
+
     def choose_task(self, task: str) -> None:
         archs = [a for a, _ in self._archs.get(task, []) if self.entries_for(task, a)]
         if not archs:
             return
-        self.choose_arch(PREFERRED_ARCH if PREFERRED_ARCH in archs else archs[0], task)
+        preferred = self.preferred_arch(task)
+        self.choose_arch(preferred if preferred in archs else archs[0], task)
 
     def choose_arch(self, arch: str, task: str | None = None) -> None:
         entries = self.entries_for(task or self.current_task() or "", arch)
@@ -230,7 +254,9 @@ class ModelPicker(QWidget):
             if entry is None:
                 with_models = [a for a, _ in archs if self.entries_for(task, a)]
                 arch = (
-                    PREFERRED_ARCH if PREFERRED_ARCH in with_models else (with_models or [None])[0]
+                    self.preferred_arch(task)
+                    if self.preferred_arch(task) in with_models
+                    else (with_models or [None])[0]
                 )
             else:
                 arch = entry.arch
@@ -257,10 +283,22 @@ class ModelPicker(QWidget):
                 )
         if self.checkpoint_combo.count() == 0:
             self.checkpoint_combo.addItem(self.tr("No trained model"))
+        self._add_unreadable()
         self.arch_combo.setEnabled(self.arch_combo.count() > 0)
-        self.checkpoint_combo.setEnabled(self.checkpoint_combo.currentData() is not None)
+        self.checkpoint_combo.setEnabled(
+            self.checkpoint_combo.currentData() is not None or bool(self.unreadable_entries())
+        )
         for combo in (self.task_combo, self.arch_combo, self.checkpoint_combo):
             combo.blockSignals(False)
+
+    def _add_unreadable(self) -> None:
+        """Checkpoints that cannot be read, at the end of the list: greyed out, the reason in
+        their tooltip, so a file never silently vanishes (and is never loaded)."""
+        for e in self.unreadable_entries():
+            self.checkpoint_combo.addItem(self.tr("{0} (unreadable)").format(e.name), e.path)
+            _set_item_enabled(
+                self.checkpoint_combo, self.checkpoint_combo.count() - 1, False, e.problem
+            )
 
     def entry_title(self, entry: PickerEntry) -> str:
         if entry.test_accuracy is None:

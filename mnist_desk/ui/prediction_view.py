@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,8 @@ def percent(value: float) -> str:
 
 class ProbabilityBars(QWidget):
     """One bar per class, labelled underneath; the most likely class is highlighted."""
+
+    bar_clicked = Signal(int)  # the class whose bar (or label) was clicked
 
     def __init__(self, count: int, parent: QWidget | None = None, label_every: int = 1):
         super().__init__(parent)
@@ -61,6 +63,15 @@ class ProbabilityBars(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(max(160, 18 * self._count), 90)
+
+    def bar_at(self, x: float) -> int:
+        """The class drawn at horizontal position ``x``."""
+        return min(self._count - 1, max(0, int(x * self._count / max(1, self.width()))))
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._values is not None:
+            self.bar_clicked.emit(self.bar_at(event.position().x()))
+        super().mousePressEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(8 * self._count, 60)
@@ -165,6 +176,12 @@ class DigitResultView(QWidget):
         self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence_label.setWordWrap(True)
         self.bars = ProbabilityBars(10)
+        # The digit a scratch adder that learned digits from sums reads itself (hidden otherwise).
+        self.adder_digit_label = QLabel()
+        self.adder_digit_label.setWordWrap(True)
+        self.adder_digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.adder_digit_label.hide()
+        self._adder_digit = None
 
         preview_box = QVBoxLayout()
         preview_box.setSpacing(2)
@@ -175,6 +192,7 @@ class DigitResultView(QWidget):
         digit_box.addStretch(1)
         digit_box.addWidget(self.digit_label)
         digit_box.addWidget(self.confidence_label)
+        digit_box.addWidget(self.adder_digit_label)
         digit_box.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -200,8 +218,15 @@ class DigitResultView(QWidget):
         self._state = ("error", message)
         self._refresh()
 
-    def show_result(self, result) -> None:
-        """A DigitResult: blank shows the hint, never a guess."""
+    @property
+    def adder_digit_text(self) -> str:
+        """The line about the scratch adder's own reading ("" when hidden)."""
+        return self.adder_digit_label.text() if self._adder_digit is not None else ""
+
+    def show_result(self, result, adder_digit=None) -> None:
+        """A DigitResult: blank shows the hint, never a guess. ``adder_digit``: the DigitResult a
+        scratch adder with digit outputs read itself, shown beneath (None hides that line)."""
+        self._adder_digit = None if adder_digit is None or adder_digit.blank else adder_digit
         if result.blank:
             self.show_blank()
         else:
@@ -210,6 +235,20 @@ class DigitResultView(QWidget):
 
     def _refresh(self) -> None:
         kind = self._state[0]
+        own = self._adder_digit if kind == "result" else None
+        self.adder_digit_label.setVisible(own is not None)
+        if own is not None:
+            self.adder_digit_label.setText(
+                self.tr("{0}: read by the scratch adder, which never saw a digit label").format(
+                    own.digit
+                )
+            )
+            self.adder_digit_label.setToolTip(
+                self.tr(
+                    "This adder was trained on sums alone; its own reading of this digit is "
+                    "{0} sure. The large digit comes from the default classifier."
+                ).format(percent(own.confidence))
+            )
         if kind == "result":
             result = self._state[1]
             self.digit_label.setText(str(result.digit))

@@ -18,6 +18,7 @@ class Catalog:
 
     tasks: list[tuple[str, str]] = field(default_factory=list)  # (task, core title)
     archs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # task -> (arch, title)
+    preferred: dict[str, str] = field(default_factory=dict)  # task -> its default architecture
     models: list[Any] = field(default_factory=list)  # catalog.ModelEntry
     devices: list[Any] = field(default_factory=list)  # devices.DeviceInfo
     cuda_reason: str = ""
@@ -28,17 +29,15 @@ class Catalog:
 def read_catalog(models_dir: str | None) -> Catalog:
     from mnist_desk.catalog import default_classifier_path, list_models
     from mnist_desk.devices import cuda_unavailable_reason, list_devices
-    from mnist_desk.models import CLASSIFIERS, TASK_TITLES, TASKS, archs_for
+    from mnist_desk.models import TASK_TITLES, TASKS, arch_info, archs_for, default_arch
 
-    archs = {
-        task: [(a, CLASSIFIERS[a].title if a in CLASSIFIERS else a) for a in archs_for(task)]
-        for task in TASKS
-    }
+    archs = {task: [(a, arch_info(task, a).title) for a in archs_for(task)] for task in TASKS}
     devices = list_devices()
     has_cuda = any(d.name.startswith("cuda") for d in devices)
     return Catalog(
         tasks=[(t, TASK_TITLES.get(t, t)) for t in TASKS],
         archs=archs,
+        preferred={task: default_arch(task) for task in TASKS},
         models=list_models(models_dir or None),
         devices=devices,
         cuda_reason="" if has_cuda else cuda_unavailable_reason(),

@@ -117,7 +117,13 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
         self.plot.addItem(self.image)
         self.labels: list[pg.TextItem] = []
         self.matrix = np.zeros((0, 0), dtype=np.int64)
+        for side in ("left", "bottom"):  # counts are classes: never "(x0.001)" on an axis
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.empty_text = pg.TextItem("", color="#777", anchor=(0.5, 0.5))
+        self.texts.bind(self.empty_text.setText, lambda: self.tr("no test results yet"))
+        self.plot.addItem(self.empty_text)
         self.plot.vb.sigResized.connect(self._fit_label_font)
+        self._show_empty()
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
@@ -130,9 +136,11 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []
-        if n == 0:  # no tested model: an empty plot
+        if n == 0:  # no tested model: an empty 10x10 frame that says so
             self.image.clear()
+            self._show_empty()
             return
+        self.empty_text.hide()
         shade = np.log1p(self.matrix.astype(float))
         self.image.setImage(shade, levels=(0, max(1.0, shade.max())))
         self.image.setRect(-0.5, -0.5, n, n)  # cell k is centred on k
@@ -151,6 +159,15 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
                 self.labels.append(label)
         self.plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0.02)
         self._fit_label_font()
+
+    def _show_empty(self) -> None:
+        """Before any run: the axes of a 10-class matrix, blank, with a note in the middle."""
+        ticks = [[(k, str(k)) for k in range(10)]]
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).setTicks(ticks)
+        self.empty_text.setPos(4.5, 4.5)
+        self.empty_text.show()
+        self.plot.setRange(xRange=(-0.5, 9.5), yRange=(-0.5, 9.5), padding=0.02)
 
     def label_pixel_size(self) -> int:
         """A font size at which the widest count fits its cell on screen (1,135 on the diagonal)."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from mnist_desk.config import APP_NAME, ORG_NAME
 
@@ -26,6 +28,40 @@ class AppSettings:
             self._qs = QSettings(
                 QSettings.defaultFormat(), QSettings.Scope.UserScope, ORG_NAME, APP_NAME
             )
+        self.problem = ""  # set when a damaged settings file was set aside: say so to the user
+        self._recover_if_damaged()
+
+    def _recover_if_damaged(self) -> None:
+        """A settings file Qt cannot parse, or that is not text at all (Qt's INI reader then
+        silently yields nothing), is kept aside as ``<name>.damaged`` and the app starts with
+        defaults, so the file is not overwritten and nothing in it is lost."""
+        file = Path(self._qs.fileName())
+        try:
+            content = file.read_bytes() if file.is_file() else b""
+        except OSError:
+            return
+        if not content:
+            return
+        damaged = self._qs.status() != QSettings.Status.NoError or b"\x00" in content
+        if not damaged:
+            try:
+                content.decode("utf-8")
+            except UnicodeDecodeError:
+                damaged = True
+        if not damaged:
+            return
+        kept = file.with_name(file.name + ".damaged")
+        try:
+            file.replace(kept)
+        except OSError:
+            kept = None
+        self._qs.clear()
+        self._qs.sync()
+        where = f"it was kept as {kept}" if kept else "it could not be moved aside and was replaced"
+        self.problem = QCoreApplication.translate(
+            "AppSettings",
+            "The settings file {0} was damaged, so the app started with default settings ({1}).",
+        ).format(file, where)
 
     @property
     def qsettings(self) -> QSettings:

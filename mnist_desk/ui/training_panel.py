@@ -187,7 +187,23 @@ def adder_verdict(
     timing = " " + QCoreApplication.translate(
         "TrainingPanel", "Training time: transfer {0}, scratch {1}."
     ).format(format_duration(transfer.elapsed), format_duration(scratch.elapsed))
-    return head + val_text + timing
+    return head + val_text + timing + scratch_digits_sentence(scratch)
+
+
+def scratch_digits_sentence(scratch: TrainingResult) -> str:
+    """For a scratch adder that learned digits from sums: how well it reads them ("" otherwise)."""
+    test = scratch.test or {}
+    if "digit_test_accuracy_matched" not in test:
+        return ""
+    sentence = QCoreApplication.translate(
+        "TrainingPanel",
+        "The scratch adder never saw a digit label, yet it reads {0:.1%} of the test digits.",
+    ).format(test["digit_test_accuracy"])
+    if test.get("digit_matching") != list(range(10)):
+        sentence += " " + QCoreApplication.translate(
+            "TrainingPanel", "Its outputs are not yet the digits themselves ({0:.1%} once matched)."
+        ).format(test["digit_test_accuracy_matched"])
+    return " " + sentence
 
 
 @dataclass
@@ -230,6 +246,7 @@ class TrainingPanel(QWidget):
         # Settings the form does not show come from here; a classifier starts on the quick preset.
         self._base = preset_settings(QUICK)
         self._last_step: StepEvent | None = None  # the progress bar's text is made from it
+        self._ended: Callable[[], str] | None = None  # the bar's text once a run has ended
         self.texts = LiveTexts()  # fixed texts, set again when the language changes
 
         self._build_form()
@@ -502,7 +519,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.texts.label(lambda: self.tr("Augment")), self.augment_check)
         form.addRow(self.texts.label(lambda: self.tr("Seed")), self.seed_spin)
         form.addRow(self.texts.label(lambda: self.tr("Training images")), self.subset_spin)
-        settings_box = QGroupBox()
+        settings_box = self.settings_box = QGroupBox()
         self.texts.bind(settings_box.setTitle, lambda: self.tr("Run settings"))
         settings_box.setLayout(form)
 
@@ -545,6 +562,8 @@ class TrainingPanel(QWidget):
         self._update_pause_button()
         if self._idle():
             self.progress.setFormat(self.tr("idle"))
+        elif self._ended is not None:
+            self.progress.setFormat(self._ended())
         elif self._last_step is not None:
             self._show_progress(self._last_step)
         self.phase_label.setText(self._phase())
@@ -708,8 +727,11 @@ class TrainingPanel(QWidget):
     def is_running(self) -> bool:
         return self.job is not None
 
-    def start(self, settings: TrainingSettings | None = None, name: str | None = None) -> bool:
-        """Start a run in its own thread; False (with the reason shown) if it cannot start."""
+    def start(
+        self, settings: TrainingSettings | None = None, name: str | None = None, trainer=None
+    ) -> bool:
+        """Start a run in its own thread; False (with the reason shown) if it cannot start.
+        ``trainer``: a prepared run to show instead (My digits' personal fine-tune)."""
         if self.job is not None:
             return False
         if settings is None:
@@ -741,7 +763,8 @@ class TrainingPanel(QWidget):
                 name=name,
                 data_dir=self.data_dir,
                 download=self.download,
-                output=checkpoint_path_for(settings, self.models_dir),
+                output=None if trainer else checkpoint_path_for(settings, self.models_dir),
+                trainer=trainer,
             )
         except (ValueError, UserError) as e:  # bad settings, a folder it cannot write
             self.show_problem(self.tr("Cannot start: {0}").format(e))
@@ -763,6 +786,7 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, total_steps(settings))
         self.progress.setValue(0)
         self._last_step = None
+        self._ended = None
         self.progress.setFormat(self.tr("starting…"))
         self._set_running(True)
         self.job.start()
@@ -810,6 +834,7 @@ class TrainingPanel(QWidget):
         if not finished:  # e.g. in the middle of a long evaluation: it ends on its own shortly
             _let_go(job)
         self._set_running(False)
+        self._show_ended(lambda: status_title("stopped"))
         self._set_phase(lambda: self.tr("Stopped") if finished else self.tr("Still stopping…"))
         return finished
 
@@ -864,6 +889,18 @@ class TrainingPanel(QWidget):
             if series is not None:
                 self.comparison_plots.add_eval(series, event)
 
+    def _show_ended(self, status: Callable[[], str]) -> None:
+        """The bar after a run: how it ended and the steps done; an ETA would be stale now."""
+
+        def text() -> str:
+            step = self._last_step
+            if step is None:
+                return status()
+            return self.tr("{0} · step {1:,}/{2:,}").format(status(), step.step, step.total_steps)
+
+        self._ended = text
+        self.progress.setFormat(text())
+
     def _show_progress(self, event: StepEvent) -> None:
         self._last_step = event
         self.progress.setMaximum(event.total_steps)
@@ -900,6 +937,7 @@ class TrainingPanel(QWidget):
             return self.tr(", test accuracy {0:.2%}").format(result.test["accuracy"])
 
         self._set_phase(lambda: status_title(result.status) + accuracy())
+        self._show_ended(lambda: status_title(result.status))
         self.statusMessage.emit(f"{outcome.name}: {result.message}{accuracy()}")
 
     @Slot(object)
@@ -910,6 +948,7 @@ class TrainingPanel(QWidget):
         message, outcome = failure.message, failure.outcome
         self.show_problem(message)
         self._set_phase(lambda: self.tr("Failed"))
+        self._show_ended(lambda: self.tr("Failed"))
         self.statusMessage.emit(message.splitlines()[0])
         if outcome is not None:
             self._record(outcome, problem=message)
@@ -932,6 +971,8 @@ class TrainingPanel(QWidget):
             return
         self.job = None
         self.plots.flush()
+        if self._ended is None:  # ended with no result (cancelled without keeping anything)
+            self._show_ended(lambda: status_title("stopped"))
         self._set_running(False)
         if self.comparison is not None:
             self._continue_comparison()
@@ -950,6 +991,9 @@ class TrainingPanel(QWidget):
             self.device_box,
         ):
             widget.setEnabled(not running)
+        # The whole form is locked during a run (the form shows what is running); a widget that
+        # enables itself meanwhile (Epochs, when Steps changes) stays locked with its group.
+        self.settings_box.setEnabled(not running)
         if not running and self.task_box.currentData() == TRANSFER:
             self.arch_box.setEnabled(False)  # follows the chosen classifier
         self.runningChanged.emit(running)

@@ -160,13 +160,20 @@ class TrainingWorker(QObject):
         output: str | Path | None = None,
         min_interval_s: float = 0.1,
         analyse: bool = True,
+        trainer=None,
     ):
+        """``trainer``: a ready run with the Trainer's controls and events (e.g. a personal
+        fine-tune, ``mnist_desk.personalise.PersonalTrainer``) instead of one built here."""
         super().__init__()
         # Built here, in the GUI thread, so cancel/pause work even before the run has started;
         # invalid settings raise ValueError to the caller at once.
-        self.trainer = Trainer(
-            settings, self._on_event, data_dir=data_dir, download=download, output=output
-        )
+        if trainer is not None:
+            trainer.callback = self._on_event
+            self.trainer = trainer
+        else:
+            self.trainer = Trainer(
+                settings, self._on_event, data_dir=data_dir, download=download, output=output
+            )
         self.settings = settings
         self.name = name or f"{settings.task}-{settings.arch}"
         self.min_interval_s = min_interval_s

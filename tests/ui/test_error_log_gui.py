@@ -54,3 +54,16 @@ def test_a_bug_in_a_training_run_names_the_log(qtbot, log_dir, monkeypatch, data
     log = log_dir / "mnist-desk.log"
     assert str(log) in failure.message and "KeyError" in failure.message
     assert "a bug in the loop" in log.read_text() and "Traceback" in log.read_text()
+
+
+def test_qt_warnings_go_to_the_log(qapp, log_dir):
+    from PySide6.QtCore import qInstallMessageHandler, qWarning
+
+    from mnist_desk.ui.app import install_qt_message_log
+
+    install_qt_message_log()
+    try:
+        qWarning("a Qt warning for the log")
+    finally:
+        qInstallMessageHandler(None)
+    assert "Qt: a Qt warning for the log" in (log_dir / "mnist-desk.log").read_text()

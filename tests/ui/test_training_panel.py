@@ -412,7 +412,7 @@ def test_switching_the_language_retranslates_the_train_tab_live(panel, qtbot):
         assert "测试准确率" in panel.results.summary.text()
         assert panel.results.use_button.text() == "使用此模型"
         assert panel.plots.log_box.text() == "对数坐标"
-        assert panel.progress.format().startswith("轮次")
+        assert panel.progress.format().startswith("已完成 · 步")  # how it ended, no stale ETA
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: panel.start_button.text() == "Start", timeout=2000)

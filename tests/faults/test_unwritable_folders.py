@@ -1,0 +1,89 @@
+"""A models or data folder that cannot be written: training refuses to start, before it loads
+any data, with a message that names the folder (rather than losing its result at the end)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from mnist_desk import data as mdata
+from mnist_desk.cli import main
+
+
+@pytest.fixture
+def no_data_loading(monkeypatch):
+    def load_splits(*args, **kwargs):
+        raise AssertionError("training loaded data before checking where it will save")
+
+    monkeypatch.setattr(mdata, "load_splits", load_splits)
+
+
+@pytest.fixture
+def blocked(tmp_path):
+    """A folder path that cannot be created or written: it lies inside a regular file."""
+    file = tmp_path / "a-file"
+    file.write_text("")
+    return file / "folder"
+
+
+def test_an_unwritable_models_folder_refuses_training_up_front(
+    data_dir, blocked, capsys, no_data_loading
+):
+    code = main(
+        ["--models-dir", str(blocked), "--data-dir", str(data_dir), "train", "--steps", "1"]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert str(blocked) in err and "cannot write the trained model" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_an_unwritable_output_folder_refuses_training_up_front(
+    data_dir, blocked, capsys, no_data_loading
+):
+    code = main(["train", "--data-dir", str(data_dir), "--steps", "1", "-o", str(blocked / "m.pt")])
+    assert code == 1
+    assert str(blocked) in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_models_folder_refuses_training_up_front(
+    data_dir, tmp_path, capsys, no_data_loading
+):
+    folder = tmp_path / "models"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        code = main(["--models-dir", str(folder), "train", "--data-dir", str(data_dir)])
+    finally:
+        folder.chmod(0o755)
+    assert code == 1 and "Permission denied" in capsys.readouterr().err
+
+
+def test_an_unwritable_data_folder_refuses_a_download_up_front(
+    blocked, tmp_path, capsys, no_data_loading, monkeypatch
+):
+    monkeypatch.setattr(
+        "torchvision.datasets.MNIST.download",
+        lambda self: pytest.fail("tried to download into a folder it cannot write"),
+    )
+    code = main(["--data-dir", str(blocked), "train", "-o", str(tmp_path / "m.pt")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert str(blocked) in err and "cannot write the MNIST download" in err
+
+
+def test_the_train_tab_refuses_to_start_with_an_unwritable_models_folder(
+    qtbot, data_dir, blocked, monkeypatch, gui_thread_gc
+):
+    from mnist_desk.ui.training_panel import TrainingPanel
+    from tests.support import tiny_settings
+
+    monkeypatch.setenv("MNIST_DESK_MODELS", str(blocked))
+    panel = TrainingPanel(data_dir=data_dir)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.start(tiny_settings())
+    assert not panel.is_running
+    assert panel.banner.isVisible() and str(blocked) in panel.banner.text()

@@ -1,0 +1,60 @@
+"""Drawn-style augmentation and template digits: shapes, seeds, and what they do to a digit."""
+
+from __future__ import annotations
+
+import torch
+
+from mnist_desk.augment import DrawnAugment, drawn_augment
+from mnist_desk.data import MEAN, STD
+from mnist_desk.stroke_templates import synthetic_digits
+
+
+def bar_images(n: int = 16) -> torch.Tensor:
+    ink = torch.zeros(n, 1, 28, 28)
+    ink[:, :, 6:22, 13:15] = 1.0  # a "1"
+    return (ink - MEAN) / STD
+
+
+def test_a_batch_keeps_its_shape_background_and_range_and_follows_its_seed():
+    images = bar_images()
+    out = drawn_augment(images, torch.Generator().manual_seed(3))
+    again = drawn_augment(images, torch.Generator().manual_seed(3))
+    assert out.shape == images.shape and out.dtype == images.dtype
+    assert torch.equal(out, again)
+    ink = out * STD + MEAN
+    assert ink.min() >= -1e-5 and ink.max() <= 1 + 1e-5
+    assert ink[..., :3].abs().max() < 1e-4  # far from the stroke the background stays black
+    assert not torch.equal(out, images)
+
+
+def test_thickness_alone_thickens_and_thins():
+    images = bar_images(64)
+    only_thickness = DrawnAugment(
+        degrees=0, translate=0, scale=0, shear=0, aspect=0, elastic=0, thickness=1.0
+    )
+    ink = drawn_augment(images, torch.Generator().manual_seed(0), only_thickness) * STD + MEAN
+    mass = ink.sum((1, 2, 3))
+    original = (images * STD + MEAN).sum((1, 2, 3))
+    assert (mass > original * 1.2).any() and (mass < original * 0.9).any()
+    assert (mass > original * 0.45).all()  # thinning never wipes a digit out
+
+
+def test_shear_slants_a_vertical_stroke():
+    images = bar_images(1)
+    slant = DrawnAugment(
+        degrees=0, translate=0, scale=0, shear=0.4, aspect=0, elastic=0, thickness=0
+    )
+    ink = drawn_augment(images.repeat(32, 1, 1, 1), torch.Generator().manual_seed(1), slant)
+    ink = ink * STD + MEAN
+    cols = torch.arange(28.0)
+    top = (ink[:, 0, 7] * cols).sum(1) / ink[:, 0, 7].sum(1)
+    bottom = (ink[:, 0, 20] * cols).sum(1) / ink[:, 0, 20].sum(1)
+    assert (top - bottom).abs().max() > 2  # some strokes lean by more than 2 px
+
+
+def test_template_digits_are_labelled_rendered_and_seeded():
+    images, labels = synthetic_digits(10, seed=4)
+    assert images.shape == (10, 1, 28, 28) and labels.tolist()[:5] == [1, 7, 4, 9, 4]
+    assert torch.equal(images, synthetic_digits(10, seed=4)[0])
+    ink = images * STD + MEAN
+    assert ((ink > 0.5).flatten(1).sum(1) > 20).all()

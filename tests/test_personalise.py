@@ -1,0 +1,123 @@
+"""Fine-tuning on the user's digits: held-out digits stay out of training, too few digits are
+refused with what is missing, and a short fine-tune on a synthetic hand helps without hurting MNIST."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.personal_hand import hand_digits
+from mnist_desk.checkpoints import load_checkpoint
+from mnist_desk.cli import main
+from mnist_desk.my_digits import MyDigitsStore
+from mnist_desk.personal_data import NotEnoughDigits, check_enough, folds_of, split_personal
+from mnist_desk.personalise import PersonalSettings, PersonalTrainer
+from tests.support import shared_data_dir
+
+
+def fill(store: MyDigitsStore, per_digit: int, seed: int = 1515) -> MyDigitsStore:
+    for d in hand_digits(per_digit, seed):
+        store.add(d.image28, d.label, source="generated")
+    return store
+
+
+def quick(**changes) -> PersonalSettings:
+    values = dict(steps=30, val_subset=200, test_subset=1000, evals=2, num_threads=1, seed=0)
+    values.update(changes)
+    return PersonalSettings(**values)
+
+
+def test_too_few_digits_says_how_many_more_of_each(tmp_path):
+    with pytest.raises(NotEnoughDigits, match=r"3 more 4s, 5 more 8s"):
+        check_enough([d for d in range(10) for _ in range(5) if d not in (4, 8)] + [4, 4])
+    store = fill(MyDigitsStore(tmp_path / "few"), 2)
+    with pytest.raises(NotEnoughDigits, match="3 more 0s"):
+        PersonalTrainer(quick(), store.items())
+
+
+def test_the_held_out_split_is_fixed_stratified_and_disjoint(tmp_path):
+    items = fill(MyDigitsStore(tmp_path / "mine"), 6).items()
+    learn, held = split_personal(items, 0.5, seed=0)
+    assert {d.id for d in learn}.isdisjoint({d.id for d in held})
+    assert len(learn) == len(held) == 30
+    assert all(sum(d.label == c for d in held) == 3 for c in range(10))
+    assert [d.id for d in split_personal(items, 0.5, seed=0)[1]] == [d.id for d in held]
+    folds = folds_of(items, 3)
+    assert sorted(d.id for f in folds for d in f) == sorted(d.id for d in items)
+    assert all(sum(d.label == 0 for d in f) == 2 for f in folds)
+
+
+def test_fine_tuning_learns_the_hand_keeps_mnist_and_never_trains_on_held_out(
+    tmp_path, monkeypatch
+):
+    store = fill(MyDigitsStore(tmp_path / "mine"), 20)
+    trained_on: list[set[str]] = []
+    original = PersonalTrainer._fine_tune
+
+    def spy(self, learn, *args, **kwargs):
+        trained_on.append({d.id for d in learn})
+        return original(self, learn, *args, **kwargs)
+
+    monkeypatch.setattr(PersonalTrainer, "_fine_tune", spy)
+    events = []
+    trainer = PersonalTrainer(
+        quick(steps=60),
+        store.items(),
+        events.append,
+        data_dir=shared_data_dir(),
+        output=tmp_path / "models" / "classifier-convnet-mine-test.pt",
+    )
+    method, learn, held = trainer.plan()
+    result = trainer.run()
+    assert result is not None and result.status == "completed", events[-1]
+    report = result.personal
+    assert method == "holdout" and report.personal_count == len(held) == 100
+    assert trained_on == [{d.id for d in learn}] and trained_on[0].isdisjoint(d.id for d in held)
+    # The base model misreads this hand (the default convnet, fine-tuned for drawn digits in
+    # issue 12, reads 94% of it; the MNIST-only one read under 90%) ...
+    assert report.personal_before < 0.96
+    assert report.personal_after >= max(0.98, report.personal_before + 0.04)  # ... and learns it
+    # MNIST kept: at most 5 of these 1,000 test digits lost by this short run (benchmark row 10
+    # measures the issue's goal, <= 0.10 points, on all 10,000 with the default recipe).
+    assert report.mnist_after >= report.mnist_before - 0.005
+    meta = load_checkpoint(result.checkpoint).meta
+    assert set(meta["personal"]["trained_on"]) == trained_on[0]
+    assert meta["metrics"]["personal_accuracy_after"] == pytest.approx(report.personal_after)
+    assert trainer.transfer_checkpoint and load_checkpoint(trainer.transfer_checkpoint).task == (
+        "transfer"
+    )
+    assert any(type(e).__name__ == "EvalEvent" for e in events)
+
+
+def test_few_digits_are_cross_validated(tmp_path):
+    store = fill(MyDigitsStore(tmp_path / "mine"), 6)
+    calls = []
+    trainer = PersonalTrainer(
+        quick(steps=4, cv_below=10, folds=3, test_subset=300, val_subset=100),
+        store.items(),
+        data_dir=shared_data_dir(),
+        output=tmp_path / "m.pt",
+    )
+    original = trainer._fine_tune
+    trainer._fine_tune = lambda learn, *a, **k: calls.append(len(learn)) or original(learn, *a, **k)
+    result = trainer.run()
+    assert result.personal.method.startswith("cross-validation")
+    assert calls == [40, 40, 40, 60]  # three folds of 2/3, then the final model on all 60
+    assert result.personal.personal_count == 60
+
+
+def test_cli_train_and_evaluate_on_my_digits(tmp_path, capsys):
+    fill(MyDigitsStore(), 10)  # the test's own my-digits folder (conftest)
+    args = ["train", "--task", "classifier", "--my-digits", "--steps", "4", "--test-subset", "300"]
+    args += ["--data-dir", str(shared_data_dir()), "--no-download", "--threads", "1", "-q"]
+    args += ["-o", str(tmp_path / "mine.pt")]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "your held-out digits (50, holdout):" in out and "MNIST test (300):" in out
+    assert main(["evaluate", str(tmp_path / "mine.pt"), "--my-digits", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["count"] == 100 and result["trained_on_count"] == 50
+    assert result["unseen_count"] == 50 and 0 <= result["unseen_accuracy"] <= 1
+    assert main(["train", "--task", "scratch", "--my-digits"]) == 1
+    assert "--task classifier" in capsys.readouterr().err

@@ -1,0 +1,147 @@
+"""Correct a digit on the drawing pad, find it in My digits, undo it, relabel and delete it there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from mnist_desk.my_digits import MyDigitsStore
+
+VERTICAL = [(0.5, 0.15), (0.5, 0.85)]
+LOOP = [(0.5, 0.2), (0.3, 0.35), (0.3, 0.7), (0.5, 0.85), (0.7, 0.7), (0.7, 0.35), (0.5, 0.2)]
+
+
+def click_bar(panel, digit: int) -> None:
+    bars = panel.result_view.bars
+    slot = bars.width() / 10
+    QTest.mouseClick(
+        bars,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(round((digit + 0.5) * slot), bars.height() // 2),
+    )
+
+
+def click_item(view, item) -> None:
+    """A click on a digit in the browser's grid: it alone is selected."""
+    rect = view.grid.visualItemRect(item)
+    QTest.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def on_disk(window) -> MyDigitsStore:
+    """What a fresh start of the app would find."""
+    return MyDigitsStore(window.corrections.store.folder)
+
+
+def my_digits_tab(window, qtbot):
+    qtbot.waitUntil(lambda: window.my_digits_view is not None, timeout=60_000)
+    window.tabs.setCurrentWidget(window.my_digits_view)
+    return window.my_digits_view
+
+
+def test_correct_a_digit_by_clicking_its_bar_and_find_it_in_my_digits(window, pen, qtbot):
+    pen(window.canvases[0], VERTICAL)
+    assert window.panels[0].result_view.digit_text == "1"
+    click_bar(window.panels[0], 7)  # "no, that is my 7"
+    [kept] = on_disk(window).items()
+    assert (kept.label, kept.predicted, kept.source) == (7, 1, "drawn")
+    assert kept.model == "classifier-convnet" and kept.created
+    assert (kept.image28 == window.panels[0].result_view.preview.image).all()
+    assert len(kept.strokes) == 1 and len(kept.strokes[0]["points"]) >= 2
+    assert "as 7 (read as 1)" in window.corrections.bars[0].note_text
+
+    view = my_digits_tab(window, qtbot)
+    assert view.grid.count() == 1
+    assert view.grid.item(0).text() == "7 · read 1"
+    assert "1 digits, 1 misread" in view.summary.text()
+    view.misread_only.setChecked(True)
+    assert view.grid.count() == 1
+    view.digit_filter.setCurrentIndex(view.digit_filter.findData(3))
+    assert view.grid.count() == 0
+
+
+def test_a_digit_key_on_the_selected_canvas_corrects_and_keep_keeps(window, pen, qtbot):
+    canvas = window.canvases[1]
+    pen(canvas, VERTICAL)
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_4)
+    store = on_disk(window)
+    assert [(d.label, d.predicted) for d in store.items()] == [(4, 1)]
+    QTest.keyClick(canvas, Qt.Key.Key_9)  # changed my mind: the same drawing, relabelled
+    assert [(d.label, d.predicted) for d in on_disk(window).items()] == [(9, 1)]
+    pen(window.canvases[0], VERTICAL)
+    window.corrections.bars[0].keep_button.click()  # read right: kept as an example
+    labels = sorted((d.label, d.predicted) for d in on_disk(window).items())
+    assert labels == [(1, 1), (9, 1)]
+
+
+def test_undo_takes_a_correction_back(window, pen, qtbot):
+    pen(window.canvases[0], VERTICAL)
+    click_bar(window.panels[0], 7)
+    click_bar(window.panels[0], 2)  # relabel the same drawing
+    assert [d.label for d in on_disk(window).items()] == [2]
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [d.label for d in on_disk(window).items()] == [7]  # the relabel is undone
+    window.undo_button.click()
+    assert len(on_disk(window)) == 0  # then the correction itself
+    assert not window.canvases[0].is_empty()  # the drawing stays
+    window.undo()
+    assert window.canvases[0].is_empty()  # then the stroke
+
+
+def test_relabel_and_delete_in_the_browser(window, pen, qtbot):
+    pen(window.canvases[0], VERTICAL)
+    click_bar(window.panels[0], 7)
+    pen(window.canvases[1], LOOP)
+    click_bar(window.panels[1], 6)
+    view = my_digits_tab(window, qtbot)
+    assert view.grid.count() == 2
+    first = view.grid.item(0)  # sorted by label: the 6, then the 7
+    assert first.text().startswith("6")
+    click_item(view, first)
+    view.relabel_box.setCurrentIndex(view.relabel_box.findData(0))
+    view.relabel_button.click()
+    assert sorted(d.label for d in on_disk(window).items()) == [0, 7]
+    seven = next(view.grid.item(i) for i in range(2) if view.grid.item(i).text().startswith("7"))
+    click_item(view, seven)
+    QTest.keyClick(view.grid, Qt.Key.Key_3)  # a digit key relabels the selection
+    assert sorted(d.label for d in on_disk(window).items()) == [0, 3]
+    click_item(view, view.grid.item(0))
+    view.delete_button.click()
+    [left] = on_disk(window).items()
+    assert left.label == 3 and view.grid.count() == 1
+    assert "1 digits" in view.summary.text()
+
+
+def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
+    window, qtbot, data_dir, tmp_path
+):
+    from benchmarks.personal_hand import hand_digits
+    from mnist_desk.personalise import PersonalSettings
+
+    view = my_digits_tab(window, qtbot)
+    view.fine_tune_button.click()  # no digits yet: it says how many it needs
+    assert "at least 5 of each digit" in window.last_error and window.training_panel.job is None
+    store = window.corrections.store
+    for d in hand_digits(10):
+        store.add(d.image28, d.label, predicted=None, source="generated")
+    window.corrections.changed.emit()
+    assert "100 digits" in view.summary.text()
+    view.personal_settings = PersonalSettings(
+        steps=6, evals=2, val_subset=100, test_subset=200, num_threads=1
+    )
+    view.fine_tune_button.click()
+    panel = window.training_panel
+    assert window.tabs.currentWidget() is panel and panel.job is not None
+    qtbot.waitUntil(lambda: panel.job is None, timeout=120_000)
+    assert view.pending_output is None  # the saved model was offered ...
+    saved = sorted((tmp_path / "models").glob("classifier-convnet-mine-*.pt"))
+    assert (
+        len(saved) == 1 and len(panel.series.train_step) == 6 and panel.series.val_step
+    )  # live curves
+    [box] = view.findChildren(QMessageBox)
+    assert "Your held-out digits" in box.text() and "MNIST test" in box.text()
+    box.button(box.StandardButton.Yes).click()  # ... and used at once when accepted
+    qtbot.waitUntil(lambda: window.predictor.checkpoint.path == saved[0], timeout=60_000)
+    assert sorted((tmp_path / "models").glob("transfer-convnet-mine-*.pt"))
