@@ -99,17 +99,22 @@ def batches_to_device(
 
 
 def training_threads(cores: int | None = None, *, interactive: bool) -> int:
-    """Threads for training. A batch job takes every core. A run in the window leaves one core to
-    the GUI thread on small machines (2-4 cores: cores - 1, so painting and input never wait on
-    a busy core) and uses the rest on bigger ones (cores - 2 from 8 cores, capped at 16 where
-    more threads stop paying for batches this small)."""
+    """Threads for training. A batch job (the CLI) takes every core. A run in the window:
+
+    - 1-2 cores: every core. The training thread and its OpenMP team run at a lower priority
+      (training_worker.lower_this_threads_priority), so the GUI thread takes a core the moment
+      it wakes; leaving one of two cores idle would halve training for a GUI thread that needs a
+      few percent of one.
+    - 3-8 cores: all but one, kept for the GUI thread, prediction and the rest of the desktop.
+    - more: all but two, at most 16 (batches this small stop scaling there).
+    """
     if cores is None:
         try:
             cores = len(os.sched_getaffinity(0))
         except AttributeError:  # not Linux
             cores = os.cpu_count() or 1
-    if not interactive:
+    if not interactive or cores <= 2:
         return cores
-    if cores <= 4:
-        return max(1, cores - 1)
+    if cores <= 8:
+        return cores - 1
     return min(16, cores - 2)

@@ -51,9 +51,12 @@ def test_transfers_and_model_preparation_on_the_cpu():
 
 @pytest.mark.parametrize(
     ("cores", "interactive", "expected"),
-    [(1, True, 1), (2, True, 1), (4, True, 3), (8, True, 6), (64, True, 16), (2, False, 2)],
+    [(1, True, 1), (2, True, 2), (4, True, 3), (8, True, 7), (12, True, 10), (64, True, 16)]
+    + [(2, False, 2), (8, False, 8)],
 )
-def test_training_threads_leave_the_gui_a_core_and_use_big_machines(cores, interactive, expected):
+def test_training_threads_use_small_machines_whole_and_leave_the_gui_a_core_on_bigger_ones(
+    cores, interactive, expected
+):
     assert accel.training_threads(cores, interactive=interactive) == expected
 
 
