@@ -18,6 +18,11 @@ from dataclasses import dataclass
 import numpy as np
 
 SEED = 1515
+# The hand's right lean (x shifts by SLANT x height). Calibrated so that the shipped default
+# classifier misreads about 1 digit in 5, as the benchmark asks: 0.42 did that for the MNIST-only
+# convnet (82% read right), but the convnet fine-tuned for drawn digits reads 95% of that hand;
+# at 0.75 it reads 82% (held-out half, seed 1516).
+SLANT = 0.75
 Path = list[tuple[float, float]]
 
 
@@ -61,7 +66,7 @@ class HandDigit:
 
 def _styled(strokes: list[Path], rng: np.random.Generator) -> tuple[list[np.ndarray], float]:
     """The hand's slant plus this example's own variation, placed on a canvas (0..1)."""
-    slant = 0.42 + rng.normal(0, 0.06)  # a strong right lean
+    slant = SLANT + rng.normal(0, 0.06)  # a strong right lean
     angle = math.radians(rng.normal(0, 5))
     aspect = math.exp(rng.normal(0, 0.1))
     size = rng.uniform(0.5, 0.8)
