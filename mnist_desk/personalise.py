@@ -15,7 +15,6 @@ model's metadata lists the ids it was trained on. The run speaks the Trainer's e
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -52,6 +51,7 @@ from mnist_desk.personal_models import (
     personal_model_path,
     save_personal_transfer_adder,
 )
+from mnist_desk.run_controls import RunControls
 from mnist_desk.training import (
     EvalEvent,
     Event,
@@ -156,7 +156,7 @@ def freeze_batch_norm(model: nn.Module) -> None:
             module.eval()
 
 
-class PersonalTrainer:
+class PersonalTrainer(RunControls):
     """One personal fine-tune, with the Trainer's controls (cancel, pause, resume: thread-safe)
     and events, so the CLI, the GUI's worker and the tests drive it the same way."""
 
@@ -191,31 +191,8 @@ class PersonalTrainer:
         self.output = Path(output) if output else None
         self.extra_meta = extra_meta or {}
         self.history: dict[str, list[dict[str, float]]] = {"train": [], "val": []}
-        self._cancel = threading.Event()
-        self._discard = False
-        self._resume = threading.Event()
-        self._resume.set()
+        super().__init__()
         self.transfer_checkpoint: str | None = None  # the personalised transfer adder, if saved
-
-    # ---- controls, as the Trainer's ----
-    def cancel(self, keep: bool = True) -> None:
-        self._discard = not keep
-        self._cancel.set()
-        self._resume.set()
-
-    def pause(self) -> None:
-        self._resume.clear()
-
-    def resume(self) -> None:
-        self._resume.set()
-
-    @property
-    def paused(self) -> bool:
-        return not self._resume.is_set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def plan(self) -> tuple[str, list[PersonalDigit], list[PersonalDigit]]:
         """(method, learn, held out) for the final model; cross-validation reports on folds."""
@@ -417,14 +394,6 @@ class PersonalTrainer:
         mistaken_for = torch.bincount(read[wrong], minlength=10).float() / len(mine_y)
         per_class = 1 + self.settings.replay_confusions * 30 * mistaken_for
         return per_class[replay.labels.cpu()]
-
-    def _wait_if_paused(self) -> float:
-        if self._resume.is_set():
-            return 0.0
-        began = time.perf_counter()
-        while not self._resume.wait(0.05):
-            pass
-        return time.perf_counter() - began
 
     def _save(self, model, report, learn, elapsed, steps, status) -> str:
         arch = self.base.arch

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import math
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
@@ -42,6 +41,7 @@ from mnist_desk.models import (
     reads_digits,
 )
 from mnist_desk.preflight import check_training_can_start
+from mnist_desk.run_controls import RunControls
 
 OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant")
@@ -373,7 +373,7 @@ def eval_share(history: dict[str, list[dict[str, float]]], elapsed: float) -> fl
 # ---- the trainer -----------------------------------------------------------------------------
 
 
-class Trainer:
+class Trainer(RunControls):
     """Runs one training run. Construct, then call ``run()`` (blocking) in whatever thread you like."""
 
     def __init__(
@@ -395,45 +395,11 @@ class Trainer:
         # Refused now, not after an hour of training: a model that cannot be saved is lost.
         check_training_can_start(self.output, self.data_dir, download)
         self.extra_meta = extra_meta or {}
-        self._cancel = threading.Event()
-        self._discard = False
-        self._resume = threading.Event()
-        self._resume.set()
+        super().__init__()
         self.history: dict[str, list[dict[str, float]]] = {"train": [], "val": []}
-
-    # Thread-safe controls.
-    def cancel(self, keep: bool = True) -> None:
-        """Stop after the current step. With ``keep``, the best model so far is tested and saved;
-        without, the run ends at once and nothing is saved (e.g. the app is closing)."""
-        self._discard = not keep
-        self._cancel.set()
-        self._resume.set()
-
-    def pause(self) -> None:
-        self._resume.clear()
-
-    def resume(self) -> None:
-        self._resume.set()
-
-    @property
-    def paused(self) -> bool:
-        return not self._resume.is_set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def _emit(self, event: Event) -> None:
         self.callback(event)
-
-    def _wait_if_paused(self) -> float:
-        """Block while paused; return the seconds spent paused so they can be left out of timings."""
-        if self._resume.is_set():
-            return 0.0
-        start = time.perf_counter()
-        while not self._resume.wait(0.05):
-            pass
-        return time.perf_counter() - start
 
     def build_model(self) -> nn.Module:
         s = self.settings
