@@ -36,6 +36,7 @@ from mnist_desk.checkpoints import (
 )
 from mnist_desk.config import resolve_data_dir
 from mnist_desk.devices import resolve_device
+from mnist_desk.errors import SettingsError
 from mnist_desk.models import CLASSIFIER, count_parameters
 from mnist_desk.my_digits import PersonalDigit
 from mnist_desk.personal_data import (
@@ -61,6 +62,7 @@ from mnist_desk.training import (
     TrainingCancelled,
     TrainingResult,
     evaluate,
+    failed_run_message,
     full_report,
     predict_logits,
 )
@@ -180,7 +182,7 @@ class PersonalTrainer(RunControls):
         check_enough([d.label for d in self.digits], settings.min_per_class)
         self.base = load_checkpoint(settings.init_from or _default_classifier())
         if self.base.task != CLASSIFIER:
-            raise ValueError(
+            raise SettingsError(
                 f"{self.base.path}: a {self.base.task} model; fine-tuning on your digits starts "
                 f"from a single-digit classifier"
             )
@@ -210,8 +212,11 @@ class PersonalTrainer(RunControls):
             return self._run()
         except TrainingCancelled:
             return None
-        except Exception as e:  # reaches the caller as a message, never a dead thread
-            self.callback(FailedEvent(str(e) or type(e).__name__))
+        except Exception as e:  # the user's errors become a message, bugs keep their traceback
+            message = failed_run_message(e)
+            if message is None:
+                raise
+            self.callback(FailedEvent(message))
             return None
 
     def _run(self) -> PersonalResult:

@@ -373,6 +373,26 @@ def eval_share(history: dict[str, list[dict[str, float]]], elapsed: float) -> fl
 # ---- the trainer -----------------------------------------------------------------------------
 
 
+def failed_run_message(error: Exception) -> str | None:
+    """What a run that failed with ``error`` tells the user, or None for a bug (to propagate).
+
+    Only the user's errors (missing data, a bad checkpoint, no space left) and running out of
+    memory end a run with a message; every trainer shares this rule."""
+    if isinstance(error, UserError):
+        return str(error) or type(error).__name__
+    message = str(error) or type(error).__name__
+    out_of_memory = isinstance(error, torch.cuda.OutOfMemoryError) or (
+        isinstance(error, (RuntimeError, MemoryError)) and "out of memory" in message.lower()
+    )
+    if not out_of_memory:
+        return None
+    log_exception(error, "training (out of memory)")
+    return (
+        f"The device ran out of memory ({message.splitlines()[0]}). "
+        "Try a smaller batch size or the CPU."
+    )
+
+
 class Trainer(RunControls):
     """Runs one training run. Construct, then call ``run()`` (blocking) in whatever thread you like."""
 
@@ -524,22 +544,11 @@ class Trainer(RunControls):
             return self._run()
         except TrainingCancelled:
             return None
-        except UserError as e:
-            self._emit(FailedEvent(str(e) or type(e).__name__))
-            return None
-        except (RuntimeError, MemoryError) as e:
-            message = str(e) or type(e).__name__
-            if not (
-                isinstance(e, torch.cuda.OutOfMemoryError) or "out of memory" in message.lower()
-            ):
+        except Exception as e:
+            message = failed_run_message(e)
+            if message is None:
                 raise
-            log_exception(e, "training (out of memory)")
-            self._emit(
-                FailedEvent(
-                    f"The device ran out of memory ({message.splitlines()[0]}). "
-                    "Try a smaller batch size or the CPU."
-                )
-            )
+            self._emit(FailedEvent(message))
             return None
 
     def _run(self) -> TrainingResult:
