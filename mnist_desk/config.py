@@ -26,31 +26,28 @@ def user_data_root() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """The folder that holds (or will hold) ``MNIST/raw``."""
+def _user_folder(explicit: str | os.PathLike | None, env: str, default: str) -> Path:
+    """The one order every user folder follows: the explicit path, the env var, the user default."""
     if explicit:
         return Path(explicit).expanduser()
-    if os.environ.get(DATA_ENV):
-        return Path(os.environ[DATA_ENV]).expanduser()
-    return user_data_root() / "data"
+    if os.environ.get(env):
+        return Path(os.environ[env]).expanduser()
+    return user_data_root() / default
+
+
+def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """The folder that holds (or will hold) ``MNIST/raw``."""
+    return _user_folder(explicit, DATA_ENV, "data")
 
 
 def resolve_models_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The folder where models trained by the user are saved."""
-    if explicit:
-        return Path(explicit).expanduser()
-    if os.environ.get(MODELS_ENV):
-        return Path(os.environ[MODELS_ENV]).expanduser()
-    return user_data_root() / "models"
+    return _user_folder(explicit, MODELS_ENV, "models")
 
 
 def resolve_my_digits_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The folder of the user's own digits ("My digits"): corrections and kept drawings."""
-    if explicit:
-        return Path(explicit).expanduser()
-    if os.environ.get(MY_DIGITS_ENV):
-        return Path(os.environ[MY_DIGITS_ENV]).expanduser()
-    return user_data_root() / "my-digits"
+    return _user_folder(explicit, MY_DIGITS_ENV, "my-digits")
 
 
 def resources_dir() -> Path:
