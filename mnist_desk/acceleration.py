@@ -98,6 +98,22 @@ def batches_to_device(
         yield to_device(tensor[start : start + batch_size], device)
 
 
+def single_threaded_here() -> None:
+    """Run this thread's torch work on one core, so that only a training thread owns an OpenMP team.
+
+    Call it in every app thread that does torch work but is not training (the GUI thread, the
+    model loader) before its first torch operation. Why: torch's OpenMP (libgomp) keeps a team of
+    worker threads for each thread that ran a parallel operation, for that thread's life. Once the
+    process holds more such workers than the machine has cores, libgomp makes every waiting worker
+    sleep after ~100 spins instead of ~300,000, and each of the hundreds of small parallel
+    operations in a training step then pays a futex wake-up: a window whose GUI thread and model
+    loader had each run one 2-thread prediction trained the Quick preset at half the command
+    line's speed on 2 cores. A prediction of two digits needs no second core.
+    """
+    if torch.get_num_threads() != 1:
+        torch.set_num_threads(1)
+
+
 def training_threads(cores: int | None = None, *, interactive: bool) -> int:
     """Threads for training. A batch job (the CLI) takes every core. A run in the window:
 

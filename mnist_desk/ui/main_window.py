@@ -515,6 +515,9 @@ class MainWindow(QMainWindow):
         self._loader.request_load.emit(self._request_id, path, device)
 
     def _on_catalog(self, catalog: Catalog) -> None:
+        from mnist_desk.acceleration import single_threaded_here
+
+        single_threaded_here()  # before this thread's first prediction (the reason is there)
         self._catalog = catalog
         self._add_training_tabs()
         # torch, the models and pyqtgraph are loaded now: freeze them out of the cycle collector

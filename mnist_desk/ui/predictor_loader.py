@@ -76,6 +76,13 @@ def describe_error(error: BaseException, where: str = "") -> str:
     return report_unexpected(error, where)
 
 
+def _single_threaded() -> None:
+    """This thread's torch work on one core: a training run's threads keep OpenMP's fast path."""
+    from mnist_desk.acceleration import single_threaded_here
+
+    single_threaded_here()
+
+
 class PredictorLoader(QObject):
     """Lives in a worker thread; its slots run there, its signals are delivered to the GUI."""
 
@@ -86,6 +93,7 @@ class PredictorLoader(QObject):
     @Slot(str)
     def discover(self, models_dir: str) -> None:
         try:
+            _single_threaded()
             catalog = read_catalog(models_dir)
         except Exception as e:  # noqa: BLE001 - shown to the user, the window keeps working
             catalog = Catalog(error=describe_error(e, "reading the models"))
@@ -94,6 +102,7 @@ class PredictorLoader(QObject):
     @Slot(int, str, str)
     def load(self, request_id: int, path: str, device: str) -> None:
         try:
+            _single_threaded()
             predictor = load_predictor(path, device)
         except Exception as e:  # noqa: BLE001 - any failure keeps the previous model in use
             self.failed.emit(request_id, describe_error(e, f"loading {path}"))

@@ -23,6 +23,7 @@ import torch
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from mnist_desk import data as mdata
+from mnist_desk.acceleration import single_threaded_here
 from mnist_desk.checkpoints import load_checkpoint
 from mnist_desk.config import resolve_models_dir
 from mnist_desk.devices import DeviceError, resolve_device
@@ -167,6 +168,7 @@ class TrainingWorker(QObject):
         super().__init__()
         # Built here, in the GUI thread, so cancel/pause work even before the run has started;
         # invalid settings raise ValueError to the caller at once.
+        single_threaded_here()  # only the training thread may own an OpenMP team (see there)
         if trainer is not None:
             trainer.callback = self._on_event
             self.trainer = trainer
