@@ -9,10 +9,9 @@ the Draw tab, the picker's current model, errors, the status bar's note of the m
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from mnist_desk.app.model_session import (
     NONE_FOUND,
@@ -28,16 +27,13 @@ from mnist_desk.app.model_session import (
 from mnist_desk.ui.gui_gc import freeze_startup_objects
 from mnist_desk.ui.predictor_loader import LoaderThread
 
-if TYPE_CHECKING:
-    from mnist_desk.ui.main_window import MainWindow
-
 
 class ModelView(QObject):
     """Binds a ``ModelSession`` to the window's picker, Draw tab and status bar."""
 
     def __init__(
         self,
-        window: MainWindow,
+        window: QMainWindow,  # the MainWindow (not imported: no cycle)
         *,
         models_dir: str | None,
         device: str,

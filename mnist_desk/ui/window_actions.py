@@ -7,22 +7,18 @@ Drawing actions (Esc, Delete, [ ], Ctrl+Z, ...) only work while the Draw tab is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QMainWindow, QStyle
 
 from mnist_desk.ui import i18n
-
-if TYPE_CHECKING:
-    from mnist_desk.ui.main_window import MainWindow
 
 
 class WindowActions(QObject):
     """Builds the window's actions and menus, wired to the window's methods."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: QMainWindow):  # the MainWindow (not imported: no cycle)
         super().__init__(window)
         self.window = window
         sp = QStyle.StandardPixmap

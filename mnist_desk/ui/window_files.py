@@ -4,13 +4,9 @@ a model file, choosing the MNIST folder. Errors are shown, never raised: nothing
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
-
-if TYPE_CHECKING:
-    from mnist_desk.ui.main_window import MainWindow
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 
@@ -18,7 +14,7 @@ IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 class WindowFiles(QObject):
     """The window's file dialogs and what they open or save."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: QMainWindow):  # the MainWindow (not imported: no cycle)
         super().__init__(window)
         self.window = window
 
