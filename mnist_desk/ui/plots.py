@@ -1,10 +1,10 @@
 """Live training curves with pyqtgraph: loss and error rate, train (smoothed) and validation.
 
 Curve items are created once per run and fed with ``setData``. A redraw of the two plots costs
-the GUI thread 10 to 30 ms of painting (axes and grid are re-rendered whenever the ranges move),
-so the train curves are redrawn at most every REDRAW_INTERVAL_MS, however often points arrive;
-validation points, rarer and more telling, are drawn at once. Several runs stay overlaid, named
-in the legends, until cleared.
+the GUI thread 10 to 30 ms of painting, so the train curves are redrawn at most every
+REDRAW_INTERVAL_MS however often points arrive, not at all while hidden, over cached axes and
+(against iterations) a fixed x range; validation points are drawn at once. Several runs stay
+overlaid, named in the legends, until cleared.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt,
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGraphicsItem,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -78,6 +79,9 @@ def style_plot(plot: pg.PlotItem) -> None:
     plot.showGrid(x=True, y=True, alpha=0.25)
     plot.setClipToView(True)
     plot.setDownsampling(auto=True, mode="peak")
+    # Axes paint their grid over the whole plot: cached, a curve update no longer repaints them.
+    for side in ("left", "bottom"):
+        plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 def set_titles(plot: pg.PlotItem, title: str, y_label: str, x_axis: str | None = None) -> None:
@@ -114,6 +118,7 @@ class RunSeries:
 
     name: str
     color: str
+    total_steps: int = 0  # the run's planned length, from its step events
     train_step: list[float] = field(default_factory=list)
     train_time: list[float] = field(default_factory=list)
     train_loss: list[float] = field(default_factory=list)  # smoothed (EMA, debiased)
@@ -128,6 +133,7 @@ class RunSeries:
     _ema_count: int = 0
 
     def add_step(self, event: StepEvent) -> None:
+        self.total_steps = event.total_steps
         self._ema_count += 1
         self._ema_loss = EMA_WEIGHT * self._ema_loss + (1 - EMA_WEIGHT) * event.loss
         self._ema_error = EMA_WEIGHT * self._ema_error + (1 - EMA_WEIGHT) * event.error
@@ -290,13 +296,31 @@ class TrainingPlots(QWidget):
     def add_steps(self, series: RunSeries, events: list[StepEvent]) -> None:
         for event in events:
             series.add_step(event)
+        if len(series.train_step) == len(events) and self.runs and series is self.runs[-1]:
+            self._frame_steps()
         if series not in self._stale:
             self._stale.append(series)
+        if not self.isVisible():  # nothing to paint: drawn when shown (showEvent)
+            return
         wait_ms = REDRAW_INTERVAL_MS - (time.monotonic() - self._last_redraw) * 1000
         if wait_ms <= 0:
             self.flush()
         elif not self._redraw_timer.isActive():
             self._redraw_timer.start(int(wait_ms) + 1)
+
+    def _frame_steps(self) -> None:
+        """Against iterations x spans the longest run: curves grow in a fixed frame (fewer repaints)."""
+        longest = max((series.total_steps for series in self.runs), default=0)
+        if self.x_axis != X_STEP or longest <= 0:
+            return
+        self.loss_plot.setXRange(
+            0, longest, padding=0.02
+        )  # ends x auto-range; the error plot follows
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:  # what arrived while hidden
+            self.flush()
 
     def flush(self) -> None:
         """Draw every train point received so far (at a run's end, before reading the curves)."""
@@ -345,6 +369,7 @@ class TrainingPlots(QWidget):
         self._update_x_labels()
         for plot in (self.loss_plot, self.error_plot):
             plot.enableAutoRange()
+        self._frame_steps()
         self.xAxisChanged.emit(axis)
 
     def set_log_scale(self, on: bool) -> None:
