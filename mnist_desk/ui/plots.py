@@ -313,9 +313,7 @@ class TrainingPlots(QWidget):
         longest = max((series.total_steps for series in self.runs), default=0)
         if self.x_axis != X_STEP or longest <= 0:
             return
-        self.loss_plot.setXRange(
-            0, longest, padding=0.02
-        )  # ends x auto-range; the error plot follows
+        self.loss_plot.setXRange(0, longest, padding=0.02)  # no x auto-range; error plot linked
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
