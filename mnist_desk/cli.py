@@ -45,6 +45,10 @@ def cmd_train(args: argparse.Namespace) -> int:
         Trainer,
     )
 
+    if args.threads:  # the process's own choice, made once before anything runs
+        import torch
+
+        torch.set_num_threads(args.threads)
     s = defaults_for(args.task, args.arch)  # "--arch quick": the quick recipe
     overrides = {
         "epochs": args.epochs,
@@ -164,7 +168,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
         return cmd_evaluate_personal(args)
     from mnist_desk.catalog import resolve_model
-    from mnist_desk.data import fixed_pairs
+    from mnist_desk.data import NUM_CLASSES, NUM_SUMS, mnist_test_set
     from mnist_desk.devices import resolve_device
     from mnist_desk.models import is_adder
     from mnist_desk.training import full_report
@@ -172,12 +176,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     ckpt = resolve_model(args.checkpoint, args.models_dir)
     device = resolve_device(args.device)
     model = ckpt.build().to(device)
-    test = load_splits_or_fail(args).test.subset(args.subset)
-    if is_adder(ckpt.task):
-        inputs, labels = fixed_pairs(test, len(test))
-        num_classes = 19
-    else:
-        inputs, labels, num_classes = test.images, test.labels, 10
+    adder = is_adder(ckpt.task)
+    inputs, labels = mnist_test_set(load_splits_or_fail(args), pairs=adder, subset=args.subset)
+    num_classes = NUM_SUMS if adder else NUM_CLASSES
     report, loss, _ = full_report(model, inputs, labels, device, num_classes)
     result = {
         "checkpoint": str(ckpt.path),

@@ -20,7 +20,7 @@ from typing import Any
 from mnist_desk.app.comparison import AdderComparison
 from mnist_desk.config import resolve_models_dir
 from mnist_desk.models import TRANSFER
-from mnist_desk.training import TrainingResult, TrainingSettings
+from mnist_desk.training import Mistake, TrainingResult, TrainingSettings
 
 HISTORY_COLUMNS = ("split", "step", "epoch", "time", "loss", "error")
 
@@ -74,7 +74,7 @@ class RunOutcome:
 
     name: str
     result: TrainingResult
-    mistakes: list[Any] = field(default_factory=list)  # training.Mistake, most confident first
+    mistakes: list[Mistake] = field(default_factory=list)  # most confident first
     analysis_error: str = ""  # why the mistakes could not be computed, if they could not
 
 

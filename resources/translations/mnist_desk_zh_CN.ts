@@ -260,39 +260,39 @@ The window keeps working; details below.</source>
 <context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="91"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="102"/>
         <source>First digit</source>
         <translation>第一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="91"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="102"/>
         <source>Second digit</source>
         <translation>第二个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="92"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="103"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="94"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="105"/>
         <source>Read a digit from an image file (or drop one on the box)</source>
         <translation>从图片文件读取数字（也可以把图片拖到方框里）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="96"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="107"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="97"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="108"/>
         <source>Draw a digit here
 or drop an image</source>
         <translation>在这里写一个数字
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="98"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="109"/>
         <source>Draw one digit with the mouse, a pen or a finger</source>
         <translation>用鼠标、手写笔或手指写一个数字</translation>
     </message>
@@ -371,308 +371,308 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="408"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="418"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="329"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="339"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="330"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="340"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="334"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="344"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="335"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="345"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="336"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="346"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="337"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="347"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="338"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="348"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="339"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="349"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="340"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="350"/>
         <source>&amp;Open Image…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="342"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="352"/>
         <source>Read a digit from an image file into the selected box</source>
         <translation>从图片文件读取数字到选中的方框</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="344"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="354"/>
         <source>Open &amp;Model File…</source>
         <translation>打开模型文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="345"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="355"/>
         <source>&amp;Save Drawing as PNG…</source>
         <translation>将手写内容保存为 PNG(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="346"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="356"/>
         <source>Save the selected box&apos;s drawing as a PNG image</source>
         <translation>把选中方框里的内容保存为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="347"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="357"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="348"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="358"/>
         <source>MNIST &amp;Data Folder…</source>
         <translation>MNIST 数据文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="349"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="359"/>
         <source>Download MNIST When Missing</source>
         <translation>缺少时自动下载 MNIST</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="350"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="360"/>
         <source>&amp;Undo Last Stroke</source>
         <translation>撤销上一笔(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="351"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="361"/>
         <source>&amp;Clear Selected Box</source>
         <translation>清除选中的方框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="352"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="362"/>
         <source>Clear &amp;All</source>
         <translation>全部清除(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="353"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="363"/>
         <source>&amp;Thicker Pen</source>
         <translation>加粗笔画(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="354"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="364"/>
         <source>T&amp;hinner Pen</source>
         <translation>减细笔画(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="355"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="365"/>
         <source>Select &amp;First Box</source>
         <translation>选择第一个方框(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="356"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="366"/>
         <source>Select &amp;Second Box</source>
         <translation>选择第二个方框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="357"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="367"/>
         <source>&amp;Refresh Model List</source>
         <translation>刷新模型列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="358"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="368"/>
         <source>&amp;About mnist-desk</source>
         <translation>关于 mnist-desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="359"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="369"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="362"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="372"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="363"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="373"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="364"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="374"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="365"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="375"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="366"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="376"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="403"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="413"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="404"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="414"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="414"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="424"/>
         <source>Folder that holds MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="426"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="436"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="453"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="463"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="466"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="474"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="510"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="515"/>
         <source>Loading model {0}…</source>
         <translation>正在加载模型 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="524"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="542"/>
         <source>Cannot list the models</source>
         <translation>无法列出模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="532"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="530"/>
         <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
         <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="563"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="559"/>
         <source>Model {0} ready on {1}</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="582"/>
-        <location filename="../../mnist_desk/ui/main_window.py" line="600"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="570"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="578"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="583"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="571"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="601"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="534"/>
         <source>No model could be loaded.</source>
         <translation>无法加载任何模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="605"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="582"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="640"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="615"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="671"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="646"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="691"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="666"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="708"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="683"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="711"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="686"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="718"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="693"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="720"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="695"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="730"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="705"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="732"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="707"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="738"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="713"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="740"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="715"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="750"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="725"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="752"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="727"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="796"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="771"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="808"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="783"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -680,159 +680,177 @@ or drop an image</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="17"/>
-        <source>Single-digit classifier</source>
-        <translation>单个数字分类器</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="18"/>
-        <source>Transfer adder</source>
-        <translation>迁移加法器</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="19"/>
-        <source>Scratch adder</source>
-        <translation>从零训练的加法器</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="26"/>
-        <source>ConvNet (BN, default)</source>
-        <translation>ConvNet（BN，默认）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="27"/>
-        <source>Reference CNN</source>
-        <translation>参考 CNN</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="28"/>
-        <source>LeNet-5</source>
-        <translation>LeNet-5</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="29"/>
-        <source>Small ResNet</source>
-        <translation>小型 ResNet</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="30"/>
-        <source>Small ViT</source>
-        <translation>小型 ViT</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="31"/>
-        <source>DeiT (ViT + distillation token)</source>
-        <translation>DeiT（ViT + 蒸馏令牌）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="32"/>
-        <source>ViT, soft-distilled</source>
-        <translation>ViT（软蒸馏）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="33"/>
-        <source>MLP</source>
-        <translation>多层感知机 (MLP)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="34"/>
-        <source>ConvNet digits + exact sum</source>
-        <translation>ConvNet 读数字 + 精确求和</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="127"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="102"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="249"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="215"/>
         <source>No trained model for this task yet: train one in the Train tab</source>
         <translation>此任务还没有训练好的模型：请在“训练”页训练一个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="272"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="238"/>
         <source>No trained model with this architecture yet</source>
         <translation>此网络结构还没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="285"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="251"/>
         <source>No trained model</source>
         <translation>没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="298"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="264"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="306"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="272"/>
         <source>{0} (shipped)</source>
         <translation>{0}（内置）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="308"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="274"/>
         <source>{0} (yours)</source>
         <translation>{0}（你的）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="312"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="278"/>
         <source>{0} (shipped, test {1})</source>
         <translation>{0}（内置，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="313"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="279"/>
         <source>{0} (yours, test {1})</source>
         <translation>{0}（你的，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="324"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="290"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="329"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="295"/>
         <source>CUDA is unavailable: {0}</source>
         <translation>CUDA 不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="343"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="309"/>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="344"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="310"/>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="345"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="311"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="346"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="312"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="348"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="314"/>
         <source>What the model does: read one digit, or read the sum of two</source>
         <translation>模型做什么：识别一个数字，或识别两个数字之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="350"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="316"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="352"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="318"/>
         <source>Trained weights: shipped with the app, or trained by you</source>
         <translation>训练好的权重：随应用提供的，或你自己训练的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="354"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="320"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTitles</name>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="34"/>
+        <source>Single-digit classifier</source>
+        <translation>单个数字分类器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="35"/>
+        <source>Transfer adder</source>
+        <translation>迁移加法器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="36"/>
+        <source>Scratch adder</source>
+        <translation>从零训练的加法器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="50"/>
+        <source>ConvNet (BN, default)</source>
+        <translation>ConvNet（BN，默认）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="51"/>
+        <source>QuickNet (99% in seconds)</source>
+        <translation>QuickNet（几秒内达到 99%）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="52"/>
+        <source>Reference CNN</source>
+        <translation>参考 CNN</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="53"/>
+        <source>LeNet-5</source>
+        <translation>LeNet-5</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="54"/>
+        <source>Small ResNet</source>
+        <translation>小型 ResNet</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="55"/>
+        <source>Small ViT</source>
+        <translation>小型 ViT</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="56"/>
+        <source>DeiT (ViT + distillation token)</source>
+        <translation>DeiT（ViT + 蒸馏令牌）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="57"/>
+        <source>ViT, soft-distilled</source>
+        <translation>ViT（软蒸馏）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="58"/>
+        <source>MLP</source>
+        <translation>多层感知机 (MLP)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="67"/>
+        <source>ConvNet trunk + MLP head</source>
+        <translation>ConvNet 主干 + MLP 头</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="70"/>
+        <source>ConvNet digits + exact sum</source>
+        <translation>ConvNet 读数字 + 精确求和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="75"/>
+        <source>QuickNet digits + exact sum</source>
+        <translation>QuickNet 读数字 + 精确求和</translation>
     </message>
 </context>
 <context>
@@ -1683,22 +1701,22 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="180"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="118"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="201"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="140"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="224"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="163"/>
         <source>Testing the best model…</source>
         <translation>正在测试最佳模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="247"/>
+        <location filename="../../mnist_desk/ui/training_worker.py" line="186"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
     </message>
