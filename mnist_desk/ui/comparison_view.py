@@ -1,11 +1,14 @@
-"""The "Compare adders" view: both adders' validation curves on one figure and the verdict,
-worded here from the app layer's ``AdderVerdict`` (``mnist_desk.app.comparison``)."""
+"""The "Compare adders" view: both adders' validation error curves on one figure (against
+iterations and against time) and the verdict, worded here from the app layer's ``AdderVerdict``
+(``mnist_desk.app.comparison``, which decides it)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from pathlib import Path
 
+import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -13,10 +16,20 @@ from mnist_desk.app import comparison
 from mnist_desk.app.comparison import AdderVerdict
 from mnist_desk.app.training_session import format_duration
 from mnist_desk.models import SCRATCH, TRANSFER
-from mnist_desk.training import TrainingResult
+from mnist_desk.training import EvalEvent, TrainingResult
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.model_picker import task_title
-from mnist_desk.ui.plots import ComparisonPlots
+from mnist_desk.ui.plot_parts import (
+    LEGEND_STYLE,
+    X_STEP,
+    X_TIME,
+    RunSeries,
+    export_png,
+    percent,
+    set_titles,
+    style_plot,
+    update_legend,
+)
 
 
 def verdict_text(verdict: AdderVerdict) -> str:
@@ -79,6 +92,78 @@ def adder_verdict(
 ) -> str:
     """The verdict on two adder runs, worded (``app.comparison.adder_verdict`` decides it)."""
     return verdict_text(comparison.adder_verdict(transfer, scratch, steps))
+
+
+class ComparisonPlots(QWidget):
+    """Validation error of several runs on one figure, against iterations and against time."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground("w")
+        self.by_step = self.graphics.addPlot(row=0, col=0)
+        self.by_time = self.graphics.addPlot(row=0, col=1)
+        style_plot(self.by_step)
+        style_plot(self.by_time)
+        self.texts = LiveTexts()
+        self.texts.call(
+            lambda: set_titles(
+                self.by_step,
+                self.tr("Validation error vs iterations"),
+                self.tr("sum error (%)"),
+                X_STEP,
+            )
+        )
+        self.texts.call(
+            lambda: set_titles(
+                self.by_time, self.tr("Validation error vs time"), self.tr("sum error (%)"), X_TIME
+            )
+        )
+        for plot in (self.by_step, self.by_time):
+            plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
+            update_legend(plot)
+        self.series: dict[str, RunSeries] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.graphics)
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.texts.refresh()
+        super().changeEvent(event)
+
+    def clear(self) -> None:
+        for plot in (self.by_step, self.by_time):
+            plot.clear()  # also empties the legend
+            update_legend(plot)
+        self.series.clear()
+
+    def begin_run(self, name: str, color: str) -> RunSeries:
+        series = RunSeries(name, color)
+        pen = pg.mkPen(color, width=2.5)
+        for key, plot in (("by_step", self.by_step), ("by_time", self.by_time)):
+            series.curves[key] = plot.plot(
+                [],
+                [],
+                pen=pen,
+                symbol="o",
+                symbolSize=6,
+                symbolBrush=color,
+                symbolPen=None,
+                name=name,
+            )
+        self.series[name] = series
+        for plot in (self.by_step, self.by_time):
+            update_legend(plot)
+        return series
+
+    def add_eval(self, series: RunSeries, event: EvalEvent) -> None:
+        series.add_eval(event)
+        series.curves["by_step"].setData(series.val_step, percent(series.val_error))
+        series.curves["by_time"].setData(series.val_time, percent(series.val_error))
+
+    def export_png(self, path: str | Path) -> Path:
+        return export_png(self.graphics.ci, path)
 
 
 class ComparisonView(QWidget):

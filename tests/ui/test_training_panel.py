@@ -381,6 +381,32 @@ def test_train_curves_redraw_at_most_four_times_a_second_and_catch_up(qtbot):
     assert drawn() == 13
 
 
+def test_the_crosshair_follows_the_mouse_over_the_plots(qtbot):
+    from PySide6.QtCore import QPoint
+
+    from mnist_desk.training import StepEvent
+    from mnist_desk.ui.plots import TrainingPlots
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(800, 400)
+    plots.show()
+    series = plots.begin_run("r")
+    plots.add_steps(
+        series,
+        [StepEvent(s, 100, s / 10, 1.0 / s, 0.1, 1e-3, s * 8, s * 0.01) for s in range(1, 101)],
+    )
+    plots.flush()
+    qtbot.wait(50)
+    view = plots.graphics
+    centre = view.mapFromScene(plots.loss_plot.vb.sceneBoundingRect().center())
+    for dx in range(0, 40, 4):  # a person's mouse moves in many small steps
+        qtbot.mouseMove(view.viewport(), centre + QPoint(dx, 0))
+    qtbot.waitUntil(lambda: plots.crosshairs[0].isVisible(), timeout=2000)
+    assert plots.crosshairs[0].pos().x() == plots.crosshairs[1].pos().x()  # both plots, one x
+    assert plots.readout.text().startswith("step ") and "train loss" in plots.readout.text()
+
+
 def test_confusion_matrix_counts_fit_their_cells(qtbot):
     import numpy as np
 
