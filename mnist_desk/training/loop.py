@@ -66,7 +66,10 @@ def seeded_torch_rng(seed: int, device: torch.device) -> Iterator[None]:
     """torch's process-wide generator (and the run's GPU's) seeded for one run, then given back
     as it was. Initial weights and dropout draw from it, and torch has no per-call generator for
     them; everything else a run draws (order, augmentation, pairs) comes from TaskData's own."""
-    gpus = [device.index or 0] if device.type == "cuda" else []
+    if device.type == "cuda":
+        gpus = [device.index if device.index is not None else torch.cuda.current_device()]
+    else:
+        gpus = []
     with torch.random.fork_rng(devices=gpus):
         torch.random.default_generator.manual_seed(seed)
         if gpus:
