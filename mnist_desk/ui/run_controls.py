@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.app.training_session import Controls, format_duration
+from mnist_desk.app.training_session import Controls, StartProblem, format_duration
 from mnist_desk.training import StepEvent
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
@@ -167,3 +167,21 @@ class RunControls(QWidget):
         self.banner.setText(message)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.show()
+
+    def problem_text(self, problem: StartProblem) -> str:
+        """Why a run cannot start, in the user's language."""
+        if problem is StartProblem.NO_CLASSIFIER_FOR_TRANSFER:
+            return self.tr(
+                "The transfer adder starts from a trained classifier, and none was found. "
+                "Train a classifier first (task: Single-digit classifier), or install the "
+                "shipped weights."
+            )
+        if problem is StartProblem.NO_TEACHER:
+            return self.tr(
+                "Distillation learns from a trained classifier (the teacher), and none was "
+                "found. Train a classifier first, or install the shipped weights."
+            )
+        return self.tr(
+            "Comparing the adders needs a trained classifier for the transfer adder; "
+            "none was found. Train a classifier first."
+        )

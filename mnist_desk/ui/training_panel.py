@@ -217,23 +217,6 @@ class TrainingPanel(QWidget):
     def set_settings(self, settings: TrainingSettings) -> None:
         self.form.set_settings(settings)
 
-    def _problem_text(self, problem: StartProblem) -> str:
-        if problem is StartProblem.NO_CLASSIFIER_FOR_TRANSFER:
-            return self.tr(
-                "The transfer adder starts from a trained classifier, and none was found. "
-                "Train a classifier first (task: Single-digit classifier), or install the "
-                "shipped weights."
-            )
-        if problem is StartProblem.NO_TEACHER:
-            return self.tr(
-                "Distillation learns from a trained classifier (the teacher), and none was "
-                "found. Train a classifier first, or install the shipped weights."
-            )
-        return self.tr(
-            "Comparing the adders needs a trained classifier for the transfer adder; "
-            "none was found. Train a classifier first."
-        )
-
     def start(
         self, settings: TrainingSettings | None = None, name: str | None = None, trainer=None
     ) -> bool:
@@ -247,7 +230,7 @@ class TrainingPanel(QWidget):
             self.form.set_settings(settings)  # the form shows what is running
         problem = start_problem(settings)
         if problem is not None:
-            self.show_problem(self._problem_text(problem))
+            self.show_problem(self.run_controls.problem_text(problem))
             return False
         name = self.session.begin(settings, name)
         try:
@@ -450,7 +433,9 @@ class TrainingPanel(QWidget):
         budget = budget or default_budget(self.form.settings_from_form())
         init_from = budget.init_from or self.form.init_box.currentData()
         if not init_from:
-            self.show_problem(self._problem_text(StartProblem.NO_CLASSIFIER_FOR_COMPARISON))
+            self.show_problem(
+                self.run_controls.problem_text(StartProblem.NO_CLASSIFIER_FOR_COMPARISON)
+            )
             return False
         arch = self.form.classifier_arch(init_from)
         if arch is None:  # not among the listed classifiers: read its header (small, local)

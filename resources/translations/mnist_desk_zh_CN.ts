@@ -39,18 +39,18 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="422"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="112"/>
         <source>Validation error vs iterations</source>
         <translation>验证集错误率（按迭代次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="423"/>
-        <location filename="../../mnist_desk/ui/plots.py" line="429"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="113"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="119"/>
         <source>sum error (%)</source>
         <translation>和的错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="429"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="119"/>
         <source>Validation error vs time</source>
         <translation>验证集错误率（按时间）</translation>
     </message>
@@ -58,72 +58,72 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="27"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="40"/>
         <source>No verdict: the {0} did not produce a tested model.</source>
         <translation>无法比较：{0}没有得到经过测试的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="29"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="42"/>
         <source> and the </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="33"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="46"/>
         <source>A tie after {0:,} steps each: both make {1:.1%} test sum errors.</source>
         <translation>各训练 {0:,} 步后打成平手：两者的测试集求和错误率都是 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="38"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="51"/>
         <source>{0:.1f}× fewer mistakes</source>
         <translation>错误少 {0:.1f} 倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="42"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="55"/>
         <source>no mistakes at all</source>
         <translation>完全没有错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="44"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="57"/>
         <source>&lt;b&gt;The {0} wins&lt;/b&gt; after {1:,} steps each: test sum error {2:.1%} vs {3:.1%} ({4:.1f} points lower, {5}).</source>
         <translation>各训练 {1:,} 步后，&lt;b&gt;{0}胜出&lt;/b&gt;：测试集求和错误率 {2:.1%} 对 {3:.1%}（低 {4:.1f} 个百分点，{5}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="52"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="65"/>
         <source>Final validation error: transfer {0:.1%}, scratch {1:.1%}.</source>
         <translation>最终验证误差：迁移 {0:.1%}，从零 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="55"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="68"/>
         <source>Training time: transfer {0}, scratch {1}.</source>
         <translation>训练时间：迁移 {0}，从零 {1}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="65"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="78"/>
         <source>The scratch adder never saw a digit label, yet it reads {0:.1%} of the test digits.</source>
         <translation>从零训练的加法器从未见过数字标签，却能读对 {0:.1%} 的测试数字。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="70"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="83"/>
         <source>Its outputs are not yet the digits themselves ({0:.1%} once matched).</source>
         <translation>它的输出还不是数字本身（按最佳对应匹配后为 {0:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="97"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="182"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="99"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="184"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="123"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="208"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="131"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="216"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
@@ -1093,6 +1093,21 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <source>{0} · step {1:,}/{2:,}</source>
         <translation>{0} · 步 {1:,}/{2:,}</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="175"/>
+        <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
+        <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="181"/>
+        <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
+        <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="185"/>
+        <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
+        <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
+    </message>
 </context>
 <context>
     <name>RunResultsView</name>
@@ -1524,88 +1539,73 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="223"/>
-        <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
-        <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="229"/>
-        <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
-        <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="264"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="247"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="282"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="265"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="504"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="489"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="298"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="281"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="305"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="288"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="312"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="295"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="328"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="311"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="328"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="311"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="338"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="321"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="339"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="322"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="396"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="379"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="409"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="410"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="392"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="393"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="233"/>
-        <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
-        <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="479"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="464"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="501"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="486"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1613,87 +1613,87 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="59"/>
+        <location filename="../../mnist_desk/ui/plot_parts.py" line="45"/>
         <source>wall-clock time (s)</source>
         <translation>实际用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="60"/>
+        <location filename="../../mnist_desk/ui/plot_parts.py" line="46"/>
         <source>iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="187"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="70"/>
         <source>Plot against training iterations or against training time</source>
         <translation>以训练迭代次数或训练时间为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="193"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="76"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="196"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="79"/>
         <source>Logarithmic y axes: small errors stay readable</source>
         <translation>纵轴使用对数刻度：较小的错误率也能看清</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="200"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="83"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="203"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="86"/>
         <source>Remove all curves (the runs themselves are kept)</source>
         <translation>移除所有曲线（训练本身会保留）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="207"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="90"/>
         <source>Move the mouse over a plot to read its values</source>
         <translation>将鼠标移到图上以读取数值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="219"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="102"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="379"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="268"/>
         <source>step {0:,.0f}</source>
         <translation>步 {0:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="381"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="270"/>
         <source>t = {0:,.1f} s</source>
         <translation>t = {0:,.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="391"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="280"/>
         <source>train loss {0:.3f}, error {1:.1%}</source>
         <translation>训练损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="395"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="284"/>
         <source>val loss {0:.3f}, error {1:.1%}</source>
         <translation>验证损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="219"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="102"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="222"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="105"/>
         <source>Error rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="222"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="105"/>
         <source>error (%)</source>
         <translation>错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="243"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="130"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
