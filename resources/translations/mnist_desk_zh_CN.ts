@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../mnist_desk/ui/about.py" line="37"/>
+        <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/about.py" line="51"/>
+        <source>About mnist-desk</source>
+        <translation>关于 mnist-desk</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../mnist_desk/ui/app.py" line="63"/>
@@ -260,39 +273,39 @@ The window keeps working; details below.</source>
 <context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="102"/>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="104"/>
         <source>First digit</source>
         <translation>第一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="102"/>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="104"/>
         <source>Second digit</source>
         <translation>第二个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="103"/>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="105"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="105"/>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="107"/>
         <source>Read a digit from an image file (or drop one on the box)</source>
         <translation>从图片文件读取数字（也可以把图片拖到方框里）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="107"/>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="109"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="108"/>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="110"/>
         <source>Draw a digit here
 or drop an image</source>
         <translation>在这里写一个数字
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="109"/>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="111"/>
         <source>Draw one digit with the mouse, a pen or a finger</source>
         <translation>用鼠标、手写笔或手指写一个数字</translation>
     </message>
@@ -341,6 +354,49 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>DrawingTab</name>
+    <message>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="217"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="218"/>
+        <source>Undo the last stroke (Ctrl+Z)</source>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="219"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="223"/>
+        <source>Redo what was undone ({0})</source>
+        <translation>重做刚撤销的操作（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="224"/>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="225"/>
+        <source>Clear both boxes (Esc)</source>
+        <translation>清除两个方框（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="226"/>
+        <source>Pen width, as a share of the box size ([ and ])</source>
+        <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/drawing_tab.py" line="230"/>
+        <source>Pen width: {0}%</source>
+        <translation>笔画粗细：{0}%</translation>
+    </message>
+</context>
+<context>
     <name>KeepBar</name>
     <message>
         <location filename="../../mnist_desk/ui/corrections.py" line="69"/>
@@ -371,310 +427,54 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="418"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="194"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="339"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="150"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="340"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="151"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="344"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="345"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="346"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="347"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="348"/>
-        <source>&amp;Model</source>
-        <translation>模型(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="349"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="350"/>
-        <source>&amp;Open Image…</source>
-        <translation>打开图片(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="352"/>
-        <source>Read a digit from an image file into the selected box</source>
-        <translation>从图片文件读取数字到选中的方框</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="354"/>
-        <source>Open &amp;Model File…</source>
-        <translation>打开模型文件(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="355"/>
-        <source>&amp;Save Drawing as PNG…</source>
-        <translation>将手写内容保存为 PNG(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="356"/>
-        <source>Save the selected box&apos;s drawing as a PNG image</source>
-        <translation>把选中方框里的内容保存为 PNG 图片</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="357"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="358"/>
-        <source>MNIST &amp;Data Folder…</source>
-        <translation>MNIST 数据文件夹(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="359"/>
-        <source>Download MNIST When Missing</source>
-        <translation>缺少时自动下载 MNIST</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="360"/>
-        <source>&amp;Undo Last Stroke</source>
-        <translation>撤销上一笔(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="361"/>
-        <source>&amp;Clear Selected Box</source>
-        <translation>清除选中的方框(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="362"/>
-        <source>Clear &amp;All</source>
-        <translation>全部清除(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="363"/>
-        <source>&amp;Thicker Pen</source>
-        <translation>加粗笔画(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="364"/>
-        <source>T&amp;hinner Pen</source>
-        <translation>减细笔画(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="365"/>
-        <source>Select &amp;First Box</source>
-        <translation>选择第一个方框(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="366"/>
-        <source>Select &amp;Second Box</source>
-        <translation>选择第二个方框(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="367"/>
-        <source>&amp;Refresh Model List</source>
-        <translation>刷新模型列表(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="368"/>
-        <source>&amp;About mnist-desk</source>
-        <translation>关于 mnist-desk(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="369"/>
-        <source>System Default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="372"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="373"/>
-        <source>Undo the last stroke (Ctrl+Z)</source>
-        <translation>撤销上一笔（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="374"/>
-        <source>Clear all</source>
-        <translation>全部清除</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="375"/>
-        <source>Clear both boxes (Esc)</source>
-        <translation>清除两个方框（Esc）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="376"/>
-        <source>Pen width, as a share of the box size ([ and ])</source>
-        <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="413"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="189"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="414"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="190"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="424"/>
-        <source>Folder that holds MNIST/raw</source>
-        <translation>包含 MNIST/raw 的文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="436"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="203"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="463"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="230"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="474"/>
-        <source>Loading model…</source>
-        <translation>正在加载模型…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="515"/>
-        <source>Loading model {0}…</source>
-        <translation>正在加载模型 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="542"/>
-        <source>Cannot list the models</source>
-        <translation>无法列出模型</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="530"/>
-        <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
-        <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="559"/>
-        <source>Model {0} ready on {1}</source>
-        <translation>模型 {0} 已在 {1} 上就绪</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="570"/>
-        <location filename="../../mnist_desk/ui/main_window.py" line="578"/>
-        <source>Cannot use this model</source>
-        <translation>无法使用此模型</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="571"/>
-        <source>The previous model is still in use.</source>
-        <translation>仍在使用之前的模型。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="534"/>
-        <source>No model could be loaded.</source>
-        <translation>无法加载任何模型。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="582"/>
-        <source>No model</source>
-        <translation>无模型</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="615"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="272"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="646"/>
-        <source>Pen width: {0}%</source>
-        <translation>笔画粗细：{0}%</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="666"/>
+        <location filename="../../mnist_desk/ui/main_window.py" line="308"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="683"/>
-        <source>Cannot open the image</source>
-        <translation>无法打开图片</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="686"/>
-        <source>Opened {0}</source>
-        <translation>已打开 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="693"/>
-        <source>Open an image of a digit</source>
-        <translation>打开一张数字图片</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="695"/>
-        <source>Images ({0})</source>
-        <translation>图片 ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="705"/>
-        <source>Cannot save the drawing</source>
-        <translation>无法保存手写内容</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="707"/>
-        <source>Saved {0}</source>
-        <translation>已保存 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="713"/>
-        <source>Save the drawing</source>
-        <translation>保存手写内容</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="715"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="725"/>
-        <source>Open a model file</source>
-        <translation>打开模型文件</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="727"/>
-        <source>mnist-desk checkpoints (*.pt)</source>
-        <translation>mnist-desk 模型文件 (*.pt)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="771"/>
-        <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="783"/>
-        <source>About mnist-desk</source>
-        <translation>关于 mnist-desk</translation>
+        <location filename="../../mnist_desk/ui/main_window.py" line="313"/>
+        <source>Nothing to redo</source>
+        <translation>没有可重做的操作</translation>
     </message>
 </context>
 <context>
@@ -851,6 +651,55 @@ or drop an image</source>
         <location filename="../../mnist_desk/models/__init__.py" line="75"/>
         <source>QuickNet digits + exact sum</source>
         <translation>QuickNet 读数字 + 精确求和</translation>
+    </message>
+</context>
+<context>
+    <name>ModelView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/model_view.py" line="63"/>
+        <source>Loading model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_view.py" line="79"/>
+        <source>Loading model {0}…</source>
+        <translation>正在加载模型 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_view.py" line="92"/>
+        <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
+        <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_view.py" line="96"/>
+        <source>No model could be loaded.</source>
+        <translation>无法加载任何模型。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_view.py" line="105"/>
+        <source>Cannot list the models</source>
+        <translation>无法列出模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_view.py" line="120"/>
+        <source>Model {0} ready on {1}</source>
+        <translation>模型 {0} 已在 {1} 上就绪</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_view.py" line="131"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="139"/>
+        <source>Cannot use this model</source>
+        <translation>无法使用此模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_view.py" line="132"/>
+        <source>The previous model is still in use.</source>
+        <translation>仍在使用之前的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/model_view.py" line="144"/>
+        <source>No model</source>
+        <translation>无模型</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1568,192 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <location filename="../../mnist_desk/ui/training_worker.py" line="186"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="117"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="118"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="119"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="120"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="121"/>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="122"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="123"/>
+        <source>&amp;Open Image…</source>
+        <translation>打开图片(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="124"/>
+        <source>Read a digit from an image file into the selected box</source>
+        <translation>从图片文件读取数字到选中的方框</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="125"/>
+        <source>Open &amp;Model File…</source>
+        <translation>打开模型文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="126"/>
+        <source>&amp;Save Drawing as PNG…</source>
+        <translation>将手写内容保存为 PNG(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="127"/>
+        <source>Save the selected box&apos;s drawing as a PNG image</source>
+        <translation>把选中方框里的内容保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="128"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="129"/>
+        <source>MNIST &amp;Data Folder…</source>
+        <translation>MNIST 数据文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="130"/>
+        <source>Download MNIST When Missing</source>
+        <translation>缺少时自动下载 MNIST</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="131"/>
+        <source>&amp;Undo Last Stroke</source>
+        <translation>撤销上一笔(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="132"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="133"/>
+        <source>&amp;Clear Selected Box</source>
+        <translation>清除选中的方框(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="134"/>
+        <source>Clear &amp;All</source>
+        <translation>全部清除(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="135"/>
+        <source>&amp;Thicker Pen</source>
+        <translation>加粗笔画(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="136"/>
+        <source>T&amp;hinner Pen</source>
+        <translation>减细笔画(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="137"/>
+        <source>Select &amp;First Box</source>
+        <translation>选择第一个方框(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="138"/>
+        <source>Select &amp;Second Box</source>
+        <translation>选择第二个方框(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="139"/>
+        <source>&amp;Refresh Model List</source>
+        <translation>刷新模型列表(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="140"/>
+        <source>&amp;About mnist-desk</source>
+        <translation>关于 mnist-desk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_actions.py" line="141"/>
+        <source>System Default</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="29"/>
+        <source>Cannot open the image</source>
+        <translation>无法打开图片</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="32"/>
+        <source>Opened {0}</source>
+        <translation>已打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="39"/>
+        <source>Open an image of a digit</source>
+        <translation>打开一张数字图片</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="41"/>
+        <source>Images ({0})</source>
+        <translation>图片 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="51"/>
+        <source>Cannot save the drawing</source>
+        <translation>无法保存手写内容</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="53"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="59"/>
+        <source>Save the drawing</source>
+        <translation>保存手写内容</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="61"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="71"/>
+        <source>Open a model file</source>
+        <translation>打开模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="73"/>
+        <source>mnist-desk checkpoints (*.pt)</source>
+        <translation>mnist-desk 模型文件 (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/window_files.py" line="83"/>
+        <source>Folder that holds MNIST/raw</source>
+        <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
 </context>
 </TS>
