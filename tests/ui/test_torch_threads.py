@@ -8,7 +8,7 @@ import threading
 import pytest
 import torch
 
-from mnist_desk.ui import predictor_loader
+from mnist_desk.app import model_session
 from mnist_desk.ui.training_worker import TrainingJob, TrainingWorker
 from tests.support import tiny_settings
 
@@ -26,14 +26,14 @@ def test_the_window_and_its_model_loader_run_torch_on_one_core(
     fresh_process_threads, make_window, monkeypatch
 ):
     loader_threads = []
-    real_load = predictor_loader.load_predictor
+    real_load = model_session.load_predictor
 
     def load_and_count(path, device):
         predictor = real_load(path, device)
         loader_threads.append((threading.current_thread(), torch.get_num_threads()))
         return predictor
 
-    monkeypatch.setattr(predictor_loader, "load_predictor", load_and_count)
+    monkeypatch.setattr(model_session, "load_predictor", load_and_count)
     make_window()
     assert torch.get_num_threads() == 1  # the GUI thread, once the catalog has arrived
     ((thread, count),) = loader_threads
