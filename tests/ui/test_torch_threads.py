@@ -9,6 +9,8 @@ import pytest
 import torch
 
 from mnist_desk.app import model_session
+from mnist_desk.app.model_session import LoadRequest
+from mnist_desk.ui.predictor_loader import BackgroundModelWorker
 from mnist_desk.ui.training_worker import TrainingJob, TrainingWorker
 from tests.support import tiny_settings
 
@@ -22,22 +24,32 @@ def fresh_process_threads():
     torch.set_num_threads(1)
 
 
-def test_the_window_and_its_model_loader_run_torch_on_one_core(
-    fresh_process_threads, make_window, monkeypatch
+def test_the_window_runs_torch_on_one_core(fresh_process_threads, make_window):
+    make_window()
+    assert torch.get_num_threads() == 1  # the GUI thread, once the catalog has arrived
+
+
+def test_a_model_loads_on_one_core_even_during_a_run(
+    fresh_process_threads, convnet_path, qtbot, monkeypatch
 ):
-    loader_threads = []
+    # During a run the process-wide default is the run's count: a new thread starts from it.
+    loads = []
     real_load = model_session.load_predictor
 
     def load_and_count(path, device):
         predictor = real_load(path, device)
-        loader_threads.append((threading.current_thread(), torch.get_num_threads()))
+        loads.append((threading.current_thread(), torch.get_num_threads()))
         return predictor
 
     monkeypatch.setattr(model_session, "load_predictor", load_and_count)
-    make_window()
-    assert torch.get_num_threads() == 1  # the GUI thread, once the catalog has arrived
-    ((thread, count),) = loader_threads
+    answers = []
+    worker = BackgroundModelWorker(answers.append)
+    worker.load(LoadRequest(1, str(convnet_path), "cpu"))
+    qtbot.waitUntil(lambda: bool(answers), timeout=60_000)
+    assert answers[0].predictor is not None
+    ((thread, count),) = loads
     assert thread is not threading.main_thread() and count == 1
+    worker.stop()
 
 
 def test_a_training_run_uses_its_threads_and_the_thread_starting_it_one(
