@@ -16,7 +16,6 @@ MAX_LINES = 500
 # under the limit removes its entry (the last test below says so when it is time).
 BEING_SPLIT = {
     "mnist_desk/ui/training_panel.py": "t13",
-    "mnist_desk/ui/main_window.py": "w13",
 }
 
 
