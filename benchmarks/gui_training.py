@@ -1,7 +1,8 @@
 """Row 5, the child process: the GUI thread's timer lateness while a training run works in a worker.
 
 ``python -m benchmarks.gui_training --seconds S`` opens the app's main window (offscreen) with its
-training panel as a tab, waits for the window's model to load, measures an idle baseline, then
+training panel as a tab, waits for the window's model to load, draws a stroke on each canvas (read
+by the window's model in the GUI thread, as a person's drawing is), measures an idle baseline, then
 presses start: ``TrainingPanel.start()`` with the form's default settings, the app's own
 TrainingWorker in its QThread, live plots and progress updated from its signals. A 10 ms precise
 QTimer on the GUI thread records how late every tick comes (interval - 10 ms). After S seconds the
@@ -115,6 +116,13 @@ class _AppGui:
         self.settings = None
         self.panel = None
 
+    def draw_digits(self) -> None:
+        """As a person does before training: a stroke on each canvas, read by the window's model
+        in this (the GUI) thread."""
+        for canvas in self.window.canvases:
+            canvas.add_stroke([(0.5, 0.2), (0.52, 0.8)])
+        self.window.predict_now()
+
     def ready(self) -> bool:
         """The window's model has loaded, and its own training tab is there (if it makes one)."""
         if self.window.predictor is None and self.window.loading:
@@ -216,6 +224,8 @@ def main() -> int:
         if not gui.ready():  # the window's model is still loading in its worker thread
             QTimer.singleShot(50, start_idle)
             return
+        if hasattr(gui, "draw_digits"):
+            gui.draw_digits()
         phase["name"] = "idle"
         QTimer.singleShot(int(args.idle_seconds * 1000), start_training)
 
