@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import shlex
 import sys
 from pathlib import Path
@@ -14,21 +12,6 @@ from mnist_desk.errors import UserError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: an unexpected error, its traceback is in the log
-
-
-def machine_description() -> str:
-    import torch
-
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    gpu = f", {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else ""
-    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores{gpu}"
 
 
 # ---- train ----------------------------------------------------------------------------------
@@ -53,6 +36,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
         return cmd_train_personal(args)
     from mnist_desk.config import resolve_models_dir
+    from mnist_desk.devices import machine_description
     from mnist_desk.presets import defaults_for
     from mnist_desk.training import (
         EvalEvent,
@@ -305,7 +289,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_self_test(args: argparse.Namespace) -> int:
     from mnist_desk.selftest import run_self_test
 
-    return EXIT_OK if run_self_test(print, open_window=args.window) else EXIT_FAILED
+    window_check = None
+    if args.window:
+        from mnist_desk.ui.app import open_and_close_window as window_check
+    return EXIT_OK if run_self_test(print, window_check) else EXIT_FAILED
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

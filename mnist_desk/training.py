@@ -163,6 +163,29 @@ def default_settings(task: str, arch: str | None = None) -> TrainingSettings:
     return TrainingSettings(task=task, arch=arch)
 
 
+def examples_per_epoch(settings: TrainingSettings, train_images: int = mdata.TRAIN_SIZE) -> int:
+    """Training examples in one epoch: an adder's fresh random pairs, or a classifier's
+    training images (``train_subset`` of the ``train_images`` there are, plus synthetic digits)."""
+    if is_adder(settings.task):
+        return min(settings.pairs_per_epoch, settings.train_subset or settings.pairs_per_epoch)
+    subset = settings.train_subset
+    images = train_images if subset is None else min(subset, train_images)
+    return images + settings.synthetic_digits
+
+
+def steps_per_epoch(settings: TrainingSettings, train_images: int = mdata.TRAIN_SIZE) -> int:
+    """Optimizer steps in one epoch (the last batch may be smaller)."""
+    return math.ceil(examples_per_epoch(settings, train_images) / settings.batch_size)
+
+
+def total_steps(settings: TrainingSettings, train_images: int = mdata.TRAIN_SIZE) -> int:
+    """The number of steps a run of these settings takes: the one count the Trainer runs to and
+    the CLI and the window show (``train_images``: the training split's size, MNIST's 50,000)."""
+    if settings.max_steps:
+        return settings.max_steps
+    return max(1, round(settings.epochs * steps_per_epoch(settings, train_images)))
+
+
 # ---- events ---------------------------------------------------------------------------------
 
 
@@ -253,9 +276,7 @@ class TaskData:
         val = splits.val.subset(settings.val_subset)
         test = splits.test.subset(settings.test_subset)
         if is_adder(self.task):
-            self.pairs_per_epoch = min(
-                settings.pairs_per_epoch, settings.train_subset or settings.pairs_per_epoch
-            )
+            self.pairs_per_epoch = examples_per_epoch(settings)
             self.val = mdata.fixed_pairs(val, len(val))
             self.test = mdata.fixed_pairs(test, len(test))
             self.test_digits = test  # the single test digits, to check the adder's classifier
@@ -264,10 +285,6 @@ class TaskData:
             self.val = (val.images, val.labels)
             self.test = (test.images, test.labels)
         self.num_classes = mdata.NUM_SUMS if is_adder(self.task) else mdata.NUM_CLASSES
-
-    @property
-    def examples_per_epoch(self) -> int:
-        return self.pairs_per_epoch if is_adder(self.task) else len(self.train)
 
     @property
     def images_per_example(self) -> int:
@@ -391,6 +408,10 @@ def failed_run_message(error: Exception) -> str | None:
         f"The device ran out of memory ({message.splitlines()[0]}). "
         "Try a smaller batch size or the CPU."
     )
+
+
+# The loop's locals keep their short names; the functions are reached under these.
+count_steps_per_epoch, count_total_steps = steps_per_epoch, total_steps
 
 
 class Trainer(RunControls):
@@ -565,8 +586,8 @@ class Trainer(RunControls):
         scaler = accel.gradient_scaler(device, precision)
         teacher = self._teacher(device)
 
-        steps_per_epoch = math.ceil(task_data.examples_per_epoch / s.batch_size)
-        total_steps = s.max_steps or max(1, round(s.epochs * steps_per_epoch))
+        steps_per_epoch = count_steps_per_epoch(s, len(splits.train))
+        total_steps = count_total_steps(s, len(splits.train))
         scheduler = self._scheduler(optimizer, total_steps)
         eval_every = max(
             1, min(steps_per_epoch // max(1, s.evals_per_epoch), total_steps // 4 or 1)
