@@ -30,6 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from mnist_desk import __version__
+from mnist_desk.app.model_session import (
+    NONE_FOUND,
+    CatalogRead,
+    LoadFailed,
+    LoadStarted,
+    ModelEvent,
+    ModelLoaded,
+    ModelSession,
+    NoModel,
+    describe_error,
+)
 from mnist_desk.config import resources_dir
 from mnist_desk.ui import i18n
 from mnist_desk.ui.canvas import DigitCanvas
@@ -37,7 +48,7 @@ from mnist_desk.ui.corrections import CorrectionController
 from mnist_desk.ui.gui_gc import freeze_startup_objects
 from mnist_desk.ui.model_picker import ModelPicker
 from mnist_desk.ui.prediction_view import DigitResultView, SumView
-from mnist_desk.ui.predictor_loader import Catalog, LoaderThread
+from mnist_desk.ui.predictor_loader import LoaderThread
 from mnist_desk.ui.settings import MAX_PEN_WIDTH, MIN_PEN_WIDTH, AppSettings
 
 THROTTLE_MS = 100  # live recognition while the pen moves: at most ~10 predictions a second
@@ -127,15 +138,14 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir or self.settings.data_folder or None
         self.download = self.settings.download_allowed if download is None else download
         self.models_dir = models_dir
-        self._predictor = None
-        self._device = device or self.settings.device
-        self._initial_model = model or self.settings.model_path
-        self._catalog: Catalog | None = None
-        self._loader: LoaderThread | None = None
+        self.models = ModelSession(
+            self._start_loader,
+            self._on_model_event,
+            models_dir=models_dir,
+            device=device or self.settings.device,
+            initial_model=model or self.settings.model_path,
+        )
         self._closed = False
-        self._request_id = 0
-        self._pending: tuple[int, str, str] | None = None
-        self._fallbacks_tried: set[tuple[str, str]] = set()
         self._edit_order: list[DigitCanvas] = []  # which canvas each undoable change was on
         self._active = 0
         self._extra_tabs: list[tuple[QWidget, str | Callable[[], str]]] = []
@@ -446,99 +456,90 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._loader is None:
-            QTimer.singleShot(0, self._start_loader)  # after the first paint
+        if not self.models.started:
+            QTimer.singleShot(0, self.models.start)  # after the first paint
             if self.settings.problem:  # a damaged settings file was set aside: say so, once
                 QTimer.singleShot(
                     0, lambda: self.show_error(self.tr("Settings reset"), self.settings.problem)
                 )
 
-    def _start_loader(self) -> bool:
-        """Start the worker thread once; False after the window has closed."""
-        if self._closed:
-            return False
-        if self._loader is not None:
-            return True
-        self._loader = LoaderThread()
-        self._loader.loader.catalog_ready.connect(self._on_catalog)
-        self._loader.loader.loaded.connect(self._on_loaded)
-        self._loader.loader.failed.connect(self._on_failed)
+    def _start_loader(self):
+        """The model session's worker: a thread that imports torch and loads models."""
+        loader = LoaderThread()
+        # Slots of this QObject, so Qt queues the answers to the GUI thread (a plain callable
+        # would run in the worker thread).
+        loader.loader.catalog_ready.connect(self._catalog_read)
+        loader.loader.loaded.connect(self._loaded)
+        loader.loader.failed.connect(self._load_failed)
         self.statusBar().showMessage(self.tr("Loading model…"))
-        self._loader.request_discover.emit(self.models_dir or "")
-        return True
+        return loader
+
+    def _catalog_read(self, catalog) -> None:
+        self.models.catalog_read(catalog)
+
+    def _loaded(self, request_id: int, predictor) -> None:
+        self.models.loaded(request_id, predictor)
+
+    def _load_failed(self, request_id: int, message: str) -> None:
+        self.models.failed(request_id, message)
 
     @property
     def predictor(self):
         """The core Predictor in use, or None while the first model loads."""
-        return self._predictor
+        return self.models.predictor
 
     @property
     def device(self) -> str:
-        return self._device
+        return self.models.device
 
     @property
     def loading(self) -> bool:
-        return self._pending is not None or (self._predictor is None and self._catalog is None)
+        return self.models.loading
 
     def refresh_models(self) -> None:
         """Re-read the shipped and user models (e.g. after training one)."""
-        if self._start_loader():
-            self._loader.request_discover.emit(self.models_dir or "")
+        self.models.refresh()
 
     def use_model(self, path: str | Path) -> None:
         """Load the checkpoint at ``path`` in the background; the current model answers meanwhile."""
-        self._request_load(str(path), self._device)
+        self.models.use_model(path)
 
     def use_device(self, name: str) -> None:
         """Run the current model on another device ("cpu", "cuda:0", ...)."""
-        if self._predictor is None:
-            self._device = name
-            if self._pending:
-                self._request_load(self._pending[1], name)
-            return
-        self._request_load(self._predictor_path(), name)
+        self.models.use_device(name)
 
-    def _predictor_path(self) -> str:
-        path = self._predictor.checkpoint.path if self._predictor is not None else None
-        return str(path) if path else ""
+    def _on_model_event(self, event: ModelEvent) -> None:
+        """What the model session reports, shown."""
+        if isinstance(event, LoadStarted):
+            stem = Path(event.request.path).stem
+            self.statusBar().showMessage(self.tr("Loading model {0}…").format(stem))
+            if event.first:
+                for panel in self.panels:
+                    panel.result_view.show_loading()
+                self.sum_view.show_loading()
+        elif isinstance(event, CatalogRead):
+            self._on_catalog(event.catalog)
+        elif isinstance(event, ModelLoaded):
+            self._on_loaded(event.info)
+        elif isinstance(event, LoadFailed):
+            self._on_failed(event)
+        elif isinstance(event, NoModel):
+            if event.reason == NONE_FOUND:
+                self._no_model(
+                    self.tr(
+                        "No trained model found. Train one in the Train tab, or run `make weights`."
+                    )
+                )
+            else:
+                self._no_model(self.tr("No model could be loaded."))
 
-    def _request_load(self, path: str, device: str) -> None:
-        if not self._start_loader():
-            return
-        self._request_id += 1
-        self._pending = (self._request_id, path, device)
-        self.statusBar().showMessage(self.tr("Loading model {0}…").format(Path(path).stem))
-        if self._predictor is None:
-            for panel in self.panels:
-                panel.result_view.show_loading()
-            self.sum_view.show_loading()
-        self._loader.request_load.emit(self._request_id, path, device)
-
-    def _on_catalog(self, catalog: Catalog) -> None:
-        self._catalog = catalog
+    def _on_catalog(self, catalog) -> None:
         self._add_training_tabs()
         # torch, the models and pyqtgraph are loaded now: freeze them out of the cycle collector
         QTimer.singleShot(0, freeze_startup_objects)
         self.picker.set_catalog(catalog)
         if catalog.error:
             self.show_error(self.tr("Cannot list the models"), catalog.error)
-        if self._predictor is None and self._pending is None:
-            path = self._first_model_path(catalog)
-            if path:
-                self._request_load(path, self._device)
-            else:
-                self._no_model(
-                    self.tr(
-                        "No trained model found. Train one in the Train tab, or run `make weights`."
-                    )
-                )
-
-    def _first_model_path(self, catalog: Catalog) -> str:
-        for candidate in (self._initial_model, catalog.default_path):
-            if candidate and Path(candidate).is_file():
-                return candidate
-        readable = [m for m in catalog.models if not getattr(m, "problem", "")]
-        return str(readable[0].path) if readable else ""
 
     def _no_model(self, message: str) -> None:
         for panel in self.panels:
@@ -546,65 +547,41 @@ class MainWindow(QMainWindow):
         self.sum_view.show_error(message)
         self.statusBar().showMessage(message)
 
-    def _on_loaded(self, request_id: int, predictor) -> None:
-        if self._pending is None or request_id != self._pending[0]:
-            return  # a newer request superseded this one
-        self._pending = None
-        self._predictor = predictor
-        info = predictor.describe()
-        self._device = self._pending_device_name(info["device"])
+    def _on_loaded(self, info: dict) -> None:
         path = info["path"] or ""
+        device = self.models.device
         self.picker.add_entry(path, info["task"], info["arch"], info["test_accuracy"])
-        self.picker.set_current(path, self._device)
+        self.picker.set_current(path, device)
         self.settings.model_path = path
-        self.settings.device = self._device
+        self.settings.device = device
         self._update_model_status()
         self.statusBar().showMessage(
-            self.tr("Model {0} ready on {1}").format(Path(path).stem, self._device), 5000
+            self.tr("Model {0} ready on {1}").format(Path(path).stem, device), 5000
         )
         self.predict_now()
         self.model_loaded.emit(info)
 
-    @staticmethod
-    def _pending_device_name(device: str) -> str:
-        return "cuda:0" if device == "cuda" else device
-
-    def _on_failed(self, request_id: int, message: str) -> None:
-        if self._pending is None or request_id != self._pending[0]:
-            return
-        _, path, device = self._pending
-        self._pending = None
-        self._fallbacks_tried.add((path, device))
+    def _on_failed(self, event: LoadFailed) -> None:
+        message = event.message
         self.model_failed.emit(message)
-        if self._predictor is not None:
-            self.picker.set_current(self._predictor_path(), self._device)
+        if event.previous_kept:
+            self.picker.set_current(self.models.current_path, self.models.device)
             self.show_error(
                 self.tr("Cannot use this model"),
                 message + "\n\n" + self.tr("The previous model is still in use."),
             )
             self._update_model_status()
-            return
-        # Nothing loaded yet: fall back to the CPU, then to the default model, before giving up.
-        default = self._catalog.default_path if self._catalog else ""
-        for fallback in ((path, "cpu"), (default, "cpu")):
-            if (
-                fallback[0]
-                and Path(fallback[0]).is_file()
-                and fallback not in self._fallbacks_tried
-            ):
-                self.statusBar().showMessage(message)
-                self.last_error = message
-                self._device = fallback[1]
-                self._request_load(*fallback)
-                return
-        self.show_error(self.tr("Cannot use this model"), message)
-        self._no_model(self.tr("No model could be loaded."))
+        elif event.falling_back:
+            self.statusBar().showMessage(message)
+            self.last_error = message
+        else:
+            self.show_error(self.tr("Cannot use this model"), message)
 
     def _update_model_status(self) -> None:
-        if self._predictor is None:
+        if self.predictor is None:
             self.model_status.setText(self.tr("No model"))
             return
-        info = self._predictor.describe()
+        info = self.predictor.describe()
         self.model_status.setText(f"{Path(info['path'] or '').stem} · {info['device']}")
 
     # ---- recognition ------------------------------------------------------------------
@@ -629,14 +606,12 @@ class MainWindow(QMainWindow):
     def predict_now(self):
         """Read both canvases now; returns the SumResult shown (None without a model)."""
         self._throttle.stop()
-        if self._predictor is None:
+        if self.predictor is None:
             return None
         try:
             images = [self._model_input(c) for c in self.canvases]
-            result = self._predictor.predict_sum(*images)
+            result = self.predictor.predict_sum(*images)
         except Exception as e:  # noqa: BLE001 - e.g. a CUDA error: tell the user, keep the window
-            from mnist_desk.ui.predictor_loader import describe_error
-
             message = self.tr("Recognition failed: {0}").format(describe_error(e))
             self.statusBar().showMessage(message)
             self.last_error = message
@@ -820,8 +795,7 @@ class MainWindow(QMainWindow):
         self._throttle.stop()
         if self.training_panel is not None:
             self.training_panel.shutdown()  # a run in progress ends unsaved, its thread joined
-        if self._loader is not None:
-            self._loader.stop()
+        self.models.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.training_panel is not None and not self.training_panel.request_close():

@@ -545,66 +545,6 @@ or drop an image</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="17"/>
-        <source>Single-digit classifier</source>
-        <translation>单个数字分类器</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="18"/>
-        <source>Transfer adder</source>
-        <translation>迁移加法器</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="19"/>
-        <source>Scratch adder</source>
-        <translation>从零训练的加法器</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="26"/>
-        <source>ConvNet (BN, default)</source>
-        <translation>ConvNet（BN，默认）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="27"/>
-        <source>Reference CNN</source>
-        <translation>参考 CNN</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="28"/>
-        <source>LeNet-5</source>
-        <translation>LeNet-5</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="29"/>
-        <source>Small ResNet</source>
-        <translation>小型 ResNet</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="30"/>
-        <source>Small ViT</source>
-        <translation>小型 ViT</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="31"/>
-        <source>DeiT (ViT + distillation token)</source>
-        <translation>DeiT（ViT + 蒸馏令牌）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="32"/>
-        <source>ViT, soft-distilled</source>
-        <translation>ViT（软蒸馏）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="33"/>
-        <source>MLP</source>
-        <translation>多层感知机 (MLP)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="34"/>
-        <source>ConvNet digits + exact sum</source>
-        <translation>ConvNet 读数字 + 精确求和</translation>
-    </message>
-    <message>
         <location filename="../../mnist_desk/ui/model_picker.py" line="127"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
@@ -698,6 +638,84 @@ or drop an image</source>
         <location filename="../../mnist_desk/ui/model_picker.py" line="354"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTitles</name>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Single-digit classifier</source>
+        <translation>单个数字分类器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Transfer adder</source>
+        <translation>迁移加法器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Scratch adder</source>
+        <translation>从零训练的加法器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>ConvNet (BN, default)</source>
+        <translation>ConvNet（BN，默认）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>QuickNet (99% in seconds)</source>
+        <translation>QuickNet（几秒内达到 99%）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Reference CNN</source>
+        <translation>参考 CNN</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>LeNet-5</source>
+        <translation>LeNet-5</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Small ResNet</source>
+        <translation>小型 ResNet</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Small ViT</source>
+        <translation>小型 ViT</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>DeiT (ViT + distillation token)</source>
+        <translation>DeiT（ViT + 蒸馏令牌）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>ViT, soft-distilled</source>
+        <translation>ViT（软蒸馏）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>MLP</source>
+        <translation>多层感知机 (MLP)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>ConvNet trunk + MLP head</source>
+        <translation>ConvNet 主干 + MLP 头</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>ConvNet digits + exact sum</source>
+        <translation>ConvNet 读数字 + 精确求和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>QuickNet digits + exact sum</source>
+        <translation>QuickNet 读数字 + 精确求和</translation>
     </message>
 </context>
 <context>
