@@ -81,9 +81,14 @@ class PersonalSettings:
     personal_per_batch: int = 16  # the rest of each batch is MNIST replay
     lr: float = 2.5e-4  # at 5e-4 the held-out digits were learnt as well, MNIST lost more
     weight_decay: float = 0.0
-    # Replay images can also learn the base model's own answers (KL to its outputs, "learning
-    # without forgetting"); measured here it did not keep MNIST better than replay alone: off.
-    replay_distill: float = 0.0
+    # Replay images also learn the base model's own answers (KL to its outputs, "learning
+    # without forgetting"): MNIST 7s the user's flag 1s pull over keep the base's answer.
+    replay_distill: float = 1.0
+    # Share of the fine-tune's weight change kept: the saved weights are base + keep x (tuned -
+    # base), a weight-space ensemble of the two (WiSE-FT, Wortsman et al. 2022). Batch norm's
+    # statistics are frozen, so both share them and the mix is well defined. Benchmark row 10,
+    # 3 hands: 1.0 lost up to 0.13 MNIST points, 0.8 at most 0.08, held-out still >= 99.4%.
+    keep_change: float = 0.8
     # Replay more of the MNIST classes the base model mistook the user's digits for (a user's
     # flag 1 read as 7: more MNIST 7s). Measured on the benchmark hand it kept MNIST no better
     # (-0.23 against -0.22 points at 5e-4), so it is off by default.
@@ -156,6 +161,16 @@ def freeze_batch_norm(model: nn.Module) -> None:
     for module in model.modules():
         if isinstance(module, nn.modules.batchnorm._BatchNorm):
             module.eval()
+
+
+def keep_share_of_change(model: nn.Module, base: dict[str, torch.Tensor], keep: float) -> None:
+    """Move ``model``'s weights back towards ``base``: base + keep x (model - base), in place.
+    Integer buffers (batch norm's step count) stay as they are."""
+    with torch.no_grad():
+        for name, tensor in model.state_dict().items():
+            if tensor.is_floating_point():
+                start = base[name].to(tensor.device, tensor.dtype)
+                tensor.copy_(start + keep * (tensor - start))
 
 
 class PersonalTrainer(RunControls):
@@ -380,12 +395,15 @@ class PersonalTrainer(RunControls):
             )
             if step % eval_every == 0 or step == s.steps:
                 val_loss, val_error, _ = evaluate(model, val.images, val.labels, device)
+                freeze_batch_norm(model)  # evaluate() put every module back in training mode
                 best = min([val_error] + [v["error"] for v in self.history["val"]])
                 self.history["val"].append(
                     {"step": step, "epoch": step / s.steps, "loss": val_loss, "error": val_error}
                 )
                 self.callback(EvalEvent(step, step / s.steps, val_loss, val_error, best, elapsed))
         model.eval()
+        if s.keep_change != 1.0:
+            keep_share_of_change(model, self.base.state_dict, s.keep_change)
         return model, status, step
 
     def _replay_weights(self, mine_x, mine_y, replay, device) -> torch.Tensor | None:

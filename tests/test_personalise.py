@@ -8,13 +8,14 @@ import json
 from unittest import mock
 
 import pytest
+import torch
 
 from benchmarks.personal_hand import hand_digits
 from mnist_desk.checkpoints import load_checkpoint
 from mnist_desk.cli import main
 from mnist_desk.my_digits import MyDigitsStore
 from mnist_desk.personal_data import NotEnoughDigits, check_enough, folds_of, split_personal
-from mnist_desk.personalise import PersonalSettings, PersonalTrainer
+from mnist_desk.personalise import PersonalSettings, PersonalTrainer, keep_share_of_change
 from tests.support import shared_data_dir
 
 
@@ -127,3 +128,44 @@ def test_cli_train_and_evaluate_on_my_digits(tmp_path, capsys):
     assert result["unseen_count"] == 50 and 0 <= result["unseen_accuracy"] <= 1
     assert main(["train", "--task", "scratch", "--my-digits"]) == 1
     assert "--task classifier" in capsys.readouterr().err
+
+
+def test_batch_norm_statistics_stay_the_base_models(tmp_path):
+    """MNIST's batch-norm statistics are kept through the whole run, evaluations included (an
+    evaluation used to switch batch norm back to training mode for the rest of the run)."""
+    store = fill(MyDigitsStore(tmp_path / "mine"), 6)
+    trainer = PersonalTrainer(
+        quick(steps=4, evals=4, keep_change=1.0, cv_below=0, test_subset=100, val_subset=50),
+        store.items(),
+        data_dir=shared_data_dir(),
+        output=tmp_path / "m.pt",
+    )
+    saved = load_checkpoint(trainer.run().checkpoint).state_dict
+    statistics = [
+        k for k in saved if k.endswith(("running_mean", "running_var", "batches_tracked"))
+    ]
+    assert len(statistics) == 9
+    assert all(torch.equal(saved[k], trainer.base.state_dict[k]) for k in statistics)
+
+
+def test_the_saved_model_keeps_only_its_share_of_the_change(tmp_path):
+    """keep_change mixes the fine-tuned weights with the base's (WiSE-FT): 0 gives the base back
+    exactly, through the real run and save; the mix itself is base + keep x (tuned - base)."""
+    store = fill(MyDigitsStore(tmp_path / "mine"), 6)
+    trainer = PersonalTrainer(
+        quick(steps=3, keep_change=0.0, cv_below=0, test_subset=100, val_subset=50),
+        store.items(),
+        data_dir=shared_data_dir(),
+        output=tmp_path / "m.pt",
+    )
+    saved = load_checkpoint(trainer.run().checkpoint).state_dict
+    assert all(torch.equal(saved[k], v) for k, v in trainer.base.state_dict.items())
+
+    model = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.BatchNorm1d(2))
+    base = {k: v.clone() for k, v in model.state_dict().items()}
+    with torch.no_grad():
+        model[0].weight.add_(1.0)
+        model[1].num_batches_tracked.fill_(7)
+    keep_share_of_change(model, base, 0.25)
+    assert torch.allclose(model[0].weight, base["0.weight"] + 0.25)
+    assert int(model[1].num_batches_tracked) == 7  # integer buffers are not mixed
