@@ -445,7 +445,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--my-digits",
         action="store_true",
-        help="fine-tune a classifier (--init-from, default the shipped one) on your own digits",
+        help="fine-tune a classifier on your own digits: --init-from MODEL, by default the "
+        "classifier that read your newest digit in the window (else the shipped one)",
     )
     train.set_defaults(func=cmd_train)
 

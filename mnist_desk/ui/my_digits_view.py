@@ -149,11 +149,15 @@ class MyDigitsView(QWidget):
             item.setSelected(digit.id in selected)
         counts = self.store.counts()
         per_digit = "   ".join(f"<b>{d}</b>: {n}" for d, n in enumerate(counts))
-        self.summary.setText(
-            self.tr(
+        count, misread = len(self.store), self.store.misread_count()
+        if count == 1:  # English needs the singular; tr(n) would need an English .qm
+            text = self.tr("1 digit, {0} misread by the model it was drawn for. Per digit: {1}")
+            self.summary.setText(text.format(misread, per_digit))
+        else:
+            text = self.tr(
                 "{0} digits, {1} misread by the model they were drawn for. Per digit: {2}"
-            ).format(len(self.store), self.store.misread_count(), per_digit)
-        )
+            )
+            self.summary.setText(text.format(count, misread, per_digit))
         self._update_buttons()
 
     def selected_ids(self) -> list[str]:
@@ -251,10 +255,10 @@ class MyDigitsView(QWidget):
         predictor = self.window.predictor
         if predictor is None:
             return None
-        ckpt = predictor.digit_checkpoint
-        if ckpt.task != "classifier":  # a transfer adder reads digits with its own classifier
-            return None  # ... which is not a classifier checkpoint: start from the default
-        return str(ckpt.path) if ckpt.path else None
+        from mnist_desk.personal_models import classifier_behind
+
+        behind = classifier_behind(predictor.digit_checkpoint)  # None: the shipped classifier
+        return str(behind) if behind else None
 
     def fine_tune(self) -> bool:
         """Start "classifier, personalised" in the Train tab; False (saying why) if it cannot."""

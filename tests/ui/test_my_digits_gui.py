@@ -54,7 +54,7 @@ def test_correct_a_digit_by_clicking_its_bar_and_find_it_in_my_digits(window, pe
     view = my_digits_tab(window, qtbot)
     assert view.grid.count() == 1
     assert view.grid.item(0).text() == "7 · read 1"
-    assert "1 digits, 1 misread" in view.summary.text()
+    assert "1 digit, 1 misread" in view.summary.text()  # singular
     view.misread_only.setChecked(True)
     assert view.grid.count() == 1
     view.digit_filter.setCurrentIndex(view.digit_filter.findData(3))
@@ -111,7 +111,7 @@ def test_relabel_and_delete_in_the_browser(window, pen, qtbot):
     view.delete_button.click()
     [left] = on_disk(window).items()
     assert left.label == 3 and view.grid.count() == 1
-    assert "1 digits" in view.summary.text()
+    assert "1 digit," in view.summary.text()
 
 
 def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
