@@ -26,9 +26,11 @@ test: $(BIN)/.installed
 test-quick: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
+# ruff, then the layers: import-linter's contracts in pyproject.toml (README, "Layout").
 lint: $(BIN)/.installed
 	$(BIN)/ruff check mnist_desk tests benchmarks packaging scripts
 	$(BIN)/ruff format --check mnist_desk tests benchmarks packaging scripts
+	$(BIN)/lint-imports --no-cache
 
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)

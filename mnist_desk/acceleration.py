@@ -118,3 +118,26 @@ def training_threads(cores: int | None = None, *, interactive: bool) -> int:
     if cores <= 8:
         return cores - 1
     return min(16, cores - 2)
+
+
+@contextlib.contextmanager
+def intra_op_threads(threads: int | None) -> Iterator[None]:
+    """Run the block with torch's intra-op thread count at ``threads`` (None: as it is), then
+    set it back. For the code that owns a training thread (the window's worker); a batch
+    process (the CLI) sets the count once at its start instead.
+
+    Measured (torch 2.15, OpenMP build): ``torch.set_num_threads`` sets OpenMP's thread count,
+    an ICV each thread has its own copy of, for the calling thread only: a thread that already
+    ran torch (the GUI thread, its Predictor) keeps its count. But torch also keeps the number
+    process-wide, and a thread that first runs torch later starts from it. Setting it back when
+    the run ends limits that to threads started during the run; torch offers nothing narrower.
+    The Trainer itself never calls it."""
+    if not threads:
+        yield
+        return
+    previous = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)

@@ -4,171 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import shlex
 import sys
 from pathlib import Path
 
 from mnist_desk.errors import UserError
+from mnist_desk.train_cli import EXIT_FAILED, EXIT_OK, LazyOptionsParser, add_train_parser
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_USAGE = 2
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: an unexpected error, its traceback is in the log
-
-
-def machine_description() -> str:
-    import torch
-
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    gpu = f", {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else ""
-    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores{gpu}"
-
-
-# ---- train ----------------------------------------------------------------------------------
-
-
-def _parse_model_args(pairs: list[str]) -> dict:
-    out = {}
-    for pair in pairs:
-        key, _, value = pair.partition("=")
-        if not key or not _:
-            raise UserError(f"--model-arg takes KEY=VALUE, got {pair!r}")
-        try:
-            out[key] = json.loads(value)
-        except json.JSONDecodeError:
-            out[key] = value
-    return out
-
-
-def cmd_train(args: argparse.Namespace) -> int:
-    if args.my_digits:
-        from mnist_desk.my_digits_cli import cmd_train_personal
-
-        return cmd_train_personal(args)
-    from mnist_desk.config import resolve_models_dir
-    from mnist_desk.presets import defaults_for
-    from mnist_desk.training import (
-        EvalEvent,
-        FailedEvent,
-        StepEvent,
-        Trainer,
-    )
-
-    s = defaults_for(args.task, args.arch)  # "--arch quick": the quick recipe
-    overrides = {
-        "epochs": args.epochs,
-        "max_steps": args.steps,
-        "batch_size": args.batch_size,
-        "optimizer": args.optimizer,
-        "lr": args.lr,
-        "weight_decay": args.weight_decay,
-        "schedule": args.schedule,
-        "seed": args.seed,
-        "device": args.device,
-        "patience": args.patience,
-        "init_from": args.init_from,
-        "label_smoothing": args.label_smoothing,
-        "pairs_per_epoch": args.pairs_per_epoch,
-        "head_lr_scale": args.head_lr_scale,
-        "train_subset": args.train_subset,
-        "val_subset": args.val_subset,
-        "test_subset": args.test_subset,
-        "num_threads": args.threads,
-        "evals_per_epoch": args.evals_per_epoch,
-        "teacher": args.teacher,
-        "distill": args.distill,
-        "distill_temperature": args.distill_temperature,
-        "distill_alpha": args.distill_alpha,
-        "aug_degrees": args.aug_degrees,
-        "aug_translate": args.aug_translate,
-        "aug_scale": args.aug_scale,
-        "synthetic_digits": args.synthetic_digits,
-    }
-    for key, value in overrides.items():
-        if value is not None:
-            setattr(s, key, value)
-    if args.no_augment:
-        s.augment = False
-    if args.aug_drawn:
-        s.aug_drawn = True
-    s.model_kwargs.update(_parse_model_args(args.model_arg))
-    if s.task == "transfer" and not s.init_from:
-        from mnist_desk.catalog import shipped_checkpoint
-
-        s.init_from = str(shipped_checkpoint("classifier", s.arch))
-    output = Path(args.output) if args.output else None
-    if output is None:
-        from datetime import datetime
-
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        output = resolve_models_dir(args.models_dir) / f"{s.task}-{s.arch}-{stamp}.pt"
-    command = (
-        "mnist-desk " + shlex.join(sys.argv[1:])
-        if args.record_command is None
-        else args.record_command
-    )
-    extra = {"command": command, "machine": machine_description()}
-
-    trainer_started = False
-
-    def report(event) -> None:
-        nonlocal trainer_started
-        trainer_started = trainer_started or isinstance(event, StepEvent)
-        if (
-            isinstance(event, StepEvent)
-            and not args.quiet
-            and (event.step % 50 == 0 or event.step == event.total_steps)
-        ):
-            rate = event.images_seen / max(event.elapsed, 1e-9)
-            eta = (event.total_steps - event.step) * event.elapsed / event.step
-            print(
-                f"\rstep {event.step}/{event.total_steps}  epoch {event.epoch:.2f}  loss {event.loss:.4f}  "
-                f"{rate:,.0f} img/s  ETA {eta:.0f}s   ",
-                end="",
-                file=sys.stderr,
-                flush=True,
-            )
-        elif isinstance(event, EvalEvent) and not args.quiet:
-            print(
-                f"\rstep {event.step}  epoch {event.epoch:.2f}  val loss {event.val_loss:.4f}  "
-                f"val error {event.val_error:.2%}  best {event.best_val_error:.2%}  {event.elapsed:.0f}s"
-                + " "
-                * 10,
-                file=sys.stderr,
-                flush=True,
-            )
-        elif isinstance(event, FailedEvent):
-            # a new line only to end a progress line; an error is one line of its own
-            end_progress = "\n" if not args.quiet and trainer_started else ""
-            print(f"{end_progress}error: {event.message}", file=sys.stderr)
-
-    trainer = Trainer(
-        s,
-        report,
-        data_dir=args.data_dir,
-        download=not args.no_download,
-        output=output,
-        extra_meta=extra,
-    )
-    try:
-        result = trainer.run()
-    except KeyboardInterrupt:
-        return EXIT_FAILED
-    if result is None or result.status == "diverged":
-        return EXIT_FAILED
-    if result.test:
-        print(
-            f"{result.status}: test accuracy {result.test['accuracy']:.2%} on {result.test['count']} "
-            f"examples after {result.steps} steps in {result.elapsed:.0f}s; saved {result.checkpoint}"
-        )
-    return EXIT_OK
 
 
 # ---- evaluate -------------------------------------------------------------------------------
@@ -180,7 +23,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
         return cmd_evaluate_personal(args)
     from mnist_desk.catalog import resolve_model
-    from mnist_desk.data import fixed_pairs
+    from mnist_desk.data import NUM_CLASSES, NUM_SUMS, mnist_test_set
     from mnist_desk.devices import resolve_device
     from mnist_desk.models import is_adder
     from mnist_desk.training import full_report
@@ -188,12 +31,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     ckpt = resolve_model(args.checkpoint, args.models_dir)
     device = resolve_device(args.device)
     model = ckpt.build().to(device)
-    test = load_splits_or_fail(args).test.subset(args.subset)
-    if is_adder(ckpt.task):
-        inputs, labels = fixed_pairs(test, len(test))
-        num_classes = 19
-    else:
-        inputs, labels, num_classes = test.images, test.labels, 10
+    adder = is_adder(ckpt.task)
+    inputs, labels = mnist_test_set(load_splits_or_fail(args), pairs=adder, subset=args.subset)
+    num_classes = NUM_SUMS if adder else NUM_CLASSES
     report, loss, _ = full_report(model, inputs, labels, device, num_classes)
     result = {
         "checkpoint": str(ckpt.path),
@@ -305,7 +145,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_self_test(args: argparse.Namespace) -> int:
     from mnist_desk.selftest import run_self_test
 
-    return EXIT_OK if run_self_test(print, open_window=args.window) else EXIT_FAILED
+    window_check = None
+    if args.window:
+        from mnist_desk.ui.app import open_and_close_window as window_check
+    return EXIT_OK if run_self_test(print, window_check) else EXIT_FAILED
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -352,103 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Draw two digits, see them and their sum recognised; train the networks behind it.",
     )
     parser.add_argument("--version", action="version", version=f"mnist-desk {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=LazyOptionsParser)
 
     gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
     gui.set_defaults(func=cmd_gui)
 
-    train = sub.add_parser(
-        "train", parents=[common], help="train a model and save it with its metrics"
-    )
-    train.add_argument(
-        "--task", default="classifier", choices=("classifier", "transfer", "scratch")
-    )
-    train.add_argument(
-        "--arch",
-        default=None,
-        help="architecture: convnet, cnn, lenet5, resnet, vit, deit, vit-distill, mlp "
-        "(scratch adder: convnet, or convnet-digits, which learns to read digits from sums)",
-    )
-    train.add_argument("--epochs", type=float)
-    train.add_argument("--steps", type=int, help="a step budget instead of epochs")
-    train.add_argument("--batch-size", type=int)
-    train.add_argument("--optimizer", choices=("adamw", "adam", "sgd"))
-    train.add_argument("--lr", type=float)
-    train.add_argument("--weight-decay", type=float)
-    train.add_argument("--schedule", choices=("onecycle", "cosine", "constant"))
-    train.add_argument("--label-smoothing", type=float)
-    train.add_argument(
-        "--no-augment", action="store_true", help="train without random affine augmentation"
-    )
-    train.add_argument("--seed", type=int)
-    train.add_argument(
-        "--patience",
-        type=int,
-        help="stop after this many evaluations without a better validation error",
-    )
-    train.add_argument(
-        "--init-from",
-        help="the classifier checkpoint to start from: the transfer adder's (default: the shipped one), "
-        "or a classifier to fine-tune",
-    )
-    train.add_argument(
-        "--head-lr-scale",
-        type=float,
-        help="transfer adder: the head's learning rate relative to --lr",
-    )
-    train.add_argument(
-        "--teacher",
-        help="distillation: the teacher classifier checkpoint (deit and vit-distill default to the shipped convnet)",
-    )
-    train.add_argument(
-        "--distill",
-        choices=("none", "hard", "soft"),
-        help="distillation mode (deit: hard, vit-distill: soft)",
-    )
-    train.add_argument("--distill-temperature", type=float, help="soft distillation temperature")
-    train.add_argument(
-        "--distill-alpha", type=float, help="soft distillation: weight of the teacher term"
-    )
-    train.add_argument(
-        "--aug-degrees", type=float, help="augmentation: random rotation, +- degrees"
-    )
-    train.add_argument(
-        "--aug-translate", type=float, help="augmentation: random shift, +- fraction of the image"
-    )
-    train.add_argument("--aug-scale", type=float, help="augmentation: random zoom, 1 +- this")
-    train.add_argument(
-        "--aug-drawn",
-        action="store_true",
-        help="augmentation for drawn digits too: slant, aspect, elastic wobble, stroke thickness",
-    )
-    train.add_argument(
-        "--synthetic-digits",
-        type=int,
-        help="add this many drawn-style template digits (flag 1s, crossed 7s, closed 4s...)",
-    )
-    train.add_argument("--pairs-per-epoch", type=int)
-    train.add_argument("--evals-per-epoch", type=int)
-    train.add_argument("--train-subset", type=int)
-    train.add_argument("--val-subset", type=int)
-    train.add_argument("--test-subset", type=int)
-    train.add_argument("--threads", type=int, help="CPU threads for torch")
-    train.add_argument(
-        "--model-arg",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="architecture setting, e.g. width=48",
-    )
-    train.add_argument("--output", "-o", help="checkpoint path (default: the models folder)")
-    train.add_argument("--record-command", default=None, help=argparse.SUPPRESS)
-    train.add_argument("--quiet", "-q", action="store_true")
-    train.add_argument(
-        "--my-digits",
-        action="store_true",
-        help="fine-tune a classifier on your own digits: --init-from MODEL, by default the "
-        "classifier that read your newest digit in the window (else the shipped one)",
-    )
-    train.set_defaults(func=cmd_train)
+    add_train_parser(sub, common)
 
     evaluate = sub.add_parser(
         "evaluate", parents=[common], help="test accuracy, per-class metrics and confusion matrix"

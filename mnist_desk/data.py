@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -239,6 +240,28 @@ def fixed_pairs(
     """Pairs drawn once by seed: (images (count, 2, 1, 28, 28), sums (count,))."""
     idx = random_pairs(len(split), count, torch.Generator().manual_seed(seed))
     return split.images[idx], split.labels[idx].sum(1)
+
+
+def labelled_examples(split: Split, *, pairs: bool) -> tuple[torch.Tensor, torch.Tensor]:
+    """A held-out split as a model is scored on it: its digits and labels, or for an adder the
+    pairs drawn once by ``PAIR_SEED`` from its digits, with their sums (as many pairs as digits)."""
+    if pairs:
+        return fixed_pairs(split, len(split))
+    return split.images, split.labels
+
+
+def mnist_test_set(
+    splits: MnistSplits, *, pairs: bool, subset: int | None = None
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """The test set every report uses (the Trainer's, ``mnist-desk evaluate``'s, the window's
+    worst mistakes): the first ``subset`` official test digits, or the fixed pairs of them."""
+    return labelled_examples(splits.test.subset(subset), pairs=pairs)
+
+
+def to_uint8(images: torch.Tensor) -> np.ndarray:
+    """Normalised MNIST tensors back to 0..255 pixels for display."""
+    pixels = (images.float() * STD + MEAN).clamp_(0, 1).mul_(255)
+    return pixels.round_().to(torch.uint8).cpu().numpy()
 
 
 def disjoint_pairs(n: int, seed: int) -> torch.Tensor:

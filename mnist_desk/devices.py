@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import platform
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 
@@ -60,3 +63,17 @@ def resolve_device(name: str | None = "cpu") -> torch.device:
             f"CUDA device {name!r} does not exist: torch sees {torch.cuda.device_count()} device(s)."
         )
     return torch.device("cuda", index)
+
+
+def machine_description() -> str:
+    """The machine a run was measured on, for metrics files: OS, CPU model, cores, GPU."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    gpu = f", {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else ""
+    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores{gpu}"

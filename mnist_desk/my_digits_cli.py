@@ -87,7 +87,7 @@ def cmd_train_personal(args: argparse.Namespace) -> int:
     import shlex
 
     from mnist_desk.catalog import resolve_model
-    from mnist_desk.cli import machine_description
+    from mnist_desk.devices import machine_description
     from mnist_desk.errors import UserError
     from mnist_desk.my_digits import MyDigitsStore
     from mnist_desk.personal_models import classifier_last_used

@@ -58,6 +58,7 @@ from mnist_desk.training import (
     Event,
     FailedEvent,
     FinishedEvent,
+    Predictions,
     StepEvent,
     TrainingCancelled,
     TrainingResult,
@@ -257,7 +258,9 @@ class PersonalTrainer(RunControls):
             cv_count = len(held)
         else:
             per_class = []
-        test_report, test_loss, _ = full_report(model, test.images, test.labels, device, 10)
+        test_report, test_loss, test_logits = full_report(
+            model, test.images, test.labels, device, 10
+        )
         mnist_after = test_report.accuracy
         report = PersonalReport(
             method,
@@ -287,6 +290,7 @@ class PersonalTrainer(RunControls):
             test={**test_report.to_dict(), "loss": test_loss},
             checkpoint=checkpoint,
             history=self.history,
+            test_predictions=Predictions.from_logits(test_logits),
             personal=report,
         )
         if status == "diverged":

@@ -30,6 +30,16 @@ def isolated_qt_settings(tmp_path_factory):
     yield folder
 
 
+@pytest.fixture(autouse=True, scope="session")
+def one_torch_thread():
+    """The test process owns torch's thread count (the Trainer leaves it to its caller): one,
+    as tests run beside other work on small machines, where more threads only contend."""
+    import torch
+
+    torch.set_num_threads(1)
+    yield
+
+
 HARD_TIMEOUT_MARGIN_S = 120
 
 

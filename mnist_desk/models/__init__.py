@@ -19,14 +19,21 @@ from mnist_desk.models.quick import QuickDigitSumAdder, QuickNet
 from mnist_desk.models.resnet import SmallResNet
 from mnist_desk.models.vit import ViT
 
+
+def QT_TRANSLATE_NOOP(context: str, title: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks a title for the views' translation (Qt's lupdate finds it here); returns it as is.
+    These titles are the one copy: the model picker and the Train tab translate them."""
+    return title
+
+
 CLASSIFIER = "classifier"
 TRANSFER = "transfer"
 SCRATCH = "scratch"
 TASKS = (CLASSIFIER, TRANSFER, SCRATCH)
 TASK_TITLES = {
-    CLASSIFIER: "Single-digit classifier",
-    TRANSFER: "Transfer adder",
-    SCRATCH: "Scratch adder",
+    CLASSIFIER: QT_TRANSLATE_NOOP("ModelTitles", "Single-digit classifier"),
+    TRANSFER: QT_TRANSLATE_NOOP("ModelTitles", "Transfer adder"),
+    SCRATCH: QT_TRANSLATE_NOOP("ModelTitles", "Scratch adder"),
 }
 
 
@@ -40,15 +47,15 @@ class Arch:
 CLASSIFIERS: dict[str, Arch] = {
     a.name: a
     for a in (
-        Arch("convnet", "ConvNet (BN, default)", ConvNet),
-        Arch("quick", "QuickNet (99% in seconds)", QuickNet),
-        Arch("cnn", "Reference CNN", ReferenceCNN),
-        Arch("lenet5", "LeNet-5", LeNet5),
-        Arch("resnet", "Small ResNet", SmallResNet),
-        Arch("vit", "Small ViT", ViT),
-        Arch("deit", "DeiT (ViT + distillation token)", DeiT),
-        Arch("vit-distill", "ViT, soft-distilled", ViT),
-        Arch("mlp", "MLP", MLP),
+        Arch("convnet", QT_TRANSLATE_NOOP("ModelTitles", "ConvNet (BN, default)"), ConvNet),
+        Arch("quick", QT_TRANSLATE_NOOP("ModelTitles", "QuickNet (99% in seconds)"), QuickNet),
+        Arch("cnn", QT_TRANSLATE_NOOP("ModelTitles", "Reference CNN"), ReferenceCNN),
+        Arch("lenet5", QT_TRANSLATE_NOOP("ModelTitles", "LeNet-5"), LeNet5),
+        Arch("resnet", QT_TRANSLATE_NOOP("ModelTitles", "Small ResNet"), SmallResNet),
+        Arch("vit", QT_TRANSLATE_NOOP("ModelTitles", "Small ViT"), ViT),
+        Arch("deit", QT_TRANSLATE_NOOP("ModelTitles", "DeiT (ViT + distillation token)"), DeiT),
+        Arch("vit-distill", QT_TRANSLATE_NOOP("ModelTitles", "ViT, soft-distilled"), ViT),
+        Arch("mlp", QT_TRANSLATE_NOOP("ModelTitles", "MLP"), MLP),
     )
 }
 # Scratch adders (trained from random weights on sums alone), each with one trunk for both
@@ -57,9 +64,17 @@ CLASSIFIERS: dict[str, Arch] = {
 SCRATCH_ARCHS: dict[str, Arch] = {
     a.name: a
     for a in (
-        Arch("convnet", "ConvNet trunk + MLP head", ScratchAdder),
-        Arch("convnet-digits", "ConvNet digits + exact sum", DigitSumAdder),
-        Arch("quick-digits", "QuickNet digits + exact sum", QuickDigitSumAdder),
+        Arch("convnet", QT_TRANSLATE_NOOP("ModelTitles", "ConvNet trunk + MLP head"), ScratchAdder),
+        Arch(
+            "convnet-digits",
+            QT_TRANSLATE_NOOP("ModelTitles", "ConvNet digits + exact sum"),
+            DigitSumAdder,
+        ),
+        Arch(
+            "quick-digits",
+            QT_TRANSLATE_NOOP("ModelTitles", "QuickNet digits + exact sum"),
+            QuickDigitSumAdder,
+        ),
     )
 }
 DEFAULT_CLASSIFIER = "convnet"

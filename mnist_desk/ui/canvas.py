@@ -1,160 +1,61 @@
-"""A drawing canvas in the shape of Qt's Scribble example, with strokes kept as vector paths.
+"""A drawing canvas in the shape of Qt's Scribble example: a view of one drawing of a
+``DrawingSession`` (``mnist_desk.app.drawing_session``), and the input that changes it.
 
-Strokes are stored in coordinates relative to the square paper (0..1), with the pen width as a
-fraction of the paper side, so the drawing survives resizes and screen scaling and always
-reaches the model with MNIST-like stroke widths. Finished strokes are painted into a QImage
-(the "paper"); the stroke in progress is painted on top of it until the pen lifts.
+Mouse, tablet (pressure) and touch all go through ``begin/extend/end_stroke`` into the session;
+the canvas paints what the session holds. Finished strokes are painted into a QImage (the
+"paper", re-rendered from the vectors at each new size); the stroke in progress is painted on top
+of it until the pen lifts. Painting itself is in ``mnist_desk.ui.paper``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QPainter,
-    QPainterPath,
-    QPalette,
-    QPen,
-    QTabletEvent,
-)
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from mnist_desk.app.drawing_session import PAPER, Drawing, DrawingSession, Stroke
+from mnist_desk.ui.paper import (
+    grey_to_qimage,
+    ink_colour,
+    paint_stroke,
+    qimage_to_grey,
+    render_state,
+)
 from mnist_desk.ui.settings import DEFAULT_PEN_WIDTH
 
-PAPER = 255  # grey level of the blank paper
-INK = 0  # grey level of the ink on light paper
+CanvasState = Drawing  # the name the canvas gave it before the drawing session held it
 MAX_PICTURE = 1024  # px: larger pictures are scaled down when opened
-MIN_STEP = 0.002  # of the paper side: closer pointer samples add nothing but cost
 
-
-@dataclass(frozen=True)
-class Stroke:
-    """One pen-down..pen-up path: points (x, y, pressure) relative to the paper side."""
-
-    points: tuple[tuple[float, float, float], ...]
-    width: float  # of the paper side, at full pressure
-
-    @property
-    def uniform(self) -> bool:
-        return len({p for _, _, p in self.points}) <= 1
-
-
-@dataclass(frozen=True)
-class CanvasState:
-    """Everything that is drawn: an optional picture underneath, and strokes. Immutable, for undo."""
-
-    picture: QImage | None = None  # Grayscale8, as loaded
-    background: int = PAPER  # grey level around the picture, and the paper colour
-    strokes: tuple[Stroke, ...] = ()
-
-    @property
-    def empty(self) -> bool:
-        return self.picture is None and not self.strokes
-
-
-def pressure_scale(pressure: float) -> float:
-    """Light tablet pressure draws thinner; the mouse (pressure 1) draws at the set width."""
-    return 0.4 + 0.6 * min(1.0, max(0.0, pressure))
-
-
-def smooth_path(points: list[QPointF]) -> QPainterPath:
-    """A path through the samples' midpoints with the samples as control points: no corners."""
-    path = QPainterPath(points[0])
-    for i in range(1, len(points) - 1):
-        mid = (points[i] + points[i + 1]) / 2
-        path.quadTo(points[i], mid)
-    path.lineTo(points[-1])
-    return path
-
-
-def paint_stroke(painter: QPainter, stroke: Stroke, side: float, ink: QColor) -> None:
-    """Round-capped antialiased stroke, scaled to a paper of ``side`` pixels."""
-    pts = [QPointF(x * side, y * side) for x, y, _ in stroke.points]
-    width = stroke.width * side
-    if len(pts) == 1 or all(p == pts[0] for p in pts):
-        radius = width * pressure_scale(stroke.points[0][2]) / 2
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(ink)
-        painter.drawEllipse(pts[0], radius, radius)
-        return
-    pen = QPen(
-        ink, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
-    )
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    if stroke.uniform:
-        pen.setWidthF(width * pressure_scale(stroke.points[0][2]))
-        painter.setPen(pen)
-        painter.drawPath(smooth_path(pts))
-        return
-    for (a, b), (_, _, p) in zip(zip(pts, pts[1:], strict=False), stroke.points[1:], strict=False):
-        pen.setWidthF(width * pressure_scale(p))
-        painter.setPen(pen)
-        painter.drawLine(a, b)
-
-
-def render_state(state: CanvasState, side: int) -> QImage:
-    """The paper as the model will see it: ``side`` x ``side`` pixels."""
-    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor(state.background, state.background, state.background))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    if state.picture is not None:
-        # Scaling the grey image first is ~10x faster than letting drawImage scale and convert.
-        scaled = state.picture.scaled(
-            side,
-            side,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        painter.drawImage(
-            QPoint((side - scaled.width()) // 2, (side - scaled.height()) // 2), scaled
-        )
-    ink = ink_colour(state.background)
-    for stroke in state.strokes:
-        paint_stroke(painter, stroke, side, ink)
-    painter.end()
-    return image
-
-
-def ink_colour(background: int) -> QColor:
-    """Dark ink on light paper, light ink on dark (a light-on-dark picture)."""
-    level = INK if background >= 128 else 255 - INK
-    return QColor(level, level, level)
-
-
-def qimage_to_grey(image: QImage) -> np.ndarray:
-    """Any QImage -> uint8 (H, W) grey levels (a copy)."""
-    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    w, h = grey.width(), grey.height()
-    if w == 0 or h == 0:
-        return np.zeros((0, 0), np.uint8)
-    buffer = np.frombuffer(grey.constBits(), np.uint8, count=grey.bytesPerLine() * h)
-    return buffer.reshape(h, grey.bytesPerLine())[:, :w].copy()
-
-
-def grey_to_qimage(grey: np.ndarray) -> QImage:
-    """uint8 (H, W) -> a Grayscale8 QImage that owns its pixels."""
-    grey = np.ascontiguousarray(grey, dtype=np.uint8)
-    h, w = grey.shape
-    return QImage(grey.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+__all__ = [
+    "PAPER",
+    "CanvasState",
+    "DigitCanvas",
+    "Stroke",
+    "grey_to_qimage",
+    "qimage_to_grey",
+    "render_state",
+]
 
 
 class DigitCanvas(QWidget):
-    """A square paper to draw one digit on, with mouse, tablet (pressure) and touch input."""
+    """A square paper to draw one digit on, with mouse, tablet (pressure) and touch input.
+
+    It shows drawing ``index`` of ``session`` (a one-canvas session of its own by default)."""
 
     stroke_moved = Signal()  # the stroke in progress grew (throttle any work on this)
     changed = Signal()  # the drawing changed: a stroke ended, undo, clear, a picture was set
-    edited = Signal()  # an undoable change happened (the window keeps the order across canvases)
     activated = Signal()  # the user touched this canvas: it becomes the target of File actions
     file_dropped = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: DrawingSession | None = None,
+        index: int = 0,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAcceptDrops(True)
@@ -162,19 +63,24 @@ class DigitCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
-        self._state = CanvasState()
-        self._history: list[CanvasState] = []
-        self._current: list[tuple[float, float, float]] | None = None
+        self.session = session if session is not None else DrawingSession(count=1)
+        self.index = index
+        self.session.on_change(self._on_session_change)
+        self.session.on_stroke_moved(self._on_stroke_moved)
         self._pen_width = DEFAULT_PEN_WIDTH
-        self._paper: QImage | None = None  # cached render of self._state at the paper's pixel size
+        self._paper: QImage | None = None  # cached render of the drawing at the paper's size
         self._active = False
         self._placeholder = ""
 
     # ---- state --------------------------------------------------------------------------
 
     @property
-    def state(self) -> CanvasState:
-        return self._state
+    def state(self) -> Drawing:
+        return self.session.drawings[self.index]
+
+    @property
+    def _current(self) -> list | None:
+        return self.session.in_progress[self.index]
 
     @property
     def drawing(self) -> bool:
@@ -182,10 +88,7 @@ class DigitCanvas(QWidget):
         return self._current is not None
 
     def is_empty(self) -> bool:
-        return self._state.empty and not self._current
-
-    def can_undo(self) -> bool:
-        return bool(self._history)
+        return self.session.is_empty(self.index)
 
     @property
     def pen_width(self) -> float:
@@ -205,30 +108,20 @@ class DigitCanvas(QWidget):
         self._placeholder = text
         self.update()
 
-    def _commit(self, state: CanvasState) -> None:
-        self._history.append(self._state)
-        self._state = state
-        self._paper = None
-        self.update()
-        self.edited.emit()
-        self.changed.emit()
+    def _on_session_change(self, index: int) -> None:
+        if index == self.index:
+            self._paper = None
+            self.update()
+            self.changed.emit()
+
+    def _on_stroke_moved(self, index: int) -> None:
+        if index == self.index:
+            self.update()
+            self.stroke_moved.emit()
 
     def clear(self) -> None:
         """Remove everything (undoable)."""
-        self._current = None
-        if not self._state.empty:
-            self._commit(CanvasState())
-
-    def undo(self) -> bool:
-        """Go back one change; False if there is nothing to undo."""
-        if not self._history:
-            return False
-        self._current = None
-        self._state = self._history.pop()
-        self._paper = None
-        self.update()
-        self.changed.emit()
-        return True
+        self.session.clear(self.index)
 
     def add_stroke(
         self,
@@ -236,14 +129,7 @@ class DigitCanvas(QWidget):
         width: float | None = None,
     ) -> None:
         """Add a finished stroke given in paper coordinates (0..1); pressure defaults to 1."""
-        pts = tuple((float(p[0]), float(p[1]), float(p[2]) if len(p) > 2 else 1.0) for p in points)
-        if pts:
-            stroke = Stroke(pts, self._pen_width if width is None else width)
-            self._commit(
-                CanvasState(
-                    self._state.picture, self._state.background, (*self._state.strokes, stroke)
-                )
-            )
+        self.session.add_stroke(self.index, points, self._pen_width if width is None else width)
 
     def set_image(self, image: np.ndarray | QImage) -> None:
         """Show a picture (a photo, a scan, an MNIST digit) as the drawing; strokes are cleared.
@@ -261,16 +147,15 @@ class DigitCanvas(QWidget):
             raise ValueError("the image is empty")
         border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
         background = int(np.median(border))
-        picture = grey_to_qimage(grey)
-        if max(picture.width(), picture.height()) > MAX_PICTURE:  # a 12 MP photo: keep redraws fast
-            picture = picture.scaled(
+        if max(grey.shape) > MAX_PICTURE:  # a 12 MP photo: keep redraws fast
+            picture = grey_to_qimage(grey).scaled(
                 MAX_PICTURE,
                 MAX_PICTURE,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
-        self._current = None
-        self._commit(CanvasState(picture, background, ()))
+            grey = qimage_to_grey(picture)
+        self.session.set_picture(self.index, grey, background)
 
     # ---- rendering ----------------------------------------------------------------------
 
@@ -286,7 +171,7 @@ class DigitCanvas(QWidget):
         """The finished strokes (and picture) at the paper's device-pixel size."""
         side = self._paper_pixels()
         if self._paper is None or self._paper.width() != side:
-            self._paper = render_state(self._state, side)
+            self._paper = render_state(self.state, side)
         return self._paper
 
     def to_qimage(self) -> QImage:
@@ -300,7 +185,7 @@ class DigitCanvas(QWidget):
                 painter,
                 Stroke(tuple(self._current), self._pen_width),
                 image.width(),
-                ink_colour(self._state.background),
+                ink_colour(self.state.background),
             )
             painter.end()
         return image
@@ -308,10 +193,7 @@ class DigitCanvas(QWidget):
     def stroke_points(self) -> list[list[tuple[float, float, float]]] | None:
         """The strokes' points (paper coordinates), the one in progress included; None when a
         picture is underneath (then only the pixels tell the whole drawing)."""
-        if self._state.picture is not None:
-            return None
-        strokes = [list(s.points) for s in self._state.strokes]
-        return strokes + [list(self._current)] if self._current else strokes
+        return self.session.stroke_points(self.index)
 
     def to_array(self) -> np.ndarray:
         """The drawing as a uint8 (H, W) grey array, as handed to the Predictor."""
@@ -344,11 +226,11 @@ class DigitCanvas(QWidget):
                 painter,
                 Stroke(tuple(self._current), self._pen_width),
                 rect.width(),
-                ink_colour(self._state.background),
+                ink_colour(self.state.background),
             )
             painter.resetTransform()
             painter.setClipping(False)
-        elif self._state.empty and self._placeholder:
+        elif self.state.empty and self._placeholder:
             painter.setPen(QColor(170, 170, 170))
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -370,33 +252,16 @@ class DigitCanvas(QWidget):
 
     def begin_stroke(self, pos: QPointF, pressure: float = 1.0) -> None:
         self.activated.emit()
-        x, y = self._to_paper(pos)
-        self._current = [(x, y, pressure)]
-        self.update()
-        self.stroke_moved.emit()
+        self.session.begin_stroke(self.index, *self._to_paper(pos), pressure)
 
     def extend_stroke(self, pos: QPointF, pressure: float = 1.0) -> None:
-        if self._current is None:
-            return
-        x, y = self._to_paper(pos)
-        lx, ly, _ = self._current[-1]
-        if abs(x - lx) < MIN_STEP and abs(y - ly) < MIN_STEP:
-            return
-        self._current.append((x, y, pressure))
-        self.update()
-        self.stroke_moved.emit()
+        self.session.extend_stroke(self.index, *self._to_paper(pos), pressure)
 
     def end_stroke(self) -> None:
-        if self._current is None:
-            return
-        points, self._current = self._current, None
-        self.add_stroke(points)
+        self.session.end_stroke(self.index, self._pen_width)
 
     def cancel_stroke(self) -> None:
-        if self._current is not None:
-            self._current = None
-            self.update()
-            self.changed.emit()
+        self.session.cancel_stroke(self.index)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

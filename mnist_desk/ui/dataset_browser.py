@@ -1,20 +1,19 @@
 """Browse MNIST: a page of samples with their labels, filtered by split and class.
 
-The data is loaded only when the browser is first shown, in a background thread (the first load
+The data is loaded only when the browser is first shown, as a ``BackgroundJob`` (the first load
 takes seconds); a missing dataset shows DataUnavailableError's message, which says how to get it.
-The load cannot be interrupted, so it runs in a daemon thread polled by a timer rather than a
-QThread: closing the window mid-load then never destroys a running QThread.
+The load cannot be interrupted: closing the window mid-load leaves the job to finish on its own
+(the adapter keeps it alive, and exit waits for it).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import torch
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from mnist_desk import data as mdata
 from mnist_desk.config import resolve_data_dir
+from mnist_desk.ui.background import BackgroundJob, JobError
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 SPLITS = ("train", "val", "test")
@@ -78,10 +78,7 @@ class DatasetBrowser(QWidget):
         self.download = download
         self.splits: mdata.MnistSplits | None = None
         self.page = 0
-        self._pending: list[object] | None = None  # filled by the loading thread: splits or error
-        self._poll = QTimer(self)
-        self._poll.setInterval(50)
-        self._poll.timeout.connect(self._check_loaded)
+        self._job: BackgroundJob | None = None  # the load in progress
 
         self.texts = LiveTexts()
         self.split_box = QComboBox()
@@ -160,25 +157,18 @@ class DatasetBrowser(QWidget):
 
     def load(self) -> None:
         """Start loading MNIST in the background unless it is loaded or loading already."""
-        if self.splits is not None or self._pending is not None:
+        if self.splits is not None or self._job is not None:
             return
         self._set_message(lambda: self.tr("Loading MNIST…"))
         self.message.setStyleSheet("")
         self.message.show()
-        pending: list[object] = []
-        self._pending = pending
         data_dir, download = self.data_dir, self.download
-
-        def load() -> None:
-            try:
-                pending.append(mdata.load_splits(data_dir, download=download))
-            except Exception as e:  # DataUnavailableError says what to do; anything else, say what
-                pending.append(e)
-
-        # Not a daemon: with a daemon thread still inside torch at exit, the app was seen to abort
-        # ("terminate called without an active exception"); exit waits for the load instead.
-        threading.Thread(target=load, name="mnist-browser-loader", daemon=False).start()
-        self._poll.start()
+        self._job = BackgroundJob(
+            lambda emit: mdata.load_splits(data_dir, download=download), name="loading MNIST"
+        )
+        self._job.finished.connect(self._on_loaded)
+        self._job.failed.connect(self._on_load_failed)
+        self._job.start()
 
     def set_data_source(self, data_dir: str | Path | None, download: bool) -> None:
         """Read MNIST from elsewhere (or allow downloading it); reloads if the folder changed."""
@@ -193,19 +183,19 @@ class DatasetBrowser(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._pending is not None
+        return self._job is not None
 
-    def _check_loaded(self) -> None:
-        if not self._pending:
-            return
-        outcome = self._pending[0]
-        self._pending = None
-        self._poll.stop()
-        if isinstance(outcome, Exception):
-            self._set_message(lambda: str(outcome))
-            self.message.setStyleSheet("color: #a00;")
-            return
-        self.splits = outcome
+    @Slot(object)
+    def _on_load_failed(self, error: JobError) -> None:
+        """DataUnavailableError says what to do; a bug says where it was logged."""
+        self._job = None
+        self._set_message(lambda: error.message)
+        self.message.setStyleSheet("color: #a00;")
+
+    @Slot(object)
+    def _on_loaded(self, splits: mdata.MnistSplits) -> None:
+        self._job = None
+        self.splits = splits
         self.message.hide()
         self.show_page(0)
 

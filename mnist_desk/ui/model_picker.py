@@ -2,61 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from mnist_desk.app.model_session import ModelCatalog, same_path
+
+if TYPE_CHECKING:
+    from mnist_desk.catalog import ModelEntry
+
 PREFERRED_ARCH = "convnet"  # until the catalog says which architecture each task prefers
+# The core's titles (models.TASK_TITLES, the architectures' titles) are the one copy, marked for
+# lupdate there; the views translate them in this context.
+TITLES_CONTEXT = "ModelTitles"
 
 
 def task_title(task: str, fallback: str = "") -> str:
-    titles = {
-        "classifier": QCoreApplication.translate("ModelPicker", "Single-digit classifier"),
-        "transfer": QCoreApplication.translate("ModelPicker", "Transfer adder"),
-        "scratch": QCoreApplication.translate("ModelPicker", "Scratch adder"),
-    }
-    return titles.get(task, fallback or task)
+    """The task's title in the interface's language (``fallback`` is no longer needed)."""
+    from mnist_desk.app.model_session import task_title as english
+
+    return QCoreApplication.translate(TITLES_CONTEXT, english(task))
 
 
-def arch_title(arch: str, fallback: str = "") -> str:
-    titles = {
-        "convnet": QCoreApplication.translate("ModelPicker", "ConvNet (BN, default)"),
-        "cnn": QCoreApplication.translate("ModelPicker", "Reference CNN"),
-        "lenet5": QCoreApplication.translate("ModelPicker", "LeNet-5"),
-        "resnet": QCoreApplication.translate("ModelPicker", "Small ResNet"),
-        "vit": QCoreApplication.translate("ModelPicker", "Small ViT"),
-        "deit": QCoreApplication.translate("ModelPicker", "DeiT (ViT + distillation token)"),
-        "vit-distill": QCoreApplication.translate("ModelPicker", "ViT, soft-distilled"),
-        "mlp": QCoreApplication.translate("ModelPicker", "MLP"),
-        "convnet-digits": QCoreApplication.translate("ModelPicker", "ConvNet digits + exact sum"),
-    }
-    return titles.get(arch, fallback or arch)
+def arch_title(arch: str, fallback: str = "", task: str | None = None) -> str:
+    """The architecture's title (under ``task``, if given) in the interface's language."""
+    from mnist_desk.app.model_session import arch_title as english
 
-
-@dataclass(frozen=True)
-class PickerEntry:
-    """A checkpoint the picker can offer (the GUI's copy of catalog.ModelEntry)."""
-
-    path: str
-    task: str
-    arch: str
-    shipped: bool
-    test_accuracy: float | None
-    problem: str = ""  # why it cannot be read: listed greyed out, never loaded
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).stem
-
-
-def same_path(a: str, b: str) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return a == b
+    return QCoreApplication.translate(TITLES_CONTEXT, english(task, arch))
 
 
 def _set_item_enabled(combo: QComboBox, index: int, enabled: bool, tooltip: str = "") -> None:
@@ -82,7 +57,7 @@ class ModelPicker(QWidget):
         self._tasks: list[tuple[str, str]] = []
         self._archs: dict[str, list[tuple[str, str]]] = {}
         self._preferred: dict[str, str] = {}
-        self._entries: list[PickerEntry] = []
+        self._entries: list[ModelEntry] = []
         self._devices: list = []
         self._cuda_reason = ""
         self._current_path = ""
@@ -127,25 +102,14 @@ class ModelPicker(QWidget):
             combo.addItem(self.tr("Loading…"))
             combo.setEnabled(False)
 
-    def set_catalog(self, catalog) -> None:
-        """Fill the combos from a predictor_loader.Catalog."""
+    def set_catalog(self, catalog: ModelCatalog) -> None:
+        """Fill the combos from the model session's catalog."""
         self._tasks = list(catalog.tasks)
         self._archs = dict(catalog.archs)
-        self._preferred = dict(getattr(catalog, "preferred", {}) or {})
-        self._entries = [
-            PickerEntry(
-                str(m.path),
-                m.task,
-                m.arch,
-                bool(m.shipped),
-                m.test_accuracy,
-                getattr(m, "problem", ""),
-            )
-            for m in catalog.models
-        ] + [
-            e
-            for e in self._entries
-            if not e.shipped and not any(same_path(e.path, str(m.path)) for m in catalog.models)
+        self._preferred = dict(catalog.preferred)
+        # checkpoints opened from a file stay offered after a refresh
+        self._entries = list(catalog.models) + [
+            e for e in self._entries if not e.shipped and catalog.entry_for(e.path) is None
         ]
         self._devices = list(catalog.devices)
         self._cuda_reason = catalog.cuda_reason
@@ -153,8 +117,10 @@ class ModelPicker(QWidget):
 
     def add_entry(self, path: str, task: str, arch: str, test_accuracy: float | None) -> None:
         """Offer a checkpoint that is not in the catalog (opened from a file)."""
+        from mnist_desk.catalog import ModelEntry  # torch is loaded once a model is
+
         if not self.entry_for(path):
-            self._entries.append(PickerEntry(str(path), task, arch, False, test_accuracy))
+            self._entries.append(ModelEntry(Path(path), task, arch, False, test_accuracy))
 
     def set_current(self, path: str, device: str) -> None:
         """Show the model and device in use (no signals)."""
@@ -163,13 +129,13 @@ class ModelPicker(QWidget):
         self._sync()
 
     @property
-    def entries(self) -> list[PickerEntry]:
+    def entries(self) -> list[ModelEntry]:
         return list(self._entries)
 
-    def entry_for(self, path: str) -> PickerEntry | None:
+    def entry_for(self, path: str) -> ModelEntry | None:
         return next((e for e in self._entries if same_path(e.path, path)), None)
 
-    def entries_for(self, task: str, arch: str | None = None) -> list[PickerEntry]:
+    def entries_for(self, task: str, arch: str | None = None) -> list[ModelEntry]:
         """The readable checkpoints for ``task`` (and ``arch``)."""
         return [
             e
@@ -177,7 +143,7 @@ class ModelPicker(QWidget):
             if not e.problem and e.task == task and (arch is None or e.arch == arch)
         ]
 
-    def unreadable_entries(self) -> list[PickerEntry]:
+    def unreadable_entries(self) -> list[ModelEntry]:
         return [e for e in self._entries if e.problem]
 
     def current_task(self) -> str | None:
@@ -208,7 +174,7 @@ class ModelPicker(QWidget):
     def choose_arch(self, arch: str, task: str | None = None) -> None:
         entries = self.entries_for(task or self.current_task() or "", arch)
         if entries:
-            self.choose_checkpoint(entries[0].path)
+            self.choose_checkpoint(str(entries[0].path))
 
     def choose_checkpoint(self, path: str) -> None:
         if path and not same_path(path, self._current_path):
@@ -228,7 +194,7 @@ class ModelPicker(QWidget):
         self._fill_for(entry)
         self._fill_devices()
 
-    def _fill_for(self, entry: PickerEntry | None) -> None:
+    def _fill_for(self, entry: ModelEntry | None) -> None:
         """Fill task/arch/checkpoint combos to show ``entry`` (or the first available)."""
         task = (
             entry.task if entry else next((t for t, _ in self._tasks if self.entries_for(t)), None)
@@ -238,7 +204,7 @@ class ModelPicker(QWidget):
             combo.clear()
         self.task_combo.setEnabled(True)
         for i, (name, title) in enumerate(self._tasks):
-            self.task_combo.addItem(task_title(name, title), name)
+            self.task_combo.addItem(QCoreApplication.translate(TITLES_CONTEXT, title), name)
             has = bool(self.entries_for(name))
             _set_item_enabled(
                 self.task_combo,
@@ -263,7 +229,7 @@ class ModelPicker(QWidget):
             if entry is not None and arch not in [a for a, _ in archs]:
                 archs = [*archs, (arch, arch)]
             for i, (name, title) in enumerate(archs):
-                self.arch_combo.addItem(arch_title(name, title), name)
+                self.arch_combo.addItem(QCoreApplication.translate(TITLES_CONTEXT, title), name)
                 has = bool(self.entries_for(task, name))
                 _set_item_enabled(
                     self.arch_combo,
@@ -273,13 +239,13 @@ class ModelPicker(QWidget):
                 )
             self.arch_combo.setCurrentIndex(max(0, self.arch_combo.findData(arch)))
             for e in self.entries_for(task, arch):
-                self.checkpoint_combo.addItem(self.entry_title(e), e.path)
+                self.checkpoint_combo.addItem(self.entry_title(e), str(e.path))
                 self.checkpoint_combo.setItemData(
-                    self.checkpoint_combo.count() - 1, e.path, Qt.ItemDataRole.ToolTipRole
+                    self.checkpoint_combo.count() - 1, str(e.path), Qt.ItemDataRole.ToolTipRole
                 )
             if entry is not None:
                 self.checkpoint_combo.setCurrentIndex(
-                    max(0, self.checkpoint_combo.findData(entry.path))
+                    max(0, self.checkpoint_combo.findData(str(entry.path)))
                 )
         if self.checkpoint_combo.count() == 0:
             self.checkpoint_combo.addItem(self.tr("No trained model"))
@@ -295,12 +261,12 @@ class ModelPicker(QWidget):
         """Checkpoints that cannot be read, at the end of the list: greyed out, the reason in
         their tooltip, so a file never silently vanishes (and is never loaded)."""
         for e in self.unreadable_entries():
-            self.checkpoint_combo.addItem(self.tr("{0} (unreadable)").format(e.name), e.path)
+            self.checkpoint_combo.addItem(self.tr("{0} (unreadable)").format(e.name), str(e.path))
             _set_item_enabled(
                 self.checkpoint_combo, self.checkpoint_combo.count() - 1, False, e.problem
             )
 
-    def entry_title(self, entry: PickerEntry) -> str:
+    def entry_title(self, entry: ModelEntry) -> str:
         if entry.test_accuracy is None:
             return (
                 self.tr("{0} (shipped)").format(entry.name)

@@ -49,7 +49,6 @@ from mnist_desk.models import (
     TASKS,
     TRANSFER,
     archs_for,
-    is_adder,
 )
 from mnist_desk.presets import PRESETS, QUICK, defaults_for, preset_of, preset_settings
 from mnist_desk.training import (
@@ -59,6 +58,7 @@ from mnist_desk.training import (
     StepEvent,
     TrainingResult,
     TrainingSettings,
+    total_steps,
 )
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.model_picker import arch_title, task_title
@@ -127,17 +127,6 @@ class ScientificSpinBox(QDoubleSpinBox):
 def training_threads() -> int:
     """CPU threads for a run in the window (acceleration.training_threads explains the rule)."""
     return threads_for(interactive=True)
-
-
-def total_steps(settings: TrainingSettings) -> int:
-    """The number of steps the Trainer will take for these settings (it counts the same way)."""
-    if settings.max_steps:
-        return settings.max_steps
-    if is_adder(settings.task):
-        examples = min(settings.pairs_per_epoch, settings.train_subset or settings.pairs_per_epoch)
-    else:
-        examples = min(settings.train_subset or TRAIN_SIZE, TRAIN_SIZE)
-    return max(1, round(settings.epochs * math.ceil(examples / settings.batch_size)))
 
 
 def final_val_error(result: TrainingResult) -> float | None:

@@ -18,41 +18,26 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
-import torch
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from mnist_desk import data as mdata
-from mnist_desk.checkpoints import load_checkpoint
+from mnist_desk.acceleration import intra_op_threads
 from mnist_desk.config import resolve_models_dir
-from mnist_desk.devices import DeviceError, resolve_device
 from mnist_desk.errors import is_user_error
 from mnist_desk.logs import report_unexpected
-from mnist_desk.models import is_adder
 from mnist_desk.training import (
     EpochEvent,
     EvalEvent,
     Event,
     FailedEvent,
     FinishedEvent,
+    Mistake,
     StepEvent,
     Trainer,
     TrainingResult,
     TrainingSettings,
-    predict_logits,
+    worst_mistakes,
 )
-
-WORST_MISTAKES = 24
-
-
-@dataclass
-class Mistake:
-    """One misclassified test example, most confident mistakes first."""
-
-    image: np.ndarray  # uint8 (28, 28), or (28, 56) for an adder's pair of digits
-    true_label: int
-    predicted: int
-    confidence: float  # the probability the model gave its wrong answer
 
 
 @dataclass
@@ -81,51 +66,6 @@ def checkpoint_path_for(settings: TrainingSettings, models_dir: str | Path | Non
     while path.exists():  # two runs in the same second must not overwrite each other
         path, n = folder / f"{stem}-{n}.pt", n + 1
     return path
-
-
-def to_uint8(images: torch.Tensor) -> np.ndarray:
-    """Normalised MNIST tensors back to 0..255 pixels for display."""
-    pixels = (images.float() * mdata.STD + mdata.MEAN).clamp_(0, 1).mul_(255)
-    return pixels.round_().to(torch.uint8).cpu().numpy()
-
-
-def test_inputs(
-    settings: TrainingSettings, splits: mdata.MnistSplits
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """The test set exactly as the Trainer built it: digits, or the fixed pairs for the adders."""
-    test = splits.test.subset(settings.test_subset)
-    if is_adder(settings.task):
-        return mdata.fixed_pairs(test, len(test))
-    return test.images, test.labels
-
-
-def worst_mistakes(
-    checkpoint: str | Path,
-    settings: TrainingSettings,
-    data_dir: str | Path,
-    count: int = WORST_MISTAKES,
-) -> list[Mistake]:
-    """The test examples the saved model got wrong with the highest confidence."""
-    model = load_checkpoint(checkpoint).build()
-    try:
-        device = resolve_device(settings.device)
-    except DeviceError:
-        device = torch.device("cpu")
-    model.to(device)
-    inputs, labels = test_inputs(settings, mdata.load_splits(data_dir))
-    probabilities = predict_logits(model, inputs, device).softmax(1)
-    confidence, predicted = probabilities.max(1)
-    wrong = (predicted != labels).nonzero().flatten()
-    worst = wrong[confidence[wrong].argsort(descending=True)][:count]
-    mistakes = []
-    for i in worst.tolist():
-        image = inputs[i]
-        if image.dim() == 4:  # a pair (2, 1, 28, 28): show the two digits side by side
-            image = torch.cat([image[0], image[1]], dim=-1)
-        mistakes.append(
-            Mistake(to_uint8(image[0]), int(labels[i]), int(predicted[i]), float(confidence[i]))
-        )
-    return mistakes
 
 
 def lower_this_threads_priority(niceness: int = 5) -> None:
@@ -208,7 +148,8 @@ class TrainingWorker(QObject):
         try:
             if self._load_data():
                 self.phaseChanged.emit(self.tr("Training…"))
-                self.trainer.run()
+                with intra_op_threads(self.settings.num_threads):  # this thread's, not the GUI's
+                    self.trainer.run()
                 if not self._discarded:  # a discarded run (the app closing) reports nothing more
                     self._flush_steps()
                     self._report_end()
@@ -276,9 +217,8 @@ class TrainingWorker(QObject):
             if self.analyse and end.result.checkpoint:
                 self.phaseChanged.emit(self.tr("Finding the worst mistakes…"))
                 try:
-                    outcome.mistakes = worst_mistakes(
-                        end.result.checkpoint, self.settings, self.trainer.data_dir
-                    )
+                    splits = mdata.load_splits(self.trainer.data_dir)  # cached: no second load
+                    outcome.mistakes = worst_mistakes(end.result, splits)
                 except Exception as e:  # the run itself succeeded; say why this part did not
                     outcome.analysis_error = (
                         str(e) if is_user_error(e) else report_unexpected(e, "worst mistakes")

@@ -251,151 +251,6 @@ or drop an image</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="331"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="332"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="333"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="334"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="335"/>
-        <source>&amp;Model</source>
-        <translation>模型(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="336"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="337"/>
-        <source>&amp;Open Image…</source>
-        <translation>打开图片(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="339"/>
-        <source>Read a digit from an image file into the selected box</source>
-        <translation>从图片文件读取数字到选中的方框</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="341"/>
-        <source>Open &amp;Model File…</source>
-        <translation>打开模型文件(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="342"/>
-        <source>&amp;Save Drawing as PNG…</source>
-        <translation>将手写内容保存为 PNG(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="343"/>
-        <source>Save the selected box&apos;s drawing as a PNG image</source>
-        <translation>把选中方框里的内容保存为 PNG 图片</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="344"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="345"/>
-        <source>MNIST &amp;Data Folder…</source>
-        <translation>MNIST 数据文件夹(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="346"/>
-        <source>Download MNIST When Missing</source>
-        <translation>缺少时自动下载 MNIST</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="347"/>
-        <source>&amp;Undo Last Stroke</source>
-        <translation>撤销上一笔(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="348"/>
-        <source>&amp;Clear Selected Box</source>
-        <translation>清除选中的方框(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="349"/>
-        <source>Clear &amp;All</source>
-        <translation>全部清除(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="350"/>
-        <source>&amp;Thicker Pen</source>
-        <translation>加粗笔画(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="351"/>
-        <source>T&amp;hinner Pen</source>
-        <translation>减细笔画(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="352"/>
-        <source>Select &amp;First Box</source>
-        <translation>选择第一个方框(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="353"/>
-        <source>Select &amp;Second Box</source>
-        <translation>选择第二个方框(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="354"/>
-        <source>&amp;Refresh Model List</source>
-        <translation>刷新模型列表(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="355"/>
-        <source>&amp;About mnist-desk</source>
-        <translation>关于 mnist-desk(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="356"/>
-        <source>System Default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="359"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="360"/>
-        <source>Undo the last stroke (Ctrl+Z)</source>
-        <translation>撤销上一笔（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="361"/>
-        <source>Clear all</source>
-        <translation>全部清除</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="362"/>
-        <source>Clear both boxes (Esc)</source>
-        <translation>清除两个方框（Esc）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="363"/>
-        <source>Pen width, as a share of the box size ([ and ])</source>
-        <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
-    </message>
-    <message>
         <location filename="../../mnist_desk/ui/main_window.py" line="400"/>
         <source>Train</source>
         <translation>训练</translation>
@@ -404,11 +259,6 @@ or drop an image</source>
         <location filename="../../mnist_desk/ui/main_window.py" line="401"/>
         <source>Dataset</source>
         <translation>数据集</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="407"/>
-        <source>Folder that holds MNIST/raw</source>
-        <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/main_window.py" line="419"/>
@@ -421,60 +271,9 @@ or drop an image</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="459"/>
-        <source>Loading model…</source>
-        <translation>正在加载模型…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="503"/>
-        <source>Loading model {0}…</source>
-        <translation>正在加载模型 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="517"/>
-        <source>Cannot list the models</source>
-        <translation>无法列出模型</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="525"/>
-        <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
-        <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="556"/>
-        <source>Model {0} ready on {1}</source>
-        <translation>模型 {0} 已在 {1} 上就绪</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="575"/>
-        <location filename="../../mnist_desk/ui/main_window.py" line="593"/>
-        <source>Cannot use this model</source>
-        <translation>无法使用此模型</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="576"/>
-        <source>The previous model is still in use.</source>
-        <translation>仍在使用之前的模型。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="594"/>
-        <source>No model could be loaded.</source>
-        <translation>无法加载任何模型。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="598"/>
-        <source>No model</source>
-        <translation>无模型</translation>
-    </message>
-    <message>
         <location filename="../../mnist_desk/ui/main_window.py" line="633"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="664"/>
-        <source>Pen width: {0}%</source>
-        <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/main_window.py" line="680"/>
@@ -482,128 +281,12 @@ or drop an image</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="697"/>
-        <source>Cannot open the image</source>
-        <translation>无法打开图片</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="700"/>
-        <source>Opened {0}</source>
-        <translation>已打开 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="707"/>
-        <source>Open an image of a digit</source>
-        <translation>打开一张数字图片</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="709"/>
-        <source>Images ({0})</source>
-        <translation>图片 ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="719"/>
-        <source>Cannot save the drawing</source>
-        <translation>无法保存手写内容</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="721"/>
-        <source>Saved {0}</source>
-        <translation>已保存 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="727"/>
-        <source>Save the drawing</source>
-        <translation>保存手写内容</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="729"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="739"/>
-        <source>Open a model file</source>
-        <translation>打开模型文件</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="741"/>
-        <source>mnist-desk checkpoints (*.pt)</source>
-        <translation>mnist-desk 模型文件 (*.pt)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="785"/>
-        <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="797"/>
-        <source>About mnist-desk</source>
-        <translation>关于 mnist-desk</translation>
+        <source>Nothing to redo</source>
+        <translation>没有可重做的操作</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="17"/>
-        <source>Single-digit classifier</source>
-        <translation>单个数字分类器</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="18"/>
-        <source>Transfer adder</source>
-        <translation>迁移加法器</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="19"/>
-        <source>Scratch adder</source>
-        <translation>从零训练的加法器</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="26"/>
-        <source>ConvNet (BN, default)</source>
-        <translation>ConvNet（BN，默认）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="27"/>
-        <source>Reference CNN</source>
-        <translation>参考 CNN</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="28"/>
-        <source>LeNet-5</source>
-        <translation>LeNet-5</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="29"/>
-        <source>Small ResNet</source>
-        <translation>小型 ResNet</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="30"/>
-        <source>Small ViT</source>
-        <translation>小型 ViT</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="31"/>
-        <source>DeiT (ViT + distillation token)</source>
-        <translation>DeiT（ViT + 蒸馏令牌）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="32"/>
-        <source>ViT, soft-distilled</source>
-        <translation>ViT（软蒸馏）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="33"/>
-        <source>MLP</source>
-        <translation>多层感知机 (MLP)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="34"/>
-        <source>ConvNet digits + exact sum</source>
-        <translation>ConvNet 读数字 + 精确求和</translation>
-    </message>
     <message>
         <location filename="../../mnist_desk/ui/model_picker.py" line="127"/>
         <source>Loading…</source>
@@ -698,6 +381,84 @@ or drop an image</source>
         <location filename="../../mnist_desk/ui/model_picker.py" line="354"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTitles</name>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Single-digit classifier</source>
+        <translation>单个数字分类器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Transfer adder</source>
+        <translation>迁移加法器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Scratch adder</source>
+        <translation>从零训练的加法器</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>ConvNet (BN, default)</source>
+        <translation>ConvNet（BN，默认）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>QuickNet (99% in seconds)</source>
+        <translation>QuickNet（几秒内达到 99%）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Reference CNN</source>
+        <translation>参考 CNN</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>LeNet-5</source>
+        <translation>LeNet-5</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Small ResNet</source>
+        <translation>小型 ResNet</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>Small ViT</source>
+        <translation>小型 ViT</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>DeiT (ViT + distillation token)</source>
+        <translation>DeiT（ViT + 蒸馏令牌）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>ViT, soft-distilled</source>
+        <translation>ViT（软蒸馏）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>MLP</source>
+        <translation>多层感知机 (MLP)</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>ConvNet trunk + MLP head</source>
+        <translation>ConvNet 主干 + MLP 头</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>ConvNet digits + exact sum</source>
+        <translation>ConvNet 读数字 + 精确求和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/models/__init__.py" line="0"/>
+        <source>QuickNet digits + exact sum</source>
+        <translation>QuickNet 读数字 + 精确求和</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1399,241 @@ MNIST 测试集：{3:.2%} → {4:.2%}
     <message>
         <source>Teach the current classifier your hand: a new model trained on your digits and MNIST, with before/after accuracy</source>
         <translation>让当前分类器学会你的笔迹：用你的数字和 MNIST 训练新模型，并给出前后准确率</translation>
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About mnist-desk</source>
+        <translation>关于 mnist-desk</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingTab</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke (Ctrl+Z)</source>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo what was undone ({0})</source>
+        <translation>重做刚撤销的操作（{0}）</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>Clear both boxes (Esc)</source>
+        <translation>清除两个方框（Esc）</translation>
+    </message>
+    <message>
+        <source>Pen width, as a share of the box size ([ and ])</source>
+        <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
+    </message>
+    <message>
+        <source>Pen width: {0}%</source>
+        <translation>笔画粗细：{0}%</translation>
+    </message>
+</context>
+<context>
+    <name>ModelView</name>
+    <message>
+        <source>Loading model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Loading model {0}…</source>
+        <translation>正在加载模型 {0}…</translation>
+    </message>
+    <message>
+        <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
+        <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
+    </message>
+    <message>
+        <source>No model could be loaded.</source>
+        <translation>无法加载任何模型。</translation>
+    </message>
+    <message>
+        <source>Cannot list the models</source>
+        <translation>无法列出模型</translation>
+    </message>
+    <message>
+        <source>Model {0} ready on {1}</source>
+        <translation>模型 {0} 已在 {1} 上就绪</translation>
+    </message>
+    <message>
+        <source>Cannot use this model</source>
+        <translation>无法使用此模型</translation>
+    </message>
+    <message>
+        <source>The previous model is still in use.</source>
+        <translation>仍在使用之前的模型。</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>无模型</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Image…</source>
+        <translation>打开图片(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Read a digit from an image file into the selected box</source>
+        <translation>从图片文件读取数字到选中的方框</translation>
+    </message>
+    <message>
+        <source>Open &amp;Model File…</source>
+        <translation>打开模型文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Drawing as PNG…</source>
+        <translation>将手写内容保存为 PNG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the selected box&apos;s drawing as a PNG image</source>
+        <translation>把选中方框里的内容保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>MNIST &amp;Data Folder…</source>
+        <translation>MNIST 数据文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Download MNIST When Missing</source>
+        <translation>缺少时自动下载 MNIST</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Last Stroke</source>
+        <translation>撤销上一笔(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Selected Box</source>
+        <translation>清除选中的方框(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;All</source>
+        <translation>全部清除(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Thicker Pen</source>
+        <translation>加粗笔画(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;hinner Pen</source>
+        <translation>减细笔画(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Select &amp;First Box</source>
+        <translation>选择第一个方框(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Select &amp;Second Box</source>
+        <translation>选择第二个方框(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Model List</source>
+        <translation>刷新模型列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About mnist-desk</source>
+        <translation>关于 mnist-desk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <source>Cannot open the image</source>
+        <translation>无法打开图片</translation>
+    </message>
+    <message>
+        <source>Opened {0}</source>
+        <translation>已打开 {0}</translation>
+    </message>
+    <message>
+        <source>Open an image of a digit</source>
+        <translation>打开一张数字图片</translation>
+    </message>
+    <message>
+        <source>Images ({0})</source>
+        <translation>图片 ({0})</translation>
+    </message>
+    <message>
+        <source>Cannot save the drawing</source>
+        <translation>无法保存手写内容</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Save the drawing</source>
+        <translation>保存手写内容</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation>打开模型文件</translation>
+    </message>
+    <message>
+        <source>mnist-desk checkpoints (*.pt)</source>
+        <translation>mnist-desk 模型文件 (*.pt)</translation>
+    </message>
+    <message>
+        <source>Folder that holds MNIST/raw</source>
+        <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,340 @@
+"""The model in use: the catalog of models and devices, load requests and their fallbacks.
+
+``ModelSession`` is the state machine the window used to hold: it asks a worker to read the
+catalog and to load checkpoints, numbers each load request so a late answer to a superseded
+request is ignored, and when nothing has loaded yet falls back to the CPU, then to the default
+model, before giving up. It reports what happened as plain events (``LoadStarted``,
+``CatalogRead``, ``ModelLoaded``, ``LoadFailed``, ``NoModel``) to one listener; the window turns
+them into widgets' states and translated text.
+
+The work itself (``read_catalog``, ``load_predictor``) imports torch, so it runs wherever the
+worker runs it: in the app a Qt worker thread (``mnist_desk.ui.predictor_loader``), in tests the
+calling thread. This module imports neither Qt nor, at import time, torch: the window imports it
+before its first paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # torch-backed core types; imported at run time by the worker only
+    from mnist_desk.catalog import ModelEntry
+    from mnist_desk.devices import DeviceInfo
+
+
+# ---- what can be chosen ----------------------------------------------------------------------
+
+
+def task_title(task: str) -> str:
+    """The task's title in English (the core's ``TASK_TITLES``); views translate it."""
+    from mnist_desk.models import TASK_TITLES
+
+    return TASK_TITLES.get(task, task)
+
+
+def arch_title(task: str | None, arch: str) -> str:
+    """The architecture's title in English (the core's registry); views translate it. Without a
+    task, a classifier's title first, then a scratch adder's."""
+    from mnist_desk.models import CLASSIFIER, SCRATCH, arch_info
+
+    for where in (task,) if task else (CLASSIFIER, SCRATCH):
+        info = arch_info(where, arch)
+        if info is not None:
+            return info.title
+    return arch
+
+
+def same_path(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths name the same file (as written, where it cannot be resolved)."""
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return str(a) == str(b)
+
+
+@dataclass
+class ModelCatalog:
+    """What can be chosen: tasks, architectures, checkpoints and devices (one reading)."""
+
+    tasks: list[tuple[str, str]] = field(default_factory=list)  # (task, title)
+    archs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # task -> (arch, title)
+    preferred: dict[str, str] = field(default_factory=dict)  # task -> its default architecture
+    models: list[ModelEntry] = field(default_factory=list)  # shipped first, then the user's
+    devices: list[DeviceInfo] = field(default_factory=list)
+    cuda_reason: str = ""  # why CUDA is unusable ("" when a CUDA device is listed)
+    default_path: str = ""  # the shipped default classifier
+    error: str = ""  # set when the catalog could not be read
+
+    def readable(self, task: str | None = None, arch: str | None = None) -> list[ModelEntry]:
+        """The checkpoints that can be loaded, for ``task`` (and ``arch``) if given."""
+        return [
+            m
+            for m in self.models
+            if m.readable and (task is None or m.task == task) and (arch is None or m.arch == arch)
+        ]
+
+    def entry_for(self, path: str | Path) -> ModelEntry | None:
+        return next((m for m in self.models if same_path(m.path, path)), None)
+
+
+def read_catalog(models_dir: str | None) -> ModelCatalog:
+    """The shipped and user models, the tasks and architectures, the devices (imports torch)."""
+    from mnist_desk.catalog import default_classifier_path, list_models
+    from mnist_desk.devices import cuda_unavailable_reason, list_devices
+    from mnist_desk.models import TASKS, archs_for, default_arch
+
+    devices = list_devices()
+    has_cuda = any(d.name.startswith("cuda") for d in devices)
+    return ModelCatalog(
+        tasks=[(t, task_title(t)) for t in TASKS],
+        archs={task: [(a, arch_title(task, a)) for a in archs_for(task)] for task in TASKS},
+        preferred={task: default_arch(task) for task in TASKS},
+        models=list_models(models_dir or None),
+        devices=devices,
+        cuda_reason="" if has_cuda else cuda_unavailable_reason(),
+        default_path=str(default_classifier_path()),
+    )
+
+
+def load_predictor(path: str, device: str) -> Any:
+    """A ready Predictor, tried once on a synthetic digit so device errors surface here."""
+    import numpy as np
+
+    from mnist_desk.checkpoints import CheckpointError, load_checkpoint
+    from mnist_desk.inference import Predictor
+
+    try:
+        checkpoint = load_checkpoint(path)
+    except CheckpointError:
+        raise
+    except Exception as e:  # torch.load on some garbage raises odd errors: name the file anyway
+        raise CheckpointError(f"{path}: not a readable checkpoint ({type(e).__name__}: {e})") from e
+    predictor = Predictor(checkpoint, device or "cpu")
+    bar = np.zeros((28, 28), np.uint8)
+    bar[4:24, 12:16] = 255
+    predictor.predict_sum(bar, bar)
+    return predictor
+
+
+def describe_error(error: BaseException, where: str = "") -> str:
+    """A user error's own message; for a bug, its traceback goes to the log and the message
+    says where."""
+    from mnist_desk.errors import is_user_error
+    from mnist_desk.logs import report_unexpected
+
+    if is_user_error(error):
+        return str(error)
+    return report_unexpected(error, where)
+
+
+def device_name(device: str) -> str:
+    """The name the device pickers list ("cuda" is "cuda:0")."""
+    return "cuda:0" if device == "cuda" else device
+
+
+# ---- events the session reports ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadRequest:
+    """One request to load ``path`` on ``device``; only the newest request's answer counts."""
+
+    id: int
+    path: str
+    device: str
+
+
+@dataclass(frozen=True)
+class LoadStarted:
+    request: LoadRequest
+    first: bool  # no model answers yet: views show "loading" instead of stale results
+
+
+@dataclass(frozen=True)
+class CatalogRead:
+    catalog: ModelCatalog
+
+
+@dataclass(frozen=True)
+class ModelLoaded:
+    predictor: Any  # inference.Predictor
+    info: dict[str, Any]  # Predictor.describe()
+
+
+@dataclass(frozen=True)
+class LoadFailed:
+    request: LoadRequest
+    message: str
+    previous_kept: bool  # the model loaded before still answers
+    falling_back: bool  # nothing loaded yet: another (path, device) is tried next
+
+
+@dataclass(frozen=True)
+class NoModel:
+    reason: str  # NONE_FOUND or NONE_LOADABLE
+
+
+NONE_FOUND = "none found"  # no readable checkpoint anywhere
+NONE_LOADABLE = "none loadable"  # every candidate failed to load
+
+ModelEvent = LoadStarted | CatalogRead | ModelLoaded | LoadFailed | NoModel
+
+
+class ModelWorker(Protocol):
+    """Runs ``read_catalog`` and ``load_predictor`` somewhere (a worker thread in the app) and
+    answers through ``ModelSession.catalog_read``, ``.loaded`` and ``.failed``."""
+
+    def discover(self, models_dir: str) -> None: ...
+
+    def load(self, request: LoadRequest) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+# ---- the session -------------------------------------------------------------------------
+
+
+class ModelSession:
+    """The model in use and the requests that change it.
+
+    ``start_worker`` makes the worker on first need (the window does so after its first paint);
+    ``listener`` gets every event, in order. Call everything from one thread (the GUI's).
+    """
+
+    def __init__(
+        self,
+        start_worker: Callable[[], ModelWorker],
+        listener: Callable[[ModelEvent], None],
+        *,
+        models_dir: str | None = None,
+        device: str = "cpu",
+        initial_model: str | None = None,
+    ):
+        self._start_worker = start_worker
+        self._listener = listener
+        self.models_dir = models_dir
+        self.device = device
+        self.initial_model = initial_model
+        self.predictor: Any = None
+        self.catalog: ModelCatalog | None = None
+        self.pending: LoadRequest | None = None
+        self._worker: ModelWorker | None = None
+        self._closed = False
+        self._last_id = 0
+        self._fallbacks_tried: set[tuple[str, str]] = set()
+
+    # ---- state ----
+
+    @property
+    def loading(self) -> bool:
+        """A load is under way, or the first catalog has not arrived yet."""
+        return self.pending is not None or (self.predictor is None and self.catalog is None)
+
+    @property
+    def current_path(self) -> str:
+        """The checkpoint of the model in use ("" without one)."""
+        path = self.predictor.checkpoint.path if self.predictor is not None else None
+        return str(path) if path else ""
+
+    @property
+    def started(self) -> bool:
+        return self._worker is not None
+
+    # ---- requests ----
+
+    def start(self) -> bool:
+        """Start the worker (once) and read the catalog; False once closed."""
+        if self._closed:
+            return False
+        if self._worker is None:
+            self._worker = self._start_worker()
+            self._worker.discover(self.models_dir or "")
+        return True
+
+    def refresh(self) -> None:
+        """Read the catalog again (e.g. after a model was trained)."""
+        if self._worker is not None:
+            self._worker.discover(self.models_dir or "")
+        else:
+            self.start()
+
+    def use_model(self, path: str | Path) -> None:
+        """Load ``path`` on the current device; the current model answers meanwhile."""
+        self.request_load(str(path), self.device)
+
+    def use_device(self, name: str) -> None:
+        """Run the current model (or the one loading) on another device."""
+        if self.predictor is None:
+            self.device = name
+            if self.pending is not None:
+                self.request_load(self.pending.path, name)
+            return
+        self.request_load(self.current_path, name)
+
+    def request_load(self, path: str, device: str) -> LoadRequest | None:
+        """Ask the worker for ``path`` on ``device``; supersedes any request still pending."""
+        if not self.start():
+            return None
+        self._last_id += 1
+        request = LoadRequest(self._last_id, path, device)
+        self.pending = request
+        self._listener(LoadStarted(request, first=self.predictor is None))
+        self._worker.load(request)
+        return request
+
+    def close(self) -> None:
+        """Load no more; stops the worker (waiting for a load under way)."""
+        self._closed = True
+        if self._worker is not None:
+            self._worker.stop()
+
+    # ---- the worker's answers ----
+
+    def catalog_read(self, catalog: ModelCatalog) -> None:
+        self.catalog = catalog
+        self._listener(CatalogRead(catalog))
+        if self.predictor is None and self.pending is None and not self._closed:
+            path = self.first_model_path(catalog)
+            if path:
+                self.request_load(path, self.device)
+            else:
+                self._listener(NoModel(NONE_FOUND))
+
+    def first_model_path(self, catalog: ModelCatalog) -> str:
+        """The model to start with: the one asked for, the default, or the first readable."""
+        for candidate in (self.initial_model, catalog.default_path):
+            if candidate and Path(candidate).is_file():
+                return candidate
+        readable = catalog.readable()
+        return str(readable[0].path) if readable else ""
+
+    def loaded(self, request_id: int, predictor: Any) -> None:
+        if self.pending is None or request_id != self.pending.id:
+            return  # a newer request superseded this one
+        self.pending = None
+        self.predictor = predictor
+        info = predictor.describe()
+        self.device = device_name(info["device"])
+        self._listener(ModelLoaded(predictor, info))
+
+    def failed(self, request_id: int, message: str) -> None:
+        if self.pending is None or request_id != self.pending.id:
+            return
+        request, self.pending = self.pending, None
+        self._fallbacks_tried.add((request.path, request.device))
+        if self.predictor is not None:
+            self._listener(LoadFailed(request, message, previous_kept=True, falling_back=False))
+            return
+        # Nothing loaded yet: fall back to the CPU, then to the default model, before giving up.
+        default = self.catalog.default_path if self.catalog else ""
+        for path, device in ((request.path, "cpu"), (default, "cpu")):
+            if path and Path(path).is_file() and (path, device) not in self._fallbacks_tried:
+                self._listener(LoadFailed(request, message, previous_kept=False, falling_back=True))
+                self.device = device
+                self.request_load(path, device)
+                return
+        self._listener(LoadFailed(request, message, previous_kept=False, falling_back=False))
+        self._listener(NoModel(NONE_LOADABLE))

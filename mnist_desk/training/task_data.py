@@ -1,0 +1,73 @@
+"""The data a run trains and is scored on, per task: digits and labels for a classifier, pairs of
+digits and their sums for an adder. Its randomness (order, augmentation, pairs) comes from its own
+seeded ``torch.Generator``, never from torch's process-wide one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import torch
+
+from mnist_desk import data as mdata
+from mnist_desk.models import is_adder
+from mnist_desk.training.settings import TrainingSettings, examples_per_epoch
+
+
+class TaskData:
+    """Batches for one task: digits and their labels, or pairs of digits and their sums."""
+
+    def __init__(self, settings: TrainingSettings, splits: mdata.MnistSplits, device: torch.device):
+        self.task = settings.task
+        self.device = device
+        self.augment = settings.augment
+        self.affine = {
+            "degrees": settings.aug_degrees,
+            "translate": settings.aug_translate,
+            "scale": (1 - settings.aug_scale, 1 + settings.aug_scale),
+        }
+        self.generator = torch.Generator().manual_seed(settings.seed)
+        self.train = splits.train.subset(settings.train_subset)
+        if settings.synthetic_digits:
+            from mnist_desk.drawn_training import with_synthetic_digits
+
+            self.train = with_synthetic_digits(self.train, settings.synthetic_digits, settings.seed)
+        self.train = self.train.to(device)
+        self.aug_drawn = settings.aug_drawn
+        pairs = is_adder(self.task)
+        self.pairs_per_epoch = examples_per_epoch(settings) if pairs else 0
+        self.val = mdata.labelled_examples(splits.val.subset(settings.val_subset), pairs=pairs)
+        self.test = mdata.mnist_test_set(splits, pairs=pairs, subset=settings.test_subset)
+        # The single test digits, to check an adder's own digit reading.
+        self.test_digits = splits.test.subset(settings.test_subset) if pairs else None
+        self.num_classes = mdata.NUM_SUMS if pairs else mdata.NUM_CLASSES
+
+    @property
+    def images_per_example(self) -> int:
+        return 2 if is_adder(self.task) else 1
+
+    def epoch_batches(self, batch_size: int) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+        if is_adder(self.task):
+            pairs = mdata.random_pairs(len(self.train), self.pairs_per_epoch, self.generator)
+            pairs = pairs.to(self.device)
+            for idx in mdata.iterate_batches(len(pairs), batch_size, shuffle=False):
+                chosen = pairs[idx.to(self.device)]
+                images = self.train.images[chosen]  # (B, 2, 1, 28, 28)
+                if self.augment:
+                    images = self._augmented(images.flatten(0, 1)).view_as(images)
+                yield images, self.train.labels[chosen].sum(1)
+        else:
+            for idx in mdata.iterate_batches(
+                len(self.train), batch_size, shuffle=True, generator=self.generator
+            ):
+                idx = idx.to(self.device)
+                images = self.train.images[idx]
+                if self.augment:
+                    images = self._augmented(images)
+                yield images, self.train.labels[idx]
+
+    def _augmented(self, images: torch.Tensor) -> torch.Tensor:
+        if self.aug_drawn:
+            from mnist_desk.drawn_training import drawn_augment_like
+
+            return drawn_augment_like(images, self.generator, self.affine)
+        return mdata.random_affine(images, self.generator, **self.affine)

@@ -1,0 +1,132 @@
+"""The drawing session without Qt: strokes, undo/redo across canvases, recognition requests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from mnist_desk.app.drawing_session import BLANK, MIN_STEP, Drawing, DrawingSession
+
+REPO = Path(__file__).resolve().parents[1]
+LINE = [(0.5, 0.2), (0.5, 0.8)]
+
+
+class Keep:
+    """A step done elsewhere (keeping a digit), as the corrections push it."""
+
+    def __init__(self, still_there=True):
+        self.still_there, self.undone = still_there, 0
+
+    def undo(self) -> bool:
+        self.undone += 1
+        return self.still_there
+
+
+def strokes(session, index):
+    return len(session.drawings[index].strokes)
+
+
+def test_undo_and_redo_follow_the_order_of_changes_across_canvases():
+    session, heard = DrawingSession(), []
+    session.on_change(heard.append)
+    session.add_stroke(0, LINE, 0.05)
+    session.add_stroke(1, LINE, 0.05)
+    session.add_stroke(0, LINE, 0.05)
+    assert [strokes(session, i) for i in (0, 1)] == [2, 1] and heard == [0, 1, 0]
+    assert session.undo() and [strokes(session, i) for i in (0, 1)] == [1, 1]
+    assert session.undo() and [strokes(session, i) for i in (0, 1)] == [1, 0]
+    assert session.redo() and [strokes(session, i) for i in (0, 1)] == [1, 1]
+    assert session.undo() and session.undo() and session.is_empty(0) and session.is_empty(1)
+    assert not session.undo()  # nothing left
+    assert session.redo() and strokes(session, 0) == 1
+    session.add_stroke(1, LINE, 0.05)  # a new change drops what could be redone
+    assert not session.redo()
+
+
+def test_clear_all_is_one_step_and_a_clear_of_nothing_is_none():
+    session = DrawingSession()
+    session.add_stroke(0, LINE, 0.05)
+    session.set_picture(1, np.zeros((40, 30), np.uint8), 0)
+    before = list(session.drawings)
+    session.clear_all()
+    assert session.is_empty(0) and session.is_empty(1)
+    session.clear(0)  # already empty: no step
+    assert session.undo()
+    assert session.drawings == before  # both back at once, the very same drawings
+    assert session.drawings[1].picture.shape == (40, 30) and session.drawings[1].background == 0
+
+
+def test_a_keep_is_undone_in_turn_skipped_when_gone_and_never_redone():
+    session = DrawingSession()
+    session.add_stroke(0, LINE, 0.05)
+    gone, kept = Keep(still_there=False), Keep()
+    session.push_step(gone)
+    session.push_step(kept)
+    assert session.undo() and kept.undone == 1 and strokes(session, 0) == 1
+    assert session.undo() and gone.undone == 1 and session.is_empty(0)  # skipped to the stroke
+    assert session.redo() and strokes(session, 0) == 1
+    assert not session.redo() and kept.undone == 1  # the keeps left the history
+
+
+def test_a_stroke_in_progress_counts_for_recognition_and_becomes_one_step():
+    session, moved = DrawingSession(), []
+    session.on_stroke_moved(moved.append)
+    session.begin_stroke(1, 0.5, 0.2)
+    session.extend_stroke(1, 0.5 + MIN_STEP / 2, 0.2)  # too close: not a new point
+    session.extend_stroke(1, 0.5, 0.5, 0.7)
+    assert moved == [1, 1] and not session.is_empty(1)
+    assert session.stroke_points(1) == [[(0.5, 0.2, 1.0), (0.5, 0.5, 0.7)]]
+    session.end_stroke(1, 0.04)
+    assert session.in_progress[1] is None
+    assert (
+        session.drawings[1].strokes[0].width == 0.04 and not session.drawings[1].strokes[0].uniform
+    )
+    session.begin_stroke(0, 0.1, 0.1)
+    session.cancel_stroke(0)
+    assert session.is_empty(0)
+    assert session.undo() and session.is_empty(1)
+
+
+def test_the_model_input_blank_strokes_or_the_views_pixels():
+    from mnist_desk.strokes import render_strokes
+
+    session = DrawingSession()
+    rendered = []
+    pixels = lambda i: rendered.append(i) or np.full((50, 50), 7, np.uint8)  # noqa: E731
+    assert session.model_input(0, pixels) is BLANK
+    session.add_stroke(0, LINE, 0.2)  # the pen width does not reach the model
+    expected = render_strokes([[(x, y, 1.0) for x, y in LINE]]).image28
+    assert np.array_equal(session.model_input(0, pixels).image28, expected)
+    session.set_picture(1, np.zeros((20, 20), np.uint8), 0)
+    assert session.stroke_points(1) is None
+    assert session.model_input(1, pixels).mean() == 7 and rendered == [1]
+
+
+def test_recognise_asks_the_predictor_for_both_canvases_at_once():
+    class Predictor:
+        def predict_sum(self, a, b):
+            self.seen = (a, b)
+            return "result"
+
+    session, predictor = DrawingSession(), Predictor()
+    session.add_stroke(1, LINE, 0.05)
+    assert session.recognise(predictor, lambda i: None) == "result"
+    assert predictor.seen[0] is BLANK and predictor.seen[1].image28.shape == (28, 28)
+
+
+def test_drawings_compare_by_identity():
+    assert Drawing() != Drawing() and Drawing().empty
+
+
+def test_the_session_imports_neither_qt_nor_torch():
+    code = (
+        "import sys, mnist_desk.app.drawing_session; "
+        "print(sorted(m for m in ('torch', 'PySide6') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert out.stdout.strip() == "[]", out.stderr
