@@ -44,6 +44,18 @@ def personal_model_path(arch: str, models_dir: str | Path | None = None) -> Path
     return path
 
 
+def transfer_adder_path(classifier_path: Path) -> Path:
+    """Where a personal fine-tune saves the transfer adder that reads digits with the classifier
+    at ``classifier_path``: beside it, ``classifier-X.pt`` -> ``transfer-X.pt`` (a classifier
+    named otherwise gets ``NAME-transfer.pt``, never over another file's name)."""
+    stem = classifier_path.stem
+    if stem.startswith(f"{CLASSIFIER}-"):
+        stem = stem.replace(f"{CLASSIFIER}-", f"{TRANSFER}-", 1)
+    else:
+        stem = f"{stem}-{TRANSFER}"
+    return classifier_path.with_name(stem + classifier_path.suffix)
+
+
 def save_personal_transfer_adder(
     classifier: nn.Module, classifier_path: Path, report, classifier_meta: dict
 ) -> str | None:
@@ -61,12 +73,7 @@ def save_personal_transfer_adder(
         return None  # a classifier of another width cannot slot in
     adder = adder_ckpt.build()
     adder.classifier.load_state_dict(classifier.state_dict())
-    stem = classifier_path.stem
-    if stem.startswith(f"{CLASSIFIER}-"):
-        stem = stem.replace(f"{CLASSIFIER}-", f"{TRANSFER}-", 1)
-    else:
-        stem = f"{stem}-{TRANSFER}"
-    output = classifier_path.with_name(stem + classifier_path.suffix)
+    output = transfer_adder_path(classifier_path)
     meta = make_meta(
         TRANSFER,
         arch,

@@ -144,4 +144,12 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     assert "Your held-out digits" in box.text() and "MNIST test" in box.text()
     box.button(box.StandardButton.Yes).click()  # ... and used at once when accepted
     qtbot.waitUntil(lambda: window.predictor.checkpoint.path == saved[0], timeout=60_000)
-    assert sorted((tmp_path / "models").glob("transfer-convnet-mine-*.pt"))
+    [adder] = sorted((tmp_path / "models").glob("transfer-convnet-mine-*.pt"))
+    # The adders build on it: choosing the transfer adder task picks the one reading digits with
+    # the personalised classifier, not the shipped one.
+    picker = window.picker
+    qtbot.waitUntil(lambda: picker.entry_for(str(adder)) is not None, timeout=60_000)
+    assert picker.task_combo.currentData() == "classifier"
+    QTest.keyClick(picker.task_combo, Qt.Key.Key_Down)  # the next task: the transfer adder
+    assert picker.task_combo.currentData() == "transfer"
+    qtbot.waitUntil(lambda: window.predictor.checkpoint.path == adder, timeout=60_000)
