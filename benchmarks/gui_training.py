@@ -145,10 +145,10 @@ class _AppGui:
     def start(self, preset: str | None = None, threads: int | None = None) -> None:
         self.panel = self._find_panel()
         if preset is not None:
-            box = self.panel.preset_box
+            box = self.panel.form.preset_box
             box.setCurrentIndex(box.findData(preset))
         if threads:
-            self.panel._base.num_threads = threads
+            self.panel.form._base.num_threads = threads
         self.settings = self.panel.settings_from_form()  # the form's defaults, as a user starts
         if not self.panel.start():
             raise RuntimeError("the training panel did not start a run")

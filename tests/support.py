@@ -43,3 +43,17 @@ def tiny_settings(**changes):
     }
     values.update(changes)
     return TrainingSettings(**values)
+
+
+def press(qtbot, button) -> None:
+    """Click ``button`` as a person does (a disabled button ignores it)."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def start_by_button(qtbot, panel, settings) -> bool:
+    """Put ``settings`` in the Train tab's form and press Start; True if a run started."""
+    panel.set_settings(settings)
+    press(qtbot, panel.run_controls.start_button)
+    return panel.is_running

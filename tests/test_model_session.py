@@ -223,3 +223,35 @@ def test_the_session_imports_neither_qt_nor_torch():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60
     )
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_the_workers_answers_reach_the_session(files):
+    from mnist_desk.app.model_session import LoadAnswer
+
+    session, worker, events = make_session(initial_model=str(files["mine"]))
+    session.start()
+    session.receive(catalog_of(files))
+    request = worker.requests[-1]
+    session.receive(LoadAnswer(request.id, error="no such device"))
+    assert events[-2] == LoadFailed(request, "no such device", False, True)  # then the CPU
+    retry = worker.requests[-1]
+    predictor = FakePredictor(files["mine"])
+    session.receive(LoadAnswer(retry.id, predictor))
+    assert session.predictor is predictor
+
+
+def test_the_work_functions_answer_failures_instead_of_raising(tmp_path, monkeypatch):
+    from mnist_desk.app import model_session
+    from mnist_desk.checkpoints import CheckpointError
+
+    garbage = tmp_path / "classifier-garbage.pt"
+    garbage.write_bytes(b"not a checkpoint" * 8)
+    answer = model_session.load_work(LoadRequest(7, str(garbage), "cpu"))(lambda _: None)
+    assert answer.request_id == 7 and answer.predictor is None and str(garbage) in answer.error
+
+    def unreadable(models_dir):
+        raise CheckpointError("the models folder cannot be read")
+
+    monkeypatch.setattr(model_session, "read_catalog", unreadable)
+    catalog = model_session.catalog_work("somewhere")(lambda _: None)
+    assert catalog.models == [] and catalog.error == "the models folder cannot be read"

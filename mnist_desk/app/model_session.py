@@ -7,9 +7,9 @@ model, before giving up. It reports what happened as plain events (``LoadStarted
 ``CatalogRead``, ``ModelLoaded``, ``LoadFailed``, ``NoModel``) to one listener; the window turns
 them into widgets' states and translated text.
 
-The work itself (``read_catalog``, ``load_predictor``) imports torch, so it runs wherever the
-worker runs it: in the app a Qt worker thread (``mnist_desk.ui.predictor_loader``), in tests the
-calling thread. This module imports neither Qt nor, at import time, torch: the window imports it
+The work itself (``catalog_work``, ``load_work``) imports torch, so it runs wherever the worker
+runs it: in the app a worker thread of ``mnist_desk.ui.background`` (``ui.predictor_loader``),
+in tests the calling thread. This module imports neither Qt nor, at import time, torch: the window imports it
 before its first paint.
 """
 
@@ -130,6 +130,39 @@ def describe_error(error: BaseException, where: str = "") -> str:
     return report_unexpected(error, where)
 
 
+@dataclass(frozen=True)
+class LoadAnswer:
+    """What the worker answers to a load request: the Predictor, or why there is none."""
+
+    request_id: int
+    predictor: Any = None
+    error: str = ""
+
+
+def catalog_work(models_dir: str) -> Callable[[Callable[[object], None]], ModelCatalog]:
+    """Work for a worker thread: the catalog, or an empty one that says why it could not be read."""
+
+    def work(emit: Callable[[object], None]) -> ModelCatalog:
+        try:
+            return read_catalog(models_dir)
+        except Exception as e:  # noqa: BLE001 - shown to the user, the window keeps working
+            return ModelCatalog(error=describe_error(e, "reading the models"))
+
+    return work
+
+
+def load_work(request: LoadRequest) -> Callable[[Callable[[object], None]], LoadAnswer]:
+    """Work for a worker thread: ``request``'s Predictor, or the message for the user."""
+
+    def work(emit: Callable[[object], None]) -> LoadAnswer:
+        try:
+            return LoadAnswer(request.id, load_predictor(request.path, request.device))
+        except Exception as e:  # noqa: BLE001 - any failure keeps the previous model in use
+            return LoadAnswer(request.id, error=describe_error(e, f"loading {request.path}"))
+
+    return work
+
+
 def device_name(device: str) -> str:
     """The name the device pickers list ("cuda" is "cuda:0")."""
     return "cuda:0" if device == "cuda" else device
@@ -184,8 +217,8 @@ ModelEvent = LoadStarted | CatalogRead | ModelLoaded | LoadFailed | NoModel
 
 
 class ModelWorker(Protocol):
-    """Runs ``read_catalog`` and ``load_predictor`` somewhere (a worker thread in the app) and
-    answers through ``ModelSession.catalog_read``, ``.loaded`` and ``.failed``."""
+    """Runs ``catalog_work`` and ``load_work`` somewhere (a worker thread in the app), one at a
+    time, and hands what they return to ``ModelSession.receive`` in the session's thread."""
 
     def discover(self, models_dir: str) -> None: ...
 
@@ -292,6 +325,15 @@ class ModelSession:
             self._worker.stop()
 
     # ---- the worker's answers ----
+
+    def receive(self, answer: ModelCatalog | LoadAnswer) -> None:
+        """What ``catalog_work`` or ``load_work`` returned."""
+        if isinstance(answer, ModelCatalog):
+            self.catalog_read(answer)
+        elif answer.error:
+            self.failed(answer.request_id, answer.error)
+        else:
+            self.loaded(answer.request_id, answer.predictor)
 
     def catalog_read(self, catalog: ModelCatalog) -> None:
         self.catalog = catalog

@@ -1,7 +1,7 @@
 """The main window: a composition of views bound to the app's sessions.
 
 - ``ModelSession`` (``mnist_desk.app.model_session``): the catalog and the model in use; its
-  work runs in a loader thread (``predictor_loader``), its events are shown here.
+  work runs in background jobs (``predictor_loader``), ``model_view`` shows its events.
 - ``DrawingSession`` (``mnist_desk.app.drawing_session``): both canvases' drawings, undo on a
   ``QUndoStack``, recognition requests; shown by the Draw tab (``drawing_tab``).
 - Actions and menus (``window_actions``), file dialogs (``window_files``), About (``about``);

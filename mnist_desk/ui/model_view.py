@@ -1,8 +1,8 @@
 """The model in use, seen in the window: a view of the ``ModelSession``.
 
 The session (``mnist_desk.app.model_session``) decides what to load and when; this view gives it
-its worker (``predictor_loader.LoaderThread``: a thread that imports torch and loads models),
-hands the worker's answers back to it in the GUI thread, and shows what it reports: "loading" in
+its worker (``predictor_loader.BackgroundModelWorker``: background jobs that import torch and
+load models, answering in the GUI thread), and shows what it reports: "loading" in
 the Draw tab, the picker's current model, errors, the status bar's note of the model in use.
 """
 
@@ -25,7 +25,7 @@ from mnist_desk.app.model_session import (
     NoModel,
 )
 from mnist_desk.ui.gui_gc import freeze_startup_objects
-from mnist_desk.ui.predictor_loader import LoaderThread
+from mnist_desk.ui.predictor_loader import BackgroundModelWorker
 
 
 class ModelView(QObject):
@@ -52,25 +52,10 @@ class ModelView(QObject):
         window.statusBar().addPermanentWidget(self.status_label)
         self.update_status()
 
-    def _start_loader(self):
-        """The model session's worker: a thread that imports torch and loads models."""
-        loader = LoaderThread()
-        # Slots of this QObject, so Qt queues the answers to the GUI thread (a plain callable
-        # would run in the worker thread).
-        loader.loader.catalog_ready.connect(self._catalog_read)
-        loader.loader.loaded.connect(self._loaded)
-        loader.loader.failed.connect(self._load_failed)
+    def _start_loader(self) -> BackgroundModelWorker:
+        """The model session's worker: background jobs that import torch and load models."""
         self.window.statusBar().showMessage(self.tr("Loading model…"))
-        return loader
-
-    def _catalog_read(self, catalog) -> None:
-        self.session.catalog_read(catalog)
-
-    def _loaded(self, request_id: int, predictor) -> None:
-        self.session.loaded(request_id, predictor)
-
-    def _load_failed(self, request_id: int, message: str) -> None:
-        self.session.failed(request_id, message)
+        return BackgroundModelWorker(self.session.receive, self)
 
     def _on_model_event(self, event: ModelEvent) -> None:
         """What the model session reports, shown."""

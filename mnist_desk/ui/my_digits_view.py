@@ -119,8 +119,10 @@ class MyDigitsView(QWidget):
         if panel is not None:
             panel.modelSaved.connect(self._on_model_saved)
             # Beside the Train tab's other task that runs from a button (Compare adders).
-            column = panel.compare_button.parentWidget().layout()
-            column.insertWidget(column.indexOf(panel.compare_button) + 1, self.train_tab_button)
+            column = panel.run_controls.compare_button.parentWidget().layout()
+            column.insertWidget(
+                column.indexOf(panel.run_controls.compare_button) + 1, self.train_tab_button
+            )
         self._retranslate()
 
     # ---- showing ----

@@ -10,13 +10,10 @@ in the legends, until cleared.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,138 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.fileio import atomic_write_bytes
 from mnist_desk.training import EvalEvent, StepEvent
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
-
-# Matplotlib's tab10: distinct on a white background, and familiar.
-PALETTE = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#ff7f0e",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
-    "#7f7f7f",
-    "#bcbd22",
+from mnist_desk.ui.plot_parts import (
+    LEGEND_STYLE,
+    X_STEP,
+    X_TIME,
+    RunSeries,
+    export_png,
+    nearest,
+    percent,
+    run_color,
+    set_titles,
+    style_plot,
+    update_legend,
+    x_title,
 )
-EMA_WEIGHT = 0.9  # how much of the smoothed train curve each new batch leaves in place
-LEGEND_STYLE = {  # nearly opaque, framed: a legend over a curve must stay readable
-    "labelTextColor": "#222",
-    "brush": (255, 255, 255, 235),
-    "pen": "#bbb",
-}
+
 REDRAW_INTERVAL_MS = 250  # train curves: 4 redraws a second look live and leave the GUI free
-X_STEP, X_TIME = "step", "time"
-
-
-def x_title(axis: str) -> str:
-    """The x axis's title, in the user's language."""
-    if axis == X_TIME:
-        return QCoreApplication.translate("TrainingPlots", "wall-clock time (s)")
-    return QCoreApplication.translate("TrainingPlots", "iterations")
-
-
-def percent(values: list[float]) -> np.ndarray:
-    return np.asarray(values, dtype=float) * 100
-
-
-def run_color(index: int) -> str:
-    return PALETTE[index % len(PALETTE)]
-
-
-def style_plot(plot: pg.PlotItem) -> None:
-    """Dark text on a light plot, with a grid."""
-    for side in ("left", "bottom"):
-        axis = plot.getAxis(side)
-        axis.setPen(pg.mkPen("#555"))
-        axis.setTextPen(pg.mkPen("#222"))
-    plot.getAxis("left").enableAutoSIPrefix(False)  # no "(x0.001)" on the axis
-    plot.showGrid(x=True, y=True, alpha=0.25)
-    plot.setClipToView(True)
-    plot.setDownsampling(auto=True, mode="peak")
-
-
-def set_titles(plot: pg.PlotItem, title: str, y_label: str, x_axis: str | None = None) -> None:
-    plot.setTitle(title, color="#222", size="11pt")
-    plot.setLabel("left", y_label, color="#222")
-    if x_axis is not None:
-        plot.setLabel("bottom", x_title(x_axis), color="#222")
-
-
-def update_legend(plot: pg.PlotItem) -> None:
-    """A legend shows only when it names something (an empty one is a stray white box)."""
-    if plot.legend is not None:
-        plot.legend.setVisible(bool(plot.legend.items))
-
-
-def export_png(
-    item: pg.GraphicsObject | pg.GraphicsScene, path: str | Path, width: int = 1600
-) -> Path:
-    """Render a plot (or a whole layout) to PNG and write it atomically."""
-    exporter = ImageExporter(item)
-    exporter.parameters()["width"] = width
-    image = exporter.export(toBytes=True)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return atomic_write_bytes(path, bytes(data))
-
-
-@dataclass
-class RunSeries:
-    """One run's points and the curve items that draw them."""
-
-    name: str
-    color: str
-    train_step: list[float] = field(default_factory=list)
-    train_time: list[float] = field(default_factory=list)
-    train_loss: list[float] = field(default_factory=list)  # smoothed (EMA, debiased)
-    train_error: list[float] = field(default_factory=list)  # smoothed
-    val_step: list[float] = field(default_factory=list)
-    val_time: list[float] = field(default_factory=list)
-    val_loss: list[float] = field(default_factory=list)
-    val_error: list[float] = field(default_factory=list)
-    curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)
-    _ema_loss: float = 0.0
-    _ema_error: float = 0.0
-    _ema_count: int = 0
-
-    def add_step(self, event: StepEvent) -> None:
-        self._ema_count += 1
-        self._ema_loss = EMA_WEIGHT * self._ema_loss + (1 - EMA_WEIGHT) * event.loss
-        self._ema_error = EMA_WEIGHT * self._ema_error + (1 - EMA_WEIGHT) * event.error
-        debias = 1 - EMA_WEIGHT**self._ema_count  # so the curve does not start near zero
-        self.train_step.append(event.step)
-        self.train_time.append(event.elapsed)
-        self.train_loss.append(self._ema_loss / debias)
-        self.train_error.append(self._ema_error / debias)
-
-    def add_eval(self, event: EvalEvent) -> None:
-        self.val_step.append(event.step)
-        self.val_time.append(event.elapsed)
-        self.val_loss.append(event.val_loss)
-        self.val_error.append(event.val_error)
-
-    def train_x(self, axis: str) -> list[float]:
-        return self.train_step if axis == X_STEP else self.train_time
-
-    def val_x(self, axis: str) -> list[float]:
-        return self.val_step if axis == X_STEP else self.val_time
-
-
-def nearest(xs: list[float], ys: list[float], x: float) -> float | None:
-    """The y of the point whose x is closest to ``x``."""
-    if not xs:
-        return None
-    i = int(np.clip(np.searchsorted(xs, x), 1, len(xs) - 1)) if len(xs) > 1 else 0
-    if i > 0 and abs(xs[i - 1] - x) <= abs(xs[i] - x):
-        i -= 1
-    return ys[i]
 
 
 class TrainingPlots(QWidget):
@@ -235,7 +118,11 @@ class TrainingPlots(QWidget):
             line.setVisible(False)
             plot.addItem(line, ignoreBounds=True)
             self.crosshairs.append(line)
-        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        # pyqtgraph's crosshair example: mouse moves rate-limited (the readout is rebuilt at
+        # most 30 times a second, however fast the mouse moves).
+        self._mouse_proxy = pg.SignalProxy(
+            self.graphics.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
+        )
         self._update_x_labels()
         self._update_legends()
 
@@ -361,7 +248,9 @@ class TrainingPlots(QWidget):
             plot.setLabel("bottom", x_title(self.x_axis), color="#222")
 
     # ---- crosshair ----
-    def _on_mouse_moved(self, position) -> None:
+    def _on_mouse_moved(self, event: tuple) -> None:
+        """SignalProxy's slot: ``event`` holds the latest scene position."""
+        position = event[0]
         for plot in (self.loss_plot, self.error_plot):
             if plot.sceneBoundingRect().contains(position):
                 x = plot.vb.mapSceneToView(position).x()
@@ -399,78 +288,6 @@ class TrainingPlots(QWidget):
                     f"<b style='color:{series.color}'>{series.name}</b>: " + "; ".join(values)
                 )
         return " &nbsp;|&nbsp; ".join(parts)
-
-    def export_png(self, path: str | Path) -> Path:
-        return export_png(self.graphics.ci, path)
-
-
-class ComparisonPlots(QWidget):
-    """Validation error of several runs on one figure, against iterations and against time."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setBackground("w")
-        self.by_step = self.graphics.addPlot(row=0, col=0)
-        self.by_time = self.graphics.addPlot(row=0, col=1)
-        style_plot(self.by_step)
-        style_plot(self.by_time)
-        self.texts = LiveTexts()
-        self.texts.call(
-            lambda: set_titles(
-                self.by_step,
-                self.tr("Validation error vs iterations"),
-                self.tr("sum error (%)"),
-                X_STEP,
-            )
-        )
-        self.texts.call(
-            lambda: set_titles(
-                self.by_time, self.tr("Validation error vs time"), self.tr("sum error (%)"), X_TIME
-            )
-        )
-        for plot in (self.by_step, self.by_time):
-            plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
-            update_legend(plot)
-        self.series: dict[str, RunSeries] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.graphics)
-
-    def changeEvent(self, event) -> None:
-        if is_language_change(event):
-            self.texts.refresh()
-        super().changeEvent(event)
-
-    def clear(self) -> None:
-        for plot in (self.by_step, self.by_time):
-            plot.clear()  # also empties the legend
-            update_legend(plot)
-        self.series.clear()
-
-    def begin_run(self, name: str, color: str) -> RunSeries:
-        series = RunSeries(name, color)
-        pen = pg.mkPen(color, width=2.5)
-        for key, plot in (("by_step", self.by_step), ("by_time", self.by_time)):
-            series.curves[key] = plot.plot(
-                [],
-                [],
-                pen=pen,
-                symbol="o",
-                symbolSize=6,
-                symbolBrush=color,
-                symbolPen=None,
-                name=name,
-            )
-        self.series[name] = series
-        for plot in (self.by_step, self.by_time):
-            update_legend(plot)
-        return series
-
-    def add_eval(self, series: RunSeries, event: EvalEvent) -> None:
-        series.add_eval(event)
-        series.curves["by_step"].setData(series.val_step, percent(series.val_error))
-        series.curves["by_time"].setData(series.val_time, percent(series.val_error))
 
     def export_png(self, path: str | Path) -> Path:
         return export_png(self.graphics.ci, path)

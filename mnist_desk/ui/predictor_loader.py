@@ -1,77 +1,76 @@
-"""Loading models off the GUI thread (Qt's worker-object pattern) for the ModelSession.
+"""The model session's worker in the window: its catalog reads and model loads run one at a time
+as ``BackgroundJob``s (``mnist_desk.ui.background``, the app's one way to work off the GUI
+thread), and what they return goes back to the ``ModelSession`` in the GUI thread.
 
-Everything that imports torch happens in the worker thread, after the window is shown: the
-catalog of models and devices, and each Predictor (``mnist_desk.app.model_session`` does the
-work and keeps the state; this module only moves it to a thread). Results come back as signals,
-queued to the GUI thread, and the window hands them to the session.
+Everything that imports torch happens in those jobs, after the window is shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from collections import deque
+from collections.abc import Callable
 
-from mnist_desk.app.model_session import (
-    LoadRequest,
-    ModelCatalog,
-    describe_error,
-    load_predictor,
-    read_catalog,
-)
+from PySide6.QtCore import QObject, Slot
 
-Catalog = ModelCatalog  # the name this module used to give it
+from mnist_desk.app.model_session import LoadRequest, catalog_work, load_work
+from mnist_desk.ui.background import BackgroundJob
 
-__all__ = ["Catalog", "LoaderThread", "PredictorLoader", "describe_error"]
+STOP_WAIT_MS = 60_000  # closing waits this long for a model load under way (it cannot be cut)
 
 
-class PredictorLoader(QObject):
-    """Lives in a worker thread; its slots run there, its signals are delivered to the GUI."""
+class BackgroundModelWorker(QObject):
+    """A ``ModelWorker``: queues the session's work and runs it in background jobs, in order."""
 
-    catalog_ready = Signal(object)  # ModelCatalog
-    loaded = Signal(int, object)  # request id, Predictor
-    failed = Signal(int, str)  # request id, message for the user
-
-    @Slot(str)
-    def discover(self, models_dir: str) -> None:
-        try:
-            catalog = read_catalog(models_dir)
-        except Exception as e:  # noqa: BLE001 - shown to the user, the window keeps working
-            catalog = ModelCatalog(error=describe_error(e, "reading the models"))
-        self.catalog_ready.emit(catalog)
-
-    @Slot(int, str, str)
-    def load(self, request_id: int, path: str, device: str) -> None:
-        try:
-            predictor = load_predictor(path, device)
-        except Exception as e:  # noqa: BLE001 - any failure keeps the previous model in use
-            self.failed.emit(request_id, describe_error(e, f"loading {path}"))
-            return
-        self.loaded.emit(request_id, predictor)
-
-
-class LoaderThread(QObject):
-    """Owns the worker thread and the loader in it (a ``ModelWorker``); call ``stop()`` before
-    exit."""
-
-    request_discover = Signal(str)
-    request_load = Signal(int, str, str)
-
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, receive: Callable[[object], None], parent: QObject | None = None):
         super().__init__(parent)
-        self.thread = QThread()
-        self.thread.setObjectName("mnist-desk model loader")
-        self.loader = PredictorLoader()
-        self.loader.moveToThread(self.thread)
-        self.request_discover.connect(self.loader.discover)
-        self.request_load.connect(self.loader.load)
-        self.thread.start()
+        self._receive = receive  # called in the GUI thread with each job's result
+        self._queue: deque[tuple[str, Callable]] = deque()
+        self.job: BackgroundJob | None = None
+        self._stopped = False
 
     def discover(self, models_dir: str) -> None:
-        self.request_discover.emit(models_dir)
+        self._submit("reading the models", catalog_work(models_dir))
 
     def load(self, request: LoadRequest) -> None:
-        self.request_load.emit(request.id, request.path, request.device)
+        self._submit(f"loading {request.path}", load_work(request))
 
     def stop(self) -> None:
-        if self.thread.isRunning():
-            self.thread.quit()
-            self.thread.wait()
+        """Run nothing more; wait for a job under way (a load cannot be interrupted)."""
+        self._stopped = True
+        self._queue.clear()
+        if self.job is not None:
+            self.job.stop_now(STOP_WAIT_MS)
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None or bool(self._queue)
+
+    def _submit(self, name: str, work: Callable) -> None:
+        if not self._stopped:
+            self._queue.append((name, work))
+            self._start_next()
+
+    def _start_next(self) -> None:
+        if self.job is not None or not self._queue or self._stopped:
+            return
+        name, work = self._queue.popleft()
+        self.job = BackgroundJob(work, name=f"mnist-desk {name}")
+        self.job.finished.connect(self._on_finished)
+        self.job.failed.connect(self._on_failed)
+        self.job.ended.connect(self._on_ended)
+        self.job.start()
+
+    @Slot(object)
+    def _on_finished(self, answer: object) -> None:
+        self._receive(answer)
+
+    @Slot(object)
+    def _on_failed(self, error) -> None:
+        # The work functions answer their own errors; reaching here is a bug, already logged.
+        pass
+
+    @Slot(object)
+    def _on_ended(self, job: BackgroundJob) -> None:
+        if job is self.job:
+            self.job = None
+            self._start_next()

@@ -3,8 +3,6 @@ the worst-misclassified test images, and exports (history CSV, settings and metr
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any
 
@@ -28,41 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mnist_desk.app.training_session import RunOutcome, format_duration, history_csv, run_report
 from mnist_desk.fileio import atomic_write_bytes, atomic_write_json
 from mnist_desk.models import TASK_TITLES, is_adder
-from mnist_desk.training import TrainingResult
 from mnist_desk.ui.dataset_browser import pixmap_from_uint8
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.model_picker import task_title
-from mnist_desk.ui.training_worker import RunOutcome
-
-HISTORY_COLUMNS = ("split", "step", "epoch", "time", "loss", "error")
-
-
-def history_csv(result: TrainingResult) -> str:
-    """One row per logged point: the training batches, then the validation evaluations."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HISTORY_COLUMNS)
-    for split in ("train", "val"):
-        for point in result.history.get(split, []):
-            writer.writerow([split] + [point.get(column, "") for column in HISTORY_COLUMNS[1:]])
-    return out.getvalue()
-
-
-def run_report(result: TrainingResult) -> dict[str, Any]:
-    """The run's settings and metrics as plain values, for a JSON file."""
-    return {
-        "status": result.status,
-        "message": result.message,
-        "settings": result.settings,
-        "steps": result.steps,
-        "elapsed_s": round(result.elapsed, 3),
-        "best_val_error": result.best_val_error,
-        "test": result.test,
-        "checkpoint": result.checkpoint,
-        "stopped": result.history.get("stopped"),
-    }
 
 
 def status_title(status: str) -> str:
@@ -76,13 +45,6 @@ def status_title(status: str) -> str:
         "diverged": QCoreApplication.translate("RunResultsView", "Diverged"),
     }
     return titles.get(status, status.capitalize())
-
-
-def format_duration(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class ConfusionMatrixView(pg.GraphicsLayoutWidget):

@@ -14,15 +14,13 @@ import os
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from mnist_desk import data as mdata
 from mnist_desk.acceleration import intra_op_threads
-from mnist_desk.config import resolve_models_dir
+from mnist_desk.app.training_session import RunFailure, RunOutcome
 from mnist_desk.errors import is_user_error
 from mnist_desk.logs import report_unexpected
 from mnist_desk.training import (
@@ -31,41 +29,11 @@ from mnist_desk.training import (
     Event,
     FailedEvent,
     FinishedEvent,
-    Mistake,
     StepEvent,
     Trainer,
-    TrainingResult,
     TrainingSettings,
     worst_mistakes,
 )
-
-
-@dataclass
-class RunOutcome:
-    """What a finished run hands the GUI: the core's result plus the analysis done in the worker."""
-
-    name: str
-    result: TrainingResult
-    mistakes: list[Mistake] = field(default_factory=list)
-    analysis_error: str = ""  # why the mistakes could not be computed, if they could not
-
-
-@dataclass
-class RunFailure:
-    """A run that failed: the message says what to do; ``outcome`` holds what was kept, if any."""
-
-    message: str
-    outcome: RunOutcome | None = None
-
-
-def checkpoint_path_for(settings: TrainingSettings, models_dir: str | Path | None = None) -> Path:
-    """A fresh file name in the user's models folder: ``{task}-{arch}-{YYYYmmdd-HHMMSS}.pt``."""
-    folder = resolve_models_dir(models_dir)
-    stem = f"{settings.task}-{settings.arch}-{datetime.now():%Y%m%d-%H%M%S}"
-    path, n = folder / f"{stem}.pt", 2
-    while path.exists():  # two runs in the same second must not overwrite each other
-        path, n = folder / f"{stem}-{n}.pt", n + 1
-    return path
 
 
 def lower_this_threads_priority(niceness: int = 5) -> None:

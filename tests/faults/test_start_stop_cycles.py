@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThread
 
-from tests.support import tiny_settings
+from tests.support import press, start_by_button, tiny_settings
 
 CYCLES = 50
 RSS_GROWTH_LIMIT_MB = 50
@@ -48,14 +48,16 @@ def test_fifty_start_stop_cycles_leak_no_threads_and_little_memory(
     settings = tiny_settings(max_steps=100_000, train_subset=1000, val_subset=200, test_subset=200)
 
     def cycle(i: int) -> None:
-        assert panel.start(settings)
+        assert start_by_button(qtbot, panel, settings)
         if i % 5 == 0:  # now and then mid-run, after a step; otherwise while it starts up
-            qtbot.waitUntil(lambda: panel.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
+            qtbot.waitUntil(
+                lambda: panel.run_controls.progress.value() >= 1, timeout=RUN_TIMEOUT_MS
+            )
         if i % 2:  # as when the window closes mid-run: nothing saved, the thread joined
             assert panel.shutdown()
             panel._closing = False  # the panel stays open for the next cycle
         else:  # Stop: the best model so far (if any step ran) is tested and saved
-            panel.stop_button.click()
+            press(qtbot, panel.run_controls.stop_button)
             qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
 
     for i in range(4):  # warm up: data, model code, plots and allocator pools

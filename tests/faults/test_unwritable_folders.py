@@ -78,12 +78,14 @@ def test_the_train_tab_refuses_to_start_with_an_unwritable_models_folder(
     qtbot, data_dir, blocked, monkeypatch, gui_thread_gc
 ):
     from mnist_desk.ui.training_panel import TrainingPanel
-    from tests.support import tiny_settings
+    from tests.support import start_by_button, tiny_settings
 
     monkeypatch.setenv("MNIST_DESK_MODELS", str(blocked))
     panel = TrainingPanel(data_dir=data_dir)
     qtbot.addWidget(panel)
     panel.show()
-    assert not panel.start(tiny_settings())
+    assert not start_by_button(qtbot, panel, tiny_settings())
     assert not panel.is_running
-    assert panel.banner.isVisible() and str(blocked) in panel.banner.text()
+    assert (
+        panel.run_controls.banner.isVisible() and str(blocked) in panel.run_controls.banner.text()
+    )

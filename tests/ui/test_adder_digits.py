@@ -65,7 +65,7 @@ def test_each_canvas_shows_the_digit_the_scratch_adder_reads(
 
 def test_the_compare_adders_verdict_says_how_well_the_scratch_adder_reads_digits():
     from mnist_desk.training import TrainingResult
-    from mnist_desk.ui.training_panel import adder_verdict
+    from mnist_desk.ui.comparison_view import adder_verdict
 
     def result(accuracy, **digits):
         return TrainingResult(

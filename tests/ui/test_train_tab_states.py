@@ -8,7 +8,7 @@ import pytest
 from mnist_desk.ui import i18n
 from mnist_desk.ui.run_results import ConfusionMatrixView
 from mnist_desk.ui.training_panel import TrainingPanel
-from tests.support import tiny_settings
+from tests.support import press, start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000
 
@@ -25,37 +25,37 @@ def panel(qtbot, data_dir, tmp_path, monkeypatch):
 
 
 def test_after_stop_the_progress_bar_drops_the_eta(panel, qtbot):
-    assert panel.start(tiny_settings(max_steps=5000))
-    qtbot.waitUntil(lambda: "ETA" in panel.progress.format(), timeout=RUN_TIMEOUT_MS)
-    panel.stop_button.click()
+    assert start_by_button(qtbot, panel, tiny_settings(max_steps=5000))
+    qtbot.waitUntil(lambda: "ETA" in panel.run_controls.progress.format(), timeout=RUN_TIMEOUT_MS)
+    press(qtbot, panel.run_controls.stop_button)
     qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
-    assert "ETA" not in panel.progress.format()
-    assert "Stopped" in panel.progress.format()
+    assert "ETA" not in panel.run_controls.progress.format()
+    assert "Stopped" in panel.run_controls.progress.format()
     i18n.apply_language("zh_CN")  # a language switch must not bring the stale text back
     try:
-        assert "ETA" not in panel.progress.format()
+        assert "ETA" not in panel.run_controls.progress.format()
     finally:
         i18n.apply_language("en")
-    assert "ETA" not in panel.progress.format()
+    assert "ETA" not in panel.run_controls.progress.format()
 
 
 def test_every_run_setting_is_locked_during_a_run(panel, qtbot):
     settings_widgets = [
-        panel.epochs_spin,
-        panel.steps_spin,
-        panel.batch_spin,
-        panel.lr_spin,
-        panel.seed_spin,
-        panel.task_box,
-        panel.arch_box,
+        panel.form.epochs_spin,
+        panel.form.steps_spin,
+        panel.form.batch_spin,
+        panel.form.lr_spin,
+        panel.form.seed_spin,
+        panel.form.task_box,
+        panel.form.arch_box,
     ]
-    assert panel.epochs_spin.isEnabled()
-    assert panel.start(tiny_settings(max_steps=5000, epochs=1.0))
-    panel.steps_spin.setValue(0)  # as the form shows it
+    assert panel.form.epochs_spin.isEnabled()
+    assert start_by_button(qtbot, panel, tiny_settings(max_steps=5000, epochs=1.0))
+    panel.form.steps_spin.setValue(0)  # as the form shows it
     assert not any(w.isEnabled() for w in settings_widgets)
-    panel.stop_button.click()
+    press(qtbot, panel.run_controls.stop_button)
     qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
-    assert panel.epochs_spin.isEnabled() and panel.lr_spin.isEnabled()
+    assert panel.form.epochs_spin.isEnabled() and panel.form.lr_spin.isEnabled()
 
 
 def test_the_empty_confusion_matrix_shows_a_sane_empty_state(qtbot):

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from mnist_desk.training import TrainingSettings
-from tests.support import tiny_settings
+from tests.support import start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000
 
@@ -28,7 +28,7 @@ def test_a_trained_model_reaches_the_drawing_pad_and_closing_mid_run_is_clean(
     assert titles[:3] == ["Draw", "Train", "Dataset"]
     window.tabs.setCurrentWidget(panel)
 
-    assert panel.start(tiny())
+    assert start_by_button(qtbot, panel, tiny())
     qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
     checkpoint = panel.last_outcome.result.checkpoint
     assert Path(checkpoint).parent == tmp_path / "models"
@@ -45,8 +45,8 @@ def test_a_trained_model_reaches_the_drawing_pad_and_closing_mid_run_is_clean(
     )
 
     # Closing while a run trains: the question is asked (answered here without a dialog).
-    assert panel.start(tiny(max_steps=5000))
-    qtbot.waitUntil(lambda: panel.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+    assert start_by_button(qtbot, panel, tiny(max_steps=5000))
+    qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
     asked = []
     monkeypatch.setattr(panel, "confirm_stop", lambda: asked.append(1) or False)
     assert not window.close() and panel.is_running  # "No": the window stays, training goes on

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from mnist_desk import catalog
 from mnist_desk.training import Trainer, TrainingSettings
-from mnist_desk.ui.training_panel import TrainingPanel, adder_verdict
-from tests.support import tiny_settings
+from mnist_desk.ui.comparison_view import adder_verdict
+from mnist_desk.ui.training_panel import TrainingPanel
+from tests.support import press, start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000  # generous: the test machine may be busy with other work
 
@@ -62,16 +63,16 @@ def test_a_short_run_draws_curves_saves_a_model_and_exports(panel, models_dir, q
     panel.useModelRequested.connect(used.append)
     panel.statusMessage.connect(status.append)
 
-    assert panel.start(tiny())
-    assert panel.is_running and not panel.start_button.isEnabled()
+    assert start_by_button(qtbot, panel, tiny())
+    assert panel.is_running and not panel.run_controls.start_button.isEnabled()
     wait_until_idle(qtbot, panel)
 
     series = panel.plots.runs[-1]
     x, y = series.curves["train_loss"].getData()
     assert len(x) == 45 and x[-1] == 45
     assert len(series.curves["val_error"].getData()[0]) >= 3
-    assert panel.progress.value() == panel.progress.maximum() == 45
-    assert "45/45" in panel.progress.format()
+    assert panel.run_controls.progress.value() == panel.run_controls.progress.maximum() == 45
+    assert "45/45" in panel.run_controls.progress.format()
 
     checkpoint = Path(panel.last_outcome.result.checkpoint)
     assert checkpoint.parent == models_dir and checkpoint.name.startswith("classifier-mlp-")
@@ -106,23 +107,28 @@ def test_a_short_run_draws_curves_saves_a_model_and_exports(panel, models_dir, q
 
 
 def test_pause_resume_and_stop_keep_the_best_model(panel, qtbot):
-    assert panel.start(tiny(max_steps=5000))
-    qtbot.waitUntil(lambda: panel.progress.value() >= 3, timeout=RUN_TIMEOUT_MS)
-    panel.pause()
-    assert panel.pause_button.text() == "Resume"
+    assert start_by_button(qtbot, panel, tiny(max_steps=5000))
+    qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 3, timeout=RUN_TIMEOUT_MS)
+    press(qtbot, panel.run_controls.pause_button)
+    assert panel.run_controls.pause_button.text() == "Resume"
     qtbot.wait(300)  # the step under way finishes and its report arrives
-    paused_at = panel.progress.value()
+    paused_at = panel.run_controls.progress.value()
     qtbot.wait(400)
-    assert panel.progress.value() == paused_at
-    panel.toggle_pause()
-    assert panel.pause_button.text() == "Pause"
-    qtbot.waitUntil(lambda: panel.progress.value() > paused_at + 2, timeout=RUN_TIMEOUT_MS)
-    panel.stop()
+    assert panel.run_controls.progress.value() == paused_at
+    press(qtbot, panel.run_controls.pause_button)
+    assert panel.run_controls.pause_button.text() == "Pause"
+    qtbot.waitUntil(
+        lambda: panel.run_controls.progress.value() > paused_at + 2, timeout=RUN_TIMEOUT_MS
+    )
+    press(qtbot, panel.run_controls.stop_button)
     wait_until_idle(qtbot, panel)
     result = panel.last_outcome.result
     assert result.status == "stopped"
     assert result.checkpoint and Path(result.checkpoint).is_file()
-    assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
+    assert (
+        panel.run_controls.start_button.isEnabled()
+        and not panel.run_controls.stop_button.isEnabled()
+    )
     qtbot.wait(20)
     assert qthreads_finished(panel)
 
@@ -149,8 +155,8 @@ def test_closing_the_window_mid_run_stops_the_thread_cleanly(
     panel = TrainingPanel(data_dir=data_dir)
     host = Host(panel)
     host.show()
-    assert panel.start(tiny(max_steps=5000))
-    qtbot.waitUntil(lambda: panel.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+    assert start_by_button(qtbot, panel, tiny(max_steps=5000))
+    qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
 
     answers = []
     monkeypatch.setattr(panel, "confirm_stop", lambda: answers.append("asked") or False)
@@ -176,12 +182,15 @@ def test_closing_the_window_mid_run_stops_the_thread_cleanly(
 def test_a_diverging_run_stops_with_a_message(panel, qtbot):
     status = []
     panel.statusMessage.connect(status.append)
-    assert panel.start(tiny(optimizer="sgd", lr=1e6, max_steps=200))
+    assert start_by_button(qtbot, panel, tiny(optimizer="sgd", lr=1e6, max_steps=200))
     wait_until_idle(qtbot, panel)
-    assert panel.banner.isVisible()
-    assert "diverged" in panel.banner.text() and "lower learning rate" in panel.banner.text()
+    assert panel.run_controls.banner.isVisible()
+    assert (
+        "diverged" in panel.run_controls.banner.text()
+        and "lower learning rate" in panel.run_controls.banner.text()
+    )
     assert any("diverged" in message for message in status)
-    assert panel.phase_label.text() == "Failed"
+    assert panel.run_controls.phase_label.text() == "Failed"
 
 
 @pytest.mark.parametrize(
@@ -195,9 +204,14 @@ def test_faults_show_what_to_do(qtbot, data_dir, models_dir, tmp_path, data, set
     panel = TrainingPanel(data_dir=tmp_path / "nowhere" if data == "missing" else data_dir)
     qtbot.addWidget(panel)
     panel.show()
+    # Settings a person cannot pick in the form (a CUDA device that is not there): started as
+    # My digits and Compare adders start theirs.
     assert panel.start(settings)
     wait_until_idle(qtbot, panel)
-    assert panel.banner.isVisible() and expected.lower() in panel.banner.text().lower()
+    assert (
+        panel.run_controls.banner.isVisible()
+        and expected.lower() in panel.run_controls.banner.text().lower()
+    )
 
 
 def test_out_of_memory_suggests_a_smaller_batch(panel, qtbot, monkeypatch):
@@ -205,18 +219,20 @@ def test_out_of_memory_suggests_a_smaller_batch(panel, qtbot, monkeypatch):
         raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
 
     monkeypatch.setattr(Trainer, "_run", out_of_memory)
-    assert panel.start(tiny())
+    assert start_by_button(qtbot, panel, tiny())
     wait_until_idle(qtbot, panel)
-    assert "smaller batch" in panel.banner.text()
+    assert "smaller batch" in panel.run_controls.banner.text()
 
 
 def test_start_and_stop_twenty_times(panel, qtbot):
     threads_before = python_threads()
     for i in range(20):
-        assert panel.start(tiny(max_steps=5000))
+        assert start_by_button(qtbot, panel, tiny(max_steps=5000))
         if i % 5 == 0:  # now and then stop mid-run, otherwise at once
-            qtbot.waitUntil(lambda: panel.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
-        panel.stop()
+            qtbot.waitUntil(
+                lambda: panel.run_controls.progress.value() >= 1, timeout=RUN_TIMEOUT_MS
+            )
+        press(qtbot, panel.run_controls.stop_button)
         wait_until_idle(qtbot, panel)
     qtbot.wait(50)  # let deferred deletions run
     assert qthreads_finished(panel)
@@ -246,13 +262,13 @@ def test_the_event_loop_keeps_ticking_while_training(panel, qtbot):
     bound = max(0.5, 3 * idle_worst)
     gaps.clear()
 
-    assert panel.start(tiny(max_steps=5000))
-    qtbot.waitUntil(lambda: panel.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
-    first_step = panel.progress.value()
+    assert start_by_button(qtbot, panel, tiny(max_steps=5000))
+    qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 1, timeout=RUN_TIMEOUT_MS)
+    first_step = panel.run_controls.progress.value()
     last[0] = time.monotonic()
     timer.start()  # from here on the worker trains and the plots redraw
     qtbot.waitUntil(
-        lambda: len(gaps) >= 30 and panel.progress.value() >= first_step + 10,
+        lambda: len(gaps) >= 30 and panel.run_controls.progress.value() >= first_step + 10,
         timeout=RUN_TIMEOUT_MS,
     )
     timer.stop()
@@ -262,25 +278,32 @@ def test_the_event_loop_keeps_ticking_while_training(panel, qtbot):
     assert max(gaps) < bound, f"the GUI froze for {max(gaps):.2f} s (idle worst {idle_worst:.2f} s)"
 
 
-def test_compare_adders_draws_both_and_states_a_winner(panel, qtbot, models_dir, data_dir):
+def test_compare_adders_draws_both_and_states_a_winner(
+    panel, qtbot, models_dir, data_dir, monkeypatch
+):
     classifier = models_dir / "classifier-mlp-test.pt"
     Trainer(tiny(max_steps=40), data_dir=data_dir, output=classifier).run()
     panel.refresh_classifiers()
+    qtbot.waitUntil(lambda: panel.form.init_box.findData(str(classifier)) >= 0, timeout=30_000)
 
+    # The button's budget, made tiny: 8 steps each instead of a minute's worth.
     budget = tiny(max_steps=8, batch_size=32, val_subset=200, test_subset=200)
-    assert panel.compare_adders(replace(budget, init_from=str(classifier)))
+    budget = replace(budget, init_from=str(classifier))
+    monkeypatch.setattr("mnist_desk.ui.training_panel.default_budget", lambda form: budget)
+    press(qtbot, panel.run_controls.compare_button)
+    assert panel.is_running and panel.comparison is not None
     qtbot.waitUntil(
         lambda: panel.comparison is None and not panel.is_running, timeout=2 * RUN_TIMEOUT_MS
     )
-    names = list(panel.comparison_plots.series)
+    names = list(panel.comparison_view.plots.series)
     assert names == ["Transfer adder (mlp)", "Scratch adder"]
-    for series in panel.comparison_plots.series.values():
+    for series in panel.comparison_view.plots.series.values():
         steps, errors = series.curves["by_step"].getData()
         assert len(steps) >= 2 and steps[-1] == 8
         assert len(series.curves["by_time"].getData()[0]) == len(steps)
-    legend = [label.text for _, label in panel.comparison_plots.by_step.legend.items]
+    legend = [label.text for _, label in panel.comparison_view.plots.by_step.legend.items]
     assert legend == names
-    verdict = panel.verdict.text()
+    verdict = panel.comparison_view.verdict.text()
     assert ("wins" in verdict or "tie" in verdict) and "8 steps each" in verdict
     tasks = {json.loads(p.read_text())["task"] for p in models_dir.glob("*.json")}
     assert {"transfer", "scratch"} <= tasks
@@ -309,23 +332,23 @@ def test_the_verdict_names_the_winner_and_the_margin():
 
 
 def test_the_teacher_picker_shows_for_distilled_transformers_only(panel):
-    assert panel.teacher_box.isHidden()  # the default classifier learns from labels alone
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("deit"))
-    assert not panel.teacher_box.isHidden() and not panel.teacher_label.isHidden()
+    assert panel.form.teacher_box.isHidden()  # the default classifier learns from labels alone
+    panel.form.arch_box.setCurrentIndex(panel.form.arch_box.findData("deit"))
+    assert not panel.form.teacher_box.isHidden() and not panel.form.teacher_label.isHidden()
     default_teacher = str(catalog.default_classifier_path())
-    assert panel.teacher_box.currentData() == default_teacher
+    assert panel.form.teacher_box.currentData() == default_teacher
     settings = panel.settings_from_form()
     assert (settings.arch, settings.distill, settings.teacher) == ("deit", "hard", default_teacher)
 
-    lenet = panel.teacher_box.findText("LeNet", flags=Qt.MatchFlag.MatchContains)
+    lenet = panel.form.teacher_box.findText("LeNet", flags=Qt.MatchFlag.MatchContains)
     assert lenet >= 0, "every trained classifier can teach"
-    panel.teacher_box.setCurrentIndex(lenet)
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("vit-distill"))
+    panel.form.teacher_box.setCurrentIndex(lenet)
+    panel.form.arch_box.setCurrentIndex(panel.form.arch_box.findData("vit-distill"))
     settings = panel.settings_from_form()
     assert settings.distill == "soft" and "lenet5" in settings.teacher  # the choice is kept
 
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("vit"))
-    assert panel.teacher_box.isHidden()
+    panel.form.arch_box.setCurrentIndex(panel.form.arch_box.findData("vit"))
+    assert panel.form.teacher_box.isHidden()
     settings = panel.settings_from_form()
     assert (settings.distill, settings.teacher) == ("none", None)
 
@@ -356,6 +379,32 @@ def test_train_curves_redraw_at_most_four_times_a_second_and_catch_up(qtbot):
     plots.add_steps(series, steps(11, 3))
     plots.flush()  # what a run's end does
     assert drawn() == 13
+
+
+def test_the_crosshair_follows_the_mouse_over_the_plots(qtbot):
+    from PySide6.QtCore import QPoint
+
+    from mnist_desk.training import StepEvent
+    from mnist_desk.ui.plots import TrainingPlots
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(800, 400)
+    plots.show()
+    series = plots.begin_run("r")
+    plots.add_steps(
+        series,
+        [StepEvent(s, 100, s / 10, 1.0 / s, 0.1, 1e-3, s * 8, s * 0.01) for s in range(1, 101)],
+    )
+    plots.flush()
+    qtbot.wait(50)
+    view = plots.graphics
+    centre = view.mapFromScene(plots.loss_plot.vb.sceneBoundingRect().center())
+    for dx in range(0, 40, 4):  # a person's mouse moves in many small steps
+        qtbot.mouseMove(view.viewport(), centre + QPoint(dx, 0))
+    qtbot.waitUntil(lambda: plots.crosshairs[0].isVisible(), timeout=2000)
+    assert plots.crosshairs[0].pos().x() == plots.crosshairs[1].pos().x()  # both plots, one x
+    assert plots.readout.text().startswith("step ") and "train loss" in plots.readout.text()
 
 
 def test_confusion_matrix_counts_fit_their_cells(qtbot):
@@ -394,7 +443,7 @@ def test_legends_show_only_when_they_name_a_run(qtbot):
 def test_switching_the_language_retranslates_the_train_tab_live(panel, qtbot):
     from mnist_desk.ui import i18n
 
-    assert panel.start(tiny(max_steps=10))
+    assert start_by_button(qtbot, panel, tiny(max_steps=10))
     wait_until_idle(qtbot, panel)
     english_summary = panel.results.summary.text()
     assert "Test accuracy" in english_summary
@@ -402,49 +451,54 @@ def test_switching_the_language_retranslates_the_train_tab_live(panel, qtbot):
     assert "Task" in form_labels
     try:
         i18n.apply_language("zh_CN")
-        qtbot.waitUntil(lambda: panel.start_button.text() == "开始", timeout=2000)
+        qtbot.waitUntil(lambda: panel.run_controls.start_button.text() == "开始", timeout=2000)
         assert "任务" in [label.text() for label in panel.findChildren(QLabel)]
-        assert panel.task_box.itemText(panel.task_box.findData("classifier")) == "单个数字分类器"
-        assert panel.arch_box.itemText(panel.arch_box.findData("cnn")) == "参考 CNN"
+        assert (
+            panel.form.task_box.itemText(panel.form.task_box.findData("classifier"))
+            == "单个数字分类器"
+        )
+        assert panel.form.arch_box.itemText(panel.form.arch_box.findData("cnn")) == "参考 CNN"
         assert panel.views.tabText(0) == "曲线"
-        assert panel.pause_button.text() == "暂停"
-        assert panel.phase_label.text().startswith("已完成，测试准确率")
+        assert panel.run_controls.pause_button.text() == "暂停"
+        assert panel.run_controls.phase_label.text().startswith("已完成，测试准确率")
         assert "测试准确率" in panel.results.summary.text()
         assert panel.results.use_button.text() == "使用此模型"
         assert panel.plots.log_box.text() == "对数坐标"
-        assert panel.progress.format().startswith("已完成 · 步")  # how it ended, no stale ETA
+        assert panel.run_controls.progress.format().startswith(
+            "已完成 · 步"
+        )  # how it ended, no stale ETA
     finally:
         i18n.apply_language("en")
-    qtbot.waitUntil(lambda: panel.start_button.text() == "Start", timeout=2000)
-    assert panel.phase_label.text().startswith("Completed, test accuracy")
+    qtbot.waitUntil(lambda: panel.run_controls.start_button.text() == "Start", timeout=2000)
+    assert panel.run_controls.phase_label.text().startswith("Completed, test accuracy")
     assert panel.results.summary.text() == english_summary
-    assert panel.task_box.itemText(panel.task_box.findData("classifier")) == (
+    assert panel.form.task_box.itemText(panel.form.task_box.findData("classifier")) == (
         "Single-digit classifier"
     )
 
 
 def test_a_classifier_starts_on_the_quick_preset_and_the_preset_box_switches_recipes(panel, qtbot):
-    assert panel.task_box.currentData() == "classifier"
-    assert panel.preset_box.currentData() == "quick"
-    assert panel.preset_box.currentText() == "Quick (≈99% in seconds)"
+    assert panel.form.task_box.currentData() == "classifier"
+    assert panel.form.preset_box.currentData() == "quick"
+    assert panel.form.preset_box.currentText() == "Quick (≈99% in seconds)"
     quick = panel.settings_from_form()
     assert quick.arch == "quick" and quick.amp and quick.batch_size == 256
-    assert not quick.augment and panel.batch_spin.value() == 256
+    assert not quick.augment and panel.form.batch_spin.value() == 256
 
     # A person opens the preset list and picks Standard with the keyboard.
-    panel.preset_box.setFocus()
-    qtbot.keyClick(panel.preset_box, Qt.Key.Key_Down)
-    assert panel.preset_box.currentData() == "standard"
+    panel.form.preset_box.setFocus()
+    qtbot.keyClick(panel.form.preset_box, Qt.Key.Key_Down)
+    assert panel.form.preset_box.currentData() == "standard"
     standard = panel.settings_from_form()
     assert standard.arch == "convnet" and standard.augment and not standard.amp
-    assert panel.arch_box.currentData() == "convnet" and panel.augment_check.isChecked()
+    assert panel.form.arch_box.currentData() == "convnet" and panel.form.augment_check.isChecked()
 
     # Picking QuickNet in the architecture list is the quick preset again.
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("quick"))
-    assert panel.preset_box.currentData() == "quick" and panel.settings_from_form().amp
+    panel.form.arch_box.setCurrentIndex(panel.form.arch_box.findData("quick"))
+    assert panel.form.preset_box.currentData() == "quick" and panel.settings_from_form().amp
 
     # Adders have no presets: the row hides, and comes back with the classifier.
-    panel.task_box.setCurrentIndex(panel.task_box.findData("scratch"))
-    assert panel.preset_box.isHidden()
-    panel.task_box.setCurrentIndex(panel.task_box.findData("classifier"))
-    assert not panel.preset_box.isHidden()
+    panel.form.task_box.setCurrentIndex(panel.form.task_box.findData("scratch"))
+    assert panel.form.preset_box.isHidden()
+    panel.form.task_box.setCurrentIndex(panel.form.task_box.findData("classifier"))
+    assert not panel.form.preset_box.isHidden()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from mnist_desk.app.training_session import checkpoint_path_for
 from mnist_desk.training import TrainingSettings
-from mnist_desk.ui.training_worker import TrainingWorker, checkpoint_path_for
+from mnist_desk.ui.training_worker import TrainingWorker
 from tests.support import tiny_settings
 
 
