@@ -113,16 +113,10 @@ class MyDigitsView(QWidget):
         self.fine_tune_button.clicked.connect(self.fine_tune)
         self.grid.itemSelectionChanged.connect(self._update_buttons)
         window.corrections.changed.connect(self.refresh)
-        self.train_tab_button = QPushButton()  # the Train tab's "classifier, personalised"
-        self.train_tab_button.clicked.connect(self.fine_tune)
         panel = window.training_panel
         if panel is not None:
             panel.modelSaved.connect(self._on_model_saved)
-            # Beside the Train tab's other task that runs from a button (Compare adders).
-            column = panel.run_controls.compare_button.parentWidget().layout()
-            column.insertWidget(
-                column.indexOf(panel.run_controls.compare_button) + 1, self.train_tab_button
-            )
+            panel.start_personalised = self.fine_tune  # the Train tab's task of that name
         self._retranslate()
 
     # ---- showing ----
@@ -374,13 +368,6 @@ class MyDigitsView(QWidget):
             self.tr("Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata")
         )
         self.fine_tune_button.setText(self.tr("Fine-tune on my digits"))
-        self.train_tab_button.setText(self.tr("Classifier, personalised (My digits)"))
-        self.train_tab_button.setToolTip(
-            self.tr(
-                "Fine-tune the classifier in use on your digits in the My digits tab, mixed with "
-                "MNIST so it keeps reading MNIST; reports before/after"
-            )
-        )
         self.fine_tune_button.setToolTip(
             self.tr(
                 "Teach the current classifier your hand: a new model trained on your digits "

@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from mnist_desk.my_digits import MyDigitsStore
+from tests.support import press
 
 VERTICAL = [(0.5, 0.15), (0.5, 0.85)]
 LOOP = [(0.5, 0.2), (0.3, 0.35), (0.3, 0.7), (0.5, 0.85), (0.7, 0.7), (0.7, 0.35), (0.5, 0.2)]
@@ -131,9 +132,17 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     view.personal_settings = PersonalSettings(
         steps=6, evals=2, val_subset=100, test_subset=200, num_threads=1
     )
-    view.fine_tune_button.click()
+    # The Train tab's task "classifier, personalised", chosen and started as a person does.
     panel = window.training_panel
+    window.tabs.setCurrentWidget(panel)
+    task_box = panel.form.task_box
+    task_box.setFocus()
+    while task_box.currentData() != "classifier-personalised":  # the last task in the list
+        QTest.keyClick(task_box, Qt.Key.Key_Down)
+    assert "My digits" in task_box.currentText() and not panel.form.settings_box.isEnabled()
+    press(qtbot, panel.run_controls.start_button)
     assert window.tabs.currentWidget() is panel and panel.job is not None
+    assert task_box.currentData() == "classifier-personalised"  # the form shows what runs
     qtbot.waitUntil(lambda: panel.job is None, timeout=120_000)
     assert view.pending_output is None  # the saved model was offered ...
     saved = sorted((tmp_path / "models").glob("classifier-convnet-mine-*.pt"))
