@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from mnist_desk import data as mdata
-from mnist_desk.acceleration import intra_op_threads
+from mnist_desk.acceleration import intra_op_threads, single_threaded_here
 from mnist_desk.app.training_session import RunFailure, RunOutcome
 from mnist_desk.errors import is_user_error
 from mnist_desk.logs import report_unexpected
@@ -75,6 +75,7 @@ class TrainingWorker(QObject):
         super().__init__()
         # Built here, in the GUI thread, so cancel/pause work even before the run has started;
         # invalid settings raise ValueError to the caller at once.
+        single_threaded_here()  # the GUI thread: only the run's thread may own an OpenMP team
         if trainer is not None:
             trainer.callback = self._on_event
             self.trainer = trainer
