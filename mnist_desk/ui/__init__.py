@@ -5,4 +5,12 @@ Nothing outside ui/ imports Qt. Widgets are views: the logic and state they show
 model) never runs on the GUI thread: it goes through the one adapter, ``ui.background``
 (``BackgroundJob(work).start()``), which runs it in a worker QThread and re-emits its events as
 queued signals in the GUI thread, keeping the two threading guarantees described there.
+
+The main window (``main_window.MainWindow``) is a composition of views bound to two sessions:
+``drawing_tab`` (the picker, the two ``DigitPanel``s with their ``canvas``es, pen and undo tools,
+the sum) shows the ``DrawingSession``, whose undo runs on the window's ``QUndoStack``;
+``model_view`` shows the ``ModelSession`` and gives it its worker (``predictor_loader``: background
+jobs); ``window_actions`` holds the actions, shortcuts and menus, ``window_files`` the file
+dialogs, ``about`` the About box. The Train, Dataset and My digits tabs are added once the core
+has loaded.
 """
