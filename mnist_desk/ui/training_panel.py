@@ -11,6 +11,7 @@ the form offers are read in the background too (``ui.background``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
@@ -48,7 +49,7 @@ from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.plots import RunSeries, TrainingPlots
 from mnist_desk.ui.run_controls import RunControls
 from mnist_desk.ui.run_results import RunResultsView, status_title
-from mnist_desk.ui.training_form import TrainingForm
+from mnist_desk.ui.training_form import PERSONALISED, TrainingForm
 from mnist_desk.ui.training_worker import TrainingJob, TrainingWorker
 
 # Jobs whose thread did not stop within shutdown's timeout: kept alive (and unparented, so no
@@ -90,6 +91,7 @@ class TrainingPanel(QWidget):
         self.models_dir = models_dir
         self.session = TrainingSession()
         self.job: TrainingJob | None = None
+        self.start_personalised: Callable[[], bool] = lambda: False  # set by the My digits tab
         self.series: RunSeries | None = None
         self.comparison_series: dict[str, RunSeries] = {}  # task -> its curves on the comparison
         self._closing = False
@@ -224,10 +226,14 @@ class TrainingPanel(QWidget):
         ``trainer``: a prepared run to show instead (My digits' personal fine-tune)."""
         if self.job is not None:
             return False
+        if settings is None and self.form.task_box.currentData() == PERSONALISED:
+            return self.start_personalised()  # My digits prepares it: it knows the digits
         if settings is None:
             settings = self.form.settings_from_form()
         elif self.session.comparison is None:
             self.form.set_settings(settings)  # the form shows what is running
+            if trainer is not None:
+                self.form.show_personalised()
         problem = start_problem(settings)
         if problem is not None:
             self.show_problem(self.run_controls.problem_text(problem))
