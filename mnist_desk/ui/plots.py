@@ -194,7 +194,9 @@ class TrainingPlots(QWidget):
         longest = max((series.total_steps for series in self.runs), default=0)
         if self.x_axis != X_STEP or longest <= 0:
             return
-        self.loss_plot.setXRange(0, longest, padding=0.02)  # no x auto-range; error plot linked
+        for plot in (self.loss_plot, self.error_plot):  # linked, but each auto-ranges on its own
+            plot.enableAutoRange(x=False)
+        self.loss_plot.setXRange(0, longest, padding=0.02)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
