@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.adder_comparison import default_budget
 from mnist_desk.app.comparison import AdderComparison
+from mnist_desk.app.training_run import Phase, TrainingRun
 from mnist_desk.app.training_session import (
     RunFailure,
     RunOutcome,
@@ -49,22 +50,6 @@ from mnist_desk.ui.plots import RunSeries, TrainingPlots
 from mnist_desk.ui.run_controls import RunControls
 from mnist_desk.ui.run_results import RunResultsView, status_title
 from mnist_desk.ui.training_form import TrainingForm
-from mnist_desk.ui.training_worker import TrainingJob, TrainingWorker
-
-# Jobs whose thread did not stop within shutdown's timeout: kept alive (and unparented, so no
-# widget's destruction takes their running QThread with it) until their thread finishes.
-_stopping_jobs: set[TrainingJob] = set()
-
-
-def _let_go(job: TrainingJob) -> None:
-    job.setParent(None)
-    _stopping_jobs.add(job)
-    job.ended.connect(lambda: _stopping_jobs.discard(job))
-
-
-def wait_for_stopping_jobs(timeout_ms: int = 10_000) -> bool:
-    """At exit: wait for jobs still stopping, so Python never destroys a running QThread."""
-    return all(job.thread.wait(timeout_ms) for job in list(_stopping_jobs))
 
 
 class TrainingPanel(QWidget):
@@ -89,7 +74,8 @@ class TrainingPanel(QWidget):
         self.download = download  # may a missing MNIST be downloaded when a run starts?
         self.models_dir = models_dir
         self.session = TrainingSession()
-        self.job: TrainingJob | None = None
+        self.job: BackgroundJob | None = None  # the run in progress, in its worker thread
+        self._run_task = ""  # the task of the run in progress
         self.series: RunSeries | None = None
         self.comparison_series: dict[str, RunSeries] = {}  # task -> its curves on the comparison
         self._closing = False
@@ -115,7 +101,6 @@ class TrainingPanel(QWidget):
         app = QCoreApplication.instance()
         if app is not None:  # last line of defence: never leave a thread running at exit
             app.aboutToQuit.connect(self.shutdown)
-            app.aboutToQuit.connect(wait_for_stopping_jobs)
 
     def _lay_out(self) -> None:
         self.export_png_button = QPushButton()
@@ -234,7 +219,7 @@ class TrainingPanel(QWidget):
             return False
         name = self.session.begin(settings, name)
         try:
-            worker = TrainingWorker(
+            run = TrainingRun(
                 settings,
                 name=name,
                 data_dir=self.data_dir,
@@ -246,13 +231,12 @@ class TrainingPanel(QWidget):
             self.session.not_started()
             self.show_problem(self.tr("Cannot start: {0}").format(e))
             return False
-        worker.phaseChanged.connect(self._on_phase)
-        worker.stepsReported.connect(self._on_steps)
-        worker.evaluated.connect(self._on_eval)
-        worker.finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        self.job = TrainingJob(worker, self)
+        self.job = BackgroundJob(run.run, name=f"training: {name}", controls=run)
+        self.job.event.connect(self._on_run_event)
+        self.job.finished.connect(self._on_run_end)
+        self.job.failed.connect(self._on_job_failed)
         self.job.ended.connect(self._on_job_ended)
+        self._run_task = settings.task
         self._closing = False
         self.series = self.plots.begin_run(name)
         if self.session.comparison is not None:
@@ -302,9 +286,9 @@ class TrainingPanel(QWidget):
         job, self.job = self.job, None
         if job is None:
             return True
-        finished = job.stop_now(timeout_ms)
-        if not finished:  # e.g. in the middle of a long evaluation: it ends on its own shortly
-            _let_go(job)
+        # Not finished in time (e.g. in the middle of a long evaluation): it ends on its own
+        # shortly; the adapter keeps the job alive till then, and exit waits for it.
+        finished = job.stop_now(timeout_ms, keep=False)
         self._show_state()
         self.run_controls.show_ended(lambda: status_title("stopped"))
         self.run_controls.set_phase(
@@ -340,30 +324,43 @@ class TrainingPanel(QWidget):
         else:
             event.ignore()
 
-    # ---- signals from the worker ----
-    @Slot(str)
-    def _on_phase(self, text: str) -> None:
-        if not self._closing:
-            self.run_controls.set_phase(lambda: text)
+    # ---- what the run reports, in the GUI thread ----
+    @Slot(object)
+    def _on_run_event(self, event: object) -> None:
+        if isinstance(event, Phase):
+            if not self._closing:
+                self.run_controls.set_phase(lambda: self.run_controls.phase_text(event))
+        elif isinstance(event, list):
+            self._on_steps(event)
+        elif isinstance(event, EvalEvent):
+            self._on_eval(event)
 
-    @Slot(list)
+    @Slot(object)
+    def _on_run_end(self, end: RunOutcome | RunFailure | None) -> None:
+        if isinstance(end, RunOutcome):
+            self._on_finished(end)
+        elif isinstance(end, RunFailure):
+            self._on_failed(end)
+
+    @Slot(object)
+    def _on_job_failed(self, error: JobError) -> None:
+        self._on_failed(RunFailure(error.message))
+
     def _on_steps(self, events: list[StepEvent]) -> None:
         if self._closing or self.series is None or not events:
             return
         self.plots.add_steps(self.series, events)
         self.run_controls.show_progress(events[-1])
 
-    @Slot(object)
     def _on_eval(self, event: EvalEvent) -> None:
         if self._closing or self.series is None:
             return
         self.plots.add_eval(self.series, event)
         if self.session.comparison is not None and self.job is not None:
-            series = self.comparison_series.get(self.job.settings.task)
+            series = self.comparison_series.get(self._run_task)
             if series is not None:
                 self.comparison_view.plots.add_eval(series, event)
 
-    @Slot(object)
     def _on_finished(self, outcome: RunOutcome) -> None:
         if self._closing:
             return
@@ -382,7 +379,6 @@ class TrainingPanel(QWidget):
         self.run_controls.show_ended(lambda: status_title(result.status))
         self.statusMessage.emit(f"{outcome.name}: {result.message}{accuracy()}")
 
-    @Slot(object)
     def _on_failed(self, failure: RunFailure) -> None:
         if self._closing:
             return
@@ -405,8 +401,7 @@ class TrainingPanel(QWidget):
             self.refresh_classifiers()
 
     @Slot(object)
-    def _on_job_ended(self, job: TrainingJob) -> None:
-        job.deleteLater()
+    def _on_job_ended(self, job: BackgroundJob) -> None:
         if job is not self.job:  # a job already let go by shutdown()
             return
         self.job = None

@@ -656,48 +656,48 @@ or drop an image</source>
 <context>
     <name>ModelView</name>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="63"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="57"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="79"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="64"/>
         <source>Loading model {0}…</source>
         <translation>正在加载模型 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="92"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="77"/>
         <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
         <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="96"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="81"/>
         <source>No model could be loaded.</source>
         <translation>无法加载任何模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="105"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="90"/>
         <source>Cannot list the models</source>
         <translation>无法列出模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="120"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="105"/>
         <source>Model {0} ready on {1}</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="131"/>
-        <location filename="../../mnist_desk/ui/model_view.py" line="139"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="116"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="124"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="132"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="117"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="144"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="129"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
@@ -878,84 +878,104 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="39"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="40"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="40"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="41"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="42"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="43"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="44"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="45"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="45"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="46"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="48"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="49"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="50"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="51"/>
         <source>Train the transfer adder, then the scratch adder, for the same number of steps (about a minute on two cores), with the seed, device and training images set here, and compare their error curves</source>
         <translation>先训练迁移加法器，再训练从零加法器，两者步数相同（双核上约一分钟），使用此处设置的种子、设备和训练图像，并比较它们的误差曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="66"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="67"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="97"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="98"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="97"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="98"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="125"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="126"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="139"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="140"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="160"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="161"/>
         <source>{0} · step {1:,}/{2:,}</source>
         <translation>{0} · 步 {1:,}/{2:,}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="175"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="176"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="181"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="182"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="185"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="186"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="193"/>
+        <source>Loading MNIST…</source>
+        <translation>正在加载 MNIST…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="195"/>
+        <source>Testing the best model…</source>
+        <translation>正在测试最佳模型…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="197"/>
+        <source>Finding the worst mistakes…</source>
+        <translation>正在查找最严重的错误…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="198"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
     </message>
 </context>
 <context>
@@ -1363,98 +1383,98 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="140"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="125"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="122"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="107"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="125"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="110"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="138"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="123"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="139"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="124"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="247"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="232"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="265"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="249"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="489"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="281"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="265"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="288"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="272"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="295"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="279"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="311"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="295"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="311"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="295"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="321"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="305"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="322"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="306"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="379"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="392"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="393"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="388"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="389"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="464"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="459"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="486"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1545,29 +1565,6 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <location filename="../../mnist_desk/ui/plots.py" line="130"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingWorker</name>
-    <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="118"/>
-        <source>Training…</source>
-        <translation>正在训练…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="140"/>
-        <source>Loading MNIST…</source>
-        <translation>正在加载 MNIST…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="163"/>
-        <source>Testing the best model…</source>
-        <translation>正在测试最佳模型…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="186"/>
-        <source>Finding the worst mistakes…</source>
-        <translation>正在查找最严重的错误…</translation>
     </message>
 </context>
 <context>
