@@ -33,10 +33,8 @@ from mnist_desk.app.training_session import (
     RunFailure,
     RunOutcome,
     StartProblem,
-    TrainChoices,
     TrainingSession,
     checkpoint_path_for,
-    read_train_choices,
     start_problem,
 )
 from mnist_desk.checkpoints import CheckpointError, load_checkpoint
@@ -77,13 +75,11 @@ class TrainingPanel(QWidget):
         self.job: BackgroundJob | None = None  # the run in progress, in its worker thread
         self._run_task = ""  # the task of the run in progress
         self.series: RunSeries | None = None
-        self.comparison_series: dict[str, RunSeries] = {}  # task -> its curves on the comparison
         self._closing = False
-        self._choices_job: BackgroundJob | None = None
-        self.choices_ready = False  # the classifiers and devices have been read at least once
         self.texts = LiveTexts()
 
         self.form = TrainingForm()
+        self.form.choicesFailed.connect(self.statusMessage)
         self.run_controls = RunControls()
         self.plots = TrainingPlots()
         self.results = RunResultsView()
@@ -156,28 +152,9 @@ class TrainingPanel(QWidget):
         self.data_dir = resolve_data_dir(data_dir) if data_dir else None
         self.download = download
 
-    # ---- the form's choices, read off the GUI thread ----
     def refresh_classifiers(self) -> None:
-        """Read the trained classifiers (transfer start, teacher) and devices in the background;
-        the form shows them when they arrive."""
-        if self._choices_job is not None:
-            self._choices_job.finished.disconnect(self._on_choices)
-        models_dir = self.models_dir
-        job = BackgroundJob(lambda emit: read_train_choices(models_dir), name="listing models")
-        job.finished.connect(self._on_choices)
-        job.failed.connect(self._on_choices_failed)
-        self._choices_job = job.start()
-
-    @Slot(object)
-    def _on_choices(self, choices: TrainChoices) -> None:
-        self._choices_job = None
-        self.form.set_choices(choices)
-        self.choices_ready = True
-
-    @Slot(object)
-    def _on_choices_failed(self, error: JobError) -> None:
-        self._choices_job = None
-        self.statusMessage.emit(error.message.splitlines()[0])
+        """Read the trained classifiers and the devices again (in the background)."""
+        self.form.refresh_choices(self.models_dir)
 
     # ---- running ----
     @property
@@ -240,9 +217,7 @@ class TrainingPanel(QWidget):
         self._closing = False
         self.series = self.plots.begin_run(name)
         if self.session.comparison is not None:
-            self.comparison_series[settings.task] = self.comparison_view.plots.begin_run(
-                name, self.series.color
-            )
+            self.comparison_view.begin_run(settings.task, name, self.series.color)
         self.run_controls.show_starting(total_steps(settings))
         self._show_state()
         self.job.start()
@@ -356,10 +331,8 @@ class TrainingPanel(QWidget):
         if self._closing or self.series is None:
             return
         self.plots.add_eval(self.series, event)
-        if self.session.comparison is not None and self.job is not None:
-            series = self.comparison_series.get(self._run_task)
-            if series is not None:
-                self.comparison_view.plots.add_eval(series, event)
+        if self.session.comparison is not None:
+            self.comparison_view.add_eval(self._run_task, event)
 
     def _on_finished(self, outcome: RunOutcome) -> None:
         if self._closing:
@@ -440,7 +413,6 @@ class TrainingPanel(QWidget):
                 self.show_problem(str(e))
                 return False
         self.session.comparison = AdderComparison.plan(budget, init_from, arch)
-        self.comparison_series.clear()
         self.comparison_view.show_training(self.session.comparison.steps)
         self.views.setCurrentWidget(self.comparison_view)
         return self._continue_comparison()
