@@ -121,22 +121,22 @@ The window keeps working; details below.</source>
         <translation>它的输出还不是数字本身（按最佳对应匹配后为 {0:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="182"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="183"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="184"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="185"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="208"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="218"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="216"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="227"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
@@ -1172,19 +1172,19 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="66"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="71"/>
         <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
 Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).</source>
         <translation>快速：小型网络，训练集约一遍多，几秒内测试准确率约 99%。
 标准：默认 ConvNet，带数据增强，训练多个轮次，与随附权重的训练方式相同（需数分钟）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="71"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="76"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="80"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="85"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -1193,189 +1193,189 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="87"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="92"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="92"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="97"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="96"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="101"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="101"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="106"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="105"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="110"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="108"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="113"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="120"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="125"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="125"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="130"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="128"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="133"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="134"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="139"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="140"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="145"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="146"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="151"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="152"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="157"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="158"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="163"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="162"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="167"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="166"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="171"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="172"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="177"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="177"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="182"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="180"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="185"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="186"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="191"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="188"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="193"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="191"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="196"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="192"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="197"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="193"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="198"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="194"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="199"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="195"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="200"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="196"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="201"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="197"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="202"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="198"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="203"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="199"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="204"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="200"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="205"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="201"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="206"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="203"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="208"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="214"/>
-        <location filename="../../mnist_desk/ui/training_form.py" line="256"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="219"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="282"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="217"/>
-        <location filename="../../mnist_desk/ui/training_form.py" line="273"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="222"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="299"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="222"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="227"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="223"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="228"/>
         <source>Standard (best accuracy, minutes)</source>
         <translation>标准（最佳准确率，数分钟）</translation>
     </message>
@@ -1383,98 +1383,98 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="125"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="121"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="107"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="103"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="110"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="106"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="123"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="119"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="124"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="120"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="232"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="209"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="249"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="224"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="484"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="456"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="265"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="240"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="272"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="247"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="279"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="254"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="295"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="270"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="295"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="270"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="305"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="280"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="306"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="281"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="376"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="349"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="388"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="389"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="361"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="362"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="459"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="431"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="481"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="453"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
