@@ -18,6 +18,8 @@ from mnist_desk.training import (
 )
 from tests.support import shared_data_dir, tiny_settings
 
+FEW = {"val_subset": 100, "test_subset": 100}
+
 
 def _train(settings, output=None):
     return Trainer(settings, data_dir=shared_data_dir(), output=output).run()
@@ -37,10 +39,10 @@ def test_the_same_seed_trains_the_same_weights_whatever_the_global_generator(tmp
     saved = []
     for outer_seed, name in ((1, "a.pt"), (2, "b.pt")):
         torch.manual_seed(outer_seed)  # e.g. the window drew random numbers before
-        _train(tiny_settings(arch="cnn", max_steps=6, seed=5), output=tmp_path / name)
+        _train(tiny_settings(arch="cnn", max_steps=6, seed=5, **FEW), output=tmp_path / name)
         saved.append(load_checkpoint(tmp_path / name).state_dict)
     assert all(torch.equal(saved[0][k], saved[1][k]) for k in saved[0])
-    _train(tiny_settings(arch="cnn", max_steps=6, seed=6), output=tmp_path / "c.pt")
+    _train(tiny_settings(arch="cnn", max_steps=6, seed=6, **FEW), output=tmp_path / "c.pt")
     other = load_checkpoint(tmp_path / "c.pt").state_dict
     assert not all(torch.equal(saved[0][k], other[k]) for k in saved[0])
 
@@ -80,7 +82,14 @@ def test_the_worst_mistakes_come_from_the_runs_own_test_pass(tmp_path):
 
 
 def test_an_adders_mistakes_show_both_digits(tmp_path):
-    settings = tiny_settings(task=SCRATCH, arch="convnet", max_steps=3, test_subset=200)
+    settings = tiny_settings(
+        task=SCRATCH,
+        arch="convnet-digits",
+        max_steps=3,
+        val_subset=100,
+        test_subset=200,
+        model_kwargs={"width": 8},
+    )
     result = _train(settings, output=tmp_path / "s.pt")
     mistakes = worst_mistakes(result, mdata.load_splits(shared_data_dir()), count=3)
     assert mistakes and mistakes[0].image.shape == (28, 56)

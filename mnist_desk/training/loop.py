@@ -376,30 +376,36 @@ class Trainer(RunControls):
 
     def _finish(self, run: _Run) -> TrainingResult:
         """Test the best model, save it and report how the run ended."""
-        settings = run.settings.to_dict()
-        if self._discard:
-            return TrainingResult(
-                "stopped", run.message, settings, run.step, run.elapsed(), None, None, None,
-                self.history,
-            )  # fmt: skip
+        if self._discard:  # e.g. the app is closing: nothing is tested, saved or reported
+            return self._untested_result(run, "stopped", run.elapsed())
         if run.best_state is None and run.status == "stopped" and run.step > 0:
             self._validate(run)  # a stop before the first evaluation still keeps what was learnt
         elapsed = run.elapsed()
         self.history["stopped"] = [{"step": run.step, "reason": run.status, "message": run.message}]
         if run.best_state is None:
-            result = TrainingResult(
-                run.status, run.message, settings, run.step, elapsed, None, None, None,
-                self.history,
-            )  # fmt: skip
-            if run.status == "diverged":
-                kept = " No checkpoint was kept (no evaluation had run)."
-                self._emit(FailedEvent(run.message + kept, result))
-            else:
-                self._emit(FinishedEvent(result))
-            return result
+            result = self._untested_result(run, run.status, elapsed)
+            kept = " No checkpoint was kept (no evaluation had run)."
+        else:
+            result = self._test_and_save(run, elapsed)
+            where = f": {result.checkpoint}" if result.checkpoint else ""
+            kept = f" The best model so far was kept{where}."
+        if run.status == "diverged":
+            self._emit(FailedEvent(run.message + kept, result))
+        else:
+            self._emit(FinishedEvent(result))
+        return result
 
+    def _untested_result(self, run: _Run, status: str, elapsed: float) -> TrainingResult:
+        settings = run.settings.to_dict()
+        return TrainingResult(
+            status, run.message, settings, run.step, elapsed, None, None, None, self.history
+        )
+
+    def _test_and_save(self, run: _Run, elapsed: float) -> TrainingResult:
+        """The best weights scored on the test set (float32, as the app predicts), and saved
+        with their metrics when the run has an output file."""
         run.model.load_state_dict(run.best_state)
-        data = run.data
+        data, settings = run.data, run.settings.to_dict()
         report, test_loss, logits = full_report(run.model, *data.test, run.device, data.num_classes)
         metrics = tested_metrics(report, test_loss, run.best_error)
         digits = digit_metrics(run.model, run.settings.task, data.test_digits, run.device)
@@ -416,7 +422,7 @@ class Trainer(RunControls):
                 extra=self.extra_meta,
             )
             checkpoint = save_trained_model(self.output, run.model, meta)
-        result = TrainingResult(
+        return TrainingResult(
             run.status,
             run.message,
             settings,
@@ -428,9 +434,3 @@ class Trainer(RunControls):
             self.history,
             Predictions.from_logits(logits),
         )
-        if run.status == "diverged":
-            kept = f" The best model so far was kept{': ' + checkpoint if checkpoint else ''}."
-            self._emit(FailedEvent(run.message + kept, result))
-        else:
-            self._emit(FinishedEvent(result))
-        return result
