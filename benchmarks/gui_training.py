@@ -229,6 +229,7 @@ def main() -> int:
             QTimer.singleShot(20, wait_for_the_end)
             return
         finished["wall_s"] = time.perf_counter() - finished["pressed"]
+        finished["gui_cpu_s"] = time.thread_time() - finished["gui_cpu_at_start"]  # this thread's
         outcome = gui.panel.last_outcome
         if outcome is not None:
             finished["trainer_s"] = outcome.result.elapsed
@@ -241,6 +242,7 @@ def main() -> int:
     def start_training() -> None:
         phase["name"] = "training"
         finished["pressed"] = time.perf_counter()
+        finished["gui_cpu_at_start"] = time.thread_time()
         if isinstance(gui, _AppGui):
             gui.start(args.preset, args.train_threads)
         else:

@@ -130,7 +130,8 @@ def quick_window_vs_cli(opts: Options, fmt) -> list[Line]:
             ratio <= GOAL_WINDOW_VS_CLI and (end["test_accuracy"] or 0) >= 0.99,
             f"the Trainer's clock (training + validation) of each; window: {window['arch']}, "
             f"{window['train_threads']} training thread(s), test {end['test_accuracy']:.2%}, "
-            f"validation {end['eval_share']:.1%} of the run, Start to result "
+            f"validation {end['eval_share']:.1%} of the run, GUI thread CPU "
+            f"{end.get('gui_cpu_s', float('nan')):.1f} s, Start to result "
             f"{end['wall_s']:.1f} s (MNIST loading, test report, saving included); CLI: "
             f"{cli['threads'] or 'all'} thread(s), test {cli['test_accuracy']:.2%}, process "
             f"wall {cli['wall_s']:.1f} s (interpreter start and imports included)",

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from mnist_desk import data as mdata
-from mnist_desk.acceleration import intra_op_threads
+from mnist_desk.acceleration import intra_op_threads, single_threaded_here
 from mnist_desk.app.training_session import RunFailure, RunOutcome
 from mnist_desk.errors import is_user_error
 from mnist_desk.logs import report_unexpected
@@ -81,6 +81,9 @@ class TrainingRun:
     ):
         """``trainer``: a ready run with the Trainer's controls and events (e.g. a personal
         fine-tune, ``mnist_desk.personalise.PersonalTrainer``) instead of one built here."""
+        # The thread building the run (the GUI's) runs torch on one core: only the run's own
+        # thread may own an OpenMP team (acceleration.single_threaded_here says why).
+        single_threaded_here()
         if trainer is not None:
             trainer.callback = self._on_event
             self.trainer = trainer

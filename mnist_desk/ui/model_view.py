@@ -81,6 +81,9 @@ class ModelView(QObject):
                 self._no_model(self.tr("No model could be loaded."))
 
     def _on_catalog(self, catalog: ModelCatalog) -> None:
+        from mnist_desk.acceleration import single_threaded_here
+
+        single_threaded_here()  # before this thread's first prediction (the reason is there)
         self.window._add_training_tabs()
         self.window.catalog_changed.emit(catalog)
         # torch, the models and pyqtgraph are loaded now: freeze them out of the cycle collector

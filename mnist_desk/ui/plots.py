@@ -1,10 +1,10 @@
 """Live training curves with pyqtgraph: loss and error rate, train (smoothed) and validation.
 
 Curve items are created once per run and fed with ``setData``. A redraw of the two plots costs
-the GUI thread 10 to 30 ms of painting (axes and grid are re-rendered whenever the ranges move),
-so the train curves are redrawn at most every REDRAW_INTERVAL_MS, however often points arrive;
-validation points, rarer and more telling, are drawn at once. Several runs stay overlaid, named
-in the legends, until cleared.
+the GUI thread 10 to 30 ms of painting, so the train curves are redrawn at most every
+REDRAW_INTERVAL_MS however often points arrive, not at all while hidden, over cached axes and
+(against iterations) a fixed x range; validation points are drawn at once. Several runs stay
+overlaid, named in the legends, until cleared.
 """
 
 from __future__ import annotations
@@ -177,13 +177,29 @@ class TrainingPlots(QWidget):
     def add_steps(self, series: RunSeries, events: list[StepEvent]) -> None:
         for event in events:
             series.add_step(event)
+        if len(series.train_step) == len(events) and self.runs and series is self.runs[-1]:
+            self._frame_steps()
         if series not in self._stale:
             self._stale.append(series)
+        if not self.isVisible():  # nothing to paint: drawn when shown (showEvent)
+            return
         wait_ms = REDRAW_INTERVAL_MS - (time.monotonic() - self._last_redraw) * 1000
         if wait_ms <= 0:
             self.flush()
         elif not self._redraw_timer.isActive():
             self._redraw_timer.start(int(wait_ms) + 1)
+
+    def _frame_steps(self) -> None:
+        """Against iterations x spans the longest run: curves grow in a fixed frame (fewer repaints)."""
+        longest = max((series.total_steps for series in self.runs), default=0)
+        if self.x_axis != X_STEP or longest <= 0:
+            return
+        self.loss_plot.setXRange(0, longest, padding=0.02)  # no x auto-range; error plot linked
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:  # what arrived while hidden
+            self.flush()
 
     def flush(self) -> None:
         """Draw every train point received so far (at a run's end, before reading the curves)."""
@@ -232,6 +248,7 @@ class TrainingPlots(QWidget):
         self._update_x_labels()
         for plot in (self.loss_plot, self.error_plot):
             plot.enableAutoRange()
+        self._frame_steps()
         self.xAxisChanged.emit(axis)
 
     def set_log_scale(self, on: bool) -> None:

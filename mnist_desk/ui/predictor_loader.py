@@ -18,6 +18,19 @@ from mnist_desk.ui.background import BackgroundJob
 STOP_WAIT_MS = 60_000  # closing waits this long for a model load under way (it cannot be cut)
 
 
+def _on_one_core(work: Callable) -> Callable:
+    """``work`` running torch on one core: a training run beside it keeps OpenMP's fast path
+    (``acceleration.single_threaded_here`` says why)."""
+
+    def on_one_core(emit: Callable[[object], None]) -> object:
+        from mnist_desk.acceleration import single_threaded_here  # torch: in the job's thread
+
+        single_threaded_here()
+        return work(emit)
+
+    return on_one_core
+
+
 class BackgroundModelWorker(QObject):
     """A ``ModelWorker``: queues the session's work and runs it in background jobs, in order."""
 
@@ -47,7 +60,7 @@ class BackgroundModelWorker(QObject):
 
     def _submit(self, name: str, work: Callable) -> None:
         if not self._stopped:
-            self._queue.append((name, work))
+            self._queue.append((name, _on_one_core(work)))
             self._start_next()
 
     def _start_next(self) -> None:

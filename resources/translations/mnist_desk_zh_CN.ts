@@ -676,28 +676,28 @@ or drop an image</source>
         <translation>无法加载任何模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="90"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="93"/>
         <source>Cannot list the models</source>
         <translation>无法列出模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="105"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="108"/>
         <source>Model {0} ready on {1}</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="116"/>
-        <location filename="../../mnist_desk/ui/model_view.py" line="124"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="119"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="127"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="117"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="120"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="129"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="132"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
@@ -1482,12 +1482,12 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plot_parts.py" line="45"/>
+        <location filename="../../mnist_desk/ui/plot_parts.py" line="46"/>
         <source>wall-clock time (s)</source>
         <translation>实际用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plot_parts.py" line="46"/>
+        <location filename="../../mnist_desk/ui/plot_parts.py" line="47"/>
         <source>iterations</source>
         <translation>迭代次数</translation>
     </message>
@@ -1527,22 +1527,22 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="268"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="285"/>
         <source>step {0:,.0f}</source>
         <translation>步 {0:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="270"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="287"/>
         <source>t = {0:,.1f} s</source>
         <translation>t = {0:,.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="280"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="297"/>
         <source>train loss {0:.3f}, error {1:.1%}</source>
         <translation>训练损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="284"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="301"/>
         <source>val loss {0:.3f}, error {1:.1%}</source>
         <translation>验证损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>

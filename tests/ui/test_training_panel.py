@@ -363,6 +363,7 @@ def test_train_curves_redraw_at_most_four_times_a_second_and_catch_up(qtbot):
 
     plots = TrainingPlots()
     qtbot.addWidget(plots)
+    plots.show()  # hidden plots draw nothing until shown (test_plot_redraws.py)
     series = plots.begin_run("r")
 
     def steps(first, count):
