@@ -4,8 +4,15 @@ Sessions hold the app's logic and state between the core (data, models, training
 inference; no Qt) and the Qt views in ``mnist_desk.ui``:
 
 - training session: settings validation, the run and its results, the adder comparison;
-- model session: the catalog of models, load requests and their fallbacks, the device;
-- drawing session: the two canvases' strokes, command-based undo, recognition requests.
+- model session (``model_session.ModelSession``): the catalog of models (``ModelCatalog`` of
+  ``catalog.ModelEntry``, the one entry type), load requests numbered so a stale answer is
+  ignored, the CPU-then-default fallbacks, the device; its work (``catalog_work``, ``load_work``)
+  runs in a worker and answers through ``receive``; it reports ``LoadStarted``, ``CatalogRead``,
+  ``ModelLoaded``, ``LoadFailed``, ``NoModel`` (shown by ``ui.model_view``);
+- drawing session (``drawing_session.DrawingSession``): the two canvases' ``Drawing``s and strokes
+  in progress, command-based undo (``ChangeDrawings``; the window's history is a ``QUndoStack``,
+  headless an ``UndoHistory`` with the same rules), recognition requests (strokes -> model input
+  -> Predictor; shown by ``ui.drawing_tab``).
 
 A session never imports Qt; it reports through plain callbacks and events, and the views run its
 slow work through one small Qt adapter (``mnist_desk.ui.background``). Layers are enforced by

@@ -7,6 +7,14 @@ model, listing models) never runs on the GUI thread: it goes through the one ada
 and re-emits its events, result or failure as queued signals in the GUI thread, keeping the two
 threading guarantees described there (with ``gui_gc``: no QObject destroyed off the GUI thread).
 
+The main window (``main_window.MainWindow``) is a composition of views bound to two sessions:
+``drawing_tab`` (the picker, the two ``DigitPanel``s with their ``canvas``es, pen and undo tools,
+the sum) shows the ``DrawingSession``, whose undo runs on the window's ``QUndoStack``;
+``model_view`` shows the ``ModelSession`` and gives it its worker (``predictor_loader``: background
+jobs); ``window_actions`` holds the actions, shortcuts and menus, ``window_files`` the file
+dialogs, ``about`` the About box. The Train, Dataset and My digits tabs are added once the core
+has loaded.
+
 The Train tab, a view of ``app.training_session.TrainingSession``::
 
     training_panel.TrainingPanel     the tab: lifecycle of a run (a BackgroundJob running an
