@@ -104,6 +104,9 @@ def hand_digits(per_digit: int, seed: int = SEED) -> list[HandDigit]:
     return out
 
 
-def learn_and_held_out(per_digit: int = 18) -> tuple[list[HandDigit], list[HandDigit]]:
-    """Two disjoint sets of the same hand: to learn from, and held out (different seeds)."""
-    return hand_digits(per_digit, SEED), hand_digits(per_digit, SEED + 1)
+def learn_and_held_out(
+    per_digit: int = 18, seed: int = SEED
+) -> tuple[list[HandDigit], list[HandDigit]]:
+    """Two disjoint sets of the same hand: to learn from, and held out (seeds ``seed`` and
+    ``seed + 1``). Another ``seed`` is another person writing the same style."""
+    return hand_digits(per_digit, seed), hand_digits(per_digit, seed + 1)

@@ -7,6 +7,8 @@ import argparse
 import json
 import sys
 
+from mnist_desk.wording import count_of
+
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
@@ -69,7 +71,8 @@ def _list(store, args: argparse.Namespace) -> int:
         }
         print(json.dumps(out))
         return EXIT_OK
-    print(f"{len(store)} digits in {store.folder}, {store.misread_count()} of them misread")
+    misread = store.misread_count()
+    print(f"{count_of(len(store), 'digit')} in {store.folder}; misread by their model: {misread}")
     print("digit " + " ".join(f"{d:>4}" for d in range(10)))
     print("count " + " ".join(f"{n:>4}" for n in counts))
     for d in items:
@@ -87,14 +90,21 @@ def cmd_train_personal(args: argparse.Namespace) -> int:
     from mnist_desk.devices import machine_description
     from mnist_desk.errors import UserError
     from mnist_desk.my_digits import MyDigitsStore
+    from mnist_desk.personal_models import classifier_last_used
     from mnist_desk.personalise import PersonalSettings, PersonalTrainer
     from mnist_desk.training import EvalEvent, FailedEvent
 
     if args.task != "classifier":
         raise UserError("--my-digits fine-tunes a classifier: use --task classifier")
     settings = PersonalSettings(device=args.device or "cpu")
+    store = MyDigitsStore()
     if args.init_from:
         settings.init_from = str(resolve_model(args.init_from, args.models_dir).path)
+    else:  # the classifier in use in the window, as the newest digit recorded it
+        last = classifier_last_used(store.items(), args.models_dir)
+        settings.init_from = str(last) if last else None
+        if last and not args.quiet:
+            print(f"starting from {last.stem}, which read your newest digit", file=sys.stderr)
     for name, value in (
         ("steps", args.steps),
         ("batch_size", args.batch_size),
@@ -106,7 +116,6 @@ def cmd_train_personal(args: argparse.Namespace) -> int:
     ):
         if value is not None:
             setattr(settings, name, value)
-    store = MyDigitsStore()
     command = args.record_command or "mnist-desk " + shlex.join(sys.argv[1:])
 
     def report(event) -> None:

@@ -18,6 +18,7 @@ import numpy as np
 
 from mnist_desk.fileio import atomic_write_bytes
 from mnist_desk.my_digits import MyDigitsError, MyDigitsStore, check_label
+from mnist_desk.wording import count_of
 
 METADATA_FILE = "my-digits.csv"
 CSV_COLUMNS = ("file", "label", "predicted", "model", "created", "source", "id", "strokes")
@@ -32,7 +33,7 @@ class ExportReport:
 
     def summary(self) -> str:
         per_digit = ", ".join(f"{d}: {n}" for d, n in enumerate(self.counts))
-        return f"exported {self.written} digits to {self.folder} ({per_digit})"
+        return f"exported {count_of(self.written, 'digit')} to {self.folder} ({per_digit})"
 
 
 @dataclass
@@ -50,7 +51,9 @@ class ImportReport:
         """A human report: what came in, then each thing left out and why."""
         if self.imported:
             per_digit = ", ".join(f"{d}: {n}" for d, n in enumerate(self.counts) if n)
-            head = f"imported {len(self.imported)} digits from {self.folder} ({per_digit})"
+            head = (
+                f"imported {count_of(len(self.imported), 'digit')} from {self.folder} ({per_digit})"
+            )
         else:
             head = f"nothing imported from {self.folder}"
         out = [head]

@@ -15,6 +15,7 @@ import torch
 from mnist_desk import data as mdata
 from mnist_desk.errors import UserError
 from mnist_desk.my_digits import PersonalDigit
+from mnist_desk.wording import count_of
 
 MIN_PER_CLASS = 5  # below this many of a digit, fine-tuning would memorise, not learn
 
@@ -35,7 +36,7 @@ def check_enough(labels: Sequence[int], minimum: int = MIN_PER_CLASS) -> None:
         need = ", ".join(f"{n} more {d}{'s' if n > 1 else ''}" for d, n in missing.items())
         raise NotEnoughDigits(
             f"Fine-tuning needs at least {minimum} of each digit to learn your hand rather than "
-            f"memorise a few drawings: draw and keep {need} (you have {len(labels)} digits)."
+            f"memorise a few drawings: draw and keep {need} (you have {count_of(len(labels), 'digit')})."
         )
 
 

@@ -12,12 +12,13 @@ from torch import nn
 
 from mnist_desk.checkpoints import (
     Checkpoint,
+    CheckpointError,
     load_checkpoint,
     make_meta,
     save_checkpoint,
     write_metrics_file,
 )
-from mnist_desk.config import resolve_models_dir
+from mnist_desk.config import resolve_models_dir, shipped_weights_dir
 from mnist_desk.devices import resolve_device
 from mnist_desk.models import CLASSIFIER, TRANSFER
 from mnist_desk.my_digits import PersonalDigit
@@ -43,6 +44,18 @@ def personal_model_path(arch: str, models_dir: str | Path | None = None) -> Path
     return path
 
 
+def transfer_adder_path(classifier_path: Path) -> Path:
+    """Where a personal fine-tune saves the transfer adder that reads digits with the classifier
+    at ``classifier_path``: beside it, ``classifier-X.pt`` -> ``transfer-X.pt`` (a classifier
+    named otherwise gets ``NAME-transfer.pt``, never over another file's name)."""
+    stem = classifier_path.stem
+    if stem.startswith(f"{CLASSIFIER}-"):
+        stem = stem.replace(f"{CLASSIFIER}-", f"{TRANSFER}-", 1)
+    else:
+        stem = f"{stem}-{TRANSFER}"
+    return classifier_path.with_name(stem + classifier_path.suffix)
+
+
 def save_personal_transfer_adder(
     classifier: nn.Module, classifier_path: Path, report, classifier_meta: dict
 ) -> str | None:
@@ -60,12 +73,7 @@ def save_personal_transfer_adder(
         return None  # a classifier of another width cannot slot in
     adder = adder_ckpt.build()
     adder.classifier.load_state_dict(classifier.state_dict())
-    stem = classifier_path.stem
-    if stem.startswith(f"{CLASSIFIER}-"):
-        stem = stem.replace(f"{CLASSIFIER}-", f"{TRANSFER}-", 1)
-    else:
-        stem = f"{stem}-{TRANSFER}"
-    output = classifier_path.with_name(stem + classifier_path.suffix)
+    output = transfer_adder_path(classifier_path)
     meta = make_meta(
         TRANSFER,
         arch,
@@ -105,3 +113,37 @@ def evaluate_on_digits(
         "trained_on_count": len(digits) - len(unseen),
     }
     return out
+
+
+def classifier_behind(checkpoint: Checkpoint) -> Path | None:
+    """The classifier a fine-tune on the user's digits starts from while ``checkpoint`` reads
+    their digits: the checkpoint itself if it is a classifier; for a transfer adder made by a
+    personal fine-tune, the personalised classifier it reads digits with; else None (the other
+    adders read digits with weights of their own, which are no classifier file: start from the
+    shipped classifier)."""
+    if checkpoint.task == CLASSIFIER:
+        return Path(checkpoint.path) if checkpoint.path else None
+    behind = (checkpoint.meta.get("personal") or {}).get("classifier")
+    if checkpoint.task == TRANSFER and behind and Path(behind).is_file():
+        return Path(behind)
+    return None
+
+
+def classifier_last_used(
+    digits: Sequence[PersonalDigit], models_dir: str | Path | None = None
+) -> Path | None:
+    """The classifier behind the model that read the user's newest digit: the one the window was
+    using (each kept digit records its model's name, so a Qt-free command can tell). None when
+    no digit names a model that is still there."""
+    named = [d for d in digits if d.model]
+    if not named:
+        return None
+    newest = max(named, key=lambda d: (d.created, d.id))
+    for folder in (shipped_weights_dir(), resolve_models_dir(models_dir)):
+        path = folder / f"{newest.model}.pt"
+        if path.is_file():
+            try:
+                return classifier_behind(load_checkpoint(path))
+            except CheckpointError:
+                return None
+    return None

@@ -101,7 +101,8 @@ def add_train_parser(sub, common: argparse.ArgumentParser) -> None:
         train.add_argument(
             "--my-digits",
             action="store_true",
-            help="fine-tune a classifier (--init-from, default the shipped one) on your own digits",
+            help="fine-tune a classifier on your own digits: --init-from MODEL, by default the "
+            "classifier that read your newest digit in the window (else the shipped one)",
         )
 
     train = sub.add_parser(

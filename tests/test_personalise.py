@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 from unittest import mock
 
 import pytest
+import torch
 
 from benchmarks.personal_hand import hand_digits
 from mnist_desk.checkpoints import load_checkpoint
 from mnist_desk.cli import main
 from mnist_desk.my_digits import MyDigitsStore
 from mnist_desk.personal_data import NotEnoughDigits, check_enough, folds_of, split_personal
-from mnist_desk.personalise import PersonalSettings, PersonalTrainer
+from mnist_desk.personal_models import classifier_behind, classifier_last_used
+from mnist_desk.personalise import PersonalSettings, PersonalTrainer, keep_share_of_change
 from tests.support import shared_data_dir
 
 
@@ -90,9 +93,12 @@ def test_fine_tuning_learns_the_hand_keeps_mnist_and_never_trains_on_held_out(
     meta = load_checkpoint(result.checkpoint).meta
     assert set(meta["personal"]["trained_on"]) == trained_on[0]
     assert meta["metrics"]["personal_accuracy_after"] == pytest.approx(report.personal_after)
-    assert trainer.transfer_checkpoint and load_checkpoint(trainer.transfer_checkpoint).task == (
-        "transfer"
-    )
+    # The transfer adder saved beside it reads digits with exactly the personalised classifier.
+    adder = load_checkpoint(trainer.transfer_checkpoint)
+    assert adder.task == "transfer" and classifier_behind(adder) == Path(result.checkpoint)
+    mine = load_checkpoint(result.checkpoint).state_dict
+    inside = {k.removeprefix("classifier."): v for k, v in adder.state_dict.items()}
+    assert all(torch.equal(inside[k], v) for k, v in mine.items())
     assert any(type(e).__name__ == "EvalEvent" for e in events)
 
 
@@ -127,3 +133,62 @@ def test_cli_train_and_evaluate_on_my_digits(tmp_path, capsys):
     assert result["unseen_count"] == 50 and 0 <= result["unseen_accuracy"] <= 1
     assert main(["train", "--task", "scratch", "--my-digits"]) == 1
     assert "--task classifier" in capsys.readouterr().err
+
+
+def test_batch_norm_statistics_stay_the_base_models(tmp_path):
+    """MNIST's batch-norm statistics are kept through the whole run, evaluations included (an
+    evaluation used to switch batch norm back to training mode for the rest of the run)."""
+    store = fill(MyDigitsStore(tmp_path / "mine"), 6)
+    trainer = PersonalTrainer(
+        quick(steps=4, evals=4, keep_change=1.0, cv_below=0, test_subset=100, val_subset=50),
+        store.items(),
+        data_dir=shared_data_dir(),
+        output=tmp_path / "m.pt",
+    )
+    saved = load_checkpoint(trainer.run().checkpoint).state_dict
+    statistics = [
+        k for k in saved if k.endswith(("running_mean", "running_var", "batches_tracked"))
+    ]
+    assert len(statistics) == 9
+    assert all(torch.equal(saved[k], trainer.base.state_dict[k]) for k in statistics)
+
+
+def test_the_saved_model_keeps_only_its_share_of_the_change(tmp_path):
+    """keep_change mixes the fine-tuned weights with the base's (WiSE-FT): 0 gives the base back
+    exactly, through the real run and save; the mix itself is base + keep x (tuned - base)."""
+    store = fill(MyDigitsStore(tmp_path / "mine"), 6)
+    trainer = PersonalTrainer(
+        quick(steps=3, keep_change=0.0, cv_below=0, test_subset=100, val_subset=50),
+        store.items(),
+        data_dir=shared_data_dir(),
+        output=tmp_path / "m.pt",
+    )
+    saved = load_checkpoint(trainer.run().checkpoint).state_dict
+    assert all(torch.equal(saved[k], v) for k, v in trainer.base.state_dict.items())
+
+    model = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.BatchNorm1d(2))
+    base = {k: v.clone() for k, v in model.state_dict().items()}
+    with torch.no_grad():
+        model[0].weight.add_(1.0)
+        model[1].num_batches_tracked.fill_(7)
+    keep_share_of_change(model, base, 0.25)
+    assert torch.allclose(model[0].weight, base["0.weight"] + 0.25)
+    assert int(model[1].num_batches_tracked) == 7  # integer buffers are not mixed
+
+
+def test_the_command_starts_from_the_classifier_that_read_the_newest_digit(tmp_path):
+    """The window records, with each kept digit, the model that read it: a Qt-free command can
+    tell which classifier the user was using."""
+    from mnist_desk.catalog import shipped_checkpoint
+
+    store = fill(MyDigitsStore(tmp_path / "mine"), 1)
+    assert classifier_last_used(store.items()) is None  # no digit names its model
+    old = store.add(store.items()[0].image28, 3, model="classifier-cnn", created="2026-01-01")
+    new = store.add(old.image28, 3, model="classifier-lenet5", created="2026-02-01")
+    assert classifier_last_used(store.items()) == shipped_checkpoint("classifier", "lenet5")
+    store.delete(new.id)
+    assert classifier_last_used(store.items()) == shipped_checkpoint("classifier", "cnn")
+    store.add(old.image28, 3, model="transfer-convnet", created="2026-03-01")
+    assert classifier_last_used(store.items()) is None  # reads digits with weights of its own
+    store.add(old.image28, 3, model="classifier-deleted-since", created="2026-04-01")
+    assert classifier_last_used(store.items()) is None

@@ -165,6 +165,16 @@ class ModelPicker(QWidget):
         return self._preferred.get(task, PREFERRED_ARCH)
 
     def choose_task(self, task: str) -> None:
+        in_use = self.entry_for(self._current_path) if self._current_path else None
+        if task == "transfer" and in_use is not None and in_use.task == "classifier":
+            # A classifier fine-tuned on the user's digits has its transfer adder beside it:
+            # the adder that reads digits with it, rather than the shipped one.
+            from mnist_desk.personal_models import transfer_adder_path
+
+            beside = self.entry_for(str(transfer_adder_path(in_use.path)))
+            if beside is not None and beside.readable and beside.task == "transfer":
+                self.choose_checkpoint(str(beside.path))
+                return
         archs = [a for a, _ in self._archs.get(task, []) if self.entries_for(task, a)]
         if not archs:
             return

@@ -113,16 +113,10 @@ class MyDigitsView(QWidget):
         self.fine_tune_button.clicked.connect(self.fine_tune)
         self.grid.itemSelectionChanged.connect(self._update_buttons)
         window.corrections.changed.connect(self.refresh)
-        self.train_tab_button = QPushButton()  # the Train tab's "classifier, personalised"
-        self.train_tab_button.clicked.connect(self.fine_tune)
         panel = window.training_panel
         if panel is not None:
             panel.modelSaved.connect(self._on_model_saved)
-            # Beside the Train tab's other task that runs from a button (Compare adders).
-            column = panel.run_controls.compare_button.parentWidget().layout()
-            column.insertWidget(
-                column.indexOf(panel.run_controls.compare_button) + 1, self.train_tab_button
-            )
+            panel.start_personalised = self.fine_tune  # the Train tab's task of that name
         self._retranslate()
 
     # ---- showing ----
@@ -151,11 +145,15 @@ class MyDigitsView(QWidget):
             item.setSelected(digit.id in selected)
         counts = self.store.counts()
         per_digit = "   ".join(f"<b>{d}</b>: {n}" for d, n in enumerate(counts))
-        self.summary.setText(
-            self.tr(
+        count, misread = len(self.store), self.store.misread_count()
+        if count == 1:  # English needs the singular; tr(n) would need an English .qm
+            text = self.tr("1 digit, {0} misread by the model it was drawn for. Per digit: {1}")
+            self.summary.setText(text.format(misread, per_digit))
+        else:
+            text = self.tr(
                 "{0} digits, {1} misread by the model they were drawn for. Per digit: {2}"
-            ).format(len(self.store), self.store.misread_count(), per_digit)
-        )
+            )
+            self.summary.setText(text.format(count, misread, per_digit))
         self._update_buttons()
 
     def selected_ids(self) -> list[str]:
@@ -253,10 +251,10 @@ class MyDigitsView(QWidget):
         predictor = self.window.predictor
         if predictor is None:
             return None
-        ckpt = predictor.digit_checkpoint
-        if ckpt.task != "classifier":  # a transfer adder reads digits with its own classifier
-            return None  # ... which is not a classifier checkpoint: start from the default
-        return str(ckpt.path) if ckpt.path else None
+        from mnist_desk.personal_models import classifier_behind
+
+        behind = classifier_behind(predictor.digit_checkpoint)  # None: the shipped classifier
+        return str(behind) if behind else None
 
     def fine_tune(self) -> bool:
         """Start "classifier, personalised" in the Train tab; False (saying why) if it cannot."""
@@ -370,13 +368,6 @@ class MyDigitsView(QWidget):
             self.tr("Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata")
         )
         self.fine_tune_button.setText(self.tr("Fine-tune on my digits"))
-        self.train_tab_button.setText(self.tr("Classifier, personalised (My digits)"))
-        self.train_tab_button.setToolTip(
-            self.tr(
-                "Fine-tune the classifier in use on your digits in the My digits tab, mixed with "
-                "MNIST so it keeps reading MNIST; reports before/after"
-            )
-        )
         self.fine_tune_button.setToolTip(
             self.tr(
                 "Teach the current classifier your hand: a new model trained on your digits "

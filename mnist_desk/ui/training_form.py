@@ -35,6 +35,9 @@ from mnist_desk.ui.model_picker import arch_title, task_title
 from mnist_desk.ui.scientific_spin_box import ScientificSpinBox
 
 ARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # a classifier picker item's architecture
+# The task list's last entry: the classifier in use fine-tuned on the user's digits (My digits),
+# with the recipe of mnist_desk.personalise rather than this form's settings.
+PERSONALISED = "classifier-personalised"
 
 
 def training_threads() -> int:
@@ -76,9 +79,9 @@ class TrainingForm(QWidget):
         self.preset_label = self.texts.label(lambda: self.tr("Preset"))
         self.preset_box.currentIndexChanged.connect(self._on_preset_changed)
         self.task_box = QComboBox()
-        for task in TASKS:
+        for task in (*TASKS, PERSONALISED):
             self.task_box.addItem("", task)
-        self.texts.items(self.task_box, lambda task: task_title(task, TASK_TITLES[task]))
+        self.texts.items(self.task_box, self._task_title)
         self.texts.bind(
             self.task_box.setToolTip,
             lambda: self.tr(
@@ -227,6 +230,24 @@ class TrainingForm(QWidget):
             return self.tr("Quick (≈99% in seconds)")
         return self.tr("Standard (best accuracy, minutes)")
 
+    def _task_title(self, task: str) -> str:
+        if task == PERSONALISED:
+            return self.tr("Classifier, personalised (My digits)")
+        return task_title(task, TASK_TITLES[task])
+
+    def show_personalised(self) -> None:
+        """Show the personal fine-tune as the task (it runs with settings of its own)."""
+        self.task_box.blockSignals(True)
+        self.task_box.setCurrentIndex(self.task_box.findData(PERSONALISED))
+        self.task_box.blockSignals(False)
+        self._enable_for_task()
+
+    def _enable_for_task(self) -> None:
+        """The personal fine-tune has its own recipe: the form's settings do not apply to it."""
+        personalised = self.task_box.currentData() == PERSONALISED
+        for widget in (self.preset_box, self.arch_box, self.init_box, self.settings_box):
+            widget.setEnabled(not personalised)
+
     @staticmethod
     def _arch_title(arch: str) -> str:
         return arch_title(arch, CLASSIFIERS[arch].title if arch in CLASSIFIERS else arch)
@@ -245,6 +266,8 @@ class TrainingForm(QWidget):
         self.settings_box.setEnabled(not locked)
         if not locked and self.task_box.currentData() == TRANSFER:
             self.arch_box.setEnabled(False)  # follows the chosen classifier
+        if not locked and self.task_box.currentData() == PERSONALISED:
+            self._enable_for_task()
 
     # ---- the choices read off the GUI thread ----
     def refresh_choices(self, models_dir=None) -> None:
@@ -311,6 +334,9 @@ class TrainingForm(QWidget):
 
     def _on_task_changed(self) -> None:
         task = self.task_box.currentData()
+        self._enable_for_task()
+        if task == PERSONALISED:
+            return
         arch = self.arch_box.currentData()
         if task == TRANSFER:
             arch = self.init_box.currentData(ARCH_ROLE) or arch

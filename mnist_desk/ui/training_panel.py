@@ -11,6 +11,7 @@ the form offers are read in the background too (``ui.background``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
@@ -47,7 +48,7 @@ from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.plots import RunSeries, TrainingPlots
 from mnist_desk.ui.run_controls import RunControls
 from mnist_desk.ui.run_results import RunResultsView, status_title
-from mnist_desk.ui.training_form import TrainingForm
+from mnist_desk.ui.training_form import PERSONALISED, TrainingForm
 
 
 class TrainingPanel(QWidget):
@@ -74,6 +75,7 @@ class TrainingPanel(QWidget):
         self.session = TrainingSession()
         self.job: BackgroundJob | None = None  # the run in progress, in its worker thread
         self._run_task = ""  # the task of the run in progress
+        self.start_personalised: Callable[[], bool] = lambda: False  # set by the My digits tab
         self.series: RunSeries | None = None
         self._closing = False
         self.texts = LiveTexts()
@@ -186,10 +188,14 @@ class TrainingPanel(QWidget):
         ``trainer``: a prepared run to show instead (My digits' personal fine-tune)."""
         if self.job is not None:
             return False
+        if settings is None and self.form.task_box.currentData() == PERSONALISED:
+            return self.start_personalised()  # My digits prepares it: it knows the digits
         if settings is None:
             settings = self.form.settings_from_form()
         elif self.session.comparison is None:
             self.form.set_settings(settings)  # the form shows what is running
+            if trainer is not None:
+                self.form.show_personalised()
         problem = start_problem(settings)
         if problem is not None:
             self.show_problem(self.run_controls.problem_text(problem))

@@ -485,92 +485,92 @@ or drop an image</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="215"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="225"/>
         <source>No trained model for this task yet: train one in the Train tab</source>
         <translation>此任务还没有训练好的模型：请在“训练”页训练一个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="238"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="248"/>
         <source>No trained model with this architecture yet</source>
         <translation>此网络结构还没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="251"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="261"/>
         <source>No trained model</source>
         <translation>没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="264"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="274"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="272"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="282"/>
         <source>{0} (shipped)</source>
         <translation>{0}（内置）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="274"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="284"/>
         <source>{0} (yours)</source>
         <translation>{0}（你的）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="278"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="288"/>
         <source>{0} (shipped, test {1})</source>
         <translation>{0}（内置，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="279"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="289"/>
         <source>{0} (yours, test {1})</source>
         <translation>{0}（你的，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="290"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="300"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="295"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="305"/>
         <source>CUDA is unavailable: {0}</source>
         <translation>CUDA 不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="309"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="319"/>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="310"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="320"/>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="311"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="321"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="312"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="322"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="314"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="324"/>
         <source>What the model does: read one digit, or read the sum of two</source>
         <translation>模型做什么：识别一个数字，或识别两个数字之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="316"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="326"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="318"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="328"/>
         <source>Trained weights: shipped with the app, or trained by you</source>
         <translation>训练好的权重：随应用提供的，或你自己训练的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="320"/>
+        <location filename="../../mnist_desk/ui/model_picker.py" line="330"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
     </message>
@@ -705,86 +705,91 @@ or drop an image</source>
 <context>
     <name>MyDigitsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="140"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="134"/>
         <source>{0} · read {1}</source>
         <translation>{0} · 读成 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="144"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="138"/>
         <source>Labelled {0}; the model ({1}) read {2}
 {3}, {4}</source>
         <translation>标注为 {0}；模型（{1}）读成 {2}
 {3}，{4}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="156"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="150"/>
+        <source>1 digit, {0} misread by the model it was drawn for. Per digit: {1}</source>
+        <translation>共 1 个数字，其中 {0} 个被当时的模型读错。各数字：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="154"/>
         <source>{0} digits, {1} misread by the model they were drawn for. Per digit: {2}</source>
         <translation>共 {0} 个数字，其中 {1} 个被当时的模型读错。各数字：{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="188"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="186"/>
         <source>Relabelled {0} as {1}</source>
         <translation>已将 {0} 个重新标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="197"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="195"/>
         <source>Delete digits</source>
         <translation>删除数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="198"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="196"/>
         <source>Delete {0} of your digits?</source>
         <translation>删除你的 {0} 个数字？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="205"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="203"/>
         <source>Deleted {0} from My digits</source>
         <translation>已从“我的数字”删除 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="213"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="211"/>
         <source>Folder with 0/ … 9/ sub-folders of digit images</source>
         <translation>含 0/ … 9/ 子文件夹的数字图片文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="224"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="222"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="229"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="227"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="234"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="232"/>
         <source>Export My digits to a folder</source>
         <translation>将“我的数字”导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="244"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="242"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="274"/>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="292"/>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="372"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="272"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="290"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="370"/>
         <source>Fine-tune on my digits</source>
         <translation>用我的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="275"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="273"/>
         <source>A training run is in progress; wait for it to end or stop it.</source>
         <translation>正在训练；请等待其结束或先停止它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="302"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="300"/>
         <source>#{0} classifier, personalised</source>
         <translation>#{0} 分类器（个性化）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="320"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="318"/>
         <source>Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)
 MNIST test: {3:.2%} → {4:.2%}
 
@@ -795,82 +800,72 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 现在使用 {5} 吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="332"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="330"/>
         <source>The model was saved, but its report cannot be read ({0}). Use it now?</source>
         <translation>模型已保存，但无法读取其报告（{0}）。现在使用吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="336"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="334"/>
         <source>Fine-tuned on your digits</source>
         <translation>已用你的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="357"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="355"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="358"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="356"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="359"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="357"/>
         <source>Misread only</source>
         <translation>仅读错的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="360"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="358"/>
         <source>Selected:</source>
         <translation>所选：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="361"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="359"/>
         <source>Relabel</source>
         <translation>重新标注</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="363"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="361"/>
         <source>Give the selected digits this label (or press a digit key)</source>
         <translation>为所选数字设置此标注（或按数字键）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="365"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="363"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="366"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="364"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="367"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="365"/>
         <source>Add digits from a folder with sub-folders 0 … 9</source>
         <translation>从含 0 … 9 子文件夹的文件夹添加数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="368"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="366"/>
         <source>Export folder…</source>
         <translation>导出文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="370"/>
+        <location filename="../../mnist_desk/ui/my_digits_view.py" line="368"/>
         <source>Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata</source>
         <translation>将你的数字写入文件夹的 0 … 9 子文件夹，并附元数据 CSV</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/my_digits_view.py" line="373"/>
-        <source>Classifier, personalised (My digits)</source>
-        <translation>分类器（个性化，我的数字）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="376"/>
-        <source>Fine-tune the classifier in use on your digits in the My digits tab, mixed with MNIST so it keeps reading MNIST; reports before/after</source>
-        <translation>用“我的数字”标签页中的数字微调当前分类器，并混入 MNIST 以保持对 MNIST 的识别；报告前后对比</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="382"/>
         <source>Teach the current classifier your hand: a new model trained on your digits and MNIST, with before/after accuracy</source>
         <translation>让当前分类器学会你的笔迹：用你的数字和 MNIST 训练新模型，并给出前后准确率</translation>
     </message>
@@ -1172,19 +1167,19 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="71"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="74"/>
         <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
 Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).</source>
         <translation>快速：小型网络，训练集约一遍多，几秒内测试准确率约 99%。
 标准：默认 ConvNet，带数据增强，训练多个轮次，与随附权重的训练方式相同（需数分钟）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="76"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="79"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="85"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="88"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -1193,288 +1188,293 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="92"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="95"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="97"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="100"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="101"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="104"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="106"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="109"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="110"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="113"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="113"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="116"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="125"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="128"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="130"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="133"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="133"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="136"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="139"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="142"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="145"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="148"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="151"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="154"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="157"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="160"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="163"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="166"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="167"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="170"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="171"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="174"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="177"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="180"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="182"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="185"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="185"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="188"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="191"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="194"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="193"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="196"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="196"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="199"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="197"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="200"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="198"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="201"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="199"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="202"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="200"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="203"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="201"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="204"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="202"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="205"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="203"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="206"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="204"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="207"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="205"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="208"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="206"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="209"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="208"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="211"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="219"/>
-        <location filename="../../mnist_desk/ui/training_form.py" line="282"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="222"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="305"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="222"/>
-        <location filename="../../mnist_desk/ui/training_form.py" line="299"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="225"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="322"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="227"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="230"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="228"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="231"/>
         <source>Standard (best accuracy, minutes)</source>
         <translation>标准（最佳准确率，数分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/training_form.py" line="235"/>
+        <source>Classifier, personalised (My digits)</source>
+        <translation>分类器（个性化，我的数字）</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="121"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="123"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="103"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="105"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="106"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="108"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="119"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="121"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="120"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="122"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="209"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="215"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="224"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="230"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="456"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="462"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="240"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="246"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="247"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="253"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="254"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="260"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="270"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="276"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="270"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="276"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="280"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="286"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="281"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="287"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="349"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="355"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="361"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="362"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="367"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="368"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="431"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="437"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="453"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="459"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>

@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from mnist_desk.my_digits import MyDigitsStore
+from tests.support import press
 
 VERTICAL = [(0.5, 0.15), (0.5, 0.85)]
 LOOP = [(0.5, 0.2), (0.3, 0.35), (0.3, 0.7), (0.5, 0.85), (0.7, 0.7), (0.7, 0.35), (0.5, 0.2)]
@@ -54,7 +55,7 @@ def test_correct_a_digit_by_clicking_its_bar_and_find_it_in_my_digits(window, pe
     view = my_digits_tab(window, qtbot)
     assert view.grid.count() == 1
     assert view.grid.item(0).text() == "7 · read 1"
-    assert "1 digits, 1 misread" in view.summary.text()
+    assert "1 digit, 1 misread" in view.summary.text()  # singular
     view.misread_only.setChecked(True)
     assert view.grid.count() == 1
     view.digit_filter.setCurrentIndex(view.digit_filter.findData(3))
@@ -111,7 +112,7 @@ def test_relabel_and_delete_in_the_browser(window, pen, qtbot):
     view.delete_button.click()
     [left] = on_disk(window).items()
     assert left.label == 3 and view.grid.count() == 1
-    assert "1 digits" in view.summary.text()
+    assert "1 digit," in view.summary.text()
 
 
 def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
@@ -131,9 +132,17 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     view.personal_settings = PersonalSettings(
         steps=6, evals=2, val_subset=100, test_subset=200, num_threads=1
     )
-    view.fine_tune_button.click()
+    # The Train tab's task "classifier, personalised", chosen and started as a person does.
     panel = window.training_panel
+    window.tabs.setCurrentWidget(panel)
+    task_box = panel.form.task_box
+    task_box.setFocus()
+    while task_box.currentData() != "classifier-personalised":  # the last task in the list
+        QTest.keyClick(task_box, Qt.Key.Key_Down)
+    assert "My digits" in task_box.currentText() and not panel.form.settings_box.isEnabled()
+    press(qtbot, panel.run_controls.start_button)
     assert window.tabs.currentWidget() is panel and panel.job is not None
+    assert task_box.currentData() == "classifier-personalised"  # the form shows what runs
     qtbot.waitUntil(lambda: panel.job is None, timeout=120_000)
     assert view.pending_output is None  # the saved model was offered ...
     saved = sorted((tmp_path / "models").glob("classifier-convnet-mine-*.pt"))
@@ -144,4 +153,12 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     assert "Your held-out digits" in box.text() and "MNIST test" in box.text()
     box.button(box.StandardButton.Yes).click()  # ... and used at once when accepted
     qtbot.waitUntil(lambda: window.predictor.checkpoint.path == saved[0], timeout=60_000)
-    assert sorted((tmp_path / "models").glob("transfer-convnet-mine-*.pt"))
+    [adder] = sorted((tmp_path / "models").glob("transfer-convnet-mine-*.pt"))
+    # The adders build on it: choosing the transfer adder task picks the one reading digits with
+    # the personalised classifier, not the shipped one.
+    picker = window.picker
+    qtbot.waitUntil(lambda: picker.entry_for(str(adder)) is not None, timeout=60_000)
+    assert picker.task_combo.currentData() == "classifier"
+    QTest.keyClick(picker.task_combo, Qt.Key.Key_Down)  # the next task: the transfer adder
+    assert picker.task_combo.currentData() == "transfer"
+    qtbot.waitUntil(lambda: window.predictor.checkpoint.path == adder, timeout=60_000)
