@@ -36,6 +36,8 @@ def panel(qtbot, data_dir, models_dir):
     qtbot.addWidget(panel)
     panel.resize(1200, 800)
     panel.show()
+    # The trained classifiers and devices are read in the background, as the tab opens.
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
     yield panel
     assert panel.shutdown()
 
