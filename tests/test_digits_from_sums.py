@@ -155,3 +155,32 @@ def test_the_predictor_shows_the_digits_the_scratch_adder_reads(tmp_path):
     assert [d.digit for d in result.adder_digits] == own.argmax(1).tolist()
     np.testing.assert_allclose(result.probabilities, expected_sum, atol=1e-5)
     assert result.to_dict()["adder_digits"] == own.argmax(1).tolist()
+
+
+def test_the_protocols_fast_loop_learns_from_the_same_batches_as_the_plain_one():
+    """bf16 autocast and the fused optimizer change how a step computes, not what it sees."""
+    from benchmarks.addition_protocol import BATCH, ProtocolLoop, ProtocolPairs
+
+    gen = torch.Generator().manual_seed(0)
+    data = ProtocolPairs(
+        torch.randn(400, 1, 28, 28, generator=gen),
+        torch.arange(400) % 10,
+        torch.randn(20, 1, 28, 28, generator=gen),
+        torch.arange(20) % 10,
+    )
+    cpu = torch.device("cpu")
+    plain = ProtocolLoop(data, "convnet-digits", 0, cpu, total=4, fast=False)
+    fast = ProtocolLoop(data, "convnet-digits", 0, cpu, total=4, fast=True)
+    assert torch.equal(plain.train_pairs, fast.train_pairs)
+    plain_weights, fast_weights = plain.model.state_dict(), fast.model.state_dict()
+    for a, b in zip(plain_weights.values(), fast_weights.values(), strict=True):
+        assert torch.equal(a, b)  # the same initial weights
+    plain_batches, fast_batches = list(plain.epoch()), list(fast.epoch())
+    assert [len(b) for b in plain_batches] == [BATCH, BATCH, BATCH, 8]
+    losses = []
+    for idx_plain, idx_fast in zip(plain_batches, fast_batches, strict=True):
+        assert torch.equal(idx_plain, idx_fast)
+        losses.append((plain.step(idx_plain).item(), fast.step(idx_fast).item()))
+    for loss_plain, loss_fast in losses:
+        assert loss_fast == pytest.approx(loss_plain, rel=0.05)
+    assert all(p.dtype == torch.float32 for p in fast.model.parameters())
