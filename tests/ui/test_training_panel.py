@@ -68,9 +68,10 @@ def test_a_short_run_draws_curves_saves_a_model_and_exports(panel, models_dir, q
     wait_until_idle(qtbot, panel)
 
     series = panel.plots.runs[-1]
-    x, y = series.curves["train_loss"].getData()
+    # The data handed to the curves (getData() is what is on screen: clipped to the view).
+    x, y = series.curves["train_loss"].getOriginalDataset()
     assert len(x) == 45 and x[-1] == 45
-    assert len(series.curves["val_error"].getData()[0]) >= 3
+    assert len(series.curves["val_error"].getOriginalDataset()[0]) >= 3
     assert panel.run_controls.progress.value() == panel.run_controls.progress.maximum() == 45
     assert "45/45" in panel.run_controls.progress.format()
 
@@ -91,7 +92,7 @@ def test_a_short_run_draws_curves_saves_a_model_and_exports(panel, models_dir, q
 
     # Views: wall-clock x axis and log scale redraw the same curves.
     panel.plots.set_x_axis("time")
-    assert list(series.curves["train_loss"].getData()[0]) == series.train_time
+    assert list(series.curves["train_loss"].getOriginalDataset()[0]) == series.train_time
     panel.plots.set_log_scale(True)
     assert panel.plots.readout_text(10.0).startswith("t = 10.0 s")
 
