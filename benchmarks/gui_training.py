@@ -3,8 +3,8 @@
 ``python -m benchmarks.gui_training --seconds S`` opens the app's main window (offscreen) with its
 training panel as a tab, waits for the window's model to load, measures an idle baseline, then
 presses start: ``TrainingPanel.start()`` with the form's default settings, the app's own
-TrainingWorker in its QThread, live plots and progress updated from its signals. A 10 ms precise
-QTimer on the GUI thread records how late every tick comes (interval - 10 ms). After S seconds the
+TrainingRun in a BackgroundJob's QThread, live plots and progress updated from its events. A
+10 ms precise QTimer on the GUI thread records how late every tick comes (interval - 10 ms). After S seconds the
 run is stopped without saving (``TrainingPanel.shutdown``). The last stdout line is JSON.
 
 ``--preset quick|standard`` picks the Train tab's preset first, as a user would; with
@@ -152,7 +152,10 @@ class _AppGui:
         self.settings = self.panel.settings_from_form()  # the form's defaults, as a user starts
         if not self.panel.start():
             raise RuntimeError("the training panel did not start a run")
-        self.panel.job.worker.stepsReported.connect(self.steps_seen)
+        # The run's events: the step batches are lists (mnist_desk.app.training_run).
+        self.panel.job.event.connect(
+            lambda event: self.steps_seen(event) if isinstance(event, list) else None
+        )
 
     def stop(self) -> None:
         self.panel.shutdown(10_000)

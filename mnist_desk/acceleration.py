@@ -119,7 +119,7 @@ def training_threads(cores: int | None = None, *, interactive: bool) -> int:
     """Threads for training. A batch job (the CLI) takes every core. A run in the window:
 
     - 1-2 cores: every core. The training thread and its OpenMP team run at a lower priority
-      (training_worker.lower_this_threads_priority), so the GUI thread takes a core the moment
+      (app.training_run.lower_this_threads_priority), so the GUI thread takes a core the moment
       it wakes; leaving one of two cores idle would halve training for a GUI thread that needs a
       few percent of one.
     - 3-8 cores: all but one, kept for the GUI thread, prediction and the rest of the desktop.

@@ -2,9 +2,10 @@
 
 Nothing outside ui/ imports Qt. Widgets are views: the logic and state they show live in
 ``mnist_desk.app`` (sessions) and the core. Slow work (a training run, loading MNIST, loading a
-model) never runs on the GUI thread: it goes through the one adapter, ``ui.background``
-(``BackgroundJob(work).start()``), which runs it in a worker QThread and re-emits its events as
-queued signals in the GUI thread, keeping the two threading guarantees described there.
+model, listing models) never runs on the GUI thread: it goes through the one adapter,
+``ui.background`` (``BackgroundJob(work).start()``), which runs ``work(emit)`` in a worker QThread
+and re-emits its events, result or failure as queued signals in the GUI thread, keeping the two
+threading guarantees described there (with ``gui_gc``: no QObject destroyed off the GUI thread).
 
 The main window (``main_window.MainWindow``) is a composition of views bound to two sessions:
 ``drawing_tab`` (the picker, the two ``DigitPanel``s with their ``canvas``es, pen and undo tools,
@@ -13,4 +14,14 @@ the sum) shows the ``DrawingSession``, whose undo runs on the window's ``QUndoSt
 jobs); ``window_actions`` holds the actions, shortcuts and menus, ``window_files`` the file
 dialogs, ``about`` the About box. The Train, Dataset and My digits tabs are added once the core
 has loaded.
+
+The Train tab, a view of ``app.training_session.TrainingSession``::
+
+    training_panel.TrainingPanel     the tab: lifecycle of a run (a BackgroundJob running an
+                                     app.training_run.TrainingRun), the adder comparison, exports
+      training_form.TrainingForm     the settings form <-> TrainingSettings
+      run_controls.RunControls       Start / Pause / Stop / Compare adders, progress, ETA, phase
+      plots.TrainingPlots            live loss and error curves (plot_parts: series, styling)
+      run_results.RunResultsView     test metrics, confusion matrix, worst mistakes, exports
+      comparison_view.ComparisonView both adders' curves and the verdict (app.comparison decides)
 """

@@ -175,6 +175,7 @@ class ComparisonView(QWidget):
         super().__init__(parent)
         self.texts = LiveTexts()
         self.plots = ComparisonPlots()
+        self._series: dict[str, RunSeries] = {}  # task -> its curves
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -202,6 +203,15 @@ class ComparisonView(QWidget):
         self._verdict = text
         self.verdict.setText(text())
 
+    def begin_run(self, task: str, name: str, color: str) -> None:
+        """The curves of one adder's run (the same colour as on the training curves)."""
+        self._series[task] = self.plots.begin_run(name, color)
+
+    def add_eval(self, task: str, event: EvalEvent) -> None:
+        series = self._series.get(task)
+        if series is not None:
+            self.plots.add_eval(series, event)
+
     def show_intro(self) -> None:
         self._set_verdict(
             lambda: self.tr(
@@ -212,6 +222,7 @@ class ComparisonView(QWidget):
 
     def show_training(self, steps: int) -> None:
         self.plots.clear()
+        self._series.clear()
         self._set_verdict(
             lambda: self.tr("Training both adders for {0:,} steps each…").format(steps)
         )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mnist_desk.app.training_run import Phase
 from mnist_desk.app.training_session import Controls, StartProblem, format_duration
 from mnist_desk.training import StepEvent
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
@@ -185,3 +186,13 @@ class RunControls(QWidget):
             "Comparing the adders needs a trained classifier for the transfer adder; "
             "none was found. Train a classifier first."
         )
+
+    def phase_text(self, phase: Phase) -> str:
+        """What a run is doing, in the user's language."""
+        if phase is Phase.LOADING:
+            return self.tr("Loading MNIST…")
+        if phase is Phase.TESTING:
+            return self.tr("Testing the best model…")
+        if phase is Phase.ANALYSING:
+            return self.tr("Finding the worst mistakes…")
+        return self.tr("Training…")

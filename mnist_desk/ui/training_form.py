@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from mnist_desk.acceleration import training_threads as threads_for
-from mnist_desk.app.training_session import TrainChoices
+from mnist_desk.app.training_session import TrainChoices, read_train_choices
 from mnist_desk.data import TRAIN_SIZE
 from mnist_desk.models import CLASSIFIER, CLASSIFIERS, TASK_TITLES, TASKS, TRANSFER, archs_for
 from mnist_desk.presets import PRESETS, QUICK, defaults_for, preset_of, preset_settings
 from mnist_desk.training import OPTIMIZERS, SCHEDULES, TrainingSettings
+from mnist_desk.ui.background import BackgroundJob, JobError
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.model_picker import arch_title, task_title
 from mnist_desk.ui.scientific_spin_box import ScientificSpinBox
@@ -47,8 +48,12 @@ def training_threads() -> int:
 class TrainingForm(QWidget):
     """The run settings, in a group box; locked while a run shows in it."""
 
+    choicesFailed = Signal(str)  # the classifiers or devices could not be read: why
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._choices_job: BackgroundJob | None = None
+        self.choices_ready = False  # the classifiers and devices have been read at least once
         # Settings the form does not show come from here; a classifier starts on the quick preset.
         self._base = preset_settings(QUICK)
         self.texts = LiveTexts()  # fixed texts, set again when the language changes
@@ -269,6 +274,27 @@ class TrainingForm(QWidget):
             self._enable_for_task()
 
     # ---- the choices read off the GUI thread ----
+    def refresh_choices(self, models_dir=None) -> None:
+        """Read the trained classifiers (shipped and the user's) and the devices in the
+        background (checkpoints and CUDA take disk and torch); shown when they arrive."""
+        if self._choices_job is not None:  # a newer read supersedes it
+            self._choices_job.finished.disconnect(self._on_choices)
+        job = BackgroundJob(lambda emit: read_train_choices(models_dir), name="listing models")
+        job.finished.connect(self._on_choices)
+        job.failed.connect(self._on_choices_failed)
+        self._choices_job = job.start()
+
+    @Slot(object)
+    def _on_choices(self, choices: TrainChoices) -> None:
+        self._choices_job = None
+        self.set_choices(choices)
+        self.choices_ready = True
+
+    @Slot(object)
+    def _on_choices_failed(self, error: JobError) -> None:
+        self._choices_job = None
+        self.choicesFailed.emit(error.message.splitlines()[0])
+
     def set_choices(self, choices: TrainChoices, initial: bool = False) -> None:
         """Fill the pickers of trained classifiers (transfer start, teacher) and the devices,
         keeping what is chosen where it is still offered."""

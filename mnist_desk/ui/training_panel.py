@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.adder_comparison import default_budget
 from mnist_desk.app.comparison import AdderComparison
+from mnist_desk.app.training_run import Phase, TrainingRun
 from mnist_desk.app.training_session import (
     RunFailure,
     RunOutcome,
     StartProblem,
-    TrainChoices,
     TrainingSession,
     checkpoint_path_for,
-    read_train_choices,
     start_problem,
 )
 from mnist_desk.checkpoints import CheckpointError, load_checkpoint
@@ -50,22 +49,6 @@ from mnist_desk.ui.plots import RunSeries, TrainingPlots
 from mnist_desk.ui.run_controls import RunControls
 from mnist_desk.ui.run_results import RunResultsView, status_title
 from mnist_desk.ui.training_form import PERSONALISED, TrainingForm
-from mnist_desk.ui.training_worker import TrainingJob, TrainingWorker
-
-# Jobs whose thread did not stop within shutdown's timeout: kept alive (and unparented, so no
-# widget's destruction takes their running QThread with it) until their thread finishes.
-_stopping_jobs: set[TrainingJob] = set()
-
-
-def _let_go(job: TrainingJob) -> None:
-    job.setParent(None)
-    _stopping_jobs.add(job)
-    job.ended.connect(lambda: _stopping_jobs.discard(job))
-
-
-def wait_for_stopping_jobs(timeout_ms: int = 10_000) -> bool:
-    """At exit: wait for jobs still stopping, so Python never destroys a running QThread."""
-    return all(job.thread.wait(timeout_ms) for job in list(_stopping_jobs))
 
 
 class TrainingPanel(QWidget):
@@ -90,16 +73,15 @@ class TrainingPanel(QWidget):
         self.download = download  # may a missing MNIST be downloaded when a run starts?
         self.models_dir = models_dir
         self.session = TrainingSession()
-        self.job: TrainingJob | None = None
+        self.job: BackgroundJob | None = None  # the run in progress, in its worker thread
+        self._run_task = ""  # the task of the run in progress
         self.start_personalised: Callable[[], bool] = lambda: False  # set by the My digits tab
         self.series: RunSeries | None = None
-        self.comparison_series: dict[str, RunSeries] = {}  # task -> its curves on the comparison
         self._closing = False
-        self._choices_job: BackgroundJob | None = None
-        self.choices_ready = False  # the classifiers and devices have been read at least once
         self.texts = LiveTexts()
 
         self.form = TrainingForm()
+        self.form.choicesFailed.connect(self.statusMessage)
         self.run_controls = RunControls()
         self.plots = TrainingPlots()
         self.results = RunResultsView()
@@ -117,7 +99,6 @@ class TrainingPanel(QWidget):
         app = QCoreApplication.instance()
         if app is not None:  # last line of defence: never leave a thread running at exit
             app.aboutToQuit.connect(self.shutdown)
-            app.aboutToQuit.connect(wait_for_stopping_jobs)
 
     def _lay_out(self) -> None:
         self.export_png_button = QPushButton()
@@ -173,28 +154,9 @@ class TrainingPanel(QWidget):
         self.data_dir = resolve_data_dir(data_dir) if data_dir else None
         self.download = download
 
-    # ---- the form's choices, read off the GUI thread ----
     def refresh_classifiers(self) -> None:
-        """Read the trained classifiers (transfer start, teacher) and devices in the background;
-        the form shows them when they arrive."""
-        if self._choices_job is not None:
-            self._choices_job.finished.disconnect(self._on_choices)
-        models_dir = self.models_dir
-        job = BackgroundJob(lambda emit: read_train_choices(models_dir), name="listing models")
-        job.finished.connect(self._on_choices)
-        job.failed.connect(self._on_choices_failed)
-        self._choices_job = job.start()
-
-    @Slot(object)
-    def _on_choices(self, choices: TrainChoices) -> None:
-        self._choices_job = None
-        self.form.set_choices(choices)
-        self.choices_ready = True
-
-    @Slot(object)
-    def _on_choices_failed(self, error: JobError) -> None:
-        self._choices_job = None
-        self.statusMessage.emit(error.message.splitlines()[0])
+        """Read the trained classifiers and the devices again (in the background)."""
+        self.form.refresh_choices(self.models_dir)
 
     # ---- running ----
     @property
@@ -240,7 +202,7 @@ class TrainingPanel(QWidget):
             return False
         name = self.session.begin(settings, name)
         try:
-            worker = TrainingWorker(
+            run = TrainingRun(
                 settings,
                 name=name,
                 data_dir=self.data_dir,
@@ -252,19 +214,16 @@ class TrainingPanel(QWidget):
             self.session.not_started()
             self.show_problem(self.tr("Cannot start: {0}").format(e))
             return False
-        worker.phaseChanged.connect(self._on_phase)
-        worker.stepsReported.connect(self._on_steps)
-        worker.evaluated.connect(self._on_eval)
-        worker.finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        self.job = TrainingJob(worker, self)
+        self.job = BackgroundJob(run.run, name=f"training: {name}", controls=run)
+        self.job.event.connect(self._on_run_event)
+        self.job.finished.connect(self._on_run_end)
+        self.job.failed.connect(self._on_job_failed)
         self.job.ended.connect(self._on_job_ended)
+        self._run_task = settings.task
         self._closing = False
         self.series = self.plots.begin_run(name)
         if self.session.comparison is not None:
-            self.comparison_series[settings.task] = self.comparison_view.plots.begin_run(
-                name, self.series.color
-            )
+            self.comparison_view.begin_run(settings.task, name, self.series.color)
         self.run_controls.show_starting(total_steps(settings))
         self._show_state()
         self.job.start()
@@ -308,9 +267,9 @@ class TrainingPanel(QWidget):
         job, self.job = self.job, None
         if job is None:
             return True
-        finished = job.stop_now(timeout_ms)
-        if not finished:  # e.g. in the middle of a long evaluation: it ends on its own shortly
-            _let_go(job)
+        # Not finished in time (e.g. in the middle of a long evaluation): it ends on its own
+        # shortly; the adapter keeps the job alive till then, and exit waits for it.
+        finished = job.stop_now(timeout_ms, keep=False)
         self._show_state()
         self.run_controls.show_ended(lambda: status_title("stopped"))
         self.run_controls.set_phase(
@@ -346,30 +305,41 @@ class TrainingPanel(QWidget):
         else:
             event.ignore()
 
-    # ---- signals from the worker ----
-    @Slot(str)
-    def _on_phase(self, text: str) -> None:
-        if not self._closing:
-            self.run_controls.set_phase(lambda: text)
+    # ---- what the run reports, in the GUI thread ----
+    @Slot(object)
+    def _on_run_event(self, event: object) -> None:
+        if isinstance(event, Phase):
+            if not self._closing:
+                self.run_controls.set_phase(lambda: self.run_controls.phase_text(event))
+        elif isinstance(event, list):
+            self._on_steps(event)
+        elif isinstance(event, EvalEvent):
+            self._on_eval(event)
 
-    @Slot(list)
+    @Slot(object)
+    def _on_run_end(self, end: RunOutcome | RunFailure | None) -> None:
+        if isinstance(end, RunOutcome):
+            self._on_finished(end)
+        elif isinstance(end, RunFailure):
+            self._on_failed(end)
+
+    @Slot(object)
+    def _on_job_failed(self, error: JobError) -> None:
+        self._on_failed(RunFailure(error.message))
+
     def _on_steps(self, events: list[StepEvent]) -> None:
         if self._closing or self.series is None or not events:
             return
         self.plots.add_steps(self.series, events)
         self.run_controls.show_progress(events[-1])
 
-    @Slot(object)
     def _on_eval(self, event: EvalEvent) -> None:
         if self._closing or self.series is None:
             return
         self.plots.add_eval(self.series, event)
-        if self.session.comparison is not None and self.job is not None:
-            series = self.comparison_series.get(self.job.settings.task)
-            if series is not None:
-                self.comparison_view.plots.add_eval(series, event)
+        if self.session.comparison is not None:
+            self.comparison_view.add_eval(self._run_task, event)
 
-    @Slot(object)
     def _on_finished(self, outcome: RunOutcome) -> None:
         if self._closing:
             return
@@ -388,7 +358,6 @@ class TrainingPanel(QWidget):
         self.run_controls.show_ended(lambda: status_title(result.status))
         self.statusMessage.emit(f"{outcome.name}: {result.message}{accuracy()}")
 
-    @Slot(object)
     def _on_failed(self, failure: RunFailure) -> None:
         if self._closing:
             return
@@ -411,8 +380,7 @@ class TrainingPanel(QWidget):
             self.refresh_classifiers()
 
     @Slot(object)
-    def _on_job_ended(self, job: TrainingJob) -> None:
-        job.deleteLater()
+    def _on_job_ended(self, job: BackgroundJob) -> None:
         if job is not self.job:  # a job already let go by shutdown()
             return
         self.job = None
@@ -451,7 +419,6 @@ class TrainingPanel(QWidget):
                 self.show_problem(str(e))
                 return False
         self.session.comparison = AdderComparison.plan(budget, init_from, arch)
-        self.comparison_series.clear()
         self.comparison_view.show_training(self.session.comparison.steps)
         self.views.setCurrentWidget(self.comparison_view)
         return self._continue_comparison()

@@ -121,22 +121,22 @@ The window keeps working; details below.</source>
         <translation>它的输出还不是数字本身（按最佳对应匹配后为 {0:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="182"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="183"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="184"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="185"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="208"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="218"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="216"/>
+        <location filename="../../mnist_desk/ui/comparison_view.py" line="227"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
@@ -676,28 +676,28 @@ or drop an image</source>
         <translation>无法加载任何模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="90"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="93"/>
         <source>Cannot list the models</source>
         <translation>无法列出模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="105"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="108"/>
         <source>Model {0} ready on {1}</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="116"/>
-        <location filename="../../mnist_desk/ui/model_view.py" line="124"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="119"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="127"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="117"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="120"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="129"/>
+        <location filename="../../mnist_desk/ui/model_view.py" line="132"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
@@ -873,84 +873,104 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="39"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="40"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="40"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="41"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="42"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="43"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="44"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="45"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="45"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="46"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="48"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="49"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="50"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="51"/>
         <source>Train the transfer adder, then the scratch adder, for the same number of steps (about a minute on two cores), with the seed, device and training images set here, and compare their error curves</source>
         <translation>先训练迁移加法器，再训练从零加法器，两者步数相同（双核上约一分钟），使用此处设置的种子、设备和训练图像，并比较它们的误差曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="66"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="67"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="97"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="98"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="97"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="98"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="125"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="126"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="139"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="140"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="160"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="161"/>
         <source>{0} · step {1:,}/{2:,}</source>
         <translation>{0} · 步 {1:,}/{2:,}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="175"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="176"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="181"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="182"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="185"/>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="186"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="193"/>
+        <source>Loading MNIST…</source>
+        <translation>正在加载 MNIST…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="195"/>
+        <source>Testing the best model…</source>
+        <translation>正在测试最佳模型…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="197"/>
+        <source>Finding the worst mistakes…</source>
+        <translation>正在查找最严重的错误…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/run_controls.py" line="198"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
     </message>
 </context>
 <context>
@@ -1147,19 +1167,19 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="69"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="74"/>
         <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
 Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).</source>
         <translation>快速：小型网络，训练集约一遍多，几秒内测试准确率约 99%。
 标准：默认 ConvNet，带数据增强，训练多个轮次，与随附权重的训练方式相同（需数分钟）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="74"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="79"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="83"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="88"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -1168,194 +1188,194 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="90"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="95"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="95"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="100"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="99"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="104"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="104"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="109"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="108"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="113"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="111"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="116"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="123"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="128"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="128"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="133"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="131"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="136"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="137"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="142"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="143"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="148"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="149"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="154"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="155"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="160"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="161"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="166"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="165"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="170"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="169"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="174"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="175"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="180"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="180"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="185"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="183"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="188"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="189"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="194"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="191"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="196"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="194"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="199"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="195"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="200"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="196"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="201"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="197"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="202"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="198"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="203"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="199"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="204"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="200"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="205"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="201"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="206"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="202"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="207"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="203"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="208"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="204"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="209"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="206"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="211"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="217"/>
-        <location filename="../../mnist_desk/ui/training_form.py" line="279"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="222"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="305"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="220"/>
-        <location filename="../../mnist_desk/ui/training_form.py" line="296"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="225"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="322"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="225"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="230"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="226"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="231"/>
         <source>Standard (best accuracy, minutes)</source>
         <translation>标准（最佳准确率，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="230"/>
+        <location filename="../../mnist_desk/ui/training_form.py" line="235"/>
         <source>Classifier, personalised (My digits)</source>
         <translation>分类器（个性化，我的数字）</translation>
     </message>
@@ -1363,98 +1383,98 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="142"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="123"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="124"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="105"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="127"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="108"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="140"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="121"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="141"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="122"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="253"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="215"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="271"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="230"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="495"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="462"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="287"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="246"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="294"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="253"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="301"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="260"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="317"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="276"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="317"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="276"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="327"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="286"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="328"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="287"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="385"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="355"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="398"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="399"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="367"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="368"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="470"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="437"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="492"/>
+        <location filename="../../mnist_desk/ui/training_panel.py" line="459"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1462,12 +1482,12 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plot_parts.py" line="45"/>
+        <location filename="../../mnist_desk/ui/plot_parts.py" line="46"/>
         <source>wall-clock time (s)</source>
         <translation>实际用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plot_parts.py" line="46"/>
+        <location filename="../../mnist_desk/ui/plot_parts.py" line="47"/>
         <source>iterations</source>
         <translation>迭代次数</translation>
     </message>
@@ -1507,22 +1527,22 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="268"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="285"/>
         <source>step {0:,.0f}</source>
         <translation>步 {0:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="270"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="287"/>
         <source>t = {0:,.1f} s</source>
         <translation>t = {0:,.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="280"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="297"/>
         <source>train loss {0:.3f}, error {1:.1%}</source>
         <translation>训练损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="284"/>
+        <location filename="../../mnist_desk/ui/plots.py" line="301"/>
         <source>val loss {0:.3f}, error {1:.1%}</source>
         <translation>验证损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
@@ -1545,29 +1565,6 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <location filename="../../mnist_desk/ui/plots.py" line="130"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingWorker</name>
-    <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="118"/>
-        <source>Training…</source>
-        <translation>正在训练…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="140"/>
-        <source>Loading MNIST…</source>
-        <translation>正在加载 MNIST…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="163"/>
-        <source>Testing the best model…</source>
-        <translation>正在测试最佳模型…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/training_worker.py" line="186"/>
-        <source>Finding the worst mistakes…</source>
-        <translation>正在查找最严重的错误…</translation>
     </message>
 </context>
 <context>

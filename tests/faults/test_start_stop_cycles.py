@@ -76,6 +76,9 @@ def test_fifty_start_stop_cycles_leak_no_threads_and_little_memory(
         f"{native_threads()}"
     )
     assert growth < RSS_GROWTH_LIMIT_MB
+    from mnist_desk.ui.background import live_jobs
+
+    qtbot.waitUntil(lambda: not live_jobs(), timeout=10_000)  # every run's thread has ended
     assert all(t.isFinished() for t in panel.findChildren(QThread))
     assert python_threads() <= python_before
     assert native_threads() <= native_before

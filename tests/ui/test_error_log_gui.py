@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from mnist_desk import logs
+from mnist_desk.app.training_run import TrainingRun
 from mnist_desk.training import Trainer
-from mnist_desk.ui.training_worker import TrainingWorker
 from tests.support import tiny_settings
 
 
@@ -46,11 +46,8 @@ def test_a_bug_in_a_training_run_names_the_log(qtbot, log_dir, monkeypatch, data
         raise KeyError("a bug in the loop")
 
     monkeypatch.setattr(Trainer, "_run", broken)
-    worker = TrainingWorker(tiny_settings(), data_dir=data_dir, output=tmp_path / "m.pt")
-    failures = []
-    worker.failed.connect(failures.append)
-    worker.run()
-    (failure,) = failures
+    run = TrainingRun(tiny_settings(), data_dir=data_dir, output=tmp_path / "m.pt")
+    failure = run.run(lambda event: None)
     log = log_dir / "mnist-desk.log"
     assert str(log) in failure.message and "KeyError" in failure.message
     assert "a bug in the loop" in log.read_text() and "Traceback" in log.read_text()

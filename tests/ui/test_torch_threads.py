@@ -10,8 +10,9 @@ import torch
 
 from mnist_desk.app import model_session
 from mnist_desk.app.model_session import LoadRequest
+from mnist_desk.app.training_run import TrainingRun
+from mnist_desk.ui.background import BackgroundJob
 from mnist_desk.ui.predictor_loader import BackgroundModelWorker
-from mnist_desk.ui.training_worker import TrainingJob, TrainingWorker
 from tests.support import tiny_settings
 
 
@@ -56,12 +57,12 @@ def test_a_training_run_uses_its_threads_and_the_thread_starting_it_one(
     fresh_process_threads, data_dir, tmp_path, qtbot
 ):
     settings = tiny_settings(num_threads=2, max_steps=6, batch_size=32)
-    worker = TrainingWorker(settings, data_dir=data_dir, output=tmp_path / "m.pt", analyse=False)
+    run = TrainingRun(settings, data_dir=data_dir, output=tmp_path / "m.pt", analyse=False)
     assert torch.get_num_threads() == 1  # the GUI thread gave up its OpenMP team
     counts = []
-    report = worker.trainer.callback
-    worker.trainer.callback = lambda event: (counts.append(torch.get_num_threads()), report(event))
-    job = TrainingJob(worker)
+    report = run.trainer.callback
+    run.trainer.callback = lambda event: (counts.append(torch.get_num_threads()), report(event))
+    job = BackgroundJob(run.run, name="training", controls=run)
     with qtbot.waitSignal(job.ended, timeout=60_000):
         job.start()
     assert counts and set(counts) == {2}

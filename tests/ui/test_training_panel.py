@@ -36,6 +36,8 @@ def panel(qtbot, data_dir, models_dir):
     qtbot.addWidget(panel)
     panel.resize(1200, 800)
     panel.show()
+    # The trained classifiers and devices are read in the background, as the tab opens.
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
     yield panel
     assert panel.shutdown()
 
@@ -54,7 +56,11 @@ def python_threads() -> int:
 
 
 def qthreads_finished(panel) -> bool:
-    return all(thread.isFinished() for thread in panel.findChildren(QThread))
+    """No thread of the panel's is running: its runs are BackgroundJobs, which are never its
+    children (ui.background keeps them until their thread ends), so none may be live."""
+    from mnist_desk.ui.background import live_jobs
+
+    return not live_jobs() and all(t.isFinished() for t in panel.findChildren(QThread))
 
 
 def test_a_short_run_draws_curves_saves_a_model_and_exports(panel, models_dir, qtbot, tmp_path):
@@ -131,7 +137,7 @@ def test_pause_resume_and_stop_keep_the_best_model(panel, qtbot):
         and not panel.run_controls.stop_button.isEnabled()
     )
     qtbot.wait(20)
-    assert qthreads_finished(panel)
+    qtbot.waitUntil(lambda: qthreads_finished(panel), timeout=10_000)
 
 
 class Host(QMainWindow):
@@ -236,7 +242,7 @@ def test_start_and_stop_twenty_times(panel, qtbot):
         press(qtbot, panel.run_controls.stop_button)
         wait_until_idle(qtbot, panel)
     qtbot.wait(50)  # let deferred deletions run
-    assert qthreads_finished(panel)
+    qtbot.waitUntil(lambda: qthreads_finished(panel), timeout=10_000)
     assert len(panel.findChildren(QThread)) <= 1
     assert python_threads() <= threads_before
     assert len(panel.plots.runs) <= panel.plots.max_runs
