@@ -245,8 +245,12 @@ class TrainingForm(QWidget):
     def _enable_for_task(self) -> None:
         """The personal fine-tune has its own recipe: the form's settings do not apply to it."""
         personalised = self.task_box.currentData() == PERSONALISED
-        for widget in (self.preset_box, self.arch_box, self.init_box, self.settings_box):
-            widget.setEnabled(not personalised)
+        form = self.settings_box.layout()
+        for row in range(form.rowCount()):
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+            if field is not self.task_box:  # the task stays: the way back to the others
+                field.setEnabled(not personalised)
+        self.epochs_spin.setEnabled(not personalised and self.steps_spin.value() == 0)
 
     @staticmethod
     def _arch_title(arch: str) -> str:

@@ -139,7 +139,8 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     task_box.setFocus()
     while task_box.currentData() != "classifier-personalised":  # the last task in the list
         QTest.keyClick(task_box, Qt.Key.Key_Down)
-    assert "My digits" in task_box.currentText() and not panel.form.settings_box.isEnabled()
+    assert "My digits" in task_box.currentText() and not panel.form.lr_spin.isEnabled()
+    assert task_box.isEnabled() and not panel.form.arch_box.isEnabled()  # the way back stays open
     press(qtbot, panel.run_controls.start_button)
     assert window.tabs.currentWidget() is panel and panel.job is not None
     assert task_box.currentData() == "classifier-personalised"  # the form shows what runs
@@ -162,3 +163,6 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     QTest.keyClick(picker.task_combo, Qt.Key.Key_Down)  # the next task: the transfer adder
     assert picker.task_combo.currentData() == "transfer"
     qtbot.waitUntil(lambda: window.predictor.checkpoint.path == adder, timeout=60_000)
+    task_box.setFocus()  # after the run, back to another task: its settings apply again
+    QTest.keyClick(task_box, Qt.Key.Key_Up)
+    assert task_box.currentData() == "scratch" and panel.form.lr_spin.isEnabled()
