@@ -41,6 +41,16 @@ def one_torch_thread():
 
 
 HARD_TIMEOUT_MARGIN_S = 120
+_terminal_fd: int | None = None  # the run's own stderr: see pytest_configure
+
+
+def pytest_configure(config):
+    """Keep a handle on the run's real stderr. During a test pytest points file descriptor 2 at
+    its capture file, and a dump written there is lost when faulthandler ends the process; while
+    pytest_configure runs, capture is suspended and descriptor 2 is the terminal or the CI log."""
+    global _terminal_fd
+    if _terminal_fd is None:
+        _terminal_fd = os.dup(2)
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +64,9 @@ def hard_timeout(request):
     except ValueError:  # pytest-timeout not loaded
         limit = None
     seconds = float(limit or 300) + HARD_TIMEOUT_MARGIN_S
-    faulthandler.dump_traceback_later(seconds, exit=True, file=sys.__stderr__)
+    faulthandler.dump_traceback_later(
+        seconds, exit=True, file=_terminal_fd if _terminal_fd is not None else sys.__stderr__
+    )
     yield
     faulthandler.cancel_dump_traceback_later()
 
