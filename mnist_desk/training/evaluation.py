@@ -20,6 +20,10 @@ from mnist_desk.models import TRANSFER, is_adder, reads_digits
 from mnist_desk.training.events import Predictions, TrainingResult
 
 WORST_MISTAKES = 24
+# Scoring batches stay small enough for the CPU's caches: on 2 cores, 10,000 test images took
+# 0.23 s in batches of 256 against 0.45 s in batches of 1,000 (QuickNet, float32), and 1.0 s
+# against 2.2 s (ConvNet); bf16 gains less (0.15/0.16 s, 0.59/1.06 s).
+EVAL_BATCH = 256
 
 
 class EvaluationInterrupted(Exception):
@@ -31,7 +35,7 @@ def predict_logits(
     model: nn.Module,
     inputs: torch.Tensor,
     device: torch.device,
-    batch_size: int = 1000,
+    batch_size: int = EVAL_BATCH,
     should_stop: Callable[[], bool] | None = None,
     precision: accel.Precision | None = None,
 ) -> torch.Tensor:
