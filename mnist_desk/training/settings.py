@@ -90,7 +90,9 @@ class TrainingSettings:
     val_subset: int | None = option(None, "validate on the first N validation images only")
     test_subset: int | None = option(None, "test on the first N test images only")
     num_threads: int | None = option(None, "CPU threads for torch", flag="--threads")
-    amp: bool = False  # mixed precision where the device runs it natively (acceleration.py)
+    amp: bool = option(
+        False, "mixed precision (bf16, or fp16 on older GPUs) where the device runs it natively"
+    )
     model_kwargs: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
