@@ -30,9 +30,10 @@ def cuda_unavailable_reason() -> str:
     return "PyTorch sees no CUDA device (no NVIDIA GPU or driver found)"
 
 
-def list_devices() -> list[DeviceInfo]:
-    """CPU first, then every CUDA device torch sees."""
-    threads = torch.get_num_threads()
+def list_devices(cpu_threads: int | None = None) -> list[DeviceInfo]:
+    """CPU first, then every CUDA device torch sees. The CPU's title names ``cpu_threads``, the
+    threads the work chosen on it will use (default: this thread's torch count)."""
+    threads = cpu_threads or torch.get_num_threads()
     devices = [DeviceInfo("cpu", f"CPU ({threads} thread{'s' if threads != 1 else ''})")]
     if torch.cuda.is_available():
         for i in range(torch.cuda.device_count()):

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+import torch
 
 from mnist_desk.app.comparison import AdderComparison, adder_verdict, final_val_error
 from mnist_desk.app.training_session import (
@@ -20,6 +21,7 @@ from mnist_desk.app.training_session import (
     controls_for,
     format_duration,
     history_csv,
+    read_train_choices,
     run_report,
     start_problem,
 )
@@ -165,3 +167,12 @@ def test_the_app_layer_imports_no_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_train_tabs_cpu_names_a_runs_threads_not_the_listing_threads(monkeypatch):
+    # The window lists devices from a job thread running torch on one core; a run takes more.
+    from mnist_desk import acceleration
+
+    monkeypatch.setattr(acceleration, "training_threads", lambda cores=None, *, interactive: 3)
+    torch.set_num_threads(1)
+    assert read_train_choices().devices[0].title == "CPU (3 threads)"

@@ -144,10 +144,13 @@ def read_train_choices(models_dir: str | Path | None = None) -> TrainChoices:
     """List the trained classifiers (shipped and the user's) and the devices. Slow: it reads
     checkpoints and asks torch about CUDA, so views call it off the GUI thread."""
     from mnist_desk import catalog
+    from mnist_desk.acceleration import training_threads
     from mnist_desk.devices import cuda_unavailable_reason, list_devices
     from mnist_desk.models import CLASSIFIER
 
-    devices = list_devices()
+    # A run uses the training threads, not the count of the thread that lists the devices (one,
+    # in the window's background jobs).
+    devices = list_devices(cpu_threads=training_threads(interactive=True))
     has_cuda = any(d.name.startswith("cuda") for d in devices)
     return TrainChoices(
         classifiers=[e for e in catalog.list_models(models_dir) if e.task == CLASSIFIER],

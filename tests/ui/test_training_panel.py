@@ -510,3 +510,11 @@ def test_a_classifier_starts_on_the_quick_preset_and_the_preset_box_switches_rec
     assert panel.form.preset_box.isHidden()
     panel.form.task_box.setCurrentIndex(panel.form.task_box.findData("classifier"))
     assert not panel.form.preset_box.isHidden()
+
+
+def test_the_device_box_names_the_threads_a_run_will_use(panel):
+    from mnist_desk.acceleration import training_threads
+
+    threads = training_threads(interactive=True)
+    cpu = panel.form.device_box.itemText(panel.form.device_box.findData("cpu"))
+    assert cpu == f"CPU ({threads} thread{'s' if threads != 1 else ''})"
