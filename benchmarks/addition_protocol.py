@@ -60,6 +60,13 @@ PUBLISHED_BUDGETS = (
     "Scallop 10 epochs; DeepStochLog, LTN, NeurASP not stated"
 )
 CONTENDERS = (("7", "convnet-digits", 1), ("9", "convnet-digits", 10))
+# The digit reader's width: 92,980 parameters, no more than the scratch adder's trunk alone
+# (93,408), as the issue asks of the network (the default width, 32, has 104,938).
+PROTOCOL_WIDTH = 30
+
+
+def protocol_model(arch: str) -> torch.nn.Module:
+    return build_model(SCRATCH, arch, width=PROTOCOL_WIDTH)
 
 
 @dataclass
@@ -113,7 +120,7 @@ class ProtocolLoop:
         settings = default_settings(SCRATCH, arch)
         torch.manual_seed(seed)
         self.device = device
-        self.model = build_model(SCRATCH, arch).to(device, memory_format=torch.channels_last)
+        self.model = protocol_model(arch).to(device, memory_format=torch.channels_last)
         self.train_pairs, self.test_pairs = d.pairs(seed)
         self.images, self.digits = d.train_images.to(device), d.train_digits.to(device)
         self.precision = accel.choose_precision(device, amp=fast)
@@ -266,7 +273,7 @@ def run_budget(opts: Options, row: str) -> list[Line]:
             )
         else:
             measured += ")"
-        params = count_parameters(build_model(SCRATCH, arch))
+        params = count_parameters(protocol_model(arch))
         speed = "" if opts.quick else _speed_note(d, arch, device)
         budget = (
             "1 epoch (DeepProbLog's budget)"
@@ -280,7 +287,9 @@ def run_budget(opts: Options, row: str) -> list[Line]:
                 f"from sums ({device.type.upper()})",
                 measured,
                 goal=f"mean >= {GOAL:.1%}, above every published figure",
-                met=mean >= GOAL and mean * 100 > max(a for _, a, _ in PUBLISHED),
+                met=mean >= GOAL
+                and mean * 100 > max(a for _, a, _ in PUBLISHED)
+                and params <= trunk,
                 notes=(
                     f"30,000 training pairs (each of the 60,000 training images once), 5,000 test "
                     f"pairs (each test image once), sum labels only, no augmentation, batch {BATCH}, "
