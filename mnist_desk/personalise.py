@@ -68,6 +68,7 @@ from mnist_desk.training import (
     failed_run_message,
     full_report,
     predict_logits,
+    seeded_torch_rng,
 )
 
 TEST_SIZE = 10_000  # the official MNIST test set
@@ -242,9 +243,9 @@ class PersonalTrainer(RunControls):
             return None
 
     def _run(self) -> PersonalResult:
-        s = self.settings
-        if s.num_threads:
-            torch.set_num_threads(s.num_threads)
+        s = (
+            self.settings
+        )  # threads: the caller's (the CLI once, the window per run), as the Trainer's
         device = resolve_device(s.device)
         start = time.perf_counter()
         splits = mdata.load_splits(self.data_dir, download=self.download)
@@ -335,10 +336,14 @@ class PersonalTrainer(RunControls):
         start: float,
         report: bool,
     ) -> tuple[nn.Module, str, int]:
-        """Train a fresh copy of the base model on ``learn`` plus replay; (model, status, steps)."""
+        """Train a fresh copy of the base model on ``learn`` plus replay; (model, status, steps).
+        torch's global generator is seeded for the run and given back (``seeded_torch_rng``)."""
+        with seeded_torch_rng(self.settings.seed, device):
+            return self._train_copy(learn, splits, device, start, report)
+
+    def _train_copy(self, learn, splits, device, start, report) -> tuple[nn.Module, str, int]:
         s = self.settings
         generator = torch.Generator().manual_seed(s.seed)
-        torch.manual_seed(s.seed)
         model = fast_layout(self.base.build().to(device))
         model.train()
         freeze_batch_norm(model)

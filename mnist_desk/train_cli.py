@@ -190,18 +190,18 @@ def progress_printer(quiet: bool):
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    import torch
+
+    if args.threads:  # this process's choice, made once before anything runs (not a trainer's)
+        torch.set_num_threads(args.threads)
     if args.my_digits:
         from mnist_desk.my_digits_cli import cmd_train_personal
 
         return cmd_train_personal(args)
-    import torch
-
     from mnist_desk.config import resolve_models_dir
     from mnist_desk.devices import machine_description
     from mnist_desk.training import Trainer
 
-    if args.threads:  # this process's choice, made once before anything runs (not the Trainer's)
-        torch.set_num_threads(args.threads)
     s = settings_from_args(args)
     output = Path(args.output) if args.output else None
     if output is None:

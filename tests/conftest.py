@@ -6,6 +6,7 @@ import faulthandler
 import os
 import sys
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The log file (mnist_desk.logs) of every test, and of the processes tests start, goes here,
 # never into the user's own data folder.
 os.environ.setdefault("MNIST_DESK_LOG_DIR", tempfile.mkdtemp(prefix="mnist-desk-test-logs-"))
+# The app's data folder is the shared MNIST beside the checkout, as `make test` sets it, also when
+# pytest runs on its own: never the user's folder, never a download (tests touch no network).
+_SHARED_MNIST = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
+if not os.environ.get("MNIST_DESK_DATA") and (_SHARED_MNIST / "MNIST" / "raw").is_dir():
+    os.environ["MNIST_DESK_DATA"] = str(_SHARED_MNIST)
 
 
 @pytest.fixture(autouse=True)
