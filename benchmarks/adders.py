@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from benchmarks.common import SEED, Line, Options, log, secs
 from benchmarks.targets import TargetRun, train_to_target
-from mnist_desk import data as mdata
-from mnist_desk.catalog import shipped_checkpoint
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER
+from mnist_desk.store.catalog import shipped_checkpoint
 from mnist_desk.training import default_settings
 
 TARGET = 0.98
@@ -95,9 +95,9 @@ def compare_defaults(opts: Options) -> Line:
     the final test report on the 10,000 fixed test pairs; saving is skipped)."""
     import time
 
-    from mnist_desk.adder_comparison import comparison_settings, default_budget
-    from mnist_desk.checkpoints import load_checkpoint
+    from mnist_desk.store.checkpoints import load_checkpoint
     from mnist_desk.training import Trainer, TrainingSettings
+    from mnist_desk.training.adder_comparison import comparison_settings, default_budget
 
     form = TrainingSettings(seed=SEED, num_threads=opts.threads)
     budget = default_budget(form)

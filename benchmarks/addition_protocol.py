@@ -34,12 +34,12 @@ import torch
 import torch.nn.functional as F
 
 from benchmarks.common import Line, Options, log
-from mnist_desk import acceleration as accel
-from mnist_desk import data as mdata
-from mnist_desk.metrics import emergent_digits
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models import SCRATCH, build_model, count_parameters, reads_digits
 from mnist_desk.models.convnet import ConvTrunk
+from mnist_desk.support import acceleration as accel
 from mnist_desk.training import default_settings
+from mnist_desk.training.metrics import emergent_digits
 
 SEEDS = (0, 1, 2, 3, 4)
 BATCH = 64  # Scallop's --batch-size-train

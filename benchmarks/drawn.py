@@ -21,7 +21,7 @@ DEFAULT = "classifier-convnet"
 
 
 def run(opts: Options) -> list[Line]:
-    from mnist_desk.config import shipped_weights_dir
+    from mnist_desk.support.config import shipped_weights_dir
 
     models = sorted(shipped_weights_dir().glob("*.pt"))
     if not models:

@@ -112,8 +112,8 @@ def make_window(settings_dir: Path):
     """The app's MainWindow, shown, with empty settings and no model chosen yet."""
     from PySide6.QtWidgets import QApplication
 
-    from mnist_desk.ui.main_window import MainWindow
     from mnist_desk.ui.settings import AppSettings
+    from mnist_desk.ui.shell.main_window import MainWindow
 
     QApplication.instance() or QApplication(["mnist-desk"])
     window = MainWindow(
@@ -167,7 +167,7 @@ def score_in_window(
 
 def score_files(model: Path, pairs: list[tuple[DrawnDigit, DrawnDigit]], save_dir: Path, score):
     """``mnist-desk predict a.png b.png --json`` for every saved pair."""
-    from mnist_desk.cli import main
+    from mnist_desk.cli.main import main
 
     score.file_digits_right = score.file_sums_right = 0
     for i, pair in enumerate(pairs):
@@ -187,7 +187,7 @@ def score_models(
     models: list[Path], pairs: int = 300, files: bool = True, log=print
 ) -> list[DrawnScore]:
     """Every model on the same ``pairs`` drawn pairs: in the window, and (``files``) via predict."""
-    from mnist_desk.checkpoints import load_checkpoint
+    from mnist_desk.store.checkpoints import load_checkpoint
 
     drawn = drawn_pairs(pairs)
     scores = []

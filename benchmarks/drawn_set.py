@@ -1,6 +1,6 @@
 """The drawn-digit evaluation set: digits as strokes, the way people draw them with a mouse.
 
-Its source is neither MNIST nor the training templates (``mnist_desk/stroke_templates.py``):
+Its source is neither MNIST nor the training templates (``mnist_desk/data/synthetic.py``):
 the Hershey vector fonts (single-stroke sans, script and cursive digits, in
 ``benchmarks/data/hershey-digits.json``, extracted from the PyPI package ``hershey-fonts``) plus a few stroke paths written here for styles the fonts lack (a plain 1, a
 crossed 7, an open 4, a straight-stem 9...). Each digit is randomised with a fixed seed: slant,

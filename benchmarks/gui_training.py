@@ -102,8 +102,8 @@ class _AppGui:
 
     def __init__(self, data_dir: str, home: str):
         from mnist_desk.ui.gui_gc import collect_in_gui_thread
-        from mnist_desk.ui.main_window import MainWindow
         from mnist_desk.ui.settings import AppSettings
+        from mnist_desk.ui.shell.main_window import MainWindow
 
         collect_in_gui_thread()  # as the app does
         self.window = MainWindow(
@@ -134,7 +134,7 @@ class _AppGui:
     def _find_panel(self):
         from PySide6.QtWidgets import QTabWidget
 
-        from mnist_desk.ui.training_panel import TrainingPanel
+        from mnist_desk.ui.train.training_panel import TrainingPanel
 
         panel = getattr(self.window, "training_panel", None)
         if panel is None:

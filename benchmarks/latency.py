@@ -1,6 +1,6 @@
 """Row 3: recognition latency, canvas strokes -> model input -> model -> two digits and their sum.
 
-The drawing pad hands its strokes to ``render_strokes`` (mnist_desk/strokes.py), so each model is
+The drawing pad hands its strokes to ``render_strokes`` (mnist_desk/imaging/strokes.py), so each model is
 timed on two drawn digits (a 7 and a 2 of the drawn-digit set, as mouse samples ~4 px apart on a
 320 px canvas): ``Predictor.predict_sum(render_strokes(a), render_strokes(b))`` call by call, both
 renderings, the model(s) and the sum, everything the window waits for after a stroke. An opened
@@ -15,11 +15,11 @@ import time
 import numpy as np
 
 from benchmarks.common import Line, Options, log, percentile, sync
-from mnist_desk.checkpoints import load_checkpoint
-from mnist_desk.config import shipped_weights_dir
-from mnist_desk.inference import Predictor
-from mnist_desk.preprocess import preprocess
-from mnist_desk.strokes import render_strokes
+from mnist_desk.imaging.pictures import preprocess
+from mnist_desk.imaging.strokes import render_strokes
+from mnist_desk.recognition.predictor import Predictor
+from mnist_desk.store.checkpoints import load_checkpoint
+from mnist_desk.support.config import shipped_weights_dir
 
 CALLS = 1000
 WARMUP = 30

@@ -40,7 +40,7 @@ def fill_store(folder: Path, per_digit: int, seed: int) -> int:
     from dataclasses import replace
 
     from benchmarks.personal_hand import learn_and_held_out
-    from mnist_desk.my_digits import MyDigitsStore
+    from mnist_desk.personal.store import MyDigitsStore
 
     store = MyDigitsStore(folder)
     learn, held = learn_and_held_out(per_digit, seed)

@@ -85,7 +85,7 @@ def _styled(strokes: list[Path], rng: np.random.Generator) -> tuple[list[np.ndar
 def render(strokes: list[np.ndarray], pen_width: float) -> np.ndarray:
     """Strokes on a canvas -> the 28x28 model input, through the app's own stroke renderer (the
     path a drawing on the canvas takes; it draws with an MNIST-like pen whatever ``pen_width``)."""
-    from mnist_desk.strokes import render_strokes
+    from mnist_desk.imaging.strokes import render_strokes
 
     return render_strokes([[(float(x), float(y)) for x, y in path] for path in strokes]).image28
 

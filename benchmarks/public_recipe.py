@@ -20,7 +20,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from benchmarks.common import sync
-from mnist_desk import data as mdata
+from mnist_desk.data import mnist as mdata
 
 BATCH_SIZE = 256
 TEST_BATCH_SIZE = 2000

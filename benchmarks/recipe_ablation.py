@@ -15,9 +15,9 @@ import torch
 import torch.nn.functional as F
 
 from benchmarks.common import Line, Options, log
-from mnist_desk import acceleration as accel
-from mnist_desk import data as mdata
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models import CLASSIFIER, build_model
+from mnist_desk.support import acceleration as accel
 
 BATCH = 256
 STEPS = 60

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import REPO, Line, Options, child_env, log, run_json_child
-from mnist_desk.checkpoints import load_checkpoint
+from mnist_desk.store.checkpoints import load_checkpoint
 
 SECONDS = 25.0
 GOAL_P99_MS = 50.0

@@ -1,7 +1,7 @@
 """Run the app's real entry point in this fresh process and report when its window first painted.
 
 Used by row 4 when the app has no startup probe of its own. ``python -m benchmarks.startup_probe``
-calls ``mnist_desk.cli.main([])`` (what ``mnist-desk`` runs), with ``QApplication.exec`` wrapped
+calls ``mnist_desk.cli.main.main([])`` (what ``mnist-desk`` runs), with ``QApplication.exec`` wrapped
 so that, once the event loop runs:
 
 - ``window_shown``: the first Paint event of a top-level window (offscreen: its first frame);
@@ -25,7 +25,7 @@ def _first_prediction(app) -> dict:
     """Make the first prediction the app could make, the way it would: on the GUI thread."""
     import numpy as np
 
-    from mnist_desk.inference import Predictor
+    from mnist_desk.recognition.predictor import Predictor
 
     predictor, source = Predictor.from_model(None), "Predictor.from_model(default) in the probe"
     canvas = np.full((280, 280), 255, np.uint8)
@@ -93,7 +93,7 @@ def main() -> int:
         return original_exec()
 
     QApplication.exec = probing_exec
-    from mnist_desk import cli
+    from mnist_desk.cli import main as cli
 
     code = None
     try:

@@ -36,7 +36,7 @@ def measure(task: str, arch: str, device: str, seconds: float, threads: int, dat
     import torch
 
     from benchmarks.common import peak_rss_mib
-    from mnist_desk.catalog import shipped_checkpoint
+    from mnist_desk.store.catalog import shipped_checkpoint
     from mnist_desk.training import StepEvent, Trainer, default_settings
 
     torch.set_num_threads(threads)
@@ -93,7 +93,7 @@ def _needs_checkpoint(task: str, arch: str):
     the teacher), or None."""
     from pathlib import Path
 
-    from mnist_desk.catalog import shipped_checkpoint
+    from mnist_desk.store.catalog import shipped_checkpoint
     from mnist_desk.training import default_settings
 
     if task == "transfer":

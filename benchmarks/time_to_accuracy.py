@@ -5,7 +5,7 @@ All contenders run in this one process on the same threads, seed by seed in turn
 k, then the public recipe seed k), so a machine that gets busier slows both alike. Each counts
 only training + scoring wall time (data loading and preparation come before the clock).
 
-- project: the Trainer with the "quick" preset (mnist_desk/presets.py); at each of its
+- project: the Trainer with the "quick" preset (mnist_desk/training/presets.py); at each of its
   evaluation events the 10,000 test images are scored (float32, the time counts) and the run is
   cancelled once it reaches the target. 5 seeds.
 - public recipe: tuomaso/train_mnist_fast's final notebook, re-typed (benchmarks/public_recipe.py):
@@ -27,10 +27,10 @@ import torch.nn.functional as F
 from benchmarks.common import SEED, Line, Options, log, median, secs, sync
 from benchmarks.public_recipe import PeerRun, run_public_recipe
 from benchmarks.targets import TargetRun, train_to_target
-from mnist_desk import data as mdata
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models.cnn import ReferenceCNN
-from mnist_desk.presets import quick_settings
 from mnist_desk.training import TrainingSettings
+from mnist_desk.training.presets import quick_settings
 
 TARGET = 0.99
 SEEDS = (0, 1, 2, 3, 4)

@@ -1,3 +1,3 @@
-from mnist_desk.cli import main
+from mnist_desk.cli.main import main
 
 raise SystemExit(main())

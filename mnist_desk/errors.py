@@ -1,7 +1,7 @@
 """Which exceptions are the user's to fix (shown as one line) rather than bugs (logged with a traceback).
 
 Every error a user can cause and act on derives from ``UserError``; anything else that escapes is a
-bug: its traceback goes to the log file (``mnist_desk.logs``) and the user is told where that is.
+bug: its traceback goes to the log file (``mnist_desk.support.logs``) and the user is told where that is.
 This module imports nothing of ours, so every layer can raise these.
 """
 

@@ -1,7 +1,7 @@
 """The frozen app's entry point: what `mnist-desk` runs inside the PyInstaller bundle.
 
 It only prepares the process (multiprocessing, a console on Windows, a headless Qt platform
-for `self-test` where no display exists) and then hands over to ``mnist_desk.cli.main``.
+for `self-test` where no display exists) and then hands over to ``mnist_desk.cli.main.main``.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def bundle_check() -> int:
     import torchvision
     from torchvision.ops import nms
 
-    from mnist_desk.devices import list_devices
+    from mnist_desk.support.devices import list_devices
 
     ok = True
     print(
@@ -94,7 +94,7 @@ def main() -> int:
     use_offscreen_if_headless(sys.argv[1:])
     if sys.argv[1:2] == ["--bundle-check"]:
         return bundle_check()
-    from mnist_desk.cli import main as cli_main
+    from mnist_desk.cli.main import main as cli_main
 
     return cli_main()
 

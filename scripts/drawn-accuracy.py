@@ -29,7 +29,7 @@ from benchmarks.drawn_set import SEED  # noqa: E402
 def main(names: list[str]) -> int:
     import json
 
-    from mnist_desk.fileio import atomic_write_json
+    from mnist_desk.support.fileio import atomic_write_json
 
     weights = REPO / "resources" / "weights"
     models = [weights / f"{n}.pt" for n in names] or sorted(weights.glob("*.pt"))

@@ -8,9 +8,9 @@ import tempfile
 
 import numpy as np
 
-from mnist_desk.ui.app import make_application, wait_until
-from mnist_desk.ui.main_window import MainWindow
 from mnist_desk.ui.settings import AppSettings
+from mnist_desk.ui.shell.app import make_application, wait_until
+from mnist_desk.ui.shell.main_window import MainWindow
 
 
 def catmull(points, n=12):

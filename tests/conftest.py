@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The log file (mnist_desk.logs) of every test, and of the processes tests start, goes here,
+# The log file (mnist_desk.support.logs) of every test, and of the processes tests start, goes here,
 # never into the user's own data folder.
 os.environ.setdefault("MNIST_DESK_LOG_DIR", tempfile.mkdtemp(prefix="mnist-desk-test-logs-"))
 # The app's data folder is the shared MNIST beside the checkout, as `make test` sets it, also when

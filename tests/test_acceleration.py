@@ -8,10 +8,10 @@ import json
 import pytest
 import torch
 
-from mnist_desk import acceleration as accel
 from mnist_desk.models import CLASSIFIER, build_model
-from mnist_desk.presets import QUICK, STANDARD, defaults_for, preset_of, preset_settings
+from mnist_desk.support import acceleration as accel
 from mnist_desk.training import Trainer, TrainingSettings, eval_share
+from mnist_desk.training.presets import QUICK, STANDARD, defaults_for, preset_of, preset_settings
 from tests.support import shared_data_dir, tiny_settings
 
 CPU = torch.device("cpu")
@@ -106,7 +106,7 @@ def test_the_quick_preset_is_quicknets_recipe():
 
 
 def test_the_cli_trains_the_quick_recipe_for_arch_quick(tmp_path):
-    from mnist_desk.cli import main
+    from mnist_desk.cli.main import main
 
     output = tmp_path / "q.pt"
     argv = ["train", "--arch", "quick", "--steps", "4", "--train-subset", "512"]

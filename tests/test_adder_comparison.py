@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from mnist_desk.adder_comparison import (
+from mnist_desk.training import TrainingSettings
+from mnist_desk.training.adder_comparison import (
     COMPARE_STEPS,
     SCRATCH_ARCH,
     comparison_settings,
     default_budget,
 )
-from mnist_desk.presets import quick_settings
-from mnist_desk.training import TrainingSettings
+from mnist_desk.training.presets import quick_settings
 
 
 def test_the_default_budget_is_a_fixed_fast_one_whatever_the_classifier_form_shows():

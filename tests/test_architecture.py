@@ -27,7 +27,7 @@ def line_counts() -> dict[str, int]:
 def test_the_import_contracts_hold():
     pytest.importorskip("importlinter")
     # In a process of its own: import-linter configures logging with dictConfig, which would
-    # disable this process's loggers (mnist_desk.logs) for the tests that follow.
+    # disable this process's loggers (mnist_desk.support.logs) for the tests that follow.
     code = (
         "import sys; from importlinter.cli import lint_imports; "
         f"sys.exit(lint_imports({str(REPO / 'pyproject.toml')!r}, no_cache=True, no_logo=True))"

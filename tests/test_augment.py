@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import torch
 
-from mnist_desk.augment import DrawnAugment, drawn_augment
-from mnist_desk.data import MEAN, STD
-from mnist_desk.stroke_templates import synthetic_digits
+from mnist_desk.data.augment import DrawnAugment, drawn_augment
+from mnist_desk.data.synthetic import synthetic_digits
+from mnist_desk.imaging.field import MEAN, STD
 
 
 def bar_images(n: int = 16) -> torch.Tensor:

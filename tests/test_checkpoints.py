@@ -4,9 +4,14 @@ import pickle
 import pytest
 import torch
 
-from mnist_desk.checkpoints import CheckpointError, load_checkpoint, make_meta, save_checkpoint
-from mnist_desk.fileio import atomic_write
 from mnist_desk.models import CLASSIFIER, build_model
+from mnist_desk.store.checkpoints import (
+    CheckpointError,
+    load_checkpoint,
+    make_meta,
+    save_checkpoint,
+)
+from mnist_desk.support.fileio import atomic_write
 
 
 def _saved(tmp_path, arch="mlp"):

@@ -4,8 +4,8 @@ import sys
 
 import pytest
 
-from mnist_desk.cli import main
-from mnist_desk.selftest import sample_digits
+from mnist_desk.cli.main import main
+from mnist_desk.recognition.self_test import sample_digits
 from tests.support import REPO, shared_data_dir
 
 

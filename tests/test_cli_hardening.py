@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mnist_desk.cli import main
-from mnist_desk.selftest import sample_digits
+from mnist_desk.cli.main import main
+from mnist_desk.recognition.self_test import sample_digits
 from tests.support import shared_data_dir
 
 
@@ -47,7 +47,7 @@ def test_data_dir_and_no_download_before_train_are_honoured(capsys, tmp_path):
 
 
 def test_models_dir_before_evaluate_is_honoured(capsys, tmp_path):
-    from mnist_desk.catalog import shipped_checkpoint
+    from mnist_desk.store.catalog import shipped_checkpoint
 
     (tmp_path / "mine.pt").write_bytes(shipped_checkpoint("classifier", "lenet5").read_bytes())
     args = ["evaluate", "mine", "--subset", "20", "--data-dir", str(shared_data_dir()), "--json"]
@@ -77,7 +77,7 @@ def test_a_bug_keeps_its_traceback_in_the_log_and_says_where(
     def broken(*args, **kwargs):
         raise ValueError("an internal invariant broke")
 
-    monkeypatch.setattr("mnist_desk.inference.Predictor.from_model", broken)
+    monkeypatch.setattr("mnist_desk.recognition.predictor.Predictor.from_model", broken)
     code = main(["predict", digit_path])
     assert code not in (0, 1)  # not an ordinary user error
     err = capsys.readouterr().err

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from mnist_desk.cli import build_parser
-from mnist_desk.train_cli import settings_from_args
+from mnist_desk.cli.main import build_parser
+from mnist_desk.cli.train import settings_from_args
 from mnist_desk.training import TrainingSettings, cli_options, default_settings
 
 # Every flag `train` had when its options were written out by hand.
@@ -102,7 +102,7 @@ def test_a_bad_choice_is_a_usage_error(capsys):
 
 def test_parsing_the_window_command_loads_no_torch():
     code = (
-        "import sys; from mnist_desk.cli import build_parser; "
+        "import sys; from mnist_desk.cli.main import build_parser; "
         "build_parser().parse_args(['gui']); print('torch' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from mnist_desk import data as mdata
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models import SCRATCH
 from mnist_desk.training import TaskData, TrainingSettings
 from tests.support import shared_data_dir
@@ -85,7 +85,7 @@ def test_missing_data_gives_instructions_without_downloading(tmp_path):
 
 
 def test_data_dir_resolution_order(monkeypatch, tmp_path):
-    from mnist_desk.config import resolve_data_dir
+    from mnist_desk.support.config import resolve_data_dir
 
     monkeypatch.setenv("MNIST_DESK_DATA", str(tmp_path / "env"))
     assert resolve_data_dir(tmp_path / "flag") == tmp_path / "flag"

@@ -10,13 +10,13 @@ import numpy as np
 import pytest
 import torch
 
-from mnist_desk import data as mdata
-from mnist_desk.checkpoints import load_checkpoint, make_meta, save_checkpoint
-from mnist_desk.inference import Predictor, sum_distribution
-from mnist_desk.metrics import best_matching, emergent_digits
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models import SCRATCH, build_model, count_parameters, reads_digits
 from mnist_desk.models.adders import DigitSumAdder, ExactSum
+from mnist_desk.recognition.predictor import Predictor, sum_distribution
+from mnist_desk.store.checkpoints import load_checkpoint, make_meta, save_checkpoint
 from mnist_desk.training import Trainer, TrainingSettings, evaluate
+from mnist_desk.training.metrics import best_matching, emergent_digits
 from tests.support import shared_data_dir
 
 

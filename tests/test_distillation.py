@@ -1,8 +1,8 @@
 import pytest
 import torch
 
-from mnist_desk.checkpoints import load_checkpoint
 from mnist_desk.models import CLASSIFIER, build_model
+from mnist_desk.store.checkpoints import load_checkpoint
 from mnist_desk.training import StepEvent, Trainer, TrainingSettings, default_settings
 from tests.support import WEIGHTS, shared_data_dir
 

@@ -91,7 +91,7 @@ def test_a_stroke_in_progress_counts_for_recognition_and_becomes_one_step():
 
 
 def test_the_model_input_blank_strokes_or_the_views_pixels():
-    from mnist_desk.strokes import render_strokes
+    from mnist_desk.imaging.strokes import render_strokes
 
     session = DrawingSession()
     rendered = []

@@ -37,7 +37,7 @@ def test_a_drawn_style_training_run_never_loads_the_evaluation_set():
     data_dir = shared_data_dir()
     script = """
 import json, sys
-from mnist_desk import data as mdata
+from mnist_desk.data import mnist as mdata
 from mnist_desk.training import TaskData, TrainingSettings
 settings = TrainingSettings(aug_drawn=True, synthetic_digits=20, train_subset=100,
                             val_subset=10, test_subset=10)
@@ -57,8 +57,8 @@ print(json.dumps(sorted(m for m in sys.modules if m.startswith("benchmarks"))))
 
 
 def test_training_templates_are_not_the_evaluation_paths():
-    from mnist_desk.stroke_templates import synthetic_digits
-    from mnist_desk.strokes import render_strokes
+    from mnist_desk.data.synthetic import synthetic_digits
+    from mnist_desk.imaging.strokes import render_strokes
 
     templates, _ = synthetic_digits(200, seed=1)
     flat = templates.flatten(1)

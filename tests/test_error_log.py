@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from mnist_desk import logs
 from mnist_desk.errors import UserError
+from mnist_desk.support import logs
 from mnist_desk.training import FailedEvent, Trainer
 from tests.support import shared_data_dir, tiny_settings
 
@@ -27,7 +27,7 @@ def test_the_log_rotates_at_a_few_megabytes(log_dir):
 
 
 def test_the_log_is_never_in_the_real_user_folder_during_tests():
-    from mnist_desk.config import user_data_root
+    from mnist_desk.support.config import user_data_root
 
     assert user_data_root() not in logs.log_path().parents
 

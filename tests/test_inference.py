@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 
 from mnist_desk.errors import ImageError
-from mnist_desk.inference import Predictor, load_image, sum_distribution
-from mnist_desk.selftest import sample_digits
+from mnist_desk.recognition.predictor import Predictor, load_image, sum_distribution
+from mnist_desk.recognition.self_test import sample_digits
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_the_adders_sum_is_the_models_own_forward_on_the_pair(samples, name):
     """The transfer adder's sum reuses the digit logits; it must equal a plain forward pass."""
     import torch
 
-    from mnist_desk.preprocess import preprocess
+    from mnist_desk.imaging.pictures import preprocess
 
     predictor = Predictor.from_model(name)
     result = predictor.predict_sum(samples[7], samples[9])

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from mnist_desk.errors import ImageError
-from mnist_desk.inference import MAX_IMAGE_SIDE, Predictor, load_image
+from mnist_desk.recognition.predictor import MAX_IMAGE_SIDE, Predictor, load_image
 
 
 def png_header_only(path, width: int, height: int) -> None:

@@ -24,7 +24,7 @@ from mnist_desk.app.model_session import (
     arch_title,
     task_title,
 )
-from mnist_desk.catalog import ModelEntry
+from mnist_desk.store.catalog import ModelEntry
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -242,7 +242,7 @@ def test_the_workers_answers_reach_the_session(files):
 
 def test_the_work_functions_answer_failures_instead_of_raising(tmp_path, monkeypatch):
     from mnist_desk.app import model_session
-    from mnist_desk.checkpoints import CheckpointError
+    from mnist_desk.store.checkpoints import CheckpointError
 
     garbage = tmp_path / "classifier-garbage.pt"
     garbage.write_bytes(b"not a checkpoint" * 8)

@@ -1,7 +1,6 @@
 import pytest
 import torch
 
-from mnist_desk.inference import sum_distribution
 from mnist_desk.models import (
     CLASSIFIER,
     CLASSIFIERS,
@@ -13,6 +12,7 @@ from mnist_desk.models import (
     count_parameters,
 )
 from mnist_desk.models.adders import TransferAdder
+from mnist_desk.recognition.predictor import sum_distribution
 
 
 @pytest.mark.parametrize("arch", list(CLASSIFIERS))

@@ -7,9 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from mnist_desk.cli import main
-from mnist_desk.my_digits import MyDigitsError, MyDigitsStore
-from mnist_desk.my_digits_io import METADATA_FILE, encode_png, export_digits, import_digits
+from mnist_desk.cli.main import main
+from mnist_desk.personal.folders import METADATA_FILE, encode_png, export_digits, import_digits
+from mnist_desk.personal.store import MyDigitsError, MyDigitsStore
 from tests.support import mnist_test_digits
 
 

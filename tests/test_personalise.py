@@ -12,12 +12,12 @@ import pytest
 import torch
 
 from benchmarks.personal_hand import hand_digits
-from mnist_desk.checkpoints import load_checkpoint
-from mnist_desk.cli import main
-from mnist_desk.my_digits import MyDigitsStore
-from mnist_desk.personal_data import NotEnoughDigits, check_enough, folds_of, split_personal
-from mnist_desk.personal_models import classifier_behind, classifier_last_used
-from mnist_desk.personalise import PersonalSettings, PersonalTrainer, keep_share_of_change
+from mnist_desk.cli.main import main
+from mnist_desk.personal.data import NotEnoughDigits, check_enough, folds_of, split_personal
+from mnist_desk.personal.fine_tune import PersonalSettings, PersonalTrainer, keep_share_of_change
+from mnist_desk.personal.models import classifier_behind, classifier_last_used
+from mnist_desk.personal.store import MyDigitsStore
+from mnist_desk.store.checkpoints import load_checkpoint
 from tests.support import shared_data_dir
 
 
@@ -25,7 +25,7 @@ def fill(store: MyDigitsStore, per_digit: int, seed: int = 1515) -> MyDigitsStor
     # Fixed ids: which digits are held out follows a hash of the id, and a random id (the store's
     # own) made the held-out set, and so the base model's score on it, differ from run to run.
     ids = (f"20261124-000000-{i:06d}-test" for i in itertools.count())
-    with mock.patch("mnist_desk.my_digits.new_id", lambda *a: next(ids)):
+    with mock.patch("mnist_desk.personal.store.new_id", lambda *a: next(ids)):
         for d in hand_digits(per_digit, seed):
             store.add(d.image28, d.label, source="generated")
     return store
@@ -179,7 +179,7 @@ def test_the_saved_model_keeps_only_its_share_of_the_change(tmp_path):
 def test_the_command_starts_from_the_classifier_that_read_the_newest_digit(tmp_path):
     """The window records, with each kept digit, the model that read it: a Qt-free command can
     tell which classifier the user was using."""
-    from mnist_desk.catalog import shipped_checkpoint
+    from mnist_desk.store.catalog import shipped_checkpoint
 
     store = fill(MyDigitsStore(tmp_path / "mine"), 1)
     assert classifier_last_used(store.items()) is None  # no digit names its model

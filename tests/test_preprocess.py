@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from mnist_desk.preprocess import preprocess, to_grey
+from mnist_desk.imaging.pictures import preprocess, to_grey
 from tests.support import mnist_test_digits
 
 
@@ -37,7 +37,7 @@ def test_an_off_centre_oversized_inverted_digit_comes_out_like_mnist():
 
 
 def test_prediction_survives_polarity_size_and_position(tmp_path):
-    from mnist_desk.inference import Predictor
+    from mnist_desk.recognition.predictor import Predictor
 
     predictor = Predictor.from_model("classifier-convnet")
     digits, labels = mnist_test_digits(50)

@@ -5,9 +5,9 @@ import json
 import pytest
 import torch
 
-from mnist_desk.checkpoints import load_checkpoint
-from mnist_desk.data import fixed_pairs, load_splits
+from mnist_desk.data.mnist import fixed_pairs, load_splits
 from mnist_desk.models import is_adder
+from mnist_desk.store.checkpoints import load_checkpoint
 from mnist_desk.training import evaluate
 from tests.support import WEIGHTS, shared_data_dir
 

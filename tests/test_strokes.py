@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from mnist_desk.strokes import render_strokes
+from mnist_desk.imaging.strokes import render_strokes
 
 # A "2" as a person draws it: an arc, a diagonal and a base, in a unit box (y down).
 TWO = [
@@ -41,7 +41,7 @@ def test_size_and_position_do_not_change_the_input(digit):
 
 
 def test_the_canvas_pen_width_does_not_reach_the_model(qapp):
-    from mnist_desk.ui.canvas import DigitCanvas
+    from mnist_desk.ui.draw.canvas import DigitCanvas
 
     inputs = []
     for width in (0.04, 0.12):

@@ -5,10 +5,10 @@ import threading
 
 import torch
 
-from mnist_desk import data as mdata
-from mnist_desk.acceleration import intra_op_threads
-from mnist_desk.checkpoints import load_checkpoint
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models import SCRATCH
+from mnist_desk.store.checkpoints import load_checkpoint
+from mnist_desk.support.acceleration import intra_op_threads
 from mnist_desk.training import (
     Predictions,
     Trainer,

@@ -4,8 +4,8 @@ import threading
 import pytest
 import torch
 
-from mnist_desk.checkpoints import load_checkpoint
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER
+from mnist_desk.store.checkpoints import load_checkpoint
 from mnist_desk.training import (
     EpochEvent,
     EvalEvent,

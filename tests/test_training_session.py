@@ -171,7 +171,7 @@ def test_the_app_layer_imports_no_qt():
 
 def test_the_train_tabs_cpu_names_a_runs_threads_not_the_listing_threads(monkeypatch):
     # The window lists devices from a job thread running torch on one core; a run takes more.
-    from mnist_desk import acceleration
+    from mnist_desk.support import acceleration
 
     monkeypatch.setattr(acceleration, "training_threads", lambda cores=None, *, interactive: 3)
     torch.set_num_threads(1)

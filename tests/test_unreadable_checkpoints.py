@@ -9,9 +9,9 @@ import json
 import pytest
 import torch
 
-from mnist_desk.catalog import list_models, resolve_model, shipped_checkpoint
-from mnist_desk.checkpoints import CheckpointError
-from mnist_desk.cli import main
+from mnist_desk.cli.main import main
+from mnist_desk.store.catalog import list_models, resolve_model, shipped_checkpoint
+from mnist_desk.store.checkpoints import CheckpointError
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """ "Compare adders" as a plain state machine, and its verdict as data (the view words it).
 
-The budget and both adders' settings come from the core (``mnist_desk.adder_comparison``); this
+The budget and both adders' settings come from the core (``mnist_desk.training.adder_comparison``); this
 module holds what happens over the session: the runs still to go, the results as they arrive, and
 once both have run (or could not), which adder wins and by how much.
 
@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from mnist_desk.adder_comparison import comparison_settings
 from mnist_desk.models import SCRATCH, TASK_TITLES, TRANSFER
 from mnist_desk.training import TrainingResult, TrainingSettings
+from mnist_desk.training.adder_comparison import comparison_settings
 
 
 def final_val_error(result: TrainingResult) -> float | None:

@@ -3,12 +3,12 @@
 Each canvas shows one ``Drawing`` (immutable: an optional picture underneath and finished
 strokes) plus the stroke the pen is drawing now. Every change a person can take back is a
 command (``ChangeDrawings``, or a step from elsewhere such as keeping a digit in My digits) pushed
-on an undo history: in the app that history is Qt's ``QUndoStack`` (``mnist_desk.ui.drawing_tab``
+on an undo history: in the app that history is Qt's ``QUndoStack`` (``mnist_desk.ui.draw.drawing_tab``
 wraps each command in a ``QUndoCommand``), headless it is ``UndoHistory`` below; both call
 ``redo()`` when a command is pushed, as Qt does. Undo runs across canvases in the order the changes
 were made.
 
-Recognition: strokes reach the model as strokes (``mnist_desk.strokes.render_strokes``: MNIST's
+Recognition: strokes reach the model as strokes (``mnist_desk.imaging.strokes.render_strokes``: MNIST's
 pen, size and place whatever the user's); a drawing with a picture underneath as its pixels, which
 only the view can render, so the view passes a ``pixels(index)`` callable.
 """
@@ -268,7 +268,7 @@ class DrawingSession:
         strokes = self.stroke_points(index)
         if strokes is None:
             return pixels(index)
-        from mnist_desk.strokes import render_strokes  # torch: loaded once a model is
+        from mnist_desk.imaging.strokes import render_strokes  # torch: loaded once a model is
 
         return render_strokes(strokes)
 

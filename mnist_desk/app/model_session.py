@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # torch-backed core types; imported at run time by the worker only
-    from mnist_desk.catalog import ModelEntry
-    from mnist_desk.devices import DeviceInfo
+    from mnist_desk.store.catalog import ModelEntry
+    from mnist_desk.support.devices import DeviceInfo
 
 
 # ---- what can be chosen ----------------------------------------------------------------------
@@ -82,9 +82,9 @@ class ModelCatalog:
 
 def read_catalog(models_dir: str | None) -> ModelCatalog:
     """The shipped and user models, the tasks and architectures, the devices (imports torch)."""
-    from mnist_desk.catalog import default_classifier_path, list_models
-    from mnist_desk.devices import cuda_unavailable_reason, list_devices
     from mnist_desk.models import TASKS, archs_for, default_arch
+    from mnist_desk.store.catalog import default_classifier_path, list_models
+    from mnist_desk.support.devices import cuda_unavailable_reason, list_devices
 
     devices = list_devices()
     has_cuda = any(d.name.startswith("cuda") for d in devices)
@@ -103,8 +103,8 @@ def load_predictor(path: str, device: str) -> Any:
     """A ready Predictor, tried once on a synthetic digit so device errors surface here."""
     import numpy as np
 
-    from mnist_desk.checkpoints import CheckpointError, load_checkpoint
-    from mnist_desk.inference import Predictor
+    from mnist_desk.recognition.predictor import Predictor
+    from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
 
     try:
         checkpoint = load_checkpoint(path)
@@ -123,7 +123,7 @@ def describe_error(error: BaseException, where: str = "") -> str:
     """A user error's own message; for a bug, its traceback goes to the log and the message
     says where."""
     from mnist_desk.errors import is_user_error
-    from mnist_desk.logs import report_unexpected
+    from mnist_desk.support.logs import report_unexpected
 
     if is_user_error(error):
         return str(error)

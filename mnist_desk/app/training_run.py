@@ -27,11 +27,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from mnist_desk import data as mdata
-from mnist_desk.acceleration import intra_op_threads, single_threaded_here
 from mnist_desk.app.training_session import RunFailure, RunOutcome
+from mnist_desk.data import mnist as mdata
 from mnist_desk.errors import is_user_error
-from mnist_desk.logs import report_unexpected
+from mnist_desk.support.acceleration import intra_op_threads, single_threaded_here
+from mnist_desk.support.logs import report_unexpected
 from mnist_desk.training import (
     EpochEvent,
     EvalEvent,
@@ -80,7 +80,7 @@ class TrainingRun:
         trainer: Any = None,
     ):
         """``trainer``: a ready run with the Trainer's controls and events (e.g. a personal
-        fine-tune, ``mnist_desk.personalise.PersonalTrainer``) instead of one built here."""
+        fine-tune, ``mnist_desk.personal.fine_tune.PersonalTrainer``) instead of one built here."""
         # The thread building the run (the GUI's) runs torch on one core: only the run's own
         # thread may own an OpenMP team (acceleration.single_threaded_here says why).
         single_threaded_here()

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from mnist_desk.app.comparison import AdderComparison
-from mnist_desk.config import resolve_models_dir
 from mnist_desk.models import TRANSFER
+from mnist_desk.support.config import resolve_models_dir
 from mnist_desk.training import Mistake, TrainingResult, TrainingSettings
 
 HISTORY_COLUMNS = ("split", "step", "epoch", "time", "loss", "error")
@@ -143,10 +143,10 @@ class TrainChoices:
 def read_train_choices(models_dir: str | Path | None = None) -> TrainChoices:
     """List the trained classifiers (shipped and the user's) and the devices. Slow: it reads
     checkpoints and asks torch about CUDA, so views call it off the GUI thread."""
-    from mnist_desk import catalog
-    from mnist_desk.acceleration import training_threads
-    from mnist_desk.devices import cuda_unavailable_reason, list_devices
     from mnist_desk.models import CLASSIFIER
+    from mnist_desk.store import catalog
+    from mnist_desk.support.acceleration import training_threads
+    from mnist_desk.support.devices import cuda_unavailable_reason, list_devices
 
     # A run uses the training threads, not the count of the thread that lists the devices (one,
     # in the window's background jobs).

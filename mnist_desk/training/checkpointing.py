@@ -10,10 +10,15 @@ from typing import Any
 import torch
 from torch import nn
 
-from mnist_desk.checkpoints import load_checkpoint, make_meta, save_checkpoint, write_metrics_file
 from mnist_desk.errors import FolderError, SettingsError
-from mnist_desk.metrics import ClassificationReport
 from mnist_desk.models import CLASSIFIER, TRANSFER, build_model
+from mnist_desk.store.checkpoints import (
+    load_checkpoint,
+    make_meta,
+    save_checkpoint,
+    write_metrics_file,
+)
+from mnist_desk.training.metrics import ClassificationReport
 from mnist_desk.training.settings import TrainingSettings
 
 

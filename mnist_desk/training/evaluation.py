@@ -13,11 +13,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from mnist_desk import acceleration as accel
-from mnist_desk import data as mdata
-from mnist_desk.metrics import ClassificationReport, classification_report, emergent_digits
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models import TRANSFER, is_adder, reads_digits
+from mnist_desk.support import acceleration as accel
 from mnist_desk.training.events import Predictions, TrainingResult
+from mnist_desk.training.metrics import ClassificationReport, classification_report, emergent_digits
 
 WORST_MISTAKES = 24
 # Scoring batches stay small enough for the CPU's caches: on 2 cores, 10,000 test images took

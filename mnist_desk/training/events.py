@@ -9,7 +9,7 @@ from typing import Any
 import torch
 
 from mnist_desk.errors import UserError
-from mnist_desk.logs import log_exception
+from mnist_desk.support.logs import log_exception
 
 
 @dataclass

@@ -24,13 +24,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from mnist_desk import acceleration as accel
-from mnist_desk import data as mdata
-from mnist_desk.config import resolve_data_dir
-from mnist_desk.devices import resolve_device
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models import TRANSFER, count_parameters
-from mnist_desk.preflight import check_training_can_start
-from mnist_desk.run_controls import RunControls
+from mnist_desk.support import acceleration as accel
+from mnist_desk.support.config import resolve_data_dir
+from mnist_desk.support.devices import resolve_device
 from mnist_desk.training.checkpointing import (
     initial_model,
     load_teacher,
@@ -38,6 +36,7 @@ from mnist_desk.training.checkpointing import (
     save_trained_model,
     tested_metrics,
 )
+from mnist_desk.training.controls import RunControls
 from mnist_desk.training.evaluation import (
     EvaluationInterrupted,
     digit_metrics,
@@ -57,6 +56,7 @@ from mnist_desk.training.events import (
     TrainingResult,
     failed_run_message,
 )
+from mnist_desk.training.preflight import check_training_can_start
 from mnist_desk.training.settings import TrainingSettings, steps_per_epoch, total_steps
 from mnist_desk.training.task_data import TaskData
 

@@ -11,7 +11,7 @@ import math
 from dataclasses import Field, asdict, dataclass, field, fields
 from typing import Any
 
-from mnist_desk.data import TRAIN_SIZE
+from mnist_desk.data.mnist import TRAIN_SIZE
 from mnist_desk.errors import SettingsError
 from mnist_desk.models import (
     CLASSIFIER,
@@ -165,7 +165,7 @@ def default_settings(task: str, arch: str | None = None) -> TrainingSettings:
             task=task, arch=arch, epochs=15, lr=2e-3, weight_decay=0.05, batch_size=256
         )
         if arch in DISTILLATION:
-            from mnist_desk.catalog import default_classifier_path
+            from mnist_desk.store.catalog import default_classifier_path
 
             settings.distill = DISTILLATION[arch]
             settings.teacher = str(default_classifier_path())

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import torch
 
-from mnist_desk import data as mdata
+from mnist_desk.data import mnist as mdata
 from mnist_desk.models import is_adder
 from mnist_desk.training.settings import TrainingSettings, examples_per_epoch
 
@@ -28,7 +28,7 @@ class TaskData:
         self.generator = torch.Generator().manual_seed(settings.seed)
         self.train = splits.train.subset(settings.train_subset)
         if settings.synthetic_digits:
-            from mnist_desk.drawn_training import with_synthetic_digits
+            from mnist_desk.data.drawn import with_synthetic_digits
 
             self.train = with_synthetic_digits(self.train, settings.synthetic_digits, settings.seed)
         self.train = self.train.to(device)
@@ -67,7 +67,7 @@ class TaskData:
 
     def _augmented(self, images: torch.Tensor) -> torch.Tensor:
         if self.aug_drawn:
-            from mnist_desk.drawn_training import drawn_augment_like
+            from mnist_desk.data.drawn import drawn_augment_like
 
             return drawn_augment_like(images, self.generator, self.affine)
         return mdata.random_affine(images, self.generator, **self.affine)

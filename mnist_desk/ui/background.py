@@ -32,7 +32,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from mnist_desk.errors import is_user_error
-from mnist_desk.logs import report_unexpected
+from mnist_desk.support.logs import report_unexpected
 
 Emit = Callable[[object], None]
 Work = Callable[[Emit], Any]

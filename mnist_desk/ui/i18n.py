@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-from mnist_desk.config import resources_dir
+from mnist_desk.support.config import resources_dir
 
 SOURCE_LANGUAGE = "en"
 # (code, name in its own language); '' follows the system locale.

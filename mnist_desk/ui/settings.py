@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
-from mnist_desk.config import APP_NAME, ORG_NAME
+from mnist_desk.support.config import APP_NAME, ORG_NAME
 
 DEFAULT_PEN_WIDTH = 0.08  # of the canvas side: MNIST-like strokes for a digit that fills the box
 MIN_PEN_WIDTH = 0.03

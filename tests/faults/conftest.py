@@ -14,7 +14,7 @@ from tests.support import shared_data_dir
 @pytest.fixture
 def good_checkpoint(tmp_path) -> Path:
     """A user's models folder holding one good checkpoint (a copy of the shipped LeNet-5)."""
-    from mnist_desk.catalog import shipped_checkpoint
+    from mnist_desk.store.catalog import shipped_checkpoint
 
     folder = tmp_path / "models"
     folder.mkdir()

@@ -1,12 +1,12 @@
 """Shared helpers for fault injection: kill a process in the middle of a file write.
 
 ``kill_mid_write(code)`` runs ``code`` in a fresh Python process in which every atomic write
-(``mnist_desk.fileio.atomic_write``: checkpoints, metrics files, personal digits, anything saved
+(``mnist_desk.support.fileio.atomic_write``: checkpoints, metrics files, personal digits, anything saved
 "atomically") stops halfway through its data, and SIGKILLs that process as soon as one is stopped
 there. The caller then checks that the previous file is intact and that the temp file left
 behind is cleaned up on the next start. Example::
 
-    left_behind = kill_mid_write(f"from mnist_desk.checkpoints import ...; save_checkpoint({str(path)!r}, ...)")
+    left_behind = kill_mid_write(f"from mnist_desk.store.checkpoints import ...; save_checkpoint({str(path)!r}, ...)")
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from tests.support import REPO
 # marker file, and hang there until the process is killed.
 _PRELUDE = """
 import os, sys, time
-import mnist_desk.fileio as _fileio
+import mnist_desk.support.fileio as _fileio
 
 _MARKER = sys.argv[1]
 _real_fdopen = _fileio.os.fdopen

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mnist_desk.cli import main
-from mnist_desk.data import RAW_FILES
+from mnist_desk.cli.main import main
+from mnist_desk.data.mnist import RAW_FILES
 
 
 def damaged_copy(data_dir, tmp_path, name: str, damage) -> tuple[str, str]:

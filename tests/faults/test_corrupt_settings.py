@@ -37,8 +37,8 @@ def test_a_sound_settings_file_is_left_alone(tmp_path):
 
 
 def test_the_window_starts_with_defaults_and_says_so(qtbot, tmp_path, gui_thread_gc):
-    from mnist_desk.catalog import default_classifier_path
-    from mnist_desk.ui.main_window import MainWindow
+    from mnist_desk.store.catalog import default_classifier_path
+    from mnist_desk.ui.shell.main_window import MainWindow
 
     path = tmp_path / "settings.ini"
     path.write_bytes(DAMAGE["binary garbage"])

@@ -7,9 +7,9 @@ import errno
 
 import pytest
 
-from mnist_desk import fileio
-from mnist_desk.checkpoints import load_checkpoint
-from mnist_desk.cli import main
+from mnist_desk.cli.main import main
+from mnist_desk.store.checkpoints import load_checkpoint
+from mnist_desk.support import fileio
 from mnist_desk.training import FailedEvent, Trainer
 from tests.faults.helpers import temp_files
 from tests.support import tiny_settings

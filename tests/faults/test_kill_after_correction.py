@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from mnist_desk.my_digits import MyDigitsStore
+from mnist_desk.personal.store import MyDigitsStore
 from tests.support import REPO
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 # What the window does on a correction: store.add(...) returns once the digit is on disk.
 CORRECT_THEN_WAIT = """
 import sys, time, numpy as np
-from mnist_desk.my_digits import MyDigitsStore
+from mnist_desk.personal.store import MyDigitsStore
 store = MyDigitsStore(sys.argv[1])
 image = np.zeros((28, 28), np.uint8); image[6:22, 12:16] = 255
 item = store.add(image, 1, predicted=7, model="classifier-convnet",
@@ -31,7 +31,7 @@ time.sleep(60)
 
 WRITE_FOREVER = """
 import sys, numpy as np
-from mnist_desk.my_digits import MyDigitsStore
+from mnist_desk.personal.store import MyDigitsStore
 store = MyDigitsStore(sys.argv[1])
 rng = np.random.default_rng(0)
 print("ready", flush=True)

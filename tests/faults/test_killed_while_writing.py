@@ -3,8 +3,8 @@ file the killed write left is removed on the next start."""
 
 from __future__ import annotations
 
-from mnist_desk.catalog import list_models
-from mnist_desk.checkpoints import load_checkpoint, metrics_path
+from mnist_desk.store.catalog import list_models
+from mnist_desk.store.checkpoints import load_checkpoint, metrics_path
 from tests.faults.helpers import kill_mid_write, temp_files
 
 
@@ -12,7 +12,7 @@ def test_a_checkpoint_killed_mid_write_leaves_the_previous_one_intact(good_check
     before = good_checkpoint.read_bytes()
     kill_mid_write(
         f"""
-        from mnist_desk.checkpoints import load_checkpoint, save_checkpoint
+        from mnist_desk.store.checkpoints import load_checkpoint, save_checkpoint
         old = load_checkpoint({str(good_checkpoint)!r})
         model = old.build()
         for p in model.parameters():
@@ -37,7 +37,7 @@ def test_a_metrics_file_killed_mid_write_leaves_the_previous_one_intact(good_che
     before = metrics.read_bytes()
     kill_mid_write(
         f"""
-        from mnist_desk.fileio import atomic_write_json
+        from mnist_desk.support.fileio import atomic_write_json
         atomic_write_json({str(metrics)!r}, {{"task": "classifier", "arch": "lenet5", "x": "y" * 10000}})
         """,
         tmp_path,
@@ -49,7 +49,7 @@ def test_a_metrics_file_killed_mid_write_leaves_the_previous_one_intact(good_che
 
 
 def test_a_write_in_progress_in_a_live_process_is_not_cleaned_away(good_checkpoint):
-    from mnist_desk.fileio import remove_stale_temp_files, temp_prefix
+    from mnist_desk.support.fileio import remove_stale_temp_files, temp_prefix
 
     live = good_checkpoint.parent / f"{temp_prefix(good_checkpoint)}abcd1234.tmp"
     live.write_bytes(b"half")

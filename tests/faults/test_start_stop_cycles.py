@@ -38,7 +38,7 @@ def python_threads() -> int:
 def test_fifty_start_stop_cycles_leak_no_threads_and_little_memory(
     qtbot, data_dir, tmp_path, monkeypatch, gui_thread_gc
 ):
-    from mnist_desk.ui.training_panel import TrainingPanel
+    from mnist_desk.ui.train.training_panel import TrainingPanel
 
     monkeypatch.setenv("MNIST_DESK_MODELS", str(tmp_path / "models"))
     panel = TrainingPanel(data_dir=data_dir)

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from mnist_desk import data as mdata
-from mnist_desk.cli import main
+from mnist_desk.cli.main import main
+from mnist_desk.data import mnist as mdata
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_an_unwritable_data_folder_refuses_a_download_up_front(
 def test_the_train_tab_refuses_to_start_with_an_unwritable_models_folder(
     qtbot, data_dir, blocked, monkeypatch, gui_thread_gc
 ):
-    from mnist_desk.ui.training_panel import TrainingPanel
+    from mnist_desk.ui.train.training_panel import TrainingPanel
     from tests.support import start_by_button, tiny_settings
 
     monkeypatch.setenv("MNIST_DESK_MODELS", str(blocked))

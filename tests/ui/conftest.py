@@ -30,7 +30,7 @@ def collect_after_each_test(gui_thread_gc):
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     """Real MNIST, loaded once for the session; a missing data set fails loudly."""
-    from mnist_desk import data as mdata
+    from mnist_desk.data import mnist as mdata
     from tests.support import shared_data_dir
 
     root = shared_data_dir()
@@ -40,7 +40,7 @@ def data_dir() -> Path:
 
 @pytest.fixture
 def convnet_path() -> Path:
-    from mnist_desk.catalog import default_classifier_path
+    from mnist_desk.store.catalog import default_classifier_path
 
     path = default_classifier_path()
     assert path.is_file(), f"needs the shipped classifier {path} (make weights)"
@@ -50,8 +50,8 @@ def convnet_path() -> Path:
 @pytest.fixture
 def make_window(qtbot, tmp_path, convnet_path):
     """make_window(**kw) -> a shown MainWindow whose first model has loaded (convnet by default)."""
-    from mnist_desk.ui.main_window import MainWindow
     from mnist_desk.ui.settings import AppSettings
+    from mnist_desk.ui.shell.main_window import MainWindow
 
     def make(**kwargs):
         kwargs.setdefault("models_dir", str(tmp_path / "models"))
@@ -118,7 +118,8 @@ def pen():
 @pytest.fixture(scope="session")
 def mnist_test_digits():
     """The first 250 MNIST test digits (load_splits().test), un-normalised to uint8 white-on-black."""
-    from mnist_desk.data import MEAN, STD, load_splits
+    from mnist_desk.data.mnist import load_splits
+    from mnist_desk.imaging.field import MEAN, STD
     from tests.support import shared_data_dir
 
     test = load_splits(shared_data_dir()).test

@@ -17,8 +17,8 @@ def digits_adder(tmp_path, convnet_path) -> Path:
     reads the sample digits right (quick to make; what it learned is not under test here)."""
     import torch
 
-    from mnist_desk.checkpoints import load_checkpoint, make_meta, save_checkpoint
     from mnist_desk.models import SCRATCH, build_model
+    from mnist_desk.store.checkpoints import load_checkpoint, make_meta, save_checkpoint
 
     torch.manual_seed(0)
     model = build_model(SCRATCH, "convnet-digits")
@@ -65,7 +65,7 @@ def test_each_canvas_shows_the_digit_the_scratch_adder_reads(
 
 def test_the_compare_adders_verdict_says_how_well_the_scratch_adder_reads_digits():
     from mnist_desk.training import TrainingResult
-    from mnist_desk.ui.comparison_view import adder_verdict
+    from mnist_desk.ui.train.comparison_view import adder_verdict
 
     def result(accuracy, **digits):
         return TrainingResult(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mnist_desk.ui.dataset_browser import PAGE_SIZE, DatasetBrowser
+from mnist_desk.ui.library.dataset_browser import PAGE_SIZE, DatasetBrowser
 
 
 def labels_shown(browser) -> list[str]:
@@ -47,8 +47,8 @@ def test_missing_data_says_how_to_get_it(qtbot, tmp_path):
 def test_the_data_folder_setting_reaches_the_browser_and_the_training_panel(
     qtbot, tmp_path, data_dir
 ):
-    from mnist_desk.ui.main_window import MainWindow
     from mnist_desk.ui.settings import AppSettings
+    from mnist_desk.ui.shell.main_window import MainWindow
 
     settings = AppSettings(str(tmp_path / "settings.ini"))
     settings.data_folder = str(tmp_path / "empty")

@@ -23,7 +23,7 @@ VERTICAL = [(0.5, 0.15), (0.5, 0.85)]
 
 
 def sample(digit: int) -> Path:
-    from mnist_desk.config import resources_dir
+    from mnist_desk.support.config import resources_dir
 
     return next((resources_dir() / "samples").glob(f"digit-{digit}-*.png"))
 
@@ -36,8 +36,8 @@ def test_window_is_shown_before_torch_is_imported(tmp_path):
     script = textwrap.dedent(
         """
         import sys
-        from mnist_desk.ui.app import make_application
-        from mnist_desk.ui.main_window import MainWindow
+        from mnist_desk.ui.shell.app import make_application
+        from mnist_desk.ui.shell.main_window import MainWindow
         from mnist_desk.ui.settings import AppSettings
         app = make_application()
         window = MainWindow(settings=AppSettings(sys.argv[1]))
@@ -142,7 +142,7 @@ def test_mnist_test_digits_round_trip_through_the_canvas(window, mnist_test_digi
 
 
 def _save(path, model, task, arch, accuracy=None):
-    from mnist_desk.checkpoints import make_meta, save_checkpoint, write_metrics_file
+    from mnist_desk.store.checkpoints import make_meta, save_checkpoint, write_metrics_file
 
     meta = make_meta(task, arch, metrics={"test_accuracy": accuracy} if accuracy else {})
     save_checkpoint(path, model, meta)
@@ -155,8 +155,8 @@ def extra_models(tmp_path, convnet_path):
     """A user models folder with an MLP classifier and both adders (quick to make, untrained)."""
     import torch
 
-    from mnist_desk.checkpoints import load_checkpoint
     from mnist_desk.models import build_model
+    from mnist_desk.store.checkpoints import load_checkpoint
 
     folder = tmp_path / "models"
     folder.mkdir()
@@ -290,7 +290,7 @@ def test_the_cuda_entry_is_disabled_with_the_reason_when_cuda_is_absent(window):
 
     if torch.cuda.is_available():
         pytest.skip("CUDA is available here")
-    from mnist_desk.devices import cuda_unavailable_reason
+    from mnist_desk.support.devices import cuda_unavailable_reason
 
     combo = window.picker.device_combo
     index = window.picker.cuda_item_index()
@@ -405,7 +405,7 @@ def test_add_tab_puts_a_panel_beside_draw(window):
 
 
 def test_unexpected_exceptions_reach_a_dialog(window, monkeypatch):
-    from mnist_desk.ui.app import install_excepthook
+    from mnist_desk.ui.shell.app import install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     install_excepthook(lambda: window)
@@ -422,7 +422,7 @@ def test_unexpected_exceptions_reach_a_dialog(window, monkeypatch):
 
 
 def test_open_and_close_window_self_check(convnet_path):
-    from mnist_desk.ui.app import open_and_close_window
+    from mnist_desk.ui.shell.app import open_and_close_window
 
     ok, message = open_and_close_window()
     assert ok, message
@@ -433,8 +433,8 @@ def test_run_gui_honours_args(monkeypatch, tmp_path, convnet_path, qapp):
     """run_gui with a Namespace lacking some attributes opens the window and returns exec()'s code."""
     import argparse
 
-    from mnist_desk.ui import app as app_module
-    from mnist_desk.ui.main_window import MainWindow
+    from mnist_desk.ui.shell import app as app_module
+    from mnist_desk.ui.shell.main_window import MainWindow
 
     seen = {}
 
@@ -453,7 +453,7 @@ def test_run_gui_honours_args(monkeypatch, tmp_path, convnet_path, qapp):
 
 
 def test_tablet_pressure_makes_thinner_strokes():
-    from mnist_desk.ui.canvas import CanvasState, Stroke, render_state
+    from mnist_desk.ui.draw.canvas import CanvasState, Stroke, render_state
 
     def ink(pressure):
         stroke = Stroke(((0.5, 0.2, pressure), (0.5, 0.8, pressure)), 0.1)
@@ -463,7 +463,7 @@ def test_tablet_pressure_makes_thinner_strokes():
 
 
 def _grey(image):
-    from mnist_desk.ui.canvas import qimage_to_grey
+    from mnist_desk.ui.draw.canvas import qimage_to_grey
 
     return qimage_to_grey(image).astype(int)
 

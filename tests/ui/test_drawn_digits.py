@@ -41,7 +41,7 @@ def test_drawn_styles_are_read_right(window, pen, strokes, pen_width, digit):
 
 
 def test_the_preview_shows_what_the_model_saw_drawn_from_the_strokes(window, pen):
-    from mnist_desk.strokes import render_strokes
+    from mnist_desk.imaging.strokes import render_strokes
 
     window.set_pen_width(0.12)
     pen(window.canvases[0], SMALL_SIX[0])

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from mnist_desk import logs
 from mnist_desk.app.training_run import TrainingRun
+from mnist_desk.support import logs
 from mnist_desk.training import Trainer
 from tests.support import tiny_settings
 
@@ -22,7 +22,7 @@ def log_dir(tmp_path, monkeypatch):
 def test_an_exception_in_a_slot_is_logged_and_the_dialog_names_the_log(qtbot, log_dir, monkeypatch):
     from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-    from mnist_desk.ui.app import install_excepthook
+    from mnist_desk.ui.shell.app import install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     parent = QWidget()
@@ -56,7 +56,7 @@ def test_a_bug_in_a_training_run_names_the_log(qtbot, log_dir, monkeypatch, data
 def test_qt_warnings_go_to_the_log(qapp, log_dir):
     from PySide6.QtCore import qInstallMessageHandler, qWarning
 
-    from mnist_desk.ui.app import install_qt_message_log
+    from mnist_desk.ui.shell.app import install_qt_message_log
 
     install_qt_message_log()
     try:

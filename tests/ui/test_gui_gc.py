@@ -9,7 +9,7 @@ from mnist_desk.ui.gui_gc import GuiThreadCollector
 
 
 def test_the_app_collects_in_the_gui_thread_only():
-    from mnist_desk.ui.app import make_application
+    from mnist_desk.ui.shell.app import make_application
 
     app = make_application()
     assert isinstance(app.findChild(GuiThreadCollector), GuiThreadCollector)

@@ -11,7 +11,7 @@ LOAD_TIMEOUT_MS = 60_000
 def test_picks_made_while_loading_end_on_the_newest(window, qtbot, tmp_path):
     import shutil
 
-    from mnist_desk.checkpoints import metrics_path
+    from mnist_desk.store.checkpoints import metrics_path
 
     first = window.predictor.checkpoint.path
     copies = []

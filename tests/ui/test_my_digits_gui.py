@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from mnist_desk.my_digits import MyDigitsStore
+from mnist_desk.personal.store import MyDigitsStore
 from tests.support import press
 
 VERTICAL = [(0.5, 0.15), (0.5, 0.85)]
@@ -119,7 +119,7 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     window, qtbot, data_dir, tmp_path
 ):
     from benchmarks.personal_hand import hand_digits
-    from mnist_desk.personalise import PersonalSettings
+    from mnist_desk.personal.fine_tune import PersonalSettings
 
     view = my_digits_tab(window, qtbot)
     view.fine_tune_button.click()  # no digits yet: it says how many it needs

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGraphicsItem
 
 from mnist_desk.training import StepEvent
-from mnist_desk.ui.plots import X_TIME, TrainingPlots
+from mnist_desk.ui.train.plots import X_TIME, TrainingPlots
 
 
 def steps(first: int, count: int, total: int = 300) -> list[StepEvent]:

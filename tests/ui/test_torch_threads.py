@@ -12,7 +12,7 @@ from mnist_desk.app import model_session
 from mnist_desk.app.model_session import LoadRequest
 from mnist_desk.app.training_run import TrainingRun
 from mnist_desk.ui.background import BackgroundJob
-from mnist_desk.ui.predictor_loader import BackgroundModelWorker
+from mnist_desk.ui.draw.predictor_loader import BackgroundModelWorker
 from tests.support import tiny_settings
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from mnist_desk.ui import i18n
-from mnist_desk.ui.run_results import ConfusionMatrixView
-from mnist_desk.ui.training_panel import TrainingPanel
+from mnist_desk.ui.train.run_results import ConfusionMatrixView
+from mnist_desk.ui.train.training_panel import TrainingPanel
 from tests.support import press, start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000

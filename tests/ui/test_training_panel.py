@@ -13,10 +13,10 @@ import torch
 from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from mnist_desk import catalog
+from mnist_desk.store import catalog
 from mnist_desk.training import Trainer, TrainingSettings
-from mnist_desk.ui.comparison_view import adder_verdict
-from mnist_desk.ui.training_panel import TrainingPanel
+from mnist_desk.ui.train.comparison_view import adder_verdict
+from mnist_desk.ui.train.training_panel import TrainingPanel
 from tests.support import press, start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000  # generous: the test machine may be busy with other work
@@ -296,7 +296,7 @@ def test_compare_adders_draws_both_and_states_a_winner(
     # The button's budget, made tiny: 8 steps each instead of a minute's worth.
     budget = tiny(max_steps=8, batch_size=32, val_subset=200, test_subset=200)
     budget = replace(budget, init_from=str(classifier))
-    monkeypatch.setattr("mnist_desk.ui.training_panel.default_budget", lambda form: budget)
+    monkeypatch.setattr("mnist_desk.ui.train.training_panel.default_budget", lambda form: budget)
     press(qtbot, panel.run_controls.compare_button)
     assert panel.is_running and panel.comparison is not None
     qtbot.waitUntil(
@@ -362,7 +362,7 @@ def test_the_teacher_picker_shows_for_distilled_transformers_only(panel):
 
 def test_train_curves_redraw_at_most_four_times_a_second_and_catch_up(qtbot):
     from mnist_desk.training import StepEvent
-    from mnist_desk.ui.plots import REDRAW_INTERVAL_MS, TrainingPlots
+    from mnist_desk.ui.train.plots import REDRAW_INTERVAL_MS, TrainingPlots
 
     plots = TrainingPlots()
     qtbot.addWidget(plots)
@@ -393,7 +393,7 @@ def test_the_crosshair_follows_the_mouse_over_the_plots(qtbot):
     from PySide6.QtCore import QPoint
 
     from mnist_desk.training import StepEvent
-    from mnist_desk.ui.plots import TrainingPlots
+    from mnist_desk.ui.train.plots import TrainingPlots
 
     plots = TrainingPlots()
     qtbot.addWidget(plots)
@@ -418,7 +418,7 @@ def test_the_crosshair_follows_the_mouse_over_the_plots(qtbot):
 def test_confusion_matrix_counts_fit_their_cells(qtbot):
     import numpy as np
 
-    from mnist_desk.ui.run_results import ConfusionMatrixView
+    from mnist_desk.ui.train.run_results import ConfusionMatrixView
 
     view = ConfusionMatrixView()
     qtbot.addWidget(view)
@@ -437,7 +437,7 @@ def test_confusion_matrix_counts_fit_their_cells(qtbot):
 
 
 def test_legends_show_only_when_they_name_a_run(qtbot):
-    from mnist_desk.ui.plots import TrainingPlots
+    from mnist_desk.ui.train.plots import TrainingPlots
 
     plots = TrainingPlots()
     qtbot.addWidget(plots)
@@ -513,7 +513,7 @@ def test_a_classifier_starts_on_the_quick_preset_and_the_preset_box_switches_rec
 
 
 def test_the_device_box_names_the_threads_a_run_will_use(panel):
-    from mnist_desk.acceleration import training_threads
+    from mnist_desk.support.acceleration import training_threads
 
     threads = training_threads(interactive=True)
     cpu = panel.form.device_box.itemText(panel.form.device_box.findData("cpu"))

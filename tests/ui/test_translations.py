@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from mnist_desk.config import resources_dir
+from mnist_desk.support.config import resources_dir
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 TS = resources_dir() / "translations" / "mnist_desk_zh_CN.ts"

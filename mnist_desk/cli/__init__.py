@@ -1,0 +1,1 @@
+"""The entry points: the command line (the window by default) and its commands."""

@@ -1,0 +1,267 @@
+"""The one command-line entry: the GUI by default, and train, evaluate, predict, self-test."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from mnist_desk.cli.train import EXIT_FAILED, EXIT_OK, LazyOptionsParser, add_train_parser
+from mnist_desk.errors import UserError
+
+EXIT_USAGE = 2
+EXIT_BUG = 70  # sysexits' EX_SOFTWARE: an unexpected error, its traceback is in the log
+
+
+# ---- evaluate -------------------------------------------------------------------------------
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.my_digits:
+        from mnist_desk.cli.my_digits import cmd_evaluate_personal
+
+        return cmd_evaluate_personal(args)
+    from mnist_desk.data.mnist import NUM_CLASSES, NUM_SUMS, mnist_test_set
+    from mnist_desk.models import is_adder
+    from mnist_desk.store.catalog import resolve_model
+    from mnist_desk.support.devices import resolve_device
+    from mnist_desk.training import full_report
+
+    ckpt = resolve_model(args.checkpoint, args.models_dir)
+    device = resolve_device(args.device)
+    model = ckpt.build().to(device)
+    adder = is_adder(ckpt.task)
+    inputs, labels = mnist_test_set(load_splits_or_fail(args), pairs=adder, subset=args.subset)
+    num_classes = NUM_SUMS if adder else NUM_CLASSES
+    report, loss, _ = full_report(model, inputs, labels, device, num_classes)
+    result = {
+        "checkpoint": str(ckpt.path),
+        "task": ckpt.task,
+        "arch": ckpt.arch,
+        "loss": loss,
+        **report.to_dict(),
+    }
+    if args.json:
+        print(json.dumps(result))
+        return EXIT_OK
+    what = "sum" if is_adder(ckpt.task) else "digit"
+    print(f"{ckpt.path}: {ckpt.task}/{ckpt.arch}")
+    print(
+        f"test {what} accuracy {report.accuracy:.2%} on {report.count} examples (loss {loss:.4f})"
+    )
+    print(f"{'class':>5} {'precision':>9} {'recall':>7}")
+    for c, (p, r) in enumerate(zip(report.precision, report.recall, strict=True)):
+        print(f"{c:>5} {p:>9.4f} {r:>7.4f}")
+    print("confusion matrix (rows: true, columns: predicted)")
+    width = max(len(str(v)) for row in report.confusion for v in row) + 1
+    print("     " + "".join(f"{c:>{width}}" for c in range(num_classes)))
+    for c, row in enumerate(report.confusion):
+        print(f"{c:>4} " + "".join(f"{v:>{width}}" for v in row))
+    return EXIT_OK
+
+
+def load_splits_or_fail(args: argparse.Namespace):
+    from mnist_desk.data.mnist import load_splits
+    from mnist_desk.support.config import resolve_data_dir
+
+    return load_splits(resolve_data_dir(args.data_dir), download=not args.no_download)
+
+
+# ---- predict --------------------------------------------------------------------------------
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from mnist_desk.recognition.predictor import Predictor, load_image
+
+    predictor = Predictor.from_model(args.model, device=args.device, models_dir=args.models_dir)
+    images = [load_image(p) for p in args.images]
+    digits = predictor.predict_digits(images)
+    out: dict = {"model": predictor.describe(), "images": []}
+    for path, d in zip(args.images, digits, strict=True):
+        out["images"].append({"path": str(path), **d.to_dict()})
+    total = predictor.predict_sum(images[0], images[1]) if len(images) == 2 else None
+    if total is not None:
+        out["sum"] = total.to_dict()
+    if args.json:
+        print(json.dumps(out))
+        return EXIT_OK
+    for entry, d in zip(out["images"], digits, strict=True):
+        if d.blank:
+            print(f"{entry['path']}: blank (no digit found)")
+            continue
+        probs = "  ".join(f"{i}:{p:.2f}" for i, p in enumerate(d.probabilities) if p >= 0.01)
+        print(f"{entry['path']}: {d.digit}  (p={d.confidence:.3f}; {probs})")
+    if total is not None:
+        if total.total is None:
+            print("sum: needs two digits")
+        else:
+            a, b = (d.digit for d in digits)
+            print(
+                f"sum: {a} + {b} = {total.total}  (p={total.confidence:.3f}, from the {total.source})"
+            )
+    return EXIT_OK
+
+
+# ---- list ------------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Every model, shipped and the user's; an unreadable checkpoint is listed with the reason."""
+    from mnist_desk.store.catalog import list_models
+
+    entries = list_models(args.models_dir)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": e.name,
+                        "path": str(e.path),
+                        "task": e.task,
+                        "arch": e.arch,
+                        "shipped": e.shipped,
+                        "test_accuracy": e.test_accuracy,
+                        "problem": e.problem or None,
+                    }
+                    for e in entries
+                ]
+            )
+        )
+        return EXIT_OK
+    for e in entries:
+        if e.problem:
+            print(f"{e.name:<32} unreadable: {e.problem}")
+            continue
+        accuracy = f"test {e.test_accuracy:.2%}" if e.test_accuracy is not None else ""
+        where = "shipped" if e.shipped else "yours"
+        print(f"{e.name:<32} {e.task}/{e.arch:<12} {where:<8} {accuracy}")
+    return EXIT_OK
+
+
+# ---- self-test ------------------------------------------------------------------------------
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from mnist_desk.recognition.self_test import run_self_test
+
+    window_check = None
+    if args.window:
+        from mnist_desk.ui.shell.app import open_and_close_window as window_check
+    return EXIT_OK if run_self_test(print, window_check) else EXIT_FAILED
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from mnist_desk.ui.shell.app import run_gui
+
+    return run_gui(args)
+
+
+# ---- the parser -----------------------------------------------------------------------------
+
+
+def global_options(default: object) -> argparse.ArgumentParser:
+    """--data-dir, --models-dir, --no-download and --device, each defaulting to ``default``."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--data-dir",
+        default=default,
+        help="folder holding MNIST/raw (default: $MNIST_DESK_DATA or the per-user data folder)",
+    )
+    options.add_argument(
+        "--models-dir",
+        default=default,
+        help="folder for your trained models (default: $MNIST_DESK_MODELS or the per-user folder)",
+    )
+    options.add_argument(
+        "--no-download",
+        action="store_true",
+        default=False if default is None else default,
+        help="never download MNIST; fail with instructions if it is missing",
+    )
+    options.add_argument("--device", default=default, help="cpu, cuda or cuda:N")
+    return options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from mnist_desk import __version__
+
+    # The global options are accepted before and after the subcommand. The subcommands' copies
+    # default to SUPPRESS: a real default there would overwrite what the main parser parsed.
+    common = global_options(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="mnist-desk",
+        parents=[global_options(None)],
+        description="Draw two digits, see them and their sum recognised; train the networks behind it.",
+    )
+    parser.add_argument("--version", action="version", version=f"mnist-desk {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=LazyOptionsParser)
+
+    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.set_defaults(func=cmd_gui)
+
+    add_train_parser(sub, common)
+
+    evaluate = sub.add_parser(
+        "evaluate", parents=[common], help="test accuracy, per-class metrics and confusion matrix"
+    )
+    evaluate.add_argument(
+        "checkpoint", help="a .pt file, or a model name such as classifier-convnet"
+    )
+    evaluate.add_argument("--subset", type=int, help="only the first N test examples")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument(
+        "--my-digits", action="store_true", help="accuracy on your own digits instead of MNIST"
+    )
+    evaluate.set_defaults(func=cmd_evaluate)
+
+    predict = sub.add_parser(
+        "predict", parents=[common], help="recognise digits in image files (two give their sum)"
+    )
+    predict.add_argument("images", nargs="+", type=Path)
+    predict.add_argument(
+        "--model",
+        default=None,
+        help="a .pt file or model name (default: the shipped best classifier)",
+    )
+    predict.add_argument("--json", action="store_true")
+    predict.set_defaults(func=cmd_predict)
+
+    listing = sub.add_parser(
+        "list", parents=[common], help="the models you can use; unreadable ones with the reason"
+    )
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=cmd_list)
+
+    self_test = sub.add_parser(
+        "self-test", parents=[common], help="check every shipped model on shipped sample digits"
+    )
+    self_test.add_argument(
+        "--window", action="store_true", help="also open and close the main window (offscreen)"
+    )
+    self_test.set_defaults(func=cmd_self_test)
+
+    from mnist_desk.cli.my_digits import add_parsers as add_my_digits_parsers
+
+    add_my_digits_parsers(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_gui)
+    from mnist_desk.support.logs import install_thread_hook, report_unexpected
+
+    install_thread_hook()
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except UserError as e:  # the user's to fix: one line, no traceback
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as e:  # a bug: the traceback goes to the log, the user learns where
+        print(f"error: {report_unexpected(e, 'mnist-desk ' + str(func.__name__))}", file=sys.stderr)
+        return EXIT_BUG

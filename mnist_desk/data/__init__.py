@@ -1,0 +1,1 @@
+"""Training data: MNIST and its fixed splits, augmentation for how people draw, synthetic drawn digits."""

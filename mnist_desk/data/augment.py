@@ -1,0 +1,88 @@
+"""Augmentation for how people draw: slant, aspect, elastic wobble and stroke thickness.
+
+MNIST's writers used pens on paper; the app's users draw with a mouse, thin or thick, slanted,
+narrow or wide. ``drawn_augment`` adds that variety on top of the usual rotation/shift/zoom, for
+a whole batch at once on the in-memory tensors (one ``grid_sample`` for every geometric change,
+max-pooling for the thickness), so it costs little next to a training step.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+from mnist_desk.imaging.field import MEAN, STD
+
+
+@dataclass(frozen=True)
+class DrawnAugment:
+    """How strongly each change varies (each is drawn per image, uniformly in +-range)."""
+
+    degrees: float = 10.0  # rotation
+    translate: float = 0.1  # shift, fraction of the image
+    scale: float = 0.1  # zoom, 1 +- this
+    shear: float = 0.3  # slant: x += shear * y (0.3 is about 17 degrees)
+    aspect: float = 0.2  # width / height, 1 +- this
+    elastic: float = 1.0  # displacement, pixels (std at a 3x3 control grid, smoothly interpolated)
+    thickness: float = 0.6  # chance that the stroke is thinned or thickened by up to one pixel
+
+
+def _uniform(n: int, low: float, high: float, generator: torch.Generator | None) -> torch.Tensor:
+    return torch.rand(n, generator=generator).mul_(high - low).add_(low)
+
+
+def _geometry(
+    n: int, settings: DrawnAugment, generator: torch.Generator | None, shape: list[int]
+) -> torch.Tensor:
+    """A sampling grid (n, 28, 28, 2): rotation, shear, aspect, zoom, shift and elastic wobble."""
+    angle = _uniform(n, -settings.degrees, settings.degrees, generator) * (math.pi / 180)
+    zoom = _uniform(n, 1 - settings.scale, 1 + settings.scale, generator)
+    aspect = _uniform(n, 1 - settings.aspect, 1 + settings.aspect, generator)
+    shear = _uniform(n, -settings.shear, settings.shear, generator)
+    tx = _uniform(n, -settings.translate, settings.translate, generator) * 2
+    ty = _uniform(n, -settings.translate, settings.translate, generator) * 2
+    # Output -> input coordinates: the inverse of zoom * aspect, shear and rotation.
+    cos, sin = torch.cos(angle), torch.sin(angle)
+    sx, sy = 1 / (zoom * aspect.sqrt()), aspect.sqrt() / zoom
+    a = torch.stack([cos * sx, -sin * sx + shear * sx], 1)
+    b = torch.stack([sin * sy, cos * sy], 1)
+    theta = torch.stack([torch.cat([a, tx[:, None]], 1), torch.cat([b, ty[:, None]], 1)], 1)
+    grid = F.affine_grid(theta, shape, align_corners=False)
+    if settings.elastic > 0:
+        # Smooth random displacements: a 3x3 grid of offsets, upsampled bicubically.
+        coarse = torch.randn(n, 2, 3, 3, generator=generator) * (settings.elastic * 2 / shape[-1])
+        field = F.interpolate(coarse, size=shape[-2:], mode="bicubic", align_corners=True)
+        grid = grid + field.permute(0, 2, 3, 1)
+    return grid
+
+
+def _thickness(ink: torch.Tensor, settings: DrawnAugment, generator: torch.Generator | None):
+    """Thicken (dilate) or thin (erode) some images' strokes by a random fraction of a pixel."""
+    n = ink.shape[0]
+    amount = _uniform(n, -1, 1, generator)
+    amount[torch.rand(n, generator=generator) >= settings.thickness] = 0
+    amount = amount.to(ink.device).view(n, 1, 1, 1)
+    thick = F.max_pool2d(ink, 3, stride=1, padding=1)
+    thin = -F.max_pool2d(-ink, 3, stride=1, padding=1)
+    # Erosion alone can wipe out a thin digit: never thin below half the original ink.
+    thin = torch.maximum(thin, ink * 0.5)
+    grown = ink + amount.clamp(min=0) * (thick - ink)
+    return grown + (-amount).clamp(min=0) * (thin - ink)
+
+
+def drawn_augment(
+    images: torch.Tensor,
+    generator: torch.Generator | None = None,
+    settings: DrawnAugment | None = None,
+) -> torch.Tensor:
+    """A batch (N, 1, 28, 28) normalised like training -> the same, as if drawn by other hands."""
+    settings = settings or DrawnAugment()
+    n = images.shape[0]
+    ink = images * STD + MEAN  # 0..1, black background: zeros pad correctly
+    ink = _thickness(ink, settings, generator)
+    grid = _geometry(n, settings, generator, list(images.shape)).to(images.device, images.dtype)
+    out = F.grid_sample(ink, grid, align_corners=False, padding_mode="zeros")
+    return (out.clamp_(0, 1) - MEAN) / STD

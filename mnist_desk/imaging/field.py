@@ -1,0 +1,50 @@
+"""The field every model reads: 28x28, white ink on black, the digit in a 20x20 box centred by
+mass, normalised with MNIST's mean and standard deviation (MNIST's own format)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+FIELD = 28
+BOX = 20
+# MNIST's pixel mean and standard deviation (0..1 ink): every model's input is normalised with them.
+MEAN = 0.1307
+STD = 0.3081
+
+
+@dataclass
+class Preprocessed:
+    image28: (
+        np.ndarray | None
+    )  # uint8 (28, 28), white on black: what the model sees; None when blank
+    tensor: torch.Tensor | None  # float (1, 28, 28), normalised like training; None when blank
+
+    @property
+    def blank(self) -> bool:
+        return self.tensor is None
+
+
+def to_tensor(field: np.ndarray) -> torch.Tensor:
+    """float (28, 28) ink 0..1 -> the (1, 28, 28) tensor normalised like training."""
+    return ((torch.from_numpy(field)[None] - MEAN) / STD).float()
+
+
+def centre_by_mass(box: np.ndarray) -> np.ndarray:
+    """Place ``box`` (ink 0..1, at most 28x28) in a 28x28 field with its centre of mass at the
+    field's centre."""
+    rows, cols = np.flatnonzero(box.any(1)), np.flatnonzero(box.any(0))
+    box = box[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    h, w = box.shape
+    mass = box.sum()
+    ys, xs = np.indices(box.shape)
+    cy, cx = (ys * box).sum() / mass, (xs * box).sum() / mass
+    # Top-left corner that puts the centre of mass at pixel (14, 14), where MNIST's digits have
+    # it (the mean over 2,000 test digits is (13.99, 14.00)), kept inside the field.
+    top = int(np.clip(round(FIELD / 2 - cy), 0, FIELD - h))
+    left = int(np.clip(round(FIELD / 2 - cx), 0, FIELD - w))
+    field = np.zeros((FIELD, FIELD), dtype=np.float32)
+    field[top : top + h, left : left + w] = box
+    return field

@@ -1,0 +1,79 @@
+"""Any image of one digit -> the 28x28 tensor MNIST models expect, by the steps MNIST itself used.
+
+MNIST's digits were size-normalised to fit a 20x20 box (keeping the aspect ratio, antialiased) and
+centred by centre of mass in a 28x28 field, white ink on black. We do the same to a canvas drawing,
+a photo or a scan, after detecting whether its ink is dark-on-light or light-on-dark.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from mnist_desk.imaging.field import BOX, Preprocessed, centre_by_mass, to_tensor
+
+# Ink weaker than this fraction of the strongest ink is background noise (paper grain, JPEG).
+NOISE_FLOOR = 0.2
+# Below this contrast (0..1) an image has no ink worth reading: it is blank.
+MIN_CONTRAST = 0.1
+
+
+def to_grey(image: np.ndarray) -> np.ndarray:
+    """(H, W), (H, W, 3) or (H, W, 4), any dtype -> float (H, W) in 0..1."""
+    a = np.asarray(image)
+    if a.ndim not in (2, 3) or a.size == 0:
+        raise ValueError(f"expected an image of shape (H, W) or (H, W, C), got {a.shape}")
+    a = a.astype(np.float32)
+    if a.max(initial=0) > 1.0:
+        a /= 255.0
+    if a.ndim == 2:
+        return a
+    if a.shape[2] == 4:
+        alpha = a[..., 3]
+        if alpha.min() < 0.99:  # strokes on a transparent background: the alpha is the ink
+            return alpha
+        a = a[..., :3]
+    if a.shape[2] == 1:
+        return a[..., 0]
+    return a[..., :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+
+
+def ink_map(grey: np.ndarray) -> np.ndarray | None:
+    """float (H, W) 0..1 -> ink strength 0..1 with the background at 0; None if blank.
+
+    Polarity comes from the border: the background is what the edges of the picture mostly show.
+    """
+    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
+    background = float(np.median(border))
+    ink = (background - grey) if background > 0.5 else (grey - background)
+    peak = float(ink.max(initial=0))
+    if peak < MIN_CONTRAST:
+        return None
+    ink = np.clip(ink / peak, 0, 1)
+    ink[ink < NOISE_FLOOR] = 0
+    return ink
+
+
+def preprocess(image: np.ndarray) -> Preprocessed:
+    """An image of one digit -> what the model sees (or blank)."""
+    ink = ink_map(to_grey(image))
+    if ink is None:
+        return Preprocessed(None, None)
+    rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))  # 10x np.nonzero's speed
+    if len(rows) == 0:
+        return Preprocessed(None, None)
+    crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    h, w = crop.shape
+    scale = BOX / max(h, w)
+    new_h, new_w = max(1, round(h * scale)), max(1, round(w * scale))
+    box = F.interpolate(
+        torch.from_numpy(np.ascontiguousarray(crop))[None, None],
+        size=(new_h, new_w),
+        mode="bilinear",
+        antialias=True,
+        align_corners=False,
+    )[0, 0].clamp_(0, 1)
+    field = centre_by_mass(box.numpy())
+    image28 = (field * 255).round().astype(np.uint8)
+    return Preprocessed(image28, to_tensor(field))

@@ -1,0 +1,88 @@
+"""``mnist-desk self-test``: every shipped model must read the shipped sample digits correctly.
+
+Samples are MNIST *test* digits (never trained on), one per class, stored dark-on-light at
+112x112 like a scan, so the check also covers polarity detection and rescaling. Sums go through
+``Predictor.predict_sum``, the path the window uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from mnist_desk.support.config import resources_dir, shipped_weights_dir
+
+
+def sample_digits() -> list[tuple[int, Path]]:
+    """(label, path) for each shipped sample, read from names like digit-3-test18.png."""
+    found = []
+    for path in sorted((resources_dir() / "samples").glob("digit-*.png")):
+        match = re.match(r"digit-(\d)", path.name)
+        if match:
+            found.append((int(match.group(1)), path))
+    return found
+
+
+def run_self_test(
+    say: Callable[[str], None] = print,
+    window_check: Callable[[], tuple[bool, str]] | None = None,
+) -> bool:
+    """Check every shipped model on the sample digits, saying each result; True if all pass.
+
+    ``window_check`` (the CLI passes ``ui.app.open_and_close_window``) is run last and returns
+    (ok, what it saw): the core knows nothing of the window, the entry point hands it in."""
+    from mnist_desk.recognition.predictor import Predictor, load_image
+    from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
+    from mnist_desk.support.devices import cuda_unavailable_reason, list_devices
+
+    devices = [d.name for d in list_devices()]
+    no_cuda = "" if len(devices) > 1 else f" (no CUDA: {cuda_unavailable_reason()})"
+    say(f"devices: {', '.join(devices)}{no_cuda}")
+    samples = sample_digits()
+    weights = sorted(shipped_weights_dir().glob("*.pt"))
+    ok = bool(samples) and bool(weights)
+    if not samples:
+        say(f"FAIL no sample digits in {resources_dir() / 'samples'}")
+    if not weights:
+        say(f"FAIL no shipped weights in {shipped_weights_dir()}")
+    images = [(label, load_image(path)) for label, path in samples]
+    # Pairs (a, b) whose sums cover 0..18.
+    pairs = [
+        (images[i], images[j]) for i, j in ((0, 0), (1, 2), (3, 4), (5, 6), (7, 8), (9, 9), (9, 0))
+    ]
+    for path in weights:
+        try:
+            predictor = Predictor(load_checkpoint(path))
+        except CheckpointError as e:
+            say(f"FAIL {path.name}: {e}")
+            ok = False
+            continue
+        if predictor.task == "classifier":
+            results = predictor.predict_digits([im for _, im in images])
+            wrong = [
+                (label, r.digit)
+                for (label, _), r in zip(images, results, strict=True)
+                if r.digit != label
+            ]
+            right = len(images) - len(wrong)
+            line = f"{path.name}: {right}/{len(images)} digits"
+        else:
+            wrong = []
+            for (la, a), (lb, b) in pairs:
+                result = predictor.predict_sum(a, b)
+                if result.total != la + lb:
+                    wrong.append((la + lb, result.total))
+            line = f"{path.name}: {len(pairs) - len(wrong)}/{len(pairs)} sums"
+        say(
+            ("ok   " if not wrong else "FAIL ")
+            + line
+            + (f"  wrong (expected, got): {wrong}" if wrong else "")
+        )
+        ok = ok and not wrong
+    if window_check is not None:
+        window_ok, message = window_check()
+        say(("ok   " if window_ok else "FAIL ") + message)
+        ok = ok and window_ok
+    say("self-test passed" if ok else "self-test FAILED")
+    return ok

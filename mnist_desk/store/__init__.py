@@ -1,0 +1,1 @@
+"""Models on disk: the one checkpoint format and the catalog of shipped and user models."""

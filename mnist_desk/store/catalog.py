@@ -1,0 +1,130 @@
+"""Which models exist: the shipped ones in resources/weights and the user's own in the models folder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mnist_desk.models import CLASSIFIER, DEFAULT_CLASSIFIER
+from mnist_desk.store.checkpoints import Checkpoint, CheckpointError, load_checkpoint, metrics_path
+from mnist_desk.support.config import resolve_models_dir, shipped_weights_dir
+from mnist_desk.support.fileio import remove_stale_temp_files
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    path: Path
+    task: str
+    arch: str
+    shipped: bool
+    test_accuracy: float | None
+    problem: str = ""  # why the checkpoint cannot be read ("" when it can); never loaded then
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def readable(self) -> bool:
+        return not self.problem
+
+    @property
+    def title(self) -> str:
+        if self.problem:
+            return f"{self.name} (unreadable)"
+        where = "shipped" if self.shipped else "yours"
+        acc = f", test {self.test_accuracy:.2%}" if self.test_accuracy is not None else ""
+        return f"{self.name} ({where}{acc})"
+
+
+def shipped_checkpoint(task: str, arch: str) -> Path:
+    return shipped_weights_dir() / f"{task}-{arch}.pt"
+
+
+def default_classifier_path() -> Path:
+    return shipped_checkpoint(CLASSIFIER, DEFAULT_CLASSIFIER)
+
+
+# (path, size, mtime) -> the checkpoint's metadata, or why it cannot be read: each user
+# checkpoint is opened once per version of the file, not on every listing.
+_CHECKED: dict[tuple[str, int, int], dict[str, Any] | str] = {}
+
+
+def _check_user_checkpoint(path: Path) -> dict[str, Any] | str:
+    """The metadata of a user checkpoint (read safely, as it would be loaded), or the problem."""
+    try:
+        stat = path.stat()
+    except OSError as e:
+        return f"{path}: cannot be read: {e.strerror or e}"
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _CHECKED:
+        try:
+            _CHECKED[key] = load_checkpoint(path).meta
+        except CheckpointError as e:
+            _CHECKED[key] = str(e)
+    return _CHECKED[key]
+
+
+def _entry(path: Path, shipped: bool) -> ModelEntry:
+    """Shipped models: the metrics JSON beside them (cheap, and they are tested). The user's:
+    the checkpoint itself, read safely, so a corrupt or foreign file is listed with its problem."""
+    info: dict[str, Any] | str
+    if shipped:
+        try:
+            info = json.loads(metrics_path(path).read_text())
+        except (OSError, ValueError):
+            info = _check_user_checkpoint(path)
+    else:
+        info = _check_user_checkpoint(path)
+    if isinstance(info, dict) and not ("task" in info and "arch" in info):
+        info = f"{path}: its metadata lacks the task or the architecture"
+    if isinstance(info, str):
+        return ModelEntry(path, "", "", shipped, None, problem=info)
+    accuracy = (info.get("metrics") or {}).get("test_accuracy")
+    return ModelEntry(path, info["task"], info["arch"], shipped, accuracy)
+
+
+def list_models(models_dir: str | Path | None = None) -> list[ModelEntry]:
+    """Shipped models first, then the user's, newest first. Unreadable checkpoints are listed
+    too, with ``problem`` saying why; callers show them and never load them. Temp files left by
+    a save that was killed are removed from the user's folder on the way."""
+    entries: list[ModelEntry] = []
+    shipped = shipped_weights_dir()
+    if shipped.is_dir():
+        entries += [_entry(p, True) for p in sorted(shipped.glob("*.pt"))]
+    user = resolve_models_dir(models_dir)
+    if user.is_dir():
+        remove_stale_temp_files(user)
+        paths = sorted(user.glob("*.pt"), key=_modified, reverse=True)
+        entries += [_entry(p, False) for p in paths]
+    return entries
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def resolve_model(
+    name_or_path: str | Path | None, models_dir: str | Path | None = None
+) -> Checkpoint:
+    """A checkpoint from a file path or a model name (file stem) in the shipped or user folders."""
+    if name_or_path is None:
+        return load_checkpoint(default_classifier_path())
+    path = Path(name_or_path)
+    if path.suffix == ".pt" or path.exists():
+        return load_checkpoint(path)
+    entries = list_models(models_dir)
+    for entry in entries:
+        if entry.name == str(name_or_path):
+            if entry.problem:
+                raise CheckpointError(entry.problem)
+            return load_checkpoint(entry.path)
+    names = (
+        ", ".join(e.name + (" (unreadable)" if e.problem else "") for e in entries) or "none found"
+    )
+    raise CheckpointError(f"no model named {name_or_path!r}; known models: {names}")

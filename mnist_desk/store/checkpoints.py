@@ -1,0 +1,176 @@
+"""One checkpoint format: a state_dict plus metadata, loaded with ``weights_only=True``.
+
+A file is a dict ``{"format": FORMAT, "version": 1, "state_dict": ..., "meta": {...}}`` where
+``meta`` holds only plain values (task, arch, model settings, normalisation, metrics, training
+settings, seed, created, library versions), so nothing but tensors and primitives is unpickled.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+import platform
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from mnist_desk import __version__
+from mnist_desk.errors import UserError
+from mnist_desk.imaging.field import MEAN, STD
+from mnist_desk.models import UnknownModelError, build_model
+from mnist_desk.support.fileio import atomic_write, atomic_write_json
+
+FORMAT = "mnist-desk-checkpoint"
+VERSION = 1
+
+
+# How torch's weights-only unpickler words a refusal of an object that could run code.
+_CARRIES_CODE = re.compile(r"Unsupported global|GLOBAL |Unsupported class|REDUCE|BUILD")
+
+
+class CheckpointError(UserError, RuntimeError):
+    """A checkpoint could not be read; the message names the file and the problem."""
+
+
+@dataclass
+class Checkpoint:
+    task: str
+    arch: str
+    state_dict: dict[str, torch.Tensor]
+    meta: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    @property
+    def model_kwargs(self) -> dict[str, Any]:
+        return dict(self.meta.get("model_kwargs") or {})
+
+    @property
+    def metrics(self) -> dict[str, Any]:
+        return dict(self.meta.get("metrics") or {})
+
+    @property
+    def test_accuracy(self) -> float | None:
+        return self.metrics.get("test_accuracy")
+
+    def build(self) -> nn.Module:
+        """The model with these weights, in eval mode, on the CPU."""
+        where = self.path or "checkpoint"
+        try:
+            model = build_model(self.task, self.arch, **self.model_kwargs)
+        except (UnknownModelError, TypeError) as e:
+            raise CheckpointError(f"{where}: cannot build the model it describes: {e}") from e
+        try:
+            model.load_state_dict(self.state_dict, strict=True)
+        except RuntimeError as e:
+            first = str(e).strip().splitlines()
+            detail = " ".join(line.strip() for line in first[:4])
+            raise CheckpointError(
+                f"{where}: its weights do not fit a {self.task}/{self.arch} model: {detail}"
+            ) from e
+        return model.eval()
+
+
+def library_versions() -> dict[str, str]:
+    import numpy
+    import torchvision
+
+    return {
+        "mnist_desk": __version__,
+        "torch": torch.__version__,
+        "torchvision": torchvision.__version__,
+        "numpy": numpy.__version__,
+        "python": platform.python_version(),
+    }
+
+
+def make_meta(
+    task: str,
+    arch: str,
+    *,
+    model_kwargs: dict[str, Any] | None = None,
+    metrics: dict[str, Any] | None = None,
+    settings: dict[str, Any] | None = None,
+    seed: int | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    meta = {
+        "task": task,
+        "arch": arch,
+        "model_kwargs": model_kwargs or {},
+        "normalization": {"mean": MEAN, "std": STD, "polarity": "white-on-black"},
+        "metrics": metrics or {},
+        "settings": settings or {},
+        "seed": seed,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "versions": library_versions(),
+    }
+    meta.update(extra)
+    # Round-trip through JSON: proves meta holds only plain values that weights_only accepts.
+    return json.loads(json.dumps(meta))
+
+
+def save_checkpoint(path: str | Path, model: nn.Module, meta: dict[str, Any]) -> Path:
+    """Write the model's weights (no optimizer state) and ``meta`` atomically."""
+    state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+    payload = {"format": FORMAT, "version": VERSION, "state_dict": state, "meta": meta}
+    buffer = io.BytesIO()
+    torch.save(payload, buffer)
+    return atomic_write(path, lambda f: f.write(buffer.getvalue()))
+
+
+def load_checkpoint(path: str | Path) -> Checkpoint:
+    """Read a checkpoint safely; any problem becomes a CheckpointError naming the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise CheckpointError(f"{path}: no such checkpoint file")
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as e:
+        if not _CARRIES_CODE.search(str(e)):  # garbage bytes fail the same unpickler
+            raise CheckpointError(
+                f"{path}: not a readable checkpoint (truncated or corrupt): the data is damaged"
+            ) from e
+        raise CheckpointError(
+            f"{path}: refused: the file holds Python objects other than weights, which could run "
+            f"code when loaded. Only mnist-desk checkpoints can be opened."
+        ) from e
+    except Exception as e:  # torch.load reports damaged files through many exception types
+        raise CheckpointError(
+            f"{path}: not a readable checkpoint (truncated or corrupt): {type(e).__name__}: {e}"
+        ) from e
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise CheckpointError(
+            f"{path}: not an mnist-desk checkpoint (a PyTorch file, but from another program)"
+        )
+    if payload.get("version") != VERSION:
+        raise CheckpointError(
+            f"{path}: checkpoint format version {payload.get('version')} is not supported "
+            f"(this mnist-desk reads version {VERSION})"
+        )
+    meta = payload.get("meta") or {}
+    state = payload.get("state_dict")
+    if not isinstance(state, dict) or "task" not in meta or "arch" not in meta:
+        raise CheckpointError(f"{path}: checkpoint lacks its weights or its task/arch metadata")
+    return Checkpoint(task=meta["task"], arch=meta["arch"], state_dict=state, meta=meta, path=path)
+
+
+def metrics_path(checkpoint_path: str | Path) -> Path:
+    """The metrics JSON that sits beside a checkpoint."""
+    return Path(checkpoint_path).with_suffix(".json")
+
+
+def write_metrics_file(checkpoint_path: str | Path, meta: dict[str, Any]) -> Path:
+    """The human-readable twin of a checkpoint's metadata."""
+    summary = {
+        k: meta[k] for k in ("task", "arch", "metrics", "seed", "created", "versions") if k in meta
+    }
+    for key in ("command", "machine", "train_time_s", "model_kwargs", "settings", "parameters"):
+        if key in meta:
+            summary[key] = meta[key]
+    return atomic_write_json(metrics_path(checkpoint_path), summary)

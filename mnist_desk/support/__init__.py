@@ -1,0 +1,1 @@
+"""Small services every layer uses: where things live, devices and threads, atomic files, the log."""

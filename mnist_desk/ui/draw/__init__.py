@@ -1,0 +1,1 @@
+"""The Draw tab: canvases, readings, the model picker and corrections."""

@@ -1,0 +1,235 @@
+"""The Draw tab: the model picker, two canvases with what the model reads from each, the pen and
+undo tools, and the sum. A view of a ``DrawingSession`` (``mnist_desk.app.drawing_session``),
+whose undo runs on Qt's ``QUndoStack`` here (``UndoStackHistory``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mnist_desk.app.drawing_session import DrawingSession, UndoStep
+from mnist_desk.ui.draw.canvas import DigitCanvas
+from mnist_desk.ui.draw.model_picker import ModelPicker
+from mnist_desk.ui.draw.prediction_view import DigitResultView, SumView
+from mnist_desk.ui.settings import MAX_PEN_WIDTH, MIN_PEN_WIDTH
+
+
+class _UndoCommand(QUndoCommand):
+    """A session's undo step on the QUndoStack."""
+
+    def __init__(self, step: UndoStep, history: UndoStackHistory):
+        super().__init__(step.text)
+        self.step, self.history = step, history
+
+    def redo(self) -> None:
+        self.step.redo()
+
+    def undo(self) -> None:
+        done = self.step.undo()
+        self.history.last_undo_done = done
+        if not done or not self.step.redoable:
+            self.setObsolete(True)  # the stack drops it: nothing left to undo, or to redo
+
+
+class UndoStackHistory:
+    """The drawing session's undo history on a ``QUndoStack`` (the session's ``History``)."""
+
+    def __init__(self, stack: QUndoStack):
+        self.stack = stack
+        self.last_undo_done = False
+
+    def push(self, step: UndoStep) -> None:
+        self.stack.push(_UndoCommand(step, self))  # QUndoStack.push calls redo()
+
+    def undo(self) -> bool:
+        """Undo the newest step that still has something to undo; False if none has."""
+        while self.stack.canUndo():
+            self.last_undo_done = False
+            self.stack.undo()
+            if self.last_undo_done:
+                return True
+        return False
+
+    def redo(self) -> bool:
+        if not self.stack.canRedo():
+            return False
+        self.stack.redo()
+        return True
+
+
+class DigitPanel(QFrame):
+    """One canvas with its title, buttons, and what the model reads from it."""
+
+    def __init__(self, index: int, session: DrawingSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.index = index
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.canvas = DigitCanvas(session, index)
+        self.result_view = DigitResultView()
+        self.open_button = QPushButton()
+        self.clear_button = QPushButton()
+        self.clear_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogResetButton)
+        )
+        self.open_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton)
+        )
+        self.clear_button.clicked.connect(self.canvas.clear)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.open_button)
+        header.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.result_view)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.title.setText(self.tr("First digit") if self.index == 0 else self.tr("Second digit"))
+        self.open_button.setText(self.tr("Open image…"))
+        self.open_button.setToolTip(
+            self.tr("Read a digit from an image file (or drop one on the box)")
+        )
+        self.clear_button.setText(self.tr("Clear"))
+        self.canvas.set_placeholder(self.tr("Draw a digit here\nor drop an image"))
+        self.canvas.setToolTip(self.tr("Draw one digit with the mouse, a pen or a finger"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+class DrawingTab(QWidget):
+    """The model picker, the two digit panels with a "+" between, pen and undo tools, the sum."""
+
+    def __init__(self, session: DrawingSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.picker = ModelPicker()
+        self.panels = [DigitPanel(i, session) for i in range(len(session.drawings))]
+        self.canvases = [p.canvas for p in self.panels]
+        self.plus_label = QLabel("+")
+        font = self.plus_label.font()
+        font.setPointSizeF(font.pointSizeF() * 3)
+        font.setBold(True)
+        self.plus_label.setFont(font)
+        self.plus_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sum_view = SumView()
+
+        self.pen_label = QLabel()
+        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_slider.setRange(round(MIN_PEN_WIDTH * 100), round(MAX_PEN_WIDTH * 100))
+        self.pen_slider.setFixedWidth(160)
+        self.pen_slider.valueChanged.connect(lambda v: self.set_pen_width(v / 100))
+        self.undo_button = QPushButton()
+        self.redo_button = QPushButton()
+        self.clear_all_button = QPushButton()
+
+        canvases_row = QHBoxLayout()
+        canvases_row.addWidget(self.panels[0], 1)
+        canvases_row.addWidget(self.plus_label)
+        canvases_row.addWidget(self.panels[1], 1)
+        tools_row = QHBoxLayout()
+        tools_row.addWidget(self.pen_label)
+        tools_row.addWidget(self.pen_slider)
+        tools_row.addStretch(1)
+        tools_row.addWidget(self.undo_button)
+        tools_row.addWidget(self.redo_button)
+        tools_row.addWidget(self.clear_all_button)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
+        layout.addLayout(canvases_row, 1)
+        layout.addLayout(tools_row)
+        layout.addWidget(line)
+        layout.addWidget(self.sum_view)
+        self._active = 0
+        self.retranslate()
+
+    # ---- the pen and the selected canvas ----
+
+    @property
+    def pen_width(self) -> float:
+        return self.canvases[0].pen_width
+
+    def set_pen_width(self, fraction: float) -> float:
+        """Both canvases' pen (a share of the box side, clamped); returns the width set."""
+        fraction = round(min(MAX_PEN_WIDTH, max(MIN_PEN_WIDTH, fraction)), 3)
+        for canvas in self.canvases:
+            canvas.set_pen_width(fraction)
+        self.pen_slider.blockSignals(True)
+        self.pen_slider.setValue(round(fraction * 100))
+        self.pen_slider.blockSignals(False)
+        self._update_pen_label()
+        return fraction
+
+    @property
+    def active_index(self) -> int:
+        return self._active
+
+    def set_active(self, index: int) -> None:
+        self._active = index
+        for i, canvas in enumerate(self.canvases):
+            canvas.set_active(i == index)
+
+    # ---- what the model reads ----
+
+    def show_loading(self) -> None:
+        for panel in self.panels:
+            panel.result_view.show_loading()
+        self.sum_view.show_loading()
+
+    def show_error(self, message: str, *, with_sum: bool = True) -> None:
+        for panel in self.panels:
+            panel.result_view.show_error(message)
+        if with_sum:
+            self.sum_view.show_error(message)
+
+    def show_result(self, result) -> None:
+        """A SumResult: each digit under its canvas (with what an adder itself reads), the sum."""
+        own = result.adder_digits or (None, None)
+        for panel, digit, adder_digit in zip(self.panels, result.digits, own, strict=True):
+            panel.result_view.show_result(digit, adder_digit)
+        self.sum_view.show_result(result)
+
+    # ---- language ----
+
+    def retranslate(self) -> None:
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo the last stroke (Ctrl+Z)"))
+        self.redo_button.setText(self.tr("Redo"))
+        redo_keys = QKeySequence(QKeySequence.StandardKey.Redo).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.redo_button.setToolTip(self.tr("Redo what was undone ({0})").format(redo_keys))
+        self.clear_all_button.setText(self.tr("Clear all"))
+        self.clear_all_button.setToolTip(self.tr("Clear both boxes (Esc)"))
+        self.pen_slider.setToolTip(self.tr("Pen width, as a share of the box size ([ and ])"))
+        self._update_pen_label()
+
+    def _update_pen_label(self) -> None:
+        self.pen_label.setText(self.tr("Pen width: {0}%").format(round(self.pen_width * 100)))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,135 @@
+"""The model in use, seen in the window: a view of the ``ModelSession``.
+
+The session (``mnist_desk.app.model_session``) decides what to load and when; this view gives it
+its worker (``predictor_loader.BackgroundModelWorker``: background jobs that import torch and
+load models, answering in the GUI thread), and shows what it reports: "loading" in
+the Draw tab, the picker's current model, errors, the status bar's note of the model in use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from mnist_desk.app.model_session import (
+    NONE_FOUND,
+    CatalogRead,
+    LoadFailed,
+    LoadStarted,
+    ModelCatalog,
+    ModelEvent,
+    ModelLoaded,
+    ModelSession,
+    NoModel,
+)
+from mnist_desk.ui.draw.predictor_loader import BackgroundModelWorker
+from mnist_desk.ui.gui_gc import freeze_startup_objects
+
+
+class ModelView(QObject):
+    """Binds a ``ModelSession`` to the window's picker, Draw tab and status bar."""
+
+    def __init__(
+        self,
+        window: QMainWindow,  # the MainWindow (not imported: no cycle)
+        *,
+        models_dir: str | None,
+        device: str,
+        initial_model: str | None,
+    ):
+        super().__init__(window)
+        self.window = window
+        self.session = ModelSession(
+            self._start_loader,
+            self._on_model_event,
+            models_dir=models_dir,
+            device=device,
+            initial_model=initial_model,
+        )
+        self.status_label = QLabel()
+        window.statusBar().addPermanentWidget(self.status_label)
+        self.update_status()
+
+    def _start_loader(self) -> BackgroundModelWorker:
+        """The model session's worker: background jobs that import torch and load models."""
+        self.window.statusBar().showMessage(self.tr("Loading model…"))
+        return BackgroundModelWorker(self.session.receive, self)
+
+    def _on_model_event(self, event: ModelEvent) -> None:
+        """What the model session reports, shown."""
+        if isinstance(event, LoadStarted):
+            stem = Path(event.request.path).stem
+            self.window.statusBar().showMessage(self.tr("Loading model {0}…").format(stem))
+            if event.first:
+                self.window.draw_tab.show_loading()
+        elif isinstance(event, CatalogRead):
+            self._on_catalog(event.catalog)
+        elif isinstance(event, ModelLoaded):
+            self._on_loaded(event.info)
+        elif isinstance(event, LoadFailed):
+            self._on_failed(event)
+        elif isinstance(event, NoModel):
+            if event.reason == NONE_FOUND:
+                self._no_model(
+                    self.tr(
+                        "No trained model found. Train one in the Train tab, or run `make weights`."
+                    )
+                )
+            else:
+                self._no_model(self.tr("No model could be loaded."))
+
+    def _on_catalog(self, catalog: ModelCatalog) -> None:
+        from mnist_desk.support.acceleration import single_threaded_here
+
+        single_threaded_here()  # before this thread's first prediction (the reason is there)
+        self.window._add_training_tabs()
+        self.window.catalog_changed.emit(catalog)
+        # torch, the models and pyqtgraph are loaded now: freeze them out of the cycle collector
+        QTimer.singleShot(0, freeze_startup_objects)
+        self.window.picker.set_catalog(catalog)
+        if catalog.error:
+            self.window.show_error(self.tr("Cannot list the models"), catalog.error)
+
+    def _no_model(self, message: str) -> None:
+        self.window.draw_tab.show_error(message)
+        self.window.statusBar().showMessage(message)
+
+    def _on_loaded(self, info: dict) -> None:
+        path = info["path"] or ""
+        device = self.session.device
+        self.window.picker.add_entry(path, info["task"], info["arch"], info["test_accuracy"])
+        self.window.picker.set_current(path, device)
+        self.window.settings.model_path = path
+        self.window.settings.device = device
+        self.update_status()
+        self.window.statusBar().showMessage(
+            self.tr("Model {0} ready on {1}").format(Path(path).stem, device), 5000
+        )
+        self.window.predict_now()
+        self.window.model_loaded.emit(info)
+
+    def _on_failed(self, event: LoadFailed) -> None:
+        message = event.message
+        self.window.model_failed.emit(message)
+        if event.previous_kept:
+            self.window.picker.set_current(self.session.current_path, self.session.device)
+            self.window.show_error(
+                self.tr("Cannot use this model"),
+                message + "\n\n" + self.tr("The previous model is still in use."),
+            )
+            self.update_status()
+        elif event.falling_back:
+            self.window.statusBar().showMessage(message)
+            self.window.last_error = message
+        else:
+            self.window.show_error(self.tr("Cannot use this model"), message)
+
+    def update_status(self) -> None:
+        """The status bar's note of the model in use and its device."""
+        if self.session.predictor is None:
+            self.status_label.setText(self.tr("No model"))
+            return
+        info = self.session.predictor.describe()
+        self.status_label.setText(f"{Path(info['path'] or '').stem} · {info['device']}")

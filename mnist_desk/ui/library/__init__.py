@@ -1,0 +1,1 @@
+"""Browsing collections: the user's digits and the MNIST data set."""

@@ -1,0 +1,382 @@
+"""The My digits tab: the user's kept and corrected digits, by digit, with what the model read.
+
+Delete, relabel (buttons or the digit keys), filter to one digit or to the misread ones, counts per
+digit, export to / import from a folder, and "Fine-tune on my digits", which runs in the Train tab
+with its live curves and offers the new model when it is done. The store and the fine-tuning are
+the core's (``mnist_desk.personal.store``, ``mnist_desk.personal.fine_tune``); this is only their view.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mnist_desk.personal.store import MyDigitsError, PersonalDigit
+from mnist_desk.ui.draw.canvas import grey_to_qimage
+from mnist_desk.ui.draw.corrections import DIGIT_KEYS
+
+ICON_SCALE = 2  # 28 px shown as 56 px
+MISREAD_BACKGROUND = QColor(255, 225, 225)
+
+
+def digit_icon(image28: np.ndarray) -> QIcon:
+    pixmap = QPixmap.fromImage(grey_to_qimage(image28))
+    return QIcon(pixmap.scaled(28 * ICON_SCALE, 28 * ICON_SCALE))
+
+
+class MyDigitsView(QWidget):
+    """A view of ``window.corrections.store``; follows its changes."""
+
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window = window
+        self.store = window.corrections.store
+        self.pending_output: str | None = None  # the model a fine-tune in progress will save
+        self.personal_settings = None  # PersonalSettings to fine-tune with (None: the defaults)
+        self.last_message = ""
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.digit_filter = QComboBox()
+        self.digit_filter.addItem("", None)
+        for d in range(10):
+            self.digit_filter.addItem(str(d), d)
+        self.misread_only = QCheckBox()
+        self.grid = QListWidget()
+        self.grid.setViewMode(QListWidget.ViewMode.IconMode)
+        self.grid.setIconSize(QSize(28 * ICON_SCALE, 28 * ICON_SCALE))
+        self.grid.setGridSize(QSize(28 * ICON_SCALE + 34, 28 * ICON_SCALE + 30))
+        self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.grid.setMovement(QListWidget.Movement.Static)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.grid.installEventFilter(self)
+        self.relabel_box = QComboBox()
+        for d in range(10):
+            self.relabel_box.addItem(str(d), d)
+        self.relabel_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.import_button = QPushButton()
+        self.export_button = QPushButton()
+        self.fine_tune_button = QPushButton()
+        self.fine_tune_button.setDefault(True)
+
+        filters = QHBoxLayout()
+        self.show_label = QLabel()
+        filters.addWidget(self.show_label)
+        filters.addWidget(self.digit_filter)
+        filters.addWidget(self.misread_only)
+        filters.addStretch(1)
+        filters.addWidget(self.import_button)
+        filters.addWidget(self.export_button)
+        actions = QHBoxLayout()
+        self.relabel_label = QLabel()
+        actions.addWidget(self.relabel_label)
+        actions.addWidget(self.relabel_box)
+        actions.addWidget(self.relabel_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        actions.addWidget(self.fine_tune_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(filters)
+        layout.addWidget(self.grid, 1)
+        layout.addLayout(actions)
+
+        self.digit_filter.currentIndexChanged.connect(self.refresh)
+        self.misread_only.toggled.connect(self.refresh)
+        self.relabel_button.clicked.connect(
+            lambda: self.relabel_selected(self.relabel_box.currentData())
+        )
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.grid, self.delete_selected)
+        self.import_button.clicked.connect(self.choose_import_folder)
+        self.export_button.clicked.connect(self.choose_export_folder)
+        self.fine_tune_button.clicked.connect(self.fine_tune)
+        self.grid.itemSelectionChanged.connect(self._update_buttons)
+        window.corrections.changed.connect(self.refresh)
+        panel = window.training_panel
+        if panel is not None:
+            panel.modelSaved.connect(self._on_model_saved)
+            panel.start_personalised = self.fine_tune  # the Train tab's task of that name
+        self._retranslate()
+
+    # ---- showing ----
+
+    def shown_items(self) -> list[PersonalDigit]:
+        items = self.store.items(self.digit_filter.currentData(), self.misread_only.isChecked())
+        return sorted(items, key=lambda d: (d.label, d.id))
+
+    def refresh(self) -> None:
+        selected = set(self.selected_ids())
+        self.grid.clear()
+        for digit in self.shown_items():
+            read = "?" if digit.predicted is None else str(digit.predicted)
+            item = QListWidgetItem(
+                digit_icon(digit.image28), self.tr("{0} · read {1}").format(digit.label, read)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, digit.id)
+            item.setToolTip(
+                self.tr("Labelled {0}; the model ({1}) read {2}\n{3}, {4}").format(
+                    digit.label, digit.model or "?", read, digit.created, digit.source
+                )
+            )
+            if digit.misread:
+                item.setBackground(QBrush(MISREAD_BACKGROUND))
+            self.grid.addItem(item)
+            item.setSelected(digit.id in selected)
+        counts = self.store.counts()
+        per_digit = "   ".join(f"<b>{d}</b>: {n}" for d, n in enumerate(counts))
+        count, misread = len(self.store), self.store.misread_count()
+        if count == 1:  # English needs the singular; tr(n) would need an English .qm
+            text = self.tr("1 digit, {0} misread by the model it was drawn for. Per digit: {1}")
+            self.summary.setText(text.format(misread, per_digit))
+        else:
+            text = self.tr(
+                "{0} digits, {1} misread by the model they were drawn for. Per digit: {2}"
+            )
+            self.summary.setText(text.format(count, misread, per_digit))
+        self._update_buttons()
+
+    def selected_ids(self) -> list[str]:
+        return [i.data(Qt.ItemDataRole.UserRole) for i in self.grid.selectedItems()]
+
+    def _update_buttons(self) -> None:
+        some = bool(self.grid.selectedItems())
+        self.relabel_button.setEnabled(some)
+        self.delete_button.setEnabled(some)
+        self.export_button.setEnabled(len(self.store) > 0)
+
+    # ---- editing ----
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.grid
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in DIGIT_KEYS
+            and self.grid.selectedItems()
+        ):
+            self.relabel_selected(DIGIT_KEYS[event.key()])
+            return True
+        return super().eventFilter(watched, event)
+
+    def relabel_selected(self, label: int) -> int:
+        ids = self.selected_ids()
+        for item_id in ids:
+            self.store.relabel(item_id, label)
+        if ids:
+            self._say(self.tr("Relabelled {0} as {1}").format(len(ids), label))
+            self.window.corrections.changed.emit()
+        return len(ids)
+
+    def delete_selected(self) -> int:
+        ids = self.selected_ids()
+        if len(ids) > 1:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete digits"),
+                self.tr("Delete {0} of your digits?").format(len(ids)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return 0
+        for item_id in ids:
+            self.store.delete(item_id)
+        if ids:
+            self._say(self.tr("Deleted {0} from My digits").format(len(ids)))
+            self.window.corrections.changed.emit()
+        return len(ids)
+
+    # ---- folders ----
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder with 0/ … 9/ sub-folders of digit images")
+        )
+        if folder:
+            self.import_folder(folder)
+
+    def import_folder(self, folder: str | Path):
+        from mnist_desk.personal.folders import import_digits
+
+        try:
+            report = import_digits(self.store, folder)
+        except MyDigitsError as e:
+            self.window.show_error(self.tr("Cannot import"), str(e))
+            return None
+        self.window.corrections.changed.emit()
+        lines = report.lines()
+        if report.skipped or report.nothing_imported:
+            self.window.show_error(self.tr("Import"), "\n".join(lines[:40]))
+        self._say(lines[0])
+        return report
+
+    def choose_export_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export My digits to a folder"))
+        if folder:
+            self.export_folder(folder)
+
+    def export_folder(self, folder: str | Path):
+        from mnist_desk.personal.folders import export_digits
+
+        try:
+            report = export_digits(self.store, folder)
+        except (OSError, MyDigitsError) as e:
+            self.window.show_error(self.tr("Cannot export"), str(e))
+            return None
+        self._say(report.summary())
+        return report
+
+    # ---- fine-tuning ----
+
+    def base_classifier(self) -> str | None:
+        """The classifier in use (the one the user's digits were corrected against)."""
+        predictor = self.window.predictor
+        if predictor is None:
+            return None
+        from mnist_desk.personal.models import classifier_behind
+
+        behind = classifier_behind(predictor.digit_checkpoint)  # None: the shipped classifier
+        return str(behind) if behind else None
+
+    def fine_tune(self) -> bool:
+        """Start "classifier, personalised" in the Train tab; False (saying why) if it cannot."""
+        from mnist_desk.personal.fine_tune import (
+            NotEnoughDigits,
+            PersonalSettings,
+            PersonalTrainer,
+            personal_model_path,
+        )
+        from mnist_desk.training import TrainingSettings
+
+        panel = self.window.training_panel
+        if panel is None or panel.is_running:
+            self.window.show_error(
+                self.tr("Fine-tune on my digits"),
+                self.tr("A training run is in progress; wait for it to end or stop it."),
+            )
+            return False
+        settings = replace(
+            self.personal_settings or PersonalSettings(),
+            init_from=self.base_classifier(),
+            device=self.window.device,
+        )
+        try:
+            trainer = PersonalTrainer(
+                settings,
+                self.store.items(),
+                data_dir=self.window.data_dir,
+                download=self.window.download,
+                models_dir=self.window.models_dir,
+            )
+        except (NotEnoughDigits, MyDigitsError, ValueError, OSError) as e:
+            self.window.show_error(self.tr("Fine-tune on my digits"), str(e))
+            return False
+        trainer.output = personal_model_path(trainer.base.arch, self.window.models_dir)
+        shown = TrainingSettings(
+            task="classifier",
+            arch=trainer.base.arch,
+            max_steps=settings.steps,
+            device=settings.device,
+            test_subset=settings.test_subset,  # where the results view finds the worst mistakes
+        )
+        name = self.tr("#{0} classifier, personalised").format(panel.run_count + 1)
+        if not panel.start(shown, name=name, trainer=trainer):
+            return False
+        self.pending_output = str(trainer.output)
+        self.window.tabs.setCurrentWidget(panel)
+        return True
+
+    def _on_model_saved(self, path: str) -> None:
+        if path != self.pending_output:
+            return
+        self.pending_output = None
+        self.offer_model(path)
+
+    def offer_model(self, path: str) -> QMessageBox:
+        """Before/after from the new model's metrics file, and "Use it now?"."""
+        try:
+            metrics = json.loads(Path(path).with_suffix(".json").read_text())["metrics"]
+            text = self.tr(
+                "Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)\n"
+                "MNIST test: {3:.2%} → {4:.2%}\n\nUse {5} now?"
+            ).format(
+                metrics["personal_accuracy_before"],
+                metrics["personal_accuracy_after"],
+                metrics["personal_held_out"],
+                metrics["mnist_accuracy_before"],
+                metrics["test_accuracy"],
+                Path(path).stem,
+            )
+        except (OSError, ValueError, KeyError) as e:
+            text = self.tr(
+                "The model was saved, but its report cannot be read ({0}). Use it now?"
+            ).format(e)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Fine-tuned on your digits"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(
+            lambda result: (
+                self.window.use_model(path) if result == QMessageBox.StandardButton.Yes else None
+            )
+        )
+        box.open()
+        return box
+
+    # ---- text ----
+
+    def _say(self, message: str) -> None:
+        self.last_message = message
+        self.window.statusBar().showMessage(message, 6000)
+
+    def _retranslate(self) -> None:
+        self.show_label.setText(self.tr("Show:"))
+        self.digit_filter.setItemText(0, self.tr("All digits"))
+        self.misread_only.setText(self.tr("Misread only"))
+        self.relabel_label.setText(self.tr("Selected:"))
+        self.relabel_button.setText(self.tr("Relabel"))
+        self.relabel_button.setToolTip(
+            self.tr("Give the selected digits this label (or press a digit key)")
+        )
+        self.delete_button.setText(self.tr("Delete"))
+        self.import_button.setText(self.tr("Import folder…"))
+        self.import_button.setToolTip(self.tr("Add digits from a folder with sub-folders 0 … 9"))
+        self.export_button.setText(self.tr("Export folder…"))
+        self.export_button.setToolTip(
+            self.tr("Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata")
+        )
+        self.fine_tune_button.setText(self.tr("Fine-tune on my digits"))
+        self.fine_tune_button.setToolTip(
+            self.tr(
+                "Teach the current classifier your hand: a new model trained on your digits "
+                "and MNIST, with before/after accuracy"
+            )
+        )
+        self.refresh()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""The main window's frame: application start, menus and actions, files, About."""

@@ -1,0 +1,389 @@
+"""The main window: a composition of views bound to the app's sessions.
+
+- ``ModelSession`` (``mnist_desk.app.model_session``): the catalog and the model in use; its
+  work runs in background jobs (``predictor_loader``), ``model_view`` shows its events.
+- ``DrawingSession`` (``mnist_desk.app.drawing_session``): both canvases' drawings, undo on a
+  ``QUndoStack``, recognition requests; shown by the Draw tab (``drawing_tab``).
+- Actions and menus (``window_actions``), file dialogs (``window_files``), About (``about``);
+  the Train, Dataset and My digits tabs are added once the core has loaded.
+
+Data flows one way: strokes -> model input -> core Predictor -> the labels shown. torch is never
+imported here at module level: the window shows first, then a worker thread imports the core,
+reads the catalog and loads the Predictor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from mnist_desk.app.drawing_session import BLANK, DrawingSession
+from mnist_desk.app.model_session import describe_error
+from mnist_desk.ui import i18n
+from mnist_desk.ui.draw.corrections import CorrectionController
+from mnist_desk.ui.draw.drawing_tab import DrawingTab, UndoStackHistory
+from mnist_desk.ui.draw.model_view import ModelView
+from mnist_desk.ui.settings import AppSettings
+from mnist_desk.ui.shell import about
+from mnist_desk.ui.shell.about import app_icon
+from mnist_desk.ui.shell.window_actions import WindowActions
+from mnist_desk.ui.shell.window_files import IMAGE_FILTER, WindowFiles
+
+THROTTLE_MS = 100  # live recognition while the pen moves: at most ~10 predictions a second
+
+__all__ = ["BLANK", "IMAGE_FILTER", "THROTTLE_MS", "MainWindow", "app_icon"]
+
+
+class MainWindow(QMainWindow):
+    """The application window. Public API for other panels: ``refresh_models()``,
+    ``use_model(path)``, ``use_device(name)``, ``add_tab(widget, title)``, ``predictor``,
+    ``push_undo_step(step)``, ``catalog_changed``."""
+
+    model_loaded = Signal(dict)  # Predictor.describe() of the model now in use
+    model_failed = Signal(str)  # a model or device could not be loaded (the previous one stays)
+    prediction_updated = Signal(object)  # SumResult
+    catalog_changed = Signal(object)  # ModelCatalog: each reading of the models and devices
+
+    def __init__(
+        self,
+        *,
+        data_dir: str | None = None,
+        download: bool | None = None,
+        models_dir: str | None = None,
+        device: str | None = None,
+        model: str | None = None,
+        settings: AppSettings | None = None,
+    ):
+        super().__init__()
+        self.settings = settings or AppSettings()
+        # for the training panel and the dataset browser: flag > setting > env/per-user default
+        self.data_dir = data_dir or self.settings.data_folder or None
+        self.download = self.settings.download_allowed if download is None else download
+        self.models_dir = models_dir
+        self.undo_stack = QUndoStack(self)
+        self.drawing = DrawingSession(2, UndoStackHistory(self.undo_stack))
+        self._closed = False
+        self._extra_tabs: list[tuple[QWidget, str | Callable[[], str]]] = []
+        self.last_result = None  # the SumResult shown
+        self.last_error = ""  # the last error shown to the user
+        self._message_box: QMessageBox | None = None
+        self.training_panel = None  # the Train tab, added once the core has loaded
+        self.my_digits_view = None  # the My digits tab, likewise
+        self.dataset_browser = None
+
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(False)
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.setInterval(THROTTLE_MS)
+        self._throttle.timeout.connect(self.predict_now)
+
+        self.draw_tab = DrawingTab(self.drawing)
+        self.picker, self.panels = self.draw_tab.picker, self.draw_tab.panels
+        self.canvases, self.sum_view = self.draw_tab.canvases, self.draw_tab.sum_view
+        self.undo_button = self.draw_tab.undo_button
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.draw_tab, "")
+        self.setCentralWidget(self.tabs)
+        self._connect_draw_tab()
+        self.corrections = CorrectionController(self)  # keep/correct a drawing into My digits
+        self.files = WindowFiles(self)
+        self.window_actions = WindowActions(self)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.draw_tab.undo_button.setIcon(self.window_actions.undo.icon())
+        self.draw_tab.redo_button.setIcon(self.window_actions.redo.icon())
+        self.draw_tab.clear_all_button.setIcon(self.window_actions.clear_all.icon())
+        # the model in use: its session, loaded in a worker thread, shown in the views
+        self.model_view = ModelView(
+            self,
+            models_dir=models_dir,
+            device=device or self.settings.device,
+            initial_model=model or self.settings.model_path,
+        )
+        self.models = self.model_view.session
+        self._retranslate()
+        self.set_pen_width(self.settings.pen_width)
+        self.set_active(0)
+        self.draw_tab.show_loading()
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 780)
+
+    def _connect_draw_tab(self) -> None:
+        tab = self.draw_tab
+        tab.picker.model_chosen.connect(self.use_model)
+        tab.picker.device_chosen.connect(self.use_device)
+        for panel in tab.panels:
+            canvas, i = panel.canvas, panel.index
+            canvas.stroke_moved.connect(self._on_stroke_moved)
+            canvas.changed.connect(self.predict_now)
+            canvas.activated.connect(lambda i=i: self.set_active(i))
+            canvas.file_dropped.connect(lambda path, i=i: self.open_image(path, i))
+            panel.open_button.clicked.connect(lambda _=False, i=i: self.choose_image(i))
+        tab.undo_button.clicked.connect(self.undo)
+        tab.redo_button.clicked.connect(self.redo)
+        tab.clear_all_button.clicked.connect(self.clear_all)
+
+    # ---- the actions' names other code and tests use ----
+
+    @property
+    def undo_action(self):
+        return self.window_actions.undo
+
+    @property
+    def clear_all_action(self):
+        return self.window_actions.clear_all
+
+    @property
+    def download_action(self):
+        return self.window_actions.download
+
+    @property
+    def file_menu(self):
+        return self.window_actions.file_menu
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("mnist-desk — draw two digits"))
+        self.tabs.setTabText(self.tabs.indexOf(self.draw_tab), self.tr("Draw"))
+        for widget, title in self._extra_tabs:
+            if callable(title):
+                self.tabs.setTabText(self.tabs.indexOf(widget), title())
+        self.window_actions.retranslate()
+        self.model_view.update_status()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # ---- tabs for other panels --------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str | Callable[[], str]) -> int:
+        """Add a tab beside "Draw" (the training panel uses this). ``title`` may be a callable
+        returning the translated title, so it follows language switches."""
+        self._extra_tabs.append((widget, title))
+        return self.tabs.addTab(widget, title() if callable(title) else title)
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.window_actions.set_drawing_enabled(self.tabs.widget(index) is self.draw_tab)
+
+    def _add_training_tabs(self) -> None:
+        """The Train and Dataset tabs. Added when the first catalog arrives: the loader thread has
+        imported torch by then, so building them does not hold up the window's first paint."""
+        if self.training_panel is not None or self._closed:
+            return
+        from mnist_desk.ui.library.dataset_browser import DatasetBrowser
+        from mnist_desk.ui.train.training_panel import TrainingPanel
+
+        self.training_panel = TrainingPanel(
+            data_dir=self.data_dir, models_dir=self.models_dir, download=self.download
+        )
+        self.training_panel.modelSaved.connect(self._on_model_trained)
+        self.training_panel.useModelRequested.connect(self._use_trained_model)
+        self.training_panel.statusMessage.connect(self._show_status)
+        self.dataset_browser = DatasetBrowser(data_dir=self.data_dir, download=self.download)
+        self.add_tab(self.training_panel, lambda: self.tr("Train"))
+        self.add_tab(self.dataset_browser, lambda: self.tr("Dataset"))
+        from mnist_desk.ui.library.my_digits_view import MyDigitsView
+
+        self.my_digits_view = MyDigitsView(self)
+        self.add_tab(self.my_digits_view, lambda: self.tr("My digits"))
+
+    def set_data_folder(self, folder: str) -> None:
+        """Use (and remember) another data folder for training and the dataset browser."""
+        self.data_dir = folder
+        self.settings.data_folder = folder
+        for view in (self.training_panel, self.dataset_browser):
+            if view is not None:
+                view.set_data_source(folder, self.download)
+        self._show_status(self.tr("MNIST data folder: %s") % folder)
+
+    def set_download_allowed(self, allowed: bool) -> None:
+        self.download = allowed
+        self.settings.download_allowed = allowed
+        for view in (self.training_panel, self.dataset_browser):
+            if view is not None:
+                view.set_data_source(self.data_dir, allowed)
+
+    def _on_model_trained(self, path: str) -> None:
+        self.refresh_models()  # the new checkpoint appears in the model picker
+
+    def _use_trained_model(self, path: str) -> None:
+        self.use_model(path)
+        self.tabs.setCurrentWidget(self.draw_tab)
+
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    # ---- the model in use (loaded in a worker thread) --------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.models.started:
+            QTimer.singleShot(0, self.models.start)  # after the first paint: torch loads there
+            if self.settings.problem:  # a damaged settings file was set aside: say so, once
+                QTimer.singleShot(
+                    0, lambda: self.show_error(self.tr("Settings reset"), self.settings.problem)
+                )
+
+    @property
+    def predictor(self):
+        """The core Predictor in use, or None while the first model loads."""
+        return self.models.predictor
+
+    @property
+    def device(self) -> str:
+        return self.models.device
+
+    @property
+    def loading(self) -> bool:
+        return self.models.loading
+
+    def refresh_models(self) -> None:
+        """Re-read the shipped and user models (e.g. after training one)."""
+        self.models.refresh()
+
+    def use_model(self, path: str | Path) -> None:
+        """Load the checkpoint at ``path`` in the background; the current model answers meanwhile."""
+        self.models.use_model(path)
+
+    def use_device(self, name: str) -> None:
+        """Run the current model on another device ("cpu", "cuda:0", ...)."""
+        self.models.use_device(name)
+
+    # ---- recognition ------------------------------------------------------------------
+
+    def _on_stroke_moved(self) -> None:
+        if not self._throttle.isActive():
+            self._throttle.start()
+
+    def predict_now(self):
+        """Read both canvases now; returns the SumResult shown (None without a model)."""
+        self._throttle.stop()
+        if self.predictor is None:
+            return None
+        try:
+            result = self.drawing.recognise(self.predictor, lambda i: self.canvases[i].to_array())
+        except Exception as e:  # noqa: BLE001 - e.g. a CUDA error: tell the user, keep the window
+            message = self.tr("Recognition failed: {0}").format(describe_error(e))
+            self.statusBar().showMessage(message)
+            self.last_error = message
+            self.draw_tab.show_error(message, with_sum=False)
+            return None
+        self.draw_tab.show_result(result)
+        self.last_result = result
+        self.prediction_updated.emit(result)
+        return result
+
+    # ---- editing ----------------------------------------------------------------------
+
+    @property
+    def pen_width(self) -> float:
+        return self.draw_tab.pen_width
+
+    def set_pen_width(self, fraction: float) -> None:
+        self.settings.pen_width = self.draw_tab.set_pen_width(fraction)
+
+    def set_active(self, index: int) -> None:
+        """Select canvas ``index``: the target of Open, Save and Delete."""
+        self.draw_tab.set_active(index)
+
+    _set_active = set_active  # the name it had
+
+    @property
+    def active_index(self) -> int:
+        return self.draw_tab.active_index
+
+    def push_undo_step(self, step) -> None:
+        """Another undoable step beside the canvases' (an object with ``undo() -> bool``)."""
+        self.drawing.push_step(step)
+
+    def undo(self) -> None:
+        """Undo the last change on either canvas (strokes, clears, opened images, keeps)."""
+        if not self.drawing.undo():
+            self.statusBar().showMessage(self.tr("Nothing to undo"), 2000)
+
+    def redo(self) -> None:
+        """Redo the last change undone (a keep, once taken back, stays taken back)."""
+        if not self.drawing.redo():
+            self.statusBar().showMessage(self.tr("Nothing to redo"), 2000)
+
+    def clear_all(self) -> None:
+        """Clear both canvases (one step to undo)."""
+        self.drawing.clear_all()
+
+    # ---- files ------------------------------------------------------------------------
+
+    def open_image(self, path: str | Path, index: int | None = None) -> bool:
+        """Read an image file into a canvas (the selected one by default) and recognise it."""
+        return self.files.open_image(path, self.active_index if index is None else index)
+
+    def choose_image(self, index: int) -> None:
+        self.files.choose_image(index)
+
+    def save_drawing(self, path: str | Path, index: int | None = None) -> bool:
+        return self.files.save_drawing(path, self.active_index if index is None else index)
+
+    def choose_save_path(self) -> None:
+        self.files.choose_save_path(self.active_index)
+
+    def choose_model_file(self) -> None:
+        self.files.choose_model_file()
+
+    def choose_data_folder(self) -> None:
+        self.files.choose_data_folder()
+
+    # ---- messages, language, about ------------------------------------------------------
+
+    def show_error(self, title: str, message: str) -> None:
+        """Status bar plus a (non-blocking) dialog."""
+        self.last_error = message
+        self.statusBar().showMessage(
+            f"{title}: {message.splitlines()[0] if message else ''}", 10000
+        )
+        if self._message_box is not None:
+            self._message_box.close()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _=0: setattr(self, "_message_box", None))
+        self._message_box = box
+        box.open()
+
+    def set_language(self, code: str) -> None:
+        """'' follows the system; 'en', 'zh_CN'. Every widget retranslates itself."""
+        self.settings.language = code
+        i18n.apply_language(code)
+        if code in self.window_actions.languages:
+            self.window_actions.languages[code].setChecked(True)
+
+    def about_text(self) -> str:
+        return about.about_text()
+
+    def show_about(self) -> None:
+        about.show_about(self)
+
+    # ---- closing ----------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (waits for a load in progress); the window loads no more."""
+        self._closed = True
+        self._throttle.stop()
+        if self.training_panel is not None:
+            self.training_panel.shutdown()  # a run in progress ends unsaved, its thread joined
+        self.models.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.training_panel is not None and not self.training_panel.request_close():
+            event.ignore()  # a run is training and the user chose to keep it
+            return
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The Train tab: settings, run controls, live curves, results and comparisons."""
