@@ -1,6 +1,6 @@
 """Row 8: drawn digits and drawn sums through the real window, every shipped model.
 
-The drawn-digit evaluation set (``benchmarks/drawn_set.py``: Hershey font strokes and hand-written
+The drawn-digit evaluation set (``mnist_desk/evaluation/drawn_set.py``: Hershey font strokes and hand-written
 paths, randomised slant, aspect, size 40-90%, place, pen width 4-12%, seed 12) is replayed pair by
 pair into the window's two canvases with mouse events (``benchmarks/drawn_replay.py``); the digit
 each panel shows and the sum the window shows are scored. The same drawings saved as PNG files are

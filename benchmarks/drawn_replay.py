@@ -1,6 +1,6 @@
 """Drawn digits through the real window: replay strokes as mouse events, read what it shows.
 
-The evaluation harness for drawn digits (``benchmarks/drawn_set.py``): each pair is drawn on the
+The evaluation harness for drawn digits (``mnist_desk/evaluation/drawn_set.py``): each pair is drawn on the
 window's two canvases with real mouse events (press, moves, release) at its own pen width, set
 as a user would (``MainWindow.set_pen_width``, the slider's path), and the window's own answer is
 read: the digit each panel shows and the sum. The same drawings, saved with the window's
@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.drawn_set import DrawnDigit, drawn_pairs
+from mnist_desk.evaluation.drawn_set import DrawnDigit, drawn_pairs
 
 LOAD_TIMEOUT_S = 120
 

@@ -48,7 +48,7 @@ def test_canvases(opts: Options) -> tuple[np.ndarray, np.ndarray, int]:
 
 def drawn_strokes() -> tuple[tuple, tuple, int]:
     """The strokes of a drawn 7 and a drawn 2 (the drawn-digit set's first ones) and their sum."""
-    from benchmarks.drawn_set import drawn_digits
+    from mnist_desk.evaluation.drawn_set import drawn_digits
 
     digits = drawn_digits(10)
     return digits[7].strokes, digits[2].strokes, 9

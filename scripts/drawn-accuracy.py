@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/drawn-accuracy.py [NAME...]
 
-Replays the drawn-digit evaluation set (benchmarks/drawn_set.py, 300 pairs, seed 12) into the
+Replays the drawn-digit evaluation set (mnist_desk/evaluation/drawn_set.py, 300 pairs, seed 12) into the
 app's window with mouse events and reads what it shows (benchmarks/drawn_replay.py), then writes
 the scores into the "drawn" entry of each model's metrics JSON in resources/weights, from which
 scripts/accuracy-table.py builds the README's table.
@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.drawn import PAIRS  # noqa: E402
 from benchmarks.drawn_replay import score_models  # noqa: E402
-from benchmarks.drawn_set import SEED  # noqa: E402
+from mnist_desk.evaluation.drawn_set import SEED  # noqa: E402
 
 
 def main(names: list[str]) -> int:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.drawn_set import PEN, SIZE, _hand_styles, drawn_digits, drawn_pairs
+from mnist_desk.evaluation.drawn_set import PEN, SIZE, _hand_styles, drawn_digits, drawn_pairs
 from tests.support import shared_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL_MODULES = ("benchmarks",)
+EVAL_MODULES = ("benchmarks", "mnist_desk.evaluation")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -27,10 +27,12 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-def test_no_app_module_imports_the_evaluation_set():
+def test_no_app_module_imports_the_benchmarks_and_no_training_path_the_evaluation_sets():
+    training_paths = ("data", "training", "personal")
     for path in (REPO / "mnist_desk").rglob("*.py"):
+        forbidden = EVAL_MODULES if path.parent.name in training_paths else ("benchmarks",)
         for name in imported_modules(path):
-            assert not name.startswith(EVAL_MODULES), f"{path.relative_to(REPO)} imports {name}"
+            assert not name.startswith(forbidden), f"{path.relative_to(REPO)} imports {name}"
 
 
 def test_a_drawn_style_training_run_never_loads_the_evaluation_set():
@@ -43,7 +45,7 @@ settings = TrainingSettings(aug_drawn=True, synthetic_digits=20, train_subset=10
                             val_subset=10, test_subset=10)
 task = TaskData(settings, mdata.load_splits(sys.argv[1]), mdata.torch.device("cpu"))
 next(task.epoch_batches(32))
-print(json.dumps(sorted(m for m in sys.modules if m.startswith("benchmarks"))))
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(("benchmarks", "mnist_desk.evaluation")))))
 """
     out = subprocess.run(
         [sys.executable, "-c", script, str(data_dir)],

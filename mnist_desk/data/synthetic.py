@@ -6,7 +6,7 @@ rare there, so a model trained on MNIST alone reads a flagged 1 as a 7. These te
 project's own stroke paths with random proportions, rendered by the same renderer the canvas uses
 (``mnist_desk.imaging.strokes``), and mixed into the training set.
 
-(The drawn-digit evaluation set, ``benchmarks/drawn_set.py``, has its own sources; it is never
+(The drawn-digit evaluation set, ``mnist_desk/evaluation/drawn_set.py``, has its own sources; it is never
 used here.)
 """
 

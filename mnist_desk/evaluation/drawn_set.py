@@ -2,7 +2,7 @@
 
 Its source is neither MNIST nor the training templates (``mnist_desk/data/synthetic.py``):
 the Hershey vector fonts (single-stroke sans, script and cursive digits, in
-``benchmarks/data/hershey-digits.json``, extracted from the PyPI package ``hershey-fonts``) plus a few stroke paths written here for styles the fonts lack (a plain 1, a
+``resources/evaluation/hershey-digits.json``, extracted from the PyPI package ``hershey-fonts``) plus a few stroke paths written here for styles the fonts lack (a plain 1, a
 crossed 7, an open 4, a straight-stem 9...). Each digit is randomised with a fixed seed: slant,
 aspect, size (40-90% of the canvas), position, pen width (4-12% of the canvas) and a hand's wobble.
 
@@ -20,8 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
+from mnist_desk.support.config import resources_dir
+
 SEED = 12
-GLYPHS = Path(__file__).with_name("data") / "hershey-digits.json"
 FONTS = ("futural", "rowmans", "scripts", "cursive")
 SIZE = (0.40, 0.90)  # the digit's larger side, as a fraction of the canvas side
 PEN = (0.04, 0.12)  # pen width, as a fraction of the canvas side
@@ -31,6 +32,11 @@ WOBBLE = 0.012  # of the digit's size: a hand is not a plotter
 SPACING = 0.012  # of the canvas side between replayed pointer samples (~4 px on a 320 px canvas)
 
 Stroke = list[tuple[float, float]]
+
+
+def glyphs_path() -> Path:
+    """The Hershey fonts' digit paths (shipped in resources/, so the app can score drawn digits)."""
+    return resources_dir() / "evaluation" / "hershey-digits.json"
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,7 @@ def _hand_styles() -> dict[str, tuple[int, list[Stroke]]]:
 @cache
 def _font_glyphs() -> dict[str, dict[int, list[Stroke]]]:
     """Every digit of every font in FONTS as strokes, y down."""
-    fonts = json.loads(GLYPHS.read_text())["fonts"]
+    fonts = json.loads(glyphs_path().read_text())["fonts"]
     return {
         name: {d: [[(x, -y) for x, y in s] for s in fonts[name][str(d)]] for d in range(10)}
         for name in FONTS
