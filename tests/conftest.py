@@ -78,6 +78,28 @@ def hard_timeout(request):
 
 
 @pytest.fixture(autouse=True)
+def no_window_left_open():
+    """A test closes every window and dialog it opened (qtbot.addWidget does it for registered
+    ones): whatever is still shown afterwards is closed here and fails the test that left it, so
+    no later test finds it (tests pass in any order). Tests that never started Qt skip this."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    QApplication.processEvents()
+    left = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    names = [f"{type(w).__name__} {w.windowTitle()!r}" for w in left]
+    for widget in left:
+        widget.close()
+        widget.deleteLater()
+    QApplication.processEvents()
+    assert not names, "left open: " + ", ".join(names)
+
+
+@pytest.fixture(autouse=True)
 def isolated_my_digits(tmp_path_factory, monkeypatch):
     """The user's own digits (My digits) go to a temporary folder, never the real one."""
     folder = tmp_path_factory.mktemp("my-digits")

@@ -51,10 +51,14 @@ def test_the_window_starts_with_defaults_and_says_so(qtbot, tmp_path, gui_thread
     window.show()
     qtbot.waitUntil(lambda: window.predictor is not None, timeout=60_000)
 
+    def boxes() -> list[QMessageBox]:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+        return shown + window.findChildren(QMessageBox)
+
     def told() -> bool:
-        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
-        boxes += window.findChildren(QMessageBox)
-        return any("default settings" in box.text() and str(path) in box.text() for box in boxes)
+        return any("default settings" in b.text() and str(path) in b.text() for b in boxes())
 
     qtbot.waitUntil(told, timeout=5000)
+    for box in boxes():
+        box.close()
     window.close()

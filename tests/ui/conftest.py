@@ -27,6 +27,24 @@ def collect_after_each_test(gui_thread_gc):
     gc.collect()
 
 
+@pytest.fixture
+def message_boxes(qapp):
+    """message_boxes() -> the message boxes shown now; the test's expected error dialogs, closed
+    when it ends."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def shown():
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+
+    yield shown
+    for box in shown():
+        box.close()
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     """Real MNIST, loaded once for the session; a missing data set fails loudly."""

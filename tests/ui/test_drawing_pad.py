@@ -191,7 +191,7 @@ def _wait_for_model(qtbot, window, path):
 
 
 def test_switching_task_architecture_checkpoint_and_device_updates_predictions(
-    window, extra_models, convnet_path, qtbot
+    message_boxes, window, extra_models, convnet_path, qtbot
 ):
     picker = window.picker
     window.refresh_models()
@@ -258,6 +258,7 @@ def test_switching_task_architecture_checkpoint_and_device_updates_predictions(
             window.use_device("cuda:0")
         assert window.predictor is previous and picker.current_device() == "cpu"
         assert "CUDA" in window.last_error
+        assert any("CUDA" in box.text() for box in message_boxes())
     assert window.sum_view.equation_text == "3 + 5 = 8"  # the drawings were kept throughout
 
 
@@ -283,6 +284,8 @@ def test_a_broken_checkpoint_shows_an_error_and_keeps_the_previous_model(window,
     assert any(str(broken) in box.text() for box in boxes)
     assert str(broken) in window.last_error
     assert window.predict_now().digits[0].digit == 7
+    for box in boxes:
+        box.close()
 
 
 def test_the_cuda_entry_is_disabled_with_the_reason_when_cuda_is_absent(window):
@@ -327,7 +330,7 @@ def _drop(canvas, path):
     return event
 
 
-def test_dropping_an_image_file_on_a_canvas_recognises_it(window, tmp_path):
+def test_dropping_an_image_file_on_a_canvas_recognises_it(window, tmp_path, message_boxes):
     _drop(window.canvases[1], sample(4))  # dark ink on light paper, like a scan
     assert shown_digit(window, 1) == "4"
     assert window.active_index == 1
@@ -335,6 +338,7 @@ def test_dropping_an_image_file_on_a_canvas_recognises_it(window, tmp_path):
     bad.write_text("not an image")
     _drop(window.canvases[0], bad)
     assert "not an image" in window.last_error
+    assert any("not an image" in box.text() for box in message_boxes())
     assert window.canvases[0].is_empty()
     assert shown_digit(window, 1) == "4"
 

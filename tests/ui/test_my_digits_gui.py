@@ -116,7 +116,7 @@ def test_relabel_and_delete_in_the_browser(window, pen, qtbot):
 
 
 def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
-    window, qtbot, data_dir, tmp_path
+    window, qtbot, data_dir, tmp_path, message_boxes
 ):
     from benchmarks.personal_hand import hand_digits
     from mnist_desk.personal.fine_tune import PersonalSettings
@@ -124,6 +124,9 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     view = my_digits_tab(window, qtbot)
     view.fine_tune_button.click()  # no digits yet: it says how many it needs
     assert "at least 5 of each digit" in window.last_error and window.training_panel.job is None
+    [needs_more] = message_boxes()
+    assert "at least 5 of each digit" in needs_more.text()
+    needs_more.close()
     store = window.corrections.store
     for d in hand_digits(10):
         store.add(d.image28, d.label, predicted=None, source="generated")
