@@ -10,9 +10,9 @@ inference; no Qt) and the Qt views in ``mnist_desk.ui``:
   runs in a worker and answers through ``receive``; it reports ``LoadStarted``, ``CatalogRead``,
   ``ModelLoaded``, ``LoadFailed``, ``NoModel`` (shown by ``ui.model_view``);
 - drawing session (``drawing_session.DrawingSession``): the two canvases' ``Drawing``s and strokes
-  in progress, command-based undo (``ChangeDrawings``; the window's history is a ``QUndoStack``,
-  headless an ``UndoHistory`` with the same rules), recognition requests (strokes -> model input
-  -> Predictor; shown by ``ui.drawing_tab``).
+  in progress, command-based undo (``ChangeDrawings`` on an ``UndoHistory`` with QUndoStack's
+  rules), and their reading (typed drawings -> Predictor -> ``Recognised`` events, shown by
+  ``ui.draw.drawing_tab``).
 
 A session never imports Qt; it reports through plain callbacks and events, and the views run its
 slow work through one small Qt adapter (``mnist_desk.ui.background``). Layers are enforced by
