@@ -194,8 +194,8 @@ class MainWindow(QMainWindow):
         from mnist_desk.ui.library.models_view import ModelsView
 
         self.models_view = ModelsView(self)
-        self.add_tab(self.models_view, lambda: self.tr("Models"))
         self.add_tab(self.training_panel, lambda: self.tr("Train"))
+        self.add_tab(self.models_view, lambda: self.tr("Models"))
         self.add_tab(self.dataset_browser, lambda: self.tr("Dataset"))
         from mnist_desk.ui.library.my_digits_view import MyDigitsView
 
