@@ -167,32 +167,32 @@ The window keeps working; details below.</source>
 <context>
     <name>CorrectionController</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="145"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="119"/>
         <source>Draw a digit first, then click the right digit to keep it.</source>
         <translation>请先写一个数字，再点击正确的数字来保存它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="168"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="125"/>
         <source>Cannot keep this digit</source>
         <translation>无法保存这个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="186"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="150"/>
         <source>Took back the digit kept in My digits</source>
         <translation>已撤回保存到“我的数字”中的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="190"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="152"/>
         <source>My digits: back to {0}</source>
         <translation>我的数字：已改回 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="212"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="141"/>
         <source>Kept as {0} in My digits (the model read {1}); you have {2} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”（模型读成 {1}）；你已有 {2} 个 {0}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="214"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="145"/>
         <source>Kept as {0} in My digits; you have {1} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”；你已有 {1} 个 {0}。</translation>
     </message>
@@ -407,27 +407,27 @@ or drop an image</source>
 <context>
     <name>KeepBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="69"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="35"/>
         <source>Keep</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="71"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="38"/>
         <source>Keep this drawing in My digits with the digit the model read</source>
         <translation>按模型读出的数字，把这幅手写保存到“我的数字”</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="74"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="61"/>
         <source>Misread? Click the right digit&apos;s bar or press its key.</source>
         <translation>读错了？点击正确数字的概率条，或按下该数字键。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="78"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="63"/>
         <source>Kept in My digits as {0} (read as {1}). Ctrl+Z takes it back.</source>
         <translation>已作为 {0} 保存到“我的数字”（读成 {1}）。Ctrl+Z 可撤回。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="81"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="66"/>
         <source>Kept in My digits as {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”。</translation>
     </message>
@@ -450,12 +450,12 @@ or drop an image</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="197"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="198"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="198"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="197"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
@@ -480,12 +480,12 @@ or drop an image</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="318"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="314"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="323"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="319"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -986,69 +986,69 @@ or drop an image</source>
         <translation>共 {0} 个数字，其中 {1} 个被当时的模型读错。各数字：{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="186"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="184"/>
         <source>Relabelled {0} as {1}</source>
         <translation>已将 {0} 个重新标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="195"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="192"/>
         <source>Delete digits</source>
         <translation>删除数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="196"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="193"/>
         <source>Delete {0} of your digits?</source>
         <translation>删除你的 {0} 个数字？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="203"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="198"/>
         <source>Deleted {0} from My digits</source>
         <translation>已从“我的数字”删除 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="211"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="205"/>
         <source>Folder with 0/ … 9/ sub-folders of digit images</source>
         <translation>含 0/ … 9/ 子文件夹的数字图片文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="222"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="214"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="227"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="218"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="232"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="223"/>
         <source>Export My digits to a folder</source>
         <translation>将“我的数字”导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="231"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="272"/>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="290"/>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="370"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="261"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="279"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="359"/>
         <source>Fine-tune on my digits</source>
         <translation>用我的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="273"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="262"/>
         <source>A training run is in progress; wait for it to end or stop it.</source>
         <translation>正在训练；请等待其结束或先停止它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="300"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="289"/>
         <source>#{0} classifier, personalised</source>
         <translation>#{0} 分类器（个性化）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="318"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="307"/>
         <source>Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)
 MNIST test: {3:.2%} → {4:.2%}
 
@@ -1059,72 +1059,72 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 现在使用 {5} 吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="330"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="319"/>
         <source>The model was saved, but its report cannot be read ({0}). Use it now?</source>
         <translation>模型已保存，但无法读取其报告（{0}）。现在使用吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="334"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="323"/>
         <source>Fine-tuned on your digits</source>
         <translation>已用你的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="355"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="344"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="356"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="345"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="357"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="346"/>
         <source>Misread only</source>
         <translation>仅读错的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="358"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="347"/>
         <source>Selected:</source>
         <translation>所选：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="359"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="348"/>
         <source>Relabel</source>
         <translation>重新标注</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="361"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="350"/>
         <source>Give the selected digits this label (or press a digit key)</source>
         <translation>为所选数字设置此标注（或按数字键）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="363"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="352"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="364"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="353"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="365"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="354"/>
         <source>Add digits from a folder with sub-folders 0 … 9</source>
         <translation>从含 0 … 9 子文件夹的文件夹添加数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="366"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="355"/>
         <source>Export folder…</source>
         <translation>导出文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="368"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="357"/>
         <source>Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata</source>
         <translation>将你的数字写入文件夹的 0 … 9 子文件夹，并附元数据 CSV</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="373"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="362"/>
         <source>Teach the current classifier your hand: a new model trained on your digits and MNIST, with before/after accuracy</source>
         <translation>让当前分类器学会你的笔迹：用你的数字和 MNIST 训练新模型，并给出前后准确率</translation>
     </message>
