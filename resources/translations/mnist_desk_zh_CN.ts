@@ -281,39 +281,39 @@ The window keeps working; details below.</source>
 <context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="104"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="66"/>
         <source>First digit</source>
         <translation>第一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="104"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="66"/>
         <source>Second digit</source>
         <translation>第二个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="105"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="67"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="107"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="69"/>
         <source>Read a digit from an image file (or drop one on the box)</source>
         <translation>从图片文件读取数字（也可以把图片拖到方框里）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="109"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="110"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="72"/>
         <source>Draw a digit here
 or drop an image</source>
         <translation>在这里写一个数字
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="111"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="73"/>
         <source>Draw one digit with the mouse, a pen or a finger</source>
         <translation>用鼠标、手写笔或手指写一个数字</translation>
     </message>
@@ -364,42 +364,47 @@ or drop an image</source>
 <context>
     <name>DrawingTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="217"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="164"/>
+        <source>Recognition failed: {0}</source>
+        <translation>识别失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="188"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="218"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="189"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="219"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="190"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="223"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="194"/>
         <source>Redo what was undone ({0})</source>
         <translation>重做刚撤销的操作（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="224"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="195"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="225"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="196"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="226"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="197"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="230"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="201"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
@@ -435,57 +440,57 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="203"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="207"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="155"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="159"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="156"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="160"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="198"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="202"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="197"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="201"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="199"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="203"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="216"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="240"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="244"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="282"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="288"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="314"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="317"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="319"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="322"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -1957,57 +1962,57 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="29"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="26"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="32"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="29"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="39"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="36"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="41"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="38"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="51"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="48"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="53"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="50"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="59"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="56"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="61"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="58"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="71"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="68"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="73"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="70"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="83"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="80"/>
         <source>Folder that holds MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
