@@ -1,11 +1,12 @@
 """How well a loaded model reads drawn digits and sums, and how fast it answers, in seconds.
 
 The drawn pairs (``drawn_set.drawn_pairs``: 300 pairs, seed 12) reach the model as they do in
-the window: their strokes are rendered by the window's own stroke renderer
-(``imaging.strokes.render_strokes``) and read by the ``Predictor``. This gives the same figures as
+the window: as ``Strokes`` (``imaging.drawn``), which the ``Predictor`` renders with the window's
+own stroke renderer (``imaging.strokes.render_strokes``) and reads. This gives the same figures as
 replaying the strokes into the window with mouse events (``benchmarks/drawn_replay.py``), which
 the shipped metrics files record, without a window. Latency is the median time of one
-``predict_sum`` (both digits and their sum, as the Draw tab asks for them) in the calling thread.
+``predict_sum`` (both drawings rendered, both digits and their sum read: what the Draw tab asks
+for on every stroke) in the calling thread.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from mnist_desk.evaluation.drawn_set import SEED, drawn_pairs
-from mnist_desk.imaging.strokes import render_strokes
+from mnist_desk.evaluation.drawn_set import SEED, DrawnDigit, drawn_pairs
+from mnist_desk.imaging.drawn import Strokes
 
 PAIRS = 300
 
@@ -43,7 +44,7 @@ class DrawnMeasurement:
 def measure_drawn(predictor: Any, pairs: int = PAIRS, seed: int = SEED) -> DrawnMeasurement:
     """Read ``pairs`` drawn pairs with ``predictor`` (a ``recognition.Predictor``)."""
     drawn = drawn_pairs(pairs, seed)
-    rendered = [(render_strokes(a.strokes), render_strokes(b.strokes)) for a, b in drawn]
+    rendered = [(_strokes(a), _strokes(b)) for a, b in drawn]
     digits_right = sums_right = adder_digits_right = 0
     seconds = []
     for (first, second), (a, b) in zip(rendered, drawn, strict=True):
@@ -72,3 +73,7 @@ def measure_drawn(predictor: Any, pairs: int = PAIRS, seed: int = SEED) -> Drawn
 def _right(read: Any, first: int, second: int) -> int:
     """How many of the two digits ``read`` (DigitResults) are right."""
     return int(read[0].digit == first) + int(read[1].digit == second)
+
+
+def _strokes(digit: DrawnDigit) -> Strokes:
+    return Strokes.from_points(digit.strokes, width=digit.pen_width)
