@@ -426,7 +426,7 @@ class Trainer(RunControls):
                 status=run.status,
                 extra={**self.extra_meta, **calibration},
             )
-            checkpoint = save_trained_model(self.output, run.model, meta)
+            checkpoint = save_trained_model(self.output, run.model, meta, self.history)
         return TrainingResult(
             run.status,
             run.message,
