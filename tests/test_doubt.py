@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from mnist_desk.models.gate import GATE_KINDS, DigitGate
+from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
 from mnist_desk.recognition.doubt import REASONS, DigitJudge, Verdict
 
 
@@ -24,8 +24,8 @@ def test_the_gate_names_the_kind_it_finds_likeliest():
     gate = DigitGate()
     torch.nn.init.zeros_(gate.head.weight)
     with torch.no_grad():
-        gate.head.bias.copy_(torch.tensor([0.0, 0.0, 0.0, 5.0, 0.0]))  # "scribble" wins
-    assert GATE_KINDS[3] == "scribble"
+        gate.head.bias.copy_(torch.tensor([0.0] * 10 + [0.0, 0.0, 5.0, 0.0]))  # "scribble" wins
+    assert NON_DIGIT_KINDS[2] == "scribble"
     [verdict] = DigitJudge(gate, gate_threshold=0.5).judge(
         torch.zeros(1, 1, 28, 28), torch.tensor([[9.0] + [0.0] * 9])
     )

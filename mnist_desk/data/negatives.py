@@ -75,8 +75,49 @@ LETTERS: dict[str, list[Stroke]] = {
 }
 
 
-def _letter(rng: Rng) -> list[Stroke]:
-    """One letter, its points moved a little (a hand is not a ruler)."""
+def _glyph(rng: Rng) -> list[Stroke]:
+    """A made-up letter: two to four strokes (lines, arcs, hooks, small loops) between points
+    of a 3x3 grid, the way letters are built. Some of these happen to look like digits; they
+    are few next to the digits the gate sees, so they only soften its answer there."""
+
+    def point():
+        return tuple((rng.integers(3, size=2) / 2 + rng.normal(0, 0.06, 2)).tolist())
+
+    strokes = []
+    for _ in range(rng.integers(2, 5)):
+        kind = rng.integers(4)
+        a, b = np.asarray(point()), np.asarray(point())
+        if kind == 0 or np.allclose(a, b, atol=0.2):  # a line (from a point to another)
+            b = b if not np.allclose(a, b, atol=0.2) else a + rng.choice([-1, 1], 2) * 0.5
+            strokes.append([tuple(a), tuple(b)])
+        elif kind == 1:  # an arc bulging to one side
+            mid, normal = (a + b) / 2, np.array([a[1] - b[1], b[0] - a[0]])
+            bend = mid + normal * rng.uniform(-0.7, 0.7)
+            t = np.linspace(0, 1, 12)[:, None]
+            strokes.append(
+                [tuple(q) for q in ((1 - t) ** 2 * a + 2 * t * (1 - t) * bend + t**2 * b).tolist()]
+            )
+        elif kind == 2:  # a hook: a line ending in a small curl
+            r = rng.uniform(0.12, 0.25)
+            start = rng.uniform(0, 360)
+            curl = _arc(
+                b[0] + r, b[1], r, r, 180 + start, 180 + start + rng.choice([-200, 200]), 10
+            )
+            strokes.append([tuple(a), tuple(b), *curl])
+        else:  # a small loop
+            r = rng.uniform(0.12, 0.3)
+            strokes.append(_arc(a[0], a[1], r, r * rng.uniform(0.6, 1.4), 0, 360, 16))
+    return strokes
+
+
+def _letter(rng: Rng, digits: Sequence[list[Stroke]]) -> list[Stroke]:
+    """A letter written here, a made-up one, or a digit with a dot (an i, a j), its points
+    moved a little."""
+    pick = rng.random()
+    if pick < 0.35:
+        return _glyph(rng)
+    if pick < 0.6:
+        return _marked(rng, digits)
     name = list(LETTERS)[rng.integers(len(LETTERS))]
     jitter = rng.uniform(0.0, 0.06)
     return [
@@ -94,7 +135,7 @@ def _polygon(rng: Rng, corners: int, step: int = 1) -> Stroke:
     return list(zip(np.cos(t).tolist(), np.sin(t).tolist(), strict=True))
 
 
-def _shape(rng: Rng) -> list[Stroke]:
+def _shape(rng: Rng, digits: Sequence[list[Stroke]] = ()) -> list[Stroke]:
     kind = rng.integers(10)
     if kind == 0:  # a triangle
         return [_polygon(rng, 3)]
@@ -172,8 +213,13 @@ def _smooth(points: np.ndarray, per_segment: int = 8) -> Stroke:
     return [tuple(q) for q in np.concatenate(out).tolist()]
 
 
-def _scribble(rng: Rng) -> list[Stroke]:
-    kind = rng.integers(6)
+def _scribble(rng: Rng, digits: Sequence[list[Stroke]] = ()) -> list[Stroke]:
+    kind = rng.integers(8)
+    if kind == 6:  # a closed smooth loop through many points: a knot
+        points = rng.uniform(0, 1, (rng.integers(8, 15), 2))
+        return [_smooth(np.concatenate([points, points[:1]]))]
+    if kind == 7:  # an angular scribble: a long random polyline
+        return [[tuple(q) for q in rng.uniform(0, 1, (rng.integers(10, 30), 2)).tolist()]]
     if kind == 0:  # a smooth random scribble
         return [_smooth(rng.uniform(0, 1, (rng.integers(7, 15), 2)))]
     if kind == 1:  # a zig-zag
@@ -243,9 +289,34 @@ def _crossed_out(rng: Rng, digits: Sequence[list[Stroke]]) -> list[Stroke]:
     return [*first, _smooth(points)]
 
 
+def _marked(rng: Rng, digits: Sequence[list[Stroke]]) -> list[Stroke]:
+    """A digit with a dot or two beside it, above or below (no digit has a dot: an i, a j, a !
+    or a ? has), or with a small ring hung on it."""
+    first = digits[rng.integers(len(digits))]
+    every = np.concatenate([np.asarray(s, dtype=float) for s in first])
+    (x0, y0), (x1, y1) = every.min(0), every.max(0)
+    h = max(y1 - y0, 4.0)
+    cx = (x0 + x1) / 2
+    marks = []
+    for _ in range(1 + (rng.random() < 0.3)):
+        side = rng.integers(4)
+        gap = rng.uniform(0.12, 0.3) * h
+        if side == 0:
+            marks.append([(cx + rng.normal(0, 0.1 * h), y0 - gap)])
+        elif side == 1:
+            marks.append([(cx + rng.normal(0, 0.1 * h), y1 + gap)])
+        else:
+            x = x1 + gap if side == 2 else x0 - gap
+            marks.append([(x, rng.uniform(y0, y1))])
+    if rng.random() < 0.2:  # a small ring instead of the dots
+        r = rng.uniform(0.1, 0.18) * h
+        marks = [_arc(x1 + r, rng.uniform(y0, y1), r, r, 0, 360, 12)]
+    return [*first, *marks]
+
+
 # ---- rendering ------------------------------------------------------------------------------
 
-# The kinds the gate tells apart (models.gate.GATE_KINDS) -> how each is made.
+# The kinds of non-digit the gate names (models.gate.NON_DIGIT_KINDS) -> how each is made.
 MAKERS: dict[str, Callable[..., list[Stroke]]] = {
     "letter": _letter,
     "symbol": _shape,
@@ -272,15 +343,56 @@ def non_digits(
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """``count`` non-digits, the ``kinds`` in turn, normalised like training: images
     (N, 1, 28, 28) and each one's index in ``kinds``. ``digit_strokes`` are the digits that
-    crossed-out drawings start from (MNIST training digits' centre lines, ``redrawn.trace``)."""
+    crossed-out and dotted drawings start from (MNIST training digits' centre lines,
+    ``redrawn.trace``)."""
     rng = np.random.default_rng(seed)
     images, labels = [], []
     for i in range(count):
         kind = kinds[i % len(kinds)]
         make = MAKERS[kind]
-        strokes = make(rng, digit_strokes) if kind == "crossed-out" else make(rng)
+        strokes = make(rng, digit_strokes)
         images.append(render_strokes(_handled(strokes, rng)).tensor)
         labels.append(i % len(kinds))
     if not images:
         return torch.zeros(0, 1, 28, 28), torch.zeros(0, dtype=torch.long)
     return torch.stack(images), torch.tensor(labels, dtype=torch.long)
+
+
+# ---- digits turned over: the strokes of a digit, not a digit --------------------------------
+
+# Which turns leave a digit a digit (0, 1 and 8 are symmetric; 6 and 9 swap; a mirrored 2 or
+# 5 passes for the other): those are never made negatives.
+TURNS = {
+    "quarter": {1, 2, 3, 4, 5, 6, 7, 8, 9},  # a quarter turn either way
+    "half": {2, 3, 4, 5, 7},
+    "mirror": {3, 4, 6, 7, 9},  # left-right
+    "upside-down": {2, 4, 6, 7, 9},
+}
+
+
+def turned_digits(
+    images: torch.Tensor, labels: torch.Tensor, count: int, seed: int
+) -> torch.Tensor:
+    """``count`` digits from ``images`` (N, 1, 28, 28) turned a way that makes them no digit:
+    a quarter turn, half a turn, mirrored or upside down (``TURNS`` says which digits may be)."""
+    generator = torch.Generator().manual_seed(seed)
+    ways = list(TURNS)
+    out = []
+    while len(out) < count:
+        i = int(torch.randint(len(images), (1,), generator=generator))
+        way = ways[int(torch.randint(len(ways), (1,), generator=generator))]
+        if int(labels[i]) not in TURNS[way]:
+            continue
+        image = images[i]
+        if way == "quarter":
+            image = torch.rot90(
+                image, 1 if torch.rand(1, generator=generator) < 0.5 else -1, (1, 2)
+            )
+        elif way == "half":
+            image = torch.rot90(image, 2, (1, 2))
+        elif way == "mirror":
+            image = torch.flip(image, (2,))
+        else:
+            image = torch.flip(image, (1,))
+        out.append(image)
+    return torch.stack(out) if out else torch.zeros(0, 1, 28, 28)

@@ -18,7 +18,7 @@ import torch
 from torch import nn
 
 from mnist_desk.models import QT_TRANSLATE_NOOP
-from mnist_desk.models.gate import GATE_KINDS, DigitGate
+from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
 from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
 from mnist_desk.support.config import shipped_weights_dir
 
@@ -110,15 +110,15 @@ class DigitJudge:
             return []
         confidence = logits.float().softmax(1).amax(1).cpu()
         if self.gate is None:
-            kinds = None
+            digit_p, kinds = confidence, None
         else:
-            kinds = self.gate(inputs.to(self.device, torch.float32)).float().softmax(1).cpu()
+            digit_p, kinds = self.gate.judge(inputs.to(self.device, torch.float32))
+            digit_p, kinds = digit_p.cpu(), kinds.cpu()
         verdicts = []
         for i, top in enumerate(confidence.tolist()):
-            score = top if kinds is None else float(kinds[i, 0])
+            score = float(digit_p[i])
             if kinds is not None and score < self.gate_threshold:
-                kind = GATE_KINDS[1 + int(kinds[i, 1:].argmax())]
-                verdicts.append(Verdict(False, REASONS[kind], score))
+                verdicts.append(Verdict(False, REASONS[NON_DIGIT_KINDS[int(kinds[i])]], score))
             elif top < self.min_confidence:
                 verdicts.append(Verdict(False, REASONS["unsure"], score))
             else:

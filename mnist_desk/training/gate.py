@@ -1,8 +1,8 @@
 """Training the digit gate (``models.gate.DigitGate``), and choosing its thresholds on validation.
 
-The gate learns five kinds: a digit (MNIST's training digits as written, MNIST's digits redrawn
-with the canvas's pen, and the drawn-style templates) against four kinds of the project's own
-procedural non-digits (``data.negatives``). Its "not a digit" threshold is then set on MNIST's
+The gate learns which digit a drawing is (MNIST's training digits as written, the same digits
+redrawn with the canvas's pen, and the drawn-style templates) or which of four kinds of the
+project's own procedural non-digits (``data.negatives``) it is. Its "not a digit" threshold is then set on MNIST's
 validation split alone, so that it turns away at most ``reject_share`` of those digits, and of
 the same digits redrawn; the evaluation sets are never looked at (they cannot be: training may
 not import ``mnist_desk.evaluation``).
@@ -25,13 +25,19 @@ import torch.nn.functional as F
 
 from mnist_desk.data import mnist as mdata
 from mnist_desk.data.augment import DrawnAugment, drawn_augment
-from mnist_desk.data.negatives import non_digits
+from mnist_desk.data.negatives import non_digits, turned_digits
 from mnist_desk.data.redrawn import centre_lines, redrawn_digits, trace
 from mnist_desk.data.synthetic import synthetic_digits
-from mnist_desk.models.gate import GATE_KINDS, DigitGate
-from mnist_desk.store.checkpoints import make_meta, save_checkpoint, write_metrics_file
+from mnist_desk.errors import SettingsError
+from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
+from mnist_desk.store.checkpoints import (
+    load_checkpoint,
+    make_meta,
+    save_checkpoint,
+    write_metrics_file,
+)
 
-NEGATIVE_KINDS = GATE_KINDS[1:]
+DIGITS = 10  # targets 0..9 are digits, DIGITS + k the k-th of NON_DIGIT_KINDS
 
 
 @dataclass
@@ -39,6 +45,7 @@ class GateSettings:
     """Everything that defines a gate run (``mnist-desk train-gate`` offers each as an option)."""
 
     width: int = 16
+    digit_outputs: int = 10  # one per digit (1: a plain "digit" output)
     epochs: int = 6
     batch_size: int = 256
     lr: float = 3e-3
@@ -46,8 +53,10 @@ class GateSettings:
     redrawn: int = 50_000  # MNIST training digits also redrawn with the canvas's pen
     templates: int = 5_000  # drawn-style template digits (data.synthetic)
     negatives: int = 60_000  # procedural non-digits, the four kinds in turn
+    turned: int = 30_000  # training digits turned so that they are no digit (mirrored...)
     reject_share: float = 0.001  # of MNIST validation digits the gate may call "not a digit"
     val_subset: int | None = None  # MNIST validation digits used (all 10,000 by default)
+    init_from: str | None = None  # a ConvNet classifier whose trunk and digit head start the gate
     seed: int = 1
 
 
@@ -55,7 +64,7 @@ class GateSettings:
 class GateData:
     """The gate's training set (images, kinds) and its validation sets."""
 
-    train: tuple[torch.Tensor, torch.Tensor]
+    train: tuple[torch.Tensor, torch.Tensor]  # images, targets (0..9 digits, DIGITS + kind)
     val_digits: torch.Tensor  # MNIST validation digits as written
     val_redrawn: torch.Tensor  # the same digits redrawn with the canvas's pen
     val_negatives: tuple[torch.Tensor, torch.Tensor]
@@ -67,32 +76,47 @@ def gate_data(splits: mdata.MnistSplits, s: GateSettings, log: Callable[[str], N
     train = splits.train
     redrawn = redrawn_digits(train.images[: s.redrawn], s.seed)
     log(f"redrew {len(redrawn):,} training digits ({time.perf_counter() - began:.0f} s)")
-    templates, _ = synthetic_digits(s.templates, s.seed)
+    templates, template_labels = synthetic_digits(s.templates, s.seed)
     # Crossed-out drawings start from training digits that the redrawn positives do not use.
     strokes = [trace(line) for line in centre_lines(train.images[-5_000:]).numpy()]
-    negatives, kinds = non_digits(s.negatives, s.seed, strokes, NEGATIVE_KINDS)
-    log(f"drew {len(negatives):,} non-digits ({time.perf_counter() - began:.0f} s)")
+    negatives, kinds = non_digits(s.negatives, s.seed, strokes, NON_DIGIT_KINDS)
+    written = torch.cat([train.images, redrawn])
+    written_labels = torch.cat([train.labels, train.labels[: len(redrawn)]])
+    turned = turned_digits(written, written_labels, s.turned, s.seed)
+    log(f"drew {len(negatives) + len(turned):,} non-digits ({time.perf_counter() - began:.0f} s)")
     val = splits.val.subset(s.val_subset)
-    val_negatives, val_kinds = non_digits(len(val) // 2, s.seed + 1000, strokes, NEGATIVE_KINDS)
-    images = torch.cat([train.images, redrawn, templates, negatives])
-    labels = torch.cat(
-        [torch.zeros(len(train) + len(redrawn) + len(templates), dtype=torch.long), kinds + 1]
+    val_redrawn = redrawn_digits(val.images, s.seed + 2000)
+    val_negatives, val_kinds = non_digits(len(val) // 2, s.seed + 1000, strokes, NON_DIGIT_KINDS)
+    val_turned = turned_digits(val_redrawn, val.labels, len(val) // 4, s.seed + 3000)
+    # A digit turned over looks like a shape, not a digit.
+    symbol = DIGITS + NON_DIGIT_KINDS.index("symbol")
+    images = torch.cat([written, templates, negatives, turned])
+    targets = torch.cat(
+        [written_labels, template_labels, kinds + DIGITS, torch.full((len(turned),), symbol)]
     )
     return GateData(
-        (images, labels),
+        (images, targets),
         val.images,
-        redrawn_digits(val.images, s.seed + 2000),
-        (val_negatives, val_kinds + 1),
+        val_redrawn,
+        (
+            torch.cat([val_negatives, val_turned]),
+            torch.cat([val_kinds + DIGITS, torch.full((len(val_turned),), symbol)]),
+        ),
     )
+
+
+def gate_targets(targets: torch.Tensor, digit_outputs: int) -> torch.Tensor:
+    """GateData's targets for a gate with ``digit_outputs`` digit outputs (10, or 1)."""
+    if digit_outputs == DIGITS:
+        return targets
+    return torch.where(targets < DIGITS, 0, targets - DIGITS + 1)
 
 
 @torch.no_grad()
-def digit_probability(
-    gate: torch.nn.Module, images: torch.Tensor, batch: int = 512
-) -> torch.Tensor:
+def digit_probability(gate: DigitGate, images: torch.Tensor, batch: int = 512) -> torch.Tensor:
     """The gate's probability that each image is a digit."""
     gate.eval()
-    parts = [gate(images[i : i + batch]).softmax(1)[:, 0] for i in range(0, len(images), batch)]
+    parts = [gate.judge(images[i : i + batch])[0] for i in range(0, len(images), batch)]
     return torch.cat(parts) if parts else torch.empty(0)
 
 
@@ -109,10 +133,12 @@ def fit_gate(
     s = settings
     began = time.perf_counter()
     generator = torch.Generator().manual_seed(s.seed)
-    images, labels = data.train
+    images, labels = data.train[0], gate_targets(data.train[1], s.digit_outputs)
     with torch.random.fork_rng():
         torch.manual_seed(s.seed)  # the initial weights
-        gate = DigitGate(width=s.width)
+        gate = DigitGate(width=s.width, digit_outputs=s.digit_outputs)
+    if s.init_from:
+        start_from_classifier(gate, s.init_from)
     optimizer = torch.optim.AdamW(gate.parameters(), lr=s.lr, weight_decay=s.weight_decay)
     steps = s.epochs * -(-len(labels) // s.batch_size)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, s.lr, total_steps=steps)
@@ -156,6 +182,26 @@ def fit_gate(
     return gate, metrics
 
 
+def start_from_classifier(gate: DigitGate, path: str | Path) -> None:
+    """Start ``gate`` from a ConvNet classifier of its width: the same trunk, and its 10 digit
+    outputs (the non-digit outputs start fresh). A gate that already reads digits well only has
+    to learn what is not one."""
+    checkpoint = load_checkpoint(path)
+    model = checkpoint.build()
+    trunk = getattr(getattr(model, "features", None), "net", None)
+    if checkpoint.task != "classifier" or trunk is None:
+        raise SettingsError(f"{path}: the gate starts from a ConvNet classifier, not this one")
+    try:
+        gate.features.load_state_dict(trunk.state_dict())
+    except RuntimeError as e:
+        raise SettingsError(f"{path}: its trunk does not fit a gate of this width: {e}") from e
+    if gate.digit_outputs == DIGITS:
+        classifier_head = model.head[-1]
+        with torch.no_grad():
+            gate.head.weight[:DIGITS] = classifier_head.weight
+            gate.head.bias[:DIGITS] = classifier_head.bias
+
+
 def train_gate(
     settings: GateSettings,
     splits: mdata.MnistSplits,
@@ -172,11 +218,11 @@ def train_gate(
         meta = make_meta(
             "gate",
             "digit-gate",
-            model_kwargs={"width": settings.width},
+            model_kwargs={"width": settings.width, "digit_outputs": settings.digit_outputs},
             metrics=metrics,
             settings=asdict(settings),
             seed=settings.seed,
-            judge={"gate_threshold": metrics["gate_threshold"], "kinds": list(GATE_KINDS)},
+            judge={"gate_threshold": metrics["gate_threshold"], "kinds": list(NON_DIGIT_KINDS)},
             parameters=sum(p.numel() for p in gate.parameters()),
             **(extra_meta or {}),
         )
@@ -186,8 +232,10 @@ def train_gate(
 
 
 @torch.no_grad()
-def _kind_error(gate: torch.nn.Module, images: torch.Tensor, kinds: torch.Tensor) -> float:
-    """How often the gate names the wrong kind (or "digit") for validation non-digits."""
+def _kind_error(gate: DigitGate, images: torch.Tensor, targets: torch.Tensor) -> float:
+    """How often the gate takes a validation non-digit for a digit or names the wrong kind."""
     gate.eval()
-    predicted = torch.cat([gate(images[i : i + 512]).argmax(1) for i in range(0, len(images), 512)])
-    return float((predicted != kinds).float().mean())
+    said = [gate.judge(images[i : i + 512]) for i in range(0, len(images), 512)]
+    digit_p = torch.cat([p for p, _ in said])
+    kind = torch.cat([k for _, k in said])
+    return float(((digit_p >= 0.5) | (kind != targets - DIGITS)).float().mean())
