@@ -32,6 +32,10 @@ ROWS = {
         "benchmarks.addition_protocol:run_scallop_budget",
     ),
     "10": ("teach it your hand: fine-tune on personal digits", "benchmarks.personal"),
+    "17": (
+        "standalone CPU app: startup against its virtual environment",
+        "benchmarks.frozen_startup",
+    ),
 }
 
 
