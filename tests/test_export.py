@@ -47,9 +47,7 @@ def test_inputs() -> dict[bool, torch.Tensor]:
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
-def test_every_shipped_model_exports_to_onnx_and_agrees_on_test_digits(
-    path, tmp_path, test_inputs, capsys
-):
+def test_every_shipped_model_exports_to_onnx_and_agrees_on_test_digits(path, tmp_path, test_inputs):
     needs_onnxruntime()
     import onnx
 
@@ -59,8 +57,7 @@ def test_every_shipped_model_exports_to_onnx_and_agrees_on_test_digits(
     assert result.opset == ONNX_OPSET and result.max_abs_diff <= CHECK_TOLERANCE
     inputs = test_inputs[checkpoint.task != CLASSIFIER]
     diff, ran_with = compare_with_torch(checkpoint.build(), target.read_bytes(), "onnx", inputs)
-    with capsys.disabled():
-        print(f"\n{path.stem}: onnx max |diff| on {len(inputs)} test inputs {diff:.2e}", end="")
+    print(f"{path.stem}: onnx max |diff| on {len(inputs)} test inputs {diff:.2e}")  # pytest -s
     assert diff <= 1e-4, f"{path.stem}: {ran_with} differs from torch by {diff}"
 
     proto = onnx.load(target)
