@@ -1753,4 +1753,178 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
 </context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <source>Click a map or a unit to see it here</source>
+        <translation>点击一张特征图或一个单元，在这里放大查看</translation>
+    </message>
+    <message>
+        <source>Map {0} of layer {1}: {2:.3g} to {3:.3g}</source>
+        <translation>第 {1} 层的特征图 {0}：{2:.3g} 到 {3:.3g}</translation>
+    </message>
+    <message>
+        <source>Layer {0}, head {1}: attention {2:.3g} to {3:.3g}</source>
+        <translation>第 {0} 层，第 {1} 个头：注意力 {2:.3g} 到 {3:.3g}</translation>
+    </message>
+    <message>
+        <source>Rolled out through every layer: {0:.3g} to {1:.3g}</source>
+        <translation>贯穿所有层的注意力展开：{0:.3g} 到 {1:.3g}</translation>
+    </message>
+    <message>
+        <source>Filter {0}: weights {1:.3g} to {2:.3g}</source>
+        <translation>滤波器 {0}：权重 {1:.3g} 到 {2:.3g}</translation>
+    </message>
+    <message>
+        <source>Unit {0} of hidden layer {1}: {2:.3g}</source>
+        <translation>隐藏层 {1} 的单元 {0}：{2:.3g}</translation>
+    </message>
+    <message>
+        <source>Fed by its kernel over the input maps that add the most:</source>
+        <translation>它的卷积核作用于贡献最大的输入特征图：</translation>
+    </message>
+    <message>
+        <source>over the image</source>
+        <translation>作用于图像</translation>
+    </message>
+    <message>
+        <source>map {0}: {1:.3g}</source>
+        <translation>特征图 {0}：{1:.3g}</translation>
+    </message>
+    <message>
+        <source>It reads the patches of the digit, weighted so:</source>
+        <translation>它按如下权重读取数字的各个图块：</translation>
+    </message>
+    <message>
+        <source>weighted input</source>
+        <translation>加权后的输入</translation>
+    </message>
+    <message>
+        <source>The map it makes of this digit:</source>
+        <translation>它对这个数字生成的特征图：</translation>
+    </message>
+    <message>
+        <source>Fed by its weights over what it reads:</source>
+        <translation>它的权重作用于它读取的内容：</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>weights × input</source>
+        <translation>权重 × 输入</translation>
+    </message>
+</context>
+<context>
+    <name>InsideDock</name>
+    <message>
+        <source>The inside view failed: {0}</source>
+        <translation>内部视图出错：{0}</translation>
+    </message>
+    <message>
+        <source>first digit</source>
+        <translation>第一个数字</translation>
+    </message>
+    <message>
+        <source>second digit</source>
+        <translation>第二个数字</translation>
+    </message>
+    <message>
+        <source>{0}: draw the {1} to look inside.</source>
+        <translation>{0}：画出{1}即可查看网络内部。</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: its trunk reads the digit; the sum needs both digits.</source>
+        <translation>{0}，{1}：它的主干读取这个数字；求和需要两个数字。</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>{0} reads the {1} as {2} {3} ({4:.1%}) in {5:.0f} ms.</source>
+        <translation>{0} 把{1}读作{2} {3}（{4:.1%}），用时 {5:.0f} 毫秒。</translation>
+    </message>
+    <message>
+        <source>What it sees</source>
+        <translation>模型看到的</translation>
+    </message>
+    <message>
+        <source>Draw the other digit: this adder answers only their sum</source>
+        <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
+    </message>
+    <message>
+        <source>Why {0} ({1:.1%})</source>
+        <translation>为什么是 {0}（{1:.1%}）</translation>
+    </message>
+    <message>
+        <source>Why not {0}? ({1:.1%})</source>
+        <translation>为什么不是 {0}？（{1:.1%}）</translation>
+    </message>
+    <message>
+        <source>Layer {0}: {1} feature maps, {2}x{3}</source>
+        <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
+    </message>
+    <message>
+        <source>Patch embedding: {0} filters, {1}x{2}</source>
+        <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
+    </message>
+    <message>
+        <source>First layer's filters: {0}, {1}x{2}</source>
+        <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
+    </message>
+    <message>
+        <source>Class token's attention to the patches (rows: layers, columns: heads)</source>
+        <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <source>Distillation token's attention to the patches (rows: layers, columns: heads)</source>
+        <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <source>Attention rollout from the class token</source>
+        <translation>从类别标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <source>Attention rollout from the distillation token</source>
+        <translation>从蒸馏标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <source>Hidden layer {0}: {1} units</source>
+        <translation>隐藏层 {0}：{1} 个单元</translation>
+    </message>
+    <message>
+        <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
+        <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
+    </message>
+    <message>
+        <source>First layer's weights as 28x28 images: {0} units</source>
+        <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
+    </message>
+    <message>
+        <source>Inside the network</source>
+        <translation>网络内部</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
+        <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
+    </message>
+    <message>
+        <source>How the heatmaps are computed; integrated gradients won the deletion test</source>
+        <translation>热力图的计算方法；积分梯度在删除测试中胜出</translation>
+    </message>
+    <message>
+        <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
+        <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see what the network computes for it.</source>
+        <translation>画一个数字，看看网络为它计算了什么。</translation>
+    </message>
+</context>
 </TS>
