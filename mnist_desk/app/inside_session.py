@@ -32,7 +32,7 @@ from mnist_desk.app.inside_sheets import (
     sheets_for,
 )
 
-DEFAULT_METHOD = "integrated-gradients"  # mnist_desk.inspection.explain's (tested equal)
+DEFAULT_METHOD = "gradient-x-input"  # mnist_desk.inspection.explain's (tested equal)
 
 
 @dataclass(frozen=True)

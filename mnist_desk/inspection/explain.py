@@ -14,7 +14,7 @@ import torch
 from mnist_desk.inspection.attribution import heatmaps
 from mnist_desk.inspection.subject import Subject
 
-DEFAULT_METHOD = "integrated-gradients"
+DEFAULT_METHOD = "gradient-x-input"
 
 
 @dataclass

@@ -1925,8 +1925,8 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
     </message>
     <message>
-        <source>How the heatmaps are computed; integrated gradients won the deletion test</source>
-        <translation>热力图的计算方法；积分梯度在删除测试中胜出</translation>
+        <source>How the heatmaps are computed; gradient × input won the deletion test</source>
+        <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
     </message>
     <message>
         <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>

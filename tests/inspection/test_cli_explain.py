@@ -18,7 +18,7 @@ def sample(digit: int):
 def test_explain_writes_the_input_and_both_heatmaps_as_png(tmp_path, capsys):
     assert main(["explain", str(sample(4)), "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert ": 4 (p=" in out and "integrated-gradients" in out
+    assert ": 4 (p=" in out and "gradient-x-input" in out
     names = sorted(p.name for p in tmp_path.glob("*.png"))
     assert len(names) == 3 and any("-why-4" in n for n in names)
     assert any("-why-not-" in n for n in names)
@@ -29,7 +29,7 @@ def test_explain_writes_the_input_and_both_heatmaps_as_png(tmp_path, capsys):
 def test_explain_json_gives_the_answer_the_method_the_input_and_the_heatmap(capsys):
     assert main(["explain", str(sample(7)), "--json", "--model", "classifier-vit"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["answer"] == 7 and result["method"] == "integrated-gradients"
+    assert result["answer"] == 7 and result["method"] == "gradient-x-input"
     for key in ("input", "heatmap", "runner_up_heatmap"):
         assert np.asarray(result[key]).shape == (28, 28)
     ink = np.asarray(result["input"])

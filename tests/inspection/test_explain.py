@@ -36,7 +36,7 @@ def in_left_half(ink: np.ndarray) -> np.ndarray:
 
 
 @pytest.mark.parametrize("name", ["classifier-convnet", "classifier-vit"])
-@pytest.mark.parametrize("method", [DEFAULT_METHOD, "gradient-x-input", "occlusion"])
+@pytest.mark.parametrize("method", [DEFAULT_METHOD, "integrated-gradients", "occlusion"])
 def test_a_digit_in_one_half_gets_most_of_its_heatmap_there(digits, name, method):
     inks, _ = digits
     s = subject(name)

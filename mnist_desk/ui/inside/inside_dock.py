@@ -36,8 +36,8 @@ from mnist_desk.ui.inside.detail_view import DetailView
 from mnist_desk.ui.inside.image_panel import ImagePanel, MosaicView
 
 METHOD_KEYS = (
-    "integrated-gradients",
     "gradient-x-input",
+    "integrated-gradients",
     "gradient",
     "occlusion",
     "grad-cam",
@@ -270,7 +270,7 @@ class InsideDock(QDockWidget):
             self.tr("<b>Why this answer</b> (red: pushed toward it, blue: against)")
         )
         self.method_box.setToolTip(
-            self.tr("How the heatmaps are computed; integrated gradients won the deletion test")
+            self.tr("How the heatmaps are computed; gradient × input won the deletion test")
         )
         self.sheet_box.setToolTip(
             self.tr("Which layer to show; click a map (or use the arrow keys) to see it large")
