@@ -7,9 +7,7 @@ import threading
 import numpy as np
 import pytest
 
-from mnist_desk.app import inside_session
 from mnist_desk.app.inside_session import InsideRequest, InsideSession, unit_detail
-from mnist_desk.inspection import explain
 from mnist_desk.recognition.predictor import Predictor
 from tests.support import mnist_test_digits
 
@@ -18,10 +16,6 @@ from tests.support import mnist_test_digits
 def digits():
     images, labels = mnist_test_digits(3)
     return images, labels
-
-
-def test_the_app_asks_for_the_method_the_deletion_test_chose():
-    assert inside_session.DEFAULT_METHOD == explain.DEFAULT_METHOD
 
 
 @pytest.mark.parametrize("model", ["classifier-convnet", "classifier-mlp", "classifier-deit"])

@@ -31,8 +31,7 @@ from mnist_desk.app.inside_sheets import (
     Sheet,
     sheets_for,
 )
-
-DEFAULT_METHOD = "gradient-x-input"  # mnist_desk.inspection.explain's (tested equal)
+from mnist_desk.inspection.methods import DEFAULT_METHOD
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,7 @@ class InsideAnswer:
     explanation: Any = None  # mnist_desk.inspection.explain.Explanation, None: nothing to explain
     seconds: float = 0.0
     needs_other_digit: bool = False  # a joint scratch adder with the other canvas blank
+    features: np.ndarray | None = None  # penultimate-layer features: where it sits on the map
 
     @property
     def blank(self) -> bool:
@@ -150,6 +150,9 @@ class InsideSession:
         out.kind, out.answers = subject.kind, subject.answers
         out.view = look_inside(subject, ink)
         out.sheets = sheets_for(out.view, filters)
+        from mnist_desk.inspection.projection import penultimate
+
+        out.features = penultimate(subject, torch.from_numpy(ink)[None, None])[0][0].numpy()
         if subject.network is None:
             out.needs_other_digit = True
         else:

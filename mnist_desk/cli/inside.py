@@ -18,8 +18,7 @@ class ExplainError(UserError, ValueError):
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    from mnist_desk.inspection.attribution import METHODS
-    from mnist_desk.inspection.explain import DEFAULT_METHOD
+    from mnist_desk.inspection.methods import DEFAULT_METHOD, METHODS
 
     parser = sub.add_parser(
         "explain",

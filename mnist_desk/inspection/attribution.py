@@ -28,16 +28,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from mnist_desk.inspection.methods import METHODS
 from mnist_desk.inspection.subject import CONV, VIT, Subject
 
-METHODS = (
-    "gradient",
-    "gradient-x-input",
-    "integrated-gradients",
-    "occlusion",
-    "grad-cam",
-    "rollout",
-)
 IG_STEPS = 16  # points on the path from blank to the drawing (midpoint rule)
 OCCLUSION_SIDE = 3
 

@@ -12,9 +12,8 @@ import numpy as np
 import torch
 
 from mnist_desk.inspection.attribution import heatmaps
+from mnist_desk.inspection.methods import DEFAULT_METHOD
 from mnist_desk.inspection.subject import Subject
-
-DEFAULT_METHOD = "gradient-x-input"
 
 
 @dataclass

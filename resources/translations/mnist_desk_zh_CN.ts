@@ -1936,5 +1936,60 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <source>Draw a digit to see what the network computes for it.</source>
         <translation>画一个数字，看看网络为它计算了什么。</translation>
     </message>
+    <message>
+        <source>Layers</source>
+        <translation>各层</translation>
+    </message>
+    <message>
+        <source>Map of the test set</source>
+        <translation>测试集地图</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Reading the test set and its features…</source>
+        <translation>正在读取测试集及其特征…</translation>
+    </message>
+    <message>
+        <source>The map could not be made: {0}</source>
+        <translation>无法生成地图：{0}</translation>
+    </message>
+    <message>
+        <source>t-SNE settling: iteration {0} of {1}</source>
+        <translation>t-SNE 收敛中：第 {0} 次迭代，共 {1} 次</translation>
+    </message>
+    <message>
+        <source>The test set's digits as {0} sees them, in 2-D.</source>
+        <translation>测试集中的数字在 {0} 眼中的二维分布。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} test digits, {2} (from the cache).</source>
+        <translation>{0}：{1} 个测试数字，{2}（来自缓存）。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} test digits, {2}, made in {3:.1f} s.</source>
+        <translation>{0}：{1} 个测试数字，{2}，用时 {3:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} test digits, {2} in {3:.1f} s; t-SNE follows.</source>
+        <translation>{0}：{1} 个测试数字，{2} 用时 {3:.1f} 秒；随后计算 t-SNE。</translation>
+    </message>
+    <message>
+        <source>test #{0}: a {1}</source>
+        <translation>测试样本 #{0}：数字 {1}</translation>
+    </message>
+    <message>
+        <source>test #{0}: a {1}, read as {2}</source>
+        <translation>测试样本 #{0}：数字 {1}，被读作 {2}</translation>
+    </message>
+    <message>
+        <source>Make the map</source>
+        <translation>生成地图</translation>
+    </message>
+    <message>
+        <source>Project the test set's last-layer features to 2-D: PCA at once, then t-SNE</source>
+        <translation>把测试集最后一层的特征投影到二维：先立即做 PCA，再做 t-SNE</translation>
+    </message>
 </context>
 </TS>

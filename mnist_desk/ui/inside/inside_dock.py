@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,18 +32,14 @@ from mnist_desk.app.inside_sheets import (
     TOP_UNITS,
     WEIGHTS,
 )
+from mnist_desk.inspection.methods import DEFAULT_METHOD, METHODS
 from mnist_desk.ui.background import BackgroundJob
 from mnist_desk.ui.inside.detail_view import DetailView
 from mnist_desk.ui.inside.image_panel import ImagePanel, MosaicView
+from mnist_desk.ui.inside.map_view import MapView
 
-METHOD_KEYS = (
-    "gradient-x-input",
-    "integrated-gradients",
-    "gradient",
-    "occlusion",
-    "grad-cam",
-    "rollout",
-)
+# the deletion test's winner first (the default), then the others
+METHOD_KEYS = (DEFAULT_METHOD, *(m for m in METHODS if m != DEFAULT_METHOD))
 
 
 class InsideDock(QDockWidget):
@@ -56,6 +53,7 @@ class InsideDock(QDockWidget):
         self.answer = None
         self._next_id = 0
         self._sheet_keys: list[str] = []
+        self._mapped = None  # the predictor whose map was asked for
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -73,6 +71,9 @@ class InsideDock(QDockWidget):
         self.mosaic.setMinimumHeight(280)
         self.mosaic.cell_chosen.connect(self._cell_chosen)
         self.detail = DetailView()
+        self.map_view = MapView()
+        self.map_view.main = window
+        self.map_view.open_digit.connect(self._open_digit)
 
         why_header = QHBoxLayout()
         why_header.addWidget(self.why_title, 1)
@@ -80,21 +81,30 @@ class InsideDock(QDockWidget):
         why_row = QHBoxLayout()
         for panel in (self.input_panel, self.answer_panel, self.runner_up_panel):
             why_row.addWidget(panel)
+        layers = QWidget()
+        layers_layout = QVBoxLayout(layers)
+        layers_layout.setContentsMargins(0, 0, 0, 0)
+        layers_layout.addWidget(self.sheet_box)
+        layers_layout.addWidget(self.mosaic, 3)
+        layers_layout.addWidget(self.detail, 2)
+        self.pages = QTabWidget()
+        self.pages.addTab(layers, "")
+        self.pages.addTab(self.map_view, "")
+        self.pages.currentChanged.connect(self._page_changed)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addLayout(why_header)
         layout.addLayout(why_row)
-        layout.addWidget(self.sheet_box)
-        layout.addWidget(self.mosaic, 3)
-        layout.addWidget(self.detail, 2)
+        layout.addWidget(self.pages, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.setMinimumWidth(360)
-        self.visibilityChanged.connect(lambda shown: shown and self.refresh())
+        self.pages.setCurrentIndex(int(str(self.settings.value("inside/page", 0) or 0)) % 2)
+        self.visibilityChanged.connect(lambda shown: shown and (self.refresh(), self.update_map()))
         self._retranslate()
 
     # ---- requests ----
@@ -123,6 +133,7 @@ class InsideDock(QDockWidget):
         self.session.submit(request)
 
     def shutdown(self) -> None:
+        self.map_view.shutdown()
         if self.job is not None:
             self.job.stop_now()
             self.job = None
@@ -136,6 +147,7 @@ class InsideDock(QDockWidget):
         if self.answer is not None and answer.id < self.answer.id:
             return  # a late answer to an older drawing
         self.answer = answer
+        self.map_view.place(answer.features)
         self._show_heading()
         self._show_why()
         self._show_sheets()
@@ -217,6 +229,31 @@ class InsideDock(QDockWidget):
         sheet = self.mosaic.sheet
         self.detail.show_detail(sheet, cell, unit_detail(self.answer, sheet, cell))
 
+    # ---- the map ----
+    def _page_changed(self, _index: int = 0) -> None:
+        self.settings.setValue("inside/page", self.pages.currentIndex())
+        self.update_map()
+
+    def update_map(self) -> None:
+        """Make the map when its page is shown and it is not the model in use's."""
+        if not self.isVisible() or self.pages.currentWidget() is not self.map_view:
+            return
+        predictor = self.main.predictor
+        shown = self.map_view.shown
+        if predictor is None or predictor is self._mapped:
+            return
+        self._mapped = predictor
+        if shown is None or not self.map_view.busy:
+            self.map_view.compute()
+
+    def _open_digit(self, image28) -> None:
+        """A test digit from the map, opened in the selected canvas as a picture (10x, black on
+        white, as an opened file would be)."""
+        import numpy as np
+
+        picture = np.kron(255 - np.asarray(image28, np.uint8), np.ones((10, 10), np.uint8))
+        self.main.canvases[self.main.active_index].set_image(picture)
+
     # ---- the user's choices ----
     def _sheet_changed(self, index: int) -> None:
         if 0 <= index < len(self._sheet_keys):
@@ -266,6 +303,8 @@ class InsideDock(QDockWidget):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inside the network"))
+        self.pages.setTabText(0, self.tr("Layers"))
+        self.pages.setTabText(1, self.tr("Map of the test set"))
         self.why_title.setText(
             self.tr("<b>Why this answer</b> (red: pushed toward it, blue: against)")
         )
@@ -300,7 +339,7 @@ def install_inside_dock(window) -> InsideDock:
     window.addAction(action)
     window.window_actions.view_menu.addAction(action)
     window.prediction_updated.connect(lambda _result: dock.refresh())
-    window.model_loaded.connect(lambda _info: dock.refresh())
+    window.model_loaded.connect(lambda _info: (dock.refresh(), dock.update_map()))
     for canvas in window.canvases:
         canvas.activated.connect(dock.refresh)
     return dock
