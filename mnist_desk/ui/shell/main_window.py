@@ -42,7 +42,7 @@ __all__ = ["BLANK", "IMAGE_FILTER", "THROTTLE_MS", "MainWindow", "app_icon"]
 class MainWindow(QMainWindow):
     """The application window. Public API for other panels: ``refresh_models()``,
     ``use_model(path)``, ``use_device(name)``, ``add_tab(widget, title)``, ``predictor``,
-    ``push_undo_step(step)``, ``catalog_changed``."""
+    ``catalog_changed``."""
 
     model_loaded = Signal(dict)  # Predictor.describe() of the model now in use
     model_failed = Signal(str)  # a model or device could not be loaded (the previous one stays)
@@ -303,10 +303,6 @@ class MainWindow(QMainWindow):
     @property
     def active_index(self) -> int:
         return self.draw_tab.active_index
-
-    def push_undo_step(self, step) -> None:
-        """Another undoable step beside the canvases' (an object with ``undo() -> bool``)."""
-        self.drawing.push_step(step)
 
     def undo(self) -> None:
         """Undo the last change on either canvas (strokes, clears, opened images, keeps)."""
