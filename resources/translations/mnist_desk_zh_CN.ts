@@ -145,8 +145,8 @@ The window keeps working; details below.</source>
     <name>ConfusionMatrixView</name>
     <message>
         <location filename="../../mnist_desk/ui/train/run_results.py" line="61"/>
-        <source>Confusion matrix (test)</source>
-        <translation>混淆矩阵（测试集）</translation>
+        <source>Confusion matrix (test): click a cell to see its images</source>
+        <translation>混淆矩阵（测试集）：点击单元格查看其中的图像</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/run_results.py" line="64"/>
@@ -1990,6 +1990,29 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
     <message>
         <source>Project the test set's last-layer features to 2-D: PCA at once, then t-SNE</source>
         <translation>把测试集最后一层的特征投影到二维：先立即做 PCA，再做 t-SNE</translation>
+    </message>
+</context>
+<context>
+    <name>CellImagesDialog</name>
+    <message>
+        <source>True {0}, predicted {1}</source>
+        <translation>真实为 {0}，预测为 {1}</translation>
+    </message>
+    <message>
+        <source>No test example is in this cell.</source>
+        <translation>这个单元格中没有测试样本。</translation>
+    </message>
+    <message>
+        <source>{0:,} test examples of {1} were read as {2}; {3} shown, the most confident first.</source>
+        <translation>{0:,} 个真实为 {1} 的测试样本被读作 {2}；显示 {3} 个，置信度最高的在前。</translation>
+    </message>
+    <message>
+        <source>test example {0}: probability {1:.1%}</source>
+        <translation>测试样本 {0}：概率 {1:.1%}</translation>
+    </message>
+    <message>
+        <source>The images could not be found: {0}</source>
+        <translation>找不到这些图像：{0}</translation>
     </message>
 </context>
 </TS>
