@@ -395,6 +395,10 @@ or drop an image</source>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
+    <message>
+        <source>Recognition failed: {0}</source>
+        <translation>识别失败：{0}</translation>
+    </message>
 </context>
 <context>
     <name>KeepBar</name>
@@ -1964,16 +1968,16 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>测试集中的数字在 {0} 眼中的二维分布。</translation>
     </message>
     <message>
-        <source>{0}: {1} test digits, {2} (from the cache).</source>
-        <translation>{0}：{1} 个测试数字，{2}（来自缓存）。</translation>
+        <source>{0}: {1:,} test digits, {2} (from the cache).</source>
+        <translation>{0}：{1:,} 个测试数字，{2}（来自缓存）。</translation>
     </message>
     <message>
-        <source>{0}: {1} test digits, {2}, made in {3:.1f} s.</source>
-        <translation>{0}：{1} 个测试数字，{2}，用时 {3:.1f} 秒。</translation>
+        <source>{0}: {1:,} test digits, {2}, made in {3:.1f} s.</source>
+        <translation>{0}：{1:,} 个测试数字，{2}，用时 {3:.1f} 秒。</translation>
     </message>
     <message>
-        <source>{0}: {1} test digits, {2} in {3:.1f} s; t-SNE follows.</source>
-        <translation>{0}：{1} 个测试数字，{2} 用时 {3:.1f} 秒；随后计算 t-SNE。</translation>
+        <source>{0}: {1:,} test digits, {2} in {3:.1f} s; t-SNE follows.</source>
+        <translation>{0}：{1:,} 个测试数字，{2} 用时 {3:.1f} 秒；随后计算 t-SNE。</translation>
     </message>
     <message>
         <source>test #{0}: a {1}</source>

@@ -14,7 +14,22 @@ from mnist_desk.app.map_session import MapProgress, MapRequest, MapShown, MapSto
 from mnist_desk.ui.background import BackgroundJob
 from mnist_desk.ui.inside.image_panel import ImagePanel
 
-DIGIT_COLOURS = [pg.intColor(k, hues=10, values=1, maxValue=220) for k in range(10)]
+# Ten colours told apart at a glance (the "tab10" palette of matplotlib and Vega).
+DIGIT_COLOURS = [
+    pg.mkBrush(c)
+    for c in (
+        "#1f77b4",
+        "#ff7f0e",
+        "#2ca02c",
+        "#d62728",
+        "#9467bd",
+        "#8c564b",
+        "#e377c2",
+        "#7f7f7f",
+        "#bcbd22",
+        "#17becf",
+    )
+]
 
 
 class MapView(QWidget):
@@ -48,6 +63,7 @@ class MapView(QWidget):
         self.you.setZValue(10)
         self.plot.addItem(self.you)
         self.hover_panel = ImagePanel(size=84)
+        self.hover_panel.setFixedWidth(120)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.compute_button)
@@ -145,11 +161,11 @@ class MapView(QWidget):
             return
         method = "t-SNE" if s.data_map.method == "tsne" else "PCA"
         if s.cached:
-            text = self.tr("{0}: {1} test digits, {2} (from the cache).")
+            text = self.tr("{0}: {1:,} test digits, {2} (from the cache).")
         elif s.final:
-            text = self.tr("{0}: {1} test digits, {2}, made in {3:.1f} s.")
+            text = self.tr("{0}: {1:,} test digits, {2}, made in {3:.1f} s.")
         else:
-            text = self.tr("{0}: {1} test digits, {2} in {3:.1f} s; t-SNE follows.")
+            text = self.tr("{0}: {1:,} test digits, {2} in {3:.1f} s; t-SNE follows.")
         self.status.setText(
             text.format(s.model_name, len(s.images), method, s.seconds)
             + (f" {s.note}" if s.note else "")
