@@ -75,7 +75,7 @@ class MapStop:
 
 def map_work(request: MapRequest, stop: MapStop) -> Callable[[Callable[[object], None]], Any]:
     def work(emit: Callable[[object], None]) -> None:
-        from mnist_desk.data.mnist import load_mnist_raw
+        from mnist_desk.data.mnist_files import load_mnist_raw
         from mnist_desk.inspection import projection
         from mnist_desk.inspection.subject import subject_for
         from mnist_desk.support.acceleration import single_threaded_here
