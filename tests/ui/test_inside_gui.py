@@ -42,9 +42,11 @@ def test_the_maps_follow_the_drawing(qtbot, window, pen):
     pen(canvas, ONE)
     # the answers in between (the press, the stroke so far) may come first: wait for the 1
     qtbot.waitUntil(
-        lambda: not dock.answer.blank
-        and dock.answer.explanation.answer == 1
-        and window.last_result.digits[0].digit == 1,
+        lambda: (
+            not dock.answer.blank
+            and dock.answer.explanation.answer == 1
+            and window.last_result.digits[0].digit == 1
+        ),
         timeout=ANSWER_TIMEOUT_MS,
     )
     assert not np.array_equal(np.nan_to_num(shown), np.nan_to_num(dock.mosaic.image.image))
