@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QListView, QListWidget, QListWidg
 
 from mnist_desk.app.confusion_cells import CellImages, cell_images_work
 from mnist_desk.ui.background import BackgroundJob
-from mnist_desk.ui.library.dataset_browser import pixmap_from_uint8
+from mnist_desk.ui.pixmaps import pixmap_from_uint8
 
 
 class CellImagesDialog(QDialog):
