@@ -408,10 +408,6 @@ or drop an image</source>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
-    <message>
-        <source>Recognition failed: {0}</source>
-        <translation>识别失败：{0}</translation>
-    </message>
 </context>
 <context>
     <name>KeepBar</name>
