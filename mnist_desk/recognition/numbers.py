@@ -24,7 +24,7 @@ from mnist_desk.imaging.pictures import ink_map, ink_to_input
 from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.recognition.grouping import Box, Layout, best_runs, layout, stroke_layout
 
-WIDE = 1.25  # a blob wider than this share of its height may be two digits (or more)
+WIDE = 1.0  # a blob wider than this share of its height may be two digits (or more)
 DIGIT_ASPECT = 0.75  # a digit's usual width, of its height: how many digits a wide blob holds
 MAX_PARTS = 4  # at most this many digits are looked for in one blob
 
@@ -128,7 +128,7 @@ def _same_blob(pieces: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int], 
     }
 
 
-SLICE_TOGETHERNESS = 0.25  # below SAME: the reading may still cut a blob of touching digits
+SLICE_TOGETHERNESS = 0.15  # below SAME: the reading may still cut a blob of touching digits
 
 
 def _slice_box(blobs: Blobs, piece: tuple[int, int, int]) -> Box:

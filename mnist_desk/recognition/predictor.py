@@ -27,6 +27,7 @@ from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.recognition import long_addition
+from mnist_desk.recognition.doubt import DigitJudge
 from mnist_desk.recognition.numbers import choose, segment
 from mnist_desk.recognition.results import DigitResult, NumberResult, SumResult
 from mnist_desk.store.catalog import default_classifier_path, resolve_model
@@ -35,7 +36,9 @@ from mnist_desk.support.devices import resolve_device
 
 __all__ = ["DigitResult", "NumberResult", "Predictor", "SumResult", "load_image", "model_input"]
 
-CERTAIN = 1e4  # a logit margin that makes a digit certain (a shorter number's missing 0)
+CERTAIN = (
+    25.0  # a logit margin that makes a digit certain (p = 1 - 1e-10), in the range the heads saw
+)
 
 
 def model_input(drawn: Drawn) -> Preprocessed:
@@ -69,7 +72,7 @@ class _Accepted:
 
 
 class TrustEveryReading:
-    """The judge until one is shipped: every input is taken for a digit."""
+    """A judge that takes every input for a digit (for tests that need no doubt)."""
 
     def judge(self, inputs: torch.Tensor, logits: torch.Tensor) -> Sequence[Verdict]:
         return [_Accepted()] * len(inputs)
@@ -152,9 +155,12 @@ class Predictor:
             self.digit_model = self.digit_checkpoint.build().to(self.device).eval()
         # The scratch adder that learned digits from sums reads them too (shown beside the above).
         self.adder_reads_digits = self.task == SCRATCH and reads_digits(self.model)
-        # The digit model's logits are divided by it before the softmax (1: as trained).
+        # Logits are divided by these before the softmax, so the probabilities shown are
+        # calibrated (fitted on MNIST's validation split when the model was trained; 1: as is).
         self.temperature = float(self.digit_checkpoint.meta.get("temperature") or 1.0)
-        self.judge: Judge = judge if judge is not None else TrustEveryReading()
+        self.sum_temperature = float(checkpoint.meta.get("sum_temperature") or 1.0)
+        # What says a candidate digit is not a digit at all: the shipped digit gate.
+        self.judge: Judge = judge if judge is not None else DigitJudge.load(self.device)
 
     @classmethod
     def from_model(
@@ -280,7 +286,7 @@ class Predictor:
         else:
             images = torch.stack([_padded_images(first, width), _padded_images(second, width)], 1)
             sums = self.model(images.flip(0))
-        columns = list(sums.float().softmax(1).cpu().numpy())
+        columns = list((sums.float() / self.sum_temperature).softmax(1).cpu().numpy())
         total = long_addition.most_likely_total(columns)
         return self._summed(total, columns, "adder", pair, adder_numbers)
 
