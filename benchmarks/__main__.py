@@ -32,6 +32,7 @@ ROWS = {
         "benchmarks.addition_protocol:run_scallop_budget",
     ),
     "10": ("teach it your hand: fine-tune on personal digits", "benchmarks.personal"),
+    "11": ("drawn numbers and their sums through the real window", "benchmarks.numbers"),
 }
 
 

@@ -48,6 +48,7 @@ class DrawnNumber:
     strokes: tuple[tuple[tuple[float, float], ...], ...]  # every stroke, digit after digit
     pen_width: float  # of the canvas side
     strokes_per_digit: tuple[int, ...]
+    spacing: tuple[str, ...] = ()  # between neighbours: "clear", "touching" or "overlapping"
 
     @property
     def value(self) -> int:
@@ -71,14 +72,14 @@ def _shaped(strokes: list, slant: float, aspect: float) -> list[np.ndarray]:
     return [q - low for q in shaped]
 
 
-def _gap(rng: np.random.Generator, pen: float, height: float) -> float:
-    """The space between two neighbours' centre-line boxes, in canvas units."""
+def _gap(rng: np.random.Generator, pen: float, height: float) -> tuple[float, str]:
+    """The space between two neighbours' centre-line boxes, in canvas units, and its kind."""
     kind = rng.random()
     if kind < SHARE_OVERLAPPING:
-        return rng.uniform(*OVERLAP) * height
+        return rng.uniform(*OVERLAP) * height, "overlapping"
     if kind < SHARE_OVERLAPPING + SHARE_TOUCHING:
-        return rng.uniform(0.0, pen)
-    return rng.uniform(*CLEAR) * height
+        return rng.uniform(0.0, pen), "touching"
+    return max(pen, rng.uniform(*CLEAR) * height), "clear"
 
 
 Styles = Callable[[int], list[tuple[str, list]]]  # digit -> its (style name, strokes) choices
@@ -101,12 +102,14 @@ def drawn_number(
         glyphs.append([q * size for q in shape])
         names.append(style)
     # Lay the digits out left to right, each on the common baseline with a little jitter.
-    placed, x = [], 0.0
+    placed, x, spacing = [], 0.0, []
     for i, glyph in enumerate(glyphs):
         every = np.concatenate(glyph)
         width, tall = float(every[:, 0].max()), float(every[:, 1].max())
         if i:
-            x += _gap(rng, pen, height)
+            gap, kind = _gap(rng, pen, height)
+            x += gap
+            spacing.append(kind)
         dy = height - tall + rng.uniform(-1, 1) * BASELINE_JITTER * height  # bottoms aligned
         placed.append([q + np.array([x, dy]) for q in glyph])
         x += width
@@ -130,7 +133,9 @@ def drawn_number(
             t = np.linspace(0, 1, len(q))[:, None]
             q = q + WOBBLE * height * scale * np.sin(2 * math.pi * freq * t + phase)
             strokes.append(tuple((float(a), float(b)) for a, b in np.clip(q, 0.005, 0.995)))
-    return DrawnNumber(tuple(digits), tuple(names), tuple(strokes), pen, tuple(counts))
+    return DrawnNumber(
+        tuple(digits), tuple(names), tuple(strokes), pen, tuple(counts), tuple(spacing)
+    )
 
 
 def random_digits(rng: np.random.Generator, length: int) -> tuple[int, ...]:

@@ -33,6 +33,7 @@ LEVEL_WEIGHT = 0.5  # how much pieces at one height (rows in common) count again
 LEVEL_NEUTRAL = 0.7  # rows in common (of their union) that say neither
 NEAR = 0.25  # of the height: pieces this far apart are beside each other, whatever their heights
 FLAT = 0.25  # a piece less tall than this share of the other is a bar (its rows say nothing)
+APART = -0.07  # a link below this: two neighbouring atoms are never read as one digit
 MAX_RUN = 6  # a digit is made of at most this many atoms
 MAX_RUN_WIDTH = 2.0  # of the line's height: a run of atoms wider than this is never one digit
 # Log-odds (nats) of one digit against the togetherness of two neighbouring atoms (interpolated).
@@ -158,13 +159,18 @@ class Layout:
         return _log_sigmoid(-_evidence(self.links[k - 1]))
 
     def runs(self) -> list[tuple[int, int]]:
-        """The runs worth reading: up to MAX_RUN atoms, no wider than two digits."""
+        """The runs worth reading: every atom, and runs of up to MAX_RUN atoms no wider than two
+        digits whose neighbours are not clearly apart (a link below APART, where two atoms were
+        measured to be one digit less than once in a hundred)."""
         out = []
         for start in range(len(self.atoms)):
-            for end in range(start + 1, min(len(self.atoms), start + MAX_RUN) + 1):
-                box = self.run_box(start, end)
-                if end == start + 1 or box.width <= MAX_RUN_WIDTH * max(self.height, 1e-12):
-                    out.append((start, end))
+            out.append((start, start + 1))
+            for end in range(start + 2, min(len(self.atoms), start + MAX_RUN) + 1):
+                if self.links[end - 2] < APART:
+                    break
+                if self.run_box(start, end).width > MAX_RUN_WIDTH * max(self.height, 1e-12):
+                    break
+                out.append((start, end))
         return out
 
 
@@ -319,9 +325,13 @@ def joined_strokes(
     points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
     ends = [p[[0, -1]] for p in points]
     joined = {}
+    low = [p.min(0) for p in points]
+    high = [p.max(0) for p in points]
     for i in range(len(points)):
         for j in range(i + 1, len(points)):
             reach = JOIN_REACH * max(boxes[i].height, boxes[j].height, 1e-9)
+            if (low[i] > high[j] + reach).any() or (low[j] > high[i] + reach).any():
+                continue  # too far apart to meet
             if _nearest(ends[i], ends[j]) <= reach:
                 joined[(i, j)] = ENDS_MEET
             elif min(_nearest(ends[i], points[j]), _nearest(ends[j], points[i])) <= reach:

@@ -72,7 +72,8 @@ class DigitChip(QFrame):
 
 class NumberStrip(QWidget):
     """The number read in one box, then one chip per digit, left to right. Hidden unless the
-    box holds more than one digit (one digit is shown in detail below it already)."""
+    box holds more than one digit (one digit is shown in detail below it already), its room
+    kept so the canvas keeps its size."""
 
     digit_clicked = Signal(int)  # which digit (left to right) was clicked
 
@@ -92,6 +93,11 @@ class NumberStrip(QWidget):
         self._selected = 0
         self.texts = LiveTexts()
         self.texts.call(self._set_texts)
+        # Its room is kept when hidden: the canvas above must not change size while one writes.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(DigitChip().sizeHint().height())
         self.hide()
 
     @property
