@@ -167,32 +167,32 @@ The window keeps working; details below.</source>
 <context>
     <name>CorrectionController</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="145"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="119"/>
         <source>Draw a digit first, then click the right digit to keep it.</source>
         <translation>请先写一个数字，再点击正确的数字来保存它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="168"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="125"/>
         <source>Cannot keep this digit</source>
         <translation>无法保存这个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="186"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="150"/>
         <source>Took back the digit kept in My digits</source>
         <translation>已撤回保存到“我的数字”中的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="190"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="152"/>
         <source>My digits: back to {0}</source>
         <translation>我的数字：已改回 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="212"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="141"/>
         <source>Kept as {0} in My digits (the model read {1}); you have {2} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”（模型读成 {1}）；你已有 {2} 个 {0}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="214"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="145"/>
         <source>Kept as {0} in My digits; you have {1} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”；你已有 {1} 个 {0}。</translation>
     </message>
@@ -273,82 +273,87 @@ The window keeps working; details below.</source>
 <context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="104"/>
-        <source>First digit</source>
-        <translation>第一个数字</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
+        <source>First number</source>
+        <translation>第一个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="104"/>
-        <source>Second digit</source>
-        <translation>第二个数字</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
+        <source>Second number</source>
+        <translation>第二个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="105"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="72"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="107"/>
-        <source>Read a digit from an image file (or drop one on the box)</source>
-        <translation>从图片文件读取数字（也可以把图片拖到方框里）</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="74"/>
+        <source>Read a number from an image file (or drop one on the box)</source>
+        <translation>从图片文件读取一个数（或把图片拖到框中）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="109"/>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="110"/>
-        <source>Draw a digit here
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="77"/>
+        <source>Write a number here
 or drop an image</source>
-        <translation>在这里写一个数字
+        <translation>在这里写一个数
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="111"/>
-        <source>Draw one digit with the mouse, a pen or a finger</source>
-        <translation>用鼠标、手写笔或手指写一个数字</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="79"/>
+        <source>Write a number, left to right, with the mouse, a pen or a finger</source>
+        <translation>用鼠标、手写笔或手指从左到右写一个数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="76"/>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
 </context>
 <context>
     <name>DigitResultView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="244"/>
         <source>{0}: read by the scratch adder, which never saw a digit label</source>
         <translation>{0}：由从零训练的加法器读出（它从未见过数字标签）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="248"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="250"/>
         <source>This adder was trained on sums alone; its own reading of this digit is {0} sure. The large digit comes from the default classifier.</source>
         <translation>这个加法器只用和训练；它自己读这个数字的把握为 {0}。大号数字来自默认分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="255"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="260"/>
+        <source>Not a digit: {0}</source>
+        <translation>不是数字：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="264"/>
         <source>{0} sure</source>
         <translation>把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="263"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="271"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="265"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="273"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="270"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="278"/>
         <source>Model input</source>
         <translation>模型输入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="271"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="279"/>
         <source>The 28×28 image the model sees, enlarged</source>
         <translation>模型看到的 28×28 图像（已放大）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="272"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="280"/>
         <source>Probability of each digit</source>
         <translation>每个数字的概率</translation>
     </message>
@@ -356,42 +361,47 @@ or drop an image</source>
 <context>
     <name>DrawingTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="217"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="186"/>
+        <source>Recognition failed: {0}</source>
+        <translation>识别失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="211"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="218"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="212"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="219"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="213"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="223"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="217"/>
         <source>Redo what was undone ({0})</source>
         <translation>重做刚撤销的操作（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="224"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="218"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="225"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="219"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="226"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="220"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="230"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="224"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
@@ -399,27 +409,27 @@ or drop an image</source>
 <context>
     <name>KeepBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="69"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="35"/>
         <source>Keep</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="71"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="38"/>
         <source>Keep this drawing in My digits with the digit the model read</source>
         <translation>按模型读出的数字，把这幅手写保存到“我的数字”</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="74"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="61"/>
         <source>Misread? Click the right digit&apos;s bar or press its key.</source>
         <translation>读错了？点击正确数字的概率条，或按下该数字键。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="78"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="63"/>
         <source>Kept in My digits as {0} (read as {1}). Ctrl+Z takes it back.</source>
         <translation>已作为 {0} 保存到“我的数字”（读成 {1}）。Ctrl+Z 可撤回。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="81"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="66"/>
         <source>Kept in My digits as {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”。</translation>
     </message>
@@ -427,52 +437,52 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="198"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="202"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="154"/>
-        <source>mnist-desk — draw two digits</source>
-        <translation>mnist-desk — 写两个数字</translation>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="158"/>
+        <source>mnist-desk — write two numbers</source>
+        <translation>mnist-desk — 写两个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="155"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="159"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="193"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="197"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="194"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="198"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="211"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="234"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="238"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="276"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="282"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="312"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="311"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="317"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="316"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -737,69 +747,69 @@ or drop an image</source>
         <translation>共 {0} 个数字，其中 {1} 个被当时的模型读错。各数字：{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="186"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="184"/>
         <source>Relabelled {0} as {1}</source>
         <translation>已将 {0} 个重新标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="195"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="192"/>
         <source>Delete digits</source>
         <translation>删除数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="196"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="193"/>
         <source>Delete {0} of your digits?</source>
         <translation>删除你的 {0} 个数字？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="203"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="198"/>
         <source>Deleted {0} from My digits</source>
         <translation>已从“我的数字”删除 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="211"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="205"/>
         <source>Folder with 0/ … 9/ sub-folders of digit images</source>
         <translation>含 0/ … 9/ 子文件夹的数字图片文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="222"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="214"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="227"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="218"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="232"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="223"/>
         <source>Export My digits to a folder</source>
         <translation>将“我的数字”导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="231"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="272"/>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="290"/>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="370"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="261"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="279"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="359"/>
         <source>Fine-tune on my digits</source>
         <translation>用我的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="273"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="262"/>
         <source>A training run is in progress; wait for it to end or stop it.</source>
         <translation>正在训练；请等待其结束或先停止它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="300"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="289"/>
         <source>#{0} classifier, personalised</source>
         <translation>#{0} 分类器（个性化）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="318"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="307"/>
         <source>Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)
 MNIST test: {3:.2%} → {4:.2%}
 
@@ -810,74 +820,92 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 现在使用 {5} 吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="330"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="319"/>
         <source>The model was saved, but its report cannot be read ({0}). Use it now?</source>
         <translation>模型已保存，但无法读取其报告（{0}）。现在使用吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="334"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="323"/>
         <source>Fine-tuned on your digits</source>
         <translation>已用你的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="355"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="344"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="356"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="345"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="357"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="346"/>
         <source>Misread only</source>
         <translation>仅读错的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="358"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="347"/>
         <source>Selected:</source>
         <translation>所选：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="359"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="348"/>
         <source>Relabel</source>
         <translation>重新标注</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="361"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="350"/>
         <source>Give the selected digits this label (or press a digit key)</source>
         <translation>为所选数字设置此标注（或按数字键）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="363"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="352"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="364"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="353"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="365"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="354"/>
         <source>Add digits from a folder with sub-folders 0 … 9</source>
         <translation>从含 0 … 9 子文件夹的文件夹添加数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="366"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="355"/>
         <source>Export folder…</source>
         <translation>导出文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="368"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="357"/>
         <source>Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata</source>
         <translation>将你的数字写入文件夹的 0 … 9 子文件夹，并附元数据 CSV</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="373"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="362"/>
         <source>Teach the current classifier your hand: a new model trained on your digits and MNIST, with before/after accuracy</source>
         <translation>让当前分类器学会你的笔迹：用你的数字和 MNIST 训练新模型，并给出前后准确率</translation>
+    </message>
+</context>
+<context>
+    <name>NumberStrip</name>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="130"/>
+        <source>Number: {0}</source>
+        <translation>数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="133"/>
+        <source>Not read as a number: {0}</source>
+        <translation>未能读成一个数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="137"/>
+        <source>{0} sure of the whole number</source>
+        <translation>整个数的把握：{0}</translation>
     </message>
 </context>
 <context>
@@ -1129,47 +1157,67 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>SumView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="334"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="342"/>
         <source>Sum probabilities (0–18)</source>
         <translation>和的概率（0–18）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="336"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="344"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="347"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="355"/>
         <source>Draw a digit in each box</source>
         <translation>请在每个方框里各写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="349"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="357"/>
         <source>Draw a digit in the other box</source>
         <translation>请在另一个方框里写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="354"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="361"/>
+        <source>Not read as a number: {0}</source>
+        <translation>未能读成一个数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="368"/>
         <source>Sum read by the adder network: {0} sure</source>
         <translation>加法网络识别的和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="358"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="370"/>
+        <source>Sum worked out by the adder, column by column: {0} sure</source>
+        <translation>加法网络逐位进位算出的和：把握 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="375"/>
         <source>(the digits read add up to {0})</source>
         <translation>（识别出的两个数字相加为 {0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="360"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="379"/>
         <source>Sum of the two digits: {0} sure</source>
         <translation>两个数字之和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="365"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="381"/>
+        <source>Sum of the two numbers: {0} sure</source>
+        <translation>两个数之和：把握 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="384"/>
+        <source>Sum probabilities are shown for one digit per box</source>
+        <translation>每个框只有一位数字时才显示和的概率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="387"/>
         <source>Adder&apos;s probabilities for sums 0–18</source>
         <translation>加法网络给出的和（0–18）的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="367"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="389"/>
         <source>Sum probabilities (0–18), from the two digits</source>
         <translation>由两个数字得出的和（0–18）的概率</translation>
     </message>
@@ -1708,57 +1756,57 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="29"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="26"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="32"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="29"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="39"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="36"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="41"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="38"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="51"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="48"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="53"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="50"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="59"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="56"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="61"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="58"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="71"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="68"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="73"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="70"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="83"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="80"/>
         <source>Folder that holds MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
