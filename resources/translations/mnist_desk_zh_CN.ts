@@ -198,74 +198,82 @@ The window keeps working; details below.</source>
     </message>
 </context>
 <context>
+    <name>CurvesDialog</name>
+    <message>
+        <location filename="../../mnist_desk/ui/library/curves_dialog.py" line="26"/>
+        <source>Training curves: {0}</source>
+        <translation>训练曲线：{0}</translation>
+    </message>
+</context>
+<context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="41"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="42"/>
         <source>Training (50,000)</source>
         <translation>训练集（50,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="42"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="43"/>
         <source>Validation (10,000)</source>
         <translation>验证集（10,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="43"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="44"/>
         <source>Test (10,000)</source>
         <translation>测试集（10,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="90"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="78"/>
         <source>The fixed 50k/10k/10k split the models are trained on</source>
         <translation>模型训练所用的固定 50k/10k/10k 划分</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="96"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="84"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="98"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="86"/>
         <source>Show only one digit</source>
         <translation>只显示某一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="100"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="88"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="102"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="90"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="105"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="93"/>
         <source>MNIST loads when this tab is first shown.</source>
         <translation>首次显示此页时加载 MNIST。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="124"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="112"/>
         <source>Split:</source>
         <translation>数据划分：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="126"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="114"/>
         <source>Digit:</source>
         <translation>数字：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="162"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="150"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="237"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="225"/>
         <source>label {0}, sample #{1}</source>
         <translation>标签 {0}，样本 #{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="245"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="233"/>
         <source>page {0} of {1} ({2} samples)</source>
         <translation>第 {0} / {1} 页（共 {2} 个样本）</translation>
     </message>
@@ -437,52 +445,57 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="202"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="207"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="158"/>
-        <source>mnist-desk — write two numbers</source>
-        <translation>mnist-desk — 写两个数</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="159"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="160"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="197"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="202"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="201"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="198"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="159"/>
+        <source>mnist-desk — write two numbers</source>
+        <translation>mnist-desk — 写两个数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="203"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="216"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="238"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="244"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="282"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="288"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="311"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="317"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="316"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="322"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -720,6 +733,242 @@ or drop an image</source>
         <location filename="../../mnist_desk/ui/draw/model_view.py" line="140"/>
         <source>No model</source>
         <translation>无模型</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsTableModel</name>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="115"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="117"/>
+        <source>measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="128"/>
+        <source>{0:.2f} ms</source>
+        <translation>{0:.2f} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="135"/>
+        <source>seed {0}: {1}</source>
+        <translation>种子 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="143"/>
+        <source>shipped with the app</source>
+        <translation>随应用提供</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="143"/>
+        <source>yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="146"/>
+        <source>in use in the Draw tab</source>
+        <translation>正在“绘制”页中使用</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="151"/>
+        <source>Measured {0} on the drawn-digit set (300 pairs, seed 12)</source>
+        <translation>于 {0} 在手写数字集上测得（300 对，种子 12）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="160"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="161"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="162"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="163"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="164"/>
+        <source>MNIST test</source>
+        <translation>MNIST 测试</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="165"/>
+        <source>Drawn digits</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="166"/>
+        <source>Drawn sums</source>
+        <translation>手写求和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="167"/>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="168"/>
+        <source>Training time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="169"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="170"/>
+        <source>Recipe</source>
+        <translation>训练配方</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="176"/>
+        <source>Shipped models in grey, yours in black; the model in use in bold</source>
+        <translation>内置模型为灰色，你的模型为黑色；正在使用的模型为粗体</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="178"/>
+        <source>Accuracy on the 10,000 MNIST test images (sums: pairs)</source>
+        <translation>在 10,000 张 MNIST 测试图像上的准确率（加法器：数字对）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="180"/>
+        <source>Digits drawn with a mouse (the project&apos;s drawn-digit set) that the model reads itself; Measure fills it in</source>
+        <translation>模型自己读对的鼠标手写数字（本项目的手写数字集）所占比例；点“测量”即可填入</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="183"/>
+        <source>Drawn pairs whose sum is right</source>
+        <translation>求和正确的手写数字对所占比例</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="184"/>
+        <source>Median time to read both digits and their sum, one thread</source>
+        <translation>读出两个数字及其和所需时间的中位数（单线程）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="185"/>
+        <source>The command that trained it, and its seed</source>
+        <translation>训练它的命令及其随机种子</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="128"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="135"/>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="139"/>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="140"/>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="141"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="142"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="143"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="181"/>
+        <source>Enter uses the selected model, F2 renames it, Delete deletes it. Select several to measure them or to overlay their curves.</source>
+        <translation>回车使用所选模型，F2 重命名，Delete 删除。可选择多个模型一起测量，或叠加显示它们的曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="241"/>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="242"/>
+        <source>Delete {0}? Its file, metrics and curves are removed from {1}.</source>
+        <translation>删除 {0}？它的文件、指标和曲线将从 {1} 中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="265"/>
+        <source>shipped models cannot be renamed or deleted</source>
+        <translation>内置模型不能重命名或删除</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="266"/>
+        <source>the file cannot be read (see its tooltip)</source>
+        <translation>无法读取该文件（详见其提示）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="267"/>
+        <source>no training curves were kept with this model</source>
+        <translation>这个模型没有保存训练曲线</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="268"/>
+        <source>busy: wait until it has been measured</source>
+        <translation>忙碌中：请等它测量完毕</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="269"/>
+        <source>a name cannot be empty</source>
+        <translation>名称不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="271"/>
+        <source>a name cannot start with a dot or hold / \ : * ? &quot; &lt; &gt; |</source>
+        <translation>名称不能以点开头，也不能包含 / \ : * ? &quot; &lt; &gt; |</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="273"/>
+        <source>another model has that name</source>
+        <translation>已有同名模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="305"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="335"/>
+        <source>Measured {0} on the drawn digits</source>
+        <translation>已在手写数字上测量 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="336"/>
+        <source>Renamed {0} to {1}</source>
+        <translation>已将 {0} 重命名为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="337"/>
+        <source>Deleted {0}</source>
+        <translation>已删除 {0}</translation>
     </message>
 </context>
 <context>
