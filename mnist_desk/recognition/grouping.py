@@ -37,7 +37,7 @@ APART = -0.07  # a link below this: two neighbouring atoms are never read as one
 MAX_RUN = 6  # a digit is made of at most this many atoms
 MAX_RUN_WIDTH = 2.0  # of the line's height: a run of atoms wider than this is never one digit
 # Log-odds (nats) of one digit against the togetherness of two neighbouring atoms (interpolated).
-LINK_ODDS = ((-0.1, 0.0, 0.05, 0.15, 0.3), (-5.0, -2.0, 0.0, 1.5, 2.5))
+LINK_ODDS = ((-0.05, 0.0, 0.05, 0.1, 0.25, 0.3), (-4.0, -1.0, 1.0, 1.8, 2.2, 3.0))
 ENDS_MEET = 0.3  # togetherness added when two strokes meet end to end (a glyph drawn in pieces)
 END_ON_LINE = 0.08  # ... when one starts or ends on the other's line (also where digits touch)
 JOIN_REACH = 0.06  # of the taller stroke's height: an end this close to another stroke is on it

@@ -128,7 +128,7 @@ def _same_blob(pieces: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int], 
     }
 
 
-SLICE_TOGETHERNESS = 0.15  # below SAME: the reading may still cut a blob of touching digits
+SLICE_TOGETHERNESS = 0.08  # below SAME: the reading may still cut a blob of touching digits
 
 
 def _slice_box(blobs: Blobs, piece: tuple[int, int, int]) -> Box:

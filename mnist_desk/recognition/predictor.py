@@ -12,6 +12,7 @@ is the one path from a drawing to answers; the window and ``predict`` both use i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -228,6 +229,11 @@ class Predictor:
         inputs = [c.input for cut in cuts for c in cut.candidates]
         batch, logits, verdicts = self._read(inputs)
         confidence = (logits / self.temperature).log_softmax(-1).amax(-1).cpu().tolist()
+        if getattr(self.judge, "gate", None) is not None:  # how digit-like each one looks
+            confidence = [
+                c + math.log(max(getattr(v, "score", 1.0), 1e-6))
+                for c, v in zip(confidence, verdicts, strict=True)
+            ]
         numbers, chosen, start = [], [], 0
         for cut in cuts:
             end = start + len(cut.candidates)

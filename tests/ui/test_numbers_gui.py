@@ -51,3 +51,27 @@ def test_numbers_are_added_column_by_column_by_an_adder(make_window, pen):
     draw_number(pen, window.canvases[1], ["5-two-strokes", "9"])
     assert window.sum_view.equation_text == "48 + 59 = 107"
     assert "column by column" in window.sum_view.caption_label.text()
+
+
+class DoubtDenseInk:
+    """A stand-in judge (the trained gate is ood's): inputs with much ink are not digits."""
+
+    def judge(self, inputs, logits):
+        from mnist_desk.recognition.doubt import Verdict
+
+        ink = (inputs > 0).float().mean(dim=(1, 2, 3))
+        return [
+            Verdict(False, "looks like a scribble", 0.1) if v > 0.4 else Verdict(True, None, 0.9)
+            for v in ink.tolist()
+        ]
+
+
+def test_what_is_not_a_digit_shows_a_question_mark_and_no_sum(window, pen):
+    window.predictor.judge = DoubtDenseInk()
+    zigzag = [(0.2 + 0.6 * (i % 2), 0.2 + 0.6 * i / 12) for i in range(13)]
+    pen(window.canvases[0], zigzag)
+    draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+    assert window.sum_view.equation_text == "? + 7 = ?"
+    assert "scribble" in window.sum_view.caption_label.text()
+    view = window.panels[0].result_view
+    assert view.digit_text == "?" and "scribble" in view.confidence_label.text()
