@@ -28,7 +28,7 @@ from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.recognition import long_addition
-from mnist_desk.recognition.doubt import DigitJudge
+from mnist_desk.recognition.doubt import DigitJudge, gate_path
 from mnist_desk.recognition.numbers import choose, segment
 from mnist_desk.recognition.results import DigitResult, NumberResult, SumResult
 from mnist_desk.store.catalog import default_classifier_path, resolve_model
@@ -73,7 +73,7 @@ class _Accepted:
 
 
 class TrustEveryReading:
-    """A judge that takes every input for a digit (for tests that need no doubt)."""
+    """A judge that takes every input for a digit: the judge until a digit gate is shipped."""
 
     def judge(self, inputs: torch.Tensor, logits: torch.Tensor) -> Sequence[Verdict]:
         return [_Accepted()] * len(inputs)
@@ -160,8 +160,12 @@ class Predictor:
         # calibrated (fitted on MNIST's validation split when the model was trained; 1: as is).
         self.temperature = float(self.digit_checkpoint.meta.get("temperature") or 1.0)
         self.sum_temperature = float(checkpoint.meta.get("sum_temperature") or 1.0)
-        # What says a candidate digit is not a digit at all: the shipped digit gate.
-        self.judge: Judge = judge if judge is not None else DigitJudge.load(self.device)
+        # What says a candidate digit is not a digit at all: the shipped digit gate, once there
+        # is one (without it, every reading is taken as before: no interim rule changes the
+        # figures recorded for the shipped models).
+        if judge is None:
+            judge = DigitJudge.load(self.device) if gate_path().is_file() else TrustEveryReading()
+        self.judge: Judge = judge
 
     @classmethod
     def from_model(
