@@ -699,57 +699,57 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="209"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="164"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="162"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="206"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="204"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="205"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="203"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="163"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="161"/>
         <source>mnist-desk — write two numbers</source>
         <translation>mnist-desk — 写两个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="205"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="220"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="218"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="248"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="246"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="292"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="290"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="321"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="319"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="326"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="324"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -2227,137 +2227,137 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="118"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="122"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="119"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="123"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="120"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="124"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="121"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="125"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="122"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="126"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="123"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="127"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="124"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="128"/>
         <source>&amp;Open Image…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="125"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="129"/>
         <source>Read a digit from an image file into the selected box</source>
         <translation>从图片文件读取数字到选中的方框</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="126"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="130"/>
         <source>Open &amp;Model File…</source>
         <translation>打开模型文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="127"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="131"/>
         <source>&amp;Export Model…</source>
         <translation>导出模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="129"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="133"/>
         <source>Write the model in use as ONNX or TorchScript, for other programs</source>
         <translation>将当前模型写成 ONNX 或 TorchScript 文件，供其他程序使用</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="131"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="135"/>
         <source>&amp;Save Drawing as PNG…</source>
         <translation>将手写内容保存为 PNG(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="132"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="136"/>
         <source>Save the selected box&apos;s drawing as a PNG image</source>
         <translation>把选中方框里的内容保存为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="133"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="134"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="138"/>
         <source>MNIST &amp;Data Folder…</source>
         <translation>MNIST 数据文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="135"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="139"/>
         <source>Download MNIST When Missing</source>
         <translation>缺少时自动下载 MNIST</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="136"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="140"/>
         <source>&amp;Undo Last Stroke</source>
         <translation>撤销上一笔(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="137"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="141"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="138"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="142"/>
         <source>&amp;Clear Selected Box</source>
         <translation>清除选中的方框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="139"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="143"/>
         <source>Clear &amp;All</source>
         <translation>全部清除(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="140"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="144"/>
         <source>&amp;Thicker Pen</source>
         <translation>加粗笔画(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="141"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="145"/>
         <source>T&amp;hinner Pen</source>
         <translation>减细笔画(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="142"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="146"/>
         <source>Select &amp;First Box</source>
         <translation>选择第一个方框(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="143"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="147"/>
         <source>Select &amp;Second Box</source>
         <translation>选择第二个方框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="144"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="148"/>
         <source>&amp;Refresh Model List</source>
         <translation>刷新模型列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="145"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="149"/>
         <source>&amp;About mnist-desk</source>
         <translation>关于 mnist-desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="146"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="150"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>

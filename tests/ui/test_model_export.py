@@ -43,7 +43,9 @@ def test_the_file_menu_exports_the_model_in_use_as_torchscript(
     target = tmp_path / "mine"  # no suffix: the chosen filter decides
     shown = save_dialog(str(target), "TorchScript (*.torchscript)")
     action = menu_action(window, window.window_actions.file_menu, "Export Model…")
-    with qtbot.waitSignal(window.exporter.exported, timeout=EXPORT_TIMEOUT_MS) as done:
+    with qtbot.waitSignal(
+        window.window_actions.exporter.exported, timeout=EXPORT_TIMEOUT_MS
+    ) as done:
         action.trigger()
     ((caption, suggested, filters),) = shown
     assert suggested.endswith("classifier-convnet.onnx") and "ONNX (*.onnx)" in filters
@@ -52,7 +54,7 @@ def test_the_file_menu_exports_the_model_in_use_as_torchscript(
     assert result.path == written and written.is_file()
     assert torch.jit.load(str(written))(torch.zeros(4, 1, 28, 28)).shape == (4, 10)
     assert "classifier-convnet" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: not window.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not window.window_actions.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
 
 
 def test_an_unwritable_target_is_shown_in_a_dialog(
@@ -65,10 +67,10 @@ def test_an_unwritable_target_is_shown_in_a_dialog(
     qtbot.waitUntil(lambda: bool(message_boxes()), timeout=EXPORT_TIMEOUT_MS)
     (box,) = message_boxes()
     assert "cannot write" in box.text() and str(blocker) in box.text()
-    qtbot.waitUntil(lambda: not window.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not window.window_actions.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
 
 
 def test_cancelling_the_dialog_exports_nothing(window, tmp_path, save_dialog):
     save_dialog("", "")
     window.window_actions.export_model.trigger()
-    assert not window.exporter.busy and list(tmp_path.glob("*.torchscript")) == []
+    assert not window.window_actions.exporter.busy and list(tmp_path.glob("*.torchscript")) == []

@@ -36,7 +36,6 @@ from mnist_desk.ui.inside.inside_dock import install_inside_dock
 from mnist_desk.ui.settings import AppSettings
 from mnist_desk.ui.shell import about
 from mnist_desk.ui.shell.about import app_icon
-from mnist_desk.ui.shell.model_export import ModelExporter
 from mnist_desk.ui.shell.window_actions import WindowActions
 from mnist_desk.ui.shell.window_files import IMAGE_FILTER, WindowFiles
 
@@ -103,7 +102,6 @@ class MainWindow(QMainWindow):
         self.drawing.on_reading(self._on_reading)  # after the Draw tab's: it shows them first
         self.corrections = CorrectionController(self)  # keep/correct a drawing into My digits
         self.files = WindowFiles(self)
-        self.exporter = ModelExporter(self)  # File > Export Model…
         self.window_actions = WindowActions(self)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.draw_tab.undo_button.setIcon(self.window_actions.undo.icon())

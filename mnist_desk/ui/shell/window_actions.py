@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle
 
 from mnist_desk.ui import i18n
+from mnist_desk.ui.shell.model_export import ModelExporter
 
 
 class WindowActions(QObject):
@@ -29,7 +30,10 @@ class WindowActions(QObject):
             sp.SP_DialogOpenButton,
         )
         self.open_model = self._action(w.choose_model_file, ["Ctrl+Shift+O"])
-        self.export_model = self._action(lambda: w.exporter.choose_and_export(), ["Ctrl+Shift+E"])
+        self.exporter = ModelExporter(w)  # what File > Export Model… runs
+        self.export_model = self._action(
+            lambda: self.exporter.choose_and_export(), ["Ctrl+Shift+E"]
+        )
         self.save = self._action(
             w.choose_save_path, [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton
         )
