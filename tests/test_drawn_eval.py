@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import torch
 
 from mnist_desk.evaluation.drawn_set import PEN, SIZE, _hand_styles, drawn_digits, drawn_pairs
 from tests.support import shared_data_dir
@@ -62,7 +63,7 @@ def test_training_templates_are_not_the_evaluation_paths():
     from mnist_desk.data.synthetic import synthetic_digits
     from mnist_desk.imaging.strokes import render_strokes
 
-    templates, _ = synthetic_digits(200, seed=1)
+    templates = torch.cat([synthetic_digits(200, 1)[0], synthetic_digits(600, 1, "all")[0]])
     flat = templates.flatten(1)
     for name, (_, strokes) in _hand_styles().items():
         evaluated = render_strokes(strokes).tensor.flatten()

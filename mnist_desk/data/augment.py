@@ -1,9 +1,11 @@
-"""Augmentation for how people draw: slant, aspect, elastic wobble and stroke thickness.
+"""Augmentation for how people draw: slant, aspect, elastic wobble, stroke thickness, doubled strokes.
 
 MNIST's writers used pens on paper; the app's users draw with a mouse, thin or thick, slanted,
 narrow or wide. ``drawn_augment`` adds that variety on top of the usual rotation/shift/zoom, for
 a whole batch at once on the in-memory tensors (one ``grid_sample`` for every geometric change,
-max-pooling for the thickness), so it costs little next to a training step.
+max-pooling for the thickness), so it costs little next to a training step. ``double`` draws some
+digits twice, the second pass a pixel or so off the first, as when someone goes over a digit to
+make it bold (the drawn-digit recipe's; 0 in the plain ``--aug-drawn``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class DrawnAugment:
     aspect: float = 0.2  # width / height, 1 +- this
     elastic: float = 1.0  # displacement, pixels (std at a 3x3 control grid, smoothly interpolated)
     thickness: float = 0.6  # chance that the stroke is thinned or thickened by up to one pixel
+    double: float = 0.0  # chance that the digit is gone over again, 0.5-1.5 px off, turned +-4 deg
 
 
 def _uniform(n: int, low: float, high: float, generator: torch.Generator | None) -> torch.Tensor:
@@ -73,6 +76,32 @@ def _thickness(ink: torch.Tensor, settings: DrawnAugment, generator: torch.Gener
     return grown + (-amount).clamp(min=0) * (thin - ink)
 
 
+def _doubled(ink: torch.Tensor, settings: DrawnAugment, generator: torch.Generator | None):
+    """Some images drawn again over themselves, shifted by 0.5-1.5 px and turned slightly."""
+    n = ink.shape[0]
+    chosen = torch.rand(n, generator=generator) < settings.double
+    k = int(chosen.sum())
+    if k == 0:
+        return ink
+    distance = _uniform(k, 0.5, 1.5, generator) * (2 / ink.shape[-1])
+    direction = _uniform(k, 0, 2 * math.pi, generator)
+    angle = _uniform(k, -4, 4, generator) * (math.pi / 180)
+    cos, sin = torch.cos(angle), torch.sin(angle)
+    theta = torch.stack(
+        [
+            torch.stack([cos, -sin, distance * torch.cos(direction)], 1),
+            torch.stack([sin, cos, distance * torch.sin(direction)], 1),
+        ],
+        1,
+    ).to(ink.device, ink.dtype)
+    part = ink[chosen.to(ink.device)]
+    grid = F.affine_grid(theta, list(part.shape), align_corners=False)
+    again = F.grid_sample(part, grid, align_corners=False, padding_mode="zeros")
+    out = ink.clone()
+    out[chosen.to(ink.device)] = torch.maximum(part, again)
+    return out
+
+
 def drawn_augment(
     images: torch.Tensor,
     generator: torch.Generator | None = None,
@@ -83,6 +112,8 @@ def drawn_augment(
     n = images.shape[0]
     ink = images * STD + MEAN  # 0..1, black background: zeros pad correctly
     ink = _thickness(ink, settings, generator)
+    if settings.double > 0:
+        ink = _doubled(ink, settings, generator)
     grid = _geometry(n, settings, generator, list(images.shape)).to(images.device, images.dtype)
     out = F.grid_sample(ink, grid, align_corners=False, padding_mode="zeros")
     return (out.clamp_(0, 1) - MEAN) / STD
