@@ -30,7 +30,7 @@ class DrawnAugment:
     aspect: float = 0.2  # width / height, 1 +- this
     elastic: float = 1.0  # displacement, pixels (std at a 3x3 control grid, smoothly interpolated)
     thickness: float = 0.6  # chance that the stroke is thinned or thickened by up to one pixel
-    double: float = 0.0  # chance that the digit is gone over again, 0.5-1.5 px off, turned +-4 deg
+    double: float = 0.0  # chance that the digit is gone over again, 0.5-2.5 px off, turned +-4 deg
 
 
 def _uniform(n: int, low: float, high: float, generator: torch.Generator | None) -> torch.Tensor:
@@ -77,13 +77,14 @@ def _thickness(ink: torch.Tensor, settings: DrawnAugment, generator: torch.Gener
 
 
 def _doubled(ink: torch.Tensor, settings: DrawnAugment, generator: torch.Generator | None):
-    """Some images drawn again over themselves, shifted by 0.5-1.5 px and turned slightly."""
+    """Some images drawn again over themselves, shifted by 0.5-2.5 px (up to about a pen's
+    width) and turned slightly."""
     n = ink.shape[0]
     chosen = torch.rand(n, generator=generator) < settings.double
     k = int(chosen.sum())
     if k == 0:
         return ink
-    distance = _uniform(k, 0.5, 1.5, generator) * (2 / ink.shape[-1])
+    distance = _uniform(k, 0.5, 2.5, generator) * (2 / ink.shape[-1])
     direction = _uniform(k, 0, 2 * math.pi, generator)
     angle = _uniform(k, -4, 4, generator) * (math.pi / 180)
     cos, sin = torch.cos(angle), torch.sin(angle)

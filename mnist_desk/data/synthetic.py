@@ -94,9 +94,15 @@ TEMPLATES = {
 EXTRA = {4: _open_four}  # a second style for a digit
 
 
-def _slanted(strokes: list[Path], rng: np.random.Generator) -> list[Path]:
+def _slanted(strokes: list, rng: np.random.Generator) -> list[np.ndarray]:
     shear, aspect = rng.uniform(-0.15, 0.3), rng.uniform(0.8, 1.2)
-    return [[((x + shear * (0.5 - y)) * aspect, y) for x, y in s] for s in strokes]
+    out = []
+    for stroke in strokes:
+        points = np.asarray(stroke, dtype=np.float64)
+        out.append(
+            np.stack([(points[:, 0] + shear * (0.5 - points[:, 1])) * aspect, points[:, 1]], 1)
+        )
+    return out
 
 
 HAND, ALL = "hand", "all"
@@ -104,14 +110,14 @@ STYLES = (HAND, ALL)
 PRINTED_SHARE = 0.75  # "all": of a digit that also has a handwritten template
 
 
-def _any_style(label: int, rng: np.random.Generator) -> list[Path]:
+def _any_style(label: int, rng: np.random.Generator) -> list[np.ndarray]:
     """One digit in any style: printed (balls, feet) or handwritten, perhaps gone over again."""
     hand = [m for d, m in (*TEMPLATES.items(), *EXTRA.items()) if d == label]
     if hand and rng.random() >= PRINTED_SHARE:
         shape = hand[rng.integers(len(hand))](rng)
     else:
         shape = printed.TEMPLATES[label](rng)
-    return [[(float(x), float(y)) for x, y in p] for p in printed.decorate(shape, rng)]
+    return printed.decorate(shape, rng)
 
 
 def synthetic_digits(

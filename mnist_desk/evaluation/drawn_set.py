@@ -127,7 +127,7 @@ def _densify(path: np.ndarray, spacing: float) -> np.ndarray:
     return np.concatenate(out)
 
 
-def _place(strokes: list[Stroke], rng: np.random.Generator) -> tuple[list[np.ndarray], float]:
+def place(strokes: list[Stroke], rng: np.random.Generator) -> tuple[list[np.ndarray], float]:
     """Slant, stretch, wobble, size and place a glyph on the canvas; returns strokes and pen."""
     paths = [np.asarray(s, dtype=np.float64) for s in strokes]
     every = np.concatenate(paths)
@@ -170,7 +170,7 @@ def drawn_digits(count: int = 600, seed: int = SEED) -> list[DrawnDigit]:
         label = i % 10
         styles = _styles_for(label)
         style, strokes = styles[rng.integers(len(styles))]
-        placed, pen = _place(strokes, rng)
+        placed, pen = place(strokes, rng)
         out.append(
             DrawnDigit(
                 label,

@@ -19,7 +19,7 @@ class TaskData:
     def __init__(self, settings: TrainingSettings, splits: mdata.MnistSplits, device: torch.device):
         self.task = settings.task
         self.device = device
-        self.augment = settings.augment
+        self.augment = settings.augment or settings.drawn  # the recipe includes augmentation
         self.affine = {
             "degrees": settings.aug_degrees,
             "translate": settings.aug_translate,
