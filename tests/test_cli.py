@@ -131,3 +131,13 @@ def test_python_dash_m_runs_the_cli():
         timeout=60,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("mnist-desk ")
+
+
+def test_gui_with_an_unknown_model_is_a_clear_error_and_opens_no_window(capsys, monkeypatch):
+    import mnist_desk.ui.shell.app as app
+
+    monkeypatch.setattr(app, "run_gui", lambda args: pytest.fail("a window opened"))
+    assert main(["gui", "--model", "nosuch"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: no model named 'nosuch'; known models: ")
+    assert "classifier-convnet" in error and "Traceback" not in error

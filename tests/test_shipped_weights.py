@@ -37,15 +37,19 @@ GOALS = {  # test accuracy the issue asks for (digits, or sums for the adders)
     "scratch-convnet": 0.988,
     "scratch-convnet-digits": 0.99,  # digits learned from sums (issue 17)
 }
-EVERY = 5  # re-evaluate every 5th test example: 2,000 spread over the whole test set
+EVERY = 5  # a quick check of digits read by a scratch adder: 2,000 spread over the test set
+TOLERANCE = 0.0005  # 0.05 points: 5 of the 10,000 test examples (float32 here vs bf16 elsewhere)
 
 
 def test_every_model_of_the_zoo_is_shipped():
     assert sorted(p.stem for p in WEIGHTS.glob("*.pt")) == EXPECTED
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", EXPECTED)
-def test_metrics_file_matches_a_quick_re_evaluation(name):
+def test_metrics_file_matches_a_full_re_evaluation(name):
+    """Each shipped model, re-scored on all 10,000 test examples (pairs for the adders), has the
+    accuracy its metrics file states."""
     path = WEIGHTS / f"{name}.pt"
     info = json.loads(path.with_suffix(".json").read_text())
     ckpt = load_checkpoint(path)
@@ -63,10 +67,9 @@ def test_metrics_file_matches_a_quick_re_evaluation(name):
         inputs, labels = fixed_pairs(test, len(test))
     else:
         inputs, labels = test.images, test.labels
-    inputs, labels = inputs[::EVERY], labels[::EVERY]
+    assert len(labels) == 10_000
     _, error, _ = evaluate(ckpt.build(), inputs, labels, torch.device("cpu"))
-    # 2,000 examples: a binomial standard error of at most ~0.35 points at these accuracies
-    assert abs((1 - error) - ckpt.test_accuracy) < 0.012
+    assert abs((1 - error) - info["metrics"]["test_accuracy"]) <= TOLERANCE
 
 
 @pytest.mark.parametrize("name", sorted(GOALS))

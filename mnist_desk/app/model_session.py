@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from mnist_desk.store.names import is_file_reference, unknown_model_message
+
 if TYPE_CHECKING:  # torch-backed core types; imported at run time by the worker only
     from mnist_desk.store.catalog import ModelEntry
     from mnist_desk.support.devices import DeviceInfo
@@ -78,6 +80,14 @@ class ModelCatalog:
 
     def entry_for(self, path: str | Path) -> ModelEntry | None:
         return next((m for m in self.models if same_path(m.path, path)), None)
+
+    def path_of(self, name_or_path: str) -> str:
+        """The checkpoint ``name_or_path`` refers to, as ``--model`` resolves it
+        (``store.names.find_model_file``, here among the models listed): "" when none."""
+        if is_file_reference(name_or_path):
+            return name_or_path if Path(name_or_path).is_file() else ""
+        entry = next((m for m in self.models if m.name == name_or_path), None)
+        return str(entry.path) if entry is not None else ""
 
 
 def read_catalog(models_dir: str | None) -> ModelCatalog:
@@ -206,6 +216,14 @@ class LoadFailed:
 
 
 @dataclass(frozen=True)
+class ModelNotFound:
+    """The model asked for at start (``--model``) is no file and no known name."""
+
+    name: str
+    message: str
+
+
+@dataclass(frozen=True)
 class NoModel:
     reason: str  # NONE_FOUND or NONE_LOADABLE
 
@@ -213,7 +231,7 @@ class NoModel:
 NONE_FOUND = "none found"  # no readable checkpoint anywhere
 NONE_LOADABLE = "none loadable"  # every candidate failed to load
 
-ModelEvent = LoadStarted | CatalogRead | ModelLoaded | LoadFailed | NoModel
+ModelEvent = LoadStarted | CatalogRead | ModelLoaded | LoadFailed | ModelNotFound | NoModel
 
 
 class ModelWorker(Protocol):
@@ -235,6 +253,9 @@ class ModelSession:
 
     ``start_worker`` makes the worker on first need (the window does so after its first paint);
     ``listener`` gets every event, in order. Call everything from one thread (the GUI's).
+    ``initial_model`` (a file or a model name) is the one asked for: if there is no such model,
+    ``ModelNotFound`` says so before another is loaded. ``remembered_model`` (the last session's)
+    is tried next, quietly: a file since deleted just gives way to the default.
     """
 
     def __init__(
@@ -245,12 +266,14 @@ class ModelSession:
         models_dir: str | None = None,
         device: str = "cpu",
         initial_model: str | None = None,
+        remembered_model: str | None = None,
     ):
         self._start_worker = start_worker
         self._listener = listener
         self.models_dir = models_dir
         self.device = device
         self.initial_model = initial_model
+        self.remembered_model = remembered_model
         self.predictor: Any = None
         self.catalog: ModelCatalog | None = None
         self.pending: LoadRequest | None = None
@@ -346,8 +369,19 @@ class ModelSession:
                 self._listener(NoModel(NONE_FOUND))
 
     def first_model_path(self, catalog: ModelCatalog) -> str:
-        """The model to start with: the one asked for, the default, or the first readable."""
-        for candidate in (self.initial_model, catalog.default_path):
+        """The model to start with: the one asked for, the remembered one, the default, or the
+        first readable."""
+        if self.initial_model:
+            path = catalog.path_of(self.initial_model)
+            if path:
+                return path
+            if is_file_reference(self.initial_model):
+                message = f"{self.initial_model}: no such checkpoint file"
+            else:
+                known = [m.name for m in catalog.models]
+                message = unknown_model_message(self.initial_model, known)
+            self._listener(ModelNotFound(self.initial_model, message))
+        for candidate in (self.remembered_model, catalog.default_path):
             if candidate and Path(candidate).is_file():
                 return candidate
         readable = catalog.readable()

@@ -152,6 +152,11 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    model = getattr(args, "model", None)
+    if model:  # checked before the window opens: an unknown name is an error, not a fallback
+        from mnist_desk.store.names import require_model_file
+
+        args.model = str(require_model_file(model, args.models_dir))
     from mnist_desk.ui.shell.app import run_gui
 
     return run_gui(args)
@@ -198,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=LazyOptionsParser)
 
     gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.add_argument(
+        "--model",
+        default=None,
+        help="open with this .pt file or model name, as `predict --model` takes it "
+        "(default: the model used last, else the shipped best classifier)",
+    )
     gui.set_defaults(func=cmd_gui)
 
     add_train_parser(sub, common)

@@ -9,6 +9,7 @@ from typing import Any
 
 from mnist_desk.models import CLASSIFIER, DEFAULT_CLASSIFIER
 from mnist_desk.store.checkpoints import Checkpoint, CheckpointError, load_checkpoint, metrics_path
+from mnist_desk.store.names import find_model_file, model_files, unknown_model_message
 from mnist_desk.support.config import resolve_models_dir, shipped_weights_dir
 from mnist_desk.support.fileio import remove_stale_temp_files
 
@@ -87,44 +88,25 @@ def _entry(path: Path, shipped: bool) -> ModelEntry:
 
 
 def list_models(models_dir: str | Path | None = None) -> list[ModelEntry]:
-    """Shipped models first, then the user's, newest first. Unreadable checkpoints are listed
-    too, with ``problem`` saying why; callers show them and never load them. Temp files left by
-    a save that was killed are removed from the user's folder on the way."""
-    entries: list[ModelEntry] = []
-    shipped = shipped_weights_dir()
-    if shipped.is_dir():
-        entries += [_entry(p, True) for p in sorted(shipped.glob("*.pt"))]
+    """Shipped models first, then the user's, newest first (``names.model_files``' order, in
+    which names are looked up). Unreadable checkpoints are listed too, with ``problem`` saying
+    why; callers show them and never load them. Temp files left by a save that was killed are
+    removed from the user's folder on the way."""
     user = resolve_models_dir(models_dir)
     if user.is_dir():
         remove_stale_temp_files(user)
-        paths = sorted(user.glob("*.pt"), key=_modified, reverse=True)
-        entries += [_entry(p, False) for p in paths]
-    return entries
-
-
-def _modified(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+    return [_entry(path, shipped) for path, shipped in model_files(models_dir)]
 
 
 def resolve_model(
     name_or_path: str | Path | None, models_dir: str | Path | None = None
 ) -> Checkpoint:
-    """A checkpoint from a file path or a model name (file stem) in the shipped or user folders."""
+    """A checkpoint from a file path or a model name (file stem) in the shipped or user folders
+    (``names.find_model_file``: the rule ``--model`` follows everywhere)."""
     if name_or_path is None:
         return load_checkpoint(default_classifier_path())
-    path = Path(name_or_path)
-    if path.suffix == ".pt" or path.exists():
+    path = find_model_file(name_or_path, models_dir)
+    if path is not None:
         return load_checkpoint(path)
-    entries = list_models(models_dir)
-    for entry in entries:
-        if entry.name == str(name_or_path):
-            if entry.problem:
-                raise CheckpointError(entry.problem)
-            return load_checkpoint(entry.path)
-    names = (
-        ", ".join(e.name + (" (unreadable)" if e.problem else "") for e in entries) or "none found"
-    )
-    raise CheckpointError(f"no model named {name_or_path!r}; known models: {names}")
+    known = [e.name + (" (unreadable)" if e.problem else "") for e in list_models(models_dir)]
+    raise CheckpointError(unknown_model_message(str(name_or_path), known))

@@ -4,12 +4,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../mnist_desk/ui/about.py" line="37"/>
+        <location filename="../../mnist_desk/ui/shell/about.py" line="37"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/about.py" line="51"/>
+        <location filename="../../mnist_desk/ui/shell/about.py" line="51"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -17,17 +17,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="63"/>
+        <location filename="../../mnist_desk/ui/shell/app.py" line="63"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="65"/>
+        <location filename="../../mnist_desk/ui/shell/app.py" line="65"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="68"/>
+        <location filename="../../mnist_desk/ui/shell/app.py" line="68"/>
         <source>Something went wrong: {0}
 
 The window keeps working; details below.</source>
@@ -36,7 +36,7 @@ The window keeps working; details below.</source>
 窗口仍可继续使用；详情见下方。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/app.py" line="72"/>
+        <location filename="../../mnist_desk/ui/shell/app.py" line="72"/>
         <source>The details are also kept in {0}.</source>
         <translation>详细信息也保存在 {0}。</translation>
     </message>
@@ -52,18 +52,18 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="112"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="112"/>
         <source>Validation error vs iterations</source>
         <translation>验证集错误率（按迭代次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="113"/>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="119"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="113"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="119"/>
         <source>sum error (%)</source>
         <translation>和的错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="119"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="119"/>
         <source>Validation error vs time</source>
         <translation>验证集错误率（按时间）</translation>
     </message>
@@ -71,72 +71,72 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="40"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="40"/>
         <source>No verdict: the {0} did not produce a tested model.</source>
         <translation>无法比较：{0}没有得到经过测试的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="42"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="42"/>
         <source> and the </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="46"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="46"/>
         <source>A tie after {0:,} steps each: both make {1:.1%} test sum errors.</source>
         <translation>各训练 {0:,} 步后打成平手：两者的测试集求和错误率都是 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="51"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="51"/>
         <source>{0:.1f}× fewer mistakes</source>
         <translation>错误少 {0:.1f} 倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="55"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="55"/>
         <source>no mistakes at all</source>
         <translation>完全没有错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="57"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="57"/>
         <source>&lt;b&gt;The {0} wins&lt;/b&gt; after {1:,} steps each: test sum error {2:.1%} vs {3:.1%} ({4:.1f} points lower, {5}).</source>
         <translation>各训练 {1:,} 步后，&lt;b&gt;{0}胜出&lt;/b&gt;：测试集求和错误率 {2:.1%} 对 {3:.1%}（低 {4:.1f} 个百分点，{5}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="65"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="65"/>
         <source>Final validation error: transfer {0:.1%}, scratch {1:.1%}.</source>
         <translation>最终验证误差：迁移 {0:.1%}，从零 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="68"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="68"/>
         <source>Training time: transfer {0}, scratch {1}.</source>
         <translation>训练时间：迁移 {0}，从零 {1}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="78"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="78"/>
         <source>The scratch adder never saw a digit label, yet it reads {0:.1%} of the test digits.</source>
         <translation>从零训练的加法器从未见过数字标签，却能读对 {0:.1%} 的测试数字。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="83"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="83"/>
         <source>Its outputs are not yet the digits themselves ({0:.1%} once matched).</source>
         <translation>它的输出还不是数字本身（按最佳对应匹配后为 {0:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="183"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="183"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="185"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="185"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="218"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="218"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/comparison_view.py" line="227"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="227"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
     </message>
@@ -144,22 +144,22 @@ The window keeps working; details below.</source>
 <context>
     <name>ConfusionMatrixView</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="61"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="61"/>
         <source>Confusion matrix (test)</source>
         <translation>混淆矩阵（测试集）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="64"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="64"/>
         <source>true</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="68"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="68"/>
         <source>predicted</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="85"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="85"/>
         <source>no test results yet</source>
         <translation>尚无测试结果</translation>
     </message>
@@ -167,32 +167,32 @@ The window keeps working; details below.</source>
 <context>
     <name>CorrectionController</name>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="145"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="145"/>
         <source>Draw a digit first, then click the right digit to keep it.</source>
         <translation>请先写一个数字，再点击正确的数字来保存它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="168"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="168"/>
         <source>Cannot keep this digit</source>
         <translation>无法保存这个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="186"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="186"/>
         <source>Took back the digit kept in My digits</source>
         <translation>已撤回保存到“我的数字”中的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="190"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="190"/>
         <source>My digits: back to {0}</source>
         <translation>我的数字：已改回 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="212"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="212"/>
         <source>Kept as {0} in My digits (the model read {1}); you have {2} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”（模型读成 {1}）；你已有 {2} 个 {0}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="214"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="214"/>
         <source>Kept as {0} in My digits; you have {1} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”；你已有 {1} 个 {0}。</translation>
     </message>
@@ -200,72 +200,72 @@ The window keeps working; details below.</source>
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="41"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="41"/>
         <source>Training (50,000)</source>
         <translation>训练集（50,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="42"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="42"/>
         <source>Validation (10,000)</source>
         <translation>验证集（10,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="43"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="43"/>
         <source>Test (10,000)</source>
         <translation>测试集（10,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="90"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="90"/>
         <source>The fixed 50k/10k/10k split the models are trained on</source>
         <translation>模型训练所用的固定 50k/10k/10k 划分</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="96"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="96"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="98"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="98"/>
         <source>Show only one digit</source>
         <translation>只显示某一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="100"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="100"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="102"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="102"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="105"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="105"/>
         <source>MNIST loads when this tab is first shown.</source>
         <translation>首次显示此页时加载 MNIST。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="124"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="124"/>
         <source>Split:</source>
         <translation>数据划分：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="126"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="126"/>
         <source>Digit:</source>
         <translation>数字：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="162"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="162"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="237"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="237"/>
         <source>label {0}, sample #{1}</source>
         <translation>标签 {0}，样本 #{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/dataset_browser.py" line="245"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="245"/>
         <source>page {0} of {1} ({2} samples)</source>
         <translation>第 {0} / {1} 页（共 {2} 个样本）</translation>
     </message>
@@ -273,39 +273,39 @@ The window keeps working; details below.</source>
 <context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="104"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="104"/>
         <source>First digit</source>
         <translation>第一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="104"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="104"/>
         <source>Second digit</source>
         <translation>第二个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="105"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="105"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="107"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="107"/>
         <source>Read a digit from an image file (or drop one on the box)</source>
         <translation>从图片文件读取数字（也可以把图片拖到方框里）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="109"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="109"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="110"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="110"/>
         <source>Draw a digit here
 or drop an image</source>
         <translation>在这里写一个数字
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="111"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="111"/>
         <source>Draw one digit with the mouse, a pen or a finger</source>
         <translation>用鼠标、手写笔或手指写一个数字</translation>
     </message>
@@ -313,42 +313,42 @@ or drop an image</source>
 <context>
     <name>DigitResultView</name>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="242"/>
         <source>{0}: read by the scratch adder, which never saw a digit label</source>
         <translation>{0}：由从零训练的加法器读出（它从未见过数字标签）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="248"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="248"/>
         <source>This adder was trained on sums alone; its own reading of this digit is {0} sure. The large digit comes from the default classifier.</source>
         <translation>这个加法器只用和训练；它自己读这个数字的把握为 {0}。大号数字来自默认分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="255"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="255"/>
         <source>{0} sure</source>
         <translation>把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="263"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="263"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="265"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="265"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="270"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="270"/>
         <source>Model input</source>
         <translation>模型输入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="271"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="271"/>
         <source>The 28×28 image the model sees, enlarged</source>
         <translation>模型看到的 28×28 图像（已放大）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="272"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="272"/>
         <source>Probability of each digit</source>
         <translation>每个数字的概率</translation>
     </message>
@@ -356,42 +356,42 @@ or drop an image</source>
 <context>
     <name>DrawingTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="217"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="217"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="218"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="218"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="219"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="219"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="223"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="223"/>
         <source>Redo what was undone ({0})</source>
         <translation>重做刚撤销的操作（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="224"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="224"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="225"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="225"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="226"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="226"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/drawing_tab.py" line="230"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="230"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
@@ -399,27 +399,27 @@ or drop an image</source>
 <context>
     <name>KeepBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="69"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="69"/>
         <source>Keep</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="71"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="71"/>
         <source>Keep this drawing in My digits with the digit the model read</source>
         <translation>按模型读出的数字，把这幅手写保存到“我的数字”</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="74"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="74"/>
         <source>Misread? Click the right digit&apos;s bar or press its key.</source>
         <translation>读错了？点击正确数字的概率条，或按下该数字键。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="78"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="78"/>
         <source>Kept in My digits as {0} (read as {1}). Ctrl+Z takes it back.</source>
         <translation>已作为 {0} 保存到“我的数字”（读成 {1}）。Ctrl+Z 可撤回。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/corrections.py" line="81"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="81"/>
         <source>Kept in My digits as {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”。</translation>
     </message>
@@ -427,52 +427,52 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="194"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="198"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="150"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="154"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="151"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="155"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="189"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="193"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="190"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="194"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="203"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="207"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="230"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="234"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="272"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="276"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="308"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="312"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/main_window.py" line="313"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="317"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -480,97 +480,97 @@ or drop an image</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="102"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="102"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="225"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="225"/>
         <source>No trained model for this task yet: train one in the Train tab</source>
         <translation>此任务还没有训练好的模型：请在“训练”页训练一个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="248"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="248"/>
         <source>No trained model with this architecture yet</source>
         <translation>此网络结构还没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="261"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="261"/>
         <source>No trained model</source>
         <translation>没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="274"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="274"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="282"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="282"/>
         <source>{0} (shipped)</source>
         <translation>{0}（内置）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="284"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="284"/>
         <source>{0} (yours)</source>
         <translation>{0}（你的）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="288"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="288"/>
         <source>{0} (shipped, test {1})</source>
         <translation>{0}（内置，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="289"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="289"/>
         <source>{0} (yours, test {1})</source>
         <translation>{0}（你的，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="300"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="300"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="305"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="305"/>
         <source>CUDA is unavailable: {0}</source>
         <translation>CUDA 不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="319"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="319"/>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="320"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="320"/>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="321"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="321"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="322"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="322"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="324"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="324"/>
         <source>What the model does: read one digit, or read the sum of two</source>
         <translation>模型做什么：识别一个数字，或识别两个数字之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="326"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="326"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="328"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="328"/>
         <source>Trained weights: shipped with the app, or trained by you</source>
         <translation>训练好的权重：随应用提供的，或你自己训练的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_picker.py" line="330"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="330"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
     </message>
@@ -656,48 +656,58 @@ or drop an image</source>
 <context>
     <name>ModelView</name>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="57"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="60"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="64"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="67"/>
         <source>Loading model {0}…</source>
         <translation>正在加载模型 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="77"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="78"/>
+        <source>Cannot open the model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="79"/>
+        <source>Another model is used instead.</source>
+        <translation>已改用另一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="85"/>
         <source>No trained model found. Train one in the Train tab, or run `make weights`.</source>
         <translation>没有找到训练好的模型。请在“训练”页训练一个，或运行 `make weights`。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="81"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="89"/>
         <source>No model could be loaded.</source>
         <translation>无法加载任何模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="93"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="101"/>
         <source>Cannot list the models</source>
         <translation>无法列出模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="108"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="116"/>
         <source>Model {0} ready on {1}</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="119"/>
-        <location filename="../../mnist_desk/ui/model_view.py" line="127"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="127"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="135"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="120"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="128"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/model_view.py" line="132"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="140"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
@@ -705,91 +715,91 @@ or drop an image</source>
 <context>
     <name>MyDigitsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="134"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="134"/>
         <source>{0} · read {1}</source>
         <translation>{0} · 读成 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="138"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="138"/>
         <source>Labelled {0}; the model ({1}) read {2}
 {3}, {4}</source>
         <translation>标注为 {0}；模型（{1}）读成 {2}
 {3}，{4}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="150"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="150"/>
         <source>1 digit, {0} misread by the model it was drawn for. Per digit: {1}</source>
         <translation>共 1 个数字，其中 {0} 个被当时的模型读错。各数字：{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="154"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="154"/>
         <source>{0} digits, {1} misread by the model they were drawn for. Per digit: {2}</source>
         <translation>共 {0} 个数字，其中 {1} 个被当时的模型读错。各数字：{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="186"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="186"/>
         <source>Relabelled {0} as {1}</source>
         <translation>已将 {0} 个重新标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="195"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="195"/>
         <source>Delete digits</source>
         <translation>删除数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="196"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="196"/>
         <source>Delete {0} of your digits?</source>
         <translation>删除你的 {0} 个数字？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="203"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="203"/>
         <source>Deleted {0} from My digits</source>
         <translation>已从“我的数字”删除 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="211"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="211"/>
         <source>Folder with 0/ … 9/ sub-folders of digit images</source>
         <translation>含 0/ … 9/ 子文件夹的数字图片文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="222"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="222"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="227"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="227"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="232"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="232"/>
         <source>Export My digits to a folder</source>
         <translation>将“我的数字”导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="242"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="272"/>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="290"/>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="370"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="272"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="290"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="370"/>
         <source>Fine-tune on my digits</source>
         <translation>用我的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="273"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="273"/>
         <source>A training run is in progress; wait for it to end or stop it.</source>
         <translation>正在训练；请等待其结束或先停止它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="300"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="300"/>
         <source>#{0} classifier, personalised</source>
         <translation>#{0} 分类器（个性化）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="318"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="318"/>
         <source>Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)
 MNIST test: {3:.2%} → {4:.2%}
 
@@ -800,72 +810,72 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 现在使用 {5} 吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="330"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="330"/>
         <source>The model was saved, but its report cannot be read ({0}). Use it now?</source>
         <translation>模型已保存，但无法读取其报告（{0}）。现在使用吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="334"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="334"/>
         <source>Fine-tuned on your digits</source>
         <translation>已用你的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="355"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="355"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="356"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="356"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="357"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="357"/>
         <source>Misread only</source>
         <translation>仅读错的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="358"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="358"/>
         <source>Selected:</source>
         <translation>所选：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="359"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="359"/>
         <source>Relabel</source>
         <translation>重新标注</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="361"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="361"/>
         <source>Give the selected digits this label (or press a digit key)</source>
         <translation>为所选数字设置此标注（或按数字键）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="363"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="363"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="364"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="364"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="365"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="365"/>
         <source>Add digits from a folder with sub-folders 0 … 9</source>
         <translation>从含 0 … 9 子文件夹的文件夹添加数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="366"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="366"/>
         <source>Export folder…</source>
         <translation>导出文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="368"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="368"/>
         <source>Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata</source>
         <translation>将你的数字写入文件夹的 0 … 9 子文件夹，并附元数据 CSV</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/my_digits_view.py" line="373"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="373"/>
         <source>Teach the current classifier your hand: a new model trained on your digits and MNIST, with before/after accuracy</source>
         <translation>让当前分类器学会你的笔迹：用你的数字和 MNIST 训练新模型，并给出前后准确率</translation>
     </message>
@@ -873,102 +883,102 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="40"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="40"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="41"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="41"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="43"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="43"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="45"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="45"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="46"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="46"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="49"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="49"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="51"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="51"/>
         <source>Train the transfer adder, then the scratch adder, for the same number of steps (about a minute on two cores), with the seed, device and training images set here, and compare their error curves</source>
         <translation>先训练迁移加法器，再训练从零加法器，两者步数相同（双核上约一分钟），使用此处设置的种子、设备和训练图像，并比较它们的误差曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="67"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="67"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="98"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="98"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="98"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="98"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="126"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="126"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="140"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="140"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="161"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="161"/>
         <source>{0} · step {1:,}/{2:,}</source>
         <translation>{0} · 步 {1:,}/{2:,}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="176"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="176"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="182"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="182"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="186"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="186"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="193"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="195"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="195"/>
         <source>Testing the best model…</source>
         <translation>正在测试最佳模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="197"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="197"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_controls.py" line="198"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="198"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
@@ -976,142 +986,142 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="243"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="243"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="167"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="167"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="170"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="170"/>
         <source>Switch the drawing pad to the model this run saved</source>
         <translation>让手写板改用本次训练保存的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="174"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="174"/>
         <source>Export history CSV…</source>
         <translation>导出训练记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="176"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="176"/>
         <source>Every logged train and validation point</source>
         <translation>记录的所有训练和验证数据点</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="181"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="181"/>
         <source>Export settings &amp;&amp; metrics JSON…</source>
         <translation>导出设置与指标 JSON…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="185"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="185"/>
         <source>The run&apos;s settings, test metrics and checkpoint path</source>
         <translation>本次训练的设置、测试指标和模型文件路径</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
         <source>count</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="325"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="325"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="265"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="265"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="40"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="40"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="41"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="41"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="42"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="42"/>
         <source>Stopped early (no validation gain)</source>
         <translation>已提前停止（验证误差不再下降）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="45"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="45"/>
         <source>Diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="278"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="278"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="282"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="282"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="292"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="292"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="294"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="294"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="297"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="297"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="331"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="331"/>
         <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="333"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="333"/>
         <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="344"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="344"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="347"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="347"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="373"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="373"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/run_results.py" line="379"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="379"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -1119,47 +1129,47 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>SumView</name>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="334"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="334"/>
         <source>Sum probabilities (0–18)</source>
         <translation>和的概率（0–18）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="336"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="336"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="347"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="347"/>
         <source>Draw a digit in each box</source>
         <translation>请在每个方框里各写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="349"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="349"/>
         <source>Draw a digit in the other box</source>
         <translation>请在另一个方框里写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="354"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="354"/>
         <source>Sum read by the adder network: {0} sure</source>
         <translation>加法网络识别的和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="358"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="358"/>
         <source>(the digits read add up to {0})</source>
         <translation>（识别出的两个数字相加为 {0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="360"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="360"/>
         <source>Sum of the two digits: {0} sure</source>
         <translation>两个数字之和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="365"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="365"/>
         <source>Adder&apos;s probabilities for sums 0–18</source>
         <translation>加法网络给出的和（0–18）的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/prediction_view.py" line="367"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="367"/>
         <source>Sum probabilities (0–18), from the two digits</source>
         <translation>由两个数字得出的和（0–18）的概率</translation>
     </message>
@@ -1167,19 +1177,19 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="74"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="74"/>
         <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
 Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).</source>
         <translation>快速：小型网络，训练集约一遍多，几秒内测试准确率约 99%。
 标准：默认 ConvNet，带数据增强，训练多个轮次，与随附权重的训练方式相同（需数分钟）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="79"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="79"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="88"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="88"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -1188,194 +1198,194 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="95"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="95"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="100"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="100"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="104"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="104"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="109"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="109"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="113"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="113"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="116"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="116"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="128"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="128"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="133"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="133"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="136"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="136"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="142"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="142"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="148"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="148"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="154"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="154"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="160"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="160"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="166"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="166"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="170"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="170"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="174"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="174"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="180"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="180"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="185"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="185"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="188"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="188"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="194"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="194"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="196"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="196"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="199"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="199"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="200"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="200"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="201"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="201"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="202"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="202"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="203"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="203"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="204"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="204"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="205"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="205"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="206"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="206"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="207"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="207"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="208"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="208"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="209"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="209"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="211"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="211"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="222"/>
-        <location filename="../../mnist_desk/ui/training_form.py" line="305"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="222"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="309"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="225"/>
-        <location filename="../../mnist_desk/ui/training_form.py" line="322"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="225"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="326"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="230"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="230"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="231"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="231"/>
         <source>Standard (best accuracy, minutes)</source>
         <translation>标准（最佳准确率，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_form.py" line="235"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="235"/>
         <source>Classifier, personalised (My digits)</source>
         <translation>分类器（个性化，我的数字）</translation>
     </message>
@@ -1383,98 +1393,98 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="123"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="123"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="105"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="105"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="108"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="108"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="121"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="121"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="122"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="122"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="215"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="215"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="230"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="230"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="462"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="462"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="246"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="246"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="253"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="253"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="260"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="260"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="276"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="276"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="276"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="276"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="286"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="286"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="287"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="287"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="355"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="355"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="367"/>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="368"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="367"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="368"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="437"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="437"/>
         <source>Adder comparison finished</source>
         <translation>加法器比较已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/training_panel.py" line="459"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="459"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1482,87 +1492,87 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/plot_parts.py" line="46"/>
+        <location filename="../../mnist_desk/ui/train/plot_parts.py" line="46"/>
         <source>wall-clock time (s)</source>
         <translation>实际用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plot_parts.py" line="47"/>
+        <location filename="../../mnist_desk/ui/train/plot_parts.py" line="47"/>
         <source>iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="70"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="70"/>
         <source>Plot against training iterations or against training time</source>
         <translation>以训练迭代次数或训练时间为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="76"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="76"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="79"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="79"/>
         <source>Logarithmic y axes: small errors stay readable</source>
         <translation>纵轴使用对数刻度：较小的错误率也能看清</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="83"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="83"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="86"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="86"/>
         <source>Remove all curves (the runs themselves are kept)</source>
         <translation>移除所有曲线（训练本身会保留）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="90"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="90"/>
         <source>Move the mouse over a plot to read its values</source>
         <translation>将鼠标移到图上以读取数值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="102"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="102"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="285"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="287"/>
         <source>step {0:,.0f}</source>
         <translation>步 {0:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="287"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="289"/>
         <source>t = {0:,.1f} s</source>
         <translation>t = {0:,.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="297"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="299"/>
         <source>train loss {0:.3f}, error {1:.1%}</source>
         <translation>训练损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="301"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="303"/>
         <source>val loss {0:.3f}, error {1:.1%}</source>
         <translation>验证损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="102"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="102"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="105"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="105"/>
         <source>Error rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="105"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="105"/>
         <source>error (%)</source>
         <translation>错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/plots.py" line="130"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="130"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
@@ -1570,127 +1580,127 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="117"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="117"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="118"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="118"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="119"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="119"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="120"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="120"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="121"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="121"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="122"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="122"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="123"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="123"/>
         <source>&amp;Open Image…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="124"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="124"/>
         <source>Read a digit from an image file into the selected box</source>
         <translation>从图片文件读取数字到选中的方框</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="125"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="125"/>
         <source>Open &amp;Model File…</source>
         <translation>打开模型文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="126"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="126"/>
         <source>&amp;Save Drawing as PNG…</source>
         <translation>将手写内容保存为 PNG(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="127"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="127"/>
         <source>Save the selected box&apos;s drawing as a PNG image</source>
         <translation>把选中方框里的内容保存为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="128"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="129"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="129"/>
         <source>MNIST &amp;Data Folder…</source>
         <translation>MNIST 数据文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="130"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="130"/>
         <source>Download MNIST When Missing</source>
         <translation>缺少时自动下载 MNIST</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="131"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="131"/>
         <source>&amp;Undo Last Stroke</source>
         <translation>撤销上一笔(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="132"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="132"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="133"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="133"/>
         <source>&amp;Clear Selected Box</source>
         <translation>清除选中的方框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="134"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="134"/>
         <source>Clear &amp;All</source>
         <translation>全部清除(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="135"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="135"/>
         <source>&amp;Thicker Pen</source>
         <translation>加粗笔画(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="136"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="136"/>
         <source>T&amp;hinner Pen</source>
         <translation>减细笔画(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="137"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="137"/>
         <source>Select &amp;First Box</source>
         <translation>选择第一个方框(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="138"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="138"/>
         <source>Select &amp;Second Box</source>
         <translation>选择第二个方框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="139"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="139"/>
         <source>&amp;Refresh Model List</source>
         <translation>刷新模型列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="140"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="140"/>
         <source>&amp;About mnist-desk</source>
         <translation>关于 mnist-desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_actions.py" line="141"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="141"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
@@ -1698,57 +1708,57 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="29"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="29"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="32"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="32"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="39"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="39"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="41"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="41"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="51"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="51"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="53"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="53"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="59"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="59"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="61"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="61"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="71"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="71"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="73"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="73"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/window_files.py" line="83"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="83"/>
         <source>Folder that holds MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>

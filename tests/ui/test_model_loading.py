@@ -41,3 +41,40 @@ def test_closing_while_a_model_loads_leaves_no_thread_running(make_window, qtbot
         window.use_model(convnet_path)  # after closing: refused, nothing starts
         assert worker.job is job and not worker._queue
     qtbot.waitUntil(lambda: not live_jobs(), timeout=LOAD_TIMEOUT_MS)
+
+
+def test_a_model_name_opens_that_model(make_window):
+    """``MainWindow(model=NAME)`` resolves the name as ``predict --model`` does (it used to
+    open the default convnet without a word)."""
+    window = make_window(model="classifier-vit")
+    assert window.predictor.describe()["arch"] == "vit"
+    assert window.predictor.checkpoint.path.name == "classifier-vit.pt"
+
+
+def test_an_unknown_model_name_is_an_error_not_a_silent_fallback(make_window, qtbot, message_boxes):
+    window = make_window(model="nosuch")
+    qtbot.waitUntil(lambda: bool(message_boxes()), timeout=LOAD_TIMEOUT_MS)
+    (box,) = message_boxes()
+    assert "no model named 'nosuch'" in box.text() and "classifier-vit" in box.text()
+    assert window.predictor.describe()["arch"] == "convnet"  # the default, said out loud
+
+
+def test_gui_model_resolves_the_name_before_the_window_opens(monkeypatch, make_window, capsys):
+    from mnist_desk.cli.main import main
+    from mnist_desk.ui.shell import app
+
+    opened = []
+
+    def run_gui(args):  # the window as run_gui makes it, without its event loop
+        opened.append(make_window(model=args.model))
+        return 0
+
+    monkeypatch.setattr(app, "run_gui", run_gui)
+    assert main(["gui", "--model", "classifier-vit"]) == 0
+    assert opened[0].predictor.describe()["arch"] == "vit"
+    assert main(["gui", "--model", "nosuch"]) == 1
+    assert len(opened) == 1  # no window for an unknown name
+    error = capsys.readouterr().err
+    assert "no model named 'nosuch'" in error and "classifier-vit" in error
+    assert main(["gui", "--model", "gone.pt"]) == 1
+    assert "gone.pt: no such checkpoint file" in capsys.readouterr().err

@@ -21,6 +21,7 @@ from mnist_desk.app.model_session import (
     ModelCatalog,
     ModelEvent,
     ModelLoaded,
+    ModelNotFound,
     ModelSession,
     NoModel,
 )
@@ -38,6 +39,7 @@ class ModelView(QObject):
         models_dir: str | None,
         device: str,
         initial_model: str | None,
+        remembered_model: str | None = None,
     ):
         super().__init__(window)
         self.window = window
@@ -47,6 +49,7 @@ class ModelView(QObject):
             models_dir=models_dir,
             device=device,
             initial_model=initial_model,
+            remembered_model=remembered_model,
         )
         self.status_label = QLabel()
         window.statusBar().addPermanentWidget(self.status_label)
@@ -70,6 +73,11 @@ class ModelView(QObject):
             self._on_loaded(event.info)
         elif isinstance(event, LoadFailed):
             self._on_failed(event)
+        elif isinstance(event, ModelNotFound):  # never a silent fallback: say so, then go on
+            self.window.show_error(
+                self.tr("Cannot open the model"),
+                event.message + "\n\n" + self.tr("Another model is used instead."),
+            )
         elif isinstance(event, NoModel):
             if event.reason == NONE_FOUND:
                 self._no_model(

@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         model: str | None = None,
         settings: AppSettings | None = None,
     ):
+        """``model``: a checkpoint file or a model name, resolved as ``--model`` is everywhere
+        (``store.names``); an unknown one is reported in a dialog, and another model is used."""
         super().__init__()
         self.settings = settings or AppSettings()
         # for the training panel and the dataset browser: flag > setting > env/per-user default
@@ -103,7 +105,8 @@ class MainWindow(QMainWindow):
             self,
             models_dir=models_dir,
             device=device or self.settings.device,
-            initial_model=model or self.settings.model_path,
+            initial_model=model,
+            remembered_model=self.settings.model_path,
         )
         self.models = self.model_view.session
         self._retranslate()
