@@ -1,41 +1,28 @@
-"""Correcting a misread digit in place on the drawing pad, and keeping it in My digits.
+"""Correcting a misread digit in place on the drawing pad, and keeping it in My digits: the view.
 
 Under each canvas's answer: a "Keep" button (the model read it right: keep it as an example) and a
-hint. Clicking the right digit's probability bar, or pressing a digit key while the canvas is
-selected, keeps the drawing with that label. The digit is on disk before the click returns
-(``MyDigitsStore.add`` writes atomically), so killing the app right after loses nothing. Each
-keep or correction is one step of the window's undo (Ctrl+Z).
+note. Clicking the right digit's probability bar, or pressing a digit key while the canvas is
+selected, keeps the drawing with that label. The rules (keep, relabel, undo) are the app layer's
+``mnist_desk.app.corrections.Corrections``; this view turns clicks and keys into its requests and
+shows what it reports.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from mnist_desk.app.corrections import (
+    CorrectionEvent,
+    Corrections,
+    DigitKept,
+    KeepTakenBack,
+    model_name,
+)
 from mnist_desk.personal.store import MyDigitsError, MyDigitsStore, PersonalDigit
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
-
-
-@dataclass
-class KeptDrawing:
-    """What one canvas's current drawing was kept as (so a second label relabels, not duplicates)."""
-
-    state: object  # the canvas's CanvasState when it was kept
-    item_id: str
-
-
-class UndoKeep:
-    """One step of the window's undo stack: take a keep (or a relabel) back."""
-
-    def __init__(self, controller: CorrectionController, index: int, item: PersonalDigit, previous):
-        self.controller, self.index, self.item, self.previous = controller, index, item, previous
-
-    def undo(self) -> bool:
-        return self.controller.take_back(self)
 
 
 class KeepBar(QWidget):
@@ -43,59 +30,57 @@ class KeepBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.texts = LiveTexts()
         self.keep_button = QPushButton()
+        self.texts.bind(self.keep_button.setText, lambda: self.tr("Keep"))
+        self.texts.bind(
+            self.keep_button.setToolTip,
+            lambda: self.tr("Keep this drawing in My digits with the digit the model read"),
+        )
         self.note = QLabel()
         self.note.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.keep_button)
         row.addWidget(self.note, 1)
-        self._note_text: tuple | None = None
-        self.retranslate()
+        self._kept: PersonalDigit | None = None
+        self.texts.call(self._show_note)
 
-    def show_kept(self, label: int, predicted: int | None) -> None:
-        self._note_text = (label, predicted)
-        self.retranslate()
-
-    def clear_note(self) -> None:
-        self._note_text = None
-        self.retranslate()
+    def show_kept(self, digit: PersonalDigit | None) -> None:
+        """What this drawing is kept as (None: not kept)."""
+        self._kept = digit
+        self._show_note()
 
     @property
     def note_text(self) -> str:
         return self.note.text()
 
-    def retranslate(self) -> None:
-        self.keep_button.setText(self.tr("Keep"))
-        self.keep_button.setToolTip(
-            self.tr("Keep this drawing in My digits with the digit the model read")
-        )
-        if self._note_text is None:
+    def _show_note(self) -> None:
+        digit = self._kept
+        if digit is None:
             self.note.setText(self.tr("Misread? Click the right digit's bar or press its key."))
+        elif digit.misread:
+            text = self.tr("Kept in My digits as {0} (read as {1}). Ctrl+Z takes it back.")
+            self.note.setText(text.format(digit.label, digit.predicted))
         else:
-            label, predicted = self._note_text
-            if predicted is not None and predicted != label:
-                text = self.tr("Kept in My digits as {0} (read as {1}). Ctrl+Z takes it back.")
-                self.note.setText(text.format(label, predicted))
-            else:
-                self.note.setText(self.tr("Kept in My digits as {0}.").format(label))
+            self.note.setText(self.tr("Kept in My digits as {0}.").format(digit.label))
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)
 
 
 class CorrectionController(QObject):
-    """Wires the drawing pad's canvases, bars and keys to the user's My digits store."""
+    """Wires the drawing pad's bars, buttons and keys to the app's ``Corrections``."""
 
-    changed = Signal()  # My digits changed (a keep, a correction, an undo)
+    changed = Signal()  # My digits changed (a keep, a correction, an undo, an edit in the tab)
 
     def __init__(self, window, store: MyDigitsStore | None = None):
         super().__init__(window)
         self.window = window
-        self.store = store or MyDigitsStore()
-        self.kept: dict[int, KeptDrawing] = {}
+        self.session = Corrections(store or MyDigitsStore(), window.drawing)
+        self.store = self.session.store
         self.bars: list[KeepBar] = []
         for panel in window.panels:
             bar = KeepBar()
@@ -105,10 +90,11 @@ class CorrectionController(QObject):
             bar.keep_button.clicked.connect(lambda _=False, i=i: self.keep(i))
             panel.result_view.bars.bar_clicked.connect(lambda digit, i=i: self.correct(i, digit))
             panel.result_view.bars.setCursor(Qt.CursorShape.PointingHandCursor)
-            panel.canvas.changed.connect(lambda i=i: self._on_canvas_changed(i))
             panel.canvas.installEventFilter(self)
+        window.drawing.on_change(lambda i: self.bars[i].show_kept(self.session.kept_digit(i)))
+        self.session.on_change(self._show)
 
-    # ---- input ----
+    # ---- requests ----
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in DIGIT_KEYS:
@@ -120,96 +106,49 @@ class CorrectionController(QObject):
                         return True
         return super().eventFilter(watched, event)
 
-    def _on_canvas_changed(self, index: int) -> None:
-        kept = self.kept.get(index)
-        state = self.window.canvases[index].state
-        if kept is not None and kept.state is not state:
-            self.bars[index].clear_note()
-        elif kept is not None and kept.item_id in self.store:
-            item = self.store.get(kept.item_id)
-            self.bars[index].show_kept(item.label, item.predicted)
-
-    # ---- keeping ----
-
     def keep(self, index: int) -> PersonalDigit | None:
         """Keep the drawing with the digit the model read (it read it right)."""
-        digit = self._digit_result(index)
-        return None if digit is None else self.correct(index, digit.digit)
+        reading = self._reading(index)
+        return self.correct(index, reading.digit if reading is not None else 0)
 
     def correct(self, index: int, label: int) -> PersonalDigit | None:
-        """Keep canvas ``index``'s drawing as ``label``; a second label for the same drawing
-        relabels what was kept. Returns the kept digit (None if there is nothing to keep)."""
-        digit = self._digit_result(index)
-        if digit is None:
+        """Keep canvas ``index``'s drawing as ``label`` (None if there is nothing to keep)."""
+        reading = self._reading(index)
+        if not self.session.can_keep(index, reading):
             self.window.statusBar().showMessage(
                 self.tr("Draw a digit first, then click the right digit to keep it."), 4000
             )
             return None
-        canvas = self.window.canvases[index]
-        state = canvas.state
-        kept = self.kept.get(index)
         try:
-            if kept is not None and kept.state is state and kept.item_id in self.store:
-                previous = self.store.get(kept.item_id)
-                if previous.label == label:
-                    return previous
-                item = self.store.relabel(kept.item_id, label)
-            else:
-                previous = None
-                item = self.store.add(
-                    digit.image28,
-                    label,
-                    predicted=digit.digit,
-                    model=self._model_name(),
-                    strokes=state.strokes if state.picture is None else None,
-                    source="drawn" if state.picture is None else "image",
-                )
+            return self.session.correct(index, label, reading, model_name(self.window.predictor))
         except (OSError, MyDigitsError) as e:
             self.window.show_error(self.tr("Cannot keep this digit"), str(e))
             return None
-        self.kept[index] = KeptDrawing(state, item.id)
-        self.window.push_undo_step(UndoKeep(self, index, item, previous))
-        self.bars[index].show_kept(item.label, item.predicted)
-        self.window.statusBar().showMessage(self._kept_message(item), 6000)
-        self.changed.emit()
-        return item
 
-    def take_back(self, step: UndoKeep) -> bool:
-        """Undo a keep (the digit leaves My digits) or a relabel (the old label returns)."""
-        if step.item.id not in self.store:
-            return False  # deleted meanwhile in the browser: nothing left to undo here
-        if step.previous is None:
-            self.store.delete(step.item.id)
-            if self.kept.get(step.index) and self.kept[step.index].item_id == step.item.id:
-                del self.kept[step.index]
-            self.bars[step.index].clear_note()
-            message = self.tr("Took back the digit kept in My digits")
-        else:
-            item = self.store.relabel(step.item.id, step.previous.label)
-            self.bars[step.index].show_kept(item.label, item.predicted)
-            message = self.tr("My digits: back to {0}").format(item.label)
-        self.window.statusBar().showMessage(message, 4000)
-        self.changed.emit()
-        return True
-
-    # ---- helpers ----
-
-    def _digit_result(self, index: int):
+    def _reading(self, index: int):
         result = self.window.last_result
-        if result is None or self.window.canvases[index].is_empty():
-            return None
-        digit = result.digits[index]
-        return None if digit.blank or digit.image28 is None else digit
+        return None if result is None else result.digits[index]
 
-    def _model_name(self) -> str:
-        predictor = self.window.predictor
-        path = predictor.digit_checkpoint.path if predictor is not None else None
-        return Path(path).stem if path else ""
+    # ---- what the session reports ----
 
-    def _kept_message(self, item: PersonalDigit) -> str:
-        counts = self.store.counts()
-        if item.misread:
-            text = self.tr("Kept as {0} in My digits (the model read {1}); you have {2} of {0}.")
-            return text.format(item.label, item.predicted, counts[item.label])
-        text = self.tr("Kept as {0} in My digits; you have {1} of {0}.")
-        return text.format(item.label, counts[item.label])
+    def _show(self, event: CorrectionEvent) -> None:
+        status = self.window.statusBar()
+        if isinstance(event, DigitKept):
+            digit = event.digit
+            self.bars[event.index].show_kept(digit)
+            if digit.misread:
+                text = self.tr(
+                    "Kept as {0} in My digits (the model read {1}); you have {2} of {0}."
+                )
+                status.showMessage(text.format(digit.label, digit.predicted, event.count), 6000)
+            else:
+                text = self.tr("Kept as {0} in My digits; you have {1} of {0}.")
+                status.showMessage(text.format(digit.label, event.count), 6000)
+        elif isinstance(event, KeepTakenBack):
+            self.bars[event.index].show_kept(event.digit)
+            if event.digit is None:
+                status.showMessage(self.tr("Took back the digit kept in My digits"), 4000)
+            else:
+                text = self.tr("My digits: back to {0}").format(event.digit.label)
+                status.showMessage(text, 4000)
+        self.changed.emit()

@@ -180,11 +180,8 @@ class MyDigitsView(QWidget):
 
     def relabel_selected(self, label: int) -> int:
         ids = self.selected_ids()
-        for item_id in ids:
-            self.store.relabel(item_id, label)
-        if ids:
+        if self.window.corrections.session.relabel(ids, label):
             self._say(self.tr("Relabelled {0} as {1}").format(len(ids), label))
-            self.window.corrections.changed.emit()
         return len(ids)
 
     def delete_selected(self) -> int:
@@ -197,11 +194,8 @@ class MyDigitsView(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
-        for item_id in ids:
-            self.store.delete(item_id)
-        if ids:
+        if self.window.corrections.session.delete(ids):
             self._say(self.tr("Deleted {0} from My digits").format(len(ids)))
-            self.window.corrections.changed.emit()
         return len(ids)
 
     # ---- folders ----
@@ -214,14 +208,11 @@ class MyDigitsView(QWidget):
             self.import_folder(folder)
 
     def import_folder(self, folder: str | Path):
-        from mnist_desk.personal.folders import import_digits
-
         try:
-            report = import_digits(self.store, folder)
+            report = self.window.corrections.session.import_folder(folder)
         except MyDigitsError as e:
             self.window.show_error(self.tr("Cannot import"), str(e))
             return None
-        self.window.corrections.changed.emit()
         lines = report.lines()
         if report.skipped or report.nothing_imported:
             self.window.show_error(self.tr("Import"), "\n".join(lines[:40]))
@@ -234,10 +225,8 @@ class MyDigitsView(QWidget):
             self.export_folder(folder)
 
     def export_folder(self, folder: str | Path):
-        from mnist_desk.personal.folders import export_digits
-
         try:
-            report = export_digits(self.store, folder)
+            report = self.window.corrections.session.export_folder(folder)
         except (OSError, MyDigitsError) as e:
             self.window.show_error(self.tr("Cannot export"), str(e))
             return None
