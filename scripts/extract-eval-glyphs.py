@@ -3,6 +3,10 @@
     pip install --target /tmp/glyph-tools hershey-fonts==2.1.0 scikit-image networkx
     apt-get download fonts-liberation fonts-texgyre && dpkg -x <each .deb> /tmp/glyph-fonts
     PYTHONPATH=/tmp/glyph-tools python scripts/extract-eval-glyphs.py /tmp/glyph-fonts
+    # the development set (see below):
+    apt-get download fonts-linuxlibertine fonts-crosextra-caladea fonts-comic-neue fonts-lato \
+        fonts-cantarell && dpkg -x <each .deb> /tmp/dev-fonts
+    PYTHONPATH=/tmp/glyph-tools python scripts/extract-eval-glyphs.py --dev /tmp/dev-fonts
 
 (--target: hershey-fonts installs a top-level ``tests`` package that would shadow this project's.)
 
@@ -15,6 +19,11 @@ Two sources, both unlike anything training draws (``mnist_desk/data/synthetic.py
   than 6% of the height pruned), "outline" fonts give the outline of a regular-weight glyph,
   a doubled line like a digit gone over twice.
 Strokes are stored per digit in units of the glyph's height, y down.
+
+``--dev`` writes resources/evaluation/dev-digits.json instead: the same kinds of glyphs from other
+font families (Linux Libertine and Biolinum, Caladea, Comic Neue, Lato, Cantarell), the set the
+drawn-digit recipe's generator was developed against, so that the printed and bold sets above
+stay sets it was never tuned on.
 """
 
 from __future__ import annotations
@@ -54,6 +63,29 @@ OUTLINE = (
     "texgyretermes-regular.otf",
     "texgyreheros-regular.otf",
     "texgyreadventor-regular.otf",
+)
+DEV_OUT = REPO / "resources" / "evaluation" / "dev-digits.json"
+DEV_SKELETON = (
+    "LinLibertine_R.otf",
+    "LinLibertine_RB.otf",
+    "LinLibertine_RI.otf",
+    "LinBiolinum_R.otf",
+    "Caladea-Regular.ttf",
+    "Caladea-Bold.ttf",
+    "Caladea-Italic.ttf",
+    "ComicNeue-Regular.otf",
+    "ComicNeue-Bold.otf",
+    "Lato-Regular.ttf",
+    "Lato-Black.ttf",
+    "Cantarell-Regular.otf",
+)
+DEV_OUTLINE = (
+    "LinLibertine_R.otf",
+    "LinBiolinum_R.otf",
+    "Caladea-Regular.ttf",
+    "ComicNeue-Regular.otf",
+    "Lato-Regular.ttf",
+    "Cantarell-Regular.otf",
 )
 SIZE = 160  # pixels a glyph is rendered at
 SPUR = 0.06  # skeleton branches ending free and shorter than this (of the height) are pruned
@@ -167,15 +199,33 @@ def outlines(bitmap: np.ndarray) -> list:
     return _unit([approximate_polygon(c[:, ::-1], 0.8) for c in contours])
 
 
-def font_glyphs(fonts_dir: Path) -> dict[str, dict[str, list]]:
+def font_glyphs(fonts_dir: Path, skeleton=SKELETON, outline=OUTLINE) -> dict[str, dict[str, list]]:
     files = {p.name: p for p in fonts_dir.rglob("*") if p.suffix in (".ttf", ".otf")}
     files.update({p.name: p for p in DEJAVU.glob("*.ttf")})
     out = {}
-    for kind, names, make in (("skeleton", SKELETON, centre_lines), ("outline", OUTLINE, outlines)):
+    for kind, names, make in (("skeleton", skeleton, centre_lines), ("outline", outline, outlines)):
         for name in names:
             stem = Path(name).stem
             out[f"{kind}:{stem}"] = {str(d): make(_bitmap(files[name], str(d))) for d in range(10)}
     return out
+
+
+def main_dev(fonts_dir: str) -> int:
+    glyphs = font_glyphs(Path(fonts_dir), DEV_SKELETON, DEV_OUTLINE)
+    info = {
+        "source": "Digits 0-9 as strokes, y down, in units of the glyph's height, extracted once "
+        "by scripts/extract-eval-glyphs.py --dev: 'skeleton:' the centre lines and 'outline:' the "
+        "outlines of OpenType/TrueType glyphs rendered at 160 px (Linux Libertine 5.3.0, "
+        "Caladea 20200211, Comic Neue 2.51, Lato 2.0, Cantarell 0.303.1; Debian packages "
+        "fonts-linuxlibertine, fonts-crosextra-caladea, fonts-comic-neue, fonts-lato, "
+        "fonts-cantarell). The development set of the drawn-digit recipe; never trained on.",
+        "credit": "Linux Libertine and Biolinum: GPL with font exception / SIL Open Font License. "
+        "Caladea, Comic Neue, Lato, Cantarell: SIL Open Font License 1.1.",
+        "fonts": glyphs,
+    }
+    DEV_OUT.write_text(json.dumps(info, separators=(",", ":")) + "\n")
+    print(f"{DEV_OUT}: {len(glyphs)} fonts, {DEV_OUT.stat().st_size / 1024:.0f} KB")
+    return 0
 
 
 def main(fonts_dir: str) -> int:
@@ -197,4 +247,4 @@ def main(fonts_dir: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main_dev(sys.argv[2]) if sys.argv[1] == "--dev" else main(sys.argv[1]))

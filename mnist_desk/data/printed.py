@@ -34,7 +34,7 @@ def arc(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float, n: int
 def ball(end: tuple[float, float], before: tuple[float, float], rng: Rng) -> Path:
     """A small filled ball at a stroke's ``end``, drawn as a tight spiral going on from the
     stroke's last direction (``before`` -> ``end``), as a hand fills a round terminal."""
-    r = rng.uniform(0.04, 0.09)
+    r = rng.uniform(0.04, 0.14)  # type's terminals run from a dot to a fat teardrop
     dx, dy = end[0] - before[0], end[1] - before[1]
     norm = math.hypot(dx, dy) or 1.0
     side = 1 if rng.random() < 0.5 else -1
@@ -249,6 +249,19 @@ def _overstroke(path: np.ndarray, rng: Rng) -> np.ndarray:
     return _wobbled(again, rng, 0.008)[:: -1 if rng.random() < 0.4 else 1]
 
 
+def _parallel(path: np.ndarray, rng: Rng) -> list[np.ndarray]:
+    """A stroke made bold as a thin pen imitates a broad one: two or three strokes side by side,
+    the centre line's offset curves (as multi-stroke plotter fonts draw their bold digits)."""
+    if len(path) < 2:
+        return [path]
+    step = np.gradient(path, axis=0)
+    normal = np.stack([-step[:, 1], step[:, 0]], 1)
+    normal /= np.maximum(np.hypot(*normal.T), 1e-9)[:, None]
+    gap = rng.uniform(0.02, 0.06)
+    offsets = (-gap / 2, gap / 2) if rng.random() < 0.5 else (-gap, 0.0, gap)
+    return [_wobbled(path + normal * o, rng, 0.004) for o in offsets]
+
+
 def _split(path: np.ndarray, rng: Rng) -> list[np.ndarray]:
     """The pen lifted part-way along a stroke, and put down again about where it left."""
     if len(path) < 8:
@@ -258,18 +271,24 @@ def _split(path: np.ndarray, rng: Rng) -> list[np.ndarray]:
     return [path[: at + max(overlap, 0) + 1], path[at - max(-overlap, 0) :]]
 
 
-def decorate(strokes: list[Path], rng: Rng, bold: float = 0.35) -> list[np.ndarray]:
+def decorate(strokes: list[Path], rng: Rng, bold: float = 0.45) -> list[np.ndarray]:
     """A template's strokes as a hand draws them: a slight wobble, now and then the pen lifted
-    mid-stroke, and with chance ``bold`` the digit gone over again once or twice."""
+    mid-stroke, and with chance ``bold`` the digit made bold: gone over again once or twice, or
+    (one time in three) some strokes drawn as two or three side by side."""
     paths = [_wobbled(_resampled(s), rng, 0.006) for s in strokes]
     if rng.random() < 0.2:
         k = int(rng.integers(len(paths)))
         paths = paths[:k] + _split(paths[k], rng) + paths[k + 1 :]
-    if rng.random() < bold:
-        passes = 1 if rng.random() < 0.65 else 2
-        every = rng.random() < 0.7  # all strokes again, or only some of them
-        again = [
-            _overstroke(p, rng) for _ in range(passes) for p in paths if every or rng.random() < 0.5
+    if rng.random() >= bold:
+        return paths
+    if rng.random() < 1 / 3:
+        chosen = rng.random(len(paths)) < rng.uniform(0.4, 1.0)
+        return [
+            q for p, c in zip(paths, chosen, strict=True) for q in (_parallel(p, rng) if c else [p])
         ]
-        paths = paths + again
-    return paths
+    passes = 1 if rng.random() < 0.65 else 2
+    every = rng.random() < 0.7  # all strokes again, or only some of them
+    again = [
+        _overstroke(p, rng) for _ in range(passes) for p in paths if every or rng.random() < 0.5
+    ]
+    return paths + again

@@ -11,6 +11,10 @@ Their glyphs (``resources/evaluation/printed-digits.json``, made once by
 Each digit is then slanted, stretched, sized, placed, wobbled and given a pen width exactly as the
 drawn-digit set does (``drawn_set.place``), with its own seed.
 
+"dev-fonts" is made the same way from other font families (``dev-digits.json``: Linux
+Libertine, Caladea, Comic Neue, Lato, Cantarell): the development set the drawn-digit recipe's
+generator was tuned against, so the two sets above stay untouched.
+
 EVALUATION ONLY, like the drawn-digit set.
 """
 
@@ -26,37 +30,41 @@ from mnist_desk.evaluation.drawn_set import DrawnDigit, place
 from mnist_desk.support.config import resources_dir
 
 SEED = 21
-SETS = {
-    "hershey-printed": ("hershey:",),
-    "truetype": ("skeleton:", "outline:"),
+DEV_SEED = 31
+PRINTED, DEV = "printed-digits.json", "dev-digits.json"
+SETS = {  # name: (glyph file, font kinds)
+    "hershey-printed": (PRINTED, ("hershey:",)),
+    "truetype": (PRINTED, ("skeleton:", "outline:")),
+    "dev-fonts": (DEV, ("skeleton:", "outline:")),
 }
 
 
-def glyphs_path() -> Path:
-    return resources_dir() / "evaluation" / "printed-digits.json"
+def glyphs_path(file: str = PRINTED) -> Path:
+    return resources_dir() / "evaluation" / file
 
 
 @cache
-def _fonts() -> dict[str, dict[str, list]]:
-    return json.loads(glyphs_path().read_text())["fonts"]
+def _fonts(file: str = PRINTED) -> dict[str, dict[str, list]]:
+    return json.loads(glyphs_path(file).read_text())["fonts"]
 
 
 def fonts_of(name: str) -> list[str]:
     """The fonts (``kind:name``) that set ``name`` draws its digits from."""
     if name not in SETS:
         raise ValueError(f"unknown printed set {name!r}; choose one of {', '.join(SETS)}")
-    return sorted(f for f in _fonts() if f.startswith(SETS[name]))
+    file, kinds = SETS[name]
+    return sorted(f for f in _fonts(file) if f.startswith(kinds))
 
 
 def printed_digits(name: str, count: int = 600, seed: int = SEED) -> list[DrawnDigit]:
     """``count`` digits of set ``name``, labels cycling 0..9, each from a random font of it."""
-    fonts = fonts_of(name)
+    fonts, glyphs = fonts_of(name), _fonts(SETS[name][0])
     rng = np.random.default_rng(seed)
     out = []
     for i in range(count):
         label = i % 10
         font = fonts[rng.integers(len(fonts))]
-        strokes = [[(x, y) for x, y in s] for s in _fonts()[font][str(label)]]
+        strokes = [[(x, y) for x, y in s] for s in glyphs[font][str(label)]]
         placed, pen = place(strokes, rng)
         out.append(
             DrawnDigit(

@@ -1,5 +1,6 @@
-"""Every drawn-digit evaluation set by name: the project's own drawn set, which the drawn-digit
-recipe was tuned on, and the printed and bold sets it was not tuned on."""
+"""Every drawn-digit evaluation set by name: the project's own drawn set and the development set,
+which the drawn-digit recipe was tuned on, and the printed and bold sets it was not tuned on.
+``EVAL_SETS`` holds the sets every shipped model is scored on; ``DEV_SET`` is scored on demand."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ class EvalSet:
     name: str
     title: str  # what it holds, in a few words
     seed: int
-    tuned_on: bool  # the drawn-digit recipe was tuned on it (only the project's drawn set)
+    tuned_on: bool  # the drawn-digit recipe was tuned on it (the drawn set and the dev set)
     make_pairs: Callable[[int], list[Pair]]
 
     def pairs(self, count: int = 300) -> list[Pair]:
@@ -50,3 +51,10 @@ EVAL_SETS = {
         lambda count: printed_set.printed_pairs("truetype", count),
     ),
 }
+DEV_SET = EvalSet(
+    "dev-fonts",
+    "other font families' centre lines and outlines (the recipe's development set)",
+    printed_set.DEV_SEED,
+    True,
+    lambda count: printed_set.printed_pairs("dev-fonts", count, printed_set.DEV_SEED),
+)
