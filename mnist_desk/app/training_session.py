@@ -9,8 +9,6 @@ thread (``ui.background``); what it hands back is a ``RunOutcome`` or a ``RunFai
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -19,10 +17,9 @@ from typing import Any
 
 from mnist_desk.app.comparison import AdderComparison
 from mnist_desk.models import TRANSFER
+from mnist_desk.store import history as store_history
 from mnist_desk.support.config import resolve_models_dir
 from mnist_desk.training import Mistake, TrainingResult, TrainingSettings
-
-HISTORY_COLUMNS = ("split", "step", "epoch", "time", "loss", "error")
 
 
 class RunState(Enum):
@@ -105,14 +102,9 @@ def format_duration(seconds: float) -> str:
 
 
 def history_csv(result: TrainingResult) -> str:
-    """One row per logged point: the training batches, then the validation evaluations."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HISTORY_COLUMNS)
-    for split in ("train", "val"):
-        for point in result.history.get(split, []):
-            writer.writerow([split] + [point.get(column, "") for column in HISTORY_COLUMNS[1:]])
-    return out.getvalue()
+    """One row per logged point: the training batches, then the validation evaluations (the
+    text of the history file saved beside the checkpoint, ``store.history``)."""
+    return store_history.history_csv(result.history)
 
 
 def run_report(result: TrainingResult) -> dict[str, Any]:

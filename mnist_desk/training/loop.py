@@ -421,7 +421,7 @@ class Trainer(RunControls):
                 status=run.status,
                 extra=self.extra_meta,
             )
-            checkpoint = save_trained_model(self.output, run.model, meta)
+            checkpoint = save_trained_model(self.output, run.model, meta, self.history)
         return TrainingResult(
             run.status,
             run.message,
