@@ -74,8 +74,8 @@ def _zero(rng: Rng) -> list[Path]:
 
 def _one(rng: Rng) -> list[Path]:
     x = 0.5 + rng.uniform(-0.05, 0.05)
-    flag = rng.uniform(0.12, 0.35)
-    drop = rng.uniform(0.05, 0.3)
+    flag = rng.uniform(0.1, 0.45)  # some hands draw a flag nearly half as long as the stem
+    drop = rng.uniform(0.05, 0.35)
     strokes = [[(x - flag, drop), (x, 0.0), (x + rng.uniform(-0.03, 0.03), 1.0)]]
     if rng.random() < 0.6:
         strokes.append(foot(x, 1.0, rng))

@@ -27,7 +27,7 @@ from mnist_desk.models import (
 OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant")
 DISTILL_MODES = ("none", "hard", "soft")
-DRAWN_TEMPLATES = 10_000  # template digits the drawn-digit recipe adds to the 50,000 MNIST ones
+DRAWN_TEMPLATES = 20_000  # template digits the drawn-digit recipe adds to the 50,000 MNIST ones
 
 
 def option(default: Any, help: str, *, flag: str | None = None, choices: tuple = ()) -> Any:
