@@ -180,7 +180,8 @@ def write_metrics_file(checkpoint_path: str | Path, meta: dict[str, Any]) -> Pat
     summary = {
         k: meta[k] for k in ("task", "arch", "metrics", "seed", "created", "versions") if k in meta
     }
-    for key in ("command", "machine", "train_time_s", "model_kwargs", "settings", "parameters"):
+    keys = ("command", "machine", "train_time_s", "model_kwargs", "settings", "parameters")
+    for key in (*keys, "temperature", "sum_temperature", "calibration"):
         if key in meta:
             summary[key] = meta[key]
     return atomic_write_json(metrics_path(checkpoint_path), summary)
