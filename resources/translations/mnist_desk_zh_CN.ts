@@ -145,8 +145,8 @@ The window keeps working; details below.</source>
     <name>ConfusionMatrixView</name>
     <message>
         <location filename="../../mnist_desk/ui/train/run_results.py" line="61"/>
-        <source>Confusion matrix (test)</source>
-        <translation>混淆矩阵（测试集）</translation>
+        <source>Confusion matrix (test): click a cell to see its images</source>
+        <translation>混淆矩阵（测试集）：点击单元格查看其中的图像</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/run_results.py" line="64"/>
@@ -2015,6 +2015,258 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <location filename="../../mnist_desk/ui/shell/window_files.py" line="80"/>
         <source>Folder that holds MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <source>Click a map or a unit to see it here</source>
+        <translation>点击一张特征图或一个单元，在这里放大查看</translation>
+    </message>
+    <message>
+        <source>Map {0} of layer {1}: {2:.3g} to {3:.3g}</source>
+        <translation>第 {1} 层的特征图 {0}：{2:.3g} 到 {3:.3g}</translation>
+    </message>
+    <message>
+        <source>Layer {0}, head {1}: attention {2:.3g} to {3:.3g}</source>
+        <translation>第 {0} 层，第 {1} 个头：注意力 {2:.3g} 到 {3:.3g}</translation>
+    </message>
+    <message>
+        <source>Rolled out through every layer: {0:.3g} to {1:.3g}</source>
+        <translation>贯穿所有层的注意力展开：{0:.3g} 到 {1:.3g}</translation>
+    </message>
+    <message>
+        <source>Filter {0}: weights {1:.3g} to {2:.3g}</source>
+        <translation>滤波器 {0}：权重 {1:.3g} 到 {2:.3g}</translation>
+    </message>
+    <message>
+        <source>Unit {0} of hidden layer {1}: {2:.3g}</source>
+        <translation>隐藏层 {1} 的单元 {0}：{2:.3g}</translation>
+    </message>
+    <message>
+        <source>Fed by its kernel over the input maps that add the most:</source>
+        <translation>它的卷积核作用于贡献最大的输入特征图：</translation>
+    </message>
+    <message>
+        <source>over the image</source>
+        <translation>作用于图像</translation>
+    </message>
+    <message>
+        <source>map {0}: {1:.3g}</source>
+        <translation>特征图 {0}：{1:.3g}</translation>
+    </message>
+    <message>
+        <source>It reads the patches of the digit, weighted so:</source>
+        <translation>它按如下权重读取数字的各个图块：</translation>
+    </message>
+    <message>
+        <source>weighted input</source>
+        <translation>加权后的输入</translation>
+    </message>
+    <message>
+        <source>The map it makes of this digit:</source>
+        <translation>它对这个数字生成的特征图：</translation>
+    </message>
+    <message>
+        <source>Fed by its weights over what it reads:</source>
+        <translation>它的权重作用于它读取的内容：</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>weights × input</source>
+        <translation>权重 × 输入</translation>
+    </message>
+</context>
+<context>
+    <name>InsideDock</name>
+    <message>
+        <source>The inside view failed: {0}</source>
+        <translation>内部视图出错：{0}</translation>
+    </message>
+    <message>
+        <source>first digit</source>
+        <translation>第一个数字</translation>
+    </message>
+    <message>
+        <source>second digit</source>
+        <translation>第二个数字</translation>
+    </message>
+    <message>
+        <source>{0}: draw the {1} to look inside.</source>
+        <translation>{0}：画出{1}即可查看网络内部。</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: its trunk reads the digit; the sum needs both digits.</source>
+        <translation>{0}，{1}：它的主干读取这个数字；求和需要两个数字。</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>{0} reads the {1} as {2} {3} ({4:.1%}) in {5:.0f} ms.</source>
+        <translation>{0} 把{1}读作{2} {3}（{4:.1%}），用时 {5:.0f} 毫秒。</translation>
+    </message>
+    <message>
+        <source>What it sees</source>
+        <translation>模型看到的</translation>
+    </message>
+    <message>
+        <source>Draw the other digit: this adder answers only their sum</source>
+        <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
+    </message>
+    <message>
+        <source>Why {0} ({1:.1%})</source>
+        <translation>为什么是 {0}（{1:.1%}）</translation>
+    </message>
+    <message>
+        <source>Why not {0}? ({1:.1%})</source>
+        <translation>为什么不是 {0}？（{1:.1%}）</translation>
+    </message>
+    <message>
+        <source>Layer {0}: {1} feature maps, {2}x{3}</source>
+        <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
+    </message>
+    <message>
+        <source>Patch embedding: {0} filters, {1}x{2}</source>
+        <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
+    </message>
+    <message>
+        <source>First layer's filters: {0}, {1}x{2}</source>
+        <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
+    </message>
+    <message>
+        <source>Class token's attention to the patches (rows: layers, columns: heads)</source>
+        <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <source>Distillation token's attention to the patches (rows: layers, columns: heads)</source>
+        <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <source>Attention rollout from the class token</source>
+        <translation>从类别标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <source>Attention rollout from the distillation token</source>
+        <translation>从蒸馏标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <source>Hidden layer {0}: {1} units</source>
+        <translation>隐藏层 {0}：{1} 个单元</translation>
+    </message>
+    <message>
+        <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
+        <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
+    </message>
+    <message>
+        <source>First layer's weights as 28x28 images: {0} units</source>
+        <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
+    </message>
+    <message>
+        <source>Inside the network</source>
+        <translation>网络内部</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
+        <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
+    </message>
+    <message>
+        <source>How the heatmaps are computed; gradient × input won the deletion test</source>
+        <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
+    </message>
+    <message>
+        <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
+        <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see what the network computes for it.</source>
+        <translation>画一个数字，看看网络为它计算了什么。</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>各层</translation>
+    </message>
+    <message>
+        <source>Map of the test set</source>
+        <translation>测试集地图</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Reading the test set and its features…</source>
+        <translation>正在读取测试集及其特征…</translation>
+    </message>
+    <message>
+        <source>The map could not be made: {0}</source>
+        <translation>无法生成地图：{0}</translation>
+    </message>
+    <message>
+        <source>t-SNE settling: iteration {0} of {1}</source>
+        <translation>t-SNE 收敛中：第 {0} 次迭代，共 {1} 次</translation>
+    </message>
+    <message>
+        <source>The test set's digits as {0} sees them, in 2-D.</source>
+        <translation>测试集中的数字在 {0} 眼中的二维分布。</translation>
+    </message>
+    <message>
+        <source>{0}: {1:,} test digits, {2} (from the cache).</source>
+        <translation>{0}：{1:,} 个测试数字，{2}（来自缓存）。</translation>
+    </message>
+    <message>
+        <source>{0}: {1:,} test digits, {2}, made in {3:.1f} s.</source>
+        <translation>{0}：{1:,} 个测试数字，{2}，用时 {3:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>{0}: {1:,} test digits, {2} in {3:.1f} s; t-SNE follows.</source>
+        <translation>{0}：{1:,} 个测试数字，{2} 用时 {3:.1f} 秒；随后计算 t-SNE。</translation>
+    </message>
+    <message>
+        <source>test #{0}: a {1}</source>
+        <translation>测试样本 #{0}：数字 {1}</translation>
+    </message>
+    <message>
+        <source>test #{0}: a {1}, read as {2}</source>
+        <translation>测试样本 #{0}：数字 {1}，被读作 {2}</translation>
+    </message>
+    <message>
+        <source>Make the map</source>
+        <translation>生成地图</translation>
+    </message>
+    <message>
+        <source>Project the test set's last-layer features to 2-D: PCA at once, then t-SNE</source>
+        <translation>把测试集最后一层的特征投影到二维：先立即做 PCA，再做 t-SNE</translation>
+    </message>
+</context>
+<context>
+    <name>CellImagesDialog</name>
+    <message>
+        <source>True {0}, predicted {1}</source>
+        <translation>真实为 {0}，预测为 {1}</translation>
+    </message>
+    <message>
+        <source>No test example is in this cell.</source>
+        <translation>这个单元格中没有测试样本。</translation>
+    </message>
+    <message>
+        <source>{0:,} test examples of {1} were read as {2}; {3} shown, the most confident first.</source>
+        <translation>{0:,} 个真实为 {1} 的测试样本被读作 {2}；显示 {3} 个，置信度最高的在前。</translation>
+    </message>
+    <message>
+        <source>test example {0}: probability {1:.1%}</source>
+        <translation>测试样本 {0}：概率 {1:.1%}</translation>
+    </message>
+    <message>
+        <source>The images could not be found: {0}</source>
+        <translation>找不到这些图像：{0}</translation>
     </message>
 </context>
 </TS>
