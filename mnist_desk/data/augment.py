@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 import torch
 import torch.nn.functional as F
@@ -53,13 +54,40 @@ def _geometry(
     a = torch.stack([cos * sx, -sin * sx + shear * sx], 1)
     b = torch.stack([sin * sy, cos * sy], 1)
     theta = torch.stack([torch.cat([a, tx[:, None]], 1), torch.cat([b, ty[:, None]], 1)], 1)
-    grid = F.affine_grid(theta, shape, align_corners=False)
+    grid = (_base_grid(shape[-2], shape[-1]) @ theta.transpose(1, 2)).view(n, *shape[-2:], 2)
     if settings.elastic > 0:
         # Smooth random displacements: a 3x3 grid of offsets, upsampled bicubically.
         coarse = torch.randn(n, 2, 3, 3, generator=generator) * (settings.elastic * 2 / shape[-1])
-        field = F.interpolate(coarse, size=shape[-2:], mode="bicubic", align_corners=True)
-        grid = grid + field.permute(0, 2, 3, 1)
+        rows, cols = _bicubic_matrix(shape[-2]), _bicubic_matrix(shape[-1])
+        # F.interpolate(coarse, mode="bicubic", align_corners=True) as two small matrix
+        # products, the field already in the grid's layout (n, H, W, 2): a fifth of the time.
+        grid = grid + torch.einsum("hi,ncij,wj->nhwc", rows, coarse, cols)
     return grid
+
+
+@cache
+def _base_grid(height: int, width: int) -> torch.Tensor:
+    """(H * W, 3): each output pixel's (x, y, 1), as ``F.affine_grid`` places them
+    (align_corners=False); a batch's grid is then one matrix product, several times faster."""
+    identity = torch.tensor([[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
+    xy = F.affine_grid(identity, [1, 1, height, width], align_corners=False).view(-1, 2)
+    return torch.cat([xy, torch.ones(len(xy), 1)], 1)
+
+
+@cache
+def _bicubic_matrix(size: int) -> torch.Tensor:
+    """(size, 3): bicubic upsampling of 3 values to ``size``, as ``F.interpolate`` does it."""
+    basis = torch.eye(3).view(3, 1, 1, 3)
+    return F.interpolate(basis, size=(1, size), mode="bicubic", align_corners=True)[:, 0, 0].T
+
+
+def _neighbourhood(ink: torch.Tensor, pick, fill: float) -> torch.Tensor:
+    """``pick`` (torch.maximum or torch.minimum) over each pixel's 3x3 neighbourhood, outside
+    the image ``fill``: max_pool2d(3, stride 1, padding 1) as four elementwise steps, many
+    times faster on one-channel images."""
+    padded = F.pad(ink, (1, 1, 1, 1), value=fill)
+    rows = pick(pick(padded[..., :-2, :], padded[..., 1:-1, :]), padded[..., 2:, :])
+    return pick(pick(rows[..., :-2], rows[..., 1:-1]), rows[..., 2:])
 
 
 def _thickness(ink: torch.Tensor, settings: DrawnAugment, generator: torch.Generator | None):
@@ -68,8 +96,8 @@ def _thickness(ink: torch.Tensor, settings: DrawnAugment, generator: torch.Gener
     amount = _uniform(n, -1, 1, generator)
     amount[torch.rand(n, generator=generator) >= settings.thickness] = 0
     amount = amount.to(ink.device).view(n, 1, 1, 1)
-    thick = F.max_pool2d(ink, 3, stride=1, padding=1)
-    thin = -F.max_pool2d(-ink, 3, stride=1, padding=1)
+    thick = _neighbourhood(ink, torch.maximum, -math.inf)
+    thin = _neighbourhood(ink, torch.minimum, math.inf)
     # Erosion alone can wipe out a thin digit: never thin below half the original ink.
     thin = torch.maximum(thin, ink * 0.5)
     grown = ink + amount.clamp(min=0) * (thick - ink)
