@@ -19,7 +19,8 @@ class TaskData:
     def __init__(self, settings: TrainingSettings, splits: mdata.MnistSplits, device: torch.device):
         self.task = settings.task
         self.device = device
-        self.augment = settings.augment or settings.drawn  # the recipe includes augmentation
+        # Asking for drawn-style augmentation (or the whole recipe) turns augmentation on.
+        self.augment = settings.augment or settings.aug_drawn or settings.drawn
         self.affine = {
             "degrees": settings.aug_degrees,
             "translate": settings.aug_translate,
