@@ -51,6 +51,9 @@ def test_the_maps_follow_the_drawing(qtbot, window, pen):
     )
     assert not np.array_equal(np.nan_to_num(shown), np.nan_to_num(dock.mosaic.image.image))
     assert "1" in dock.answer_panel.title
+    job = dock.job
+    window.close()  # closing the window ends the dock's job and its thread
+    assert dock.job is None and job.wait(5000) and not job.running
 
 
 def test_clicking_a_map_shows_it_large_with_its_range_and_its_feeds(qtbot, window, pen):

@@ -132,6 +132,12 @@ class InsideDock(QDockWidget):
             self.job.start()
         self.session.submit(request)
 
+    def eventFilter(self, watched, event) -> bool:
+        """The main window closes: stop the jobs (a window kept open restarts them on demand)."""
+        if watched is self.main and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
     def shutdown(self) -> None:
         self.map_view.shutdown()
         if self.job is not None:
@@ -338,6 +344,7 @@ def install_inside_dock(window) -> InsideDock:
     action.triggered.connect(lambda on: window.settings.qsettings.setValue("inside/visible", on))
     window.addAction(action)
     window.window_actions.view_menu.addAction(action)
+    window.installEventFilter(dock)  # the window's Close ends the dock's jobs (eventFilter)
     window.prediction_updated.connect(lambda _result: dock.refresh())
     window.model_loaded.connect(lambda _info: (dock.refresh(), dock.update_map()))
     for canvas in window.canvases:
