@@ -50,6 +50,34 @@ The window keeps working; details below.</source>
     </message>
 </context>
 <context>
+    <name>CellImagesDialog</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="38"/>
+        <source>True {0}, predicted {1}</source>
+        <translation>真实为 {0}，预测为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="40"/>
+        <source>No test example is in this cell.</source>
+        <translation>这个单元格中没有测试样本。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="44"/>
+        <source>{0:,} test examples of {1} were read as {2}; {3} shown, the most confident first.</source>
+        <translation>{0:,} 个真实为 {1} 的测试样本被读作 {2}；显示 {3} 个，置信度最高的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="55"/>
+        <source>test example {0}: probability {1:.1%}</source>
+        <translation>测试样本 {0}：概率 {1:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="34"/>
+        <source>The images could not be found: {0}</source>
+        <translation>找不到这些图像：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonPlots</name>
     <message>
         <location filename="../../mnist_desk/ui/train/comparison_view.py" line="112"/>
@@ -144,22 +172,22 @@ The window keeps working; details below.</source>
 <context>
     <name>ConfusionMatrixView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="61"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="62"/>
         <source>Confusion matrix (test): click a cell to see its images</source>
         <translation>混淆矩阵（测试集）：点击单元格查看其中的图像</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="64"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="65"/>
         <source>true</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="68"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="69"/>
         <source>predicted</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="85"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="86"/>
         <source>no test results yet</source>
         <translation>尚无测试结果</translation>
     </message>
@@ -279,84 +307,167 @@ The window keeps working; details below.</source>
     </message>
 </context>
 <context>
+    <name>DetailView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="33"/>
+        <source>Click a map or a unit to see it here</source>
+        <translation>点击一张特征图或一个单元，在这里放大查看</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="52"/>
+        <source>Map {0} of layer {1}: {2:.3g} to {3:.3g}</source>
+        <translation>第 {1} 层的特征图 {0}：{2:.3g} 到 {3:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="55"/>
+        <source>Layer {0}, head {1}: attention {2:.3g} to {3:.3g}</source>
+        <translation>第 {0} 层，第 {1} 个头：注意力 {2:.3g} 到 {3:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="58"/>
+        <source>Rolled out through every layer: {0:.3g} to {1:.3g}</source>
+        <translation>贯穿所有层的注意力展开：{0:.3g} 到 {1:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="60"/>
+        <source>Filter {0}: weights {1:.3g} to {2:.3g}</source>
+        <translation>滤波器 {0}：权重 {1:.3g} 到 {2:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="62"/>
+        <source>Unit {0} of hidden layer {1}: {2:.3g}</source>
+        <translation>隐藏层 {1} 的单元 {0}：{2:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="74"/>
+        <source>Fed by its kernel over the input maps that add the most:</source>
+        <translation>它的卷积核作用于贡献最大的输入特征图：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="79"/>
+        <source>over the image</source>
+        <translation>作用于图像</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="81"/>
+        <source>map {0}: {1:.3g}</source>
+        <translation>特征图 {0}：{1:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="87"/>
+        <source>It reads the patches of the digit, weighted so:</source>
+        <translation>它按如下权重读取数字的各个图块：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="88"/>
+        <source>weighted input</source>
+        <translation>加权后的输入</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="90"/>
+        <source>The map it makes of this digit:</source>
+        <translation>它对这个数字生成的特征图：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="93"/>
+        <source>Fed by its weights over what it reads:</source>
+        <translation>它的权重作用于它读取的内容：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="94"/>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="95"/>
+        <source>weights × input</source>
+        <translation>权重 × 输入</translation>
+    </message>
+</context>
+<context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="66"/>
-        <source>First digit</source>
-        <translation>第一个数字</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
+        <source>First number</source>
+        <translation>第一个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="66"/>
-        <source>Second digit</source>
-        <translation>第二个数字</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
+        <source>Second number</source>
+        <translation>第二个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="67"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="72"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="69"/>
-        <source>Read a digit from an image file (or drop one on the box)</source>
-        <translation>从图片文件读取数字（也可以把图片拖到方框里）</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="74"/>
+        <source>Read a number from an image file (or drop one on the box)</source>
+        <translation>从图片文件读取一个数（或把图片拖到框中）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="72"/>
-        <source>Draw a digit here
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="77"/>
+        <source>Write a number here
 or drop an image</source>
-        <translation>在这里写一个数字
+        <translation>在这里写一个数
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="73"/>
-        <source>Draw one digit with the mouse, a pen or a finger</source>
-        <translation>用鼠标、手写笔或手指写一个数字</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="79"/>
+        <source>Write a number, left to right, with the mouse, a pen or a finger</source>
+        <translation>用鼠标、手写笔或手指从左到右写一个数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="76"/>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
 </context>
 <context>
     <name>DigitResultView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="244"/>
         <source>{0}: read by the scratch adder, which never saw a digit label</source>
         <translation>{0}：由从零训练的加法器读出（它从未见过数字标签）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="248"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="250"/>
         <source>This adder was trained on sums alone; its own reading of this digit is {0} sure. The large digit comes from the default classifier.</source>
         <translation>这个加法器只用和训练；它自己读这个数字的把握为 {0}。大号数字来自默认分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="255"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="260"/>
+        <source>Not a digit: {0}</source>
+        <translation>不是数字：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="264"/>
         <source>{0} sure</source>
         <translation>把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="263"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="271"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="265"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="273"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="270"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="278"/>
         <source>Model input</source>
         <translation>模型输入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="271"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="279"/>
         <source>The 28×28 image the model sees, enlarged</source>
         <translation>模型看到的 28×28 图像（已放大）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="272"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="280"/>
         <source>Probability of each digit</source>
         <translation>每个数字的概率</translation>
     </message>
@@ -364,49 +475,197 @@ or drop an image</source>
 <context>
     <name>DrawingTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="164"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="186"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="188"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="211"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="189"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="212"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="190"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="213"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="194"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="217"/>
         <source>Redo what was undone ({0})</source>
         <translation>重做刚撤销的操作（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="195"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="218"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="196"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="219"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="197"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="220"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="201"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="224"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
+    </message>
+</context>
+<context>
+    <name>InsideDock</name>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="145"/>
+        <source>The inside view failed: {0}</source>
+        <translation>内部视图出错：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="157"/>
+        <source>first digit</source>
+        <translation>第一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="157"/>
+        <source>second digit</source>
+        <translation>第二个数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="159"/>
+        <source>{0}: draw the {1} to look inside.</source>
+        <translation>{0}：画出{1}即可查看网络内部。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="161"/>
+        <source>{0}, {1}: its trunk reads the digit; the sum needs both digits.</source>
+        <translation>{0}，{1}：它的主干读取这个数字；求和需要两个数字。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="165"/>
+        <source>sum</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="165"/>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="166"/>
+        <source>{0} reads the {1} as {2} {3} ({4:.1%}) in {5:.0f} ms.</source>
+        <translation>{0} 把{1}读作{2} {3}（{4:.1%}），用时 {5:.0f} 毫秒。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="177"/>
+        <source>What it sees</source>
+        <translation>模型看到的</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="179"/>
+        <source>Draw the other digit: this adder answers only their sum</source>
+        <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="187"/>
+        <source>Why {0} ({1:.1%})</source>
+        <translation>为什么是 {0}（{1:.1%}）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="192"/>
+        <source>Why not {0}? ({1:.1%})</source>
+        <translation>为什么不是 {0}？（{1:.1%}）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="277"/>
+        <source>Layer {0}: {1} feature maps, {2}x{3}</source>
+        <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="280"/>
+        <source>Patch embedding: {0} filters, {1}x{2}</source>
+        <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="281"/>
+        <source>First layer&apos;s filters: {0}, {1}x{2}</source>
+        <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="285"/>
+        <source>Class token&apos;s attention to the patches (rows: layers, columns: heads)</source>
+        <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="288"/>
+        <source>Distillation token&apos;s attention to the patches (rows: layers, columns: heads)</source>
+        <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="292"/>
+        <source>Attention rollout from the class token</source>
+        <translation>从类别标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="293"/>
+        <source>Attention rollout from the distillation token</source>
+        <translation>从蒸馏标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="295"/>
+        <source>Hidden layer {0}: {1} units</source>
+        <translation>隐藏层 {0}：{1} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="297"/>
+        <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
+        <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="301"/>
+        <source>First layer&apos;s weights as 28x28 images: {0} units</source>
+        <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="305"/>
+        <source>Inside the network</source>
+        <translation>网络内部</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="309"/>
+        <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
+        <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="312"/>
+        <source>How the heatmaps are computed; gradient × input won the deletion test</source>
+        <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="315"/>
+        <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
+        <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="321"/>
+        <source>Draw a digit to see what the network computes for it.</source>
+        <translation>画一个数字，看看网络为它计算了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="306"/>
+        <source>Layers</source>
+        <translation>各层</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="307"/>
+        <source>Map of the test set</source>
+        <translation>测试集地图</translation>
     </message>
 </context>
 <context>
@@ -440,59 +699,117 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="209"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="159"/>
-        <source>mnist-desk — draw two digits</source>
-        <translation>mnist-desk — 写两个数字</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="160"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="162"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="202"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="204"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="201"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="203"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="203"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="161"/>
+        <source>mnist-desk — write two numbers</source>
+        <translation>mnist-desk — 写两个数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="205"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="216"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="218"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="244"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="246"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="288"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="290"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="317"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="319"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="322"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="324"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="107"/>
+        <source>Reading the test set and its features…</source>
+        <translation>正在读取测试集及其特征…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="125"/>
+        <source>The map could not be made: {0}</source>
+        <translation>无法生成地图：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="133"/>
+        <source>t-SNE settling: iteration {0} of {1}</source>
+        <translation>t-SNE 收敛中：第 {0} 次迭代，共 {1} 次</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="159"/>
+        <source>The test set&apos;s digits as {0} sees them, in 2-D.</source>
+        <translation>测试集中的数字在 {0} 眼中的二维分布。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="164"/>
+        <source>{0}: {1:,} test digits, {2} (from the cache).</source>
+        <translation>{0}：{1:,} 个测试数字，{2}（来自缓存）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="166"/>
+        <source>{0}: {1:,} test digits, {2}, made in {3:.1f} s.</source>
+        <translation>{0}：{1:,} 个测试数字，{2}，用时 {3:.1f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="168"/>
+        <source>{0}: {1:,} test digits, {2} in {3:.1f} s; t-SNE follows.</source>
+        <translation>{0}：{1:,} 个测试数字，{2} 用时 {3:.1f} 秒；随后计算 t-SNE。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="201"/>
+        <source>test #{0}: a {1}</source>
+        <translation>测试样本 #{0}：数字 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="202"/>
+        <source>test #{0}: a {1}, read as {2}</source>
+        <translation>测试样本 #{0}：数字 {1}，被读作 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="205"/>
+        <source>Make the map</source>
+        <translation>生成地图</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="207"/>
+        <source>Project the test set&apos;s last-layer features to 2-D: PCA at once, then t-SNE</source>
+        <translation>把测试集最后一层的特征投影到二维：先立即做 PCA，再做 t-SNE</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1452,24 @@ MNIST 测试集：{3:.2%} → {4:.2%}
     </message>
 </context>
 <context>
+    <name>NumberStrip</name>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="130"/>
+        <source>Number: {0}</source>
+        <translation>数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="133"/>
+        <source>Not read as a number: {0}</source>
+        <translation>未能读成一个数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="137"/>
+        <source>{0} sure of the whole number</source>
+        <translation>整个数的把握：{0}</translation>
+    </message>
+</context>
+<context>
     <name>RunControls</name>
     <message>
         <location filename="../../mnist_desk/ui/train/run_controls.py" line="40"/>
@@ -1240,142 +1575,142 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="243"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="245"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="167"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="168"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="170"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="171"/>
         <source>Switch the drawing pad to the model this run saved</source>
         <translation>让手写板改用本次训练保存的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="174"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="175"/>
         <source>Export history CSV…</source>
         <translation>导出训练记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="176"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="177"/>
         <source>Every logged train and validation point</source>
         <translation>记录的所有训练和验证数据点</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="181"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="182"/>
         <source>Export settings &amp;&amp; metrics JSON…</source>
         <translation>导出设置与指标 JSON…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="185"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="186"/>
         <source>The run&apos;s settings, test metrics and checkpoint path</source>
         <translation>本次训练的设置、测试指标和模型文件路径</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="195"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="195"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="195"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="195"/>
         <source>count</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="325"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="327"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="265"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="267"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="40"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="41"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="41"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="42"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="42"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="43"/>
         <source>Stopped early (no validation gain)</source>
         <translation>已提前停止（验证误差不再下降）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="45"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="46"/>
         <source>Diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="278"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="280"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="282"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="284"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="292"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="294"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="294"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="296"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="297"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="299"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="331"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="333"/>
         <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="333"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="335"/>
         <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="344"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="346"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="347"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="349"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="373"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="375"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="379"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="381"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -1383,47 +1718,67 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>SumView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="334"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="342"/>
         <source>Sum probabilities (0–18)</source>
         <translation>和的概率（0–18）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="336"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="344"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="347"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="355"/>
         <source>Draw a digit in each box</source>
         <translation>请在每个方框里各写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="349"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="357"/>
         <source>Draw a digit in the other box</source>
         <translation>请在另一个方框里写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="354"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="361"/>
+        <source>Not read as a number: {0}</source>
+        <translation>未能读成一个数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="368"/>
         <source>Sum read by the adder network: {0} sure</source>
         <translation>加法网络识别的和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="358"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="370"/>
+        <source>Sum worked out by the adder, column by column: {0} sure</source>
+        <translation>加法网络逐位进位算出的和：把握 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="375"/>
         <source>(the digits read add up to {0})</source>
         <translation>（识别出的两个数字相加为 {0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="360"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="379"/>
         <source>Sum of the two digits: {0} sure</source>
         <translation>两个数字之和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="365"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="381"/>
+        <source>Sum of the two numbers: {0} sure</source>
+        <translation>两个数之和：把握 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="384"/>
+        <source>Sum probabilities are shown for one digit per box</source>
+        <translation>每个框只有一位数字时才显示和的概率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="387"/>
         <source>Adder&apos;s probabilities for sums 0–18</source>
         <translation>加法网络给出的和（0–18）的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="367"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="389"/>
         <source>Sum probabilities (0–18), from the two digits</source>
         <translation>由两个数字得出的和（0–18）的概率</translation>
     </message>
@@ -2015,258 +2370,6 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <location filename="../../mnist_desk/ui/shell/window_files.py" line="80"/>
         <source>Folder that holds MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
-    </message>
-</context>
-<context>
-    <name>DetailView</name>
-    <message>
-        <source>Click a map or a unit to see it here</source>
-        <translation>点击一张特征图或一个单元，在这里放大查看</translation>
-    </message>
-    <message>
-        <source>Map {0} of layer {1}: {2:.3g} to {3:.3g}</source>
-        <translation>第 {1} 层的特征图 {0}：{2:.3g} 到 {3:.3g}</translation>
-    </message>
-    <message>
-        <source>Layer {0}, head {1}: attention {2:.3g} to {3:.3g}</source>
-        <translation>第 {0} 层，第 {1} 个头：注意力 {2:.3g} 到 {3:.3g}</translation>
-    </message>
-    <message>
-        <source>Rolled out through every layer: {0:.3g} to {1:.3g}</source>
-        <translation>贯穿所有层的注意力展开：{0:.3g} 到 {1:.3g}</translation>
-    </message>
-    <message>
-        <source>Filter {0}: weights {1:.3g} to {2:.3g}</source>
-        <translation>滤波器 {0}：权重 {1:.3g} 到 {2:.3g}</translation>
-    </message>
-    <message>
-        <source>Unit {0} of hidden layer {1}: {2:.3g}</source>
-        <translation>隐藏层 {1} 的单元 {0}：{2:.3g}</translation>
-    </message>
-    <message>
-        <source>Fed by its kernel over the input maps that add the most:</source>
-        <translation>它的卷积核作用于贡献最大的输入特征图：</translation>
-    </message>
-    <message>
-        <source>over the image</source>
-        <translation>作用于图像</translation>
-    </message>
-    <message>
-        <source>map {0}: {1:.3g}</source>
-        <translation>特征图 {0}：{1:.3g}</translation>
-    </message>
-    <message>
-        <source>It reads the patches of the digit, weighted so:</source>
-        <translation>它按如下权重读取数字的各个图块：</translation>
-    </message>
-    <message>
-        <source>weighted input</source>
-        <translation>加权后的输入</translation>
-    </message>
-    <message>
-        <source>The map it makes of this digit:</source>
-        <translation>它对这个数字生成的特征图：</translation>
-    </message>
-    <message>
-        <source>Fed by its weights over what it reads:</source>
-        <translation>它的权重作用于它读取的内容：</translation>
-    </message>
-    <message>
-        <source>weights</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <source>weights × input</source>
-        <translation>权重 × 输入</translation>
-    </message>
-</context>
-<context>
-    <name>InsideDock</name>
-    <message>
-        <source>The inside view failed: {0}</source>
-        <translation>内部视图出错：{0}</translation>
-    </message>
-    <message>
-        <source>first digit</source>
-        <translation>第一个数字</translation>
-    </message>
-    <message>
-        <source>second digit</source>
-        <translation>第二个数字</translation>
-    </message>
-    <message>
-        <source>{0}: draw the {1} to look inside.</source>
-        <translation>{0}：画出{1}即可查看网络内部。</translation>
-    </message>
-    <message>
-        <source>{0}, {1}: its trunk reads the digit; the sum needs both digits.</source>
-        <translation>{0}，{1}：它的主干读取这个数字；求和需要两个数字。</translation>
-    </message>
-    <message>
-        <source>sum</source>
-        <translation>和</translation>
-    </message>
-    <message>
-        <source>digit</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>{0} reads the {1} as {2} {3} ({4:.1%}) in {5:.0f} ms.</source>
-        <translation>{0} 把{1}读作{2} {3}（{4:.1%}），用时 {5:.0f} 毫秒。</translation>
-    </message>
-    <message>
-        <source>What it sees</source>
-        <translation>模型看到的</translation>
-    </message>
-    <message>
-        <source>Draw the other digit: this adder answers only their sum</source>
-        <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
-    </message>
-    <message>
-        <source>Why {0} ({1:.1%})</source>
-        <translation>为什么是 {0}（{1:.1%}）</translation>
-    </message>
-    <message>
-        <source>Why not {0}? ({1:.1%})</source>
-        <translation>为什么不是 {0}？（{1:.1%}）</translation>
-    </message>
-    <message>
-        <source>Layer {0}: {1} feature maps, {2}x{3}</source>
-        <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
-    </message>
-    <message>
-        <source>Patch embedding: {0} filters, {1}x{2}</source>
-        <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
-    </message>
-    <message>
-        <source>First layer's filters: {0}, {1}x{2}</source>
-        <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
-    </message>
-    <message>
-        <source>Class token's attention to the patches (rows: layers, columns: heads)</source>
-        <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
-    </message>
-    <message>
-        <source>Distillation token's attention to the patches (rows: layers, columns: heads)</source>
-        <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
-    </message>
-    <message>
-        <source>Attention rollout from the class token</source>
-        <translation>从类别标记出发的注意力展开</translation>
-    </message>
-    <message>
-        <source>Attention rollout from the distillation token</source>
-        <translation>从蒸馏标记出发的注意力展开</translation>
-    </message>
-    <message>
-        <source>Hidden layer {0}: {1} units</source>
-        <translation>隐藏层 {0}：{1} 个单元</translation>
-    </message>
-    <message>
-        <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
-        <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
-    </message>
-    <message>
-        <source>First layer's weights as 28x28 images: {0} units</source>
-        <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
-    </message>
-    <message>
-        <source>Inside the network</source>
-        <translation>网络内部</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
-        <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
-    </message>
-    <message>
-        <source>How the heatmaps are computed; gradient × input won the deletion test</source>
-        <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
-    </message>
-    <message>
-        <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
-        <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
-    </message>
-    <message>
-        <source>Draw a digit to see what the network computes for it.</source>
-        <translation>画一个数字，看看网络为它计算了什么。</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>各层</translation>
-    </message>
-    <message>
-        <source>Map of the test set</source>
-        <translation>测试集地图</translation>
-    </message>
-</context>
-<context>
-    <name>MapView</name>
-    <message>
-        <source>Reading the test set and its features…</source>
-        <translation>正在读取测试集及其特征…</translation>
-    </message>
-    <message>
-        <source>The map could not be made: {0}</source>
-        <translation>无法生成地图：{0}</translation>
-    </message>
-    <message>
-        <source>t-SNE settling: iteration {0} of {1}</source>
-        <translation>t-SNE 收敛中：第 {0} 次迭代，共 {1} 次</translation>
-    </message>
-    <message>
-        <source>The test set's digits as {0} sees them, in 2-D.</source>
-        <translation>测试集中的数字在 {0} 眼中的二维分布。</translation>
-    </message>
-    <message>
-        <source>{0}: {1:,} test digits, {2} (from the cache).</source>
-        <translation>{0}：{1:,} 个测试数字，{2}（来自缓存）。</translation>
-    </message>
-    <message>
-        <source>{0}: {1:,} test digits, {2}, made in {3:.1f} s.</source>
-        <translation>{0}：{1:,} 个测试数字，{2}，用时 {3:.1f} 秒。</translation>
-    </message>
-    <message>
-        <source>{0}: {1:,} test digits, {2} in {3:.1f} s; t-SNE follows.</source>
-        <translation>{0}：{1:,} 个测试数字，{2} 用时 {3:.1f} 秒；随后计算 t-SNE。</translation>
-    </message>
-    <message>
-        <source>test #{0}: a {1}</source>
-        <translation>测试样本 #{0}：数字 {1}</translation>
-    </message>
-    <message>
-        <source>test #{0}: a {1}, read as {2}</source>
-        <translation>测试样本 #{0}：数字 {1}，被读作 {2}</translation>
-    </message>
-    <message>
-        <source>Make the map</source>
-        <translation>生成地图</translation>
-    </message>
-    <message>
-        <source>Project the test set's last-layer features to 2-D: PCA at once, then t-SNE</source>
-        <translation>把测试集最后一层的特征投影到二维：先立即做 PCA，再做 t-SNE</translation>
-    </message>
-</context>
-<context>
-    <name>CellImagesDialog</name>
-    <message>
-        <source>True {0}, predicted {1}</source>
-        <translation>真实为 {0}，预测为 {1}</translation>
-    </message>
-    <message>
-        <source>No test example is in this cell.</source>
-        <translation>这个单元格中没有测试样本。</translation>
-    </message>
-    <message>
-        <source>{0:,} test examples of {1} were read as {2}; {3} shown, the most confident first.</source>
-        <translation>{0:,} 个真实为 {1} 的测试样本被读作 {2}；显示 {3} 个，置信度最高的在前。</translation>
-    </message>
-    <message>
-        <source>test example {0}: probability {1:.1%}</source>
-        <translation>测试样本 {0}：概率 {1:.1%}</translation>
-    </message>
-    <message>
-        <source>The images could not be found: {0}</source>
-        <translation>找不到这些图像：{0}</translation>
     </message>
 </context>
 </TS>

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         return self.window_actions.file_menu
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("mnist-desk — draw two digits"))
+        self.setWindowTitle(self.tr("mnist-desk — write two numbers"))
         self.tabs.setTabText(self.tabs.indexOf(self.draw_tab), self.tr("Draw"))
         for widget, title in self._extra_tabs:
             if callable(title):
@@ -385,7 +385,6 @@ class MainWindow(QMainWindow):
         """Stop the worker thread (waits for a load in progress); the window loads no more."""
         self._closed = True
         self._throttle.stop()
-        self.inside.shutdown()
         if self.training_panel is not None:
             self.training_panel.shutdown()  # a run in progress ends unsaved, its thread joined
             self.models_view.shutdown()
