@@ -29,6 +29,7 @@ from mnist_desk.models import CLASSIFIER, CLASSIFIERS, TASK_TITLES, TASKS, TRANS
 from mnist_desk.support.acceleration import training_threads as threads_for
 from mnist_desk.training import OPTIMIZERS, SCHEDULES, TrainingSettings
 from mnist_desk.training.presets import PRESETS, QUICK, defaults_for, preset_of, preset_settings
+from mnist_desk.training.settings import DRAWN_TEMPLATES
 from mnist_desk.ui.background import BackgroundJob, JobError
 from mnist_desk.ui.draw.model_picker import arch_title, task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
@@ -173,6 +174,18 @@ class TrainingForm(QWidget):
             self.augment_check.setToolTip,
             lambda: self.tr("Augmentation: harder training, better on drawn digits"),
         )
+        self.drawn_check = QCheckBox()
+        self.texts.bind(
+            self.drawn_check.setText, lambda: self.tr("Printed, bold and template digits")
+        )
+        self.texts.bind(
+            self.drawn_check.setToolTip,
+            lambda: self.tr(
+                "The drawn-digit recipe of the shipped models: slant, wobble, thickness and "
+                "doubled strokes, plus {count} digits drawn from templates in handwritten, "
+                "printed and bold styles"
+            ).format(count=f"{DRAWN_TEMPLATES:,}"),
+        )
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.texts.bind(
@@ -205,6 +218,7 @@ class TrainingForm(QWidget):
         form.addRow(self.texts.label(lambda: self.tr("Optimizer")), self.optimizer_box)
         form.addRow(self.texts.label(lambda: self.tr("LR schedule")), self.schedule_box)
         form.addRow(self.texts.label(lambda: self.tr("Augment")), self.augment_check)
+        form.addRow(self.texts.label(lambda: self.tr("Drawn digits")), self.drawn_check)
         form.addRow(self.texts.label(lambda: self.tr("Seed")), self.seed_spin)
         form.addRow(self.texts.label(lambda: self.tr("Training images")), self.subset_spin)
         self.settings_box = QGroupBox()
@@ -422,6 +436,7 @@ class TrainingForm(QWidget):
         self.optimizer_box.setCurrentText(settings.optimizer)
         self.schedule_box.setCurrentText(settings.schedule)
         self.augment_check.setChecked(settings.augment)
+        self.drawn_check.setChecked(settings.drawn)
         self.seed_spin.setValue(settings.seed)
         self.subset_spin.setValue(settings.train_subset or 0)
 
@@ -442,6 +457,7 @@ class TrainingForm(QWidget):
             optimizer=self.optimizer_box.currentText(),
             schedule=self.schedule_box.currentText(),
             augment=self.augment_check.isChecked(),
+            drawn=self.drawn_check.isChecked(),
             seed=self.seed_spin.value(),
             train_subset=self.subset_spin.value() or None,
             init_from=self.init_box.currentData() if task == TRANSFER else None,
