@@ -181,7 +181,7 @@ def keep_share_of_change(model: nn.Module, base: dict[str, torch.Tensor], keep: 
                 tensor.copy_(start + keep * (tensor - start))
 
 
-class PersonalTrainer(RunControls):
+class PersonalTrainer:
     """One personal fine-tune, with the Trainer's controls (cancel, pause, resume: thread-safe)
     and events, so the CLI, the GUI's worker and the tests drive it the same way."""
 
@@ -197,6 +197,7 @@ class PersonalTrainer(RunControls):
         models_dir: str | Path | None = None,
         extra_meta: dict[str, Any] | None = None,
         held_out: Sequence[PersonalDigit] | None = None,
+        controls: RunControls | None = None,
     ):
         """``held_out``: digits to report on instead of splitting ``digits`` (all of them train)."""
         self.settings = settings
@@ -216,8 +217,10 @@ class PersonalTrainer(RunControls):
         self.output = Path(output) if output else None
         self.extra_meta = extra_meta or {}
         self.history: dict[str, list[dict[str, float]]] = {"train": [], "val": []}
-        super().__init__()
+        self.controls = controls or RunControls()
+        self.model: nn.Module | None = None  # the model being fine-tuned, while it is
         self.transfer_checkpoint: str | None = None  # the personalised transfer adder, if saved
+        self.images_seen = 0  # by the reported fine-tune (cross-validation folds are not)
 
     def plan(self) -> tuple[str, list[PersonalDigit], list[PersonalDigit]]:
         """(method, learn, held out) for the final model; cross-validation reports on folds."""
@@ -283,7 +286,7 @@ class PersonalTrainer(RunControls):
         )
         elapsed = time.perf_counter() - start
         checkpoint = None
-        if self._discard:
+        if self.controls.discarded:
             status = "stopped"
         elif status != "diverged":
             checkpoint = self._save(model, report, learn, elapsed, steps, status)
@@ -298,11 +301,13 @@ class PersonalTrainer(RunControls):
             checkpoint=checkpoint,
             history=self.history,
             test_predictions=Predictions.from_logits(test_logits),
+            images_seen=self.images_seen,
+            parameters=count_parameters(model),
             personal=report,
         )
         if status == "diverged":
             self.callback(FailedEvent("Fine-tuning diverged; nothing was saved.", result))
-        elif not self._discard:
+        elif not self.controls.discarded:
             self.callback(FinishedEvent(result))
         return result
 
@@ -345,6 +350,8 @@ class PersonalTrainer(RunControls):
         s = self.settings
         generator = torch.Generator().manual_seed(s.seed)
         model = fast_layout(self.base.build().to(device))
+        if report:
+            self.model = model
         model.train()
         freeze_batch_norm(model)
         optimizer = torch.optim.AdamW(model.parameters(), lr=s.lr, weight_decay=s.weight_decay)
@@ -361,9 +368,9 @@ class PersonalTrainer(RunControls):
         eval_every = max(1, s.steps // max(1, s.evals))
         status, step, paused, seen = "completed", 0, 0.0, 0
         while step < s.steps:
-            paused += self._wait_if_paused()
-            if self._cancel.is_set():
-                if self._discard:
+            paused += self.controls.wait_if_paused()
+            if self.controls.cancelled:
+                if self.controls.discarded:
                     raise TrainingCancelled
                 status = "stopped"
                 break
@@ -400,6 +407,7 @@ class PersonalTrainer(RunControls):
             seen += len(labels)
             if not report:
                 continue
+            self.images_seen = seen
             elapsed = time.perf_counter() - start - paused
             error = (logits.argmax(1) != labels).float().mean().item()
             point = {"step": step, "epoch": step / s.steps, "loss": loss.item(), "error": error}

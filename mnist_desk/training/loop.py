@@ -112,8 +112,9 @@ class _Run:
         self.status, self.message = status, message
 
 
-class Trainer(RunControls):
-    """Runs one training run. Construct, then call ``run()`` (blocking) in whatever thread you like."""
+class Trainer:
+    """Runs one training run. Construct, then call ``run()`` (blocking) in whatever thread you
+    like; ``controls`` (pause, resume, cancel) may be used from any other thread meanwhile."""
 
     def __init__(
         self,
@@ -124,6 +125,7 @@ class Trainer(RunControls):
         download: bool = False,
         output: str | Path | None = None,
         extra_meta: dict[str, Any] | None = None,
+        controls: RunControls | None = None,
     ):
         settings.validate()
         self.settings = settings
@@ -135,7 +137,8 @@ class Trainer(RunControls):
         check_training_can_start(self.output, self.data_dir, download)
         self.extra_meta = dict(extra_meta or {})
         self.model_kwargs: dict[str, Any] | None = None  # what build_model built with
-        super().__init__()
+        self.controls = controls or RunControls()
+        self.model: nn.Module | None = None  # the model being trained, once the run has built it
         self.history: dict[str, list[dict[str, float]]] = {"train": [], "val": []}
 
     def _emit(self, event: Event) -> None:
@@ -253,7 +256,7 @@ class Trainer(RunControls):
         s = self.settings
         splits = mdata.load_splits(self.data_dir, download=self.download)
         task_data = TaskData(s, splits, device)
-        model = accel.prepare_model(self.build_model(), device)
+        model = self.model = accel.prepare_model(self.build_model(), device)
         as_run = s if self.model_kwargs is None else replace(s, model_kwargs=self.model_kwargs)
         optimizer = self._optimizer(model, device)
         precision = accel.choose_precision(device, s.amp)
@@ -292,8 +295,8 @@ class Trainer(RunControls):
         """One optimizer step, reported, then a validation if one is due. False once the run
         has taken its last step or ended (stopped, diverged, stopped early)."""
         s = self.settings
-        run.paused += self._wait_if_paused()
-        if self._cancel.is_set():
+        run.paused += self.controls.wait_if_paused()
+        if self.controls.cancelled:
             run.end("stopped", f"stopped by the user at step {run.step}")
             return False
         with accel.autocast(run.device, run.precision):
@@ -348,7 +351,7 @@ class Trainer(RunControls):
         """Score the validation set; keep a copy of the weights if they are the best so far."""
         # During training a cancel ends a long validation pass between batches, so a window
         # closing mid-run is not held up by it.
-        should_stop = self._cancel.is_set if interruptible else None
+        should_stop = (lambda: self.controls.cancelled) if interruptible else None
         began = time.perf_counter()
         # Validation only ranks checkpoints: it may run in the training precision. The test
         # report at the end is float32, as the app's predictions are.
@@ -376,7 +379,7 @@ class Trainer(RunControls):
 
     def _finish(self, run: _Run) -> TrainingResult:
         """Test the best model, save it and report how the run ended."""
-        if self._discard:  # e.g. the app is closing: nothing is tested, saved or reported
+        if self.controls.discarded:  # e.g. the app is closing: nothing is tested, saved or reported
             return self._untested_result(run, "stopped", run.elapsed())
         if run.best_state is None and run.status == "stopped" and run.step > 0:
             self._validate(run)  # a stop before the first evaluation still keeps what was learnt
@@ -398,7 +401,17 @@ class Trainer(RunControls):
     def _untested_result(self, run: _Run, status: str, elapsed: float) -> TrainingResult:
         settings = run.settings.to_dict()
         return TrainingResult(
-            status, run.message, settings, run.step, elapsed, None, None, None, self.history
+            status,
+            run.message,
+            settings,
+            run.step,
+            elapsed,
+            None,
+            None,
+            None,
+            self.history,
+            images_seen=run.images_seen,
+            parameters=count_parameters(run.model),
         )
 
     def _test_and_save(self, run: _Run, elapsed: float) -> TrainingResult:
@@ -433,4 +446,6 @@ class Trainer(RunControls):
             checkpoint,
             self.history,
             Predictions.from_logits(logits),
+            images_seen=run.images_seen,
+            parameters=count_parameters(run.model),
         )

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="196"/>
+        <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
+        <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="202"/>
+        <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
+        <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="207"/>
+        <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
+        <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="211"/>
+        <source>A training run is in progress; wait for it to end or stop it.</source>
+        <translation>正在训练；请等待其结束或先停止它。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="213"/>
+        <source>Cannot start: {0}</source>
+        <translation>无法开始：{0}</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../mnist_desk/ui/shell/about.py" line="37"/>
@@ -52,18 +80,18 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="112"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="115"/>
         <source>Validation error vs iterations</source>
         <translation>验证集错误率（按迭代次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="113"/>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="119"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="116"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="122"/>
         <source>sum error (%)</source>
         <translation>和的错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="119"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="122"/>
         <source>Validation error vs time</source>
         <translation>验证集错误率（按时间）</translation>
     </message>
@@ -71,95 +99,105 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="40"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="43"/>
         <source>No verdict: the {0} did not produce a tested model.</source>
         <translation>无法比较：{0}没有得到经过测试的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="42"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="45"/>
         <source> and the </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="46"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="49"/>
         <source>A tie after {0:,} steps each: both make {1:.1%} test sum errors.</source>
         <translation>各训练 {0:,} 步后打成平手：两者的测试集求和错误率都是 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="51"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="54"/>
         <source>{0:.1f}× fewer mistakes</source>
         <translation>错误少 {0:.1f} 倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="55"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="58"/>
         <source>no mistakes at all</source>
         <translation>完全没有错误</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="57"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="60"/>
         <source>&lt;b&gt;The {0} wins&lt;/b&gt; after {1:,} steps each: test sum error {2:.1%} vs {3:.1%} ({4:.1f} points lower, {5}).</source>
         <translation>各训练 {1:,} 步后，&lt;b&gt;{0}胜出&lt;/b&gt;：测试集求和错误率 {2:.1%} 对 {3:.1%}（低 {4:.1f} 个百分点，{5}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="65"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="68"/>
         <source>Final validation error: transfer {0:.1%}, scratch {1:.1%}.</source>
         <translation>最终验证误差：迁移 {0:.1%}，从零 {1:.1%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="68"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="71"/>
         <source>Training time: transfer {0}, scratch {1}.</source>
         <translation>训练时间：迁移 {0}，从零 {1}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="78"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="81"/>
         <source>The scratch adder never saw a digit label, yet it reads {0:.1%} of the test digits.</source>
         <translation>从零训练的加法器从未见过数字标签，却能读对 {0:.1%} 的测试数字。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="83"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="86"/>
         <source>Its outputs are not yet the digits themselves ({0:.1%} once matched).</source>
         <translation>它的输出还不是数字本身（按最佳对应匹配后为 {0:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="183"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="186"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="185"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="188"/>
         <source>Save the comparison plots as an image</source>
         <translation>将比较图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="218"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="221"/>
         <source>“Compare adders” trains the transfer adder and then the scratch adder on the same budget and plots both validation curves here.</source>
         <translation>“比较加法器”会用相同的预算先后训练迁移加法器和从零训练的加法器，并在这里绘制两者的验证集曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="227"/>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="230"/>
         <source>Training both adders for {0:,} steps each…</source>
         <translation>正在训练两个加法模型，各 {0:,} 步…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="243"/>
+        <source>Adder comparison finished</source>
+        <translation>加法器比较已完成</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="244"/>
+        <source>Comparison finished</source>
+        <translation>比较已完成</translation>
     </message>
 </context>
 <context>
     <name>ConfusionMatrixView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="61"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="62"/>
         <source>Confusion matrix (test)</source>
         <translation>混淆矩阵（测试集）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="64"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="65"/>
         <source>true</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="68"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="69"/>
         <source>predicted</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="85"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="86"/>
         <source>no test results yet</source>
         <translation>尚无测试结果</translation>
     </message>
@@ -167,32 +205,32 @@ The window keeps working; details below.</source>
 <context>
     <name>CorrectionController</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="145"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="119"/>
         <source>Draw a digit first, then click the right digit to keep it.</source>
         <translation>请先写一个数字，再点击正确的数字来保存它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="168"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="125"/>
         <source>Cannot keep this digit</source>
         <translation>无法保存这个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="186"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="150"/>
         <source>Took back the digit kept in My digits</source>
         <translation>已撤回保存到“我的数字”中的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="190"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="152"/>
         <source>My digits: back to {0}</source>
         <translation>我的数字：已改回 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="212"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="141"/>
         <source>Kept as {0} in My digits (the model read {1}); you have {2} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”（模型读成 {1}）；你已有 {2} 个 {0}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="214"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="145"/>
         <source>Kept as {0} in My digits; you have {1} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”；你已有 {1} 个 {0}。</translation>
     </message>
@@ -399,27 +437,27 @@ or drop an image</source>
 <context>
     <name>KeepBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="69"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="35"/>
         <source>Keep</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="71"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="38"/>
         <source>Keep this drawing in My digits with the digit the model read</source>
         <translation>按模型读出的数字，把这幅手写保存到“我的数字”</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="74"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="61"/>
         <source>Misread? Click the right digit&apos;s bar or press its key.</source>
         <translation>读错了？点击正确数字的概率条，或按下该数字键。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="78"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="63"/>
         <source>Kept in My digits as {0} (read as {1}). Ctrl+Z takes it back.</source>
         <translation>已作为 {0} 保存到“我的数字”（读成 {1}）。Ctrl+Z 可撤回。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="81"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="66"/>
         <source>Kept in My digits as {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”。</translation>
     </message>
@@ -427,52 +465,52 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="198"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="207"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="154"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="155"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="155"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="156"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="193"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="202"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="194"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="203"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="216"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="234"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="243"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="276"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="285"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="312"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="317"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="317"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="322"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -578,77 +616,77 @@ or drop an image</source>
 <context>
     <name>ModelTitles</name>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="34"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="35"/>
         <source>Single-digit classifier</source>
         <translation>单个数字分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="35"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="36"/>
         <source>Transfer adder</source>
         <translation>迁移加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="36"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="37"/>
         <source>Scratch adder</source>
         <translation>从零训练的加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="50"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="51"/>
         <source>ConvNet (BN, default)</source>
         <translation>ConvNet（BN，默认）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="51"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="52"/>
         <source>QuickNet (99% in seconds)</source>
         <translation>QuickNet（几秒内达到 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="52"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="53"/>
         <source>Reference CNN</source>
         <translation>参考 CNN</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="53"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="54"/>
         <source>LeNet-5</source>
         <translation>LeNet-5</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="54"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="55"/>
         <source>Small ResNet</source>
         <translation>小型 ResNet</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="55"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="56"/>
         <source>Small ViT</source>
         <translation>小型 ViT</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="56"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="57"/>
         <source>DeiT (ViT + distillation token)</source>
         <translation>DeiT（ViT + 蒸馏令牌）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="57"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="58"/>
         <source>ViT, soft-distilled</source>
         <translation>ViT（软蒸馏）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="58"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="59"/>
         <source>MLP</source>
         <translation>多层感知机 (MLP)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="67"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="68"/>
         <source>ConvNet trunk + MLP head</source>
         <translation>ConvNet 主干 + MLP 头</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="70"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="71"/>
         <source>ConvNet digits + exact sum</source>
         <translation>ConvNet 读数字 + 精确求和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/models/__init__.py" line="75"/>
+        <location filename="../../mnist_desk/models/__init__.py" line="76"/>
         <source>QuickNet digits + exact sum</source>
         <translation>QuickNet 读数字 + 精确求和</translation>
     </message>
@@ -715,91 +753,85 @@ or drop an image</source>
 <context>
     <name>MyDigitsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="134"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="130"/>
         <source>{0} · read {1}</source>
         <translation>{0} · 读成 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="138"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="134"/>
         <source>Labelled {0}; the model ({1}) read {2}
 {3}, {4}</source>
         <translation>标注为 {0}；模型（{1}）读成 {2}
 {3}，{4}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="150"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="146"/>
         <source>1 digit, {0} misread by the model it was drawn for. Per digit: {1}</source>
         <translation>共 1 个数字，其中 {0} 个被当时的模型读错。各数字：{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="154"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="150"/>
         <source>{0} digits, {1} misread by the model they were drawn for. Per digit: {2}</source>
         <translation>共 {0} 个数字，其中 {1} 个被当时的模型读错。各数字：{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="186"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="180"/>
         <source>Relabelled {0} as {1}</source>
         <translation>已将 {0} 个重新标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="195"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="188"/>
         <source>Delete digits</source>
         <translation>删除数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="196"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="189"/>
         <source>Delete {0} of your digits?</source>
         <translation>删除你的 {0} 个数字？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="203"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="194"/>
         <source>Deleted {0} from My digits</source>
         <translation>已从“我的数字”删除 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="211"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="201"/>
         <source>Folder with 0/ … 9/ sub-folders of digit images</source>
         <translation>含 0/ … 9/ 子文件夹的数字图片文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="222"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="210"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="227"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="214"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="232"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="219"/>
         <source>Export My digits to a folder</source>
         <translation>将“我的数字”导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="227"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="272"/>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="290"/>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="370"/>
-        <source>Fine-tune on my digits</source>
-        <translation>用我的数字微调</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="273"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="241"/>
         <source>A training run is in progress; wait for it to end or stop it.</source>
         <translation>正在训练；请等待其结束或先停止它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="300"/>
-        <source>#{0} classifier, personalised</source>
-        <translation>#{0} 分类器（个性化）</translation>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="309"/>
+        <source>Fine-tune on my digits</source>
+        <translation>用我的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="318"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="261"/>
         <source>Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)
 MNIST test: {3:.2%} → {4:.2%}
 
@@ -810,72 +842,67 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 现在使用 {5} 吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="330"/>
-        <source>The model was saved, but its report cannot be read ({0}). Use it now?</source>
-        <translation>模型已保存，但无法读取其报告（{0}）。现在使用吗？</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="334"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="273"/>
         <source>Fine-tuned on your digits</source>
         <translation>已用你的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="355"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="294"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="356"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="295"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="357"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="296"/>
         <source>Misread only</source>
         <translation>仅读错的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="358"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="297"/>
         <source>Selected:</source>
         <translation>所选：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="359"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="298"/>
         <source>Relabel</source>
         <translation>重新标注</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="361"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="300"/>
         <source>Give the selected digits this label (or press a digit key)</source>
         <translation>为所选数字设置此标注（或按数字键）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="363"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="302"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="364"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="303"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="365"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="304"/>
         <source>Add digits from a folder with sub-folders 0 … 9</source>
         <translation>从含 0 … 9 子文件夹的文件夹添加数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="366"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="305"/>
         <source>Export folder…</source>
         <translation>导出文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="368"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="307"/>
         <source>Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata</source>
         <translation>将你的数字写入文件夹的 0 … 9 子文件夹，并附元数据 CSV</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="373"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="312"/>
         <source>Teach the current classifier your hand: a new model trained on your digits and MNIST, with before/after accuracy</source>
         <translation>让当前分类器学会你的笔迹：用你的数字和 MNIST 训练新模型，并给出前后准确率</translation>
     </message>
@@ -883,102 +910,87 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunControls</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="40"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="44"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="41"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="45"/>
         <source>Train with these settings; the model is saved to your models folder</source>
         <translation>按这些设置训练；模型会保存到你的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="43"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="47"/>
         <source>Pause or resume the run</source>
         <translation>暂停或继续训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="45"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="49"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="46"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="50"/>
         <source>Stop now; the best model so far is tested and kept</source>
         <translation>立即停止；将测试并保留目前最好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="49"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="53"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="51"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="55"/>
         <source>Train the transfer adder, then the scratch adder, for the same number of steps (about a minute on two cores), with the seed, device and training images set here, and compare their error curves</source>
         <translation>先训练迁移加法器，再训练从零加法器，两者步数相同（双核上约一分钟），使用此处设置的种子、设备和训练图像，并比较它们的误差曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="67"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="71"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="98"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="102"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="98"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="102"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="126"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="130"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="140"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="144"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="161"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="165"/>
         <source>{0} · step {1:,}/{2:,}</source>
         <translation>{0} · 步 {1:,}/{2:,}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="176"/>
-        <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
-        <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="182"/>
-        <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
-        <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="186"/>
-        <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
-        <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="179"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="195"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="181"/>
         <source>Testing the best model…</source>
         <translation>正在测试最佳模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="197"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="183"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="198"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="184"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
@@ -986,144 +998,188 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="243"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="244"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="167"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="168"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="170"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="171"/>
         <source>Switch the drawing pad to the model this run saved</source>
         <translation>让手写板改用本次训练保存的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="174"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="175"/>
         <source>Export history CSV…</source>
         <translation>导出训练记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="176"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="177"/>
         <source>Every logged train and validation point</source>
         <translation>记录的所有训练和验证数据点</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="181"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="182"/>
         <source>Export settings &amp;&amp; metrics JSON…</source>
         <translation>导出设置与指标 JSON…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="185"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="186"/>
         <source>The run&apos;s settings, test metrics and checkpoint path</source>
         <translation>本次训练的设置、测试指标和模型文件路径</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="194"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="194"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="194"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="193"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="194"/>
         <source>count</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="325"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="326"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="265"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="266"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="40"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="41"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="41"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="42"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="42"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="43"/>
         <source>Stopped early (no validation gain)</source>
         <translation>已提前停止（验证误差不再下降）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="45"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="46"/>
         <source>Diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="278"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="279"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="282"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="283"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="292"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="293"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="294"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="295"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="297"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="298"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="331"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="332"/>
         <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="333"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="334"/>
         <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="344"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="345"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="347"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="348"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="373"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="374"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="379"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="380"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
+    </message>
+</context>
+<context>
+    <name>RunView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="71"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="73"/>
+        <source>Stopping: testing the best model so far…</source>
+        <translation>正在停止：测试目前最好的模型…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="75"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="84"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="84"/>
+        <source>Still stopping…</source>
+        <translation>仍在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="94"/>
+        <source>Training {0}…</source>
+        <translation>正在训练 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="103"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="104"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="113"/>
+        <source>, test accuracy {0:.2%}</source>
+        <translation>，测试准确率 {0:.2%}</translation>
     </message>
 </context>
 <context>
@@ -1393,98 +1449,47 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="123"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="109"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="105"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="91"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="108"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="94"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="121"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="107"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="122"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="108"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="215"/>
-        <source>Cannot start: {0}</source>
-        <translation>无法开始：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="230"/>
-        <source>Training {0}…</source>
-        <translation>正在训练 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="462"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="250"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="246"/>
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="253"/>
-        <source>Training…</source>
-        <translation>正在训练…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="260"/>
-        <source>Stopping: testing the best model so far…</source>
-        <translation>正在停止：测试目前最好的模型…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="276"/>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="276"/>
-        <source>Still stopping…</source>
-        <translation>仍在停止…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="286"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="214"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="287"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="215"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="355"/>
-        <source>, test accuracy {0:.2%}</source>
-        <translation>，测试准确率 {0:.2%}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="367"/>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="368"/>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="437"/>
-        <source>Adder comparison finished</source>
-        <translation>加法器比较已完成</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="459"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="247"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -1492,47 +1497,47 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/plot_parts.py" line="46"/>
+        <location filename="../../mnist_desk/ui/train/plot_parts.py" line="49"/>
         <source>wall-clock time (s)</source>
         <translation>实际用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plot_parts.py" line="47"/>
+        <location filename="../../mnist_desk/ui/train/plot_parts.py" line="50"/>
         <source>iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="70"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="71"/>
         <source>Plot against training iterations or against training time</source>
         <translation>以训练迭代次数或训练时间为横轴绘图</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="76"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="77"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="79"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="80"/>
         <source>Logarithmic y axes: small errors stay readable</source>
         <translation>纵轴使用对数刻度：较小的错误率也能看清</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="83"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="84"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="86"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="87"/>
         <source>Remove all curves (the runs themselves are kept)</source>
         <translation>移除所有曲线（训练本身会保留）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="90"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="91"/>
         <source>Move the mouse over a plot to read its values</source>
         <translation>将鼠标移到图上以读取数值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="102"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="103"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -1557,22 +1562,22 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>验证损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="102"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="103"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="105"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="106"/>
         <source>Error rate</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="105"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="106"/>
         <source>error (%)</source>
         <translation>错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="130"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="131"/>
         <source>x axis:</source>
         <translation>横轴：</translation>
     </message>
