@@ -230,7 +230,7 @@ def test_a_comparison_that_cannot_be_planned_says_why(models_dir, tmp_path):
 
 def test_a_personal_fine_tune_runs_through_the_session_and_carries_its_report(models_dir, tmp_path):
     from benchmarks.personal_hand import hand_digits
-    from mnist_desk.personal.fine_tune import PersonalSettings
+    from mnist_desk.personal.recipe import PersonalSettings
     from mnist_desk.personal.store import MyDigitsStore
 
     store = MyDigitsStore(tmp_path / "mine")

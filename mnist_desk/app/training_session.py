@@ -181,8 +181,8 @@ class TrainingSession:
     def start_personal(self) -> Refused | None:
         """Fine-tune the classifier in use on the user's digits (``personal.fine_tune``)."""
         from mnist_desk.personal.data import NotEnoughDigits, check_enough
-        from mnist_desk.personal.fine_tune import PersonalSettings
         from mnist_desk.personal.models import classifier_behind
+        from mnist_desk.personal.recipe import PersonalSettings
         from mnist_desk.support.acceleration import training_threads
 
         if self.is_running:

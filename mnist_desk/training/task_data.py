@@ -35,7 +35,12 @@ class TaskData:
         self.aug_drawn = settings.aug_drawn
         pairs = is_adder(self.task)
         self.pairs_per_epoch = examples_per_epoch(settings) if pairs else 0
-        self.val = mdata.labelled_examples(splits.val.subset(settings.val_subset), pairs=pairs)
+        # What an epoch goes through: its fresh pairs, or the training images.
+        self.examples_per_epoch = examples_per_epoch(settings, len(splits.train))
+        # None would mean no validation set: the run then keeps its last weights.
+        self.val: tuple[torch.Tensor, torch.Tensor] | None = mdata.labelled_examples(
+            splits.val.subset(settings.val_subset), pairs=pairs
+        )
         self.test = mdata.mnist_test_set(splits, pairs=pairs, subset=settings.test_subset)
         # The single test digits, to check an adder's own digit reading.
         self.test_digits = splits.test.subset(settings.test_subset) if pairs else None

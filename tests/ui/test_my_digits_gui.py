@@ -119,7 +119,7 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     window, qtbot, data_dir, tmp_path, message_boxes
 ):
     from benchmarks.personal_hand import hand_digits
-    from mnist_desk.personal.fine_tune import PersonalSettings
+    from mnist_desk.personal.recipe import PersonalSettings
 
     view = my_digits_tab(window, qtbot)
     view.fine_tune_button.click()  # no digits yet: it says how many it needs
