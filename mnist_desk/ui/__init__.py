@@ -21,7 +21,8 @@ My digits; every run is the session's, run by ``background.BackgroundWorker``)::
     training_panel.TrainingPanel     the tab: the session's requests (start, pause, stop, compare
                                      adders), closing, exports
       run_view.RunView               renders the session's typed events in the parts below
-      training_form.TrainingForm     the settings form <-> TrainingSettings
+      training_form.TrainingForm     the settings form <-> TrainingSettings (form_choices: the
+                                     classifier and device pickers, read in the background)
       run_controls.RunControls       Start / Pause / Stop / Compare adders, progress, ETA, phase
       plots.TrainingPlots            live loss and error curves (plot_parts: series, styling)
       run_results.RunResultsView     test metrics, confusion matrix, worst mistakes, exports
