@@ -248,6 +248,8 @@ class TrainingRun:
         except Exception as e:  # a user's error while building it; else a bug, logged
             message = str(e) if is_user_error(e) else report_unexpected(e, "training")
             return self._ended("failed", problem=message)
+        finally:
+            self.trainer = None  # its model and data go now: the outcome holds what was kept
 
     def _ended(self, status: str, outcome: RunOutcome | None = None, problem: str = ""):
         if self.controls.discarded:

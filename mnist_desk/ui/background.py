@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, Signal, Slot
 
 from mnist_desk.app.jobs import WorkFailed
 from mnist_desk.errors import is_user_error
@@ -196,6 +196,11 @@ class BackgroundJob(QObject):
     @Slot()
     def _on_thread_finished(self) -> None:
         self.ended.emit(self)
+        # The job reports nothing more: its connections go, and with them whatever the callables
+        # connected to it hold (a finished run's model, its results), however long it lives on.
+        for signal in (self.event, self.finished, self.failed, self.ended):
+            if self.isSignalConnected(QMetaMethod.fromSignal(signal)):
+                signal.disconnect()
         # Dropped here, in the GUI thread; the job (and its QThread) goes when its last Python
         # reference does, never while its thread runs.
         _live_jobs.discard(self)
