@@ -2,8 +2,8 @@
 
 The drawing pad hands its strokes to ``render_strokes`` (mnist_desk/imaging/strokes.py), so each model is
 timed on two drawn digits (a 7 and a 2 of the drawn-digit set, as mouse samples ~4 px apart on a
-320 px canvas): ``Predictor.predict_sum(render_strokes(a), render_strokes(b))`` call by call, both
-renderings, the model(s) and the sum, everything the window waits for after a stroke. An opened
+320 px canvas): ``Predictor.predict_sum(Strokes a, Strokes b)`` call by call: both renderings,
+the model(s) and the sum, everything the window waits for after a stroke. An opened
 picture takes the pixel path instead: two 280x280 canvases made from real MNIST test digits
 scaled up 10x, preprocessed; that step has a line of its own.
 """
@@ -15,6 +15,7 @@ import time
 import numpy as np
 
 from benchmarks.common import Line, Options, log, percentile, sync
+from mnist_desk.imaging.drawn import Strokes
 from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.recognition.predictor import Predictor
@@ -110,8 +111,10 @@ def run(opts: Options) -> list[Line]:
                 lines.append(Line("3", f"Latency {name} ({device})", f"not available: {e}"))
                 continue
 
-            def recognise(p=predictor):
-                return p.predict_sum(render_strokes(first), render_strokes(second))
+            drawn = Strokes.from_points(first), Strokes.from_points(second)
+
+            def recognise(p=predictor, drawn=drawn):
+                return p.predict_sum(*drawn)
 
             answer = recognise()
             times = time_calls(recognise, calls, device)

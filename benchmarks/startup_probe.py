@@ -25,12 +25,13 @@ def _first_prediction(app) -> dict:
     """Make the first prediction the app could make, the way it would: on the GUI thread."""
     import numpy as np
 
+    from mnist_desk.imaging.drawn import picture_from_image
     from mnist_desk.recognition.predictor import Predictor
 
     predictor, source = Predictor.from_model(None), "Predictor.from_model(default) in the probe"
     canvas = np.full((280, 280), 255, np.uint8)
     canvas[60:220, 130:150] = 0  # a drawn "1"
-    predictor.predict_sum(canvas, canvas)
+    predictor.predict_sum(picture_from_image(canvas), picture_from_image(canvas))
     return {"prediction_ready": time.monotonic(), "predictor": source}
 
 

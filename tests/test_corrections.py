@@ -116,6 +116,6 @@ def test_a_store_that_cannot_write_changes_nothing(pad, monkeypatch):
 
 def test_a_picture_is_kept_as_an_image_without_strokes(pad):
     drawings, corrections, _ = pad
-    drawings.set_picture(1, np.full((40, 40), 200, np.uint8), 255)
+    drawings.set_picture(1, np.full((40, 40), 200, np.uint8))
     kept = corrections.correct(1, 8, Reading(3))
     assert (kept.source, kept.strokes) == ("image", None)

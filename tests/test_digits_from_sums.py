@@ -11,6 +11,8 @@ import pytest
 import torch
 
 from mnist_desk.data import mnist as mdata
+from mnist_desk.imaging.drawn import picture_from_image
+from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.models import SCRATCH, build_model, count_parameters, reads_digits
 from mnist_desk.models.adders import DigitSumAdder, ExactSum
 from mnist_desk.recognition.predictor import Predictor, sum_distribution
@@ -147,10 +149,10 @@ def test_the_predictor_shows_the_digits_the_scratch_adder_reads(tmp_path):
     assert predictor.adder_reads_digits
     rng = np.random.default_rng(0)
     first, second = (rng.integers(0, 255, (28, 28)).astype(np.uint8) for _ in range(2))
-    result = predictor.predict_sum(first, second)
+    result = predictor.predict_sum(picture_from_image(first), picture_from_image(second))
     assert result.adder_digits is not None
     with torch.no_grad():
-        pair = torch.stack([predictor._prepared([im])[0].tensor for im in (first, second)])[None]
+        pair = torch.stack([preprocess(im).tensor for im in (first, second)])[None]
         own = model.eval().digit_logits(pair).softmax(-1)[0]
         expected_sum = model(pair).softmax(1)[0].numpy()
     assert [d.digit for d in result.adder_digits] == own.argmax(1).tolist()

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_desk.app.drawing_session import BLANK, MIN_STEP, Drawing, DrawingSession
+from mnist_desk.app.drawing_session import (
+    MIN_STEP,
+    Drawing,
+    DrawingSession,
+    Recognised,
+    RecognitionFailed,
+)
+from mnist_desk.imaging.drawn import Blank, Picture, Strokes
 
 REPO = Path(__file__).resolve().parents[1]
 LINE = [(0.5, 0.2), (0.5, 0.8)]
@@ -49,14 +56,16 @@ def test_undo_and_redo_follow_the_order_of_changes_across_canvases():
 def test_clear_all_is_one_step_and_a_clear_of_nothing_is_none():
     session = DrawingSession()
     session.add_stroke(0, LINE, 0.05)
-    session.set_picture(1, np.zeros((40, 30), np.uint8), 0)
+    session.set_picture(1, np.zeros((40, 30), np.uint8))
     before = list(session.drawings)
     session.clear_all()
     assert session.is_empty(0) and session.is_empty(1)
     session.clear(0)  # already empty: no step
     assert session.undo()
     assert session.drawings == before  # both back at once, the very same drawings
-    assert session.drawings[1].picture.shape == (40, 30) and session.drawings[1].background == 0
+    assert (
+        session.drawings[1].picture.grey.shape == (40, 30) and session.drawings[1].background == 0
+    )
 
 
 def test_a_keep_is_undone_in_turn_skipped_when_gone_and_never_redone():
@@ -90,31 +99,53 @@ def test_a_stroke_in_progress_counts_for_recognition_and_becomes_one_step():
     assert session.undo() and session.is_empty(1)
 
 
-def test_the_model_input_blank_strokes_or_the_views_pixels():
-    from mnist_desk.imaging.strokes import render_strokes
-
+def test_what_each_canvas_hands_the_recognition_is_a_typed_value():
     session = DrawingSession()
-    rendered = []
-    pixels = lambda i: rendered.append(i) or np.full((50, 50), 7, np.uint8)  # noqa: E731
-    assert session.model_input(0, pixels) is BLANK
-    session.add_stroke(0, LINE, 0.2)  # the pen width does not reach the model
-    expected = render_strokes([[(x, y, 1.0) for x, y in LINE]]).image28
-    assert np.array_equal(session.model_input(0, pixels).image28, expected)
-    session.set_picture(1, np.zeros((20, 20), np.uint8), 0)
+    assert session.drawn(0) == Blank()
+    session.add_stroke(0, LINE, 0.2)
+    session.begin_stroke(0, 0.2, 0.5, width=0.1)
+    drawn = session.drawn(0)  # the stroke in progress counts
+    assert isinstance(drawn, Strokes) and [len(s.points) for s in drawn.strokes] == [2, 1]
+    assert drawn.strokes[0].width == 0.2 and drawn.strokes[1].width == 0.1
+    session.set_picture(1, np.full((20, 10, 3), 250, np.uint8))  # RGB: analysed once, here
+    session.add_stroke(1, LINE, 0.1)
+    picture = session.drawn(1)
+    assert isinstance(picture, Picture) and picture.background == 250
+    assert picture.grey.shape == (20, 10) and picture.strokes == session.drawings[1].strokes
     assert session.stroke_points(1) is None
-    assert session.model_input(1, pixels).mean() == 7 and rendered == [1]
+    # the strokes are drawn on the picture, centred on the square paper, in dark ink
+    pixels = picture.pixels()
+    assert pixels.shape == (20, 20) and pixels[10, 10] == 0 and pixels[10, 2] == 250
 
 
-def test_recognise_asks_the_predictor_for_both_canvases_at_once():
-    class Predictor:
-        def predict_sum(self, a, b):
-            self.seen = (a, b)
-            return "result"
+class FakePredictor:
+    def __init__(self, fail=False):
+        self.seen, self.fail = [], fail
 
-    session, predictor = DrawingSession(), Predictor()
-    session.add_stroke(1, LINE, 0.05)
-    assert session.recognise(predictor, lambda i: None) == "result"
-    assert predictor.seen[0] is BLANK and predictor.seen[1].image28.shape == (28, 28)
+    def predict_sum(self, a, b):
+        if self.fail:
+            raise RuntimeError("CUDA error: out of memory")
+        self.seen.append((a, b))
+        return "result"
+
+
+def test_the_session_reads_both_canvases_when_a_drawing_changes_and_says_so():
+    session, predictor, heard = DrawingSession(), FakePredictor(), []
+    session.on_reading(heard.append)
+    session.add_stroke(1, LINE, 0.05)  # no model yet: nothing read
+    assert session.recognise() is None and heard == []
+    session.use_predictor(predictor)  # a model arrives: read at once
+    assert heard == [Recognised("result")] and predictor.seen[0][0] == Blank()
+    assert isinstance(predictor.seen[0][1], Strokes)
+    session.add_stroke(0, LINE, 0.05)
+    session.undo()
+    session.clear_all()  # one reading for a change of both canvases
+    assert len(heard) == 4 and predictor.seen[-1] == (Blank(), Blank())
+    session.begin_stroke(0, 0.1, 0.1)
+    session.extend_stroke(0, 0.2, 0.2)  # strokes in progress are read on request (throttled)
+    assert len(heard) == 4 and session.recognise() == "result" and len(heard) == 5
+    session.use_predictor(FakePredictor(fail=True))
+    assert isinstance(heard[-1], RecognitionFailed) and "out of memory" in heard[-1].message
 
 
 def test_drawings_compare_by_identity():

@@ -2,13 +2,14 @@ import numpy as np
 import pytest
 
 from mnist_desk.errors import ImageError
+from mnist_desk.imaging.drawn import Blank, picture_from_image
 from mnist_desk.recognition.predictor import Predictor, load_image, sum_distribution
 from mnist_desk.recognition.self_test import sample_digits
 
 
 @pytest.fixture(scope="module")
 def samples():
-    return {label: load_image(path) for label, path in sample_digits()}
+    return {label: picture_from_image(load_image(path)) for label, path in sample_digits()}
 
 
 def test_sum_distribution_is_the_convolution():
@@ -36,9 +37,9 @@ def test_adders_predict_the_sum_from_both_images(samples, name):
     assert [d.digit for d in result.digits] == [7, 9]  # the digits still come from a classifier
 
 
-def test_a_blank_image_gives_no_digit_and_no_sum(samples):
+@pytest.mark.parametrize("blank", [Blank(), picture_from_image(np.full((280, 280), 255, np.uint8))])
+def test_a_blank_drawing_or_picture_gives_no_digit_and_no_sum(samples, blank):
     predictor = Predictor.from_model("classifier-convnet")
-    blank = np.full((280, 280), 255, dtype=np.uint8)
     result = predictor.predict_sum(samples[2], blank)
     assert result.digits[1].blank and result.digits[1].probabilities is None
     assert result.total is None and result.digits[0].digit == 2
@@ -62,7 +63,7 @@ def test_the_adders_sum_is_the_models_own_forward_on_the_pair(samples, name):
 
     predictor = Predictor.from_model(name)
     result = predictor.predict_sum(samples[7], samples[9])
-    pair = torch.stack([preprocess(samples[7]).tensor, preprocess(samples[9]).tensor])[None]
+    pair = torch.stack([preprocess(samples[i].grey).tensor for i in (7, 9)])[None]
     with torch.no_grad():
         expected = predictor.model(pair).softmax(1)[0].numpy()
     np.testing.assert_allclose(result.probabilities, expected, atol=1e-5)

@@ -11,6 +11,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from mnist_desk.errors import ImageError
+from mnist_desk.imaging.drawn import picture_from_image
 from mnist_desk.recognition.predictor import MAX_IMAGE_SIDE, Predictor, load_image
 
 
@@ -48,7 +49,7 @@ def test_a_large_photo_is_decoded_small_and_still_read(tmp_path):
         pixels = load_image(tmp_path / name)
         assert max(pixels.shape[:2]) <= MAX_IMAGE_SIDE
         assert pixels.shape[0] / pixels.shape[1] == pytest.approx(0.75, abs=0.01)
-        (digit,) = Predictor.from_model().predict_digits([pixels])
+        (digit,) = Predictor.from_model().predict_digits([picture_from_image(pixels)])
         assert digit.digit == 1
 
 

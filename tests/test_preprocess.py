@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from mnist_desk.imaging.pictures import preprocess, to_grey
+from mnist_desk.imaging.drawn import to_grey
+from mnist_desk.imaging.pictures import preprocess
 from tests.support import mnist_test_digits
 
 
@@ -37,13 +38,14 @@ def test_an_off_centre_oversized_inverted_digit_comes_out_like_mnist():
 
 
 def test_prediction_survives_polarity_size_and_position(tmp_path):
+    from mnist_desk.imaging.drawn import picture_from_image
     from mnist_desk.recognition.predictor import Predictor
 
     predictor = Predictor.from_model("classifier-convnet")
     digits, labels = mnist_test_digits(50)
-    photos = [_off_centre_inverted_oversized(d) for d in digits]
+    photos = [picture_from_image(_off_centre_inverted_oversized(d)) for d in digits]
     predicted = [r.digit for r in predictor.predict_digits(photos)]
-    direct = [r.digit for r in predictor.predict_digits(list(digits))]
+    direct = [r.digit for r in predictor.predict_digits([picture_from_image(d) for d in digits])]
     assert np.mean(np.array(predicted) == labels) >= 0.96
     assert np.mean(np.array(predicted) == np.array(direct)) >= 0.96
 

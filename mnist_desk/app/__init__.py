@@ -15,9 +15,9 @@ inference; no Qt) and the Qt views in ``mnist_desk.ui``:
   runs in a worker and answers through ``receive``; it reports ``LoadStarted``, ``CatalogRead``,
   ``ModelLoaded``, ``LoadFailed``, ``NoModel`` (shown by ``ui.model_view``);
 - drawing session (``drawing_session.DrawingSession``): the two canvases' ``Drawing``s and strokes
-  in progress, command-based undo (``ChangeDrawings``; the window's history is a ``QUndoStack``,
-  headless an ``UndoHistory`` with the same rules), recognition requests (strokes -> model input
-  -> Predictor; shown by ``ui.drawing_tab``);
+  in progress, command-based undo (``ChangeDrawings`` on an ``UndoHistory`` with QUndoStack's
+  rules), and their reading (typed drawings -> Predictor -> ``Recognised`` events, shown by
+  ``ui.draw.drawing_tab``);
 - corrections (``corrections.Corrections``): keeping drawings in My digits, relabelling them,
   taking them back with undo (shown by ``ui.draw.corrections`` and ``ui.library.my_digits_view``).
 

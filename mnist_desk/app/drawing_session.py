@@ -1,56 +1,76 @@
-"""The drawing pad without Qt: the canvases' drawings, command-based undo, recognition requests.
+"""The drawing pad without Qt: the canvases' drawings, command-based undo, recognition.
 
 Each canvas shows one ``Drawing`` (immutable: an optional picture underneath and finished
 strokes) plus the stroke the pen is drawing now. Every change a person can take back is a
 command (``ChangeDrawings``, or a step from elsewhere such as keeping a digit in My digits) pushed
-on an undo history: in the app that history is Qt's ``QUndoStack`` (``mnist_desk.ui.draw.drawing_tab``
-wraps each command in a ``QUndoCommand``), headless it is ``UndoHistory`` below; both call
-``redo()`` when a command is pushed, as Qt does. Undo runs across canvases in the order the changes
-were made.
+on the session's ``UndoHistory`` (QUndoStack's rules: ``redo()`` when a command is pushed). Undo
+runs across canvases in the order the changes were made.
 
-Recognition: strokes reach the model as strokes (``mnist_desk.imaging.strokes.render_strokes``: MNIST's
-pen, size and place whatever the user's); a drawing with a picture underneath as its pixels, which
-only the view can render, so the view passes a ``pixels(index)`` callable.
+Recognition runs here, one way: the session turns each drawing into a typed value
+(``mnist_desk.imaging.drawn``: ``Blank``, ``Strokes`` in paper coordinates, or a ``Picture``),
+hands both to the Predictor in use, and reports the answer to its listeners as a ``Recognised``
+event (or ``RecognitionFailed``). It reads again by itself whenever a drawing changes; while the
+pen moves, the view asks for a reading (``recognise()``) at most every 100 ms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-PAPER = 255  # grey level of the blank paper
-BLANK = np.full((28, 28), PAPER, np.uint8)  # what an empty canvas hands the Predictor
+from mnist_desk.imaging.drawn import (
+    PAPER,
+    Blank,
+    Drawn,
+    Picture,
+    Point,
+    Stroke,
+    Strokes,
+    picture_from_image,
+)
+
+if TYPE_CHECKING:  # torch-backed; the session only holds the one it is given
+    from mnist_desk.recognition.predictor import Predictor, SumResult
+
 MIN_STEP = 0.002  # of the paper side: closer pointer samples add nothing but cost
-
-Point = tuple[float, float, float]  # x, y relative to the paper side (0..1, y down), pressure
-
-
-@dataclass(frozen=True)
-class Stroke:
-    """One pen-down..pen-up path: points (x, y, pressure) relative to the paper side."""
-
-    points: tuple[Point, ...]
-    width: float  # of the paper side, at full pressure
-
-    @property
-    def uniform(self) -> bool:
-        return len({p for _, _, p in self.points}) <= 1
+DEFAULT_WIDTH = 0.05  # of the paper side: a stroke's pen when none was given
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: "is this still the drawing I kept?"
 class Drawing:
     """Everything drawn on one canvas: an optional picture underneath, and strokes."""
 
-    picture: np.ndarray | None = None  # uint8 (H, W) grey levels, as opened
-    background: int = PAPER  # grey level around the picture, and the paper colour
+    picture: Picture | None = None  # as opened (its own strokes empty)
     strokes: tuple[Stroke, ...] = ()
 
     @property
     def empty(self) -> bool:
         return self.picture is None and not self.strokes
+
+    @property
+    def background(self) -> int:
+        """The paper's grey level: the picture's background, or white paper."""
+        return PAPER if self.picture is None else self.picture.background
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """Both canvases were read: the Predictor's answer."""
+
+    result: SumResult
+
+
+@dataclass(frozen=True)
+class RecognitionFailed:
+    """Reading failed (e.g. a CUDA error); ``message`` says why, for the user."""
+
+    message: str
+
+
+ReadingEvent = Recognised | RecognitionFailed
 
 
 class UndoStep(Protocol):
@@ -67,14 +87,6 @@ class UndoStep(Protocol):
     def undo(self) -> bool: ...
 
 
-class History(Protocol):
-    def push(self, step: UndoStep) -> None: ...
-
-    def undo(self) -> bool: ...
-
-    def redo(self) -> bool: ...
-
-
 class ChangeDrawings:
     """One change a person made to one or more canvases: a stroke, a clear, an opened picture."""
 
@@ -86,12 +98,10 @@ class ChangeDrawings:
         self.session, self.changes, self.text = session, changes, text
 
     def redo(self) -> None:
-        for index, (_, after) in self.changes.items():
-            self.session._show(index, after)
+        self.session._show({index: after for index, (_, after) in self.changes.items()})
 
     def undo(self) -> bool:
-        for index, (before, _) in self.changes.items():
-            self.session._show(index, before)
+        self.session._show({index: before for index, (before, _) in self.changes.items()})
         return True
 
 
@@ -112,7 +122,7 @@ class DoneElsewhere:
 
 
 class UndoHistory:
-    """A plain undo/redo list with QUndoStack's rules (for the session without Qt)."""
+    """A plain undo/redo list with QUndoStack's rules."""
 
     def __init__(self) -> None:
         self.steps: list[UndoStep] = []
@@ -145,22 +155,30 @@ class UndoHistory:
 
 
 class DrawingSession:
-    """The canvases' drawings and strokes in progress. ``on_change(fn)``: ``fn(index)`` after
-    canvas ``index`` changed (a stroke ended, undo, clear, a picture); ``stroke_moved(index)``
-    listeners hear each point of a stroke in progress."""
+    """The canvases' drawings, strokes in progress, and their reading by the Predictor in use.
 
-    def __init__(self, count: int = 2, history: History | None = None):
+    ``on_change(fn)``: ``fn(index)`` after canvas ``index`` changed (a stroke ended, undo, clear,
+    a picture); ``on_stroke_moved(fn)``: ``fn(index)`` for each point of a stroke in progress;
+    ``on_reading(fn)``: ``fn(event)`` with each ``Recognised`` or ``RecognitionFailed``."""
+
+    def __init__(self, count: int = 2):
         self.drawings: list[Drawing] = [Drawing() for _ in range(count)]
         self.in_progress: list[list[Point] | None] = [None] * count
-        self.history: History = history if history is not None else UndoHistory()
+        self._in_progress_width: list[float] = [DEFAULT_WIDTH] * count
+        self.history = UndoHistory()
+        self.predictor: Predictor | None = None
         self._changed: list[Callable[[int], None]] = []
         self._moved: list[Callable[[int], None]] = []
+        self._readings: list[Callable[[ReadingEvent], None]] = []
 
     def on_change(self, listener: Callable[[int], None]) -> None:
         self._changed.append(listener)
 
     def on_stroke_moved(self, listener: Callable[[int], None]) -> None:
         self._moved.append(listener)
+
+    def on_reading(self, listener: Callable[[ReadingEvent], None]) -> None:
+        self._readings.append(listener)
 
     def is_empty(self, index: int) -> bool:
         return self.drawings[index].empty and not self.in_progress[index]
@@ -175,10 +193,18 @@ class DrawingSession:
             after = replace(drawing, strokes=(*drawing.strokes, Stroke(pts, float(width))))
             self._change({index: after}, "stroke")
 
-    def set_picture(self, index: int, grey: np.ndarray, background: int) -> None:
-        """Show a picture (uint8 grey) as canvas ``index``'s drawing; its strokes go."""
+    def set_picture(self, index: int, image: np.ndarray) -> None:
+        """Show a picture (any image array: grey, RGB, RGBA) as canvas ``index``'s drawing; its
+        strokes go. A ValueError if the image has no pixels."""
+        picture = picture_from_image(image)
         self.in_progress[index] = None
-        self._change({index: Drawing(grey, int(background), ())}, "picture")
+        self._change({index: Drawing(picture)}, "picture")
+
+    def open_picture(self, index: int, path: str) -> None:
+        """Read an image file into canvas ``index``; an ImageError (a UserError) if it cannot be."""
+        from mnist_desk.recognition.predictor import load_image  # PIL: loaded when first needed
+
+        self.set_picture(index, load_image(path))
 
     def clear(self, index: int) -> None:
         self.clear_all([index])
@@ -207,12 +233,14 @@ class DrawingSession:
         changes = {i: (self.drawings[i], drawing) for i, drawing in after.items()}
         self.history.push(ChangeDrawings(self, changes, text))
 
-    def _show(self, index: int, drawing: Drawing) -> None:
-        """Commands call this: canvas ``index`` shows ``drawing`` now (a stroke being drawn there
-        is dropped, as the drawing under it changed)."""
-        self.in_progress[index] = None
-        self.drawings[index] = drawing
-        self._notify(index)
+    def _show(self, drawings: dict[int, Drawing]) -> None:
+        """Commands call this: each canvas ``index`` shows ``drawings[index]`` now (a stroke
+        being drawn there is dropped, as the drawing under it changed); then all are read."""
+        for index, drawing in drawings.items():
+            self.in_progress[index] = None
+            self.drawings[index] = drawing
+            self._notify(index)
+        self.recognise()
 
     def _notify(self, index: int) -> None:
         for listener in self._changed:
@@ -220,8 +248,12 @@ class DrawingSession:
 
     # ---- the stroke in progress ----
 
-    def begin_stroke(self, index: int, x: float, y: float, pressure: float = 1.0) -> None:
+    def begin_stroke(
+        self, index: int, x: float, y: float, pressure: float = 1.0, width: float | None = None
+    ) -> None:
+        """A stroke starts; ``width`` (of the paper side) is its pen, DEFAULT_WIDTH if not given."""
         self.in_progress[index] = [(x, y, pressure)]
+        self._in_progress_width[index] = DEFAULT_WIDTH if width is None else float(width)
         self._moved_at(index)
 
     def extend_stroke(self, index: int, x: float, y: float, pressure: float = 1.0) -> None:
@@ -234,15 +266,18 @@ class DrawingSession:
         points.append((x, y, pressure))
         self._moved_at(index)
 
-    def end_stroke(self, index: int, width: float) -> None:
+    def end_stroke(self, index: int, width: float | None = None) -> None:
         points, self.in_progress[index] = self.in_progress[index], None
         if points is not None:
-            self.add_stroke(index, points, width)
+            self.add_stroke(
+                index, points, self._in_progress_width[index] if width is None else width
+            )
 
     def cancel_stroke(self, index: int) -> None:
         if self.in_progress[index] is not None:
             self.in_progress[index] = None
             self._notify(index)
+            self.recognise()
 
     def _moved_at(self, index: int) -> None:
         for listener in self._moved:
@@ -253,26 +288,41 @@ class DrawingSession:
     def stroke_points(self, index: int) -> list[list[Point]] | None:
         """The strokes' points, the one in progress included; None when a picture is underneath
         (then only the pixels tell the whole drawing)."""
+        drawn = self.drawn(index)
+        return drawn.point_lists() if isinstance(drawn, Strokes) else None
+
+    def drawn(self, index: int) -> Drawn:
+        """What canvas ``index`` hands the recognition: ``Blank``, its ``Strokes`` (the one in
+        progress included), or its ``Picture`` with the strokes drawn on it."""
         drawing = self.drawings[index]
-        if drawing.picture is not None:
-            return None
-        strokes = [list(s.points) for s in drawing.strokes]
+        strokes = drawing.strokes
         current = self.in_progress[index]
-        return strokes + [list(current)] if current else strokes
+        if current:
+            strokes = (*strokes, Stroke(tuple(current), self._in_progress_width[index]))
+        if drawing.picture is not None:
+            return replace(drawing.picture, strokes=strokes)
+        return Strokes(strokes) if strokes else Blank()
 
-    def model_input(self, index: int, pixels: Callable[[int], np.ndarray]) -> Any:
-        """What canvas ``index`` hands the model: blank, its strokes redrawn MNIST's way, or
-        (a picture underneath) ``pixels(index)``, the view's rendering of it."""
-        if self.is_empty(index):
-            return BLANK
-        strokes = self.stroke_points(index)
-        if strokes is None:
-            return pixels(index)
-        from mnist_desk.imaging.strokes import render_strokes  # torch: loaded once a model is
+    def use_predictor(self, predictor: Predictor | None) -> None:
+        """Read with ``predictor`` from now on (None: no model); both canvases are read again."""
+        self.predictor = predictor
+        self.recognise()
 
-        return render_strokes(strokes)
+    def recognise(self) -> SumResult | None:
+        """Read every canvas now and tell the listeners; the SumResult (None without a model or
+        when reading failed: the listeners hear why)."""
+        if self.predictor is None:
+            return None
+        try:
+            result = self.predictor.predict_sum(*(self.drawn(i) for i in range(len(self.drawings))))
+        except Exception as e:  # noqa: BLE001 - e.g. a CUDA error: tell the user, keep the drawings
+            from mnist_desk.app.model_session import describe_error
 
-    def recognise(self, predictor: Any, pixels: Callable[[int], np.ndarray]) -> Any:
-        """Read every canvas now: the Predictor's SumResult (exceptions are the caller's)."""
-        images = [self.model_input(i, pixels) for i in range(len(self.drawings))]
-        return predictor.predict_sum(*images)
+            self._tell(RecognitionFailed(describe_error(e, "recognition")))
+            return None
+        self._tell(Recognised(result))
+        return result
+
+    def _tell(self, event: ReadingEvent) -> None:
+        for listener in self._readings:
+            listener(event)

@@ -113,6 +113,7 @@ def load_predictor(path: str, device: str) -> Any:
     """A ready Predictor, tried once on a synthetic digit so device errors surface here."""
     import numpy as np
 
+    from mnist_desk.imaging.drawn import picture_from_image
     from mnist_desk.recognition.predictor import Predictor
     from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
 
@@ -125,7 +126,7 @@ def load_predictor(path: str, device: str) -> Any:
     predictor = Predictor(checkpoint, device or "cpu")
     bar = np.zeros((28, 28), np.uint8)
     bar[4:24, 12:16] = 255
-    predictor.predict_sum(bar, bar)
+    predictor.predict_sum(picture_from_image(bar), picture_from_image(bar))
     return predictor
 
 

@@ -72,10 +72,11 @@ def load_splits_or_fail(args: argparse.Namespace):
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
+    from mnist_desk.imaging.drawn import picture_from_image
     from mnist_desk.recognition.predictor import Predictor, load_image
 
     predictor = Predictor.from_model(args.model, device=args.device, models_dir=args.models_dir)
-    images = [load_image(p) for p in args.images]
+    images = [picture_from_image(load_image(p)) for p in args.images]
     digits = predictor.predict_digits(images)
     out: dict = {"model": predictor.describe(), "images": []}
     for path, d in zip(args.images, digits, strict=True):

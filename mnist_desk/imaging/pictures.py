@@ -11,6 +11,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from mnist_desk.imaging.drawn import border_level, to_grey
 from mnist_desk.imaging.field import BOX, Preprocessed, centre_by_mass, to_tensor
 
 # Ink weaker than this fraction of the strongest ink is background noise (paper grain, JPEG).
@@ -19,33 +20,12 @@ NOISE_FLOOR = 0.2
 MIN_CONTRAST = 0.1
 
 
-def to_grey(image: np.ndarray) -> np.ndarray:
-    """(H, W), (H, W, 3) or (H, W, 4), any dtype -> float (H, W) in 0..1."""
-    a = np.asarray(image)
-    if a.ndim not in (2, 3) or a.size == 0:
-        raise ValueError(f"expected an image of shape (H, W) or (H, W, C), got {a.shape}")
-    a = a.astype(np.float32)
-    if a.max(initial=0) > 1.0:
-        a /= 255.0
-    if a.ndim == 2:
-        return a
-    if a.shape[2] == 4:
-        alpha = a[..., 3]
-        if alpha.min() < 0.99:  # strokes on a transparent background: the alpha is the ink
-            return alpha
-        a = a[..., :3]
-    if a.shape[2] == 1:
-        return a[..., 0]
-    return a[..., :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-
-
 def ink_map(grey: np.ndarray) -> np.ndarray | None:
     """float (H, W) 0..1 -> ink strength 0..1 with the background at 0; None if blank.
 
     Polarity comes from the border: the background is what the edges of the picture mostly show.
     """
-    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
-    background = float(np.median(border))
+    background = border_level(grey)
     ink = (background - grey) if background > 0.5 else (grey - background)
     peak = float(ink.max(initial=0))
     if peak < MIN_CONTRAST:

@@ -125,7 +125,8 @@ def image_to_input(path: Path) -> np.ndarray | None:
     A 28x28 light-on-dark picture is taken as a model input already (that is what export writes);
     anything else (a photo, a scan, a canvas saved as PNG) goes through the app's preprocessing.
     """
-    from mnist_desk.imaging.pictures import preprocess, to_grey
+    from mnist_desk.imaging.drawn import to_grey
+    from mnist_desk.imaging.pictures import preprocess
     from mnist_desk.recognition.predictor import load_image
 
     image = load_image(path)

@@ -1,6 +1,8 @@
-"""The Predictor: one loaded model on one device, answering digits and sums for raw images.
+"""The Predictor: one loaded model on one device, answering digits and sums for what was drawn.
 
-This is the one path from pixels to answers; the CLI's ``predict`` and the GUI both use it.
+It reads typed values (``mnist_desk.imaging.drawn``: ``Blank``, ``Strokes``, ``Picture``) and
+makes the model input itself (``model_input``), so this is the one path from a drawing to answers;
+the CLI's ``predict`` and the GUI both use it.
 """
 
 from __future__ import annotations
@@ -14,14 +16,25 @@ import torch
 from torch import nn
 
 from mnist_desk.errors import ImageError
+from mnist_desk.imaging.drawn import Blank, Drawn, Picture, Strokes
 from mnist_desk.imaging.field import Preprocessed
 from mnist_desk.imaging.pictures import preprocess
+from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.store.catalog import default_classifier_path, resolve_model
 from mnist_desk.store.checkpoints import Checkpoint, load_checkpoint
 from mnist_desk.support.devices import resolve_device
 
-ImageLike = np.ndarray | Preprocessed
+
+def model_input(drawn: Drawn) -> Preprocessed:
+    """What the model sees of ``drawn``: strokes redrawn MNIST's way (whatever the pen and the
+    widget), a picture by its pixels (polarity detected, 20x20 box, centred by mass), blank."""
+    if isinstance(drawn, Strokes):
+        return render_strokes(drawn.point_lists())
+    if isinstance(drawn, Picture):
+        return preprocess(drawn.pixels())
+    assert isinstance(drawn, Blank), drawn
+    return Preprocessed(None, None)
 
 
 @dataclass
@@ -178,13 +191,9 @@ class Predictor:
             "device": str(self.device),
         }
 
-    @staticmethod
-    def _prepared(images: list[ImageLike]) -> list[Preprocessed]:
-        return [im if isinstance(im, Preprocessed) else preprocess(im) for im in images]
-
-    def predict_digits(self, images: list[ImageLike]) -> list[DigitResult]:
-        """One DigitResult per image; blank images give a blank result, never a guess."""
-        return self._read_digits(self._prepared(images))[0]
+    def predict_digits(self, drawings: list[Drawn]) -> list[DigitResult]:
+        """One DigitResult per drawing; a blank one gives a blank result, never a guess."""
+        return self._read_digits([model_input(d) for d in drawings])[0]
 
     @torch.inference_mode()
     def _read_digits(
@@ -206,9 +215,9 @@ class Predictor:
         return results, logits
 
     @torch.inference_mode()
-    def predict_sum(self, first: ImageLike, second: ImageLike) -> SumResult:
+    def predict_sum(self, first: Drawn, second: Drawn) -> SumResult:
         """Both digits and their sum: from the adder directly, or from the two digit distributions."""
-        prepared = self._prepared([first, second])
+        prepared = [model_input(first), model_input(second)]
         digit_list, digit_logits = self._read_digits(prepared)
         digits = (digit_list[0], digit_list[1])
         if any(d.blank for d in digits):

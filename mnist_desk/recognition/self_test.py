@@ -32,6 +32,7 @@ def run_self_test(
 
     ``window_check`` (the CLI passes ``ui.app.open_and_close_window``) is run last and returns
     (ok, what it saw): the core knows nothing of the window, the entry point hands it in."""
+    from mnist_desk.imaging.drawn import picture_from_image
     from mnist_desk.recognition.predictor import Predictor, load_image
     from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
     from mnist_desk.support.devices import cuda_unavailable_reason, list_devices
@@ -46,7 +47,7 @@ def run_self_test(
         say(f"FAIL no sample digits in {resources_dir() / 'samples'}")
     if not weights:
         say(f"FAIL no shipped weights in {shipped_weights_dir()}")
-    images = [(label, load_image(path)) for label, path in samples]
+    images = [(label, picture_from_image(load_image(path))) for label, path in samples]
     # Pairs (a, b) whose sums cover 0..18.
     pairs = [
         (images[i], images[j]) for i, j in ((0, 0), (1, 2), (3, 4), (5, 6), (7, 8), (9, 9), (9, 0))

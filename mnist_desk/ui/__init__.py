@@ -9,7 +9,7 @@ threading guarantees described there (with ``gui_gc``: no QObject destroyed off 
 
 The main window (``main_window.MainWindow``) is a composition of views bound to two sessions:
 ``drawing_tab`` (the picker, the two ``DigitPanel``s with their ``canvas``es, pen and undo tools,
-the sum) shows the ``DrawingSession``, whose undo runs on the window's ``QUndoStack``;
+the sum) shows the ``DrawingSession`` and the readings it reports;
 ``model_view`` shows the ``ModelSession`` and gives it its worker (``predictor_loader``: background
 jobs); ``window_actions`` holds the actions, shortcuts and menus, ``window_files`` the file
 dialogs, ``about`` the About box. The Train, Dataset and My digits tabs are added once the core

@@ -16,7 +16,8 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from mnist_desk.app.drawing_session import PAPER, Drawing, DrawingSession, Stroke
+from mnist_desk.app.drawing_session import Drawing, DrawingSession
+from mnist_desk.imaging.drawn import PAPER, Stroke
 from mnist_desk.ui.draw.paper import (
     grey_to_qimage,
     ink_colour,
@@ -27,7 +28,6 @@ from mnist_desk.ui.draw.paper import (
 from mnist_desk.ui.settings import DEFAULT_PEN_WIDTH
 
 CanvasState = Drawing  # the name the canvas gave it before the drawing session held it
-MAX_PICTURE = 1024  # px: larger pictures are scaled down when opened
 
 __all__ = [
     "PAPER",
@@ -134,28 +134,13 @@ class DigitCanvas(QWidget):
     def set_image(self, image: np.ndarray | QImage) -> None:
         """Show a picture (a photo, a scan, an MNIST digit) as the drawing; strokes are cleared.
 
-        It is shown in grey as the model will read it, scaled to fit the paper, with the margins
+        The session analyses it (grey levels, background, size: ``imaging.drawn.picture_from_image``);
+        it is shown in grey as the model reads it, scaled to fit the paper, with the margins
         filled in the picture's own background level so its polarity is kept.
         """
-        if isinstance(image, QImage):
-            grey = qimage_to_grey(image)
-        else:
-            from mnist_desk.imaging.pictures import to_grey  # one grey conversion, the core's
-
-            grey = np.round(to_grey(image) * 255).astype(np.uint8)
-        if grey.ndim != 2 or grey.size == 0:
-            raise ValueError("the image is empty")
-        border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
-        background = int(np.median(border))
-        if max(grey.shape) > MAX_PICTURE:  # a 12 MP photo: keep redraws fast
-            picture = grey_to_qimage(grey).scaled(
-                MAX_PICTURE,
-                MAX_PICTURE,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            grey = qimage_to_grey(picture)
-        self.session.set_picture(self.index, grey, background)
+        self.session.set_picture(
+            self.index, qimage_to_grey(image) if isinstance(image, QImage) else image
+        )
 
     # ---- rendering ----------------------------------------------------------------------
 
@@ -194,10 +179,6 @@ class DigitCanvas(QWidget):
         """The strokes' points (paper coordinates), the one in progress included; None when a
         picture is underneath (then only the pixels tell the whole drawing)."""
         return self.session.stroke_points(self.index)
-
-    def to_array(self) -> np.ndarray:
-        """The drawing as a uint8 (H, W) grey array, as handed to the Predictor."""
-        return qimage_to_grey(self.to_qimage())
 
     def save_png(self, path: str | Path) -> None:
         if (
@@ -252,13 +233,13 @@ class DigitCanvas(QWidget):
 
     def begin_stroke(self, pos: QPointF, pressure: float = 1.0) -> None:
         self.activated.emit()
-        self.session.begin_stroke(self.index, *self._to_paper(pos), pressure)
+        self.session.begin_stroke(self.index, *self._to_paper(pos), pressure, self._pen_width)
 
     def extend_stroke(self, pos: QPointF, pressure: float = 1.0) -> None:
         self.session.extend_stroke(self.index, *self._to_paper(pos), pressure)
 
     def end_stroke(self) -> None:
-        self.session.end_stroke(self.index, self._pen_width)
+        self.session.end_stroke(self.index)
 
     def cancel_stroke(self) -> None:
         self.session.cancel_stroke(self.index)

@@ -1,11 +1,11 @@
 """The Draw tab: the model picker, two canvases with what the model reads from each, the pen and
-undo tools, and the sum. A view of a ``DrawingSession`` (``mnist_desk.app.drawing_session``),
-whose undo runs on Qt's ``QUndoStack`` here (``UndoStackHistory``)."""
+undo tools, and the sum. A view of a ``DrawingSession`` (``mnist_desk.app.drawing_session``): it
+shows each reading the session reports (``Recognised``, ``RecognitionFailed``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,54 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.app.drawing_session import DrawingSession, UndoStep
+from mnist_desk.app.drawing_session import (
+    DrawingSession,
+    ReadingEvent,
+    Recognised,
+    RecognitionFailed,
+)
 from mnist_desk.ui.draw.canvas import DigitCanvas
 from mnist_desk.ui.draw.model_picker import ModelPicker
 from mnist_desk.ui.draw.prediction_view import DigitResultView, SumView
 from mnist_desk.ui.settings import MAX_PEN_WIDTH, MIN_PEN_WIDTH
-
-
-class _UndoCommand(QUndoCommand):
-    """A session's undo step on the QUndoStack."""
-
-    def __init__(self, step: UndoStep, history: UndoStackHistory):
-        super().__init__(step.text)
-        self.step, self.history = step, history
-
-    def redo(self) -> None:
-        self.step.redo()
-
-    def undo(self) -> None:
-        done = self.step.undo()
-        self.history.last_undo_done = done
-        if not done or not self.step.redoable:
-            self.setObsolete(True)  # the stack drops it: nothing left to undo, or to redo
-
-
-class UndoStackHistory:
-    """The drawing session's undo history on a ``QUndoStack`` (the session's ``History``)."""
-
-    def __init__(self, stack: QUndoStack):
-        self.stack = stack
-        self.last_undo_done = False
-
-    def push(self, step: UndoStep) -> None:
-        self.stack.push(_UndoCommand(step, self))  # QUndoStack.push calls redo()
-
-    def undo(self) -> bool:
-        """Undo the newest step that still has something to undo; False if none has."""
-        while self.stack.canUndo():
-            self.last_undo_done = False
-            self.stack.undo()
-            if self.last_undo_done:
-                return True
-        return False
-
-    def redo(self) -> bool:
-        if not self.stack.canRedo():
-            return False
-        self.stack.redo()
-        return True
 
 
 class DigitPanel(QFrame):
@@ -164,6 +126,7 @@ class DrawingTab(QWidget):
         layout.addWidget(self.sum_view)
         self._active = 0
         self.retranslate()
+        session.on_reading(self._on_reading)
 
     # ---- the pen and the selected canvas ----
 
@@ -192,6 +155,14 @@ class DrawingTab(QWidget):
             canvas.set_active(i == index)
 
     # ---- what the model reads ----
+
+    def _on_reading(self, event: ReadingEvent) -> None:
+        if isinstance(event, Recognised):
+            self.show_result(event.result)
+        elif isinstance(event, RecognitionFailed):
+            self.show_error(
+                self.tr("Recognition failed: {0}").format(event.message), with_sum=False
+            )
 
     def show_loading(self) -> None:
         for panel in self.panels:

@@ -115,7 +115,7 @@ class ModelView(QObject):
         self.window.statusBar().showMessage(
             self.tr("Model {0} ready on {1}").format(Path(path).stem, device), 5000
         )
-        self.window.predict_now()
+        self.window.drawing.use_predictor(self.session.predictor)  # both canvases read again
         self.window.model_loaded.emit(info)
 
     def _on_failed(self, event: LoadFailed) -> None:

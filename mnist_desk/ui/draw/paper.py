@@ -11,14 +11,8 @@ import numpy as np
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
-from mnist_desk.app.drawing_session import Drawing, Stroke
-
-INK = 0  # grey level of the ink on light paper
-
-
-def pressure_scale(pressure: float) -> float:
-    """Light tablet pressure draws thinner; the mouse (pressure 1) draws at the set width."""
-    return 0.4 + 0.6 * min(1.0, max(0.0, pressure))
+from mnist_desk.app.drawing_session import Drawing
+from mnist_desk.imaging.drawn import Stroke, ink_level, pressure_scale
 
 
 def smooth_path(points: list[QPointF]) -> QPainterPath:
@@ -65,7 +59,7 @@ def render_state(state: Drawing, side: int) -> QImage:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     if state.picture is not None:
         # Scaling the grey image first is ~10x faster than letting drawImage scale and convert.
-        scaled = grey_to_qimage(state.picture).scaled(
+        scaled = grey_to_qimage(state.picture.grey).scaled(
             side,
             side,
             Qt.AspectRatioMode.KeepAspectRatio,
@@ -83,7 +77,7 @@ def render_state(state: Drawing, side: int) -> QImage:
 
 def ink_colour(background: int) -> QColor:
     """Dark ink on light paper, light ink on dark (a light-on-dark picture)."""
-    level = INK if background >= 128 else 255 - INK
+    level = ink_level(background)
     return QColor(level, level, level)
 
 

@@ -2,12 +2,13 @@
 
 - ``ModelSession`` (``mnist_desk.app.model_session``): the catalog and the model in use; its
   work runs in background jobs (``predictor_loader``), ``model_view`` shows its events.
-- ``DrawingSession`` (``mnist_desk.app.drawing_session``): both canvases' drawings, undo on a
-  ``QUndoStack``, recognition requests; shown by the Draw tab (``drawing_tab``).
+- ``DrawingSession`` (``mnist_desk.app.drawing_session``): both canvases' drawings, their undo
+  history and their reading; shown by the Draw tab (``drawing_tab``).
 - Actions and menus (``window_actions``), file dialogs (``window_files``), About (``about``);
   the Train, Dataset and My digits tabs are added once the core has loaded.
 
-Data flows one way: strokes -> model input -> core Predictor -> the labels shown. torch is never
+Data flows one way: a stroke goes to the drawing session, which reads both drawings with the core
+Predictor and reports a ``Recognised`` event that the Draw tab shows. torch is never
 imported here at module level: the window shows first, then a worker thread imports the core,
 reads the catalog and loads the Predictor.
 """
@@ -18,14 +19,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from mnist_desk.app.drawing_session import BLANK, DrawingSession
-from mnist_desk.app.model_session import describe_error
+from mnist_desk.app.drawing_session import (
+    DrawingSession,
+    ReadingEvent,
+    Recognised,
+    RecognitionFailed,
+)
 from mnist_desk.ui import i18n
 from mnist_desk.ui.draw.corrections import CorrectionController
-from mnist_desk.ui.draw.drawing_tab import DrawingTab, UndoStackHistory
+from mnist_desk.ui.draw.drawing_tab import DrawingTab
 from mnist_desk.ui.draw.model_view import ModelView
 from mnist_desk.ui.settings import AppSettings
 from mnist_desk.ui.shell import about
@@ -35,7 +40,7 @@ from mnist_desk.ui.shell.window_files import IMAGE_FILTER, WindowFiles
 
 THROTTLE_MS = 100  # live recognition while the pen moves: at most ~10 predictions a second
 
-__all__ = ["BLANK", "IMAGE_FILTER", "THROTTLE_MS", "MainWindow", "app_icon"]
+__all__ = ["IMAGE_FILTER", "THROTTLE_MS", "MainWindow", "app_icon"]
 
 
 class MainWindow(QMainWindow):
@@ -66,8 +71,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir or self.settings.data_folder or None
         self.download = self.settings.download_allowed if download is None else download
         self.models_dir = models_dir
-        self.undo_stack = QUndoStack(self)
-        self.drawing = DrawingSession(2, UndoStackHistory(self.undo_stack))
+        self.drawing = DrawingSession(2)  # both drawings, their undo history, their reading
         self._closed = False
         self._extra_tabs: list[tuple[QWidget, str | Callable[[], str]]] = []
         self.last_result = None  # the SumResult shown
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.draw_tab, "")
         self.setCentralWidget(self.tabs)
         self._connect_draw_tab()
+        self.drawing.on_reading(self._on_reading)  # after the Draw tab's: it shows them first
         self.corrections = CorrectionController(self)  # keep/correct a drawing into My digits
         self.files = WindowFiles(self)
         self.window_actions = WindowActions(self)
@@ -125,7 +130,6 @@ class MainWindow(QMainWindow):
         for panel in tab.panels:
             canvas, i = panel.canvas, panel.index
             canvas.stroke_moved.connect(self._on_stroke_moved)
-            canvas.changed.connect(self.predict_now)
             canvas.activated.connect(lambda i=i: self.set_active(i))
             canvas.file_dropped.connect(lambda path, i=i: self.open_image(path, i))
             panel.open_button.clicked.connect(lambda _=False, i=i: self.choose_image(i))
@@ -275,22 +279,21 @@ class MainWindow(QMainWindow):
             self._throttle.start()
 
     def predict_now(self):
-        """Read both canvases now; returns the SumResult shown (None without a model)."""
+        """Ask the drawing session to read both canvases now; returns the SumResult shown (None
+        without a model, or when reading failed)."""
         self._throttle.stop()
-        if self.predictor is None:
-            return None
-        try:
-            result = self.drawing.recognise(self.predictor, lambda i: self.canvases[i].to_array())
-        except Exception as e:  # noqa: BLE001 - e.g. a CUDA error: tell the user, keep the window
-            message = self.tr("Recognition failed: {0}").format(describe_error(e))
+        return self.drawing.recognise()
+
+    def _on_reading(self, event: ReadingEvent) -> None:
+        """The window's part of a reading (the Draw tab shows it): the last result for other
+        panels, or the failure in the status bar."""
+        if isinstance(event, RecognitionFailed):
+            message = self.tr("Recognition failed: {0}").format(event.message)
             self.statusBar().showMessage(message)
             self.last_error = message
-            self.draw_tab.show_error(message, with_sum=False)
-            return None
-        self.draw_tab.show_result(result)
-        self.last_result = result
-        self.prediction_updated.emit(result)
-        return result
+        elif isinstance(event, Recognised):
+            self.last_result = event.result
+            self.prediction_updated.emit(event.result)
 
     # ---- editing ----------------------------------------------------------------------
 

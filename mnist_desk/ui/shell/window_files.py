@@ -20,11 +20,8 @@ class WindowFiles(QObject):
 
     def open_image(self, path: str | Path, index: int) -> bool:
         """Read an image file into canvas ``index`` (it is then recognised); False on an error."""
-        from mnist_desk.recognition.predictor import load_image
-
         try:
-            image = load_image(path)
-            self.window.canvases[index].set_image(image)
+            self.window.drawing.open_picture(index, str(path))
         except (OSError, ValueError) as e:
             self.window.show_error(self.tr("Cannot open the image"), str(e))
             return False
