@@ -29,6 +29,7 @@ from mnist_desk.models import TRANSFER, count_parameters
 from mnist_desk.support import acceleration as accel
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.support.devices import resolve_device
+from mnist_desk.training.calibration import calibration_meta
 from mnist_desk.training.checkpointing import (
     initial_model,
     load_teacher,
@@ -425,6 +426,10 @@ class Trainer:
         metrics.update(digits)
         checkpoint = None
         if self.output is not None:
+            # Honest confidence: the temperature of its readings, fitted on validation (not test).
+            calibration = calibration_meta(
+                run.model, run.settings.task, data.val_digits, run.device
+            )
             meta = run_meta(
                 settings,
                 metrics,
@@ -432,9 +437,9 @@ class Trainer:
                 elapsed=elapsed,
                 steps=run.step,
                 status=run.status,
-                extra=self.extra_meta,
+                extra={**self.extra_meta, **calibration},
             )
-            checkpoint = save_trained_model(self.output, run.model, meta)
+            checkpoint = save_trained_model(self.output, run.model, meta, self.history)
         return TrainingResult(
             run.status,
             run.message,

@@ -35,7 +35,9 @@ class TaskData:
         self.aug_drawn = settings.aug_drawn
         pairs = is_adder(self.task)
         self.pairs_per_epoch = examples_per_epoch(settings) if pairs else 0
-        self.val = mdata.labelled_examples(splits.val.subset(settings.val_subset), pairs=pairs)
+        # The validation digits themselves: the temperature of a run's readings is fitted on them.
+        self.val_digits = splits.val.subset(settings.val_subset)
+        self.val = mdata.labelled_examples(self.val_digits, pairs=pairs)
         self.test = mdata.mnist_test_set(splits, pairs=pairs, subset=settings.test_subset)
         # The single test digits, to check an adder's own digit reading.
         self.test_digits = splits.test.subset(settings.test_subset) if pairs else None
