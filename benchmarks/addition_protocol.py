@@ -108,7 +108,7 @@ class ProtocolData:
 
     images_per_example = 2
     num_classes = mdata.NUM_SUMS
-    val = None  # no validation split: the Trainer keeps the last weights
+    val = val_digits = None  # no validation split: the Trainer keeps the last weights
 
     def __init__(self, d: ProtocolPairs, seed: int, device: torch.device):
         self.device = device

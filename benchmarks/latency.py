@@ -40,11 +40,11 @@ def canvas_image(digit28: np.ndarray) -> np.ndarray:
 
 def test_canvases(opts: Options) -> tuple[np.ndarray, np.ndarray, int]:
     """Two canvases with real test digits (a 7 and a 2, the first two MNIST test images)."""
-    from torchvision.datasets import MNIST
+    from mnist_desk.data.mnist_files import read_split
 
-    test = MNIST(str(opts.data_dir), train=False, download=False)
-    a, b = test.data[0].numpy(), test.data[1].numpy()
-    return canvas_image(a), canvas_image(b), int(test.targets[0] + test.targets[1])
+    images, labels = read_split(opts.data_dir, "t10k")
+    a, b = images[0].numpy(), images[1].numpy()
+    return canvas_image(a), canvas_image(b), int(labels[0] + labels[1])
 
 
 def drawn_strokes() -> tuple[tuple, tuple, int]:

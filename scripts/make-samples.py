@@ -8,14 +8,15 @@ import sys
 from pathlib import Path
 
 from PIL import Image
-from torchvision.datasets import MNIST
+
+from mnist_desk.data.mnist_files import read_split
 
 root = sys.argv[1] if len(sys.argv) > 1 else "../shared/datasets"
 out = Path(__file__).resolve().parent.parent / "resources" / "samples"
 out.mkdir(parents=True, exist_ok=True)
-test = MNIST(root, train=False, download=False)
+images, labels = read_split(root, "t10k")
 for digit in range(10):
-    index = int((test.targets == digit).nonzero()[0])
-    image = Image.fromarray(255 - test.data[index].numpy()).resize((112, 112), Image.BILINEAR)
+    index = int((labels == digit).nonzero()[0])
+    image = Image.fromarray(255 - images[index].numpy()).resize((112, 112), Image.BILINEAR)
     image.save(out / f"digit-{digit}-test{index}.png", optimize=True)
     print(out / f"digit-{digit}-test{index}.png")

@@ -19,10 +19,9 @@ def shared_data_dir() -> Path:
 
 def mnist_test_digits(count: int | None = None):
     """Official MNIST test digits as uint8 (N, 28, 28) white-on-black, with labels."""
-    from torchvision.datasets import MNIST
+    from mnist_desk.data.mnist_files import read_split
 
-    test = MNIST(str(shared_data_dir()), train=False, download=False)
-    data, targets = test.data, test.targets
+    data, targets = read_split(shared_data_dir(), "t10k")
     if count is not None:
         data, targets = data[:count], targets[:count]
     return data.numpy(), targets.numpy()

@@ -6,6 +6,7 @@ import torch
 
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER
 from mnist_desk.store.checkpoints import load_checkpoint
+from mnist_desk.store.history import read_history
 from mnist_desk.training import (
     EpochEvent,
     EvalEvent,
@@ -51,6 +52,10 @@ def test_a_short_run_lowers_the_loss_emits_events_and_saves_a_checkpoint(tmp_pat
     assert ckpt.metrics["test_accuracy"] == pytest.approx(result.test["accuracy"], abs=1e-6)
     assert ckpt.meta["settings"]["seed"] == 0 and "optimizer" not in ckpt.state_dict
     assert (tmp_path / "cnn.json").exists()
+    # the run's curves are kept beside it, as the run logged them
+    kept = read_history(tmp_path / "cnn.history.csv")
+    assert [p["step"] for p in kept["train"]] == [e.step for e in steps]
+    assert [p["error"] for p in kept["val"]] == pytest.approx([e.val_error for e in evals])
 
 
 def test_cancel_stops_within_one_step_and_keeps_the_best_model(tmp_path):

@@ -3,13 +3,10 @@ JSON, its duration as text."""
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
+from mnist_desk.store import history as store_history
 from mnist_desk.training import TrainingResult
-
-HISTORY_COLUMNS = ("split", "step", "epoch", "time", "loss", "error")
 
 
 def format_duration(seconds: float) -> str:
@@ -21,14 +18,9 @@ def format_duration(seconds: float) -> str:
 
 
 def history_csv(result: TrainingResult) -> str:
-    """One row per logged point: the training batches, then the validation evaluations."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HISTORY_COLUMNS)
-    for split in ("train", "val"):
-        for point in result.history.get(split, []):
-            writer.writerow([split] + [point.get(column, "") for column in HISTORY_COLUMNS[1:]])
-    return out.getvalue()
+    """One row per logged point: the training batches, then the validation evaluations (the
+    text of the history file saved beside the checkpoint, ``store.history``)."""
+    return store_history.history_csv(result.history)
 
 
 def run_report(result: TrainingResult) -> dict[str, Any]:

@@ -253,9 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     self_test.set_defaults(func=cmd_self_test)
 
+    from mnist_desk.cli.judge import add_parsers as add_judge_parsers
     from mnist_desk.cli.my_digits import add_parsers as add_my_digits_parsers
 
     add_my_digits_parsers(sub, common)
+    add_judge_parsers(sub, common)
     return parser
 
 

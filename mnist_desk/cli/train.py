@@ -48,7 +48,9 @@ class LazyOptionsParser(argparse.ArgumentParser):
 
 
 def flag_of(field) -> str:
-    return field.metadata["flag"] or "--" + field.name.replace("_", "-")
+    from mnist_desk.training.settings import cli_flag
+
+    return cli_flag(field)
 
 
 def dest_of(field) -> str:

@@ -15,121 +15,20 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from mnist_desk.errors import UserError
+from mnist_desk.data.mnist_files import (  # noqa: F401  (re-exported: the data set's one API)
+    NUM_CLASSES,
+    RAW_FILES,
+    DataCorruptError,
+    DataUnavailableError,
+    load_mnist_raw,
+)
 from mnist_desk.imaging.field import MEAN, STD
 
-NUM_CLASSES = 10
 NUM_SUMS = 19
 TRAIN_SIZE = 50_000
 VAL_SIZE = 10_000
 SPLIT_SEED = 20240601  # fixes which 10k training images form the validation set, forever
 PAIR_SEED = 7  # fixes the validation and test pairs
-
-RAW_FILES = (
-    "train-images-idx3-ubyte",
-    "train-labels-idx1-ubyte",
-    "t10k-images-idx3-ubyte",
-    "t10k-labels-idx1-ubyte",
-)
-
-
-class DataUnavailableError(UserError, RuntimeError):
-    """MNIST is not where we looked and could not be downloaded."""
-
-
-def _missing_data_message(root: Path, reason: str) -> str:
-    raw = root / "MNIST" / "raw"
-    files = ", ".join(RAW_FILES)
-    return (
-        f"MNIST was not found in {raw} ({reason}).\n"
-        f"Either allow the download (needs internet), or place the four files {files} "
-        f"(optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, "
-        f"the MNIST_DESK_DATA environment variable or the data folder setting "
-        f"(DIR must contain MNIST/raw)."
-    )
-
-
-class DataCorruptError(UserError, RuntimeError):
-    """An MNIST file is there but damaged (truncated, overwritten); the message names it."""
-
-
-# IDX files (MNIST's format): magic 0x00 0x00 0x08 (unsigned bytes) ndim, ndim big-endian int32
-# sizes, then the data. name -> (ndim, the sizes after the first).
-IDX_SHAPES = {name: ((3, (28, 28)) if "images" in name else (1, ())) for name in RAW_FILES}
-
-
-def check_idx_file(path: Path) -> tuple[int, ...]:
-    """The dimensions an MNIST IDX file declares, after checking that it holds exactly that much
-    data; DataCorruptError naming the file otherwise. Reads only the header."""
-    ndim, rest = IDX_SHAPES[path.name]
-
-    def damaged(problem: str) -> DataCorruptError:
-        return DataCorruptError(
-            f"{path} is damaged: {problem}. Replace it with a good copy, or delete the MNIST "
-            f"files in {path.parent} so that they are downloaded again."
-        )
-
-    try:
-        with open(path, "rb") as f:
-            header = f.read(4 + 4 * ndim)
-        size = path.stat().st_size
-    except OSError as e:
-        raise DataCorruptError(f"{path} cannot be read: {e.strerror or e}") from e
-    if len(header) < 4 + 4 * ndim or header[:3] != b"\x00\x00\x08" or header[3] != ndim:
-        raise damaged("it does not start like an MNIST (IDX) file")
-    dims = tuple(int.from_bytes(header[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
-    if dims[1:] != rest:
-        raise damaged(f"it declares items of shape {dims[1:]}, not {rest}")
-    expected = 4 + 4 * ndim + math.prod(dims)
-    if size != expected:
-        what = "truncated" if size < expected else "longer than it declares"
-        raise damaged(f"{what} ({size:,} bytes, expected {expected:,})")
-    return dims
-
-
-def check_mnist_files(raw: Path) -> None:
-    """The four files are whole and agree with each other, before torchvision reads them."""
-    counts = {name: check_idx_file(raw / name)[0] for name in RAW_FILES}
-    for split in ("train", "t10k"):
-        images, labels = counts[f"{split}-images-idx3-ubyte"], counts[f"{split}-labels-idx1-ubyte"]
-        if images != labels:
-            raise DataCorruptError(
-                f"{raw / f'{split}-labels-idx1-ubyte'} is damaged: it has {labels:,} labels for "
-                f"{images:,} images. Replace the MNIST files in {raw} with good copies."
-            )
-
-
-def load_mnist_raw(root: Path, *, download: bool = False) -> tuple[torch.Tensor, ...]:
-    """Return (train_images, train_labels, test_images, test_labels) as uint8/int64 tensors."""
-    from torchvision.datasets import MNIST
-
-    root = Path(root)
-    raw = root / "MNIST" / "raw"
-    if all((raw / name).is_file() for name in RAW_FILES):
-        check_mnist_files(raw)  # a damaged file is named, not taken for a missing data set
-    try:
-        train = MNIST(str(root), train=True, download=False)
-        test = MNIST(str(root), train=False, download=False)
-    except RuntimeError as absent:
-        if not download:
-            raise DataUnavailableError(
-                _missing_data_message(root, "download not allowed")
-            ) from absent
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-            train = MNIST(str(root), train=True, download=True)
-            test = MNIST(str(root), train=False, download=True)
-        except Exception as failed:  # network errors come in many types
-            raise DataUnavailableError(
-                _missing_data_message(root, f"download failed: {failed}")
-            ) from failed
-    for name, labels in (("train", train.targets), ("t10k", test.targets)):
-        if len(labels) and int(labels.max()) >= NUM_CLASSES:
-            raise DataCorruptError(
-                f"{raw / f'{name}-labels-idx1-ubyte'} is damaged: it holds labels above 9. "
-                f"Replace the MNIST files in {raw} with good copies."
-            )
-    return train.data, train.targets, test.data, test.targets
 
 
 def normalize_uint8(images: torch.Tensor) -> torch.Tensor:

@@ -112,7 +112,8 @@ def _font_glyphs() -> dict[str, dict[int, list[Stroke]]]:
     }
 
 
-def _styles_for(label: int) -> list[tuple[str, list[Stroke]]]:
+def digit_styles(label: int) -> list[tuple[str, list[Stroke]]]:
+    """Every style of ``label`` in this set: each font's glyph and the hand-written paths."""
     fonts = [(f"font:{n}", g[label]) for n, g in _font_glyphs().items()]
     hand = [(f"hand:{n}", s) for n, (d, s) in _hand_styles().items() if d == label]
     return fonts + hand
@@ -127,7 +128,7 @@ def _densify(path: np.ndarray, spacing: float) -> np.ndarray:
     return np.concatenate(out)
 
 
-def _place(strokes: list[Stroke], rng: np.random.Generator) -> tuple[list[np.ndarray], float]:
+def place_glyph(strokes: list[Stroke], rng: np.random.Generator) -> tuple[list[np.ndarray], float]:
     """Slant, stretch, wobble, size and place a glyph on the canvas; returns strokes and pen."""
     paths = [np.asarray(s, dtype=np.float64) for s in strokes]
     every = np.concatenate(paths)
@@ -168,9 +169,9 @@ def drawn_digits(count: int = 600, seed: int = SEED) -> list[DrawnDigit]:
     out = []
     for i in range(count):
         label = i % 10
-        styles = _styles_for(label)
+        styles = digit_styles(label)
         style, strokes = styles[rng.integers(len(styles))]
-        placed, pen = _place(strokes, rng)
+        placed, pen = place_glyph(strokes, rng)
         out.append(
             DrawnDigit(
                 label,

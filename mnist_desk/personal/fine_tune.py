@@ -71,6 +71,7 @@ from mnist_desk.training import (
     predict_logits,
     seeded_torch_rng,
 )
+from mnist_desk.training.calibration import calibration_meta
 from mnist_desk.training.controls import RunControls
 from mnist_desk.training.steps import LoopPlan, StepLoop
 
@@ -356,6 +357,13 @@ class PersonalTrainer:
                 "learn_count": len(learn),
             },
             **self.extra_meta,
+            # Honest confidence: its temperature, fitted on MNIST's validation split as every run's.
+            **calibration_meta(
+                model,
+                CLASSIFIER,
+                mdata.load_splits(self.data_dir, download=self.download).val,
+                resolve_device(self.settings.device),
+            ),
         )
         path = save_checkpoint(output, model.cpu(), meta)
         write_metrics_file(output, meta)

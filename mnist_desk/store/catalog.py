@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mnist_desk.models import CLASSIFIER, DEFAULT_CLASSIFIER
+from mnist_desk.models import CLASSIFIER, DEFAULT_CLASSIFIER, SCRATCH
 from mnist_desk.store.checkpoints import Checkpoint, CheckpointError, load_checkpoint, metrics_path
+from mnist_desk.store.history import history_path
+from mnist_desk.store.measurements import DRAWN, shipped_drawn
 from mnist_desk.store.names import find_model_file, model_files, unknown_model_message
 from mnist_desk.support.config import resolve_models_dir, shipped_weights_dir
 from mnist_desk.support.fileio import remove_stale_temp_files
+
+
+@dataclass(frozen=True)
+class ModelFacts:
+    """What a model's metadata and metrics file say of it (None or "": not recorded)."""
+
+    parameters: int | None = None
+    created: str = ""  # ISO 8601, UTC
+    train_time_s: float | None = None
+    command: str = ""  # the command that trained it (models trained in the window have none)
+    seed: int | None = None
+    settings: dict[str, Any] = field(default_factory=dict, compare=False)  # what the run used
+    drawn_digits: float | None = None  # drawn digits it reads itself (the shown ones' reader's)
+    drawn_sums: float | None = None
+    latency_ms: float | None = None  # median time of one digit pair (drawn-set measurement)
+    measured: str = ""  # when the drawn figures were measured
+    history: Path | None = None  # its training curves (``store.history``), when kept
 
 
 @dataclass(frozen=True)
@@ -22,6 +41,7 @@ class ModelEntry:
     shipped: bool
     test_accuracy: float | None
     problem: str = ""  # why the checkpoint cannot be read ("" when it can); never loaded then
+    facts: ModelFacts = field(default_factory=ModelFacts)
 
     @property
     def name(self) -> str:
@@ -68,23 +88,61 @@ def _check_user_checkpoint(path: Path) -> dict[str, Any] | str:
     return _CHECKED[key]
 
 
-def _entry(path: Path, shipped: bool) -> ModelEntry:
+def _metrics_file(path: Path) -> dict[str, Any] | None:
+    """The metrics JSON beside a checkpoint, or None if there is none that reads as an object."""
+    try:
+        info = json.loads(metrics_path(path).read_text())
+    except (OSError, ValueError):
+        return None
+    return info if isinstance(info, dict) else None
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _facts(path: Path, task: str, info: dict[str, Any], drawn: Any) -> ModelFacts:
+    """The facts in ``info`` (a metrics file or checkpoint metadata) and ``drawn`` (its drawn
+    measurement). A scratch adder's own digits are ``adder_digit_accuracy``: the digits the
+    window shows beside it come from the default classifier."""
+    drawn = drawn if isinstance(drawn, dict) else {}
+    digits_key = "adder_digit_accuracy" if task == SCRATCH else "digit_accuracy"
+    history = history_path(path)
+    parameters = _number(info.get("parameters"))
+    seed = _number(info.get("seed"))
+    settings = info.get("settings")
+    return ModelFacts(
+        parameters=int(parameters) if parameters is not None else None,
+        created=str(info.get("created") or ""),
+        train_time_s=_number(info.get("train_time_s")),
+        command=str(info.get("command") or ""),
+        seed=int(seed) if seed is not None else None,
+        settings=settings if isinstance(settings, dict) else {},
+        drawn_digits=_number(drawn.get(digits_key)),
+        drawn_sums=_number(drawn.get("sum_accuracy")),
+        latency_ms=_number(drawn.get("latency_ms")),
+        measured=str(drawn.get("measured") or ""),
+        history=history if history.is_file() else None,
+    )
+
+
+def _entry(path: Path, shipped: bool, models_dir: str | Path | None = None) -> ModelEntry:
     """Shipped models: the metrics JSON beside them (cheap, and they are tested). The user's:
-    the checkpoint itself, read safely, so a corrupt or foreign file is listed with its problem."""
-    info: dict[str, Any] | str
-    if shipped:
-        try:
-            info = json.loads(metrics_path(path).read_text())
-        except (OSError, ValueError):
-            info = _check_user_checkpoint(path)
-    else:
-        info = _check_user_checkpoint(path)
+    the checkpoint itself, read safely, so a corrupt or foreign file is listed with its problem,
+    plus what was measured of it later (kept in its metrics file)."""
+    metrics_file = _metrics_file(path)
+    use_file = shipped and metrics_file is not None
+    info: dict[str, Any] | str = metrics_file if use_file else _check_user_checkpoint(path)
     if isinstance(info, dict) and not ("task" in info and "arch" in info):
         info = f"{path}: its metadata lacks the task or the architecture"
     if isinstance(info, str):
         return ModelEntry(path, "", "", shipped, None, problem=info)
     accuracy = (info.get("metrics") or {}).get("test_accuracy")
-    return ModelEntry(path, info["task"], info["arch"], shipped, accuracy)
+    drawn = (metrics_file or {}).get(DRAWN)
+    if shipped:
+        drawn = shipped_drawn(path, models_dir) or drawn
+    facts = _facts(path, info["task"], info, drawn)
+    return ModelEntry(path, info["task"], info["arch"], shipped, accuracy, facts=facts)
 
 
 def list_models(models_dir: str | Path | None = None) -> list[ModelEntry]:
@@ -95,7 +153,7 @@ def list_models(models_dir: str | Path | None = None) -> list[ModelEntry]:
     user = resolve_models_dir(models_dir)
     if user.is_dir():
         remove_stale_temp_files(user)
-    return [_entry(path, shipped) for path, shipped in model_files(models_dir)]
+    return [_entry(path, shipped, models_dir) for path, shipped in model_files(models_dir)]
 
 
 def resolve_model(

@@ -7,6 +7,8 @@ settings, seed, created, library versions), so nothing but tensors and primitive
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import io
 import json
 import pickle
@@ -77,16 +79,24 @@ class Checkpoint:
 
 
 def library_versions() -> dict[str, str]:
+    """The versions a checkpoint records; torchvision's only where it is installed (the app
+    needs it only to download MNIST), read without importing it."""
     import numpy
-    import torchvision
 
-    return {
+    versions = {
         "mnist_desk": __version__,
         "torch": torch.__version__,
-        "torchvision": torchvision.__version__,
         "numpy": numpy.__version__,
         "python": platform.python_version(),
     }
+    if importlib.util.find_spec("torchvision") is not None:
+        try:
+            versions["torchvision"] = importlib.metadata.version("torchvision")
+        except importlib.metadata.PackageNotFoundError:  # a bundle without its metadata
+            import torchvision
+
+            versions["torchvision"] = torchvision.__version__
+    return versions
 
 
 def make_meta(
@@ -170,7 +180,8 @@ def write_metrics_file(checkpoint_path: str | Path, meta: dict[str, Any]) -> Pat
     summary = {
         k: meta[k] for k in ("task", "arch", "metrics", "seed", "created", "versions") if k in meta
     }
-    for key in ("command", "machine", "train_time_s", "model_kwargs", "settings", "parameters"):
+    keys = ("command", "machine", "train_time_s", "model_kwargs", "settings", "parameters")
+    for key in (*keys, "temperature", "sum_temperature", "calibration"):
         if key in meta:
             summary[key] = meta[key]
     return atomic_write_json(metrics_path(checkpoint_path), summary)

@@ -47,7 +47,7 @@ from mnist_desk.training.events import (
     TrainingResult,
     failed_run_message,
 )
-from mnist_desk.training.loop import Trainer, seeded_torch_rng
+from mnist_desk.training.loop import Trainer
 from mnist_desk.training.settings import (
     DISTILL_MODES,
     OPTIMIZERS,
@@ -59,6 +59,7 @@ from mnist_desk.training.settings import (
     steps_per_epoch,
     total_steps,
 )
+from mnist_desk.training.steps import seeded_torch_rng
 from mnist_desk.training.task_data import TaskData
 
 __all__ = [

@@ -18,6 +18,7 @@ from mnist_desk.store.checkpoints import (
     save_checkpoint,
     write_metrics_file,
 )
+from mnist_desk.store.history import History, write_history
 from mnist_desk.training.metrics import ClassificationReport
 from mnist_desk.training.settings import TrainingSettings
 
@@ -92,14 +93,19 @@ def tested_metrics(
     }
 
 
-def save_trained_model(output: Path, model: nn.Module, meta: dict[str, Any]) -> str:
-    """Save the checkpoint and its metrics file beside it (both atomically); the path saved.
+def save_trained_model(
+    output: Path, model: nn.Module, meta: dict[str, Any], history: History | None = None
+) -> str:
+    """Save the checkpoint, its metrics file and the run's ``history`` (its curves) beside it,
+    each atomically; the path saved.
 
     A failed save (the disk full) is a FolderError that gives the run's test accuracy: the file
     it would have replaced is untouched."""
     try:
         checkpoint = str(save_checkpoint(output, model.cpu(), meta))
         write_metrics_file(output, meta)
+        if history is not None:
+            write_history(output, history)
     except OSError as e:
         accuracy = meta["metrics"]["test_accuracy"]
         raise FolderError(

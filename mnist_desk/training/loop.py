@@ -11,7 +11,6 @@ dropout draw from is seeded for the run inside ``fork_rng``, which gives it back
 
 from __future__ import annotations
 
-import contextlib
 import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -27,6 +26,7 @@ from mnist_desk.models import TRANSFER, DigitSumAdder, count_parameters
 from mnist_desk.support import acceleration as accel
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.support.devices import resolve_device
+from mnist_desk.training.calibration import calibration_meta
 from mnist_desk.training.checkpointing import (
     initial_model,
     load_teacher,
@@ -52,25 +52,8 @@ from mnist_desk.training.events import (
 )
 from mnist_desk.training.preflight import check_training_can_start
 from mnist_desk.training.settings import TrainingSettings, steps_per_epoch, total_steps
-from mnist_desk.training.steps import LoopPlan, StepLoop
+from mnist_desk.training.steps import LoopPlan, StepLoop, seeded_torch_rng
 from mnist_desk.training.task_data import TaskData
-
-
-@contextlib.contextmanager
-def seeded_torch_rng(seed: int, device: torch.device) -> Iterator[None]:
-    """torch's process-wide generator (and the run's GPU's) seeded for one run, then given back
-    as it was. Initial weights and dropout draw from it, and torch has no per-call generator for
-    them; everything else a run draws (order, augmentation, pairs) comes from TaskData's own."""
-    if device.type == "cuda":
-        gpus = [device.index if device.index is not None else torch.cuda.current_device()]
-    else:
-        gpus = []
-    with torch.random.fork_rng(devices=gpus):
-        torch.random.default_generator.manual_seed(seed)
-        if gpus:
-            with torch.cuda.device(device):
-                torch.cuda.manual_seed(seed)
-        yield
 
 
 @dataclass
@@ -367,6 +350,12 @@ class Trainer:
         metrics.update(digits)
         checkpoint = None
         if self.output is not None:
+            # Honest confidence: the temperature of its readings, fitted on validation (not test).
+            calibration = (  # none without a validation set (a protocol of its own)
+                calibration_meta(run.model, run.settings.task, data.val_digits, run.device)
+                if data.val_digits is not None
+                else {}
+            )
             meta = run_meta(
                 settings,
                 metrics,
@@ -374,9 +363,9 @@ class Trainer:
                 elapsed=elapsed,
                 steps=loop.step,
                 status=loop.status,
-                extra=self.extra_meta,
+                extra={**self.extra_meta, **calibration},
             )
-            checkpoint = save_trained_model(self.output, run.model, meta)
+            checkpoint = save_trained_model(self.output, run.model, meta, self.history)
         return TrainingResult(
             loop.status,
             loop.message,

@@ -10,15 +10,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from mnist_desk.data.mnist_files import mnist_present
 from mnist_desk.errors import FolderError
-
-# What torchvision's MNIST reads; with all four present nothing is written to the data folder.
-MNIST_RAW_FILES = (
-    "train-images-idx3-ubyte",
-    "train-labels-idx1-ubyte",
-    "t10k-images-idx3-ubyte",
-    "t10k-labels-idx1-ubyte",
-)
 
 
 def check_writable_folder(folder: str | os.PathLike, what: str, how_to_change: str) -> Path:
@@ -35,11 +28,6 @@ def check_writable_folder(folder: str | os.PathLike, what: str, how_to_change: s
             f"cannot write {what} in {folder}: {reason}. Make it writable, or {how_to_change}."
         ) from e
     return folder
-
-
-def mnist_present(data_dir: str | os.PathLike) -> bool:
-    raw = Path(data_dir) / "MNIST" / "raw"
-    return all((raw / name).is_file() for name in MNIST_RAW_FILES)
 
 
 def check_training_can_start(output: Path | None, data_dir: Path, download: bool) -> None:

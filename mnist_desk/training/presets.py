@@ -8,10 +8,12 @@ shipped weights had. ``defaults_for`` is the one place that knows QuickNet's rec
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import replace
 
 from mnist_desk.models import CLASSIFIER, DEFAULT_CLASSIFIER
-from mnist_desk.training import TrainingSettings, default_settings
+from mnist_desk.training import TrainingSettings, cli_options, default_settings
+from mnist_desk.training.settings import cli_flag
 
 QUICK = "quick"
 STANDARD = "standard"
@@ -72,3 +74,20 @@ def preset_of(settings: TrainingSettings) -> str | None:
     if settings.task != CLASSIFIER:
         return None
     return QUICK if settings.arch == QUICK_ARCH else STANDARD
+
+
+def equivalent_command(settings: TrainingSettings) -> str:
+    """The ``mnist-desk train`` command that runs ``settings``: the task, the architecture, the
+    seed, and every option that differs from the task's defaults (``defaults_for``). For models
+    trained in the window, which record no command of their own."""
+    defaults = defaults_for(settings.task, settings.arch)
+    words = ["mnist-desk", "train", "--task", settings.task, "--arch", settings.arch]
+    for option in cli_options():
+        value, default = getattr(settings, option.name), getattr(defaults, option.name)
+        if option.name == "seed" or value != default:
+            if isinstance(default, bool):
+                words.append(cli_flag(option))  # a switch: given, it flips the default
+            elif value is not None:
+                words += [cli_flag(option), str(value)]
+    words += [f"--model-arg={key}={value}" for key, value in settings.model_kwargs.items()]
+    return shlex.join(words)

@@ -144,6 +144,11 @@ def cli_options() -> list[Field]:
     return [f for f in fields(TrainingSettings) if "help" in f.metadata]
 
 
+def cli_flag(option_field: Field) -> str:
+    """The option ``mnist-desk train`` offers for a settings field: ``--its-name`` by default."""
+    return option_field.metadata["flag"] or "--" + option_field.name.replace("_", "-")
+
+
 def default_settings(task: str, arch: str | None = None) -> TrainingSettings:
     """Good starting points per task (what the shipped weights were trained with, at fewer epochs)."""
     if task == TRANSFER:

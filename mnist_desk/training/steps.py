@@ -5,16 +5,18 @@ fine-tune's.
 the run ends otherwise, and owns what every run shares: waiting while paused (pauses are left
 out of every timing), stopping on a cancel, stopping when the loss diverges, reporting each step
 (a ``StepEvent`` and a point of the history), validating when due (an ``EvalEvent``; the best
-validation error so far; patience), and an ``EpochEvent`` at each epoch's end. What differs
+validation error so far; patience), and an ``EpochEvent`` at each epoch's end; a run seeds
+torch's generator for itself alone (``seeded_torch_rng``). What differs
 between runs (their batches, their loss, their update, their validation set, what "the best
 weights" means) is a ``Learner``'s.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -25,6 +27,23 @@ from mnist_desk.training.evaluation import EvaluationInterrupted
 from mnist_desk.training.events import EpochEvent, EvalEvent, Event, StepEvent
 
 History = dict[str, list[dict[str, Any]]]
+
+
+@contextlib.contextmanager
+def seeded_torch_rng(seed: int, device: torch.device) -> Iterator[None]:
+    """torch's process-wide generator (and the run's GPU's) seeded for one run, then given back
+    as it was. Initial weights and dropout draw from it, and torch has no per-call generator for
+    them; everything else a run draws (order, augmentation, pairs) comes from TaskData's own."""
+    if device.type == "cuda":
+        gpus = [device.index if device.index is not None else torch.cuda.current_device()]
+    else:
+        gpus = []
+    with torch.random.fork_rng(devices=gpus):
+        torch.random.default_generator.manual_seed(seed)
+        if gpus:
+            with torch.cuda.device(device):
+                torch.cuda.manual_seed(seed)
+        yield
 
 
 class Learner(Protocol):

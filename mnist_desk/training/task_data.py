@@ -37,9 +37,11 @@ class TaskData:
         self.pairs_per_epoch = examples_per_epoch(settings) if pairs else 0
         # What an epoch goes through: its fresh pairs, or the training images.
         self.examples_per_epoch = examples_per_epoch(settings, len(splits.train))
+        # The validation digits themselves: the temperature of a run's readings is fitted on them.
+        self.val_digits = splits.val.subset(settings.val_subset)
         # None would mean no validation set: the run then keeps its last weights.
         self.val: tuple[torch.Tensor, torch.Tensor] | None = mdata.labelled_examples(
-            splits.val.subset(settings.val_subset), pairs=pairs
+            self.val_digits, pairs=pairs
         )
         self.test = mdata.mnist_test_set(splits, pairs=pairs, subset=settings.test_subset)
         # The single test digits, to check an adder's own digit reading.

@@ -135,5 +135,31 @@ class AppSettings:
     def download_allowed(self, value: bool) -> None:
         self._qs.setValue("data/download", "true" if value else "false")
 
+    @property
+    def models_sort_column(self) -> str:
+        """The Models tab's sort column (``app.leaderboard.Column``'s value; '' by default)."""
+        return self._str("models/sort_column")
+
+    @models_sort_column.setter
+    def models_sort_column(self, value: str) -> None:
+        self._qs.setValue("models/sort_column", value)
+
+    @property
+    def models_sort_descending(self) -> bool:
+        return str(self._qs.value("models/sort_descending", "true")).lower() in ("true", "1")
+
+    @models_sort_descending.setter
+    def models_sort_descending(self, value: bool) -> None:
+        self._qs.setValue("models/sort_descending", "true" if value else "false")
+
+    @property
+    def models_task(self) -> str:
+        """The task the Models tab shows ('' for every task)."""
+        return self._str("models/task")
+
+    @models_task.setter
+    def models_task(self, value: str) -> None:
+        self._qs.setValue("models/task", value)
+
     def sync(self) -> None:
         self._qs.sync()

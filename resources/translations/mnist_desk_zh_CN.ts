@@ -236,74 +236,82 @@ The window keeps working; details below.</source>
     </message>
 </context>
 <context>
+    <name>CurvesDialog</name>
+    <message>
+        <location filename="../../mnist_desk/ui/library/curves_dialog.py" line="26"/>
+        <source>Training curves: {0}</source>
+        <translation>训练曲线：{0}</translation>
+    </message>
+</context>
+<context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="41"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="42"/>
         <source>Training (50,000)</source>
         <translation>训练集（50,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="42"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="43"/>
         <source>Validation (10,000)</source>
         <translation>验证集（10,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="43"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="44"/>
         <source>Test (10,000)</source>
         <translation>测试集（10,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="90"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="78"/>
         <source>The fixed 50k/10k/10k split the models are trained on</source>
         <translation>模型训练所用的固定 50k/10k/10k 划分</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="96"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="84"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="98"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="86"/>
         <source>Show only one digit</source>
         <translation>只显示某一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="100"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="88"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="102"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="90"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="105"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="93"/>
         <source>MNIST loads when this tab is first shown.</source>
         <translation>首次显示此页时加载 MNIST。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="124"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="112"/>
         <source>Split:</source>
         <translation>数据划分：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="126"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="114"/>
         <source>Digit:</source>
         <translation>数字：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="162"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="150"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="237"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="225"/>
         <source>label {0}, sample #{1}</source>
         <translation>标签 {0}，样本 #{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="245"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="233"/>
         <source>page {0} of {1} ({2} samples)</source>
         <translation>第 {0} / {1} 页（共 {2} 个样本）</translation>
     </message>
@@ -311,39 +319,39 @@ The window keeps working; details below.</source>
 <context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="104"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="66"/>
         <source>First digit</source>
         <translation>第一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="104"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="66"/>
         <source>Second digit</source>
         <translation>第二个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="105"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="67"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="107"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="69"/>
         <source>Read a digit from an image file (or drop one on the box)</source>
         <translation>从图片文件读取数字（也可以把图片拖到方框里）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="109"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="110"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="72"/>
         <source>Draw a digit here
 or drop an image</source>
         <translation>在这里写一个数字
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="111"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="73"/>
         <source>Draw one digit with the mouse, a pen or a finger</source>
         <translation>用鼠标、手写笔或手指写一个数字</translation>
     </message>
@@ -394,42 +402,47 @@ or drop an image</source>
 <context>
     <name>DrawingTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="217"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="164"/>
+        <source>Recognition failed: {0}</source>
+        <translation>识别失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="188"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="218"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="189"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="219"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="190"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="223"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="194"/>
         <source>Redo what was undone ({0})</source>
         <translation>重做刚撤销的操作（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="224"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="195"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="225"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="196"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="226"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="197"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="230"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="201"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
@@ -465,52 +478,57 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="216"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="155"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="160"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="156"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="161"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="202"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="211"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="210"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="203"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="212"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="216"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="225"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="243"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="253"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="285"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="297"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="317"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="326"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="322"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="331"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -751,6 +769,242 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>ModelsTableModel</name>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="115"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="117"/>
+        <source>measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="128"/>
+        <source>{0:.2f} ms</source>
+        <translation>{0:.2f} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="135"/>
+        <source>seed {0}: {1}</source>
+        <translation>种子 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="143"/>
+        <source>shipped with the app</source>
+        <translation>随应用提供</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="143"/>
+        <source>yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="146"/>
+        <source>in use in the Draw tab</source>
+        <translation>正在“绘制”页中使用</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="151"/>
+        <source>Measured {0} on the drawn-digit set (300 pairs, seed 12)</source>
+        <translation>于 {0} 在手写数字集上测得（300 对，种子 12）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="160"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="161"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="162"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="163"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="164"/>
+        <source>MNIST test</source>
+        <translation>MNIST 测试</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="165"/>
+        <source>Drawn digits</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="166"/>
+        <source>Drawn sums</source>
+        <translation>手写求和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="167"/>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="168"/>
+        <source>Training time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="169"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="170"/>
+        <source>Recipe</source>
+        <translation>训练配方</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="176"/>
+        <source>Shipped models in grey, yours in black; the model in use in bold</source>
+        <translation>内置模型为灰色，你的模型为黑色；正在使用的模型为粗体</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="178"/>
+        <source>Accuracy on the 10,000 MNIST test images (sums: pairs)</source>
+        <translation>在 10,000 张 MNIST 测试图像上的准确率（加法器：数字对）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="180"/>
+        <source>Digits drawn with a mouse (the project&apos;s drawn-digit set) that the model reads itself; Measure fills it in</source>
+        <translation>模型自己读对的鼠标手写数字（本项目的手写数字集）所占比例；点“测量”即可填入</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="183"/>
+        <source>Drawn pairs whose sum is right</source>
+        <translation>求和正确的手写数字对所占比例</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="184"/>
+        <source>Median time to read both digits and their sum, one thread</source>
+        <translation>读出两个数字及其和所需时间的中位数（单线程）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="185"/>
+        <source>The command that trained it, and its seed</source>
+        <translation>训练它的命令及其随机种子</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="128"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="135"/>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="139"/>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="140"/>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="141"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="142"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="143"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="181"/>
+        <source>Enter uses the selected model, F2 renames it, Delete deletes it. Select several to measure them or to overlay their curves.</source>
+        <translation>回车使用所选模型，F2 重命名，Delete 删除。可选择多个模型一起测量，或叠加显示它们的曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="241"/>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="242"/>
+        <source>Delete {0}? Its file, metrics and curves are removed from {1}.</source>
+        <translation>删除 {0}？它的文件、指标和曲线将从 {1} 中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="265"/>
+        <source>shipped models cannot be renamed or deleted</source>
+        <translation>内置模型不能重命名或删除</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="266"/>
+        <source>the file cannot be read (see its tooltip)</source>
+        <translation>无法读取该文件（详见其提示）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="267"/>
+        <source>no training curves were kept with this model</source>
+        <translation>这个模型没有保存训练曲线</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="268"/>
+        <source>busy: wait until it has been measured</source>
+        <translation>忙碌中：请等它测量完毕</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="269"/>
+        <source>a name cannot be empty</source>
+        <translation>名称不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="271"/>
+        <source>a name cannot start with a dot or hold / \ : * ? &quot; &lt; &gt; |</source>
+        <translation>名称不能以点开头，也不能包含 / \ : * ? &quot; &lt; &gt; |</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="273"/>
+        <source>another model has that name</source>
+        <translation>已有同名模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="305"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="335"/>
+        <source>Measured {0} on the drawn digits</source>
+        <translation>已在手写数字上测量 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="336"/>
+        <source>Renamed {0} to {1}</source>
+        <translation>已将 {0} 重命名为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="337"/>
+        <source>Deleted {0}</source>
+        <translation>已删除 {0}</translation>
+    </message>
+</context>
+<context>
     <name>MyDigitsView</name>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="130"/>
@@ -820,15 +1074,15 @@ or drop an image</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="241"/>
-        <source>A training run is in progress; wait for it to end or stop it.</source>
-        <translation>正在训练；请等待其结束或先停止它。</translation>
-    </message>
-    <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="242"/>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="309"/>
         <source>Fine-tune on my digits</source>
         <translation>用我的数字微调</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="241"/>
+        <source>A training run is in progress; wait for it to end or stop it.</source>
+        <translation>正在训练；请等待其结束或先停止它。</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="261"/>
@@ -1713,57 +1967,57 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="29"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="26"/>
         <source>Cannot open the image</source>
         <translation>无法打开图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="32"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="29"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="39"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="36"/>
         <source>Open an image of a digit</source>
         <translation>打开一张数字图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="41"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="38"/>
         <source>Images ({0})</source>
         <translation>图片 ({0})</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="51"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="48"/>
         <source>Cannot save the drawing</source>
         <translation>无法保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="53"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="50"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="59"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="56"/>
         <source>Save the drawing</source>
         <translation>保存手写内容</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="61"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="58"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="71"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="68"/>
         <source>Open a model file</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="73"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="70"/>
         <source>mnist-desk checkpoints (*.pt)</source>
         <translation>mnist-desk 模型文件 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_files.py" line="83"/>
+        <location filename="../../mnist_desk/ui/shell/window_files.py" line="80"/>
         <source>Folder that holds MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>

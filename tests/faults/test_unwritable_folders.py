@@ -65,8 +65,8 @@ def test_an_unwritable_data_folder_refuses_a_download_up_front(
     blocked, tmp_path, capsys, no_data_loading, monkeypatch
 ):
     monkeypatch.setattr(
-        "torchvision.datasets.MNIST.download",
-        lambda self: pytest.fail("tried to download into a folder it cannot write"),
+        "mnist_desk.data.mnist_files.download_mnist",
+        lambda root: pytest.fail("tried to download into a folder it cannot write"),
     )
     code = main(["--data-dir", str(blocked), "train", "-o", str(tmp_path / "m.pt")])
     assert code == 1

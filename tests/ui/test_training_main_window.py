@@ -25,7 +25,7 @@ def test_a_trained_model_reaches_the_drawing_pad_and_closing_mid_run_is_clean(
     qtbot.waitUntil(lambda: window.training_panel is not None, timeout=RUN_TIMEOUT_MS)
     panel = window.training_panel
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles[:3] == ["Draw", "Train", "Dataset"]
+    assert titles[:4] == ["Draw", "Train", "Models", "Dataset"]
     window.tabs.setCurrentWidget(panel)
 
     assert start_by_button(qtbot, panel, tiny())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from mnist_desk.app.dataset import SPLITS, Dataset, LabelledPixels, read_dataset
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.ui.background import BackgroundJob, JobError
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.pixmaps import pixmap_from_uint8
 
 PAGE_SIZE = 144  # fills a large window; a page renders in a few milliseconds
 
@@ -41,19 +42,6 @@ def split_title(split: str) -> str:
         "test": QCoreApplication.translate("DatasetBrowser", "Test (10,000)"),
     }
     return titles[split]
-
-
-def pixmap_from_uint8(image: np.ndarray, scale: int = 2) -> QPixmap:
-    """A grayscale uint8 (H, W) array as a pixmap, enlarged without blurring."""
-    image = np.ascontiguousarray(image, dtype=np.uint8)
-    height, width = image.shape
-    qimage = QImage(image.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
-    return QPixmap.fromImage(qimage).scaled(
-        width * scale,
-        height * scale,
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.FastTransformation,
-    )
 
 
 class DatasetBrowser(QWidget):

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.training_panel = None  # the Train tab, added once the core has loaded
         self.my_digits_view = None  # the My digits tab, likewise
         self.dataset_browser = None
+        self.models_view = None  # the Models tab (the leaderboard), likewise
 
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(False)
@@ -203,7 +204,11 @@ class MainWindow(QMainWindow):
         self.training_panel.useModelRequested.connect(self._use_trained_model)
         self.training_panel.statusMessage.connect(self._show_status)
         self.dataset_browser = DatasetBrowser(data_dir=self.data_dir, download=self.download)
+        from mnist_desk.ui.library.models_view import ModelsView
+
+        self.models_view = ModelsView(self)
         self.add_tab(self.training_panel, lambda: self.tr("Train"))
+        self.add_tab(self.models_view, lambda: self.tr("Models"))
         self.add_tab(self.dataset_browser, lambda: self.tr("Dataset"))
         from mnist_desk.ui.library.my_digits_view import MyDigitsView
 
@@ -228,6 +233,7 @@ class MainWindow(QMainWindow):
 
     def _on_model_trained(self, path: str) -> None:
         self.refresh_models()  # the new checkpoint appears in the model picker
+        self.models_view.session.model_saved(path)  # and is measured on the drawn digits
 
     def _use_trained_model(self, path: str) -> None:
         self.use_model(path)
@@ -388,6 +394,7 @@ class MainWindow(QMainWindow):
         self._throttle.stop()
         if self.training_panel is not None:
             self.training_panel.shutdown()  # a run in progress ends unsaved, its thread joined
+            self.models_view.shutdown()
         self.models.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -32,7 +32,7 @@ from mnist_desk.models import TASK_TITLES, is_adder
 from mnist_desk.support.fileio import atomic_write_bytes, atomic_write_json
 from mnist_desk.ui.draw.model_picker import task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
-from mnist_desk.ui.library.dataset_browser import pixmap_from_uint8
+from mnist_desk.ui.pixmaps import pixmap_from_uint8
 
 
 def status_title(status: str) -> str:

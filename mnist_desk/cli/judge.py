@@ -1,0 +1,108 @@
+"""``mnist-desk train-gate`` (the shared "not a digit" gate) and ``mnist-desk calibrate`` (fit a
+checkpoint's temperature on MNIST's validation split and save it back)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shlex
+import sys
+from pathlib import Path
+
+from mnist_desk.cli.train import EXIT_OK
+
+
+def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+    """The ``train-gate`` and ``calibrate`` subcommands (``sub``: LazyOptionsParser's)."""
+
+    def add_gate_options(gate: argparse.ArgumentParser) -> None:
+        from mnist_desk.training.gate import GateSettings  # loads torch: only when asked
+
+        for f in dataclasses.fields(GateSettings):
+            gate.add_argument(
+                "--" + f.name.replace("_", "-"),
+                type=float if f.type == "float" else int,
+                default=f.default,
+                help=f"(default {f.default})",
+            )
+        gate.add_argument("--output", "-o", required=True, help="where to save the gate")
+        gate.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
+
+    gate = sub.add_parser(
+        "train-gate",
+        parents=[common],
+        help='train the shared digit gate that says "not a digit" (for every model)',
+        add_options=add_gate_options,
+    )
+    gate.set_defaults(func=cmd_train_gate)
+
+    calibrate = sub.add_parser(
+        "calibrate",
+        parents=[common],
+        help="fit each checkpoint's temperature on MNIST's validation split and save it back",
+    )
+    calibrate.add_argument("checkpoints", nargs="+", type=Path, help=".pt files to calibrate")
+    calibrate.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
+    calibrate.add_argument("--json", action="store_true", help="print what was fitted as JSON")
+    calibrate.set_defaults(func=cmd_calibrate)
+
+
+def _splits(args: argparse.Namespace):
+    from mnist_desk.data.mnist import load_splits
+    from mnist_desk.support.config import resolve_data_dir
+
+    return load_splits(resolve_data_dir(args.data_dir), download=not args.no_download)
+
+
+def _set_threads(threads: int | None) -> None:
+    import torch
+
+    if threads:
+        torch.set_num_threads(threads)
+
+
+def cmd_train_gate(args: argparse.Namespace) -> int:
+    from mnist_desk.support.devices import machine_description
+    from mnist_desk.training.gate import GateSettings, train_gate
+
+    _set_threads(args.threads)
+    settings = GateSettings(
+        **{f.name: getattr(args, f.name) for f in dataclasses.fields(GateSettings)}
+    )
+    train_gate(
+        settings,
+        _splits(args),
+        Path(args.output),
+        extra_meta={
+            "command": "mnist-desk " + shlex.join(sys.argv[1:]),
+            "machine": machine_description(),
+        },
+    )
+    print(f"saved {args.output}")
+    return EXIT_OK
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from mnist_desk.support.devices import resolve_device
+    from mnist_desk.training.calibration import recalibrate_checkpoint
+
+    _set_threads(args.threads)
+    splits = _splits(args)
+    device = resolve_device(args.device)
+    command = "mnist-desk " + shlex.join(sys.argv[1:])
+    fitted = {}
+    for path in args.checkpoints:
+        fitted[str(path)] = recalibrate_checkpoint(path, splits.val, device, command)
+        if not args.json:
+            for what, c in fitted[str(path)].items():
+                if what not in ("digits", "sums"):
+                    continue
+                print(
+                    f"{path} {what}: temperature {c['temperature']:.4f}; validation NLL "
+                    f"{c['before']['nll']:.4f} -> {c['after']['nll']:.4f}, ECE "
+                    f"{c['before']['ece']:.2%} -> {c['after']['ece']:.2%}"
+                )
+    if args.json:
+        print(json.dumps(fitted))
+    return EXIT_OK

@@ -1,0 +1,193 @@
+"""MNIST's four IDX files: find them, check them, read them, or download them.
+
+The files are read here with numpy rather than through ``torchvision.datasets.MNIST``: the IDX
+format is a short header and raw bytes, the header is parsed anyway to name a damaged file,
+and the app then needs no torchvision except to download (the CPU bundle ships without it).
+A download uses torchvision's MNIST, imported only then; without it the message says where to
+get the files instead.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from mnist_desk.errors import UserError
+
+NUM_CLASSES = 10
+RAW_FILES = (
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+)
+# Where torchvision downloads them from (its first mirror), for people without torchvision.
+MNIST_MIRROR = "https://ossci-datasets.s3.amazonaws.com/mnist/"
+
+# IDX files (MNIST's format): magic 0x00 0x00 0x08 (unsigned bytes) ndim, ndim big-endian int32
+# sizes, then the data. name -> (ndim, the sizes after the first).
+IDX_SHAPES = {name: ((3, (28, 28)) if "images" in name else (1, ())) for name in RAW_FILES}
+
+
+class DataUnavailableError(UserError, RuntimeError):
+    """MNIST is not where we looked and could not be downloaded."""
+
+
+class DataCorruptError(UserError, RuntimeError):
+    """An MNIST file is there but damaged (truncated, overwritten); the message names it."""
+
+
+def raw_folder(root: Path | str) -> Path:
+    """The folder that holds the four files: ``root/MNIST/raw`` (torchvision's layout)."""
+    return Path(root) / "MNIST" / "raw"
+
+
+def find_raw_file(raw: Path, name: str) -> Path | None:
+    """``raw/name``, else ``raw/name.gz`` (as downloaded), else None."""
+    for candidate in (raw / name, raw / f"{name}.gz"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def mnist_present(root: Path | str) -> bool:
+    """Whether all four files are in ``root/MNIST/raw`` (unpacked or .gz); nothing is read."""
+    raw = raw_folder(root)
+    return all(find_raw_file(raw, name) is not None for name in RAW_FILES)
+
+
+def _damaged(path: Path, problem: str) -> DataCorruptError:
+    return DataCorruptError(
+        f"{path} is damaged: {problem}. Replace it with a good copy, or delete the MNIST "
+        f"files in {path.parent} so that they are downloaded again."
+    )
+
+
+def _idx_dims(path: Path, name: str, header: bytes, size: int) -> tuple[int, ...]:
+    """The dimensions an IDX header declares, after checking that ``size`` bytes hold exactly
+    that much data; DataCorruptError naming ``path`` otherwise."""
+    ndim, rest = IDX_SHAPES[name]
+    if len(header) < 4 + 4 * ndim or header[:3] != b"\x00\x00\x08" or header[3] != ndim:
+        raise _damaged(path, "it does not start like an MNIST (IDX) file")
+    dims = tuple(int.from_bytes(header[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    if dims[1:] != rest:
+        raise _damaged(path, f"it declares items of shape {dims[1:]}, not {rest}")
+    expected = 4 + 4 * ndim + math.prod(dims)
+    if size != expected:
+        what = "truncated" if size < expected else "longer than it declares"
+        raise _damaged(path, f"{what} ({size:,} bytes, expected {expected:,})")
+    return dims
+
+
+def _read_bytes(path: Path) -> bytearray:
+    try:
+        if path.suffix == ".gz":
+            with gzip.open(path, "rb") as f:
+                return bytearray(f.read())
+        with open(path, "rb") as f:
+            return bytearray(f.read())
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
+        raise DataCorruptError(f"{path} cannot be read: {reason}") from e
+
+
+def read_idx_file(path: Path) -> np.ndarray:
+    """One MNIST IDX file (unpacked or .gz) as a uint8 array of the shape its header declares;
+    DataCorruptError naming the file if it is damaged."""
+    name = path.name.removesuffix(".gz")
+    data = _read_bytes(path)
+    ndim = IDX_SHAPES[name][0]
+    dims = _idx_dims(path, name, bytes(data[: 4 + 4 * ndim]), len(data))
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+
+
+def read_split(root: Path | str, split: str) -> tuple[torch.Tensor, torch.Tensor]:
+    """``split`` ("train" or "t10k") from ``root/MNIST/raw``: uint8 (N, 28, 28) images and
+    int64 (N,) labels; DataCorruptError if a file is damaged or the two disagree."""
+    raw = raw_folder(root)
+    found = {}
+    for kind in ("images-idx3-ubyte", "labels-idx1-ubyte"):
+        path = find_raw_file(raw, f"{split}-{kind}")
+        if path is None:
+            raise DataUnavailableError(_missing_data_message(Path(root), "a file is missing"))
+        found[kind] = path
+    images = read_idx_file(found["images-idx3-ubyte"])
+    labels = read_idx_file(found["labels-idx1-ubyte"])
+    labels_path = found["labels-idx1-ubyte"]
+    if len(images) != len(labels):
+        raise DataCorruptError(
+            f"{labels_path} is damaged: it has {len(labels):,} labels for "
+            f"{len(images):,} images. Replace the MNIST files in {raw} with good copies."
+        )
+    if len(labels) and int(labels.max()) >= NUM_CLASSES:
+        raise DataCorruptError(
+            f"{labels_path} is damaged: it holds labels above 9. "
+            f"Replace the MNIST files in {raw} with good copies."
+        )
+    return torch.from_numpy(images), torch.from_numpy(labels.astype(np.int64))
+
+
+def _missing_data_message(root: Path, reason: str) -> str:
+    raw = raw_folder(root)
+    files = ", ".join(RAW_FILES)
+    return (
+        f"MNIST was not found in {raw} ({reason}).\n"
+        f"Either allow the download (needs internet), or place the four files {files} "
+        f"(optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, "
+        f"the MNIST_DESK_DATA environment variable or the data folder setting "
+        f"(DIR must contain MNIST/raw)."
+    )
+
+
+def _no_downloader_message(root: Path) -> str:
+    raw = raw_folder(root)
+    files = ", ".join(f"{name}.gz" for name in RAW_FILES)
+    if getattr(sys, "frozen", False):
+        why = "this build of mnist-desk reads MNIST but does not download it"
+        install = ""
+    else:
+        why = "downloading needs torchvision, which is not installed"
+        install = " Or install torchvision (pip install torchvision) and try again."
+    return (
+        f"MNIST was not found in {raw}, and {why}.\n"
+        f"Download the four files {files} from {MNIST_MIRROR} (or any MNIST mirror) and put "
+        f"them in {raw}; they may stay packed (.gz). Or point the app at a folder that has "
+        f"them with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data "
+        f"folder setting (DIR must contain MNIST/raw).{install}"
+    )
+
+
+def download_mnist(root: Path) -> None:
+    """Download the four files into ``root/MNIST/raw`` with torchvision (imported only here).
+
+    DataUnavailableError saying where to get the files by hand if torchvision is not installed
+    or the download fails.
+    """
+    try:
+        from torchvision.datasets import MNIST
+    except ImportError as absent:
+        raise DataUnavailableError(_no_downloader_message(root)) from absent
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        for train in (True, False):
+            MNIST(str(root), train=train, download=True)
+    except Exception as failed:  # network errors come in many types
+        raise DataUnavailableError(
+            _missing_data_message(root, f"download failed: {failed}")
+        ) from failed
+
+
+def load_mnist_raw(root: Path | str, *, download: bool = False) -> tuple[torch.Tensor, ...]:
+    """Return (train_images, train_labels, test_images, test_labels) as uint8/int64 tensors,
+    downloading the files first if they are missing and ``download`` allows it."""
+    root = Path(root)
+    if not mnist_present(root):
+        if not download:
+            raise DataUnavailableError(_missing_data_message(root, "download not allowed"))
+        download_mnist(root)
+    return (*read_split(root, "train"), *read_split(root, "t10k"))

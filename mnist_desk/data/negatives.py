@@ -1,0 +1,286 @@
+"""Things that are not digits, drawn procedurally: what the digit gate learns to turn away.
+
+Every shape here is this module's own: letters written as stroke lists below (only those no
+reader would take for a digit: no O, I, l, S, Z, b, g, q, and no a, d, C, D, B, G, J either),
+symbols and shapes, scribbles, zig-zags, spirals, hatching, dashed strokes, dots, and MNIST
+training digits crossed out, scribbled over or drawn over each other. Each is rendered by the
+canvas's renderer (``imaging.strokes.render_strokes``), so it looks exactly like a drawing.
+
+No font or glyph source enters here: the evaluation sets draw Hershey fonts, and their own
+scribble families (in ``mnist_desk/evaluation/``) are different code and shapes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import torch
+
+from mnist_desk.imaging.strokes import render_strokes
+
+Stroke = list[tuple[float, float]]
+Rng = np.random.Generator
+
+# ---- letters: strokes in a unit box, x right, y down ----------------------------------------
+
+
+def _arc(cx, cy, rx, ry, a0, a1, n=16) -> Stroke:
+    t = np.radians(np.linspace(a0, a1, n))
+    return list(zip((cx + rx * np.cos(t)).tolist(), (cy + ry * np.sin(t)).tolist(), strict=True))
+
+
+LETTERS: dict[str, list[Stroke]] = {
+    "A": [[(0.0, 1.0), (0.5, 0.0), (1.0, 1.0)], [(0.22, 0.6), (0.78, 0.6)]],
+    "E": [[(0.9, 0.0), (0.1, 0.0), (0.1, 1.0), (0.9, 1.0)], [(0.1, 0.5), (0.7, 0.5)]],
+    "F": [[(0.9, 0.0), (0.1, 0.0), (0.1, 1.0)], [(0.1, 0.48), (0.7, 0.48)]],
+    "H": [[(0.1, 0.0), (0.1, 1.0)], [(0.9, 0.0), (0.9, 1.0)], [(0.1, 0.5), (0.9, 0.5)]],
+    "K": [[(0.15, 0.0), (0.15, 1.0)], [(0.9, 0.0), (0.15, 0.6)], [(0.38, 0.45), (0.9, 1.0)]],
+    "L": [[(0.15, 0.0), (0.15, 1.0), (0.85, 1.0)]],
+    "M": [[(0.0, 1.0), (0.1, 0.0), (0.5, 0.7), (0.9, 0.0), (1.0, 1.0)]],
+    "N": [[(0.1, 1.0), (0.1, 0.0), (0.9, 1.0), (0.9, 0.0)]],
+    "P": [[(0.15, 1.0), (0.15, 0.0)] + _arc(0.45, 0.27, 0.4, 0.27, -90, 90) + [(0.15, 0.54)]],
+    "R": [
+        [(0.15, 1.0), (0.15, 0.0)] + _arc(0.45, 0.25, 0.4, 0.25, -90, 90) + [(0.15, 0.5)],
+        [(0.45, 0.5), (0.9, 1.0)],
+    ],
+    "T": [[(0.0, 0.0), (1.0, 0.0)], [(0.5, 0.0), (0.5, 1.0)]],
+    "U": [[(0.1, 0.0)] + _arc(0.5, 0.6, 0.4, 0.4, 180, 0) + [(0.9, 0.0)]],
+    "V": [[(0.0, 0.0), (0.5, 1.0), (1.0, 0.0)]],
+    "W": [[(0.0, 0.0), (0.25, 1.0), (0.5, 0.35), (0.75, 1.0), (1.0, 0.0)]],
+    "X": [[(0.0, 0.0), (1.0, 1.0)], [(1.0, 0.0), (0.0, 1.0)]],
+    "Y": [[(0.0, 0.0), (0.5, 0.5), (1.0, 0.0)], [(0.5, 0.5), (0.5, 1.0)]],
+    "e": [[(0.1, 0.55), (0.9, 0.55)] + _arc(0.5, 0.55, 0.4, 0.42, 0, -300, 20)],
+    "f": [_arc(0.75, 0.2, 0.25, 0.2, -30, -180) + [(0.5, 1.0)], [(0.15, 0.42), (0.85, 0.42)]],
+    "h": [
+        [(0.15, 0.0), (0.15, 1.0)],
+        [(0.15, 0.65)] + _arc(0.5, 0.6, 0.35, 0.25, 180, 360) + [(0.85, 1.0)],
+    ],
+    "k": [[(0.2, 0.0), (0.2, 1.0)], [(0.8, 0.35), (0.2, 0.72), (0.85, 1.0)]],
+    "m": [
+        [(0.05, 1.0), (0.05, 0.3)] + _arc(0.28, 0.45, 0.23, 0.15, 180, 360) + [(0.5, 1.0)],
+        [(0.5, 0.45)] + _arc(0.73, 0.45, 0.22, 0.15, 180, 360) + [(0.95, 1.0)],
+    ],
+    "n": [
+        [(0.15, 1.0), (0.15, 0.3)],
+        [(0.15, 0.5)] + _arc(0.5, 0.5, 0.35, 0.2, 180, 360) + [(0.85, 1.0)],
+    ],
+    "r": [[(0.2, 1.0), (0.2, 0.3)], [(0.2, 0.6)] + _arc(0.55, 0.55, 0.35, 0.25, 180, 300)],
+    "t": [[(0.45, 0.0), (0.45, 0.9), (0.75, 1.0)], [(0.1, 0.3), (0.85, 0.3)]],
+    "u": [[(0.15, 0.3)] + _arc(0.5, 0.7, 0.35, 0.3, 180, 0) + [(0.85, 0.3), (0.85, 1.0)]],
+    "v": [[(0.05, 0.3), (0.5, 1.0), (0.95, 0.3)]],
+    "w": [[(0.0, 0.3), (0.25, 1.0), (0.5, 0.5), (0.75, 1.0), (1.0, 0.3)]],
+    "x": [[(0.1, 0.3), (0.9, 1.0)], [(0.9, 0.3), (0.1, 1.0)]],
+}
+
+
+def _letter(rng: Rng) -> list[Stroke]:
+    """One letter, its points moved a little (a hand is not a ruler)."""
+    name = list(LETTERS)[rng.integers(len(LETTERS))]
+    jitter = rng.uniform(0.0, 0.06)
+    return [
+        [(x + rng.normal(0, jitter), y + rng.normal(0, jitter)) for x, y in s]
+        for s in LETTERS[name]
+    ]
+
+
+# ---- symbols and shapes ---------------------------------------------------------------------
+
+
+def _polygon(rng: Rng, corners: int, step: int = 1) -> Stroke:
+    turn = rng.uniform(0, 2 * math.pi)
+    t = turn + 2 * math.pi * step * np.arange(corners + 1) / corners
+    return list(zip(np.cos(t).tolist(), np.sin(t).tolist(), strict=True))
+
+
+def _shape(rng: Rng) -> list[Stroke]:
+    kind = rng.integers(10)
+    if kind == 0:  # a triangle
+        return [_polygon(rng, 3)]
+    if kind == 1:  # a star, drawn in one go
+        return [_polygon(rng, 5, 2)]
+    if kind == 2:  # a box with a cross in it, or a box with its diagonals
+        box = [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]
+        inside = (
+            [[(0, 0), (1, 1)], [(1, 0), (0, 1)]]
+            if rng.random() < 0.5
+            else [[(0.5, 0), (0.5, 1)], [(0, 0.5), (1, 0.5)]]
+        )
+        return [box, *inside]
+    if kind == 3:  # an arrow
+        return [[(0, 0.5), (1, 0.5)], [(0.65, 0.2), (1, 0.5), (0.65, 0.8)]]
+    if kind == 4:  # plus, times or equals
+        pick = rng.integers(3)
+        if pick == 0:
+            return [[(0.5, 0), (0.5, 1)], [(0, 0.5), (1, 0.5)]]
+        if pick == 1:
+            return [[(0, 0), (1, 1)], [(1, 0), (0, 1)], [(0.5, 0), (0.5, 1)]]
+        return [[(0, 0.35), (1, 0.35)], [(0, 0.65), (1, 0.65)]]
+    if kind == 5:  # a hash
+        return [
+            [(0.3, 0), (0.25, 1)],
+            [(0.7, 0), (0.65, 1)],
+            [(0, 0.35), (1, 0.35)],
+            [(0, 0.65), (1, 0.65)],
+        ]
+    if kind == 6:  # a check mark or a caret
+        return (
+            [[(0, 0.6), (0.35, 1), (1, 0)]] if rng.random() < 0.5 else [[(0, 1), (0.5, 0), (1, 1)]]
+        )
+    if kind == 7:  # a heart
+        return [
+            _arc(0.28, 0.3, 0.25, 0.22, 150, 360)
+            + _arc(0.72, 0.3, 0.25, 0.22, 180, 390)
+            + [(0.5, 1.0)]
+            + _arc(0.28, 0.3, 0.25, 0.22, 150, 151, 2)
+        ]
+    if kind == 8:  # a percent sign
+        return [
+            _arc(0.2, 0.2, 0.16, 0.16, 0, 360),
+            [(0.9, 0), (0.1, 1)],
+            _arc(0.8, 0.8, 0.16, 0.16, 0, 360),
+        ]
+    # a wave or two
+    t = np.linspace(0, 2 * math.pi * rng.uniform(1.0, 2.0), 40)
+    waves = [list(zip((t / t[-1]).tolist(), (0.3 * np.sin(t)).tolist(), strict=True))]
+    if rng.random() < 0.5:
+        waves.append([(x, y + 0.6) for x, y in waves[0]])
+    return waves
+
+
+# ---- scribbles ------------------------------------------------------------------------------
+
+
+def _smooth(points: np.ndarray, per_segment: int = 8) -> Stroke:
+    """A Catmull-Rom curve through ``points``."""
+    p = np.concatenate([points[:1], points, points[-1:]])
+    out = []
+    for i in range(1, len(p) - 2):
+        t = np.linspace(0, 1, per_segment, endpoint=False)[:, None]
+        a, b, c, d = p[i - 1], p[i], p[i + 1], p[i + 2]
+        out.append(
+            0.5
+            * (
+                2 * b
+                + (-a + c) * t
+                + (2 * a - 5 * b + 4 * c - d) * t**2
+                + (-a + 3 * b - 3 * c + d) * t**3
+            )
+        )
+    out.append(p[-2:-1])
+    return [tuple(q) for q in np.concatenate(out).tolist()]
+
+
+def _scribble(rng: Rng) -> list[Stroke]:
+    kind = rng.integers(6)
+    if kind == 0:  # a smooth random scribble
+        return [_smooth(rng.uniform(0, 1, (rng.integers(7, 15), 2)))]
+    if kind == 1:  # a zig-zag
+        n = rng.integers(5, 12)
+        xs = np.linspace(0, 1, n) + rng.normal(0, 0.03, n)
+        ys = np.where(np.arange(n) % 2 == 0, 0.0, 1.0) * rng.uniform(0.3, 1.0)
+        stroke = list(zip(xs.tolist(), ys.tolist(), strict=True))
+        return [stroke if rng.random() < 0.5 else [(y, x) for x, y in stroke]]
+    if kind == 2:  # a spiral, round or square
+        turns = rng.uniform(1.7, 4.0)
+        t = np.linspace(0, 2 * math.pi * turns, int(40 * turns))
+        if rng.random() < 0.3:
+            t = t[:: max(1, len(t) // int(4 * turns))]  # a quarter turn a step: a square spiral
+        r = 0.1 + t / t[-1]
+        return [list(zip((r * np.cos(t)).tolist(), (r * np.sin(t)).tolist(), strict=True))]
+    if kind == 3:  # hatching, maybe crossed
+        lines = rng.integers(4, 9)
+        angle = rng.uniform(0, math.pi)
+        out = []
+        for a in [angle] + ([angle + rng.uniform(0.8, 2.3)] if rng.random() < 0.5 else []):
+            d, n = np.array([math.cos(a), math.sin(a)]), np.array([-math.sin(a), math.cos(a)])
+            for k in np.linspace(-0.5, 0.5, lines):
+                out.append([tuple(n * k - d * 0.5), tuple(n * k + d * 0.5)])
+        return out
+    if kind == 4:  # a scribble drawn in broken pieces
+        curve = np.asarray(_smooth(rng.uniform(0, 1, (rng.integers(6, 12), 2))))
+        pieces = np.array_split(curve, rng.integers(4, 9))
+        return [[tuple(q) for q in piece.tolist()] for piece in pieces[::2] if len(piece)]
+    # dots scattered about
+    return [[tuple(rng.uniform(0, 1, 2).tolist())] for _ in range(rng.integers(3, 9))]
+
+
+# ---- crossed out: MNIST training digits' centre lines (pixels), written over -----------------
+
+
+def _crossed_out(rng: Rng, digits: Sequence[list[Stroke]]) -> list[Stroke]:
+    first = digits[rng.integers(len(digits))]
+    every = np.concatenate([np.asarray(s, dtype=float) for s in first])
+    (x0, y0), (x1, y1) = every.min(0), every.max(0)
+    h = max(y1 - y0, 4.0)
+    # What crosses out a narrow digit (a 1) is as wide as a wide one's: never a thick bar.
+    w = max(x1 - x0, 0.7 * h)
+    x0, x1 = (x0 + x1 - w) / 2, (x0 + x1 + w) / 2
+    kind = rng.integers(5)
+    if kind == 0:  # another digit drawn over it, or two more
+        out = list(first)
+        for _ in range(1 + (rng.random() < 0.3)):
+            other = digits[rng.integers(len(digits))]
+            shift = rng.uniform(0.25, 0.6) * w * rng.choice([-1, 1]), rng.uniform(-0.3, 0.3) * h
+            out += [[(x + shift[0], y + shift[1]) for x, y in s] for s in other]
+        return out
+    if kind == 1:  # an X over it
+        return [*first, [(x0, y0), (x1, y1)], [(x1, y0), (x0, y1)]]
+    if kind == 2:  # struck through three to six times (once or twice is a crossed 7 or Z)
+        ys = np.sort(rng.uniform(y0, y1, rng.integers(3, 7)))
+        return [
+            *first,
+            *[[(x0 - 0.2 * w, y), (x1 + 0.2 * w, y + rng.normal(0, 0.1 * h))] for y in ys],
+        ]
+    if kind == 3:  # a zig-zag over it
+        n = rng.integers(6, 14)
+        xs = np.linspace(x0, x1, n)
+        ys = np.where(np.arange(n) % 2 == 0, y0, y1) + rng.normal(0, 0.05 * h, n)
+        return [*first, list(zip(xs.tolist(), ys.tolist(), strict=True))]
+    # a scribble over it
+    points = np.column_stack([rng.uniform(x0, x1, 10), rng.uniform(y0, y1, 10)])
+    return [*first, _smooth(points)]
+
+
+# ---- rendering ------------------------------------------------------------------------------
+
+# The kinds the gate tells apart (models.gate.GATE_KINDS) -> how each is made.
+MAKERS: dict[str, Callable[..., list[Stroke]]] = {
+    "letter": _letter,
+    "symbol": _shape,
+    "scribble": _scribble,
+    "crossed-out": _crossed_out,
+}
+
+
+def _handled(strokes: list[Stroke], rng: Rng) -> list[Stroke]:
+    """A random rotation (+-15 degrees), slant and stretch, as a hand would draw it."""
+    angle, slant, aspect = rng.uniform(-0.26, 0.26), rng.uniform(-0.3, 0.3), rng.uniform(0.7, 1.3)
+    c, s = math.cos(angle), math.sin(angle)
+    out = []
+    for stroke in strokes:
+        p = np.asarray(stroke, dtype=float).reshape(-1, 2)
+        p = p @ np.array([[c, -s], [s, c]]).T
+        p[:, 0] = (p[:, 0] + slant * p[:, 1]) * aspect
+        out.append([tuple(q) for q in p.tolist()])
+    return out
+
+
+def non_digits(
+    count: int, seed: int, digit_strokes: Sequence[list[Stroke]], kinds: Sequence[str]
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """``count`` non-digits, the ``kinds`` in turn, normalised like training: images
+    (N, 1, 28, 28) and each one's index in ``kinds``. ``digit_strokes`` are the digits that
+    crossed-out drawings start from (MNIST training digits' centre lines, ``redrawn.trace``)."""
+    rng = np.random.default_rng(seed)
+    images, labels = [], []
+    for i in range(count):
+        kind = kinds[i % len(kinds)]
+        make = MAKERS[kind]
+        strokes = make(rng, digit_strokes) if kind == "crossed-out" else make(rng)
+        images.append(render_strokes(_handled(strokes, rng)).tensor)
+        labels.append(i % len(kinds))
+    if not images:
+        return torch.zeros(0, 1, 28, 28), torch.zeros(0, dtype=torch.long)
+    return torch.stack(images), torch.tensor(labels, dtype=torch.long)

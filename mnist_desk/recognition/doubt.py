@@ -1,0 +1,126 @@
+""" "Not a digit": whether what a model was shown is a digit at all, and if not, why.
+
+A classifier always answers one of ten digits, and its own probabilities cannot tell a letter
+from a digit (a capital A reads as a 4 at 99.9%). The ``DigitJudge`` adds that missing answer
+for every model: a small shared network, the digit gate (``mnist_desk.models.gate``), reads the
+same 28x28 input and names what it sees, and a drawing the model in use reads with too little
+(calibrated) confidence is doubted too. Its thresholds were chosen on MNIST's validation split
+by ``mnist-desk train-gate`` and are stored with the gate's weights; docs/not-a-digit.md says how
+they were measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from mnist_desk.models import QT_TRANSLATE_NOOP
+from mnist_desk.models.gate import GATE_KINDS, DigitGate
+from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
+from mnist_desk.support.config import shipped_weights_dir
+
+REASONS_CONTEXT = "Doubt"  # the views translate a reason with tr(REASONS_CONTEXT, reason)
+# Why a drawing is not read as a digit, one short phrase per gate kind (and for low confidence).
+REASONS = {
+    "letter": QT_TRANSLATE_NOOP("Doubt", "looks like a letter"),
+    "symbol": QT_TRANSLATE_NOOP("Doubt", "looks like a symbol or a shape"),
+    "scribble": QT_TRANSLATE_NOOP("Doubt", "looks like a scribble"),
+    "crossed-out": QT_TRANSLATE_NOOP("Doubt", "looks crossed out or overdrawn"),
+    "unsure": QT_TRANSLATE_NOOP("Doubt", "too unlike any digit"),
+}
+# Without a gate, or where its stored thresholds are missing: doubt only a very unsure reading.
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
+def gate_path() -> Path:
+    """The shipped digit gate (beside the models, in its own folder: it is not a model to pick)."""
+    return shipped_weights_dir() / "judge" / "digit-gate.pt"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether one input is a digit; ``reason`` says why not (None for a digit).
+
+    ``score`` is how digit-like it looks, 0..1: the gate's probability that it is a digit
+    (without a gate, the model's own top probability)."""
+
+    is_digit: bool
+    reason: str | None
+    score: float
+
+
+class DigitJudge:
+    """Judges a batch of model inputs: a digit, or not one and why.
+
+    An input is not a digit when the gate's probability that it is one is below
+    ``gate_threshold`` (the reason is the non-digit kind the gate finds likeliest), or when the
+    model in use gives its top digit less than ``min_confidence`` ("too unlike any digit")."""
+
+    def __init__(
+        self,
+        gate: nn.Module | None = None,
+        device: str | torch.device = "cpu",
+        *,
+        gate_threshold: float = 0.5,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    ):
+        self.device = torch.device(device)
+        self.gate = None if gate is None else gate.to(self.device).eval()
+        self.gate_threshold = gate_threshold
+        self.min_confidence = min_confidence
+
+    @classmethod
+    def load(cls, device: str | torch.device = "cpu", path: str | Path | None = None) -> DigitJudge:
+        """The shipped judge (or the gate at ``path``) with the thresholds stored beside it.
+
+        Without a gate file the judge doubts only unsure readings; a damaged one raises a
+        CheckpointError naming the file."""
+        path = Path(path) if path is not None else gate_path()
+        if not path.is_file():
+            return cls(None, device)
+        checkpoint = load_checkpoint(path)
+        gate = DigitGate(**checkpoint.model_kwargs)
+        try:
+            gate.load_state_dict(checkpoint.state_dict, strict=True)
+        except RuntimeError as e:
+            raise CheckpointError(f"{path}: its weights do not fit the digit gate: {e}") from e
+        rule = checkpoint.meta.get("judge") or {}
+        return cls(
+            gate,
+            device,
+            gate_threshold=float(rule.get("gate_threshold", 0.5)),
+            min_confidence=float(rule.get("min_confidence", DEFAULT_MIN_CONFIDENCE)),
+        )
+
+    @torch.inference_mode()
+    def judge(self, inputs: torch.Tensor, logits: torch.Tensor) -> list[Verdict]:
+        """One Verdict per input.
+
+        ``inputs``: (N, 1, 28, 28), normalised like training (``Preprocessed.tensor``);
+        ``logits``: (N, 10), the digit logits of the model in use, calibrated as the Predictor
+        shows them (its temperature applied)."""
+        if inputs.ndim != 4 or inputs.shape[1:] != (1, 28, 28):
+            raise ValueError(f"inputs must be (N, 1, 28, 28), not {tuple(inputs.shape)}")
+        if logits.ndim != 2 or logits.shape != (inputs.shape[0], 10):
+            raise ValueError(f"logits must be ({inputs.shape[0]}, 10), not {tuple(logits.shape)}")
+        if inputs.shape[0] == 0:
+            return []
+        confidence = logits.float().softmax(1).amax(1).cpu()
+        if self.gate is None:
+            kinds = None
+        else:
+            kinds = self.gate(inputs.to(self.device, torch.float32)).float().softmax(1).cpu()
+        verdicts = []
+        for i, top in enumerate(confidence.tolist()):
+            score = top if kinds is None else float(kinds[i, 0])
+            if kinds is not None and score < self.gate_threshold:
+                kind = GATE_KINDS[1 + int(kinds[i, 1:].argmax())]
+                verdicts.append(Verdict(False, REASONS[kind], score))
+            elif top < self.min_confidence:
+                verdicts.append(Verdict(False, REASONS["unsure"], score))
+            else:
+                verdicts.append(Verdict(True, None, score))
+        return verdicts

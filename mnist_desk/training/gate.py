@@ -1,0 +1,193 @@
+"""Training the digit gate (``models.gate.DigitGate``), and choosing its thresholds on validation.
+
+The gate learns five kinds: a digit (MNIST's training digits as written, MNIST's digits redrawn
+with the canvas's pen, and the drawn-style templates) against four kinds of the project's own
+procedural non-digits (``data.negatives``). Its "not a digit" threshold is then set on MNIST's
+validation split alone, so that it turns away at most ``reject_share`` of those digits, and of
+the same digits redrawn; the evaluation sets are never looked at (they cannot be: training may
+not import ``mnist_desk.evaluation``).
+
+It is a plain loop rather than a ``Trainer`` run: the gate is not a model of the zoo (no task, no
+MNIST test report, not offered in the window), trains once from the command line
+(``mnist-desk train-gate``) in minutes, and needs none of a run's pause, resume or live events.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+
+from mnist_desk.data import mnist as mdata
+from mnist_desk.data.augment import DrawnAugment, drawn_augment
+from mnist_desk.data.negatives import non_digits
+from mnist_desk.data.redrawn import centre_lines, redrawn_digits, trace
+from mnist_desk.data.synthetic import synthetic_digits
+from mnist_desk.models.gate import GATE_KINDS, DigitGate
+from mnist_desk.store.checkpoints import make_meta, save_checkpoint, write_metrics_file
+
+NEGATIVE_KINDS = GATE_KINDS[1:]
+
+
+@dataclass
+class GateSettings:
+    """Everything that defines a gate run (``mnist-desk train-gate`` offers each as an option)."""
+
+    width: int = 16
+    epochs: int = 6
+    batch_size: int = 256
+    lr: float = 3e-3
+    weight_decay: float = 5e-4
+    redrawn: int = 50_000  # MNIST training digits also redrawn with the canvas's pen
+    templates: int = 5_000  # drawn-style template digits (data.synthetic)
+    negatives: int = 60_000  # procedural non-digits, the four kinds in turn
+    reject_share: float = 0.001  # of MNIST validation digits the gate may call "not a digit"
+    val_subset: int | None = None  # MNIST validation digits used (all 10,000 by default)
+    seed: int = 1
+
+
+@dataclass
+class GateData:
+    """The gate's training set (images, kinds) and its validation sets."""
+
+    train: tuple[torch.Tensor, torch.Tensor]
+    val_digits: torch.Tensor  # MNIST validation digits as written
+    val_redrawn: torch.Tensor  # the same digits redrawn with the canvas's pen
+    val_negatives: tuple[torch.Tensor, torch.Tensor]
+
+
+def gate_data(splits: mdata.MnistSplits, s: GateSettings, log: Callable[[str], None]) -> GateData:
+    """Render everything once, seeded: positives are kind 0, non-digits 1..4."""
+    began = time.perf_counter()
+    train = splits.train
+    redrawn = redrawn_digits(train.images[: s.redrawn], s.seed)
+    log(f"redrew {len(redrawn):,} training digits ({time.perf_counter() - began:.0f} s)")
+    templates, _ = synthetic_digits(s.templates, s.seed)
+    # Crossed-out drawings start from training digits that the redrawn positives do not use.
+    strokes = [trace(line) for line in centre_lines(train.images[-5_000:]).numpy()]
+    negatives, kinds = non_digits(s.negatives, s.seed, strokes, NEGATIVE_KINDS)
+    log(f"drew {len(negatives):,} non-digits ({time.perf_counter() - began:.0f} s)")
+    val = splits.val.subset(s.val_subset)
+    val_negatives, val_kinds = non_digits(len(val) // 2, s.seed + 1000, strokes, NEGATIVE_KINDS)
+    images = torch.cat([train.images, redrawn, templates, negatives])
+    labels = torch.cat(
+        [torch.zeros(len(train) + len(redrawn) + len(templates), dtype=torch.long), kinds + 1]
+    )
+    return GateData(
+        (images, labels),
+        val.images,
+        redrawn_digits(val.images, s.seed + 2000),
+        (val_negatives, val_kinds + 1),
+    )
+
+
+@torch.no_grad()
+def digit_probability(
+    gate: torch.nn.Module, images: torch.Tensor, batch: int = 512
+) -> torch.Tensor:
+    """The gate's probability that each image is a digit."""
+    gate.eval()
+    parts = [gate(images[i : i + batch]).softmax(1)[:, 0] for i in range(0, len(images), batch)]
+    return torch.cat(parts) if parts else torch.empty(0)
+
+
+def choose_threshold(val_scores: list[torch.Tensor], reject_share: float) -> float:
+    """The highest threshold that turns away at most ``reject_share`` of each validation set."""
+    return min(float(torch.quantile(v.double(), reject_share)) for v in val_scores)
+
+
+def fit_gate(
+    data: GateData, settings: GateSettings, log: Callable[[str], None] = print
+) -> tuple[DigitGate, dict[str, Any]]:
+    """Train a gate on ``data`` and choose its threshold on its validation sets; the gate and
+    its metrics."""
+    s = settings
+    began = time.perf_counter()
+    generator = torch.Generator().manual_seed(s.seed)
+    images, labels = data.train
+    with torch.random.fork_rng():
+        torch.manual_seed(s.seed)  # the initial weights
+        gate = DigitGate(width=s.width)
+    optimizer = torch.optim.AdamW(gate.parameters(), lr=s.lr, weight_decay=s.weight_decay)
+    steps = s.epochs * -(-len(labels) // s.batch_size)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, s.lr, total_steps=steps)
+    shapes = DrawnAugment(degrees=12.0, translate=0.08, scale=0.12)
+    for epoch in range(s.epochs):
+        gate.train()
+        total, seen = 0.0, 0
+        for idx in mdata.iterate_batches(
+            len(labels), s.batch_size, shuffle=True, generator=generator
+        ):
+            x = drawn_augment(images[idx], generator, shapes)
+            loss = F.cross_entropy(gate(x), labels[idx])
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            schedule.step()
+            total, seen = total + loss.item() * len(idx), seen + len(idx)
+        log(
+            f"epoch {epoch + 1}/{s.epochs}: loss {total / seen:.4f}, validation non-digits "
+            f"misjudged {_kind_error(gate, *data.val_negatives):.2%} "
+            f"({time.perf_counter() - began:.0f} s)"
+        )
+    on_digits = digit_probability(gate, data.val_digits)
+    on_redrawn = digit_probability(gate, data.val_redrawn)
+    threshold = choose_threshold([on_digits, on_redrawn], s.reject_share)
+    on_negatives = digit_probability(gate, data.val_negatives[0])
+    metrics = {
+        "gate_threshold": threshold,
+        "validation": {
+            "mnist_digits_rejected": float((on_digits < threshold).float().mean()),
+            "redrawn_digits_rejected": float((on_redrawn < threshold).float().mean()),
+            "negatives_rejected": float((on_negatives < threshold).float().mean()),
+            "negative_kind_error": _kind_error(gate, *data.val_negatives),
+            "digits": len(on_digits),
+            "negatives": len(on_negatives),
+        },
+        "train_examples": len(labels),
+        "fit_time_s": round(time.perf_counter() - began, 1),
+    }
+    log(f"threshold {threshold:.4g}: {metrics['validation']}")
+    return gate, metrics
+
+
+def train_gate(
+    settings: GateSettings,
+    splits: mdata.MnistSplits,
+    output: str | Path | None = None,
+    log: Callable[[str], None] = print,
+    extra_meta: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Draw the gate's data, train it, choose its threshold on validation, and save it (when
+    ``output`` is given) with its metrics file beside it; returns the metrics."""
+    began = time.perf_counter()
+    gate, metrics = fit_gate(gate_data(splits, settings, log), settings, log)
+    metrics["train_time_s"] = round(time.perf_counter() - began, 1)
+    if output is not None:
+        meta = make_meta(
+            "gate",
+            "digit-gate",
+            model_kwargs={"width": settings.width},
+            metrics=metrics,
+            settings=asdict(settings),
+            seed=settings.seed,
+            judge={"gate_threshold": metrics["gate_threshold"], "kinds": list(GATE_KINDS)},
+            parameters=sum(p.numel() for p in gate.parameters()),
+            **(extra_meta or {}),
+        )
+        save_checkpoint(output, gate, meta)
+        write_metrics_file(output, meta)
+    return metrics
+
+
+@torch.no_grad()
+def _kind_error(gate: torch.nn.Module, images: torch.Tensor, kinds: torch.Tensor) -> float:
+    """How often the gate names the wrong kind (or "digit") for validation non-digits."""
+    gate.eval()
+    predicted = torch.cat([gate(images[i : i + 512]).argmax(1) for i in range(0, len(images), 512)])
+    return float((predicted != kinds).float().mean())

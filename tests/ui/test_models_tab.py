@@ -1,0 +1,209 @@
+"""The Models tab (the leaderboard), driven as a person does: clicks on rows, Enter, Delete, F2,
+the buttons. It lists shipped and trained models; using one switches the Draw tab's model;
+deleting a user model removes its files, and a shipped model cannot be deleted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from mnist_desk.app.leaderboard import COLUMNS, Action, Column
+from mnist_desk.store.checkpoints import metrics_path
+from mnist_desk.store.history import history_path
+from tests.support import press
+
+TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> Path:
+    """A classifier trained for a few steps, saved as the app saves one."""
+    from mnist_desk.training import Trainer
+    from tests.support import shared_data_dir, tiny_settings
+
+    out = tmp_path_factory.mktemp("trained") / "classifier-mlp-tiny.pt"
+    Trainer(tiny_settings(max_steps=20), data_dir=shared_data_dir(), output=out).run()
+    return out
+
+
+def add_user_model(models_dir: Path, trained: Path, name: str) -> Path:
+    models_dir.mkdir(exist_ok=True)
+    target = models_dir / f"{name}.pt"
+    for source, copy in (
+        (trained, target),
+        (metrics_path(trained), metrics_path(target)),
+        (history_path(trained), history_path(target)),
+    ):
+        shutil.copy(source, copy)
+    return target
+
+
+@pytest.fixture
+def tab(make_window, tmp_path, trained, qtbot):
+    """A window whose models folder holds two trained models, on its Models tab."""
+    for name in ("mine", "also-mine"):
+        add_user_model(tmp_path / "models", trained, name)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.models_view is not None, timeout=TIMEOUT_MS)
+    view = window.models_view
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(view)).center()
+    )
+    assert window.tabs.currentWidget() is view
+    qtbot.waitUntil(lambda: {"mine", "classifier-vit"} <= shown(view), timeout=TIMEOUT_MS)
+    yield window, view
+    view.shutdown()
+
+
+def shown(view) -> set[str]:
+    return {row.name for row in view.table_model.rows}
+
+
+def click_row(qtbot, view, name: str, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    (r,) = [i for i, row in enumerate(view.table_model.rows) if row.name == name]
+    index = view.table_model.index(r, COLUMNS.index(Column.NAME))
+    view.table.scrollTo(index)
+    center = view.table.visualRect(index).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, modifier, center)
+    assert name in view.selected_names()
+
+
+def test_lists_shipped_and_trained_models_with_their_figures(tab):
+    window, view = tab
+    rows = {row.name: row for row in view.table_model.rows}
+    shipped = {p.stem for p in Path(window.models.catalog.default_path).parent.glob("*.pt")}
+    assert shipped | {"mine", "also-mine"} == set(rows)
+    mine = rows["mine"]
+    assert not mine.entry.shipped and rows["classifier-vit"].entry.shipped
+    texts = {c: view.table_model.text(mine, c) for c in COLUMNS}
+    recorded = json.loads(metrics_path(mine.entry.path).read_text())
+    assert texts[Column.TEST_ACCURACY] == f"{recorded['metrics']['test_accuracy']:.2%}"
+    assert texts[Column.PARAMETERS] == f"{recorded['parameters']:,}"
+    assert "mnist-desk train" in texts[Column.RECIPE] and texts[Column.ARCH] == "mlp"
+    vit = json.loads(metrics_path(rows["classifier-vit"].entry.path).read_text())
+    assert view.table_model.text(rows["classifier-vit"], Column.DRAWN_DIGITS) == (
+        f"{vit['drawn']['digit_accuracy']:.2%}"
+    )
+
+
+def test_sorting_by_a_header_and_filtering_by_task_are_remembered(tab, qtbot):
+    window, view = tab
+    header = view.table.horizontalHeader()
+    section = COLUMNS.index(Column.PARAMETERS)
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=_section_center(header, section)
+    )
+    params = [row.entry.facts.parameters for row in view.table_model.rows]
+    known = [p for p in params if p is not None]
+    assert view.session.column is Column.PARAMETERS
+    assert known == sorted(known, reverse=view.session.descending)
+    view.task_box.setCurrentIndex(view.task_box.findData("scratch"))
+    assert {row.entry.task for row in view.table_model.rows} == {"scratch"}
+    assert window.settings.models_task == "scratch"
+    assert window.settings.models_sort_column == Column.PARAMETERS.value
+
+
+def _section_center(header, section):
+    from PySide6.QtCore import QPoint
+
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    return QPoint(x, header.height() // 2)
+
+
+def test_enter_uses_the_model_in_the_draw_tab(tab, qtbot):
+    window, view = tab
+    click_row(qtbot, view, "classifier-vit")
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.predictor.checkpoint.path.stem == "classifier-vit", timeout=TIMEOUT_MS
+    )
+    assert window.tabs.currentWidget() is window.draw_tab
+    assert window.picker.current_checkpoint().endswith("classifier-vit.pt")
+    qtbot.waitUntil(lambda: view.session.row("classifier-vit").in_use, timeout=TIMEOUT_MS)
+
+
+def test_deleting_a_user_model_removes_its_files_after_asking(tab, qtbot, message_boxes):
+    window, view = tab
+    path = view.session.row("mine").entry.path
+    click_row(qtbot, view, "mine")
+    assert view.buttons[Action.DELETE].isEnabled()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: bool(message_boxes()), timeout=5000)
+    (box,) = message_boxes()
+    assert "mine" in box.text()
+    press(qtbot, box.button(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: "mine" not in shown(view), timeout=TIMEOUT_MS)
+    assert not path.exists() and not metrics_path(path).exists()
+    assert not history_path(path).exists()
+    assert "also-mine" in shown(view)
+
+
+def test_a_shipped_model_cannot_be_deleted(tab, qtbot, message_boxes):
+    window, view = tab
+    click_row(qtbot, view, "classifier-lenet5")
+    button = view.buttons[Action.DELETE]
+    assert not button.isEnabled() and "shipped" in button.toolTip()
+    assert not view.buttons[Action.RENAME].isEnabled()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # the key too is refused, with the reason
+    qtbot.wait(200)
+    assert message_boxes() == []
+    assert "shipped models cannot be renamed or deleted" in window.statusBar().currentMessage()
+    assert view.session.row("classifier-lenet5").entry.path.is_file()
+
+
+def test_f2_renames_a_user_model(tab, qtbot):
+    window, view = tab
+    path = view.session.row("also-mine").entry.path
+    click_row(qtbot, view, "also-mine")
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "also-mine"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "best mlp")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "best mlp" in shown(view), timeout=TIMEOUT_MS)
+    assert not path.exists() and (path.parent / "best mlp.pt").is_file()
+    assert (path.parent / "best mlp.history.csv").is_file()
+
+
+def test_curves_of_two_models_are_overlaid(tab, qtbot):
+    window, view = tab
+    click_row(qtbot, view, "mine")
+    click_row(qtbot, view, "also-mine", Qt.KeyboardModifier.ControlModifier)
+    assert view.buttons[Action.CURVES].isEnabled()
+    press(qtbot, view.buttons[Action.CURVES])
+    qtbot.waitUntil(lambda: view.curves is not None and view.curves.isVisible(), timeout=TIMEOUT_MS)
+    runs = view.curves.plots.runs
+    assert sorted(run.name for run in runs) == ["also-mine", "mine"]
+    for run in runs:
+        assert run.train_step[-1] == 20 and run.val_error
+        x, _ = run.curves["val_error"].getOriginalDataset()
+        assert list(x) == run.val_step
+    click_row(qtbot, view, "classifier-convnet")  # shipped weights kept no curves
+    assert not view.buttons[Action.CURVES].isEnabled()
+    view.curves.close()
+
+
+def test_a_saved_model_is_measured_on_the_drawn_digits(tab, tmp_path, trained, qtbot):
+    window, view = tab
+    saved = add_user_model(tmp_path / "models", trained, "just-trained")
+    window.training_panel.modelSaved.emit(str(saved))  # as the Train tab says when a run saved
+    qtbot.waitUntil(
+        lambda: "drawn" in json.loads(metrics_path(saved).read_text()), timeout=TIMEOUT_MS
+    )
+    drawn = json.loads(metrics_path(saved).read_text())["drawn"]
+    qtbot.waitUntil(
+        lambda: (
+            view.session.row("just-trained") is not None
+            and view.session.row("just-trained").entry.facts.drawn_digits == drawn["digit_accuracy"]
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    row = view.session.row("just-trained")
+    assert view.table_model.text(row, Column.LATENCY) != "—"
