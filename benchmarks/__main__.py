@@ -32,6 +32,8 @@ ROWS = {
         "benchmarks.addition_protocol:run_scallop_budget",
     ),
     "10": ("teach it your hand: fine-tune on personal digits", "benchmarks.personal"),
+    "13": ("faithful heatmaps: the deletion test", "benchmarks.faithfulness"),
+    "14": ("the Inside dock: live, and never blocking", "benchmarks.inside"),
 }
 
 

@@ -34,17 +34,27 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     adder = is_adder(ckpt.task)
     inputs, labels = mnist_test_set(load_splits_or_fail(args), pairs=adder, subset=args.subset)
     num_classes = NUM_SUMS if adder else NUM_CLASSES
-    report, loss, _ = full_report(model, inputs, labels, device, num_classes)
+    report, loss, logits = full_report(model, inputs, labels, device, num_classes)
+    from mnist_desk.inspection.confusion import off_diagonal_cells, write_cell_images
+
+    predicted = logits.argmax(1).numpy()
     result = {
         "checkpoint": str(ckpt.path),
         "task": ckpt.task,
         "arch": ckpt.arch,
         "loss": loss,
         **report.to_dict(),
+        # the test examples behind each mistake cell: {"true,predicted": [test indices]}
+        "confusion_examples": off_diagonal_cells(labels.numpy(), predicted),
     }
+    if args.confusion_images:
+        written = write_cell_images(args.confusion_images, inputs, labels.numpy(), predicted)
+        result["confusion_images"] = {"folder": str(args.confusion_images), "count": written}
     if args.json:
         print(json.dumps(result))
         return EXIT_OK
+    if args.confusion_images:
+        print(f"{written} misread test images in {args.confusion_images}/true-T/said-S/")
     what = "sum" if is_adder(ckpt.task) else "digit"
     print(f"{ckpt.path}: {ckpt.task}/{ckpt.arch}")
     print(
@@ -221,7 +231,17 @@ def build_parser() -> argparse.ArgumentParser:
         "checkpoint", help="a .pt file, or a model name such as classifier-convnet"
     )
     evaluate.add_argument("--subset", type=int, help="only the first N test examples")
-    evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object; confusion_examples lists the test indices behind each mistake cell",
+    )
+    evaluate.add_argument(
+        "--confusion-images",
+        type=Path,
+        metavar="DIR",
+        help="write every misread test image to DIR/true-T/said-S/test-NNNNN.png",
+    )
     evaluate.add_argument(
         "--my-digits", action="store_true", help="accuracy on your own digits instead of MNIST"
     )
@@ -253,9 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     self_test.set_defaults(func=cmd_self_test)
 
+    from mnist_desk.cli.inside import add_parsers as add_inside_parsers
     from mnist_desk.cli.judge import add_parsers as add_judge_parsers
     from mnist_desk.cli.my_digits import add_parsers as add_my_digits_parsers
 
+    add_inside_parsers(sub, common)
     add_my_digits_parsers(sub, common)
     add_judge_parsers(sub, common)
     return parser

@@ -2,42 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="196"/>
-        <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
-        <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="202"/>
-        <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
-        <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="207"/>
-        <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
-        <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="211"/>
-        <source>A training run is in progress; wait for it to end or stop it.</source>
-        <translation>正在训练；请等待其结束或先停止它。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="213"/>
-        <source>Cannot start: {0}</source>
-        <translation>无法开始：{0}</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/about.py" line="37"/>
+        <location filename="../../mnist_desk/ui/shell/about.py" line="36"/>
         <source>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;Draw two handwritten digits and watch neural networks read them and their sum.&lt;/p&gt;&lt;p&gt;Trained on the &lt;b&gt;MNIST&lt;/b&gt; database of handwritten digits by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;mnist-desk {0}&lt;/h3&gt;&lt;p&gt;手写两个数字，看神经网络识别它们以及它们的和。&lt;/p&gt;&lt;p&gt;模型基于 &lt;b&gt;MNIST&lt;/b&gt; 手写数字数据集训练，该数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 创建，按 &lt;a href=&apos;https://creativecommons.org/licenses/by-sa/3.0/&apos;&gt;CC BY-SA 3.0&lt;/a&gt; 许可发布。&lt;/p&gt;&lt;p&gt;mnist-desk {0} · PyTorch {1} · Qt {2} · PySide6 {3} · Python {4}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/about.py" line="51"/>
+        <location filename="../../mnist_desk/ui/shell/about.py" line="50"/>
         <source>About mnist-desk</source>
         <translation>关于 mnist-desk</translation>
     </message>
@@ -75,6 +47,34 @@ The window keeps working; details below.</source>
         <location filename="../../mnist_desk/ui/settings.py" line="61"/>
         <source>The settings file {0} was damaged, so the app started with default settings ({1}).</source>
         <translation>设置文件 {0} 已损坏，因此应用以默认设置启动（{1}）。</translation>
+    </message>
+</context>
+<context>
+    <name>CellImagesDialog</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="38"/>
+        <source>True {0}, predicted {1}</source>
+        <translation>真实为 {0}，预测为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="40"/>
+        <source>No test example is in this cell.</source>
+        <translation>这个单元格中没有测试样本。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="44"/>
+        <source>{0:,} test examples of {1} were read as {2}; {3} shown, the most confident first.</source>
+        <translation>{0:,} 个真实为 {1} 的测试样本被读作 {2}；显示 {3} 个，置信度最高的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="55"/>
+        <source>test example {0}: probability {1:.1%}</source>
+        <translation>测试样本 {0}：概率 {1:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="34"/>
+        <source>The images could not be found: {0}</source>
+        <translation>找不到这些图像：{0}</translation>
     </message>
 </context>
 <context>
@@ -182,22 +182,22 @@ The window keeps working; details below.</source>
 <context>
     <name>ConfusionMatrixView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="62"/>
-        <source>Confusion matrix (test)</source>
-        <translation>混淆矩阵（测试集）</translation>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="63"/>
+        <source>Confusion matrix (test): click a cell to see its images</source>
+        <translation>混淆矩阵（测试集）：点击单元格查看其中的图像</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="65"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="66"/>
         <source>true</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="69"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="70"/>
         <source>predicted</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="86"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="87"/>
         <source>no test results yet</source>
         <translation>尚无测试结果</translation>
     </message>
@@ -246,74 +246,152 @@ The window keeps working; details below.</source>
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="42"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="40"/>
         <source>Training (50,000)</source>
         <translation>训练集（50,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="43"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="41"/>
         <source>Validation (10,000)</source>
         <translation>验证集（10,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="44"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="42"/>
         <source>Test (10,000)</source>
         <translation>测试集（10,000）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="78"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="70"/>
         <source>The fixed 50k/10k/10k split the models are trained on</source>
         <translation>模型训练所用的固定 50k/10k/10k 划分</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="84"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="76"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="86"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="78"/>
         <source>Show only one digit</source>
         <translation>只显示某一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="88"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="80"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="90"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="82"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="93"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="85"/>
         <source>MNIST loads when this tab is first shown.</source>
         <translation>首次显示此页时加载 MNIST。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="112"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="104"/>
         <source>Split:</source>
         <translation>数据划分：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="114"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="106"/>
         <source>Digit:</source>
         <translation>数字：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="150"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="142"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="225"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="214"/>
         <source>label {0}, sample #{1}</source>
         <translation>标签 {0}，样本 #{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="233"/>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="222"/>
         <source>page {0} of {1} ({2} samples)</source>
         <translation>第 {0} / {1} 页（共 {2} 个样本）</translation>
+    </message>
+</context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="33"/>
+        <source>Click a map or a unit to see it here</source>
+        <translation>点击一张特征图或一个单元，在这里放大查看</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="52"/>
+        <source>Map {0} of layer {1}: {2:.3g} to {3:.3g}</source>
+        <translation>第 {1} 层的特征图 {0}：{2:.3g} 到 {3:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="55"/>
+        <source>Layer {0}, head {1}: attention {2:.3g} to {3:.3g}</source>
+        <translation>第 {0} 层，第 {1} 个头：注意力 {2:.3g} 到 {3:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="58"/>
+        <source>Rolled out through every layer: {0:.3g} to {1:.3g}</source>
+        <translation>贯穿所有层的注意力展开：{0:.3g} 到 {1:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="60"/>
+        <source>Filter {0}: weights {1:.3g} to {2:.3g}</source>
+        <translation>滤波器 {0}：权重 {1:.3g} 到 {2:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="62"/>
+        <source>Unit {0} of hidden layer {1}: {2:.3g}</source>
+        <translation>隐藏层 {1} 的单元 {0}：{2:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="74"/>
+        <source>Fed by its kernel over the input maps that add the most:</source>
+        <translation>它的卷积核作用于贡献最大的输入特征图：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="79"/>
+        <source>over the image</source>
+        <translation>作用于图像</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="81"/>
+        <source>map {0}: {1:.3g}</source>
+        <translation>特征图 {0}：{1:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="87"/>
+        <source>It reads the patches of the digit, weighted so:</source>
+        <translation>它按如下权重读取数字的各个图块：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="88"/>
+        <source>weighted input</source>
+        <translation>加权后的输入</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="90"/>
+        <source>The map it makes of this digit:</source>
+        <translation>它对这个数字生成的特征图：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="93"/>
+        <source>Fed by its weights over what it reads:</source>
+        <translation>它的权重作用于它读取的内容：</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="94"/>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="95"/>
+        <source>weights × input</source>
+        <translation>权重 × 输入</translation>
     </message>
 </context>
 <context>
@@ -448,6 +526,154 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>InsideDock</name>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="145"/>
+        <source>The inside view failed: {0}</source>
+        <translation>内部视图出错：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="157"/>
+        <source>first digit</source>
+        <translation>第一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="157"/>
+        <source>second digit</source>
+        <translation>第二个数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="159"/>
+        <source>{0}: draw the {1} to look inside.</source>
+        <translation>{0}：画出{1}即可查看网络内部。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="161"/>
+        <source>{0}, {1}: its trunk reads the digit; the sum needs both digits.</source>
+        <translation>{0}，{1}：它的主干读取这个数字；求和需要两个数字。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="165"/>
+        <source>sum</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="165"/>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="166"/>
+        <source>{0} reads the {1} as {2} {3} ({4:.1%}) in {5:.0f} ms.</source>
+        <translation>{0} 把{1}读作{2} {3}（{4:.1%}），用时 {5:.0f} 毫秒。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="177"/>
+        <source>What it sees</source>
+        <translation>模型看到的</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="179"/>
+        <source>Draw the other digit: this adder answers only their sum</source>
+        <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="187"/>
+        <source>Why {0} ({1:.1%})</source>
+        <translation>为什么是 {0}（{1:.1%}）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="192"/>
+        <source>Why not {0}? ({1:.1%})</source>
+        <translation>为什么不是 {0}？（{1:.1%}）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="277"/>
+        <source>Layer {0}: {1} feature maps, {2}x{3}</source>
+        <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="280"/>
+        <source>Patch embedding: {0} filters, {1}x{2}</source>
+        <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="281"/>
+        <source>First layer&apos;s filters: {0}, {1}x{2}</source>
+        <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="285"/>
+        <source>Class token&apos;s attention to the patches (rows: layers, columns: heads)</source>
+        <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="288"/>
+        <source>Distillation token&apos;s attention to the patches (rows: layers, columns: heads)</source>
+        <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="292"/>
+        <source>Attention rollout from the class token</source>
+        <translation>从类别标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="293"/>
+        <source>Attention rollout from the distillation token</source>
+        <translation>从蒸馏标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="295"/>
+        <source>Hidden layer {0}: {1} units</source>
+        <translation>隐藏层 {0}：{1} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="297"/>
+        <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
+        <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="301"/>
+        <source>First layer&apos;s weights as 28x28 images: {0} units</source>
+        <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="305"/>
+        <source>Inside the network</source>
+        <translation>网络内部</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="309"/>
+        <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
+        <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="312"/>
+        <source>How the heatmaps are computed; gradient × input won the deletion test</source>
+        <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="315"/>
+        <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
+        <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="321"/>
+        <source>Draw a digit to see what the network computes for it.</source>
+        <translation>画一个数字，看看网络为它计算了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="306"/>
+        <source>Layers</source>
+        <translation>各层</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="307"/>
+        <source>Map of the test set</source>
+        <translation>测试集地图</translation>
+    </message>
+</context>
+<context>
     <name>KeepBar</name>
     <message>
         <location filename="../../mnist_desk/ui/draw/corrections.py" line="35"/>
@@ -478,59 +704,117 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="216"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="218"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="160"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="162"/>
         <source>mnist-desk — draw two digits</source>
         <translation>mnist-desk — 写两个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="161"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="163"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="213"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="210"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="212"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="214"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="225"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="227"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="253"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="255"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="297"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="299"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="326"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="328"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="331"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="333"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="107"/>
+        <source>Reading the test set and its features…</source>
+        <translation>正在读取测试集及其特征…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="125"/>
+        <source>The map could not be made: {0}</source>
+        <translation>无法生成地图：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="133"/>
+        <source>t-SNE settling: iteration {0} of {1}</source>
+        <translation>t-SNE 收敛中：第 {0} 次迭代，共 {1} 次</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="159"/>
+        <source>The test set&apos;s digits as {0} sees them, in 2-D.</source>
+        <translation>测试集中的数字在 {0} 眼中的二维分布。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="164"/>
+        <source>{0}: {1:,} test digits, {2} (from the cache).</source>
+        <translation>{0}：{1:,} 个测试数字，{2}（来自缓存）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="166"/>
+        <source>{0}: {1:,} test digits, {2}, made in {3:.1f} s.</source>
+        <translation>{0}：{1:,} 个测试数字，{2}，用时 {3:.1f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="168"/>
+        <source>{0}: {1:,} test digits, {2} in {3:.1f} s; t-SNE follows.</source>
+        <translation>{0}：{1:,} 个测试数字，{2} 用时 {3:.1f} 秒；随后计算 t-SNE。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="201"/>
+        <source>test #{0}: a {1}</source>
+        <translation>测试样本 #{0}：数字 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="202"/>
+        <source>test #{0}: a {1}, read as {2}</source>
+        <translation>测试样本 #{0}：数字 {1}，被读作 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="205"/>
+        <source>Make the map</source>
+        <translation>生成地图</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="207"/>
+        <source>Project the test set&apos;s last-layer features to 2-D: PCA at once, then t-SNE</source>
+        <translation>把测试集最后一层的特征投影到二维：先立即做 PCA，再做 t-SNE</translation>
     </message>
 </context>
 <context>
@@ -1248,146 +1532,171 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="191"/>
+        <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
+        <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="198"/>
+        <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
+        <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="204"/>
+        <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
+        <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="210"/>
+        <source>A training run is in progress; wait for it to end or stop it.</source>
+        <translation>正在训练；请等待其结束或先停止它。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="214"/>
+        <source>Cannot start: {0}</source>
+        <translation>无法开始：{0}</translation>
+    </message>
 </context>
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="244"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="246"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="168"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="169"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="171"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="172"/>
         <source>Switch the drawing pad to the model this run saved</source>
         <translation>让手写板改用本次训练保存的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="175"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="176"/>
         <source>Export history CSV…</source>
         <translation>导出训练记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="177"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="178"/>
         <source>Every logged train and validation point</source>
         <translation>记录的所有训练和验证数据点</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="182"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="183"/>
         <source>Export settings &amp;&amp; metrics JSON…</source>
         <translation>导出设置与指标 JSON…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="186"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="187"/>
         <source>The run&apos;s settings, test metrics and checkpoint path</source>
         <translation>本次训练的设置、测试指标和模型文件路径</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="194"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="196"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="194"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="196"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="194"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="196"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="194"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="196"/>
         <source>count</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="326"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="328"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="266"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="268"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="41"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="42"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="42"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="43"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="43"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="44"/>
         <source>Stopped early (no validation gain)</source>
         <translation>已提前停止（验证误差不再下降）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="46"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="47"/>
         <source>Diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="279"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="281"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="283"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="285"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="293"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="295"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="295"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="297"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="298"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="300"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="332"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="334"/>
         <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="334"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="336"/>
         <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="345"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="347"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="348"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="350"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="374"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="376"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="380"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="382"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -1487,19 +1796,19 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="74"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="75"/>
         <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
 Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).</source>
         <translation>快速：小型网络，训练集约一遍多，几秒内测试准确率约 99%。
 标准：默认 ConvNet，带数据增强，训练多个轮次，与随附权重的训练方式相同（需数分钟）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="79"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="80"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="88"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="89"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -1508,194 +1817,194 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="95"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="96"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="100"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="101"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="104"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="105"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="109"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="110"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="113"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="114"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="116"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="117"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="128"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="152"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="133"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="130"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="136"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="155"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="142"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="157"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="148"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="159"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="154"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="161"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="160"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="163"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="166"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="165"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="170"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="141"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="174"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="167"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="180"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="170"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="185"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="148"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="188"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="173"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="194"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="181"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="196"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="183"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="199"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="186"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="200"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="187"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="201"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="188"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="202"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="189"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="203"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="190"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="204"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="191"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="205"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="192"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="206"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="193"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="207"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="194"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="208"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="195"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="209"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="196"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="211"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="198"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="222"/>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="309"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="209"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="271"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="225"/>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="326"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="212"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="272"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="230"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="217"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="231"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="218"/>
         <source>Standard (best accuracy, minutes)</source>
         <translation>标准（最佳准确率，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="235"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="222"/>
         <source>Classifier, personalised (My digits)</source>
         <translation>分类器（个性化，我的数字）</translation>
     </message>

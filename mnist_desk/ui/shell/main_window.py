@@ -32,6 +32,7 @@ from mnist_desk.ui import i18n
 from mnist_desk.ui.draw.corrections import CorrectionController
 from mnist_desk.ui.draw.drawing_tab import DrawingTab
 from mnist_desk.ui.draw.model_view import ModelView
+from mnist_desk.ui.inside.inside_dock import install_inside_dock
 from mnist_desk.ui.settings import AppSettings
 from mnist_desk.ui.shell import about
 from mnist_desk.ui.shell.about import app_icon
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
             remembered_model=self.settings.model_path,
         )
         self.models = self.model_view.session
+        self.inside = install_inside_dock(self)  # View > Inside (Ctrl+I): the network from inside
         self._retranslate()
         self.set_pen_width(self.settings.pen_width)
         self.set_active(0)
@@ -392,6 +394,7 @@ class MainWindow(QMainWindow):
         """Stop the worker thread (waits for a load in progress); the window loads no more."""
         self._closed = True
         self._throttle.stop()
+        self.inside.shutdown()
         if self.training_panel is not None:
             self.training_panel.shutdown()  # a run in progress ends unsaved, its thread joined
             self.models_view.shutdown()

@@ -186,29 +186,30 @@ class RunControls(QWidget):
 
 def refusal_text(refused: Refused) -> str:
     """Why the training session did not start a request, in the user's language."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("RunControls", text)
-
-    problem = refused.problem
+    problem, translate = refused.problem, QCoreApplication.translate
     if problem is StartProblem.NO_CLASSIFIER_FOR_TRANSFER:
-        return tr(
+        return translate(
+            "RunControls",
             "The transfer adder starts from a trained classifier, and none was found. "
             "Train a classifier first (task: Single-digit classifier), or install the "
-            "shipped weights."
+            "shipped weights.",
         )
     if problem is StartProblem.NO_TEACHER:
-        return tr(
+        return translate(
+            "RunControls",
             "Distillation learns from a trained classifier (the teacher), and none was "
-            "found. Train a classifier first, or install the shipped weights."
+            "found. Train a classifier first, or install the shipped weights.",
         )
     if problem is StartProblem.NO_CLASSIFIER_FOR_COMPARISON:
-        return tr(
+        return translate(
+            "RunControls",
             "Comparing the adders needs a trained classifier for the transfer adder; "
-            "none was found. Train a classifier first."
+            "none was found. Train a classifier first.",
         )
     if problem is StartProblem.BUSY:
-        return tr("A training run is in progress; wait for it to end or stop it.")
+        return translate(
+            "RunControls", "A training run is in progress; wait for it to end or stop it."
+        )
     if problem is StartProblem.INVALID:
-        return tr("Cannot start: {0}").format(refused.detail)
+        return translate("RunControls", "Cannot start: {0}").format(refused.detail)
     return refused.detail  # the core's own words (e.g. how many more digits of each)
