@@ -15,7 +15,8 @@ from mnist_desk.imaging.drawn import picture_from_image
 from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.models import SCRATCH, build_model, count_parameters, reads_digits
 from mnist_desk.models.adders import DigitSumAdder, ExactSum
-from mnist_desk.recognition.predictor import Predictor, sum_distribution
+from mnist_desk.recognition.long_addition import sum_distribution
+from mnist_desk.recognition.predictor import Predictor
 from mnist_desk.store.checkpoints import load_checkpoint, make_meta, save_checkpoint
 from mnist_desk.training import Trainer, TrainingSettings, evaluate
 from mnist_desk.training.metrics import best_matching, emergent_digits
@@ -148,7 +149,9 @@ def test_the_predictor_shows_the_digits_the_scratch_adder_reads(tmp_path):
     predictor = Predictor(load_checkpoint(path))
     assert predictor.adder_reads_digits
     rng = np.random.default_rng(0)
-    first, second = (rng.integers(0, 255, (28, 28)).astype(np.uint8) for _ in range(2))
+    first, second = np.zeros((2, 28, 28), np.uint8)
+    for image in (first, second):  # one blob each, of random ink: read as one digit
+        image[4:24, 8:20] = rng.integers(120, 255, (20, 12))
     result = predictor.predict_sum(picture_from_image(first), picture_from_image(second))
     assert result.adder_digits is not None
     with torch.no_grad():

@@ -82,36 +82,54 @@ def load_splits_or_fail(args: argparse.Namespace):
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
+    """Read the number in each image (the window's way: ink blobs grouped into digits); two
+    images also give their sum, added by the model as the window adds them."""
     from mnist_desk.imaging.drawn import picture_from_image
     from mnist_desk.recognition.predictor import Predictor, load_image
 
     predictor = Predictor.from_model(args.model, device=args.device, models_dir=args.models_dir)
     images = [picture_from_image(load_image(p)) for p in args.images]
-    digits = predictor.predict_digits(images)
+    summed = predictor.predict_sum(images[0], images[1]) if len(images) == 2 else None
+    numbers = summed.numbers if summed is not None else predictor.predict_numbers(images)
     out: dict = {"model": predictor.describe(), "images": []}
-    for path, d in zip(args.images, digits, strict=True):
-        out["images"].append({"path": str(path), **d.to_dict()})
-    total = predictor.predict_sum(images[0], images[1]) if len(images) == 2 else None
-    if total is not None:
-        out["sum"] = total.to_dict()
+    for path, number in zip(args.images, numbers, strict=True):
+        out["images"].append({"path": str(path), **number.to_dict()})
+    if summed is not None:
+        out["total"] = summed.total  # null unless both images are read as numbers
+        out["sum"] = summed.to_dict()
     if args.json:
         print(json.dumps(out))
         return EXIT_OK
-    for entry, d in zip(out["images"], digits, strict=True):
-        if d.blank:
-            print(f"{entry['path']}: blank (no digit found)")
-            continue
-        probs = "  ".join(f"{i}:{p:.2f}" for i, p in enumerate(d.probabilities) if p >= 0.01)
-        print(f"{entry['path']}: {d.digit}  (p={d.confidence:.3f}; {probs})")
-    if total is not None:
-        if total.total is None:
-            print("sum: needs two digits")
+    for entry, number in zip(out["images"], numbers, strict=True):
+        print(f"{entry['path']}: {_number_line(number)}")
+    if summed is not None:
+        if summed.total is None:
+            print("sum: needs a number in each image")
         else:
-            a, b = (d.digit for d in digits)
+            a, b = (n.text for n in summed.numbers)
             print(
-                f"sum: {a} + {b} = {total.total}  (p={total.confidence:.3f}, from the {total.source})"
+                f"sum: {a} + {b} = {summed.total}  "
+                f"(p={summed.confidence:.3f}, from the {summed.source})"
             )
     return EXIT_OK
+
+
+def _number_line(number) -> str:
+    """One image's reading for the terminal: the digit and its probabilities, or the number and
+    each digit's probability, or why there is none."""
+    if number.blank:
+        return "blank (no digit found)"
+    if len(number.digits) == 1 and number.value is not None:
+        d = number.digits[0]
+        probs = "  ".join(f"{i}:{p:.2f}" for i, p in enumerate(d.probabilities) if p >= 0.01)
+        return f"{d.digit}  (p={d.confidence:.3f}; {probs})"
+    digits = ", ".join(
+        f"? ({d.doubt})" if d.digit is None else f"{d.digit} (p={d.confidence:.3f})"
+        for d in number.digits
+    )
+    if number.value is None:
+        return f"not a number: {number.text}  [{digits}]"
+    return f"{number.text}  (p={number.confidence:.3f}; digits {digits})"
 
 
 # ---- list ------------------------------------------------------------------------------------

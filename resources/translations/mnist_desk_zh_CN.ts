@@ -397,82 +397,87 @@ The window keeps working; details below.</source>
 <context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="66"/>
-        <source>First digit</source>
-        <translation>第一个数字</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
+        <source>First number</source>
+        <translation>第一个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="66"/>
-        <source>Second digit</source>
-        <translation>第二个数字</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
+        <source>Second number</source>
+        <translation>第二个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="67"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="72"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="69"/>
-        <source>Read a digit from an image file (or drop one on the box)</source>
-        <translation>从图片文件读取数字（也可以把图片拖到方框里）</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="74"/>
+        <source>Read a number from an image file (or drop one on the box)</source>
+        <translation>从图片文件读取一个数（或把图片拖到框中）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="72"/>
-        <source>Draw a digit here
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="77"/>
+        <source>Write a number here
 or drop an image</source>
-        <translation>在这里写一个数字
+        <translation>在这里写一个数
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="73"/>
-        <source>Draw one digit with the mouse, a pen or a finger</source>
-        <translation>用鼠标、手写笔或手指写一个数字</translation>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="79"/>
+        <source>Write a number, left to right, with the mouse, a pen or a finger</source>
+        <translation>用鼠标、手写笔或手指从左到右写一个数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="76"/>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
 </context>
 <context>
     <name>DigitResultView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="244"/>
         <source>{0}: read by the scratch adder, which never saw a digit label</source>
         <translation>{0}：由从零训练的加法器读出（它从未见过数字标签）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="248"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="250"/>
         <source>This adder was trained on sums alone; its own reading of this digit is {0} sure. The large digit comes from the default classifier.</source>
         <translation>这个加法器只用和训练；它自己读这个数字的把握为 {0}。大号数字来自默认分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="255"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="260"/>
+        <source>Not a digit: {0}</source>
+        <translation>不是数字：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="264"/>
         <source>{0} sure</source>
         <translation>把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="263"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="271"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="265"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="273"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="270"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="278"/>
         <source>Model input</source>
         <translation>模型输入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="271"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="279"/>
         <source>The 28×28 image the model sees, enlarged</source>
         <translation>模型看到的 28×28 图像（已放大）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="272"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="280"/>
         <source>Probability of each digit</source>
         <translation>每个数字的概率</translation>
     </message>
@@ -480,47 +485,47 @@ or drop an image</source>
 <context>
     <name>DrawingTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="164"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="186"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="188"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="211"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="189"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="212"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="190"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="213"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="194"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="217"/>
         <source>Redo what was undone ({0})</source>
         <translation>重做刚撤销的操作（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="195"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="218"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="196"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="219"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="197"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="220"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="201"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="224"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
@@ -709,11 +714,6 @@ or drop an image</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="162"/>
-        <source>mnist-desk — draw two digits</source>
-        <translation>mnist-desk — 写两个数字</translation>
-    </message>
-    <message>
         <location filename="../../mnist_desk/ui/shell/main_window.py" line="163"/>
         <source>Draw</source>
         <translation>绘制</translation>
@@ -727,6 +727,11 @@ or drop an image</source>
         <location filename="../../mnist_desk/ui/shell/main_window.py" line="212"/>
         <source>Train</source>
         <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="162"/>
+        <source>mnist-desk — write two numbers</source>
+        <translation>mnist-desk — 写两个数</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/shell/main_window.py" line="214"/>
@@ -1446,6 +1451,24 @@ MNIST 测试集：{3:.2%} → {4:.2%}
     </message>
 </context>
 <context>
+    <name>NumberStrip</name>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="130"/>
+        <source>Number: {0}</source>
+        <translation>数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="133"/>
+        <source>Not read as a number: {0}</source>
+        <translation>未能读成一个数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="137"/>
+        <source>{0} sure of the whole number</source>
+        <translation>整个数的把握：{0}</translation>
+    </message>
+</context>
+<context>
     <name>RunControls</name>
     <message>
         <location filename="../../mnist_desk/ui/train/run_controls.py" line="44"/>
@@ -1513,26 +1536,6 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <translation>{0} · 步 {1:,}/{2:,}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="179"/>
-        <source>Loading MNIST…</source>
-        <translation>正在加载 MNIST…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="181"/>
-        <source>Testing the best model…</source>
-        <translation>正在测试最佳模型…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="183"/>
-        <source>Finding the worst mistakes…</source>
-        <translation>正在查找最严重的错误…</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="184"/>
-        <source>Training…</source>
-        <translation>正在训练…</translation>
-    </message>
-    <message>
         <location filename="../../mnist_desk/ui/train/run_controls.py" line="191"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
@@ -1556,6 +1559,26 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <location filename="../../mnist_desk/ui/train/run_controls.py" line="214"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="179"/>
+        <source>Loading MNIST…</source>
+        <translation>正在加载 MNIST…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="181"/>
+        <source>Testing the best model…</source>
+        <translation>正在测试最佳模型…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="183"/>
+        <source>Finding the worst mistakes…</source>
+        <translation>正在查找最严重的错误…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="184"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
     </message>
 </context>
 <context>
@@ -1748,47 +1771,67 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>SumView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="334"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="342"/>
         <source>Sum probabilities (0–18)</source>
         <translation>和的概率（0–18）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="336"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="344"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="347"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="355"/>
         <source>Draw a digit in each box</source>
         <translation>请在每个方框里各写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="349"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="357"/>
         <source>Draw a digit in the other box</source>
         <translation>请在另一个方框里写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="354"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="361"/>
+        <source>Not read as a number: {0}</source>
+        <translation>未能读成一个数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="368"/>
         <source>Sum read by the adder network: {0} sure</source>
         <translation>加法网络识别的和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="358"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="370"/>
+        <source>Sum worked out by the adder, column by column: {0} sure</source>
+        <translation>加法网络逐位进位算出的和：把握 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="375"/>
         <source>(the digits read add up to {0})</source>
         <translation>（识别出的两个数字相加为 {0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="360"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="379"/>
         <source>Sum of the two digits: {0} sure</source>
         <translation>两个数字之和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="365"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="381"/>
+        <source>Sum of the two numbers: {0} sure</source>
+        <translation>两个数之和：把握 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="384"/>
+        <source>Sum probabilities are shown for one digit per box</source>
+        <translation>每个框只有一位数字时才显示和的概率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="387"/>
         <source>Adder&apos;s probabilities for sums 0–18</source>
         <translation>加法网络给出的和（0–18）的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="367"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="389"/>
         <source>Sum probabilities (0–18), from the two digits</source>
         <translation>由两个数字得出的和（0–18）的概率</translation>
     </message>

@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         return self.window_actions.file_menu
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("mnist-desk — draw two digits"))
+        self.setWindowTitle(self.tr("mnist-desk — write two numbers"))
         self.tabs.setTabText(self.tabs.indexOf(self.draw_tab), self.tr("Draw"))
         for widget, title in self._extra_tabs:
             if callable(title):
