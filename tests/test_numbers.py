@@ -178,3 +178,16 @@ def test_predict_json_gives_each_images_number_and_the_total(tmp_path, capsys):
     blank = out["images"][1]
     assert blank["number"] is None and blank["digits"] == [] and blank["blank"]
     assert "blank" in blank["reason"] and out["total"] is None
+
+
+def test_the_drawn_number_set_is_reproducible_and_written_left_to_right():
+    from mnist_desk.evaluation.number_set import SEED, drawn_number_pairs
+
+    pairs = drawn_number_pairs(20, SEED)
+    assert pairs[0][0].strokes == drawn_number_pairs(1, SEED)[0][0].strokes  # fixed by the seed
+    for number in (n for pair in pairs for n in pair):
+        assert 1 <= len(number.digits) <= 3 and len(number.spacing) == len(number.digits) - 1
+        assert sum(number.strokes_per_digit) == len(number.strokes)
+        assert str(number.value) == "".join(map(str, number.digits))  # no leading zero
+        points = np.concatenate([np.asarray(s) for s in number.strokes])
+        assert points.min() > 0 and points.max() < 1  # all on the canvas

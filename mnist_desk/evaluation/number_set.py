@@ -22,7 +22,7 @@ import numpy as np
 
 from mnist_desk.evaluation.drawn_set import ASPECT, PEN, SLANT, SPACING, WOBBLE
 from mnist_desk.evaluation.drawn_set import _densify as densify
-from mnist_desk.evaluation.drawn_set import _styles_for as styles_for
+from mnist_desk.evaluation.drawn_set import digit_styles as styles_for
 
 SEED = 23
 HEIGHT = (0.28, 0.55)  # the number's digit height, of the canvas side (before fitting)
