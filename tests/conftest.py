@@ -100,6 +100,14 @@ def no_window_left_open():
 
 
 @pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory, monkeypatch):
+    """Cached results (the 2-D maps of the test set) go to a temporary folder."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("MNIST_DESK_CACHE", str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
 def isolated_my_digits(tmp_path_factory, monkeypatch):
     """The user's own digits (My digits) go to a temporary folder, never the real one."""
     folder = tmp_path_factory.mktemp("my-digits")

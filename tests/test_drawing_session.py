@@ -5,17 +5,20 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 
 from mnist_desk.app.drawing_session import (
     MIN_STEP,
+    DigitSelected,
     Drawing,
     DrawingSession,
     Recognised,
     RecognitionFailed,
 )
 from mnist_desk.imaging.drawn import Blank, Picture, Strokes
+from mnist_desk.recognition.results import DigitResult, NumberResult
 
 REPO = Path(__file__).resolve().parents[1]
 LINE = [(0.5, 0.2), (0.5, 0.8)]
@@ -121,12 +124,13 @@ def test_what_each_canvas_hands_the_recognition_is_a_typed_value():
 class FakePredictor:
     def __init__(self, fail=False):
         self.seen, self.fail = [], fail
+        self.result = SimpleNamespace(numbers=(NumberResult(), NumberResult()))
 
     def predict_sum(self, a, b):
         if self.fail:
             raise RuntimeError("CUDA error: out of memory")
         self.seen.append((a, b))
-        return "result"
+        return self.result
 
 
 def test_the_session_reads_both_canvases_when_a_drawing_changes_and_says_so():
@@ -135,7 +139,7 @@ def test_the_session_reads_both_canvases_when_a_drawing_changes_and_says_so():
     session.add_stroke(1, LINE, 0.05)  # no model yet: nothing read
     assert session.recognise() is None and heard == []
     session.use_predictor(predictor)  # a model arrives: read at once
-    assert heard == [Recognised("result")] and predictor.seen[0][0] == Blank()
+    assert heard == [Recognised(predictor.result)] and predictor.seen[0][0] == Blank()
     assert isinstance(predictor.seen[0][1], Strokes)
     session.add_stroke(0, LINE, 0.05)
     session.undo()
@@ -143,7 +147,7 @@ def test_the_session_reads_both_canvases_when_a_drawing_changes_and_says_so():
     assert len(heard) == 4 and predictor.seen[-1] == (Blank(), Blank())
     session.begin_stroke(0, 0.1, 0.1)
     session.extend_stroke(0, 0.2, 0.2)  # strokes in progress are read on request (throttled)
-    assert len(heard) == 4 and session.recognise() == "result" and len(heard) == 5
+    assert len(heard) == 4 and session.recognise() is predictor.result and len(heard) == 5
     session.use_predictor(FakePredictor(fail=True))
     assert isinstance(heard[-1], RecognitionFailed) and "out of memory" in heard[-1].message
 
@@ -161,3 +165,20 @@ def test_the_session_imports_neither_qt_nor_torch():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60
     )
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_the_digit_drawn_last_is_selected_and_a_click_selects_another():
+    session, predictor, heard = DrawingSession(), FakePredictor(), []
+    digits = tuple(DigitResult(d, [0.1] * 10) for d in (1, 2, 8))
+    predictor.result = SimpleNamespace(
+        numbers=(NumberResult(digits, ((0,), (2,), (1,))), NumberResult())
+    )
+    session.use_predictor(predictor)
+    session.on_reading(heard.append)
+    for x in (0.1, 0.5, 0.3):  # the third stroke (index 2) is the middle digit's, as read
+        session.add_stroke(0, [(x, 0.2), (x, 0.8)], 0.05)
+    assert heard[-1].selected == (1, 0) and session.selected_digit(0) is digits[1]
+    session.select_digit(0, 0)
+    assert heard[-1] == DigitSelected(0, 0) and session.selected_digit(0) is digits[0]
+    session.select_digit(0, 5)  # no such digit: nothing changes
+    assert session.selected == [0, 0] and session.selected_digit(1) is None

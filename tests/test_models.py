@@ -12,7 +12,7 @@ from mnist_desk.models import (
     count_parameters,
 )
 from mnist_desk.models.adders import TransferAdder
-from mnist_desk.recognition.predictor import sum_distribution
+from mnist_desk.recognition.long_addition import sum_distribution
 
 
 @pytest.mark.parametrize("arch", list(CLASSIFIERS))

@@ -33,7 +33,8 @@ from mnist_desk.imaging.drawn import (
 )
 
 if TYPE_CHECKING:  # torch-backed; the session only holds the one it is given
-    from mnist_desk.recognition.predictor import Predictor, SumResult
+    from mnist_desk.recognition.predictor import Predictor
+    from mnist_desk.recognition.results import DigitResult, NumberResult, SumResult
 
 MIN_STEP = 0.002  # of the paper side: closer pointer samples add nothing but cost
 DEFAULT_WIDTH = 0.05  # of the paper side: a stroke's pen when none was given
@@ -58,9 +59,19 @@ class Drawing:
 
 @dataclass(frozen=True)
 class Recognised:
-    """Both canvases were read: the Predictor's answer."""
+    """Both canvases were read: the Predictor's answer, and the digit shown in detail in each
+    canvas (an index into its number's digits: the one drawn last, or the one clicked)."""
 
     result: SumResult
+    selected: tuple[int, ...] = (0, 0)
+
+
+@dataclass(frozen=True)
+class DigitSelected:
+    """Canvas ``index`` shows digit ``digit`` of its number in detail now (a click)."""
+
+    index: int
+    digit: int
 
 
 @dataclass(frozen=True)
@@ -70,7 +81,7 @@ class RecognitionFailed:
     message: str
 
 
-ReadingEvent = Recognised | RecognitionFailed
+ReadingEvent = Recognised | RecognitionFailed | DigitSelected
 
 
 class UndoStep(Protocol):
@@ -167,6 +178,9 @@ class DrawingSession:
         self._in_progress_width: list[float] = [DEFAULT_WIDTH] * count
         self.history = UndoHistory()
         self.predictor: Predictor | None = None
+        self.result: SumResult | None = None  # the last reading
+        self.selected: list[int] = [0] * count  # each canvas's digit shown in detail
+        self._touched: set[int] = set()  # canvases changed since the last reading
         self._changed: list[Callable[[int], None]] = []
         self._moved: list[Callable[[int], None]] = []
         self._readings: list[Callable[[ReadingEvent], None]] = []
@@ -239,6 +253,7 @@ class DrawingSession:
         for index, drawing in drawings.items():
             self.in_progress[index] = None
             self.drawings[index] = drawing
+            self._touched.add(index)
             self._notify(index)
         self.recognise()
 
@@ -280,6 +295,7 @@ class DrawingSession:
             self.recognise()
 
     def _moved_at(self, index: int) -> None:
+        self._touched.add(index)
         for listener in self._moved:
             listener(index)
 
@@ -320,8 +336,38 @@ class DrawingSession:
 
             self._tell(RecognitionFailed(describe_error(e, "recognition")))
             return None
-        self._tell(Recognised(result))
+        self.result = result
+        for index, number in enumerate(result.numbers):
+            if index in self._touched:  # the digit drawn last is the one shown in detail
+                self.selected[index] = self._latest_digit(index, number)
+            self.selected[index] = max(0, min(self.selected[index], len(number.digits) - 1))
+        self._touched.clear()
+        self._tell(Recognised(result, tuple(self.selected)))
         return result
+
+    def _latest_digit(self, index: int, number: NumberResult) -> int:
+        """The digit holding canvas ``index``'s latest stroke (the rightmost for a picture)."""
+        drawn = self.drawn(index)
+        if isinstance(drawn, Strokes):
+            latest = len(drawn.strokes) - 1
+            for k, pieces in enumerate(number.pieces):
+                if latest in pieces:
+                    return k
+        return len(number.digits) - 1
+
+    def select_digit(self, index: int, digit: int) -> None:
+        """Show digit ``digit`` (left to right) of canvas ``index``'s number in detail."""
+        if self.result is None or not 0 <= digit < len(self.result.numbers[index].digits):
+            return
+        self.selected[index] = digit
+        self._tell(DigitSelected(index, digit))
+
+    def selected_digit(self, index: int) -> DigitResult | None:
+        """The reading shown in detail for canvas ``index`` (its model input is ``image28``);
+        None when nothing is read there."""
+        if self.result is None or self.result.numbers[index].blank:
+            return None
+        return self.result.numbers[index].digits[self.selected[index]]
 
     def _tell(self, event: ReadingEvent) -> None:
         for listener in self._readings:

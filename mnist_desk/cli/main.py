@@ -34,17 +34,27 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     adder = is_adder(ckpt.task)
     inputs, labels = mnist_test_set(load_splits_or_fail(args), pairs=adder, subset=args.subset)
     num_classes = NUM_SUMS if adder else NUM_CLASSES
-    report, loss, _ = full_report(model, inputs, labels, device, num_classes)
+    report, loss, logits = full_report(model, inputs, labels, device, num_classes)
+    from mnist_desk.inspection.confusion import off_diagonal_cells, write_cell_images
+
+    predicted = logits.argmax(1).numpy()
     result = {
         "checkpoint": str(ckpt.path),
         "task": ckpt.task,
         "arch": ckpt.arch,
         "loss": loss,
         **report.to_dict(),
+        # the test examples behind each mistake cell: {"true,predicted": [test indices]}
+        "confusion_examples": off_diagonal_cells(labels.numpy(), predicted),
     }
+    if args.confusion_images:
+        written = write_cell_images(args.confusion_images, inputs, labels.numpy(), predicted)
+        result["confusion_images"] = {"folder": str(args.confusion_images), "count": written}
     if args.json:
         print(json.dumps(result))
         return EXIT_OK
+    if args.confusion_images:
+        print(f"{written} misread test images in {args.confusion_images}/true-T/said-S/")
     what = "sum" if is_adder(ckpt.task) else "digit"
     print(f"{ckpt.path}: {ckpt.task}/{ckpt.arch}")
     print(
@@ -72,36 +82,54 @@ def load_splits_or_fail(args: argparse.Namespace):
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
+    """Read the number in each image (the window's way: ink blobs grouped into digits); two
+    images also give their sum, added by the model as the window adds them."""
     from mnist_desk.imaging.drawn import picture_from_image
     from mnist_desk.recognition.predictor import Predictor, load_image
 
     predictor = Predictor.from_model(args.model, device=args.device, models_dir=args.models_dir)
     images = [picture_from_image(load_image(p)) for p in args.images]
-    digits = predictor.predict_digits(images)
+    summed = predictor.predict_sum(images[0], images[1]) if len(images) == 2 else None
+    numbers = summed.numbers if summed is not None else predictor.predict_numbers(images)
     out: dict = {"model": predictor.describe(), "images": []}
-    for path, d in zip(args.images, digits, strict=True):
-        out["images"].append({"path": str(path), **d.to_dict()})
-    total = predictor.predict_sum(images[0], images[1]) if len(images) == 2 else None
-    if total is not None:
-        out["sum"] = total.to_dict()
+    for path, number in zip(args.images, numbers, strict=True):
+        out["images"].append({"path": str(path), **number.to_dict()})
+    if summed is not None:
+        out["total"] = summed.total  # null unless both images are read as numbers
+        out["sum"] = summed.to_dict()
     if args.json:
         print(json.dumps(out))
         return EXIT_OK
-    for entry, d in zip(out["images"], digits, strict=True):
-        if d.blank:
-            print(f"{entry['path']}: blank (no digit found)")
-            continue
-        probs = "  ".join(f"{i}:{p:.2f}" for i, p in enumerate(d.probabilities) if p >= 0.01)
-        print(f"{entry['path']}: {d.digit}  (p={d.confidence:.3f}; {probs})")
-    if total is not None:
-        if total.total is None:
-            print("sum: needs two digits")
+    for entry, number in zip(out["images"], numbers, strict=True):
+        print(f"{entry['path']}: {_number_line(number)}")
+    if summed is not None:
+        if summed.total is None:
+            print("sum: needs a number in each image")
         else:
-            a, b = (d.digit for d in digits)
+            a, b = (n.text for n in summed.numbers)
             print(
-                f"sum: {a} + {b} = {total.total}  (p={total.confidence:.3f}, from the {total.source})"
+                f"sum: {a} + {b} = {summed.total}  "
+                f"(p={summed.confidence:.3f}, from the {summed.source})"
             )
     return EXIT_OK
+
+
+def _number_line(number) -> str:
+    """One image's reading for the terminal: the digit and its probabilities, or the number and
+    each digit's probability, or why there is none."""
+    if number.blank:
+        return "blank (no digit found)"
+    if len(number.digits) == 1 and number.value is not None:
+        d = number.digits[0]
+        probs = "  ".join(f"{i}:{p:.2f}" for i, p in enumerate(d.probabilities) if p >= 0.01)
+        return f"{d.digit}  (p={d.confidence:.3f}; {probs})"
+    digits = ", ".join(
+        f"? ({d.doubt})" if d.digit is None else f"{d.digit} (p={d.confidence:.3f})"
+        for d in number.digits
+    )
+    if number.value is None:
+        return f"not a number: {number.text}  [{digits}]"
+    return f"{number.text}  (p={number.confidence:.3f}; digits {digits})"
 
 
 # ---- list ------------------------------------------------------------------------------------
@@ -221,7 +249,17 @@ def build_parser() -> argparse.ArgumentParser:
         "checkpoint", help="a .pt file, or a model name such as classifier-convnet"
     )
     evaluate.add_argument("--subset", type=int, help="only the first N test examples")
-    evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object; confusion_examples lists the test indices behind each mistake cell",
+    )
+    evaluate.add_argument(
+        "--confusion-images",
+        type=Path,
+        metavar="DIR",
+        help="write every misread test image to DIR/true-T/said-S/test-NNNNN.png",
+    )
     evaluate.add_argument(
         "--my-digits", action="store_true", help="accuracy on your own digits instead of MNIST"
     )
@@ -253,9 +291,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     self_test.set_defaults(func=cmd_self_test)
 
+    from mnist_desk.cli.export import add_parser as add_export_parser
+    from mnist_desk.cli.inside import add_parsers as add_inside_parsers
     from mnist_desk.cli.judge import add_parsers as add_judge_parsers
     from mnist_desk.cli.my_digits import add_parsers as add_my_digits_parsers
 
+    add_export_parser(sub, common)
+    add_inside_parsers(sub, common)
     add_my_digits_parsers(sub, common)
     add_judge_parsers(sub, common)
     return parser

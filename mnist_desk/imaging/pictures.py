@@ -38,8 +38,12 @@ def ink_map(grey: np.ndarray) -> np.ndarray | None:
 def preprocess(image: np.ndarray) -> Preprocessed:
     """An image of one digit -> what the model sees (or blank)."""
     ink = ink_map(to_grey(image))
-    if ink is None:
-        return Preprocessed(None, None)
+    return Preprocessed(None, None) if ink is None else ink_to_input(ink)
+
+
+def ink_to_input(ink: np.ndarray) -> Preprocessed:
+    """Ink strength (H, W) 0..1, background 0 -> what the model sees: the ink's box scaled into
+    20x20 (aspect kept, antialiased), centred by mass in 28x28; blank if there is no ink."""
     rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))  # 10x np.nonzero's speed
     if len(rows) == 0:
         return Preprocessed(None, None)
@@ -48,7 +52,7 @@ def preprocess(image: np.ndarray) -> Preprocessed:
     scale = BOX / max(h, w)
     new_h, new_w = max(1, round(h * scale)), max(1, round(w * scale))
     box = F.interpolate(
-        torch.from_numpy(np.ascontiguousarray(crop))[None, None],
+        torch.from_numpy(np.ascontiguousarray(crop, dtype=np.float32))[None, None],
         size=(new_h, new_w),
         mode="bilinear",
         antialias=True,

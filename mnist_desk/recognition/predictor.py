@@ -1,15 +1,21 @@
-"""The Predictor: one loaded model on one device, answering digits and sums for what was drawn.
+"""The Predictor: one loaded model on one device, reading the numbers drawn in two boxes and
+adding them.
 
-It reads typed values (``mnist_desk.imaging.drawn``: ``Blank``, ``Strokes``, ``Picture``) and
-makes the model input itself (``model_input``), so this is the one path from a drawing to answers;
-the CLI's ``predict`` and the GUI both use it.
+It reads typed values (``mnist_desk.imaging.drawn``: ``Blank``, ``Strokes``, ``Picture``):
+``recognition.numbers`` cuts each into candidate digits drawn the MNIST way, the digit model reads
+every candidate of both boxes in one batch (its temperature applied, so the probabilities shown
+are calibrated where the checkpoint has one), a ``Judge`` says which are not digits at all, and
+each box keeps the split the model reads best. The sum is the two numbers added by the model in
+use: a classifier's numbers added, or an adder's columns with carries (``long_addition``). This
+is the one path from a drawing to answers; the window and ``predict`` both use it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import torch
@@ -21,14 +27,25 @@ from mnist_desk.imaging.field import Preprocessed
 from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
+from mnist_desk.recognition import long_addition
+from mnist_desk.recognition.doubt import DigitJudge, gate_path
+from mnist_desk.recognition.numbers import choose, segment
+from mnist_desk.recognition.results import DigitResult, NumberResult, SumResult
 from mnist_desk.store.catalog import default_classifier_path, resolve_model
 from mnist_desk.store.checkpoints import Checkpoint, load_checkpoint
 from mnist_desk.support.devices import resolve_device
 
+__all__ = ["DigitResult", "NumberResult", "Predictor", "SumResult", "load_image", "model_input"]
+
+CERTAIN = (
+    25.0  # a logit margin that makes a digit certain (p = 1 - 1e-10), in the range the heads saw
+)
+
 
 def model_input(drawn: Drawn) -> Preprocessed:
-    """What the model sees of ``drawn``: strokes redrawn MNIST's way (whatever the pen and the
-    widget), a picture by its pixels (polarity detected, 20x20 box, centred by mass), blank."""
+    """What the model sees of ``drawn`` read as one digit: strokes redrawn MNIST's way (whatever
+    the pen and the widget), a picture by its pixels (polarity detected, 20x20 box, centred by
+    mass), nothing for a blank."""
     if isinstance(drawn, Strokes):
         return render_strokes(drawn.point_lists())
     if isinstance(drawn, Picture):
@@ -37,53 +54,29 @@ def model_input(drawn: Drawn) -> Preprocessed:
     return Preprocessed(None, None)
 
 
-@dataclass
-class DigitResult:
-    digit: int | None
-    probabilities: list[float] | None  # 10 values, None when blank
-    image28: np.ndarray | None = field(default=None, repr=False)  # what the model saw
+class Verdict(Protocol):
+    """A judge's answer for one input (``recognition.doubt.Verdict`` has this shape)."""
 
-    @property
-    def blank(self) -> bool:
-        return self.digit is None
-
-    @property
-    def confidence(self) -> float | None:
-        return None if self.probabilities is None else self.probabilities[self.digit]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "blank": self.blank,
-            "digit": self.digit,
-            "confidence": self.confidence,
-            "probabilities": self.probabilities,
-        }
+    is_digit: bool
+    reason: str | None
 
 
-@dataclass
-class SumResult:
-    total: int | None
-    probabilities: list[float] | None  # 19 values (sums 0..18), None when a canvas is blank
-    source: str  # "adder" (predicted from both images) or "digits" (from two classifier outputs)
-    digits: tuple[DigitResult, DigitResult]
-    # A scratch adder with digit outputs: the digits it reads itself (it never saw a digit label).
-    adder_digits: tuple[DigitResult, DigitResult] | None = None
+class Judge(Protocol):
+    """Says which model inputs are not digits at all: ``inputs`` (N, 1, 28, 28) normalised,
+    ``logits`` (N, 10) the digit model's, calibrated."""
 
-    @property
-    def confidence(self) -> float | None:
-        return None if self.probabilities is None else self.probabilities[self.total]
+    def judge(self, inputs: torch.Tensor, logits: torch.Tensor) -> Sequence[Verdict]: ...
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "total": self.total,
-            "confidence": self.confidence,
-            "source": self.source,
-            "probabilities": self.probabilities,
-            # the digits a scratch adder that learned them from sums reads itself
-            "adder_digits": None
-            if self.adder_digits is None
-            else [d.digit for d in self.adder_digits],
-        }
+
+class _Accepted:
+    is_digit, reason = True, None
+
+
+class TrustEveryReading:
+    """A judge that takes every input for a digit: the judge until a digit gate is shipped."""
+
+    def judge(self, inputs: torch.Tensor, logits: torch.Tensor) -> Sequence[Verdict]:
+        return [_Accepted()] * len(inputs)
 
 
 # Larger images are refused before they are decoded (a 50 MP RGB image is 150 MB in memory).
@@ -138,19 +131,16 @@ def _decoded_small(img):
     return img
 
 
-def sum_distribution(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """P(a + b = s) for independent digits: the convolution of the two distributions."""
-    return np.convolve(a, b)
-
-
 class Predictor:
-    """Holds a model (classifier, transfer adder or scratch adder) and the classifier that reads digits."""
+    """Holds a model (classifier, transfer adder or scratch adder) and the classifier that reads
+    digits, and the judge that says what is not a digit."""
 
     def __init__(
         self,
         checkpoint: Checkpoint,
         device: str | torch.device = "cpu",
         digit_checkpoint: Checkpoint | None = None,
+        judge: Judge | None = None,
     ):
         self.device = resolve_device(str(device))
         self.checkpoint = checkpoint
@@ -166,6 +156,16 @@ class Predictor:
             self.digit_model = self.digit_checkpoint.build().to(self.device).eval()
         # The scratch adder that learned digits from sums reads them too (shown beside the above).
         self.adder_reads_digits = self.task == SCRATCH and reads_digits(self.model)
+        # Logits are divided by these before the softmax, so the probabilities shown are
+        # calibrated (fitted on MNIST's validation split when the model was trained; 1: as is).
+        self.temperature = float(self.digit_checkpoint.meta.get("temperature") or 1.0)
+        self.sum_temperature = float(checkpoint.meta.get("sum_temperature") or 1.0)
+        # What says a candidate digit is not a digit at all: the shipped digit gate, once there
+        # is one (without it, every reading is taken as before: no interim rule changes the
+        # figures recorded for the shipped models).
+        if judge is None:
+            judge = DigitJudge.load(self.device) if gate_path().is_file() else TrustEveryReading()
+        self.judge: Judge = judge
 
     @classmethod
     def from_model(
@@ -191,59 +191,155 @@ class Predictor:
             "device": str(self.device),
         }
 
-    def predict_digits(self, drawings: list[Drawn]) -> list[DigitResult]:
-        """One DigitResult per drawing; a blank one gives a blank result, never a guess."""
-        return self._read_digits([model_input(d) for d in drawings])[0]
+    # ---- reading ------------------------------------------------------------------------
 
     @torch.inference_mode()
-    def _read_digits(
-        self, prepared: list[Preprocessed]
-    ) -> tuple[list[DigitResult], torch.Tensor | None]:
-        """The digits, and the digit model's logits for the inked images (None if none is)."""
-        inked = [p.tensor for p in prepared if not p.blank]
-        logits, probs = None, iter([])
-        if inked:
-            logits = self.digit_model(torch.stack(inked).to(self.device)).float()
-            probs = iter(logits.softmax(1).cpu().numpy())
-        results = []
-        for p in prepared:
-            if p.blank:
-                results.append(DigitResult(None, None, None))
-            else:
-                dist = next(probs)
-                results.append(DigitResult(int(dist.argmax()), [float(v) for v in dist], p.image28))
-        return results, logits
+    def _read(self, inputs: list[Preprocessed]) -> tuple[torch.Tensor, torch.Tensor, list]:
+        """One batch through the digit model: the inputs (N, 1, 28, 28), the raw logits (N, 10),
+        and the judge's verdicts (on the calibrated logits)."""
+        if not inputs:
+            return torch.zeros(0, 1, 28, 28), torch.zeros(0, 10), []
+        batch = torch.stack([p.tensor for p in inputs]).to(self.device)
+        logits = self.digit_model(batch).float()
+        return batch, logits, list(self.judge.judge(batch, logits / self.temperature))
+
+    def _digit(self, prepared: Preprocessed, logits: torch.Tensor, verdict: Verdict) -> DigitResult:
+        probabilities = (logits / self.temperature).softmax(-1).cpu().numpy()
+        values = [float(v) for v in probabilities]
+        if not verdict.is_digit:
+            return DigitResult(None, values, prepared.image28, verdict.reason or "not a digit")
+        return DigitResult(int(probabilities.argmax()), values, prepared.image28)
+
+    def predict_digits(self, drawings: list[Drawn]) -> list[DigitResult]:
+        """Each drawing read as one digit; a blank one gives a blank result, never a guess."""
+        prepared = [model_input(d) for d in drawings]
+        inked = [p for p in prepared if not p.blank]
+        _, logits, verdicts = self._read(inked)
+        answers = iter(zip(inked, logits, verdicts, strict=True))
+        return [
+            DigitResult(None, None) if p.blank else self._digit(*next(answers)) for p in prepared
+        ]
+
+    def predict_numbers(self, drawings: Sequence[Drawn]) -> list[NumberResult]:
+        """The number written in each drawing (every candidate digit of all of them read in one
+        batch); a blank drawing gives a blank number."""
+        return self._read_numbers(drawings)[0]
+
+    @torch.inference_mode()
+    def _read_numbers(self, drawings: Sequence[Drawn]):
+        """The numbers, each one's chosen candidates (indices into the batch), the batch of
+        model inputs and the digit model's raw logits."""
+        cuts = [segment(d) for d in drawings]
+        inputs = [c.input for cut in cuts for c in cut.candidates]
+        batch, logits, verdicts = self._read(inputs)
+        confidence = (logits / self.temperature).log_softmax(-1).amax(-1).cpu().tolist()
+        if getattr(self.judge, "gate", None) is not None:  # how digit-like each one looks
+            confidence = [
+                c + math.log(max(getattr(v, "score", 1.0), 1e-6))
+                for c, v in zip(confidence, verdicts, strict=True)
+            ]
+        numbers, chosen, start = [], [], 0
+        for cut in cuts:
+            end = start + len(cut.candidates)
+            way = [start + i for i in choose(cut, confidence[start:end])]
+            chosen.append(way)
+            numbers.append(
+                NumberResult(
+                    tuple(self._digit(inputs[i], logits[i], verdicts[i]) for i in way),
+                    tuple(cut.candidates[i - start].key for i in way),
+                )
+            )
+            start = end
+        return numbers, chosen, batch, logits
 
     @torch.inference_mode()
     def predict_sum(self, first: Drawn, second: Drawn) -> SumResult:
-        """Both digits and their sum: from the adder directly, or from the two digit distributions."""
-        prepared = [model_input(first), model_input(second)]
-        digit_list, digit_logits = self._read_digits(prepared)
-        digits = (digit_list[0], digit_list[1])
-        if any(d.blank for d in digits):
-            return SumResult(None, None, "adder" if self.task != CLASSIFIER else "digits", digits)
+        """Both boxes' numbers and their sum: every candidate digit of both boxes in one batch,
+        each box split the way the model reads best, then added as the model in use adds."""
+        numbers, chosen, batch, logits = self._read_numbers((first, second))
+        pair = (numbers[0], numbers[1])
+        source = "digits" if self.task == CLASSIFIER else "adder"
+        if any(n.value is None for n in pair):
+            return SumResult(None, None, source, pair)
         if self.task == CLASSIFIER:
-            dist = sum_distribution(
-                np.array(digits[0].probabilities), np.array(digits[1].probabilities)
-            )
-            total = digits[0].digit + digits[1].digit  # consistent with the two digits shown
-            return SumResult(total, [float(v) for v in dist], "digits", digits)
-        adder_digits = None
-        if self.task == TRANSFER:  # its classifier has just read both digits: reuse its logits
-            sum_logits = self.model.sum_logits(digit_logits[None])
-        elif self.adder_reads_digits:
-            pair = torch.stack([p.tensor for p in prepared])[None].to(self.device)  # (1,2,1,28,28)
-            own_logits = self.model.digit_logits(pair)
-            sum_logits = self.model.sum_logits(own_logits)
-            own = own_logits[0].float().softmax(-1).cpu().numpy()
-            adder_digits = tuple(
-                DigitResult(int(d.argmax()), [float(v) for v in d], p.image28)
-                for d, p in zip(own, prepared, strict=True)
-            )
+            columns = [
+                long_addition.sum_distribution(a, b)
+                for a, b in long_addition.digit_columns(
+                    *([np.array(d.probabilities) for d in n.digits] for n in pair)
+                )
+            ]
+            total = pair[0].value + pair[1].value  # consistent with the two numbers shown
+            return self._summed(total, columns, source, pair)
+        a, b = chosen
+        return self._added_by_adder(batch[a], batch[b], logits[a], logits[b], pair)
+
+    def _added_by_adder(self, first, second, first_logits, second_logits, pair) -> SumResult:
+        """Long addition by the adder: each column's two digits go to it, a shorter number's
+        missing digit is a certain 0: given exactly to the heads that take digit probabilities
+        (transfer, digits-from-sums), drawn as ``ZERO_INPUT`` for the scratch adder that takes
+        images."""
+        width = max(len(first), len(second))
+        adder_numbers = None
+        if self.task == TRANSFER or self.adder_reads_digits:
+            if self.adder_reads_digits:  # it reads the digits itself, with its own classifier
+                first_logits, second_logits = (
+                    self.model.classifier(x).float() for x in (first, second)
+                )
+                adder_numbers = tuple(
+                    NumberResult(tuple(_plain_digit(v) for v in own), n.pieces)
+                    for own, n in zip((first_logits, second_logits), pair, strict=True)
+                )
+            columns_logits = torch.stack(
+                [_padded(first_logits, width), _padded(second_logits, width)], 1
+            ).flip(0)  # (columns, 2, 10), units first
+            sums = self.model.sum_logits(columns_logits)
         else:
-            pair = torch.stack([p.tensor for p in prepared])[None].to(self.device)  # (1,2,1,28,28)
-            sum_logits = self.model(pair)
-        dist = sum_logits.float().softmax(1)[0].cpu().numpy()
+            images = torch.stack([_padded_images(first, width), _padded_images(second, width)], 1)
+            sums = self.model(images.flip(0))
+        columns = list((sums.float() / self.sum_temperature).softmax(1).cpu().numpy())
+        total = long_addition.most_likely_total(columns)
+        return self._summed(total, columns, "adder", pair, adder_numbers)
+
+    @staticmethod
+    def _summed(total, columns, source, pair, adder_numbers=None) -> SumResult:
+        single = len(columns) == 1
         return SumResult(
-            int(dist.argmax()), [float(v) for v in dist], "adder", digits, adder_digits
+            total,
+            [float(v) for v in columns[0]] if single else None,
+            source,
+            pair,
+            long_addition.total_probability(columns, total),
+            adder_numbers,
         )
+
+
+def _plain_digit(logits: torch.Tensor) -> DigitResult:
+    probabilities = logits.softmax(-1).cpu().numpy()
+    return DigitResult(int(probabilities.argmax()), [float(v) for v in probabilities])
+
+
+def _padded(logits: torch.Tensor, width: int) -> torch.Tensor:
+    """(n, 10) digit logits, left-padded to ``width`` digits with a certain 0."""
+    zero = torch.full((width - len(logits), 10), -CERTAIN, device=logits.device)
+    zero[:, 0] = 0.0
+    return torch.cat([zero, logits.float()])
+
+
+_ZERO_INPUT: torch.Tensor | None = None
+
+
+def zero_input() -> torch.Tensor:
+    """The 0 the scratch adder is shown where a shorter number has no digit: an upright oval
+    drawn by the stroke renderer, the way every drawn digit reaches the models."""
+    global _ZERO_INPUT
+    if _ZERO_INPUT is None:
+        t = np.linspace(0, 2 * np.pi, 40)
+        oval = np.c_[0.5 + 0.3 * np.sin(t), 0.5 - 0.5 * np.cos(t)]
+        _ZERO_INPUT = render_strokes([oval]).tensor
+    return _ZERO_INPUT
+
+
+def _padded_images(images: torch.Tensor, width: int) -> torch.Tensor:
+    """(n, 1, 28, 28) inputs, left-padded to ``width`` digits with ``zero_input()``."""
+    zero = zero_input().to(images.device)[None].expand(width - len(images), -1, -1, -1)
+    return torch.cat([zero, images])

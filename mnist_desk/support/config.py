@@ -17,6 +17,7 @@ DATA_ENV = "MNIST_DESK_DATA"
 MODELS_ENV = "MNIST_DESK_MODELS"
 RESOURCES_ENV = "MNIST_DESK_RESOURCES"
 MY_DIGITS_ENV = "MNIST_DESK_MY_DIGITS"
+CACHE_ENV = "MNIST_DESK_CACHE"
 
 
 def user_data_root() -> Path:
@@ -48,6 +49,16 @@ def resolve_models_dir(explicit: str | os.PathLike | None = None) -> Path:
 def resolve_my_digits_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The folder of the user's own digits ("My digits"): corrections and kept drawings."""
     return _user_folder(explicit, MY_DIGITS_ENV, "my-digits")
+
+
+def resolve_cache_dir() -> Path:
+    """Where results that can be computed again are kept (e.g. the 2-D maps of the test set):
+    ``MNIST_DESK_CACHE``, else the per-user cache folder (e.g. ~/.cache/mnist-desk)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def resources_dir() -> Path:

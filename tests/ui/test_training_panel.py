@@ -296,11 +296,11 @@ def test_compare_adders_draws_both_and_states_a_winner(
     # The button's budget, made tiny: 8 steps each instead of a minute's worth.
     budget = tiny(max_steps=8, batch_size=32, val_subset=200, test_subset=200)
     budget = replace(budget, init_from=str(classifier))
-    monkeypatch.setattr("mnist_desk.ui.train.training_panel.default_budget", lambda form: budget)
+    monkeypatch.setattr("mnist_desk.app.training_session.default_budget", lambda form: budget)
     press(qtbot, panel.run_controls.compare_button)
-    assert panel.is_running and panel.comparison is not None
+    assert panel.is_running and panel.session.comparing == "adders"
     qtbot.waitUntil(
-        lambda: panel.comparison is None and not panel.is_running, timeout=2 * RUN_TIMEOUT_MS
+        lambda: not panel.session.comparing and not panel.is_running, timeout=2 * RUN_TIMEOUT_MS
     )
     names = list(panel.comparison_view.plots.series)
     assert names == ["Transfer adder (mlp)", "Scratch adder"]
@@ -518,3 +518,13 @@ def test_the_device_box_names_the_threads_a_run_will_use(panel):
     threads = training_threads(interactive=True)
     cpu = panel.form.device_box.itemText(panel.form.device_box.findData("cpu"))
     assert cpu == f"CPU ({threads} thread{'s' if threads != 1 else ''})"
+
+
+def test_the_drawn_digits_box_turns_the_drawn_digit_recipe_on_and_off(panel, qtbot):
+    box = panel.form.drawn_check
+    assert box.isVisible() and not box.isChecked() and not panel.settings_from_form().drawn
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert box.isChecked() and panel.settings_from_form().drawn
+    # Settings handed to the form show their recipe: a run started from them keeps it.
+    panel.form.set_settings(replace(panel.settings_from_form(), drawn=False))
+    assert not box.isChecked()

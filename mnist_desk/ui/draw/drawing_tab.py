@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mnist_desk.app.drawing_session import (
+    DigitSelected,
     DrawingSession,
     ReadingEvent,
     Recognised,
@@ -25,6 +26,7 @@ from mnist_desk.app.drawing_session import (
 )
 from mnist_desk.ui.draw.canvas import DigitCanvas
 from mnist_desk.ui.draw.model_picker import ModelPicker
+from mnist_desk.ui.draw.number_view import NumberStrip
 from mnist_desk.ui.draw.prediction_view import DigitResultView, SumView
 from mnist_desk.ui.settings import MAX_PEN_WIDTH, MIN_PEN_WIDTH
 
@@ -40,7 +42,9 @@ class DigitPanel(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.canvas = DigitCanvas(session, index)
-        self.result_view = DigitResultView()
+        self.number_view = NumberStrip()  # the number, digit by digit (two digits or more)
+        self.number_view.digit_clicked.connect(lambda k: session.select_digit(index, k))
+        self.result_view = DigitResultView()  # the digit shown in detail
         self.open_button = QPushButton()
         self.clear_button = QPushButton()
         self.clear_button.setIcon(
@@ -59,18 +63,32 @@ class DigitPanel(QFrame):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.number_view)
         layout.addWidget(self.result_view)
         self._retranslate()
 
     def _retranslate(self) -> None:
-        self.title.setText(self.tr("First digit") if self.index == 0 else self.tr("Second digit"))
+        self.title.setText(self.tr("First number") if self.index == 0 else self.tr("Second number"))
         self.open_button.setText(self.tr("Open image…"))
         self.open_button.setToolTip(
-            self.tr("Read a digit from an image file (or drop one on the box)")
+            self.tr("Read a number from an image file (or drop one on the box)")
         )
         self.clear_button.setText(self.tr("Clear"))
-        self.canvas.set_placeholder(self.tr("Draw a digit here\nor drop an image"))
-        self.canvas.setToolTip(self.tr("Draw one digit with the mouse, a pen or a finger"))
+        self.canvas.set_placeholder(self.tr("Write a number here\nor drop an image"))
+        self.canvas.setToolTip(
+            self.tr("Write a number, left to right, with the mouse, a pen or a finger")
+        )
+
+    def show_number(self, number, selected: int, adder_number=None) -> None:
+        """A box's ``NumberResult``: the number digit by digit, and digit ``selected`` in
+        detail (with what a scratch adder that reads digits made of it)."""
+        self.number_view.show_number(number, selected)
+        digits = number.digits
+        digit = digits[selected] if digits else number.single
+        own = None
+        if adder_number is not None and selected < len(adder_number.digits):
+            own = adder_number.digits[selected]
+        self.result_view.show_result(digit, own)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -158,7 +176,11 @@ class DrawingTab(QWidget):
 
     def _on_reading(self, event: ReadingEvent) -> None:
         if isinstance(event, Recognised):
-            self.show_result(event.result)
+            self.show_result(event.result, event.selected)
+        elif isinstance(event, DigitSelected):
+            result = self.session.result
+            own = result.adder_numbers[event.index] if result.adder_numbers else None
+            self.panels[event.index].show_number(result.numbers[event.index], event.digit, own)
         elif isinstance(event, RecognitionFailed):
             self.show_error(
                 self.tr("Recognition failed: {0}").format(event.message), with_sum=False
@@ -175,11 +197,12 @@ class DrawingTab(QWidget):
         if with_sum:
             self.sum_view.show_error(message)
 
-    def show_result(self, result) -> None:
-        """A SumResult: each digit under its canvas (with what an adder itself reads), the sum."""
-        own = result.adder_digits or (None, None)
-        for panel, digit, adder_digit in zip(self.panels, result.digits, own, strict=True):
-            panel.result_view.show_result(digit, adder_digit)
+    def show_result(self, result, selected=(0, 0)) -> None:
+        """A SumResult: each box's number under it, one digit in detail (with what an adder
+        itself reads), the sum."""
+        own = result.adder_numbers or (None, None)
+        for panel, number, k, adder in zip(self.panels, result.numbers, selected, own, strict=True):
+            panel.show_number(number, k, adder)
         self.sum_view.show_result(result)
 
     # ---- language ----

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -55,7 +55,8 @@ class ProbabilityBars(QWidget):
             best = int(np.argmax(self._values)) if highlight is None else highlight
             self._highlight = best
             lines = [f"{i}: {v:.1%}" for i, v in enumerate(self._values)]
-            lines[best] = f"<b>{lines[best]}</b>"
+            if best >= 0:
+                lines[best] = f"<b>{lines[best]}</b>"
             self.setToolTip("<br>".join(lines))
         else:
             self.setToolTip("")
@@ -124,9 +125,10 @@ class ProbabilityBars(QWidget):
 class Preview28(QLabel):
     """Exactly what the model sees (DigitResult.image28), scaled up with nearest neighbour."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, scale: int = PREVIEW_SCALE):
         super().__init__(parent)
-        side = 28 * PREVIEW_SCALE + 2
+        self.scale = scale
+        side = 28 * scale + 2
         self.setFixedSize(side, side)
         self.setFrameShape(QFrame.Shape.Box)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -145,8 +147,8 @@ class Preview28(QLabel):
         pixmap = QPixmap.fromImage(grey_to_qimage(self._image))
         self.setPixmap(
             pixmap.scaled(
-                28 * PREVIEW_SCALE,
-                28 * PREVIEW_SCALE,
+                28 * self.scale,
+                28 * self.scale,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.FastTransformation,
             )
@@ -251,10 +253,16 @@ class DigitResultView(QWidget):
             )
         if kind == "result":
             result = self._state[1]
+            self.preview.set_image(result.image28)
+            if result.digit is None:  # drawn, but not a digit: never a guess
+                self.digit_label.setText("?")
+                reason = QCoreApplication.translate("Doubt", result.doubt or "not a digit")
+                self.confidence_label.setText(self.tr("Not a digit: {0}").format(reason))
+                self.bars.set_values(result.probabilities, -1)
+                return
             self.digit_label.setText(str(result.digit))
             self.confidence_label.setText(self.tr("{0} sure").format(percent(result.confidence)))
             self.bars.set_values(result.probabilities)
-            self.preview.set_image(result.image28)
             return
         self.digit_label.setText("–")
         self.bars.set_values(None)
@@ -337,35 +345,49 @@ class SumView(QWidget):
             )
             return
         result = self._state[1]
-        a, b = (d.digit for d in result.digits)
-        a_text = "?" if a is None else str(a)
-        b_text = "?" if b is None else str(b)
+        first, second = result.numbers
+        shown = [("?" if n.value is None else n.text) for n in (first, second)]
+        single = result.probabilities is not None
         if result.total is None:
-            self.equation_label.setText(f"{a_text} + {b_text} = ?")
+            self.equation_label.setText(f"{shown[0]} + {shown[1]} = ?")
             self.bars.set_values(None)
-            if a is None and b is None:
+            if first.blank and second.blank:
                 self.caption_label.setText(self.tr("Draw a digit in each box"))
-            else:
+            elif first.blank or second.blank:
                 self.caption_label.setText(self.tr("Draw a digit in the other box"))
+            else:  # something drawn is not read as a number: no sum, never a guess
+                doubt = first.doubt if first.value is None else second.doubt
+                reason = QCoreApplication.translate("Doubt", doubt or "not a digit")
+                self.caption_label.setText(self.tr("Not read as a number: {0}").format(reason))
         else:
-            self.equation_label.setText(f"{a_text} + {b_text} = {result.total}")
-            self.bars.set_values(result.probabilities, result.total)
+            self.equation_label.setText(f"{shown[0]} + {shown[1]} = {result.total}")
+            self.bars.set_values(result.probabilities, result.total if single else None)
+            sure = percent(result.confidence)
             if result.source == "adder":
-                caption = self.tr("Sum read by the adder network: {0} sure").format(
-                    percent(result.confidence)
+                caption = (
+                    self.tr("Sum read by the adder network: {0} sure").format(sure)
+                    if single
+                    else self.tr("Sum worked out by the adder, column by column: {0} sure").format(
+                        sure
+                    )
                 )
-                if a + b != result.total:
-                    caption += " " + self.tr("(the digits read add up to {0})").format(a + b)
+                if first.value + second.value != result.total:
+                    caption += " " + self.tr("(the digits read add up to {0})").format(
+                        first.value + second.value
+                    )
+            elif single:
+                caption = self.tr("Sum of the two digits: {0} sure").format(sure)
             else:
-                caption = self.tr("Sum of the two digits: {0} sure").format(
-                    percent(result.confidence)
-                )
+                caption = self.tr("Sum of the two numbers: {0} sure").format(sure)
             self.caption_label.setText(caption)
-        self.bars_title.setText(
-            self.tr("Adder's probabilities for sums 0–18")
-            if result.source == "adder"
-            else self.tr("Sum probabilities (0–18), from the two digits")
-        )
+        if result.probabilities is None and not (first.blank or second.blank):
+            self.bars_title.setText(self.tr("Sum probabilities are shown for one digit per box"))
+        else:
+            self.bars_title.setText(
+                self.tr("Adder's probabilities for sums 0–18")
+                if result.source == "adder"
+                else self.tr("Sum probabilities (0–18), from the two digits")
+            )
 
     def _retranslate(self) -> None:
         self._refresh()

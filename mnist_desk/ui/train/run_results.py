@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.app.training_session import RunOutcome, format_duration, history_csv, run_report
+from mnist_desk.app.run_exports import format_duration, history_csv, run_report
+from mnist_desk.app.training_events import RunOutcome
 from mnist_desk.models import TASK_TITLES, is_adder
 from mnist_desk.support.fileio import atomic_write_bytes, atomic_write_json
 from mnist_desk.ui.draw.model_picker import task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.pixmaps import pixmap_from_uint8
+from mnist_desk.ui.train.confusion_cells import ConfusionCells
 
 
 def status_title(status: str) -> str:
@@ -58,7 +60,7 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
         self.texts = LiveTexts()
         self.texts.bind(
             lambda text: self.plot.setTitle(text, color="#222", size="11pt"),
-            lambda: self.tr("Confusion matrix (test)"),
+            lambda: self.tr("Confusion matrix (test): click a cell to see its images"),
         )
         self.texts.bind(
             lambda text: self.plot.setLabel("left", text, color="#222"), lambda: self.tr("true")
@@ -187,6 +189,7 @@ class RunResultsView(QWidget):
         self.json_button.clicked.connect(lambda: self._export("json"))
 
         self.confusion = ConfusionMatrixView()
+        self.cells = ConfusionCells(self.confusion, self)  # a click opens a cell's test images
         self.per_class = QTableWidget(0, 4)
         self.texts.call(
             lambda: self.per_class.setHorizontalHeaderLabels(

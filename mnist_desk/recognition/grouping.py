@@ -1,0 +1,356 @@
+"""Pieces of ink (strokes, or connected blobs of a picture) -> digits, the way a reader groups them.
+
+A number is written left to right, so what decides first is where the pieces lie along x:
+a piece whose middle lies well inside another's span belongs to it (a 4's stem inside its first
+stroke, a 7's cross bar, a 5's flag, a 1's base). How the two lie in height decides the rest:
+the digits of a line stand side by side at about the same height, while a digit's own pieces
+seldom span the same rows (the 9's stem starts halfway down its loop, the 5's flag is a line at
+the top). ``togetherness`` weighs both; above ``SAME`` two pieces are one digit, below ``APART``
+two, and in between the reading decides: ``candidate_groupings`` offers both ways, the likeliest
+by geometry first, and ``mnist_desk.recognition.numbers`` keeps the one the model reads best.
+Specks (a stray click, a pen's dab: far smaller than the digits around them) join the nearest
+digit rather than stand for one.
+
+Handwriting leans: the boxes of a right-leaning 1 and the 2 after it overlap in x although the
+digits do not. So strokes are set upright first (``writing_slant``: the commonest lean of their
+near-vertical stretches) and compared upright.
+
+Pieces are boxes with their ink's centre, in any one unit (paper coordinates for strokes, pixels
+for pictures), y down. Numpy only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+SAME = 0.3  # togetherness from here up: one digit
+MERGE_AT = 0.05  # below SAME, the geometry leans to one digit from here up, to two below
+LEVEL_WEIGHT = 0.5  # how much pieces at one height (rows in common) count against one digit
+LEVEL_NEUTRAL = 0.7  # rows in common (of their union) that say neither
+NEAR = 0.25  # of the height: pieces this far apart are beside each other, whatever their heights
+FLAT = 0.25  # a piece less tall than this share of the other is a bar (its rows say nothing)
+APART = -0.07  # a link below this: two neighbouring atoms are never read as one digit
+MAX_RUN = 6  # a digit is made of at most this many atoms
+MAX_RUN_WIDTH = 2.0  # of the line's height: a run of atoms wider than this is never one digit
+# Log-odds (nats) of one digit against the togetherness of two neighbouring atoms (interpolated).
+LINK_ODDS = ((-0.05, 0.0, 0.05, 0.1, 0.25, 0.3), (-4.0, -1.0, 1.0, 1.8, 2.2, 3.0))
+ENDS_MEET = 0.3  # togetherness added when two strokes meet end to end (a glyph drawn in pieces)
+END_ON_LINE = 0.08  # ... when one starts or ends on the other's line (also where digits touch)
+JOIN_REACH = 0.06  # of the taller stroke's height: an end this close to another stroke is on it
+SHORT = 0.7  # a digit less tall than this share of the number's tallest is likely a part of one
+SHORT_CONVICTION = 10.0  # nats per unit of height short of SHORT
+WIDEST = 1.1  # a digit wider than this share of its height is likely two
+WIDE_CONVICTION = 10.0  # nats per unit of width (of the height) past WIDEST
+MAX_SLANT = 0.7  # |x shift per unit of height| a writing is ever set upright by
+NEAR_VERTICAL = 1.0  # a stretch leaning less than 45 degrees tells the writing's slant
+SLANT_BANDWIDTH = 0.08  # leans this close count as one
+
+
+@dataclass(frozen=True)
+class Box:
+    """A piece's extent: left, top, right, bottom (y down), and its ink's centre in x."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    cx: float | None = None  # the ink's centre in x (the box's middle if not given)
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def centre_x(self) -> float:
+        return (self.x0 + self.x1) / 2 if self.cx is None else self.cx
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.x0, other.x0),
+            min(self.y0, other.y0),
+            max(self.x1, other.x1),
+            max(self.y1, other.y1),
+        )
+
+    @classmethod
+    def around(cls, path: np.ndarray) -> Box:
+        """The box of a path of (N, 2) points, its centre the path's length-weighted middle."""
+        low, high = path.min(0), path.max(0)
+        centre = float((low[0] + high[0]) / 2)
+        if len(path) > 1:
+            length = np.hypot(*np.diff(path, axis=0).T)
+            if length.sum() > 0:
+                middles = (path[1:, 0] + path[:-1, 0]) / 2
+                centre = float((middles * length).sum() / length.sum())
+        return cls(float(low[0]), float(low[1]), float(high[0]), float(high[1]), centre)
+
+
+def togetherness(a: Box, b: Box) -> float:
+    """How much two pieces look like one digit (> SAME) or two (< APART).
+
+    How deep the narrower piece's ink centre lies inside the wider one's span (negative outside),
+    of the taller one's height; less ``LEVEL_WEIGHT`` times how far the rows they share pass
+    ``LEVEL_NEUTRAL`` of the rows either spans, counted less as the pieces lie farther apart
+    (and not for a flat piece, a bar or a base)."""
+    narrow, wide = (a, b) if a.width <= b.width else (b, a)
+    scale = max(a.height, b.height, a.width, b.width, 1e-12)
+    depth = min(narrow.centre_x - wide.x0, wide.x1 - narrow.centre_x) / scale
+    if min(a.height, b.height) < FLAT * max(a.height, b.height):
+        return depth  # a bar or a base: only where it lies tells
+    shared = min(a.y1, b.y1) - max(a.y0, b.y0)
+    spanned = max(a.y1, b.y1) - min(a.y0, b.y0)
+    level = max(0.0, shared) / spanned
+    near = min(1.0, max(0.0, 1 + depth / NEAR))  # the heights count less the farther apart
+    return depth - LEVEL_WEIGHT * (level - LEVEL_NEUTRAL) * near
+
+
+class _Sets:
+    """Union-find over piece indices."""
+
+    def __init__(self, parent: list[int]):
+        self.parent = list(parent)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+    def groups(self) -> list[list[int]]:
+        found: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            found.setdefault(self.find(i), []).append(i)
+        return list(found.values())
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Pieces made into atoms (pieces that are surely parts of one digit), the atoms left to
+    right by their ink's centre, and what the geometry says about digits made of consecutive
+    atoms: a digit is a run of consecutive atoms (a number is written left to right)."""
+
+    atoms: list[list[int]]  # piece indices of each atom (ascending)
+    boxes: list[Box]  # each atom's box
+    links: list[float]  # togetherness of atom k and k + 1 (the closest pair of their pieces)
+    height: float  # the line's height: its tallest atom's
+
+    def run_box(self, start: int, end: int) -> Box:
+        return group_box(self.boxes, range(start, end))
+
+    def run_prior(self, start: int, end: int) -> float:
+        """What the geometry says of atoms start..end-1 being one digit, in nats: how together
+        its neighbours are, less what an unlikely digit's shape costs."""
+        together = sum(_log_sigmoid(_evidence(self.links[k])) for k in range(start, end - 1))
+        return together - shape_cost(self.run_box(start, end), self.height)
+
+    def cut_prior(self, k: int) -> float:
+        """What the geometry says of a digit ending before atom k, in nats."""
+        return _log_sigmoid(-_evidence(self.links[k - 1]))
+
+    def runs(self) -> list[tuple[int, int]]:
+        """The runs worth reading: every atom, and runs of up to MAX_RUN atoms no wider than two
+        digits whose neighbours are not clearly apart (a link below APART, where two atoms were
+        measured to be one digit less than once in a hundred)."""
+        out = []
+        for start in range(len(self.atoms)):
+            out.append((start, start + 1))
+            for end in range(start + 2, min(len(self.atoms), start + MAX_RUN) + 1):
+                if self.links[end - 2] < APART:
+                    break
+                if self.run_box(start, end).width > MAX_RUN_WIDTH * max(self.height, 1e-12):
+                    break
+                out.append((start, end))
+        return out
+
+
+def _log_sigmoid(x: float) -> float:
+    return -math.log1p(math.exp(-x)) if x > -30 else x
+
+
+def _evidence(link: float) -> float:
+    """The log-odds (nats) that two neighbouring atoms are one digit, given their link: measured
+    on the test glyphs' numbers (tests/number_glyphs.py; docs/recognition.md)."""
+    return float(np.interp(link, *LINK_ODDS))
+
+
+def layout(
+    boxes: Sequence[Box],
+    joined: Mapping[tuple[int, int], float] | None = None,
+    known: Mapping[tuple[int, int], float] | None = None,
+) -> Layout:
+    """The pieces' atoms (joined where ``togetherness`` plus ``joined``, for pairs (i < j) of
+    pieces that meet, reaches SAME), left to right, and the links between neighbours.
+    ``known``: the togetherness of pairs known otherwise (slices of one blob of ink)."""
+    n = len(boxes)
+    joined, known = joined or {}, known or {}
+    pair = {}
+    sets = _Sets(list(range(n)))
+    for i in range(n):
+        for j in range(i + 1, n):
+            if (i, j) in known:
+                pair[(i, j)] = known[(i, j)]
+            else:
+                pair[(i, j)] = togetherness(boxes[i], boxes[j]) + joined.get((i, j), 0.0)
+            if pair[(i, j)] >= SAME:
+                sets.join(i, j)
+    atoms = [sorted(g) for g in sets.groups()]
+    atom_boxes = [group_box(boxes, g) for g in atoms]
+    centre = [_ink_centre(boxes, g) for g in atoms]
+    order = sorted(range(len(atoms)), key=lambda k: centre[k])
+    atoms = [atoms[k] for k in order]
+    atom_boxes = [atom_boxes[k] for k in order]
+    links = [
+        max(pair[(min(p, q), max(p, q))] for p in atoms[k] for q in atoms[k + 1])
+        for k in range(len(atoms) - 1)
+    ]
+    height = max((b.height for b in atom_boxes), default=0.0)
+    return Layout(atoms, atom_boxes, links, height)
+
+
+def _ink_centre(boxes: Sequence[Box], group: Sequence[int]) -> float:
+    weights = [max(boxes[i].width + boxes[i].height, 1e-9) for i in group]
+    return sum(boxes[i].centre_x * w for i, w in zip(group, weights, strict=True)) / sum(weights)
+
+
+def shape_cost(box: Box, height: float) -> float:
+    """What an unlikely digit costs, in nats: much shorter than the line (the digits of a number
+    stand about as tall as each other; a 9's loop alone does not), or much wider than tall
+    (two digits taken for one)."""
+    if height <= 0:
+        return 0.0
+    short = SHORT_CONVICTION * max(0.0, SHORT - box.height / height)
+    wide = WIDE_CONVICTION * max(0.0, box.width / max(box.height, 0.2 * height) - WIDEST)
+    return short + wide
+
+
+def best_runs(lay: Layout, reading: Mapping[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The split of the atoms into digits (runs) that scores best: each run's ``reading`` (the
+    model's log-probability of its answer) and ``run_prior``, and each cut's ``cut_prior``; by
+    dynamic programming over the atoms, left to right."""
+    n = len(lay.atoms)
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for end in range(1, n + 1):
+        for start in range(end):
+            if (start, end) not in reading:
+                continue
+            score = best[start] + reading[(start, end)] + lay.run_prior(start, end)
+            if start > 0:
+                score += lay.cut_prior(start)
+            if score > best[end]:
+                best[end], back[end] = score, start
+    if best[n] == -math.inf:  # a run of one atom always reads: only if the caller dropped some
+        return [(k, k + 1) for k in range(n)]
+    runs, end = [], n
+    while end > 0:
+        runs.append((back[end], end))
+        end = back[end]
+    return runs[::-1]
+
+
+def group_pieces(boxes: Sequence[Box]) -> list[list[int]]:
+    """The likeliest grouping by geometry alone: each digit's pieces, left to right."""
+    return geometry_groups(layout(boxes)) if len(boxes) else []
+
+
+def geometry_groups(lay: Layout) -> list[list[int]]:
+    """The split the geometry alone prefers (every run read equally well): each digit's pieces."""
+    runs = best_runs(lay, dict.fromkeys(lay.runs(), 0.0))
+    return [sorted(i for k in range(a, b) for i in lay.atoms[k]) for a, b in runs]
+
+
+def group_box(boxes: Sequence[Box], group: Sequence[int]) -> Box:
+    box = boxes[group[0]]
+    for i in group[1:]:
+        box = box.union(boxes[i])
+    return box
+
+
+# ---- strokes ---------------------------------------------------------------------------------
+
+
+def writing_slant(paths: Sequence[np.ndarray]) -> float:
+    """How far the writing leans right: x moves ``slant`` left per unit down (0 upright). It is
+    the commonest lean of its near-vertical stretches, weighted by length (the peak of a smoothed
+    histogram: the stems of a slanted hand share one lean, a 7's diagonal or a 2's base do not)."""
+    leans, weights = [], []
+    for path in paths:
+        if len(path) < 2:
+            continue
+        step = np.diff(np.asarray(path, dtype=np.float64)[:, :2], axis=0)
+        dx, dy = step[:, 0], step[:, 1]
+        steep = np.abs(dx) < NEAR_VERTICAL * np.abs(dy)
+        if steep.any():
+            leans.append(-dx[steep] / dy[steep])
+            weights.append(np.hypot(dx[steep], dy[steep]))
+    if not leans:
+        return 0.0
+    lean, weight = np.concatenate(leans), np.concatenate(weights)
+    grid = np.linspace(-MAX_SLANT, MAX_SLANT, 141)
+    density = (weight * np.exp(-0.5 * ((grid[:, None] - lean) / SLANT_BANDWIDTH) ** 2)).sum(1)
+    return float(grid[int(density.argmax())])
+
+
+def upright(points: np.ndarray, slant: float) -> np.ndarray:
+    """(N, 2+) points with the writing's lean taken out: x += slant * y."""
+    out = np.array(points[:, :2], dtype=np.float64)
+    out[:, 0] += slant * out[:, 1]
+    return out
+
+
+def stroke_boxes(paths: Sequence[np.ndarray]) -> list[Box]:
+    """Each stroke's box, the writing set upright."""
+    slant = writing_slant(paths)
+    return [Box.around(upright(np.asarray(p, dtype=np.float64), slant)) for p in paths]
+
+
+def joined_strokes(
+    paths: Sequence[np.ndarray], boxes: Sequence[Box]
+) -> dict[tuple[int, int], float]:
+    """Togetherness to add for pairs (i < j) of strokes that meet (within JOIN_REACH of the taller
+    one's height): ENDS_MEET end to end (a glyph drawn in pieces: an outline in arcs, a 5's
+    flag from the top of its stem), END_ON_LINE where an end lies on the other's line (a 4's
+    bar drawn to its stem, but also digits that touch)."""
+    points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
+    ends = [p[[0, -1]] for p in points]
+    joined = {}
+    low = [p.min(0) for p in points]
+    high = [p.max(0) for p in points]
+    for i in range(len(points)):
+        for j in range(i + 1, len(points)):
+            reach = JOIN_REACH * max(boxes[i].height, boxes[j].height, 1e-9)
+            if (low[i] > high[j] + reach).any() or (low[j] > high[i] + reach).any():
+                continue  # too far apart to meet
+            if _nearest(ends[i], ends[j]) <= reach:
+                joined[(i, j)] = ENDS_MEET
+            elif min(_nearest(ends[i], points[j]), _nearest(ends[j], points[i])) <= reach:
+                joined[(i, j)] = END_ON_LINE
+    return joined
+
+
+def _nearest(a: np.ndarray, b: np.ndarray) -> float:
+    """The smallest distance between a point of ``a`` and a point of ``b``."""
+    return float(np.hypot(*(a[:, None, :] - b[None, :, :]).transpose(2, 0, 1)).min())
+
+
+def stroke_layout(paths: Sequence[np.ndarray]) -> Layout:
+    """Strokes ((N, 2+) points each, y down) as atoms (``layout`` of their upright boxes, with
+    the strokes that meet)."""
+    boxes = stroke_boxes(paths)
+    return layout(boxes, joined_strokes(paths, boxes))
+
+
+def group_strokes(paths: Sequence[np.ndarray]) -> list[list[int]]:
+    """Strokes -> the strokes of each digit, digits left to right (by geometry alone)."""
+    return geometry_groups(stroke_layout(paths)) if len(paths) else []

@@ -1,0 +1,163 @@
+"""A drawing -> the digits of the number written in it, left to right.
+
+``segment`` cuts one drawing (``imaging.drawn``: ``Strokes`` or a ``Picture``) into atoms
+(``grouping.layout``: pieces that are surely parts of one digit, left to right): strokes, or a
+picture's ink blobs (``imaging.ink``), where a blob too wide for one digit (digits that touch)
+is cut into slices at its thinnest columns. Every run of a few consecutive atoms is a candidate
+digit, drawn the MNIST way (strokes by ``render_strokes``, ink by ``ink_to_input``). The
+Predictor reads every candidate of both boxes in one batch, and ``choose`` keeps the split into
+runs that scores best: each digit's reading (the log-probability of the model's answer) plus what
+the geometry says (``Layout.run_prior``, ``cut_prior``), by dynamic programming.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from mnist_desk.imaging.drawn import Blank, Drawn, Picture, Strokes, to_grey
+from mnist_desk.imaging.field import Preprocessed
+from mnist_desk.imaging.ink import Blobs, blob_boxes, cut_columns, find_blobs, shrink
+from mnist_desk.imaging.pictures import ink_map, ink_to_input
+from mnist_desk.imaging.strokes import render_strokes
+from mnist_desk.recognition.grouping import Box, Layout, best_runs, layout, stroke_layout
+
+WIDE = 1.0  # a blob wider than this share of its height may be two digits (or more)
+DIGIT_ASPECT = 0.75  # a digit's usual width, of its height: how many digits a wide blob holds
+MAX_PARTS = 4  # at most this many digits are looked for in one blob
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate digit: the pieces it is made of (stroke indices, or blob slices), the run
+    of atoms it covers, and what the model would see."""
+
+    key: tuple
+    run: tuple[int, int]
+    input: Preprocessed
+
+
+@dataclass
+class Segmentation:
+    """The candidate digits of one drawing (every run worth reading) and its layout; a blank
+    drawing has none."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    layout: Layout | None = None
+
+
+def segment(drawn: Drawn) -> Segmentation:
+    """The candidate digits of ``drawn``, each drawn the MNIST way."""
+    if isinstance(drawn, Strokes):
+        return _segment_strokes(drawn)
+    if isinstance(drawn, Picture):
+        return _segment_picture(drawn)
+    assert isinstance(drawn, Blank), drawn
+    return Segmentation()
+
+
+def _segmentation(lay: Layout, key: Callable, render: Callable) -> Segmentation:
+    candidates = []
+    for start, end in lay.runs():
+        pieces = key(start, end)
+        made = render(pieces)
+        if not made.blank:
+            candidates.append(Candidate(pieces, (start, end), made))
+    return Segmentation(candidates, lay)
+
+
+def _segment_strokes(drawn: Strokes) -> Segmentation:
+    paths = [np.asarray(p, dtype=np.float64)[:, :2] for p in drawn.point_lists()]
+    lay = stroke_layout(paths)
+    return _segmentation(
+        lay,
+        lambda a, b: tuple(sorted(i for k in range(a, b) for i in lay.atoms[k])),
+        lambda strokes: render_strokes([paths[i] for i in strokes]),
+    )
+
+
+def _segment_picture(drawn: Picture) -> Segmentation:
+    ink = ink_map(to_grey(drawn.pixels()))
+    if ink is None:
+        return Segmentation()
+    blobs = find_blobs(shrink(ink))
+    if len(blobs) == 0:
+        return Segmentation()
+    pieces = _slices(blobs)  # (blob, first column, end column) of each piece
+    boxes = [_slice_box(blobs, p) for p in pieces]
+    lay = layout(boxes, known=_same_blob(pieces))
+    everything = tuple(sorted(pieces))
+
+    def render(key: tuple) -> Preprocessed:
+        # all the ink at once is read as the picture alone always was: at its own resolution
+        return ink_to_input(ink if key == everything else _ink_of(blobs, key))
+
+    return _segmentation(
+        lay,
+        lambda a, b: tuple(sorted(pieces[i] for k in range(a, b) for i in lay.atoms[k])),
+        render,
+    )
+
+
+def _slices(blobs: Blobs) -> list[tuple[int, int, int]]:
+    """Each blob as one piece, or, when it is wide enough to hold several digits, as slices
+    between the columns where a reader would cut it."""
+    pieces = []
+    for b, (x0, y0, x1, y1, _) in enumerate(blob_boxes(blobs)):
+        width, height = x1 - x0, y1 - y0
+        columns: list[int] = []
+        if width >= WIDE * height:
+            parts = min(MAX_PARTS, max(2, round(width / (DIGIT_ASPECT * height))))
+            crop = blobs.ink_of([b])[int(y0) : int(y1), int(x0) : int(x1)]
+            columns = sorted(int(x0) + c for c in cut_columns(crop, parts, most=parts + 1))
+        edges = [int(x0), *columns, int(x1)]
+        pieces.extend((b, a, e) for a, e in zip(edges, edges[1:], strict=False))
+    return pieces
+
+
+def _same_blob(pieces: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int], float]:
+    """Slices of one blob belong together unless the reading says otherwise: cutting connected
+    ink costs about 2 nats (a slice of anything reads as a confident 1)."""
+    return {
+        (i, j): SLICE_TOGETHERNESS
+        for i in range(len(pieces))
+        for j in range(i + 1, len(pieces))
+        if pieces[i][0] == pieces[j][0]
+    }
+
+
+SLICE_TOGETHERNESS = 0.08  # below SAME: the reading may still cut a blob of touching digits
+
+
+def _slice_box(blobs: Blobs, piece: tuple[int, int, int]) -> Box:
+    ink = _ink_of(blobs, (piece,))
+    ys, xs = np.nonzero(ink)
+    weight = ink[ys, xs]
+    return Box(
+        float(xs.min()),
+        float(ys.min()),
+        float(xs.max() + 1),
+        float(ys.max() + 1),
+        float((xs * weight).sum() / max(float(weight.sum()), 1e-9)),
+    )
+
+
+def _ink_of(blobs: Blobs, key: Sequence[tuple[int, int, int]]) -> np.ndarray:
+    """The ink of these slices of blobs, every other ink removed."""
+    out = np.zeros_like(blobs.ink, dtype=np.float32)
+    for blob, a, e in key:
+        mask = blobs.labels[:, a:e] == blob
+        out[:, a:e] = np.where(mask, blobs.ink[:, a:e], out[:, a:e])
+    return out
+
+
+def choose(seg: Segmentation, log_confidence: Sequence[float]) -> list[int]:
+    """The candidates (indices, left to right) of the split that scores best: each digit's
+    ``log_confidence`` (one value per candidate) with the geometry's priors."""
+    if not seg.candidates or seg.layout is None:
+        return []
+    index = {c.run: i for i, c in enumerate(seg.candidates)}
+    reading = {c.run: float(v) for c, v in zip(seg.candidates, log_confidence, strict=True)}
+    return [index[run] for run in best_runs(seg.layout, reading) if run in index]

@@ -1,0 +1,143 @@
+"""A box's number, digit by digit: each digit's model input (small), its reading and how sure.
+
+Shown above the digit in detail (``prediction_view.DigitResultView``) when a box holds more than
+one digit; clicking a digit shows it in detail there (the drawing session keeps which one).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from mnist_desk.ui.draw.prediction_view import Preview28, percent
+from mnist_desk.ui.i18n import LiveTexts
+
+CHIP_SCALE = 2  # a digit's 28x28 model input shown at 56 px
+
+
+def doubt_text(reason: str | None) -> str:
+    """A "not a digit" reason in the user's language (the core's phrases, context "Doubt")."""
+    return QCoreApplication.translate("Doubt", reason or "not a digit")
+
+
+class DigitChip(QFrame):
+    """One digit of a number: its model input, its reading (``?`` when not a digit), how sure."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.preview = Preview28(scale=CHIP_SCALE)
+        self.digit_label = QLabel()
+        font = self.digit_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.digit_label.setFont(font)
+        self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.confidence_label = QLabel()
+        self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(3, 3, 3, 3)
+        layout.setSpacing(1)
+        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.digit_label)
+        layout.addWidget(self.confidence_label)
+
+    def show_digit(self, digit, selected: bool) -> None:
+        """A ``DigitResult``; the selected one is framed in the highlight colour."""
+        self.preview.set_image(digit.image28)
+        if digit.digit is None:
+            self.digit_label.setText("?")
+            self.confidence_label.setText("")
+            self.setToolTip(doubt_text(digit.doubt))
+        else:
+            self.digit_label.setText(str(digit.digit))
+            self.confidence_label.setText(percent(digit.confidence))
+            self.setToolTip("")
+        self.setFrameShadow(QFrame.Shadow.Sunken if selected else QFrame.Shadow.Raised)
+        self.setLineWidth(2 if selected else 1)
+        colour = self.palette().color(QPalette.ColorRole.Highlight).name()
+        self.setStyleSheet(
+            f"DigitChip {{ border: 2px solid {colour}; }}" if selected else "DigitChip {}"
+        )
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class NumberStrip(QWidget):
+    """The number read in one box, then one chip per digit, left to right. Hidden unless the
+    box holds more than one digit (one digit is shown in detail below it already), its room
+    kept so the canvas keeps its size."""
+
+    digit_clicked = Signal(int)  # which digit (left to right) was clicked
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.number_label = QLabel()
+        font = self.number_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.number_label.setFont(font)
+        self.chips: list[DigitChip] = []
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(self.number_label)
+        self._row.addStretch(1)
+        self._number = None
+        self._selected = 0
+        self.texts = LiveTexts()
+        self.texts.call(self._set_texts)
+        # Its room is kept when hidden: the canvas above must not change size while one writes.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(DigitChip().sizeHint().height())
+        self.hide()
+
+    @property
+    def number_text(self) -> str:
+        return self.number_label.text() if self.isVisibleTo(self.parentWidget()) else ""
+
+    def show_number(self, number, selected: int) -> None:
+        """A ``NumberResult`` and the digit shown in detail; hidden for none or one digit."""
+        self._number, self._selected = number, selected
+        digits = number.digits if number is not None else ()
+        self.setVisible(len(digits) > 1)
+        if len(digits) <= 1:
+            return
+        while len(self.chips) < len(digits):
+            chip, k = DigitChip(), len(self.chips)
+            chip.clicked.connect(lambda k=k: self.digit_clicked.emit(k))
+            self._row.insertWidget(self._row.count() - 1, chip)
+            self.chips.append(chip)
+        for k, chip in enumerate(self.chips):
+            chip.setVisible(k < len(digits))
+            if k < len(digits):
+                chip.show_digit(digits[k], k == selected)
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        number = self._number
+        if number is None or len(number.digits) <= 1:
+            return
+        text = number.text if number.value is not None else "?"
+        self.number_label.setText(self.tr("Number: {0}").format(text))
+        if number.value is None:
+            self.number_label.setToolTip(
+                self.tr("Not read as a number: {0}").format(doubt_text(number.doubt))
+            )
+        else:
+            self.number_label.setToolTip(
+                self.tr("{0} sure of the whole number").format(percent(number.confidence))
+            )
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.refresh()
+        super().changeEvent(event)

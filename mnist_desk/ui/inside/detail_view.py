@@ -1,0 +1,97 @@
+"""A clicked map or unit, large: its value range, and what feeds it (small panels beside)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from mnist_desk.app.inside_sheets import ATTENTION, CONV, FILTERS, ROLLOUT
+from mnist_desk.ui.inside.image_panel import ImagePanel
+
+FEED_PANELS = 4
+
+
+class DetailView(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.large = ImagePanel(size=160)
+        self.feeds_title = QLabel()
+        self.feeds_title.setWordWrap(True)
+        self.feeds = [ImagePanel(size=80) for _ in range(FEED_PANELS)]
+        feeds_row = QHBoxLayout()
+        for panel in self.feeds:
+            feeds_row.addWidget(panel)
+        side = QVBoxLayout()
+        side.addWidget(self.feeds_title)
+        side.addLayout(feeds_row, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.large, 2)
+        layout.addLayout(side, 3)
+        self.clear()
+
+    def clear(self) -> None:
+        self.large.clear_image(self.tr("Click a map or a unit to see it here"))
+        self.feeds_title.setText("")
+        for panel in self.feeds:
+            panel.clear_image()
+            panel.hide()
+
+    def show_detail(self, sheet, cell: int, detail) -> None:
+        """``detail``: ``mnist_desk.inspection.details.UnitDetail`` of ``sheet``'s ``cell``."""
+        title = self._title(sheet, cell, detail)
+        if detail.image.size == 1:  # a hidden unit: one value; its weights are shown beside
+            self.large.clear_image(title)
+        else:
+            diverging = sheet.diverging or sheet.kind == FILTERS
+            self.large.show_image(detail.image, diverging=diverging, title=title)
+        self._show_feeds(sheet, detail)
+
+    def _title(self, sheet, cell: int, detail) -> str:
+        unit, low, high = sheet.unit(cell), detail.low, detail.high
+        if sheet.kind == CONV:
+            text = self.tr("Map {0} of layer {1}: {2:.3g} to {3:.3g}")
+            return text.format(unit + 1, sheet.number, low, high)
+        if sheet.kind == ATTENTION:
+            text = self.tr("Layer {0}, head {1}: attention {2:.3g} to {3:.3g}")
+            return text.format(cell // sheet.columns + 1, cell % sheet.columns + 1, low, high)
+        if sheet.kind == ROLLOUT:
+            return self.tr("Rolled out through every layer: {0:.3g} to {1:.3g}").format(low, high)
+        if sheet.kind == FILTERS:
+            text = self.tr("Filter {0}: weights {1:.3g} to {2:.3g}")
+            return text.format(unit + 1, low, high)
+        text = self.tr("Unit {0} of hidden layer {1}: {2:.3g}")  # HIDDEN, TOP_UNITS, WEIGHTS
+        return text.format(unit + 1, sheet.number, low)
+
+    def _show_feeds(self, sheet, detail) -> None:
+        panels = iter(self.feeds)
+        for panel in self.feeds:
+            panel.hide()
+        if not detail.feeds:
+            self.feeds_title.setText("")
+            return
+        if sheet.kind == CONV:
+            self.feeds_title.setText(
+                self.tr("Fed by its kernel over the input maps that add the most:")
+            )
+            for feed in detail.feeds:
+                panel = next(panels)
+                if sheet.number == 1:
+                    text = self.tr("over the image")
+                else:
+                    text = self.tr("map {0}: {1:.3g}").format(feed.source + 1, feed.contribution)
+                panel.show_image(feed.weights, diverging=True, title=text)
+                panel.show()
+            return
+        feed = detail.feeds[0]
+        if sheet.kind in (ATTENTION, ROLLOUT):
+            self.feeds_title.setText(self.tr("It reads the patches of the digit, weighted so:"))
+            next(panels).show_image(feed.product, title=self.tr("weighted input"))
+        elif sheet.kind == FILTERS:
+            self.feeds_title.setText(self.tr("The map it makes of this digit:"))
+            next(panels).show_image(feed.product, diverging=True, title="")
+        else:
+            self.feeds_title.setText(self.tr("Fed by its weights over what it reads:"))
+            next(panels).show_image(feed.weights, diverging=True, title=self.tr("weights"))
+            next(panels).show_image(feed.product, diverging=True, title=self.tr("weights × input"))
+        for panel in self.feeds[: 1 if sheet.kind in (ATTENTION, ROLLOUT, FILTERS) else 2]:
+            panel.show()

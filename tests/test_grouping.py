@@ -1,0 +1,54 @@
+"""Strokes grouped into digits as a reader groups them: multi-stroke digits stay whole, neighbours
+that touch, overlap a little or lean are split. The glyphs here are written for this test (not
+the evaluation sets' sources)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from mnist_desk.recognition.grouping import Box, group_pieces, group_strokes, writing_slant
+from tests.number_glyphs import GLYPHS, expected_groups, write
+
+
+@pytest.mark.parametrize("name", sorted(GLYPHS))
+def test_every_digit_is_one_group_however_many_strokes(name):
+    strokes, counts = write([name])
+    assert group_strokes(strokes) == expected_groups(counts)
+
+
+NUMBERS = [
+    ["1", "2"],
+    ["4-two-strokes", "5-two-strokes", "7-crossed"],
+    ["1-flag-base", "1", "7-two-strokes", "0"],
+    ["7-crossed", "1"],
+    ["1", "1", "1"],
+    ["8", "0", "4-two-strokes", "2"],
+]
+
+
+@pytest.mark.parametrize("names", NUMBERS)
+@pytest.mark.parametrize("gap", [0.3, 0.1])  # clear, close
+@pytest.mark.parametrize("slant", [0.0, 0.3, -0.15])
+def test_numbers_split_by_their_geometry_where_it_is_clear(names, gap, slant):
+    strokes, counts = write(names, gap=gap, slant=slant)
+    assert group_strokes(strokes) == expected_groups(counts)
+
+
+def test_strokes_drawn_in_any_order_are_grouped_by_place():
+    strokes, _ = write(["1", "4-two-strokes", "2"])
+    order = [3, 0, 2, 1]  # the 2 first, then the 1, then the 4's stem, then its first stroke
+    groups = group_strokes([strokes[i] for i in order])
+    assert groups == [[1], [2, 3], [0]]
+
+
+def test_the_writing_slant_is_measured_on_its_steep_stretches():
+    strokes, _ = write(["1", "7-crossed", "4-two-strokes"], slant=0.3)
+    assert writing_slant(strokes) == pytest.approx(0.3, abs=0.03)
+    assert writing_slant([np.array([[0.0, 0.5], [1.0, 0.5]])]) == 0.0  # a dash says nothing
+
+
+def test_a_speck_joins_the_nearest_digit():
+    boxes = [Box(0, 0, 0.2, 0.3), Box(0.4, 0, 0.6, 0.3), Box(0.61, 0.1, 0.62, 0.11)]
+    assert group_pieces(boxes) == [[0], [1, 2]]
+    assert group_pieces([]) == []

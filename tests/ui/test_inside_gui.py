@@ -1,0 +1,104 @@
+"""The Inside dock: drawn with real mouse events, opened with its shortcut, live as the drawing
+changes; a click on a map shows it large."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+ANSWER_TIMEOUT_MS = 30_000
+SEVEN = [(0.2, 0.2), (0.8, 0.2), (0.45, 0.9)]
+ONE = [(0.5, 0.1), (0.5, 0.9)]
+
+
+def open_inside(qtbot, window):
+    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    dock = window.inside
+    qtbot.waitUntil(dock.isVisible)
+    return dock
+
+
+def wait_for_answer(qtbot, dock, after: int):
+    qtbot.waitUntil(
+        lambda: dock.answer is not None and dock.answer.id > after, timeout=ANSWER_TIMEOUT_MS
+    )
+    return dock.answer
+
+
+def test_the_maps_follow_the_drawing(qtbot, window, pen):
+    canvas = window.canvases[0]
+    pen(canvas, SEVEN)
+    qtbot.waitUntil(
+        lambda: window.last_result is not None and not window.last_result.digits[0].blank
+    )
+    dock = open_inside(qtbot, window)
+    first = wait_for_answer(qtbot, dock, 0)
+    assert first.kind == "conv" and first.explanation.answer == window.last_result.digits[0].digit
+    shown = dock.mosaic.image.image.copy()
+    assert "7" in dock.answer_panel.title and dock.sheet_box.count() == 4
+
+    QTest.keyClick(window, Qt.Key.Key_Escape)  # clear, then draw a 1: the maps must change
+    pen(canvas, ONE)
+    # the answers in between (the press, the stroke so far) may come first: wait for the 1
+    qtbot.waitUntil(
+        lambda: (
+            not dock.answer.blank
+            and dock.answer.explanation.answer == 1
+            and window.last_result.digits[0].digit == 1
+        ),
+        timeout=ANSWER_TIMEOUT_MS,
+    )
+    assert not np.array_equal(np.nan_to_num(shown), np.nan_to_num(dock.mosaic.image.image))
+    assert "1" in dock.answer_panel.title
+    job = dock.job
+    window.close()  # closing the window ends the dock's job and its thread
+    assert dock.job is None and job.wait(5000) and not job.running
+
+
+def test_clicking_a_map_shows_it_large_with_its_range_and_its_feeds(qtbot, window, pen):
+    pen(window.canvases[0], SEVEN)
+    dock = open_inside(qtbot, window)
+    wait_for_answer(qtbot, dock, 0)
+    dock.sheet_box.setCurrentIndex(1)  # layer 2: fed by the 32 maps of layer 1
+    mosaic = dock.mosaic
+    QTest.mouseClick(mosaic.viewport(), Qt.MouseButton.LeftButton, pos=mosaic.cell_centre(5))
+    assert mosaic.selected == 5
+    assert dock.detail.large.title.startswith("Map 6 of layer 2")
+    assert sum(panel.isVisibleTo(dock) for panel in dock.detail.feeds) == 4
+    QTest.keyClick(mosaic, Qt.Key.Key_Right)  # the keyboard moves the selection too
+    assert mosaic.selected == 6 and dock.detail.large.title.startswith("Map 7 of layer 2")
+
+
+def test_the_view_follows_the_model_and_remembers_the_sheet(qtbot, make_window, pen):
+    from mnist_desk.store.catalog import shipped_checkpoint
+
+    window = make_window(model=str(shipped_checkpoint("classifier", "vit")))
+    pen(window.canvases[0], SEVEN)
+    dock = open_inside(qtbot, window)
+    answer = wait_for_answer(qtbot, dock, 0)
+    assert answer.kind == "vit" and answer.sheets[0].kind == "attention"
+    dock.sheet_box.setCurrentIndex(1)  # the rollout
+    assert window.settings.qsettings.value("inside/sheet") == "rollout-0"
+
+
+def test_in_a_number_the_dock_follows_the_selected_digit(qtbot, window, pen):
+    canvas = window.canvases[0]
+    pen(canvas, [(0.15, 0.2), (0.15, 0.8)])  # a 1, then a 7 to its right: the number 17
+    pen(canvas, [(0.45, 0.2), (0.85, 0.2), (0.6, 0.8)])
+    drawing = window.drawing
+    qtbot.waitUntil(
+        lambda: drawing.result is not None and len(drawing.result.numbers[0].digits) == 2
+    )
+    dock = open_inside(qtbot, window)
+    latest = drawing.selected_digit(0).digit  # the digit drawn last is the one selected
+
+    def shows(digit: int) -> bool:
+        a = dock.answer
+        return a is not None and not a.blank and a.explanation.answer == digit
+
+    qtbot.waitUntil(lambda: shows(latest), timeout=ANSWER_TIMEOUT_MS)
+    other = 1 - drawing.selected[0]
+    drawing.select_digit(0, other)  # what a click on the other digit asks for
+    qtbot.waitUntil(lambda: shows(drawing.selected_digit(0).digit), timeout=ANSWER_TIMEOUT_MS)
+    assert drawing.selected_digit(0).digit != latest

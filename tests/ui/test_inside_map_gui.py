@@ -1,0 +1,74 @@
+"""The map of the test set: made in the background (the event loop keeps turning), cached per
+model, the drawing placed on it live, a dot opened into the canvas with a click."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtTest import QTest
+
+MAP_TIMEOUT_MS = 240_000
+SEVEN = [(0.2, 0.2), (0.8, 0.2), (0.45, 0.9)]
+
+
+def test_the_map_is_made_in_the_background_and_cached(qtbot, window, pen, isolated_cache):
+    pen(window.canvases[0], SEVEN)
+    dock = window.inside
+    dock.map_view.count = 1500  # a unit test's share of the 10,000
+    ticks: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(clock.elapsed()))
+    timer.start()
+    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    dock.pages.setCurrentWidget(dock.map_view)
+    qtbot.waitUntil(lambda: dock.map_view.shown is not None, timeout=MAP_TIMEOUT_MS)
+    assert dock.map_view.shown.data_map.method == "pca"  # at once, t-SNE follows
+    qtbot.waitUntil(
+        lambda: dock.map_view.shown.final and not dock.map_view.busy, timeout=MAP_TIMEOUT_MS
+    )
+    timer.stop()
+    shown = dock.map_view.shown
+    assert shown.data_map.method == "tsne" and len(shown.data_map.points) == 1500
+    gaps = np.diff(ticks)
+    assert len(ticks) > 20 and gaps.max() < 1000, f"the event loop stalled {gaps.max():.0f} ms"
+    assert list((isolated_cache / "maps").glob("*-tsne-1500-*.npz"))
+
+    qtbot.waitUntil(lambda: dock.answer is not None and dock.answer.features is not None)
+    assert len(dock.map_view.you.data) == 1  # the drawing sits on the map
+
+    dock.map_view.shown = None  # again: this time from the cache
+    dock._mapped = None
+    start = time.perf_counter()
+    dock.update_map()
+    qtbot.waitUntil(lambda: dock.map_view.shown is not None, timeout=MAP_TIMEOUT_MS)
+    assert dock.map_view.shown.cached and time.perf_counter() - start < 30
+
+
+def test_clicking_a_dot_opens_that_test_digit_in_the_canvas(qtbot, window, isolated_cache):
+    from PySide6.QtCore import QPointF
+
+    dock = window.inside
+    dock.map_view.count = 300
+    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    dock.pages.setCurrentWidget(dock.map_view)
+    qtbot.waitUntil(lambda: dock.map_view.shown is not None, timeout=MAP_TIMEOUT_MS)
+    view = dock.map_view
+    opened = []
+    view.open_digit.connect(opened.append)
+    x, y = view.shown.data_map.points[0]
+    spot = view.plot.mapFromScene(view.plot.plotItem.vb.mapViewToScene(QPointF(x, y)))
+    QTest.mouseMove(view.plot.viewport(), spot)
+    assert view.hover_panel.title.startswith("test #")  # hovering shows a test digit
+    QTest.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert len(opened) == 1
+    qtbot.waitUntil(lambda: window.drawing.drawings[0].picture is not None)
+    qtbot.waitUntil(
+        lambda: window.last_result is not None and not window.last_result.digits[0].blank
+    )
+    index = next(i for i, im in enumerate(view.shown.images) if np.array_equal(im, opened[0]))
+    assert window.last_result.digits[0].digit == view.shown.data_map.predicted[index]

@@ -1,0 +1,77 @@
+"""Numbers written with the mouse in the real window: each box's number, its digits one by one,
+the digit shown in detail (click another to see it), and the equation with the whole sum."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.number_glyphs import write
+
+
+def draw_number(pen, canvas, names, **kwargs):
+    """The glyphs written left to right with the mouse, stroke by stroke."""
+    kwargs.setdefault("height", 0.45)
+    kwargs.setdefault("at", (0.15, 0.25))
+    for stroke in write(names, **kwargs)[0]:
+        pen(canvas, [tuple(p) for p in stroke], steps=2)
+
+
+def test_twelve_and_seven_show_twelve_plus_seven_is_nineteen(window, pen):
+    draw_number(pen, window.canvases[0], ["1", "2"])
+    draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+    assert window.sum_view.equation_text == "12 + 7 = 19"
+    assert "sure" in window.sum_view.caption_label.text()
+    first, second = window.panels
+    assert first.number_view.isVisible() and first.number_view.number_text == "Number: 12"
+    assert [c.digit_label.text() for c in first.number_view.chips[:2]] == ["1", "2"]
+    assert not second.number_view.isVisible()  # one digit: shown as it always was
+    assert second.result_view.digit_text == "7"
+
+
+def test_the_digit_drawn_last_is_shown_in_detail_and_a_click_shows_another(window, pen):
+    draw_number(pen, window.canvases[0], ["1", "2", "8"])
+    panel = window.panels[0]
+    assert panel.number_view.number_text == "Number: 128"
+    assert panel.result_view.digit_text == "8"  # the digit drawn last
+    result = window.last_result.numbers[0]
+    assert np.array_equal(panel.result_view.preview.image, result.digits[2].image28)
+    QTest.mouseClick(panel.number_view.chips[0], Qt.MouseButton.LeftButton)
+    assert panel.result_view.digit_text == "1" and window.drawing.selected[0] == 0
+    assert panel.result_view.bars.values == result.digits[0].probabilities
+    assert window.drawing.selected_digit(0) is result.digits[0]  # what other views can show
+
+
+def test_numbers_are_added_column_by_column_by_an_adder(make_window, pen):
+    from mnist_desk.store.catalog import resolve_model
+
+    window = make_window(model=str(resolve_model("transfer-convnet").path))
+    draw_number(pen, window.canvases[0], ["4-two-strokes", "8"])
+    draw_number(pen, window.canvases[1], ["5-two-strokes", "9"])
+    assert window.sum_view.equation_text == "48 + 59 = 107"
+    assert "column by column" in window.sum_view.caption_label.text()
+
+
+class DoubtDenseInk:
+    """A stand-in judge (the trained gate is ood's): inputs with much ink are not digits."""
+
+    def judge(self, inputs, logits):
+        from mnist_desk.recognition.doubt import Verdict
+
+        ink = (inputs > 0).float().mean(dim=(1, 2, 3))
+        return [
+            Verdict(False, "looks like a scribble", 0.1) if v > 0.4 else Verdict(True, None, 0.9)
+            for v in ink.tolist()
+        ]
+
+
+def test_what_is_not_a_digit_shows_a_question_mark_and_no_sum(window, pen):
+    window.predictor.judge = DoubtDenseInk()
+    zigzag = [(0.2 + 0.6 * (i % 2), 0.2 + 0.6 * i / 12) for i in range(13)]
+    pen(window.canvases[0], zigzag)
+    draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+    assert window.sum_view.equation_text == "? + 7 = ?"
+    assert "scribble" in window.sum_view.caption_label.text()
+    view = window.panels[0].result_view
+    assert view.digit_text == "?" and "scribble" in view.confidence_label.text()
