@@ -33,6 +33,7 @@ ROWS = {
     ),
     "10": ("teach it your hand: fine-tune on personal digits", "benchmarks.personal"),
     "11": ("drawn numbers and their sums through the real window", "benchmarks.numbers"),
+    "12": ('"not a digit" and honest confidence through the real window', "benchmarks.not_a_digit"),
     "13": ("faithful heatmaps: the deletion test", "benchmarks.faithfulness"),
     "14": ("the Inside dock: live, and never blocking", "benchmarks.inside"),
     "17": (

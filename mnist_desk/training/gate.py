@@ -121,7 +121,8 @@ def digit_probability(gate: DigitGate, images: torch.Tensor, batch: int = 512) -
 
 
 def choose_threshold(val_scores: list[torch.Tensor], reject_share: float) -> float:
-    """The highest threshold that turns away at most ``reject_share`` of each validation set."""
+    """The highest threshold that turns away ``reject_share`` of each validation set (a linearly
+    interpolated quantile: on a small set, one input more than that share at most)."""
     return min(float(torch.quantile(v.double(), reject_share)) for v in val_scores)
 
 

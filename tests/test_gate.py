@@ -1,0 +1,83 @@
+"""The digit gate's training data and training (tiny sets, a few steps), and the shipped gate:
+what its metrics file says, re-measured, and what it accepts and rejects."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from mnist_desk.data.negatives import TURNS, non_digits, turned_digits
+from mnist_desk.data.redrawn import centre_lines, trace
+from mnist_desk.data.synthetic import synthetic_digits
+from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
+from mnist_desk.training.gate import (
+    DIGITS,
+    GateData,
+    GateSettings,
+    digit_probability,
+    fit_gate,
+    gate_targets,
+)
+
+
+def some_digits(count: int = 40) -> tuple[torch.Tensor, torch.Tensor]:
+    return synthetic_digits(count, seed=3, styles="all")
+
+
+def test_every_kind_of_non_digit_is_drawn_in_turn_with_ink():
+    images, _ = some_digits(10)
+    strokes = [trace(line) for line in centre_lines(images).numpy()]
+    negatives, kinds = non_digits(8, 5, strokes, NON_DIGIT_KINDS)
+    assert negatives.shape == (8, 1, 28, 28)
+    assert kinds.tolist() == [0, 1, 2, 3, 0, 1, 2, 3]
+    assert ((negatives > 0).flatten(1).sum(1) > 10).all()  # each has ink (normalised: bg < 0)
+    again, _ = non_digits(8, 5, strokes, NON_DIGIT_KINDS)
+    assert torch.equal(negatives, again)  # seeded
+
+
+def test_digits_are_turned_only_where_the_turn_makes_them_no_digit():
+    zero = torch.zeros(1, 28, 28)
+    seven = torch.zeros(1, 28, 28)
+    seven[0, 3, 5:20] = 1.0  # the bar, top left of centre
+    seven[0, 3:25, 19] = 1.0
+    images = torch.stack([zero, seven, zero])
+    labels = torch.tensor([0, 7, 0])  # a 0 stays a 0 whichever way it is turned
+    turns = [
+        torch.rot90(seven, 1, (1, 2)),
+        torch.rot90(seven, -1, (1, 2)),
+        torch.rot90(seven, 2, (1, 2)),
+        torch.flip(seven, (2,)),
+        torch.flip(seven, (1,)),
+    ]
+    turned = turned_digits(images, labels, 12, seed=4)
+    assert len(turned) == 12
+    assert all(any(torch.equal(t, way) for way in turns) for t in turned)
+    assert 0 not in set().union(*TURNS.values())
+
+
+def test_gate_targets_fold_the_digits_into_one_output_for_a_plain_gate():
+    targets = torch.tensor([3, 9, DIGITS, DIGITS + 3])
+    assert torch.equal(gate_targets(targets, 10), targets)
+    assert gate_targets(targets, 1).tolist() == [0, 0, 1, 4]
+
+
+def test_a_few_steps_train_a_gate_and_choose_its_threshold_on_validation():
+    digits, labels = some_digits(64)
+    strokes = [trace(line) for line in centre_lines(digits[:10]).numpy()]
+    negatives, kinds = non_digits(64, 1, strokes, NON_DIGIT_KINDS)
+    data = GateData(
+        train=(torch.cat([digits, negatives]), torch.cat([labels, kinds + DIGITS])),
+        val_digits=digits[:32],
+        val_redrawn=digits[32:],
+        val_negatives=(negatives[:32], kinds[:32] + DIGITS),
+    )
+    settings = GateSettings(epochs=2, batch_size=32, reject_share=0.05)
+    gate, metrics = fit_gate(data, settings, log=lambda _: None)
+    assert isinstance(gate, DigitGate)
+    threshold = metrics["gate_threshold"]
+    on_digits = digit_probability(gate, data.val_digits)
+    assert float((on_digits < threshold).float().mean()) <= 0.05 + 1 / 32  # its share, +1 at most
+    assert metrics["validation"]["mnist_digits_rejected"] == pytest.approx(
+        float((on_digits < threshold).float().mean())
+    )
+    assert metrics["train_examples"] == 128
