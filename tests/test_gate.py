@@ -3,6 +3,8 @@ what its metrics file says, re-measured, and what it accepts and rejects."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import torch
 
@@ -10,6 +12,7 @@ from mnist_desk.data.negatives import TURNS, non_digits, turned_digits
 from mnist_desk.data.redrawn import centre_lines, trace
 from mnist_desk.data.synthetic import synthetic_digits
 from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
+from mnist_desk.recognition.doubt import DigitJudge, gate_path
 from mnist_desk.training.gate import (
     DIGITS,
     GateData,
@@ -18,6 +21,7 @@ from mnist_desk.training.gate import (
     fit_gate,
     gate_targets,
 )
+from tests.support import shared_data_dir
 
 
 def some_digits(count: int = 40) -> tuple[torch.Tensor, torch.Tensor]:
@@ -81,3 +85,40 @@ def test_a_few_steps_train_a_gate_and_choose_its_threshold_on_validation():
         float((on_digits < threshold).float().mean())
     )
     assert metrics["train_examples"] == 128
+
+
+# ---- the shipped gate -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    path = gate_path()
+    info = json.loads(path.with_suffix(".json").read_text())
+    return path, info, DigitJudge.load(path=path)
+
+
+def test_the_shipped_gate_was_trained_by_the_cli_and_says_how(shipped):
+    path, info, judge = shipped
+    assert info["task"] == "gate"
+    assert info["command"].startswith("mnist-desk train-gate ")
+    assert f"--seed {info['seed']}" in info["command"]
+    assert "../shared/datasets" in info["command"] and "/work/" not in info["command"]
+    assert info["machine"] and info["metrics"]["fit_time_s"] > 0
+    assert judge.gate is not None
+    assert judge.gate_threshold == pytest.approx(info["metrics"]["gate_threshold"])
+    assert path.stat().st_size < 1_000_000
+
+
+def test_the_shipped_gate_turns_away_what_its_metrics_file_says_of_mnist_validation(shipped):
+    """Re-measured: the share of MNIST's 10,000 validation digits below its threshold."""
+    from mnist_desk.data.mnist import load_splits
+
+    _, info, judge = shipped
+    val = load_splits(shared_data_dir()).val
+    said = info["metrics"]["validation"]
+    assert said["digits"] == len(val) == 10_000
+    p = digit_probability(judge.gate, val.images)
+    rejected = float((p < judge.gate_threshold).float().mean())
+    assert abs(rejected - said["mnist_digits_rejected"]) <= 2 / len(val)
+    assert rejected <= info["settings"]["reject_share"]
+    assert said["negatives_rejected"] >= 0.4  # of its own validation non-digits

@@ -191,3 +191,22 @@ def test_the_drawn_number_set_is_reproducible_and_written_left_to_right():
         assert str(number.value) == "".join(map(str, number.digits))  # no leading zero
         points = np.concatenate([np.asarray(s) for s in number.strokes])
         assert points.min() > 0 and points.max() < 1  # all on the canvas
+
+
+def test_predict_json_gives_null_for_what_is_not_a_digit(tmp_path, capsys):
+    """With the shipped digit gate: an M has no number, its one group no digit, and a reason;
+    the total is null."""
+    from PIL import ImageDraw
+
+    letter = Image.new("L", (200, 200), 255)
+    ImageDraw.Draw(letter).line(
+        [(50, 160), (60, 40), (100, 120), (140, 40), (150, 160)], fill=0, width=14, joint="curve"
+    )
+    letter.save(tmp_path / "m.png")
+    Image.fromarray(picture(["7"])).save(tmp_path / "seven.png")
+    assert main(["predict", str(tmp_path / "m.png"), str(tmp_path / "seven.png"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    m, seven = out["images"]
+    assert m["number"] is None and m["digits"] == [None] and m["reason"] and not m["blank"]
+    assert (seven["number"], seven["digits"]) == (7, [7]) and "reason" not in seven
+    assert out["total"] is None

@@ -5,7 +5,7 @@ from a digit (a capital A reads as a 4 at 99.9%). The ``DigitJudge`` adds that m
 for every model: a small shared network, the digit gate (``mnist_desk.models.gate``), reads the
 same 28x28 input and names what it sees, and a drawing the model in use reads with too little
 (calibrated) confidence is doubted too. Its thresholds were chosen on MNIST's validation split
-by ``mnist-desk train-gate`` and are stored with the gate's weights; docs/not-a-digit.md says how
+by ``mnist-desk train-gate`` and are stored with the gate's weights; docs/recognition.md says how
 they were measured.
 """
 

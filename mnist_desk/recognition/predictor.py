@@ -234,8 +234,12 @@ class Predictor:
         batch, logits, verdicts = self._read(inputs)
         confidence = (logits / self.temperature).log_softmax(-1).amax(-1).cpu().tolist()
         if getattr(self.judge, "gate", None) is not None:  # how digit-like each one looks
+            # Only below its threshold: above it the gate's probability says "a digit", not how
+            # good a one (the slices of two touching test digits scored lower than the blob read
+            # whole as an 8), so every candidate it accepts counts the same.
+            floor = max(float(getattr(self.judge, "gate_threshold", 0.0)), 1e-6)
             confidence = [
-                c + math.log(max(getattr(v, "score", 1.0), 1e-6))
+                c + math.log(max(min(getattr(v, "score", 1.0), floor), 1e-6) / floor)
                 for c, v in zip(confidence, verdicts, strict=True)
             ]
         numbers, chosen, start = [], [], 0

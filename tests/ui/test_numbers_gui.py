@@ -75,3 +75,14 @@ def test_what_is_not_a_digit_shows_a_question_mark_and_no_sum(window, pen):
     assert "scribble" in window.sum_view.caption_label.text()
     view = window.panels[0].result_view
     assert view.digit_text == "?" and "scribble" in view.confidence_label.text()
+
+
+def test_a_drawn_letter_shows_a_question_mark_with_the_shipped_gate(window, pen):
+    """The shipped digit gate (no stand-in): an M is not read as a digit, and no sum is made."""
+    assert window.predictor.judge.gate is not None
+    pen(window.canvases[0], [(0.25, 0.8), (0.3, 0.2), (0.5, 0.6), (0.7, 0.2), (0.75, 0.8)])
+    draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+    assert window.sum_view.equation_text == "? + 7 = ?"
+    view = window.panels[0].result_view
+    assert view.digit_text == "?" and "letter" in view.confidence_label.text()
+    assert window.panels[1].result_view.digit_text == "7"
