@@ -367,7 +367,7 @@ def run(opts: Options) -> list[Line]:
             "Digits never tuned on, called not a digit",
             f"MNIST test as PNG {others['mnist-test-png']['called_not_digit']:.2%}, "
             f"ornate hand {others['ornate-hand']['called_not_digit']:.2%}",
-            None,
+            "",
             None,
             f"{pictures.digits} MNIST test PNGs via predict (read right "
             f"{others['mnist-test-png']['read_right']:.2%}); {hand.digits} digits of row 10's "
