@@ -2374,4 +2374,15 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
 </context>
+<context>
+    <name>FiltersView</name>
+    <message>
+        <source>The first layer's filters appear here while a run trains.</source>
+        <translation>训练进行时，第一层的滤波器会显示在这里。</translation>
+    </message>
+    <message>
+        <source>First layer's {0} filters ({1}x{2}) at step {3:,}</source>
+        <translation>第一层的 {0} 个滤波器（{1}x{2}），第 {3:,} 步</translation>
+    </message>
+</context>
 </TS>
