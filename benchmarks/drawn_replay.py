@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mnist_desk.evaluation.drawn_set import DrawnDigit, drawn_pairs
+from mnist_desk.evaluation.drawn_set import DrawnDigit
+from mnist_desk.evaluation.sets import DRAWN, EVAL_SETS
 
 LOAD_TIMEOUT_S = 120
 
@@ -32,6 +33,7 @@ class DrawnScore:
 
     model: str
     pairs: int
+    eval_set: str = DRAWN  # which set (mnist_desk.evaluation.sets.EVAL_SETS)
     window_digits_right: int = 0
     window_sums_right: int = 0
     file_digits_right: int | None = None
@@ -65,6 +67,7 @@ class DrawnScore:
     def to_dict(self) -> dict:
         return {
             "model": self.model,
+            "eval_set": self.eval_set,
             "pairs": self.pairs,
             "window_digit_accuracy": self.window_digit_accuracy,
             "window_sum_accuracy": self.window_sum_accuracy,
@@ -184,12 +187,13 @@ def score_files(model: Path, pairs: list[tuple[DrawnDigit, DrawnDigit]], save_di
 
 
 def score_models(
-    models: list[Path], pairs: int = 300, files: bool = True, log=print
+    models: list[Path], pairs: int = 300, files: bool = True, log=print, eval_set: str = DRAWN
 ) -> list[DrawnScore]:
-    """Every model on the same ``pairs`` drawn pairs: in the window, and (``files``) via predict."""
+    """Every model on the same ``pairs`` pairs of ``eval_set``: in the window, and (``files``)
+    via predict."""
     from mnist_desk.store.checkpoints import load_checkpoint
 
-    drawn = drawn_pairs(pairs)
+    drawn = EVAL_SETS[eval_set].pairs(pairs)
     scores = []
     with tempfile.TemporaryDirectory(prefix="mnist-desk-drawn-") as tmp:
         tmp_path = Path(tmp)
@@ -199,17 +203,17 @@ def score_models(
         try:
             for n, model in enumerate(models):
                 start = time.perf_counter()
-                score = DrawnScore(model.stem, len(drawn))
+                score = DrawnScore(model.stem, len(drawn), eval_set)
                 score.mnist_test_accuracy = load_checkpoint(model).test_accuracy
                 use_model(window, model)
                 score_in_window(window, drawn, score, save_dir if n == 0 else None)
                 if files:
                     score_files(model, drawn, save_dir, score)
                 score.seconds = time.perf_counter() - start
+                files_text = f"; files digits {score.file_digit_accuracy:.2%}" if files else ""
                 log(
-                    f"{model.stem}: window digits {score.window_digit_accuracy:.2%}, sums "
-                    f"{score.window_sum_accuracy:.2%}; files digits "
-                    f"{score.file_digit_accuracy or 0:.2%}; {score.seconds:.0f} s"
+                    f"{model.stem} ({eval_set}): window digits {score.window_digit_accuracy:.2%}, sums "
+                    f"{score.window_sum_accuracy:.2%}{files_text}; {score.seconds:.0f} s"
                 )
                 scores.append(score)
         finally:

@@ -58,3 +58,48 @@ def test_template_digits_are_labelled_rendered_and_seeded():
     assert torch.equal(images, synthetic_digits(10, seed=4)[0])
     ink = images * STD + MEAN
     assert ((ink > 0.5).flatten(1).sum(1) > 20).all()
+
+
+def test_the_recipes_templates_draw_every_digit_in_turn_and_follow_their_seed():
+    images, labels = synthetic_digits(20, seed=5, styles="all")
+    assert labels.tolist() == list(range(10)) * 2
+    assert torch.equal(images, synthetic_digits(20, seed=5, styles="all")[0])
+    assert not torch.equal(images, synthetic_digits(20, seed=6, styles="all")[0])
+    ink = images * STD + MEAN
+    assert ((ink > 0.5).flatten(1).sum(1) > 20).all()
+
+
+def test_a_ball_is_a_filled_spiral_at_the_strokes_end():
+    import numpy as np
+
+    from mnist_desk.data.printed import ball
+
+    points = np.asarray(ball((1.0, 1.0), (1.0, 0.0), np.random.default_rng(0)))
+    centre = points[-1]
+    radius = np.hypot(*(points - centre).T)
+    assert np.hypot(*(points[0] - (1.0, 1.0))) < 1e-9  # it starts where the stroke ends
+    assert radius.max() < 0.2 and len(points) > 20  # small, and turned round more than once
+
+
+def test_doubling_goes_over_a_digit_again_beside_itself():
+    images = bar_images(32)
+    only_double = DrawnAugment(
+        degrees=0, translate=0, scale=0, shear=0, aspect=0, elastic=0, thickness=0, double=1.0
+    )
+    ink = drawn_augment(images, torch.Generator().manual_seed(2), only_double) * STD + MEAN
+    original = images * STD + MEAN
+    assert (ink >= original - 1e-5).all()  # the first pass is still there
+    mass, before = ink.sum((1, 2, 3)), original.sum((1, 2, 3))
+    assert (mass >= before).all() and (mass > before * 1.3).any()
+    assert ink[..., :8].abs().max() < 1e-4  # a pixel or two off, not anywhere
+    plain = DrawnAugment(degrees=0, translate=0, scale=0, shear=0, aspect=0, elastic=0, thickness=0)
+    assert torch.allclose(drawn_augment(images, torch.Generator(), plain), images, atol=1e-5)
+
+
+def test_the_drawn_recipe_adds_its_template_digits_to_each_epoch():
+    from mnist_desk.training import TrainingSettings
+    from mnist_desk.training.settings import DRAWN_TEMPLATES, examples_per_epoch
+
+    assert examples_per_epoch(TrainingSettings(drawn=True)) == 50_000 + DRAWN_TEMPLATES
+    assert examples_per_epoch(TrainingSettings(drawn=True, synthetic_digits=30)) == 50_030
+    assert examples_per_epoch(TrainingSettings()) == 50_000

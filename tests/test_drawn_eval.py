@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import torch
 
+from mnist_desk.evaluation import printed_set
 from mnist_desk.evaluation.drawn_set import PEN, SIZE, _hand_styles, drawn_digits, drawn_pairs
+from mnist_desk.evaluation.sets import DEV_SET, EVAL_SETS
 from tests.support import shared_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,7 +44,7 @@ def test_a_drawn_style_training_run_never_loads_the_evaluation_set():
 import json, sys
 from mnist_desk.data import mnist as mdata
 from mnist_desk.training import TaskData, TrainingSettings
-settings = TrainingSettings(aug_drawn=True, synthetic_digits=20, train_subset=100,
+settings = TrainingSettings(drawn=True, synthetic_digits=20, train_subset=100,
                             val_subset=10, test_subset=10)
 task = TaskData(settings, mdata.load_splits(sys.argv[1]), mdata.torch.device("cpu"))
 next(task.epoch_batches(32))
@@ -62,11 +65,14 @@ def test_training_templates_are_not_the_evaluation_paths():
     from mnist_desk.data.synthetic import synthetic_digits
     from mnist_desk.imaging.strokes import render_strokes
 
-    templates, _ = synthetic_digits(200, seed=1)
+    templates = torch.cat([synthetic_digits(200, 1)[0], synthetic_digits(600, 1, "all")[0]])
     flat = templates.flatten(1)
-    for name, (_, strokes) in _hand_styles().items():
-        evaluated = render_strokes(strokes).tensor.flatten()
-        nearest = (flat - evaluated).abs().mean(1).min()
+    evaluated = {name: strokes for name, (_, strokes) in _hand_styles().items()}
+    fonts = printed_set._fonts()
+    evaluated.update({f"{font} {d}": fonts[font][str(d)] for font in fonts for d in range(10)})
+    for name, strokes in evaluated.items():
+        rendered = render_strokes(strokes).tensor.flatten()
+        nearest = (flat - rendered).abs().mean(1).min()
         # Styles may be alike (both have flag 1s); a copy would be ~0 apart.
         assert nearest > 0.02, f"the evaluation style {name} is a training template"
 
@@ -87,3 +93,24 @@ def test_the_set_is_fixed_by_its_seed_and_spans_the_specified_ranges():
     assert len({d.style for d in digits}) > 15
     pairs = drawn_pairs(50)
     assert len(pairs) == 50 and pairs == drawn_pairs(50)
+
+
+def test_the_printed_sets_are_fixed_by_their_seed_and_draw_every_font_they_name():
+    for name in printed_set.SETS:
+        digits = printed_set.printed_digits(name, 300)
+        assert digits == printed_set.printed_digits(name, 300)
+        assert [d.label for d in digits[:10]] == list(range(10))
+        assert {d.style for d in digits} == set(printed_set.fonts_of(name))
+        for d in digits:
+            points = np.concatenate([np.asarray(s) for s in d.strokes])
+            assert points.min() >= 0 and points.max() <= 1
+    assert len(printed_set.fonts_of("hershey-printed")) == 5
+    kinds = {f.split(":")[0] for f in printed_set.fonts_of("truetype")}
+    assert kinds == {"skeleton", "outline"}
+
+
+def test_only_the_projects_drawn_set_was_tuned_on_and_every_set_gives_pairs():
+    assert [s.name for s in EVAL_SETS.values() if s.tuned_on] == ["drawn"] and DEV_SET.tuned_on
+    for the_set in EVAL_SETS.values():
+        pairs = the_set.pairs(20)
+        assert len(pairs) == 20 and pairs == the_set.pairs(20)

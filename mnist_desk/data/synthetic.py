@@ -6,6 +6,10 @@ rare there, so a model trained on MNIST alone reads a flagged 1 as a 7. These te
 project's own stroke paths with random proportions, rendered by the same renderer the canvas uses
 (``mnist_desk.imaging.strokes``), and mixed into the training set.
 
+``styles="all"`` (the drawn-digit recipe, ``TrainingSettings.drawn``) draws every digit, most of
+them in the printed and bold styles of ``mnist_desk.data.printed`` (balls, feet, overstrokes),
+the rest from the handwritten templates here, each with a hand's wobble.
+
 (The drawn-digit evaluation set, ``mnist_desk/evaluation/drawn_set.py``, has its own sources; it is never
 used here.)
 """
@@ -17,6 +21,7 @@ import math
 import numpy as np
 import torch
 
+from mnist_desk.data import printed
 from mnist_desk.imaging.strokes import render_strokes
 
 Path = list[tuple[float, float]]
@@ -89,19 +94,52 @@ TEMPLATES = {
 EXTRA = {4: _open_four}  # a second style for a digit
 
 
-def _slanted(strokes: list[Path], rng: np.random.Generator) -> list[Path]:
+def _slanted(strokes: list, rng: np.random.Generator) -> list[np.ndarray]:
     shear, aspect = rng.uniform(-0.15, 0.3), rng.uniform(0.8, 1.2)
-    return [[((x + shear * (0.5 - y)) * aspect, y) for x, y in s] for s in strokes]
+    out = []
+    for stroke in strokes:
+        points = np.asarray(stroke, dtype=np.float64)
+        out.append(
+            np.stack([(points[:, 0] + shear * (0.5 - points[:, 1])) * aspect, points[:, 1]], 1)
+        )
+    return out
 
 
-def synthetic_digits(count: int, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """``count`` template digits, normalised like training: images (N, 1, 28, 28), labels (N,)."""
+HAND, ALL = "hand", "all"
+STYLES = (HAND, ALL)
+PRINTED_SHARE = 0.75  # "all": of a digit that also has a handwritten template
+
+
+def _any_style(label: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """One digit in any style: printed (balls, feet) or handwritten, perhaps gone over again."""
+    hand = [m for d, m in (*TEMPLATES.items(), *EXTRA.items()) if d == label]
+    if hand and rng.random() >= PRINTED_SHARE:
+        shape = hand[rng.integers(len(hand))](rng)
+    else:
+        shape = printed.TEMPLATES[label](rng)
+    return printed.decorate(shape, rng)
+
+
+def synthetic_digits(
+    count: int, seed: int, styles: str = HAND
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """``count`` template digits, normalised like training: images (N, 1, 28, 28), labels (N,).
+
+    ``styles``: "hand", the handwritten templates above (1, 4, 7, 9); "all", every digit in
+    turn, in printed, bold and handwritten styles."""
+    if styles not in STYLES:
+        raise ValueError(f"unknown template styles {styles!r}; choose one of {', '.join(STYLES)}")
     rng = np.random.default_rng(seed)
     makers = [(d, m) for d, m in TEMPLATES.items()] + [(d, m) for d, m in EXTRA.items()]
     images, labels = [], []
     for i in range(count):
-        label, make = makers[i % len(makers)]
-        images.append(render_strokes(_slanted(make(rng), rng)).tensor)
+        if styles == ALL:
+            label = i % 10
+            strokes = _any_style(label, rng)
+        else:
+            label, make = makers[i % len(makers)]
+            strokes = make(rng)
+        images.append(render_strokes(_slanted(strokes, rng)).tensor)
         labels.append(label)
     if not images:
         return torch.zeros(0, 1, 28, 28), torch.zeros(0, dtype=torch.long)

@@ -27,6 +27,7 @@ from mnist_desk.models import (
 OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant")
 DISTILL_MODES = ("none", "hard", "soft")
+DRAWN_TEMPLATES = 20_000  # template digits the drawn-digit recipe adds to the 50,000 MNIST ones
 
 
 def option(default: Any, help: str, *, flag: str | None = None, choices: tuple = ()) -> Any:
@@ -61,6 +62,12 @@ class TrainingSettings:
     )
     synthetic_digits: int = option(
         0, "add this many drawn-style template digits (flag 1s, crossed 7s, closed 4s...)"
+    )
+    drawn: bool = option(
+        False,
+        "the drawn-digit recipe: the drawn augmentation with doubled strokes, and "
+        f"{DRAWN_TEMPLATES:,} template digits of every digit in handwritten, printed and bold "
+        "styles (--synthetic-digits: another count)",
     )
     seed: int = option(0, "random seed: weights, data order, augmentation, pairs")
     device: str = "cpu"  # a global option of the CLI (--device), not one of train's own
@@ -97,6 +104,12 @@ class TrainingSettings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def template_digits(self) -> int:
+        """Synthetic template digits added to the training images: those asked for, or the
+        drawn-digit recipe's."""
+        return self.synthetic_digits or (DRAWN_TEMPLATES if self.drawn else 0)
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> TrainingSettings:
@@ -192,7 +205,7 @@ def examples_per_epoch(settings: TrainingSettings, train_images: int = TRAIN_SIZ
         return min(settings.pairs_per_epoch, settings.train_subset or settings.pairs_per_epoch)
     subset = settings.train_subset
     images = train_images if subset is None else min(subset, train_images)
-    return images + settings.synthetic_digits
+    return images + settings.template_digits
 
 
 def steps_per_epoch(

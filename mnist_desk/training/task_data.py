@@ -19,7 +19,8 @@ class TaskData:
     def __init__(self, settings: TrainingSettings, splits: mdata.MnistSplits, device: torch.device):
         self.task = settings.task
         self.device = device
-        self.augment = settings.augment
+        # Asking for drawn-style augmentation (or the whole recipe) turns augmentation on.
+        self.augment = settings.augment or settings.aug_drawn or settings.drawn
         self.affine = {
             "degrees": settings.aug_degrees,
             "translate": settings.aug_translate,
@@ -27,12 +28,16 @@ class TaskData:
         }
         self.generator = torch.Generator().manual_seed(settings.seed)
         self.train = splits.train.subset(settings.train_subset)
-        if settings.synthetic_digits:
+        if settings.template_digits:
             from mnist_desk.data.drawn import with_synthetic_digits
 
-            self.train = with_synthetic_digits(self.train, settings.synthetic_digits, settings.seed)
+            styles = "all" if settings.drawn else "hand"
+            self.train = with_synthetic_digits(
+                self.train, settings.template_digits, settings.seed, styles
+            )
         self.train = self.train.to(device)
-        self.aug_drawn = settings.aug_drawn
+        self.aug_drawn = settings.aug_drawn or settings.drawn
+        self.aug_double = settings.drawn  # the recipe's doubled strokes
         pairs = is_adder(self.task)
         self.pairs_per_epoch = examples_per_epoch(settings) if pairs else 0
         # What an epoch goes through: its fresh pairs, or the training images.
@@ -74,7 +79,8 @@ class TaskData:
 
     def _augmented(self, images: torch.Tensor) -> torch.Tensor:
         if self.aug_drawn:
-            from mnist_desk.data.drawn import drawn_augment_like
+            from mnist_desk.data.drawn import RECIPE_DOUBLE, drawn_augment_like
 
-            return drawn_augment_like(images, self.generator, self.affine)
+            double = RECIPE_DOUBLE if self.aug_double else 0.0
+            return drawn_augment_like(images, self.generator, self.affine, double)
         return mdata.random_affine(images, self.generator, **self.affine)

@@ -531,149 +531,162 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>FiltersView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/filters_view.py" line="45"/>
+        <source>The first layer&apos;s filters appear here while a run trains.</source>
+        <translation>训练进行时，第一层的滤波器会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/filters_view.py" line="49"/>
+        <source>First layer&apos;s {0} filters ({1}x{2}) at step {3:,}</source>
+        <translation>第一层的 {0} 个滤波器（{1}x{2}），第 {3:,} 步</translation>
+    </message>
+</context>
+<context>
     <name>InsideDock</name>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="145"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="158"/>
         <source>The inside view failed: {0}</source>
         <translation>内部视图出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="157"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="170"/>
         <source>first digit</source>
         <translation>第一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="157"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="170"/>
         <source>second digit</source>
         <translation>第二个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="159"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="172"/>
         <source>{0}: draw the {1} to look inside.</source>
         <translation>{0}：画出{1}即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="161"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="174"/>
         <source>{0}, {1}: its trunk reads the digit; the sum needs both digits.</source>
         <translation>{0}，{1}：它的主干读取这个数字；求和需要两个数字。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="165"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="178"/>
         <source>sum</source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="165"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="178"/>
         <source>digit</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="166"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="179"/>
         <source>{0} reads the {1} as {2} {3} ({4:.1%}) in {5:.0f} ms.</source>
         <translation>{0} 把{1}读作{2} {3}（{4:.1%}），用时 {5:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="177"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="190"/>
         <source>What it sees</source>
         <translation>模型看到的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="179"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="192"/>
         <source>Draw the other digit: this adder answers only their sum</source>
         <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="187"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="200"/>
         <source>Why {0} ({1:.1%})</source>
         <translation>为什么是 {0}（{1:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="192"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="205"/>
         <source>Why not {0}? ({1:.1%})</source>
         <translation>为什么不是 {0}？（{1:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="277"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="292"/>
         <source>Layer {0}: {1} feature maps, {2}x{3}</source>
         <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="280"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="295"/>
         <source>Patch embedding: {0} filters, {1}x{2}</source>
         <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="281"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="296"/>
         <source>First layer&apos;s filters: {0}, {1}x{2}</source>
         <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="285"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="300"/>
         <source>Class token&apos;s attention to the patches (rows: layers, columns: heads)</source>
         <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="288"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="303"/>
         <source>Distillation token&apos;s attention to the patches (rows: layers, columns: heads)</source>
         <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="292"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="307"/>
         <source>Attention rollout from the class token</source>
         <translation>从类别标记出发的注意力展开</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="293"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="308"/>
         <source>Attention rollout from the distillation token</source>
         <translation>从蒸馏标记出发的注意力展开</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="295"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="310"/>
         <source>Hidden layer {0}: {1} units</source>
         <translation>隐藏层 {0}：{1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="297"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="312"/>
         <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
         <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="301"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="316"/>
         <source>First layer&apos;s weights as 28x28 images: {0} units</source>
         <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="305"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="320"/>
         <source>Inside the network</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="309"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="324"/>
         <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
         <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="312"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="327"/>
         <source>How the heatmaps are computed; gradient × input won the deletion test</source>
         <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="315"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="330"/>
         <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
         <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="321"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="336"/>
         <source>Draw a digit to see what the network computes for it.</source>
         <translation>画一个数字，看看网络为它计算了什么。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="306"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="321"/>
         <source>Layers</source>
         <translation>各层</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="307"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="322"/>
         <source>Map of the test set</source>
         <translation>测试集地图</translation>
     </message>
@@ -820,6 +833,44 @@ or drop an image</source>
         <location filename="../../mnist_desk/ui/inside/map_view.py" line="207"/>
         <source>Project the test set&apos;s last-layer features to 2-D: PCA at once, then t-SNE</source>
         <translation>把测试集最后一层的特征投影到二维：先立即做 PCA，再做 t-SNE</translation>
+    </message>
+</context>
+<context>
+    <name>ModelExporter</name>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/model_export.py" line="44"/>
+        <source>No model to export yet</source>
+        <translation>还没有可导出的模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/model_export.py" line="49"/>
+        <source>Export the model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/model_export.py" line="64"/>
+        <source>An export is still running</source>
+        <translation>导出仍在进行中</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/model_export.py" line="67"/>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/model_export.py" line="78"/>
+        <source>Exported {0} as {1} to {2} (not checked: no onnxruntime)</source>
+        <translation>已将 {0} 以 {1} 格式导出到 {2}（未校验：没有 onnxruntime）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/model_export.py" line="80"/>
+        <source>Exported {0} as {1} to {2}; it agrees with the model within {3}</source>
+        <translation>已将 {0} 以 {1} 格式导出到 {2}；与原模型的差异不超过 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/model_export.py" line="88"/>
+        <source>Cannot export the model</source>
+        <translation>无法导出模型</translation>
     </message>
 </context>
 <context>
@@ -1727,43 +1778,43 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="71"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="77"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="73"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="79"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="75"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="81"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="84"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="90"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="84"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="90"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="94"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="100"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="103"/>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="104"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="109"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="110"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="113"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="119"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
@@ -1839,19 +1890,19 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="75"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="88"/>
         <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
 Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).</source>
         <translation>快速：小型网络，训练集约一遍多，几秒内测试准确率约 99%。
 标准：默认 ConvNet，带数据增强，训练多个轮次，与随附权重的训练方式相同（需数分钟）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="80"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="73"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="89"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="93"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -1860,82 +1911,82 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="96"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="97"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="101"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="99"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="105"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="82"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="110"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="103"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="114"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="84"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="117"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="106"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="152"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="147"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="130"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="121"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="155"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="150"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="157"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="152"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="159"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="154"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="161"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="156"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="163"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="158"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="165"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="160"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="141"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="132"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="167"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="162"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
@@ -1945,9 +1996,19 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="148"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="143"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="136"/>
+        <source>Printed, bold and template digits</source>
+        <translation>印刷体、粗体和模板数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="165"/>
+        <source>The drawn-digit recipe of the shipped models: slant, wobble, thickness and doubled strokes, plus {count} digits drawn from templates in handwritten, printed and bold styles</source>
+        <translation>随附模型的手绘数字配方：倾斜、抖动、粗细和重描笔画，另加 {count} 个按手写、印刷和粗体风格从模板绘制的数字</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/training_form.py" line="173"/>
@@ -2011,43 +2072,48 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/training_form.py" line="195"/>
+        <source>Drawn digits</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="196"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="196"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="197"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="198"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="199"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="209"/>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="271"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="210"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="272"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="212"/>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="272"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="213"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="273"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="217"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="218"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="218"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="219"/>
         <source>Standard (best accuracy, minutes)</source>
         <translation>标准（最佳准确率，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="222"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="223"/>
         <source>Classifier, personalised (My digits)</source>
         <translation>分类器（个性化，我的数字）</translation>
     </message>
@@ -2055,47 +2121,47 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="109"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="106"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="91"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="88"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="94"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="91"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="107"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="104"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="108"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="105"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="250"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="247"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="214"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="211"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="215"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="212"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="247"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="244"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -2191,127 +2257,137 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="117"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="122"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="118"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="123"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="119"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="124"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="120"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="125"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="121"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="126"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="122"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="127"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="123"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="128"/>
         <source>&amp;Open Image…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="124"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="129"/>
         <source>Read a digit from an image file into the selected box</source>
         <translation>从图片文件读取数字到选中的方框</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="125"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="130"/>
         <source>Open &amp;Model File…</source>
         <translation>打开模型文件(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="126"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="131"/>
+        <source>&amp;Export Model…</source>
+        <translation>导出模型(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="133"/>
+        <source>Write the model in use as ONNX or TorchScript, for other programs</source>
+        <translation>将当前模型写成 ONNX 或 TorchScript 文件，供其他程序使用</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="135"/>
         <source>&amp;Save Drawing as PNG…</source>
         <translation>将手写内容保存为 PNG(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="127"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="136"/>
         <source>Save the selected box&apos;s drawing as a PNG image</source>
         <translation>把选中方框里的内容保存为 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="128"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="129"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="138"/>
         <source>MNIST &amp;Data Folder…</source>
         <translation>MNIST 数据文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="130"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="139"/>
         <source>Download MNIST When Missing</source>
         <translation>缺少时自动下载 MNIST</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="131"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="140"/>
         <source>&amp;Undo Last Stroke</source>
         <translation>撤销上一笔(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="132"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="141"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="133"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="142"/>
         <source>&amp;Clear Selected Box</source>
         <translation>清除选中的方框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="134"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="143"/>
         <source>Clear &amp;All</source>
         <translation>全部清除(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="135"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="144"/>
         <source>&amp;Thicker Pen</source>
         <translation>加粗笔画(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="136"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="145"/>
         <source>T&amp;hinner Pen</source>
         <translation>减细笔画(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="137"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="146"/>
         <source>Select &amp;First Box</source>
         <translation>选择第一个方框(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="138"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="147"/>
         <source>Select &amp;Second Box</source>
         <translation>选择第二个方框(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="139"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="148"/>
         <source>&amp;Refresh Model List</source>
         <translation>刷新模型列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="140"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="149"/>
         <source>&amp;About mnist-desk</source>
         <translation>关于 mnist-desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="141"/>
+        <location filename="../../mnist_desk/ui/shell/window_actions.py" line="150"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
@@ -2372,17 +2448,6 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <location filename="../../mnist_desk/ui/shell/window_files.py" line="80"/>
         <source>Folder that holds MNIST/raw</source>
         <translation>包含 MNIST/raw 的文件夹</translation>
-    </message>
-</context>
-<context>
-    <name>FiltersView</name>
-    <message>
-        <source>The first layer's filters appear here while a run trains.</source>
-        <translation>训练进行时，第一层的滤波器会显示在这里。</translation>
-    </message>
-    <message>
-        <source>First layer's {0} filters ({1}x{2}) at step {3:,}</source>
-        <translation>第一层的 {0} 个滤波器（{1}x{2}），第 {3:,} 步</translation>
     </message>
 </context>
 </TS>

@@ -51,6 +51,9 @@ def test_the_maps_follow_the_drawing(qtbot, window, pen):
     )
     assert not np.array_equal(np.nan_to_num(shown), np.nan_to_num(dock.mosaic.image.image))
     assert "1" in dock.answer_panel.title
+    job = dock.job
+    window.close()  # closing the window ends the dock's job and its thread
+    assert dock.job is None and job.wait(5000) and not job.running
 
 
 def test_clicking_a_map_shows_it_large_with_its_range_and_its_feeds(qtbot, window, pen):
@@ -77,3 +80,25 @@ def test_the_view_follows_the_model_and_remembers_the_sheet(qtbot, make_window, 
     assert answer.kind == "vit" and answer.sheets[0].kind == "attention"
     dock.sheet_box.setCurrentIndex(1)  # the rollout
     assert window.settings.qsettings.value("inside/sheet") == "rollout-0"
+
+
+def test_in_a_number_the_dock_follows_the_selected_digit(qtbot, window, pen):
+    canvas = window.canvases[0]
+    pen(canvas, [(0.15, 0.2), (0.15, 0.8)])  # a 1, then a 7 to its right: the number 17
+    pen(canvas, [(0.45, 0.2), (0.85, 0.2), (0.6, 0.8)])
+    drawing = window.drawing
+    qtbot.waitUntil(
+        lambda: drawing.result is not None and len(drawing.result.numbers[0].digits) == 2
+    )
+    dock = open_inside(qtbot, window)
+    latest = drawing.selected_digit(0).digit  # the digit drawn last is the one selected
+
+    def shows(digit: int) -> bool:
+        a = dock.answer
+        return a is not None and not a.blank and a.explanation.answer == digit
+
+    qtbot.waitUntil(lambda: shows(latest), timeout=ANSWER_TIMEOUT_MS)
+    other = 1 - drawing.selected[0]
+    drawing.select_digit(0, other)  # what a click on the other digit asks for
+    qtbot.waitUntil(lambda: shows(drawing.selected_digit(0).digit), timeout=ANSWER_TIMEOUT_MS)
+    assert drawing.selected_digit(0).digit != latest

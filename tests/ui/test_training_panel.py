@@ -518,3 +518,13 @@ def test_the_device_box_names_the_threads_a_run_will_use(panel):
     threads = training_threads(interactive=True)
     cpu = panel.form.device_box.itemText(panel.form.device_box.findData("cpu"))
     assert cpu == f"CPU ({threads} thread{'s' if threads != 1 else ''})"
+
+
+def test_the_drawn_digits_box_turns_the_drawn_digit_recipe_on_and_off(panel, qtbot):
+    box = panel.form.drawn_check
+    assert box.isVisible() and not box.isChecked() and not panel.settings_from_form().drawn
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert box.isChecked() and panel.settings_from_form().drawn
+    # Settings handed to the form show their recipe: a run started from them keeps it.
+    panel.form.set_settings(replace(panel.settings_from_form(), drawn=False))
+    assert not box.isChecked()

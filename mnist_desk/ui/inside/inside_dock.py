@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mnist_desk.app.drawing_session import DigitSelected
 from mnist_desk.app.inside_session import InsideFailed, InsideRequest, InsideSession, unit_detail
 from mnist_desk.app.inside_sheets import (
     ATTENTION,
@@ -113,16 +114,22 @@ class InsideDock(QDockWidget):
         return str(self.method_box.currentData())
 
     def refresh(self) -> None:
-        """Ask for the selected digit as the window reads it now (only while the dock is shown)."""
-        window = self.main
-        if not self.isVisible() or window.predictor is None or window.last_result is None:
+        """Ask for the selected canvas's selected digit as the drawing session reads it now (only
+        while the dock is shown); the other canvas's selected digit comes along, for an adder
+        that answers only the sum of both."""
+        window, drawing = self.main, self.main.drawing
+        closed = getattr(window, "_closed", False)  # the window has shut down: no more work
+        if closed or not self.isVisible() or window.predictor is None or drawing.result is None:
             return
         index = window.active_index
-        digits = window.last_result.digits
-        other = digits[1 - index].image28 if len(digits) == 2 else None
+
+        def image(i: int):
+            digit = drawing.selected_digit(i)
+            return None if digit is None else digit.image28
+
         self._next_id += 1
         request = InsideRequest(
-            self._next_id, window.predictor, digits[index].image28, other, index, self.method
+            self._next_id, window.predictor, image(index), image(1 - index), index, self.method
         )
         if self.job is None:
             self.job = BackgroundJob(
@@ -131,6 +138,12 @@ class InsideDock(QDockWidget):
             self.job.event.connect(self._on_answer)
             self.job.start()
         self.session.submit(request)
+
+    def eventFilter(self, watched, event) -> bool:
+        """The main window closes: stop the jobs (a window kept open restarts them on demand)."""
+        if watched is self.main and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
 
     def shutdown(self) -> None:
         self.map_view.shutdown()
@@ -238,6 +251,8 @@ class InsideDock(QDockWidget):
         """Make the map when its page is shown and it is not the model in use's."""
         if not self.isVisible() or self.pages.currentWidget() is not self.map_view:
             return
+        if getattr(self.main, "_closed", False):
+            return
         predictor = self.main.predictor
         shown = self.map_view.shown
         if predictor is None or predictor is self._mapped:
@@ -338,7 +353,10 @@ def install_inside_dock(window) -> InsideDock:
     action.triggered.connect(lambda on: window.settings.qsettings.setValue("inside/visible", on))
     window.addAction(action)
     window.window_actions.view_menu.addAction(action)
+    window.installEventFilter(dock)  # the window's Close ends the dock's jobs (eventFilter)
     window.prediction_updated.connect(lambda _result: dock.refresh())
+    # a click on another digit of a number shows that one
+    window.drawing.on_reading(lambda event: isinstance(event, DigitSelected) and dock.refresh())
     window.model_loaded.connect(lambda _info: (dock.refresh(), dock.update_map()))
     for canvas in window.canvases:
         canvas.activated.connect(dock.refresh)

@@ -394,7 +394,6 @@ class MainWindow(QMainWindow):
         """Stop the worker thread (waits for a load in progress); the window loads no more."""
         self._closed = True
         self._throttle.stop()
-        self.inside.shutdown()
         if self.training_panel is not None:
             self.training_panel.shutdown()  # a run in progress ends unsaved, its thread joined
             self.models_view.shutdown()

@@ -29,6 +29,7 @@ from mnist_desk.models import CLASSIFIER, CLASSIFIERS, TASK_TITLES, TASKS, TRANS
 from mnist_desk.support.acceleration import training_threads
 from mnist_desk.training import OPTIMIZERS, SCHEDULES, TrainingSettings
 from mnist_desk.training.presets import PRESETS, QUICK, defaults_for, preset_of, preset_settings
+from mnist_desk.training.settings import DRAWN_TEMPLATES
 from mnist_desk.ui.draw.model_picker import arch_title, task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.train.form_choices import (
@@ -69,53 +70,43 @@ class TrainingForm(QWidget):
         for preset in PRESETS:
             self.preset_box.addItem("", preset)
         self.texts.items(self.preset_box, self._preset_title)
-        self.texts.bind(
-            self.preset_box.setToolTip,
-            lambda: self.tr(
-                "Quick: a small network, one pass and a bit over the training images, about "
-                "99% test accuracy in seconds.\nStandard: the default ConvNet with augmentation "
-                "over several epochs, as the shipped weights were trained (minutes)."
-            ),
-        )
         self.preset_label = self.texts.label(lambda: self.tr("Preset"))
         self.preset_box.currentIndexChanged.connect(self._on_preset_changed)
         self.task_box = QComboBox()
         for task in (*TASKS, PERSONALISED):
             self.task_box.addItem("", task)
         self.texts.items(self.task_box, self._task_title)
-        self.texts.bind(
-            self.task_box.setToolTip,
-            lambda: self.tr(
+        self.arch_box = QComboBox()  # filled by set_settings, for the chosen task
+        self.texts.items(self.arch_box, self._arch_title)
+        self.init_box = QComboBox()
+        self.init_label = self.texts.label(lambda: self.tr("Start from"))
+        self.teacher_box = QComboBox()
+        self.teacher_label = self.texts.label(lambda: self.tr("Teacher"))
+        self.device_box = QComboBox()
+        tips = {
+            self.preset_box: lambda: self.tr(
+                "Quick: a small network, one pass and a bit over the training images, about "
+                "99% test accuracy in seconds.\nStandard: the default ConvNet with augmentation "
+                "over several epochs, as the shipped weights were trained (minutes)."
+            ),
+            self.task_box: lambda: self.tr(
                 "Classifier: reads one digit (0-9).\n"
                 "Transfer adder: a trained classifier reads both digits, a small head adds them.\n"
                 "Scratch adder: one network learns the sum (0-18) from the two images directly."
             ),
-        )
-        self.arch_box = QComboBox()  # filled by set_settings, for the chosen task
-        self.texts.items(self.arch_box, self._arch_title)
-        self.texts.bind(self.arch_box.setToolTip, lambda: self.tr("The network architecture"))
-        self.init_box = QComboBox()
-        self.texts.bind(
-            self.init_box.setToolTip,
-            lambda: self.tr(
+            self.arch_box: lambda: self.tr("The network architecture"),
+            self.init_box: lambda: self.tr(
                 "The trained classifier the transfer adder starts from (shipped or yours); "
                 "the architecture follows it"
             ),
-        )
-        self.init_label = self.texts.label(lambda: self.tr("Start from"))
-        self.teacher_box = QComboBox()
-        self.texts.bind(
-            self.teacher_box.setToolTip,
-            lambda: self.tr(
+            self.teacher_box: lambda: self.tr(
                 "The trained classifier this transformer learns from (distillation): "
                 "DeiT copies its answers, ViT-distill its softened probabilities"
             ),
-        )
-        self.teacher_label = self.texts.label(lambda: self.tr("Teacher"))
-        self.device_box = QComboBox()
-        self.texts.bind(
-            self.device_box.setToolTip, lambda: self.tr("Where to train: the CPU or a CUDA GPU")
-        )
+            self.device_box: lambda: self.tr("Where to train: the CPU or a CUDA GPU"),
+        }
+        for widget, tip in tips.items():
+            self.texts.bind(widget.setToolTip, tip)
         self.task_box.currentIndexChanged.connect(self._on_task_changed)
         self.arch_box.currentIndexChanged.connect(self._on_arch_changed)
         self.init_box.currentIndexChanged.connect(self._on_init_changed)
@@ -139,6 +130,10 @@ class TrainingForm(QWidget):
         self.augment_check = QCheckBox()
         self.texts.bind(
             self.augment_check.setText, lambda: self.tr("Random shifts, rotations and zoom")
+        )
+        self.drawn_check = QCheckBox()
+        self.texts.bind(
+            self.drawn_check.setText, lambda: self.tr("Printed, bold and template digits")
         )
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
@@ -166,6 +161,11 @@ class TrainingForm(QWidget):
             self.augment_check: lambda: self.tr(
                 "Augmentation: harder training, better on drawn digits"
             ),
+            self.drawn_check: lambda: self.tr(
+                "The drawn-digit recipe of the shipped models: slant, wobble, thickness and "
+                "doubled strokes, plus {count} digits drawn from templates in handwritten, "
+                "printed and bold styles"
+            ).format(count=f"{DRAWN_TEMPLATES:,}"),
             self.seed_spin: lambda: self.tr(
                 "Fixes initial weights and data order, so runs can be compared"
             ),
@@ -192,6 +192,7 @@ class TrainingForm(QWidget):
         form.addRow(self.texts.label(lambda: self.tr("Optimizer")), self.optimizer_box)
         form.addRow(self.texts.label(lambda: self.tr("LR schedule")), self.schedule_box)
         form.addRow(self.texts.label(lambda: self.tr("Augment")), self.augment_check)
+        form.addRow(self.texts.label(lambda: self.tr("Drawn digits")), self.drawn_check)
         form.addRow(self.texts.label(lambda: self.tr("Seed")), self.seed_spin)
         form.addRow(self.texts.label(lambda: self.tr("Training images")), self.subset_spin)
         self.settings_box = QGroupBox()
@@ -365,6 +366,7 @@ class TrainingForm(QWidget):
         self.optimizer_box.setCurrentText(settings.optimizer)
         self.schedule_box.setCurrentText(settings.schedule)
         self.augment_check.setChecked(settings.augment)
+        self.drawn_check.setChecked(settings.drawn)
         self.seed_spin.setValue(settings.seed)
         self.subset_spin.setValue(settings.train_subset or 0)
 
@@ -385,6 +387,7 @@ class TrainingForm(QWidget):
             optimizer=self.optimizer_box.currentText(),
             schedule=self.schedule_box.currentText(),
             augment=self.augment_check.isChecked(),
+            drawn=self.drawn_check.isChecked(),
             seed=self.seed_spin.value(),
             train_subset=self.subset_spin.value() or None,
             init_from=self.init_box.currentData() if task == TRANSFER else None,
