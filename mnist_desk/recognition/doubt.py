@@ -30,6 +30,7 @@ REASONS = {
     "scribble": QT_TRANSLATE_NOOP("Doubt", "looks like a scribble"),
     "crossed-out": QT_TRANSLATE_NOOP("Doubt", "looks crossed out or overdrawn"),
     "unsure": QT_TRANSLATE_NOOP("Doubt", "too unlike any digit"),
+    "other": QT_TRANSLATE_NOOP("Doubt", "not a digit"),  # what the views say without a reason
 }
 # Without a gate, or where its stored thresholds are missing: doubt only a very unsure reading.
 DEFAULT_MIN_CONFIDENCE = 0.5

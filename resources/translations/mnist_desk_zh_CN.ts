@@ -483,6 +483,39 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>Doubt</name>
+    <message>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="28"/>
+        <source>looks like a letter</source>
+        <translation>像一个字母</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="29"/>
+        <source>looks like a symbol or a shape</source>
+        <translation>像一个符号或图形</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="30"/>
+        <source>looks like a scribble</source>
+        <translation>像一团涂鸦</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="31"/>
+        <source>looks crossed out or overdrawn</source>
+        <translation>像被划掉或涂改过</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="32"/>
+        <source>too unlike any digit</source>
+        <translation>不像任何数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="33"/>
+        <source>not a digit</source>
+        <translation>不是数字</translation>
+    </message>
+</context>
+<context>
     <name>DrawingTab</name>
     <message>
         <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="186"/>
