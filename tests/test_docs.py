@@ -10,6 +10,8 @@ from tests.support import REPO
 README = REPO / "README.md"
 PAGES = sorted((REPO / "docs").glob("*.md"))
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+# A command's path that only exists on the machine that ran it.
+MACHINE_PATH = re.compile(r"(?<![\w.])(/work/|/tmp/|/home/|~/|[A-Z]:\\)")
 
 
 def relative_links(text: str) -> list[str]:
@@ -43,7 +45,19 @@ def test_every_docs_page_is_linked_from_the_readme():
     assert [p.name for p in PAGES if p.resolve() not in linked] == []
 
 
+def test_no_command_in_the_docs_names_a_path_of_one_machine():
+    commands = []
+    for path in [README, *PAGES]:
+        text = path.read_text(encoding="utf-8")
+        spans = re.findall(r"`([^`\n]+)`", text) + re.findall(r"^    (\S.*)$", text, re.MULTILINE)
+        commands += [(path.name, s) for s in spans if re.match(r"(mnist-desk|python|\.venv)", s)]
+    assert len(commands) > 20
+    assert [c for c in commands if MACHINE_PATH.search(c[1])] == []
+
+
 def test_the_checks_can_fail(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("[there](page.md) [gone](nosuch.md#part) [web](https://example.org)")
     assert broken_links(page) == ["nosuch.md#part"]
+    assert MACHINE_PATH.search("mnist-desk train --data-dir /work/shared/datasets")
+    assert not MACHINE_PATH.search("mnist-desk train --data-dir ../shared/datasets")
