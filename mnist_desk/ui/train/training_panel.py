@@ -1,11 +1,7 @@
-"""The Train tab: a view of the app's ``TrainingSession`` (``mnist_desk.app.training_session``).
-
-Its buttons send the session requests (start, pause, stop, compare adders); the session runs
-every run in a worker thread and reports typed events, which this tab renders through its parts:
-``TrainingForm`` (the settings), ``RunControls`` (buttons, progress, phase, banner),
-``TrainingPlots`` (live curves), ``RunResultsView`` and ``ComparisonView``. It holds no run state:
-whether a run goes, and which controls it allows, is the session's.
-"""
+"""The Train tab, a view of the app's ``TrainingSession``: its buttons send the session requests
+(start, pause, stop, compare adders); ``RunView`` renders the session's events in its parts
+(``TrainingForm``, ``RunControls``, ``TrainingPlots``, ``RunResultsView``, ``ComparisonView``).
+It holds no run state: whether a run goes, and which controls it allows, is the session's."""
 
 from __future__ import annotations
 
