@@ -1,9 +1,10 @@
 """The README stays a short read, and the pages it points to are there: every link from the README
-and from docs/ leads to a file that exists, and every page of docs/ is reachable from the README."""
+and from docs/ leads to a file that exists, and every page of docs/ can be reached from the README."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tests.support import REPO
 
@@ -38,11 +39,22 @@ def test_every_link_of_the_readme_and_the_docs_leads_somewhere():
     assert broken == {}
 
 
-def test_every_docs_page_is_linked_from_the_readme():
-    linked = {
-        (REPO / link.split("#", 1)[0]).resolve() for link in relative_links(README.read_text())
-    }
-    assert [p.name for p in PAGES if p.resolve() not in linked] == []
+def reachable_from(start: Path) -> set[Path]:
+    """The Markdown files of the repository that links lead to from ``start``, at any depth."""
+    seen, todo = {start.resolve()}, [start.resolve()]
+    while todo:
+        page = todo.pop()
+        for link in relative_links(page.read_text(encoding="utf-8")):
+            target = (page.parent / link.split("#", 1)[0]).resolve()
+            if target.suffix == ".md" and target.is_file() and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def test_every_docs_page_can_be_reached_from_the_readme():
+    reachable = reachable_from(README)
+    assert [p.name for p in PAGES if p.resolve() not in reachable] == []
 
 
 def test_no_command_in_the_docs_names_a_path_of_one_machine():
@@ -59,5 +71,7 @@ def test_the_checks_can_fail(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("[there](page.md) [gone](nosuch.md#part) [web](https://example.org)")
     assert broken_links(page) == ["nosuch.md#part"]
+    (tmp_path / "other.md").write_text("no links")
+    assert reachable_from(page) == {page.resolve()}
     assert MACHINE_PATH.search("mnist-desk train --data-dir /work/shared/datasets")
     assert not MACHINE_PATH.search("mnist-desk train --data-dir ../shared/datasets")
