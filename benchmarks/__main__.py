@@ -35,6 +35,10 @@ ROWS = {
     "11": ("drawn numbers and their sums through the real window", "benchmarks.numbers"),
     "13": ("faithful heatmaps: the deletion test", "benchmarks.faithfulness"),
     "14": ("the Inside dock: live, and never blocking", "benchmarks.inside"),
+    "17": (
+        "standalone CPU app: startup against its virtual environment",
+        "benchmarks.frozen_startup",
+    ),
 }
 
 

@@ -27,19 +27,16 @@ from __future__ import annotations
 
 import math
 import statistics
-import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import torch
-import torch.nn.functional as F
 
 from benchmarks.common import Line, Options, log
 from mnist_desk.data import mnist as mdata
-from mnist_desk.models import SCRATCH, build_model, count_parameters, reads_digits
+from mnist_desk.models import SCRATCH, build_model, count_parameters
 from mnist_desk.models.convnet import ConvTrunk
 from mnist_desk.support import acceleration as accel
-from mnist_desk.training import default_settings
-from mnist_desk.training.metrics import emergent_digits
+from mnist_desk.training import StepEvent, Trainer, TrainingSettings, default_settings
 
 SEEDS = (0, 1, 2, 3, 4)
 BATCH = 64  # Scallop's --batch-size-train
@@ -104,61 +101,61 @@ class ProtocolRun:
     precision: str = "float32"  # the forward pass's autocast dtype (weights stay float32)
 
 
-class ProtocolLoop:
-    """One run's model, optimizer and batches: the project's default scratch settings for
-    ``arch`` on the protocol's pairs, in Scallop's batches of 64 shuffled each epoch.
+class ProtocolData:
+    """The protocol's pairs as the shipped Trainer's task data (``training.TaskData``'s shape):
+    one seed's 30,000 training pairs in Scallop's batches, shuffled each epoch by the seed, no
+    validation set (the last epoch is scored), the 5,000 test pairs and the 10,000 test digits."""
 
-    ``fast`` changes how each step computes, never what it learns from: bf16 autocast for the
-    trunk's forward pass where the device runs it natively (the quick recipe's choice), the fused
-    AdamW kernel, and no host sync inside the loop. The exact-sum head and the loss stay float32
-    (sums of log-probabilities near zero need its precision).
-    """
+    images_per_example = 2
+    num_classes = mdata.NUM_SUMS
+    val = val_digits = None  # no validation split: the Trainer keeps the last weights
 
-    def __init__(
-        self, d: ProtocolPairs, arch: str, seed: int, device: torch.device, total: int, fast: bool
-    ):
-        settings = default_settings(SCRATCH, arch)
-        torch.manual_seed(seed)
+    def __init__(self, d: ProtocolPairs, seed: int, device: torch.device):
         self.device = device
-        self.model = protocol_model(arch).to(device, memory_format=torch.channels_last)
-        self.train_pairs, self.test_pairs = d.pairs(seed)
+        self.train_pairs, test_pairs = d.pairs(seed)
+        self.examples_per_epoch = len(self.train_pairs)
         self.images, self.digits = d.train_images.to(device), d.train_digits.to(device)
-        self.precision = accel.choose_precision(device, amp=fast)
-        self.optimizer = torch.optim.AdamW(
-            self.model.parameters(),
-            lr=settings.lr,
-            weight_decay=settings.weight_decay,
-            **(accel.optimizer_kernel(device) if fast else {}),
-        )
-        self.schedule = torch.optim.lr_scheduler.OneCycleLR(
-            self.optimizer, max_lr=settings.lr, total_steps=total, pct_start=max(0.25, 2 / total)
-        )
         self.order = torch.Generator().manual_seed(seed)
+        self.test = (d.test_images[test_pairs], d.test_digits[test_pairs].sum(1))
+        self.test_digits = mdata.Split(d.test_images, d.test_digits)
 
-    def epoch(self):
-        """The index batches of one pass over the training pairs, in a fresh shuffled order."""
-        return mdata.iterate_batches(
-            len(self.train_pairs), BATCH, shuffle=True, generator=self.order
-        )
+    def epoch_batches(self, batch_size: int):
+        """One pass over the training pairs in a fresh shuffled order: (images, sums)."""
+        for idx in mdata.iterate_batches(
+            len(self.train_pairs), batch_size, shuffle=True, generator=self.order
+        ):
+            chosen = self.train_pairs[idx].to(self.device)
+            yield self.images[chosen], self.digits[chosen].sum(1)
 
-    def step(self, idx: torch.Tensor) -> torch.Tensor:
-        """One update on the pairs ``idx``; returns the loss (a tensor: reading it would sync)."""
-        chosen = self.train_pairs[idx].to(self.device)
-        pair_images, sums = self.images[chosen], self.digits[chosen].sum(1)
-        reads = reads_digits(self.model)
-        with accel.autocast(self.device, self.precision):
-            if reads:
-                digit_logits = self.model.digit_logits(pair_images)
-            else:
-                logits = self.model(pair_images)
-        if reads:
-            logits = self.model.sum_logits(digit_logits.float())
-        loss = F.cross_entropy(logits.float(), sums)
-        self.optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        self.optimizer.step()
-        self.schedule.step()
-        return loss.detach()
+
+class ProtocolTrainer(Trainer):
+    """The shipped Trainer on the protocol's data (``task_data`` is its hook for that)."""
+
+    def __init__(self, settings: TrainingSettings, pairs: ProtocolPairs, **options):
+        super().__init__(settings, **options)
+        self.pairs = pairs
+
+    def task_data(self, splits, device: torch.device) -> ProtocolData:
+        return ProtocolData(self.pairs, self.settings.seed, device)
+
+
+def protocol_settings(
+    arch: str, seed: int, total: int, device: torch.device, fast: bool = True
+) -> TrainingSettings:
+    """The project's default scratch settings for ``arch`` on the protocol's budget: batch 64,
+    no augmentation, the protocol's width, ``total`` steps. ``fast``: bf16 autocast where the
+    device runs it natively (the quick recipe's choice; the Trainer keeps the exact-sum head and
+    the loss float32), else float32 throughout."""
+    return replace(
+        default_settings(SCRATCH, arch),
+        batch_size=BATCH,
+        augment=False,
+        amp=fast,
+        max_steps=total,
+        seed=seed,
+        device=device.type,
+        model_kwargs={"width": PROTOCOL_WIDTH},
+    )
 
 
 def train_one(
@@ -169,62 +166,48 @@ def train_one(
     device: torch.device,
     steps: int | None,
     fast: bool = True,
+    data_dir=None,
 ) -> ProtocolRun:
-    """One run on the protocol's pairs and budget, scored on its 5,000 test pairs at the end."""
+    """One run of the shipped Trainer on the protocol's pairs and budget, scored on its 5,000
+    test pairs at the end."""
     total = steps or epochs * math.ceil(len(d.train_digits) // 2 / BATCH)
-    loop = ProtocolLoop(d, arch, seed, device, total, fast)
-    start, step = time.perf_counter(), 0
-    loop.model.train()
-    while step < total:
-        for idx in loop.epoch():
-            loop.step(idx)
-            step += 1
-            if step >= total:
-                break
-    seconds = time.perf_counter() - start
-    model, test_pairs = loop.model, loop.test_pairs
-    model.eval()
-    with torch.no_grad():
-        test_images, test_digits = d.test_images.to(device), d.test_digits.to(device)
-        predicted = torch.cat(
-            [model(test_images[test_pairs[i : i + 1000]]).argmax(1) for i in range(0, 5000, 1000)]
-        )
-        sum_accuracy = (predicted == test_digits[test_pairs].sum(1)).float().mean().item()
-        emergent = None
-        if reads_digits(model):
-            read = torch.cat(
-                [
-                    model.classifier(test_images[i : i + 1000]).argmax(1)
-                    for i in range(0, 10000, 1000)
-                ]
-            )
-            emergent = emergent_digits(read.cpu(), d.test_digits)
+    settings = protocol_settings(arch, seed, total, device, fast)
+    result = ProtocolTrainer(settings, d, data_dir=data_dir).run()
+    if result is None or not result.test:
+        raise RuntimeError(f"the protocol run (seed {seed}) kept no tested model")
+    test = result.test
+    identity = test.get("digit_matching") == list(range(10)) if "digit_matching" in test else None
     return ProtocolRun(
         seed,
-        sum_accuracy,
-        emergent and emergent.raw_accuracy,
-        emergent and emergent.matched_accuracy,
-        emergent and emergent.identity,
-        seconds,
-        loop.precision.name,
+        test["accuracy"],
+        test.get("digit_test_accuracy"),
+        test.get("digit_test_accuracy_matched"),
+        identity,
+        result.elapsed,
+        accel.choose_precision(device, amp=fast).name,
     )
 
 
 def steps_per_second(
-    d: ProtocolPairs, arch: str, device: torch.device, fast: bool, steps: int, warmup: int = 10
+    d: ProtocolPairs,
+    arch: str,
+    device: torch.device,
+    fast: bool,
+    steps: int,
+    warmup: int = 10,
+    data_dir=None,
 ) -> float:
-    """Training steps a second of the protocol's loop (seed 0), after ``warmup`` steps."""
-    loop = ProtocolLoop(d, arch, 0, device, steps + warmup, fast)
-    loop.model.train()
-    batches = loop.epoch()
-    for _ in range(warmup):
-        loop.step(next(batches))
-    start = time.perf_counter()
-    for _ in range(steps):
-        loop.step(next(batches))
-    if device.type == "cuda":
-        torch.cuda.synchronize()
-    return steps / (time.perf_counter() - start)
+    """Training steps a second of the shipped Trainer on the protocol's data (seed 0), after
+    ``warmup`` steps (from the steps' own timings: pauses, preparing and testing left out)."""
+    times: dict[int, float] = {}
+
+    def record(event) -> None:
+        if isinstance(event, StepEvent):
+            times[event.step] = event.elapsed
+
+    settings = protocol_settings(arch, 0, steps + warmup, device, fast)
+    ProtocolTrainer(settings, d, callback=record, data_dir=data_dir).run()
+    return steps / (times[steps + warmup] - times[warmup])
 
 
 def _mean_std(values: list[float]) -> str:
@@ -257,7 +240,7 @@ def run_budget(opts: Options, row: str) -> list[Line]:
         runs = []
         for seed in seeds:
             log(f"row {row}: {arch}, {epochs} epoch(s), seed {seed}")
-            runs.append(train_one(d, arch, epochs, seed, device, steps))
+            runs.append(train_one(d, arch, epochs, seed, device, steps, data_dir=opts.data_dir))
             log(f"row {row}: test sum accuracy {runs[-1].test_sum_accuracy:.2%}")
         sums = [r.test_sum_accuracy for r in runs]
         mean = statistics.mean(sums)
@@ -274,7 +257,7 @@ def run_budget(opts: Options, row: str) -> list[Line]:
         else:
             measured += ")"
         params = count_parameters(protocol_model(arch))
-        speed = "" if opts.quick else _speed_note(d, arch, device)
+        speed = "" if opts.quick else _speed_note(d, arch, device, opts.data_dir)
         budget = (
             "1 epoch (DeepProbLog's budget)"
             if epochs == 1
@@ -311,13 +294,16 @@ def _precision_note(precision: str) -> str:
     return f"{precision} autocast for the trunk's forward pass (weights, exact-sum head and loss float32)"
 
 
-def _speed_note(d: ProtocolPairs, arch: str, device: torch.device, steps: int = 60) -> str:
-    """The fast loop's speed against the plain float32 loop, measured here, alternating twice."""
+def _speed_note(
+    d: ProtocolPairs, arch: str, device: torch.device, data_dir, steps: int = 60
+) -> str:
+    """The shipped Trainer's speed on this data with and without bf16, measured here, alternating
+    twice."""
     rates: dict[bool, list[float]] = {False: [], True: []}
     for fast in (False, True, False, True):
-        rates[fast].append(steps_per_second(d, arch, device, fast, steps))
+        rates[fast].append(steps_per_second(d, arch, device, fast, steps, data_dir=data_dir))
     plain, fast = max(rates[False]), max(rates[True])
     return (
-        f" (this loop {fast:.2f} steps/s against {plain:.2f} for the plain float32 loop with the "
-        f"unfused AdamW: {fast / plain:.2f}x, best of 2 x {steps} steps each)"
+        f" (the Trainer {fast:.2f} steps/s with bf16 against {plain:.2f} in float32: "
+        f"{fast / plain:.2f}x, best of 2 x {steps} steps each)"
     )

@@ -90,7 +90,7 @@ class _Fallback:
         self.thread.start()
 
     def stop(self) -> None:
-        self.worker.trainer.cancel(keep=False)
+        self.worker.trainer.controls.cancel(keep=False)
         self.thread.quit()
         self.thread.wait()
 
@@ -158,12 +158,16 @@ class _AppGui:
         if threads:
             self.panel.form._base.num_threads = threads
         self.settings = self.panel.settings_from_form()  # the form's defaults, as a user starts
+        from mnist_desk.app.training_events import StepsDone
+
+        # The run's events: the step batches (mnist_desk.app.training_events.StepsDone).
+        self.panel.session.on_event(
+            lambda event: (
+                self.steps_seen(list(event.steps)) if isinstance(event, StepsDone) else None
+            )
+        )
         if not self.panel.start():
             raise RuntimeError("the training panel did not start a run")
-        # The run's events: the step batches are lists (mnist_desk.app.training_run).
-        self.panel.job.event.connect(
-            lambda event: self.steps_seen(event) if isinstance(event, list) else None
-        )
 
     def stop(self) -> None:
         self.panel.shutdown(10_000)

@@ -75,7 +75,7 @@ def train_to_target(
         if state["reached"] is None and accuracy >= target:
             state["reached"] = (seconds, step, epoch, state["images"])
             if stop_at_target:
-                trainer.cancel(keep=False)
+                trainer.controls.cancel(keep=False)
 
     def before_training(model: nn.Module) -> None:
         # The untrained (or transferred) model, scored on the CPU before it moves to the device.

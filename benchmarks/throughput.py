@@ -64,7 +64,7 @@ def measure(task: str, arch: str, device: str, seconds: float, threads: int, dat
                     torch.cuda.synchronize()
                     now = time.perf_counter()
                 marks["end"] = (now, event.images_seen, event.step)
-                trainer.cancel(keep=False)
+                trainer.controls.cancel(keep=False)
 
     trainer = Trainer(settings, callback, data_dir=data_dir)
     trainer.run()

@@ -50,8 +50,10 @@ EXCLUDED_MODULES = [
     "jinja2",  # inductor code templates only
     "fsspec",  # torch.distributed.checkpoint only
     "tensorboard",
-    "onnx",
+    # onnx stays: `export --format onnx` writes metadata and checks the graph with it. onnxruntime
+    # (~80 MiB) only checks an export against torch; without it the app says so.
     "onnxruntime",
+    "onnxscript",  # torch.export-based ONNX exporter only; the app uses the TorchScript-based one
     "caffe2",
     "torch.utils.tensorboard",
     "torch.utils.benchmark",
@@ -142,6 +144,13 @@ DROPPED_FILES = [
     "torch/include/*",
     "torch/share/*",
     "torch/bin/protoc*",
+    # C++ test programs some torch wheels ship (the CPU wheel: ~120 MiB); torch_shm_manager stays.
+    "torch/test/*",
+    "torch/bin/test_*",
+    "torch/bin/*Test",
+    "torch/bin/*.pt",
+    "torch/bin/*.ptl",
+    "torch/bin/upgrader_models/*",
     "torch/lib/*.a",
     "torch/_inductor/codegen/*",
     "torch/_inductor/kernel/*",
@@ -202,10 +211,15 @@ def is_dropped_file(dest: str) -> bool:
     return any(fnmatch.fnmatch(dest, pattern) for pattern in DROPPED_FILES)
 
 
-# What the frozen app imports before it does anything: the probe imports the same.
+# What the frozen app imports before it does anything: the probe imports the same. torchvision
+# only downloads MNIST and is not in the CPU flavour's environment; where it is, it is bundled.
 _PROBE = """
 import importlib, json, pkgutil, sys
-import torch, torchvision, mnist_desk
+import torch, mnist_desk
+try:
+    import torchvision
+except ImportError:
+    pass
 for info in pkgutil.walk_packages(mnist_desk.__path__, "mnist_desk."):
     if not info.name.endswith("__main__"):
         importlib.import_module(info.name)
@@ -214,7 +228,8 @@ print(json.dumps(sorted(sys.modules)))
 
 
 def probe_runtime_modules(python: str = sys.executable, cwd: str | None = None) -> set[str]:
-    """Modules loaded by importing torch, torchvision and every mnist_desk module (Qt offscreen)."""
+    """Modules loaded by importing torch, torchvision (if installed) and every mnist_desk module
+    (Qt offscreen)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
         [python, "-c", _PROBE],

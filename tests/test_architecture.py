@@ -49,3 +49,8 @@ def test_the_files_being_split_are_still_too_long():
     counts = line_counts()
     done = [path for path in BEING_SPLIT if counts.get(path, 0) <= MAX_LINES]
     assert done == [], "under the limit (or gone): remove from BEING_SPLIT in this file"
+
+
+def test_the_train_tab_only_renders_and_requests():
+    """Issue 22: the Train tab's panel stays a thin view of the training session."""
+    assert line_counts()["mnist_desk/ui/train/training_panel.py"] < 250

@@ -23,10 +23,17 @@ def imported_top_level_modules() -> set[str]:
     return names - set(sys.stdlib_module_names) - {"mnist_desk", "__future__"}
 
 
+# Extras the app itself imports, each only where the feature needs it (ONNX export).
+RUNTIME_EXTRAS = ("export",)
+
+
 def declared_distributions() -> set[str]:
     tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    names = {re.split(r"[<>=!~;\[ ]", dep, maxsplit=1)[0] for dep in project["dependencies"]}
+    deps = list(project["dependencies"])
+    for extra in RUNTIME_EXTRAS:
+        deps += project["optional-dependencies"][extra]
+    names = {re.split(r"[<>=!~;\[ ]", dep, maxsplit=1)[0] for dep in deps}
     return {name.lower().replace("_", "-") for name in names}
 
 

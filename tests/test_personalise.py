@@ -14,8 +14,9 @@ import torch
 from benchmarks.personal_hand import hand_digits
 from mnist_desk.cli.main import main
 from mnist_desk.personal.data import NotEnoughDigits, check_enough, folds_of, split_personal
-from mnist_desk.personal.fine_tune import PersonalSettings, PersonalTrainer, keep_share_of_change
+from mnist_desk.personal.fine_tune import PersonalTrainer
 from mnist_desk.personal.models import classifier_behind, classifier_last_used
+from mnist_desk.personal.recipe import PersonalSettings, keep_share_of_change
 from mnist_desk.personal.store import MyDigitsStore
 from mnist_desk.store.checkpoints import load_checkpoint
 from tests.support import shared_data_dir

@@ -13,7 +13,7 @@ def _first_step(settings: TrainingSettings) -> StepEvent:
     def stop_at_first_step(event):
         if isinstance(event, StepEvent):
             seen.append(event)
-            trainer.cancel(keep=False)
+            trainer.controls.cancel(keep=False)
 
     trainer = Trainer(settings, stop_at_first_step, data_dir=shared_data_dir())
     trainer.run()

@@ -61,7 +61,7 @@ def test_a_short_run_lowers_the_loss_emits_events_and_saves_a_checkpoint(tmp_pat
 def test_cancel_stops_within_one_step_and_keeps_the_best_model(tmp_path):
     def stop_at_20(event, trainer):
         if isinstance(event, StepEvent) and event.step == 20:
-            trainer.cancel()
+            trainer.controls.cancel()
 
     settings = TrainingSettings(task=CLASSIFIER, arch="mlp", epochs=5, evals_per_epoch=4, **SMALL)
     result, events = _run(settings, output=tmp_path / "m.pt", on_event=stop_at_20)
@@ -73,7 +73,7 @@ def test_cancel_stops_within_one_step_and_keeps_the_best_model(tmp_path):
 def test_cancel_without_keeping_saves_nothing(tmp_path):
     def abort(event, trainer):
         if isinstance(event, StepEvent) and event.step == 3:
-            trainer.cancel(keep=False)
+            trainer.controls.cancel(keep=False)
 
     settings = TrainingSettings(task=CLASSIFIER, arch="mlp", epochs=5, **SMALL)
     result, _ = _run(settings, output=tmp_path / "m.pt", on_event=abort)
@@ -86,12 +86,12 @@ def test_pause_holds_training_until_resumed():
 
     def pause_once(event, trainer):
         if isinstance(event, StepEvent) and event.step == 2 and not seen_while_paused:
-            trainer.pause()
-            assert trainer.paused
+            trainer.controls.pause()
+            assert trainer.controls.paused
 
             def resume():
                 seen_while_paused.append(sum(isinstance(e, StepEvent) for e in events))
-                trainer.resume()
+                trainer.controls.resume()
 
             threading.Timer(0.3, resume).start()
 
@@ -212,7 +212,7 @@ def test_a_cancel_ends_a_validation_pass_between_batches():
 def test_closing_mid_run_skips_the_validation_that_was_due(tmp_path):
     def close_before_eval(event, trainer):  # the step that triggers validation
         if isinstance(event, StepEvent) and event.step == 8:
-            trainer.cancel(keep=False)
+            trainer.controls.cancel(keep=False)
 
     # 16 steps: validation after steps 4, 8, 12 and 16
     settings = TrainingSettings(task=CLASSIFIER, arch="mlp", epochs=5, max_steps=16, **SMALL)

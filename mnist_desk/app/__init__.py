@@ -3,7 +3,12 @@
 Sessions hold the app's logic and state between the core (data, models, training, checkpoints,
 inference; no Qt) and the Qt views in ``mnist_desk.ui``:
 
-- training session: settings validation, the run and its results, the adder comparison;
+- training session (``training_session.TrainingSession``): every run of the app (the form's,
+  the personal fine-tune, each contender of a comparison such as "Compare adders": ``comparison``)
+  starts, pauses, stops and ends there; the run state lives there alone; a run is a
+  ``training_run.TrainingRun`` its worker (``jobs.Worker``) runs off the GUI thread, and it
+  reports typed events (``training_events``: RunStarted, PhaseChanged, StepsDone, Evaluated,
+  FiltersSnapshot, RunEnded, ComparisonStarted/Ended, StateChanged) shown by ``ui.train``;
 - model session (``model_session.ModelSession``): the catalog of models (``ModelCatalog`` of
   ``catalog.ModelEntry``, the one entry type), load requests numbered so a stale answer is
   ignored, the CPU-then-default fallbacks, the device; its work (``catalog_work``, ``load_work``)

@@ -1,24 +1,185 @@
-""" "Compare adders" as a plain state machine, and its verdict as data (the view words it).
+"""Comparisons: several contenders trained one after another on one budget, then judged.
 
-The budget and both adders' settings come from the core (``mnist_desk.training.adder_comparison``); this
-module holds what happens over the session: the runs still to go, the results as they arrive, and
-once both have run (or could not), which adder wins and by how much.
+A ``Comparison`` is a plan (its contenders' settings, the step budget, and how to judge them);
+``ComparisonRun.run(emit)`` is the background job that trains every contender in turn, one
+``TrainingRun`` each, with one set of controls (a pause or a stop reaches whichever contender
+runs now; a stop also cancels the rest), then hands the ``ComparisonOutcome``: a
+``ContenderResult`` per contender (test accuracy, time, images per second, parameters, history)
+and the verdict, as data (the view words it).
 
-    comparison = AdderComparison.plan(budget, init_from, arch)
-    while (run := comparison.next_run()) is not None:
-        name, settings = run
-        ... train; comparison.record(settings.task, result)   # or record(task, None)
-    verdict = comparison.verdict()
+"Compare adders" is the comparison of two contenders (``plan_adders``: the transfer adder, then
+the scratch adder, on ``training.adder_comparison``'s budget) judged by ``AdderVerdict``; another
+comparison needs only another plan and judge.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from mnist_desk.app.jobs import Emit
+from mnist_desk.app.training_events import ComparisonEnded, ComparisonStarted, RunKind
+from mnist_desk.app.training_run import TrainingRun
+from mnist_desk.errors import is_user_error
 from mnist_desk.models import SCRATCH, TASK_TITLES, TRANSFER
 from mnist_desk.training import TrainingResult, TrainingSettings
 from mnist_desk.training.adder_comparison import comparison_settings
+from mnist_desk.training.controls import RunControls
+
+ADDERS = "adders"
+
+
+@dataclass(frozen=True)
+class Contender:
+    """One run of a comparison: what it stands for in the verdict, its name, its settings."""
+
+    key: str  # e.g. a task ("transfer", "scratch") or an architecture
+    name: str  # its curves' name
+    settings: TrainingSettings
+
+
+@dataclass
+class ContenderResult:
+    """How one contender did (``result`` None: it could not start, or kept no model)."""
+
+    contender: Contender
+    result: TrainingResult | None = None
+    status: str = "not run"  # the run's status word; "not run" when the comparison stopped first
+    problem: str = ""
+
+    @property
+    def tested(self) -> bool:
+        return self.result is not None and bool(self.result.test)
+
+    @property
+    def test_accuracy(self) -> float | None:
+        return self.result.test["accuracy"] if self.tested else None  # type: ignore[index,union-attr]
+
+    @property
+    def seconds(self) -> float | None:
+        """Training time, pauses excluded."""
+        return self.result.elapsed if self.result is not None else None
+
+    @property
+    def images_per_second(self) -> float | None:
+        r = self.result
+        return r.images_seen / r.elapsed if r is not None and r.elapsed > 0 else None
+
+    @property
+    def parameters(self) -> int | None:
+        return self.result.parameters or None if self.result is not None else None
+
+    @property
+    def history(self) -> dict[str, list[dict[str, float]]]:
+        return self.result.history if self.result is not None else {}
+
+
+@dataclass
+class Comparison:
+    """The plan: contenders in the order they run, each on ``steps`` steps, and the judge that
+    turns their results into a verdict."""
+
+    kind: str
+    steps: int
+    contenders: list[Contender]
+    judge: Callable[[Comparison, list[ContenderResult]], Any]
+
+
+@dataclass
+class ComparisonOutcome:
+    kind: str
+    steps: int
+    results: list[ContenderResult]
+    verdict: Any  # the judge's verdict (``AdderVerdict`` for the adders); None: no plan
+    stopped: bool = False  # Stop ended it before every contender had run
+    problem: str = ""  # why it could not be planned (a classifier that cannot be read...)
+
+
+class ComparisonRun:
+    """A comparison as one background job: plan it (which may read checkpoints: in the worker),
+    then train each contender in turn. ``make_run(contender, index, controls)`` makes a
+    contender's ``TrainingRun``."""
+
+    def __init__(
+        self,
+        kind: str,
+        plan: Callable[[], Comparison],
+        make_run: Callable[[Contender, int, RunControls], TrainingRun],
+    ):
+        self.kind = kind
+        self.plan = plan
+        self.make_run = make_run
+        self.controls = RunControls()  # shared by every contender's run
+
+    def pause(self) -> None:
+        self.controls.pause()
+
+    def resume(self) -> None:
+        self.controls.resume()
+
+    @property
+    def paused(self) -> bool:
+        return self.controls.paused
+
+    def cancel(self, keep: bool = True) -> None:
+        """Stop the contender in progress (``keep``: test and save its best model) and the rest."""
+        self.controls.cancel(keep=keep)
+
+    def run(self, emit: Emit) -> ComparisonOutcome | None:
+        try:
+            comparison = self.plan()
+        except Exception as e:  # e.g. the starting classifier cannot be read: said, not raised
+            if not is_user_error(e):
+                raise
+            outcome = ComparisonOutcome(self.kind, 0, [], None, problem=str(e))
+            emit(ComparisonEnded(outcome))
+            return outcome
+        emit(
+            ComparisonStarted(
+                comparison.kind, comparison.steps, tuple(c.name for c in comparison.contenders)
+            )
+        )
+        results = []
+        for index, contender in enumerate(comparison.contenders):
+            result = ContenderResult(contender)
+            results.append(result)
+            if self.controls.cancelled:
+                continue
+            ended = self.make_run(contender, index, self.controls).run(emit)
+            if ended is None:  # discarded: the app is closing
+                return None
+            result.status, result.problem = ended.status, ended.problem
+            result.result = ended.outcome.result if ended.outcome is not None else None
+        stopped = self.controls.cancelled
+        outcome = ComparisonOutcome(
+            comparison.kind,
+            comparison.steps,
+            results,
+            comparison.judge(comparison, results),
+            stopped,
+        )
+        emit(ComparisonEnded(outcome))
+        return outcome
+
+
+def contender_run(
+    contender: Contender, index: int, controls: RunControls, *, run_id: int, **options: Any
+) -> TrainingRun:
+    """A contender's run of the core Trainer (``options``: data, output, snapshots...)."""
+    return TrainingRun.ordinary(
+        contender.settings,
+        run_id=run_id,
+        name=contender.name,
+        kind=RunKind.CONTENDER,
+        contender=index,
+        controls=controls,
+        **options,
+    )
+
+
+# ---- Compare adders ----
 
 
 def final_val_error(result: TrainingResult) -> float | None:
@@ -103,39 +264,26 @@ def adder_verdict(
     )
 
 
-@dataclass
-class AdderComparison:
-    """One "Compare adders" session: the runs still to go and those done, in order."""
+def judge_adders(comparison: Comparison, results: list[ContenderResult]) -> AdderVerdict:
+    by_task = {r.contender.key: r.result for r in results}
+    return adder_verdict(by_task.get(TRANSFER), by_task.get(SCRATCH), comparison.steps)
 
-    steps: int
-    pending: list[tuple[str, TrainingSettings]]  # (run name, settings), transfer first
-    results: dict[str, TrainingResult | None] = field(default_factory=dict)  # task -> result
 
-    @classmethod
-    def plan(cls, budget: TrainingSettings, init_from: str, arch: str) -> AdderComparison:
-        """Both adders on ``budget`` (``adder_comparison.default_budget`` by default); the
-        transfer adder starts from ``init_from``, a classifier of architecture ``arch``."""
-        steps, transfer, scratch = comparison_settings(budget, init_from, arch)
-        return cls(
-            steps,
-            [(f"{TASK_TITLES[TRANSFER]} ({arch})", transfer), (TASK_TITLES[SCRATCH], scratch)],
-        )
+def plan_adders(budget: TrainingSettings, init_from: str, arch: str | None = None) -> Comparison:
+    """Both adders on ``budget`` (``adder_comparison.default_budget`` by default): the transfer
+    adder starts from ``init_from``, a classifier of architecture ``arch`` (None: read from the
+    checkpoint, which takes torch: call this in the worker)."""
+    if arch is None:
+        from mnist_desk.store.checkpoints import load_checkpoint
 
-    def next_run(self) -> tuple[str, TrainingSettings] | None:
-        """The next run to start, taken off the list; None when none is left."""
-        return self.pending.pop(0) if self.pending else None
-
-    def record(self, task: str, result: TrainingResult | None) -> None:
-        """A run's result (None: it could not start or kept nothing)."""
-        self.results[task] = result
-
-    def stop(self) -> None:
-        """Start no further run (the one in progress still reports its result)."""
-        self.pending.clear()
-
-    @property
-    def finished(self) -> bool:
-        return not self.pending
-
-    def verdict(self) -> AdderVerdict:
-        return adder_verdict(self.results.get(TRANSFER), self.results.get(SCRATCH), self.steps)
+        arch = load_checkpoint(init_from).arch
+    steps, transfer, scratch = comparison_settings(budget, init_from, arch)
+    return Comparison(
+        ADDERS,
+        steps,
+        [
+            Contender(TRANSFER, f"{TASK_TITLES[TRANSFER]} ({arch})", transfer),
+            Contender(SCRATCH, TASK_TITLES[SCRATCH], scratch),
+        ],
+        judge_adders,
+    )

@@ -1,58 +1,48 @@
-"""The Train tab's logic without Qt: can these settings start, the run's lifecycle, its results
-and their exports, and the adder comparison (``app.comparison``).
+"""The app's training, without Qt: every run starts, pauses, stops and ends here.
 
-A view (``ui.training_panel``) shows a ``TrainingSession``: it asks ``start_problem`` before a run,
-moves the session through its ``RunState`` as the user presses Start, Pause, Resume and Stop and
-as the run ends, and reads ``controls`` to enable its buttons. The run itself happens in a worker
-thread (``ui.background``); what it hands back is a ``RunOutcome`` or a ``RunFailure``.
+A ``TrainingSession`` owns the state of the run in progress (``RunState``; the one place it
+lives) and takes requests from the views: ``start`` (the form's settings), ``start_personal``
+(the classifier in use fine-tuned on the user's digits), ``compare_adders`` (or any
+``Comparison``), ``pause``, ``resume``, ``stop``, ``close``. A request either starts a job on the
+session's ``Worker`` (``app.jobs``; in the window a worker thread) or is
+``Refused`` at once, saying why. The job's events (``app.training_events``) come back through
+``receive`` in the session's thread and go to every listener (``on_event``), with
+``StateChanged`` whenever the controls change. The views render them; they hold no run state.
+
+    Start pressed -> session.start(settings) -> worker runs TrainingRun.run(emit) -> Trainer
+      -> StepEvent... -> TrainingRun batches them -> emit(StepsDone) -> session.receive -> views
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from mnist_desk.app.comparison import AdderComparison
+from mnist_desk.app.comparison import ADDERS, Comparison, ComparisonRun, contender_run, plan_adders
+from mnist_desk.app.jobs import InlineWorker, Job, Worker, WorkFailed
+from mnist_desk.app.training_events import (
+    Controls,
+    Refused,
+    RunEnded,
+    RunOutcome,
+    RunStarted,
+    RunState,
+    StartProblem,
+    StateChanged,
+    TrainingEvent,
+    controls_for,
+)
+from mnist_desk.app.training_run import TrainingRun
+from mnist_desk.errors import UserError
 from mnist_desk.models import TRANSFER
-from mnist_desk.store import history as store_history
-from mnist_desk.support.config import resolve_models_dir
-from mnist_desk.training import Mistake, TrainingResult, TrainingSettings
-
-
-class RunState(Enum):
-    """Where the session's run is: the buttons a user may press follow from it."""
-
-    IDLE = "idle"  # no run: the form can be edited, Start and Compare adders pressed
-    RUNNING = "running"
-    PAUSED = "paused"
-    STOPPING = "stopping"  # Stop pressed: the best model so far is being tested and saved
-
-
-@dataclass(frozen=True)
-class Controls:
-    """Which controls are enabled in a state, and what the pause button offers."""
-
-    start: bool  # Start, Compare adders and the settings form
-    pause: bool  # the pause/resume button
-    stop: bool
-    resume: bool  # the pause button says Resume rather than Pause
-
-
-def controls_for(state: RunState) -> Controls:
-    idle = state is RunState.IDLE
-    live = state in (RunState.RUNNING, RunState.PAUSED)
-    return Controls(start=idle, pause=live, stop=live, resume=state is RunState.PAUSED)
-
-
-class StartProblem(Enum):
-    """Why settings cannot start (the view words it in the user's language)."""
-
-    NO_CLASSIFIER_FOR_TRANSFER = "no-classifier-for-transfer"
-    NO_TEACHER = "no-teacher"
-    NO_CLASSIFIER_FOR_COMPARISON = "no-classifier-for-comparison"
+from mnist_desk.support.config import resolve_data_dir, resolve_models_dir
+from mnist_desk.training import TrainingSettings
+from mnist_desk.training.adder_comparison import default_budget
+from mnist_desk.training.preflight import check_training_can_start
 
 
 def start_problem(settings: TrainingSettings) -> StartProblem | None:
@@ -65,24 +55,6 @@ def start_problem(settings: TrainingSettings) -> StartProblem | None:
     return None
 
 
-@dataclass
-class RunOutcome:
-    """What a finished run hands the view: the core's result plus the analysis done after it."""
-
-    name: str
-    result: TrainingResult
-    mistakes: list[Mistake] = field(default_factory=list)  # most confident first
-    analysis_error: str = ""  # why the mistakes could not be computed, if they could not
-
-
-@dataclass
-class RunFailure:
-    """A run that failed: the message says what to do; ``outcome`` holds what was kept, if any."""
-
-    message: str
-    outcome: RunOutcome | None = None
-
-
 def checkpoint_path_for(settings: TrainingSettings, models_dir: str | Path | None = None) -> Path:
     """A fresh file name in the user's models folder: ``{task}-{arch}-{YYYYmmdd-HHMMSS}.pt``."""
     folder = resolve_models_dir(models_dir)
@@ -91,35 +63,6 @@ def checkpoint_path_for(settings: TrainingSettings, models_dir: str | Path | Non
     while path.exists():  # two runs in the same second must not overwrite each other
         path, n = folder / f"{stem}-{n}.pt", n + 1
     return path
-
-
-def format_duration(seconds: float) -> str:
-    """``m:ss``, or ``h:mm:ss`` from an hour on."""
-    seconds = max(0, int(round(seconds)))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def history_csv(result: TrainingResult) -> str:
-    """One row per logged point: the training batches, then the validation evaluations (the
-    text of the history file saved beside the checkpoint, ``store.history``)."""
-    return store_history.history_csv(result.history)
-
-
-def run_report(result: TrainingResult) -> dict[str, Any]:
-    """The run's settings and metrics as plain values, for a JSON file."""
-    return {
-        "status": result.status,
-        "message": result.message,
-        "settings": result.settings,
-        "steps": result.steps,
-        "elapsed_s": round(result.elapsed, 3),
-        "best_val_error": result.best_val_error,
-        "test": result.test,
-        "checkpoint": result.checkpoint,
-        "stopped": result.history.get("stopped"),
-    }
 
 
 @dataclass
@@ -152,16 +95,52 @@ def read_train_choices(models_dir: str | Path | None = None) -> TrainChoices:
     )
 
 
-class TrainingSession:
-    """The Train tab's state: the run's lifecycle, how many runs there were, the last outcome,
-    and the adder comparison in progress (if any). Its methods are called in one thread (the
-    GUI's); the run itself reports through the view, which calls ``ended`` when it is over."""
+class ModelsInUse(Protocol):
+    """The model session, as far as a personal fine-tune needs it."""
 
-    def __init__(self) -> None:
+    predictor: Any
+    device: str
+
+
+class TrainingSession:
+    """Every run of the app: requests in, typed events out, the run state in one place."""
+
+    def __init__(
+        self,
+        worker: Worker | None = None,
+        *,
+        data_dir: str | Path | None = None,
+        download: bool = False,
+        models_dir: str | Path | None = None,
+        my_digits: Any = None,  # personal.store.MyDigitsStore, for the personal fine-tune
+        models: ModelsInUse | None = None,  # the classifier in use is the one to personalise
+    ):
+        self.worker: Worker = worker or InlineWorker()
+        self.data_dir = resolve_data_dir(data_dir) if data_dir else None
+        self.download = download
+        self.models_dir = models_dir
+        self.my_digits = my_digits
+        self.models = models
+        self.personal_settings: Any = (
+            None  # PersonalSettings for the next fine-tune (None: defaults)
+        )
+        self.filter_snapshots = False  # runs send FiltersSnapshot events (a view shows them)
         self.state = RunState.IDLE
-        self.run_count = 0
+        self.run_count = 0  # runs started, for their names
         self.last_outcome: RunOutcome | None = None
-        self.comparison: AdderComparison | None = None
+        self.comparing = ""  # the kind of comparison in progress ("" when none)
+        self._ids = itertools.count(1)  # run ids, unique in the session (taken in any thread)
+        self._work: TrainingRun | ComparisonRun | None = None
+        self._job: Job | None = None
+        self._unfinished: RunStarted | None = None  # started, its RunEnded not seen yet
+        self._listeners: list[Callable[[TrainingEvent], None]] = []
+
+    def on_event(self, listener: Callable[[TrainingEvent], None]) -> None:
+        self._listeners.append(listener)
+
+    def _tell(self, event: TrainingEvent) -> None:
+        for listener in self._listeners:
+            listener(event)
 
     @property
     def controls(self) -> Controls:
@@ -169,47 +148,172 @@ class TrainingSession:
 
     @property
     def is_running(self) -> bool:
-        """A run exists (running, paused or stopping)."""
+        """A job exists (running, paused or stopping)."""
         return self.state is not RunState.IDLE
 
-    def begin(self, settings: TrainingSettings, name: str | None = None) -> str:
-        """A run starts: count it and return its name (``#N task-arch`` unless given)."""
-        if self.is_running:
-            raise RuntimeError("a run is already in progress")
-        self.run_count += 1
-        self.state = RunState.RUNNING
-        return name or f"#{self.run_count} {settings.task}-{settings.arch}"
+    def _set_state(self, state: RunState) -> None:
+        if state is not self.state:
+            self.state = state
+            self._tell(StateChanged(state, self.controls))
 
-    def not_started(self) -> None:
-        """The run ``begin`` announced could not be built after all."""
-        self.state = RunState.IDLE
+    # ---- requests ----
+
+    def start(self, settings: TrainingSettings) -> Refused | None:
+        """Train ``settings``, saving the model to a fresh file in the models folder."""
+        if self.is_running:
+            return Refused(StartProblem.BUSY)
+        problem = start_problem(settings)
+        if problem is not None:
+            return Refused(problem)
+        output = checkpoint_path_for(settings, self.models_dir)
+        try:  # refused now, not after the data has loaded: bad settings, a folder it cannot write
+            settings.validate()
+            check_training_can_start(output, resolve_data_dir(self.data_dir), self.download)
+        except (ValueError, UserError) as e:
+            return Refused(StartProblem.INVALID, str(e))
+        name = f"#{self.run_count + 1} {settings.task}-{settings.arch}"
+        run = TrainingRun.ordinary(
+            settings, run_id=next(self._ids), name=name, output=output, **self._run_options()
+        )
+        self._launch(run, f"training: {name}")
+        return None
+
+    def start_personal(self) -> Refused | None:
+        """Fine-tune the classifier in use on the user's digits (``personal.fine_tune``)."""
+        from mnist_desk.personal.data import NotEnoughDigits, check_enough
+        from mnist_desk.personal.models import classifier_behind
+        from mnist_desk.personal.recipe import PersonalSettings
+        from mnist_desk.support.acceleration import training_threads
+
+        if self.is_running:
+            return Refused(StartProblem.BUSY)
+        digits = self.my_digits.items() if self.my_digits is not None else []
+        try:
+            check_enough([d.label for d in digits])
+        except NotEnoughDigits as e:
+            return Refused(StartProblem.NOT_ENOUGH_DIGITS, str(e))
+        predictor = self.models.predictor if self.models is not None else None
+        behind = classifier_behind(predictor.digit_checkpoint) if predictor is not None else None
+        settings = PersonalSettings() if self.personal_settings is None else self.personal_settings
+        settings = replace(
+            settings,
+            init_from=str(behind) if behind else None,  # None: the shipped classifier
+            device=self.models.device if self.models is not None else settings.device,
+            num_threads=settings.num_threads or training_threads(interactive=True),
+        )
+        name = f"#{self.run_count + 1} classifier, personalised"
+        run = TrainingRun.personal(
+            settings,
+            digits,
+            run_id=next(self._ids),
+            name=name,
+            models_dir=self.models_dir,
+            **self._run_options(),
+        )
+        self._launch(run, f"training: {name}")
+        return None
+
+    def compare_adders(
+        self,
+        form: TrainingSettings,
+        classifier: str | None = None,
+        budget: TrainingSettings | None = None,
+    ) -> Refused | None:
+        """Train the transfer adder, then the scratch adder, on one budget, and judge them. The
+        budget (``adder_comparison.default_budget`` of the form's settings unless given) keeps
+        the form's device, seed and subsets; the transfer adder starts from its classifier, else
+        the form's ``classifier``, else the shipped QuickNet."""
+        budget = budget or default_budget(form)
+        init_from = budget.init_from or classifier
+        if not init_from:
+            return Refused(StartProblem.NO_CLASSIFIER_FOR_COMPARISON)
+        return self.compare(ADDERS, lambda: plan_adders(budget, init_from))
+
+    def compare(self, kind: str, plan: Callable[[], Comparison]) -> Refused | None:
+        """Run a comparison: ``plan()`` (called in the worker) gives its contenders and judge."""
+        if self.is_running:
+            return Refused(StartProblem.BUSY)
+        options = self._run_options()
+
+        def make_run(contender, index, controls) -> TrainingRun:
+            output = checkpoint_path_for(contender.settings, self.models_dir)
+            return contender_run(
+                contender, index, controls, run_id=next(self._ids), output=output, **options
+            )
+
+        self.comparing = kind
+        self._launch(ComparisonRun(kind, plan, make_run), f"comparing {kind}")
+        return None
+
+    def _run_options(self) -> dict[str, Any]:
+        return {
+            "data_dir": self.data_dir,
+            "download": self.download,
+            "snapshots": self.filter_snapshots,
+        }
+
+    def _launch(self, work: TrainingRun | ComparisonRun, name: str) -> None:
+        self._work = work
+        self._set_state(RunState.RUNNING)
+        job = self.worker.start(work.run, name, self.receive, lambda value: self._done(work, value))
+        if self._work is work:  # still going (an InlineWorker has finished it already)
+            self._job = job
 
     def pause(self) -> None:
-        if self.state is RunState.RUNNING:
-            self.state = RunState.PAUSED
+        if self.state is RunState.RUNNING and self._work is not None:
+            self._work.pause()
+            self._set_state(RunState.PAUSED)
 
     def resume(self) -> None:
-        if self.state is RunState.PAUSED:
-            self.state = RunState.RUNNING
+        if self.state is RunState.PAUSED and self._work is not None:
+            self._work.resume()
+            self._set_state(RunState.RUNNING)
+
+    def toggle_pause(self) -> None:
+        self.resume() if self.state is RunState.PAUSED else self.pause()
 
     def stop(self) -> None:
-        """Stop pressed: no further comparison run; the current run keeps its best model."""
-        if self.comparison is not None:
-            self.comparison.stop()
-        if self.state in (RunState.RUNNING, RunState.PAUSED):
-            self.state = RunState.STOPPING
+        """Stop the run (its best model so far is tested and saved) and any comparison."""
+        if self.state in (RunState.RUNNING, RunState.PAUSED) and self._work is not None:
+            self._work.cancel(keep=True)
+            self._set_state(RunState.STOPPING)
 
-    def record(self, outcome: RunOutcome) -> None:
-        """A run's outcome (finished, or failed with something kept)."""
-        self.last_outcome = outcome
-        if self.comparison is not None:
-            self.comparison.record(outcome.result.settings["task"], outcome.result)
+    def close(self, timeout_ms: int = 2000) -> bool:
+        """End the job at once without saving and wait for its thread up to ``timeout_ms``; True
+        if none is left. Nothing more is reported (if its thread lives on, it ends on its own)."""
+        work, job = self._work, self._job
+        self._work = self._job = None
+        self._unfinished = None
+        self.comparing = ""
+        finished = True
+        if work is not None:
+            work.cancel(keep=False)
+        if job is not None:
+            job.discard()
+            finished = job.wait(timeout_ms)
+        self._set_state(RunState.IDLE)
+        return finished
 
-    def ended(self) -> None:
-        """The run's thread is over, whatever happened."""
-        self.state = RunState.IDLE
+    # ---- what the job reports, in the session's thread ----
 
-    def abandon(self) -> None:
-        """Closing: the run ends unsaved and any comparison with it."""
-        self.comparison = None
-        self.state = RunState.IDLE
+    def receive(self, event: object) -> None:
+        if isinstance(event, RunStarted):
+            self.run_count += 1
+            self._unfinished = event
+        elif isinstance(event, RunEnded):
+            self._unfinished = None
+            if event.outcome is not None:
+                self.last_outcome = event.outcome
+        self._tell(event)  # type: ignore[arg-type]
+
+    def _done(self, work: TrainingRun | ComparisonRun, value: object) -> None:
+        if work is not self._work:  # closed meanwhile
+            return
+        unfinished, self._unfinished = self._unfinished, None
+        if isinstance(value, WorkFailed) and unfinished is not None:  # a bug outside the run
+            self._tell(
+                RunEnded(unfinished.run_id, unfinished.name, "failed", problem=value.message)
+            )
+        self._work = self._job = None
+        self.comparing = ""
+        self._set_state(RunState.IDLE)

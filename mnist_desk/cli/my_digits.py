@@ -87,8 +87,9 @@ def cmd_train_personal(args: argparse.Namespace) -> int:
     import shlex
 
     from mnist_desk.errors import UserError
-    from mnist_desk.personal.fine_tune import PersonalSettings, PersonalTrainer
+    from mnist_desk.personal.fine_tune import PersonalTrainer
     from mnist_desk.personal.models import classifier_last_used
+    from mnist_desk.personal.recipe import PersonalSettings
     from mnist_desk.personal.store import MyDigitsStore
     from mnist_desk.store.catalog import resolve_model
     from mnist_desk.support.devices import machine_description

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from torch import nn
 
 from mnist_desk.errors import UserError
@@ -127,6 +128,15 @@ def reads_digits(model: nn.Module) -> bool:
 def count_parameters(model: nn.Module) -> int:
     """Trainable parameters."""
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+def first_layer_weights(model: nn.Module) -> np.ndarray | None:
+    """A float32 copy of the first layer's weights (the first convolution or linear layer a
+    model holds, in registration order: a transfer adder's is its classifier's), or None."""
+    for module in model.modules():
+        if isinstance(module, nn.Conv2d | nn.Linear):
+            return module.weight.detach().float().cpu().numpy().copy()
+    return None
 
 
 def is_adder(task: str) -> bool:

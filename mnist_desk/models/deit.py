@@ -22,7 +22,7 @@ class DeiT(ViT):
     def forward_heads(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """(class-token logits, distillation-token logits), each (B, 10)."""
         tokens = self.to_patches(x).flatten(2).transpose(1, 2)
-        b = len(x)
+        b = x.size(0)  # not len(x), which an exported graph would fix to one batch size
         tokens = torch.cat(
             [self.cls_token.expand(b, -1, -1), self.dist_token.expand(b, -1, -1), tokens], 1
         )

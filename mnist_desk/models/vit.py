@@ -38,6 +38,6 @@ class ViT(nn.Module):
 
     def forward(self, x):
         tokens = self.to_patches(x).flatten(2).transpose(1, 2)  # (B, patches, dim)
-        cls = self.cls_token.expand(len(x), -1, -1)
+        cls = self.cls_token.expand(x.size(0), -1, -1)  # size(0), not len(x): export keeps B free
         tokens = torch.cat([cls, tokens], 1) + self.pos_embed
         return self.head(self.norm(self.encoder(tokens))[:, 0])

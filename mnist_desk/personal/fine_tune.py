@@ -10,8 +10,9 @@ MNIST test, and saves a new model ``classifier-ARCH-mine-DATE``.
 
 Held-out personal digits never enter training: ``split_personal`` decides which digits are held
 out before anything is trained, the training batches are drawn from the learn part only, and the
-model's metadata lists the ids it was trained on. The run speaks the Trainer's event language
-(StepEvent, EvalEvent, FinishedEvent, FailedEvent), so the GUI's worker and plots show it live.
+model's metadata lists the ids it was trained on. Its steps are the one step loop's
+(``training.steps.StepLoop``: pause, cancel, divergence, reporting, validation), so it speaks the
+Trainer's event language and the app shows it live.
 """
 
 from __future__ import annotations
@@ -19,21 +20,18 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from mnist_desk.data import mnist as mdata
-from mnist_desk.data.augment import DrawnAugment, drawn_augment
 from mnist_desk.errors import SettingsError
 from mnist_desk.models import CLASSIFIER, count_parameters
 from mnist_desk.personal.data import (
-    MIN_PER_CLASS,
     NotEnoughDigits,  # noqa: F401 - raised by PersonalTrainer: callers catch it from here
     check_enough,
     folds_of,
@@ -45,6 +43,13 @@ from mnist_desk.personal.models import (
     personal_model_path,
     save_personal_transfer_adder,
 )
+from mnist_desk.personal.recipe import (
+    FineTuneSteps,
+    PersonalSettings,
+    fast_layout,
+    freeze_batch_norm,
+    keep_share_of_change,
+)
 from mnist_desk.personal.store import PersonalDigit
 from mnist_desk.store.checkpoints import (
     load_checkpoint,
@@ -55,15 +60,12 @@ from mnist_desk.store.checkpoints import (
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.support.devices import resolve_device
 from mnist_desk.training import (
-    EvalEvent,
     Event,
     FailedEvent,
     FinishedEvent,
     Predictions,
-    StepEvent,
     TrainingCancelled,
     TrainingResult,
-    evaluate,
     failed_run_message,
     full_report,
     predict_logits,
@@ -71,50 +73,9 @@ from mnist_desk.training import (
 )
 from mnist_desk.training.calibration import calibration_meta
 from mnist_desk.training.controls import RunControls
+from mnist_desk.training.steps import LoopPlan, StepLoop
 
 TEST_SIZE = 10_000  # the official MNIST test set
-
-
-@dataclass
-class PersonalSettings:
-    """Everything that defines a personal fine-tune, sized for a few hundred digits on a laptop
-    CPU (seconds); benchmark row 10 measures the defaults (benchmarks/personal.py)."""
-
-    init_from: str | None = None  # the classifier to start from (default: the shipped one)
-    steps: int = 300
-    batch_size: int = 64
-    personal_per_batch: int = 16  # the rest of each batch is MNIST replay
-    lr: float = 2.5e-4  # at 5e-4 the held-out digits were learnt as well, MNIST lost more
-    weight_decay: float = 0.0
-    # Measured on benchmark row 10's hand written by 3 people (seeds 1515/2515/3515; MNIST test
-    # change in points, mean / worst): plain replay -0.16 / -0.20; + distillation below (weight
-    # 1: -0.09 / -0.13, weight 2: -0.04 / -0.09); + keeping 0.8 of the change: -0.03 / -0.04.
-    # Held-out digits of the hand: 100% / 99.4% (0.7 of the change: 98.9% worst).
-    #
-    # Replay images also learn the base model's own answers (KL to its outputs, "learning
-    # without forgetting"): the MNIST 7s that the user's flag 1s pull over keep their answer.
-    replay_distill: float = 2.0
-    # Share of the fine-tune's weight change kept: the saved weights are base + keep x (tuned -
-    # base), a weight-space ensemble of the two (WiSE-FT, Wortsman et al. 2022). Batch norm's
-    # statistics are frozen, so both share them and the mix is well defined.
-    keep_change: float = 0.8
-    # Replay more of the MNIST classes the base model mistook the user's digits for (a user's
-    # flag 1 read as 7: more MNIST 7s). Measured on the benchmark hand it kept MNIST no better
-    # (-0.23 against -0.22 points at 5e-4), so it is off by default.
-    replay_confusions: float = 0.0
-    holdout: float = 0.5  # share of each digit held out for the before/after report
-    cv_below: int = 10  # fewer than this many of some digit: cross-validate instead
-    folds: int = 3
-    min_per_class: int = MIN_PER_CLASS
-    evals: int = 5  # MNIST validation checks along the run, for the live curves
-    val_subset: int = 500
-    test_subset: int | None = None  # MNIST test images for before/after (None: all 10,000)
-    seed: int = 0
-    device: str = "cpu"
-    num_threads: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass
@@ -146,43 +107,7 @@ class PersonalResult(TrainingResult):
     personal: PersonalReport | None = None
 
 
-# One hand varies less from drawing to drawing than MNIST's many writers do: the drawn-digit
-# augmentation at about half its strength (stronger made the user's 1s cover more of MNIST's 7s).
-ONE_HAND = DrawnAugment(
-    degrees=6, translate=0.06, scale=0.06, shear=0.12, aspect=0.1, elastic=0.6, thickness=0.5
-)
-
-
-def augment_drawn(images: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-    """How one person's digits vary from drawing to drawing: the drawn-digit augmentation."""
-    return drawn_augment(images, generator, ONE_HAND)
-
-
-def fast_layout(model: nn.Module) -> nn.Module:
-    """Channels-last weights: about 1.3x faster convolutions on CPU (as the Trainer does)."""
-    if any(isinstance(m, nn.Conv2d) for m in model.modules()):
-        return model.to(memory_format=torch.channels_last)
-    return model
-
-
-def freeze_batch_norm(model: nn.Module) -> None:
-    """Keep batch norm's running statistics (MNIST's) while the weights adapt."""
-    for module in model.modules():
-        if isinstance(module, nn.modules.batchnorm._BatchNorm):
-            module.eval()
-
-
-def keep_share_of_change(model: nn.Module, base: dict[str, torch.Tensor], keep: float) -> None:
-    """Move ``model``'s weights back towards ``base``: base + keep x (model - base), in place.
-    Integer buffers (batch norm's step count) stay as they are."""
-    with torch.no_grad():
-        for name, tensor in model.state_dict().items():
-            if tensor.is_floating_point():
-                start = base[name].to(tensor.device, tensor.dtype)
-                tensor.copy_(start + keep * (tensor - start))
-
-
-class PersonalTrainer(RunControls):
+class PersonalTrainer:
     """One personal fine-tune, with the Trainer's controls (cancel, pause, resume: thread-safe)
     and events, so the CLI, the GUI's worker and the tests drive it the same way."""
 
@@ -198,6 +123,7 @@ class PersonalTrainer(RunControls):
         models_dir: str | Path | None = None,
         extra_meta: dict[str, Any] | None = None,
         held_out: Sequence[PersonalDigit] | None = None,
+        controls: RunControls | None = None,
     ):
         """``held_out``: digits to report on instead of splitting ``digits`` (all of them train)."""
         self.settings = settings
@@ -217,8 +143,10 @@ class PersonalTrainer(RunControls):
         self.output = Path(output) if output else None
         self.extra_meta = extra_meta or {}
         self.history: dict[str, list[dict[str, float]]] = {"train": [], "val": []}
-        super().__init__()
+        self.controls = controls or RunControls()
+        self.model: nn.Module | None = None  # the model being fine-tuned, while it is
         self.transfer_checkpoint: str | None = None  # the personalised transfer adder, if saved
+        self.images_seen = 0  # by the reported fine-tune (cross-validation folds are not)
 
     def plan(self) -> tuple[str, list[PersonalDigit], list[PersonalDigit]]:
         """(method, learn, held out) for the final model; cross-validation reports on folds."""
@@ -284,7 +212,7 @@ class PersonalTrainer(RunControls):
         )
         elapsed = time.perf_counter() - start
         checkpoint = None
-        if self._discard:
+        if self.controls.discarded:
             status = "stopped"
         elif status != "diverged":
             checkpoint = self._save(model, report, learn, elapsed, steps, status)
@@ -299,11 +227,13 @@ class PersonalTrainer(RunControls):
             checkpoint=checkpoint,
             history=self.history,
             test_predictions=Predictions.from_logits(test_logits),
+            images_seen=self.images_seen,
+            parameters=count_parameters(model),
             personal=report,
         )
         if status == "diverged":
             self.callback(FailedEvent("Fine-tuning diverged; nothing was saved.", result))
-        elif not self._discard:
+        elif not self.controls.discarded:
             self.callback(FinishedEvent(result))
         return result
 
@@ -344,83 +274,47 @@ class PersonalTrainer(RunControls):
 
     def _train_copy(self, learn, splits, device, start, report) -> tuple[nn.Module, str, int]:
         s = self.settings
-        generator = torch.Generator().manual_seed(s.seed)
         model = fast_layout(self.base.build().to(device))
+        if report:
+            self.model = model
         model.train()
         freeze_batch_norm(model)
         optimizer = torch.optim.AdamW(model.parameters(), lr=s.lr, weight_decay=s.weight_decay)
-        scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=s.steps)
         teacher = None
         if s.replay_distill > 0:
             teacher = fast_layout(self.base.build().to(device).eval().requires_grad_(False))
         mine_x, mine_y = to_tensors(learn)
         mine_x, mine_y = mine_x.to(device), mine_y.to(device)
-        replay = splits.train
-        replay_weights = self._replay_weights(mine_x, mine_y, replay, device)
-        val = splits.val.subset(s.val_subset)
-        per_batch = min(s.personal_per_batch, s.batch_size)
-        eval_every = max(1, s.steps // max(1, s.evals))
-        status, step, paused, seen = "completed", 0, 0.0, 0
-        while step < s.steps:
-            paused += self._wait_if_paused()
-            if self._cancel.is_set():
-                if self._discard:
-                    raise TrainingCancelled
-                status = "stopped"
-                break
-            pick = torch.randint(len(mine_y), (per_batch,), generator=generator)
-            if replay_weights is None:
-                old = torch.randint(len(replay), (s.batch_size - per_batch,), generator=generator)
-            else:
-                old = torch.multinomial(
-                    replay_weights, s.batch_size - per_batch, replacement=True, generator=generator
-                )
-            inputs = torch.cat(
-                [
-                    augment_drawn(mine_x[pick.to(device)], generator),
-                    mdata.random_affine(replay.images[old].to(device), generator),
-                ]
-            )
-            labels = torch.cat([mine_y[pick.to(device)], replay.labels[old].to(device)])
-            logits = model(inputs)
-            loss = F.cross_entropy(logits, labels)
-            if teacher is not None:
-                with torch.no_grad():
-                    kept = F.log_softmax(teacher(inputs[per_batch:]), 1)
-                learnt = F.log_softmax(logits[per_batch:], 1)
-                kl = F.kl_div(learnt, kept, reduction="batchmean", log_target=True)
-                loss = loss + s.replay_distill * kl
-            if not torch.isfinite(loss):
-                status = "diverged"
-                break
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-            scheduler.step()
-            step += 1
-            seen += len(labels)
-            if not report:
-                continue
-            elapsed = time.perf_counter() - start - paused
-            error = (logits.argmax(1) != labels).float().mean().item()
-            point = {"step": step, "epoch": step / s.steps, "loss": loss.item(), "error": error}
-            self.history["train"].append({**point, "time": elapsed})
-            lr = optimizer.param_groups[0]["lr"]
-            self.callback(
-                StepEvent(step, s.steps, step / s.steps, point["loss"], error, lr, seen, elapsed)
-            )
-            if step % eval_every == 0 or step == s.steps:
-                val_loss, val_error, _ = evaluate(model, val.images, val.labels, device)
-                freeze_batch_norm(model)  # evaluate() put every module back in training mode
-                best = min([val_error] + [v["error"] for v in self.history["val"]])
-                self.history["val"].append(
-                    {"step": step, "epoch": step / s.steps, "loss": val_loss, "error": val_error}
-                )
-                self.callback(EvalEvent(step, step / s.steps, val_loss, val_error, best, elapsed))
+        learner = FineTuneSteps(
+            settings=s,
+            device=device,
+            model=model,
+            optimizer=optimizer,
+            scheduler=torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=s.steps),
+            teacher=teacher,
+            mine=(mine_x, mine_y),
+            replay=splits.train,
+            replay_weights=self._replay_weights(mine_x, mine_y, splits.train, device),
+            val=splits.val.subset(s.val_subset),
+            generator=torch.Generator().manual_seed(s.seed),
+        )
+        plan = LoopPlan(
+            total_steps=s.steps,
+            steps_per_epoch=s.steps,  # the fine-tune is one pass: its "epoch" is the run
+            eval_every=max(1, s.steps // max(1, s.evals)),
+            divergence_hint="Try a lower learning rate.",
+            report=report,  # the cross-validation folds run quietly
+        )
+        history = self.history if report else None
+        loop = StepLoop(learner, plan, self.controls, self.callback, history, started=start).run()
+        if self.controls.discarded:  # e.g. the app is closing: nothing is kept or reported
+            raise TrainingCancelled
+        if report:
+            self.images_seen = loop.images_seen
         model.eval()
         if s.keep_change != 1.0:
             keep_share_of_change(model, self.base.state_dict, s.keep_change)
-        return model, status, step
+        return model, loop.status, loop.step
 
     def _replay_weights(self, mine_x, mine_y, replay, device) -> torch.Tensor | None:
         """Per MNIST training image: 1, plus more for the classes the user's digits were misread as."""

@@ -2,8 +2,8 @@
 
 Training flows one way: ``TrainingSettings`` -> ``Trainer.run()`` -> events (step, evaluation,
 epoch, finished, failed) delivered to a callback -> a ``TrainingResult``. Nothing here knows Qt;
-the window's worker thread turns the events into signals. ``cancel()`` and ``pause()`` are safe
-to call from another thread.
+the app layer runs it in a worker thread and turns the events into its own. A run's
+``controls`` (``cancel()``, ``pause()``, ``resume()``) are safe to call from another thread.
 
 One concern a module:
 
@@ -14,6 +14,9 @@ One concern a module:
 - ``task_data``: a task's batches (digits, or pairs and their sums) from seeded generators;
 - ``evaluation``: logits, loss and error, the test report, ``worst_mistakes``;
 - ``checkpointing``: the starting model, the distillation teacher, saving the result;
+- ``controls``: ``RunControls``, the thread-safe pause/resume/cancel a run holds;
+- ``steps``: the one step loop (``StepLoop``) every run takes, the Trainer's and the personal
+  fine-tune's: pause, cancel, divergence, reporting, validation;
 - ``loop``: the ``Trainer``.
 
 Import from here (``from mnist_desk.training import Trainer``): every public name is re-exported.
@@ -44,7 +47,7 @@ from mnist_desk.training.events import (
     TrainingResult,
     failed_run_message,
 )
-from mnist_desk.training.loop import Trainer, seeded_torch_rng
+from mnist_desk.training.loop import Trainer
 from mnist_desk.training.settings import (
     DISTILL_MODES,
     OPTIMIZERS,
@@ -56,6 +59,7 @@ from mnist_desk.training.settings import (
     steps_per_epoch,
     total_steps,
 )
+from mnist_desk.training.steps import seeded_torch_rng
 from mnist_desk.training.task_data import TaskData
 
 __all__ = [

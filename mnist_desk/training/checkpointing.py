@@ -78,7 +78,7 @@ def load_teacher(
 
 
 def tested_metrics(
-    report: ClassificationReport, test_loss: float, best_val_error: float
+    report: ClassificationReport, test_loss: float, best_val_error: float | None
 ) -> dict[str, Any]:
     """The metrics a checkpoint's file records of its test pass."""
     return {
@@ -86,7 +86,7 @@ def tested_metrics(
         "test_error": round(1 - report.accuracy, 6),
         "test_loss": round(test_loss, 6),
         "test_count": report.count,
-        "best_val_error": round(best_val_error, 6),
+        "best_val_error": None if best_val_error is None else round(best_val_error, 6),
         "per_class_precision": report.precision,
         "per_class_recall": report.recall,
         "confusion": report.confusion,

@@ -7,7 +7,10 @@ import time
 
 
 class RunControls:
-    """Thread-safe controls shared by every trainer: called from the GUI thread, read by the run."""
+    """Thread-safe controls a run holds: called from any thread (the GUI's), read by the run.
+
+    One object may be handed to several runs in turn (the contenders of a comparison): a pause
+    or a cancel then reaches whichever of them runs now, and a cancel ends the rest too."""
 
     def __init__(self) -> None:
         self._cancel = threading.Event()
@@ -36,7 +39,12 @@ class RunControls:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def _wait_if_paused(self) -> float:
+    @property
+    def discarded(self) -> bool:
+        """Cancelled without keeping anything: nothing is to be tested, saved or reported."""
+        return self._cancel.is_set() and self._discard
+
+    def wait_if_paused(self) -> float:
         """Block while paused; return the seconds spent paused so they can be left out of timings."""
         if self._resume.is_set():
             return 0.0

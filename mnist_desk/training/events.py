@@ -69,6 +69,8 @@ class TrainingResult:
     history: dict[str, list[dict[str, float]]]
     # Per test example, for the worst mistakes (evaluation.worst_mistakes) without a second pass.
     test_predictions: Predictions | None = None
+    images_seen: int = 0  # training images the run went through (a pair counts two)
+    parameters: int = 0  # the trained model's trainable parameters
 
 
 @dataclass

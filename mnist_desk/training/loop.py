@@ -1,8 +1,8 @@
-"""The Trainer: one training loop for every task, used by the CLI, the window and the tests.
+"""The Trainer: one run of any task, used by the CLI, the window, the tests and the benchmarks.
 
-``Trainer.run()`` prepares a run (data, model, optimizer, schedule, teacher), takes its steps
-(validating when due, stopping early, on a cancel or when the loss diverges), then tests the best
-model, saves it and reports. Each of those is one method below; what they share is a ``_Run``.
+``Trainer.run()`` prepares a run (data, model, optimizer, schedule, teacher), has the one step
+loop (``steps.StepLoop``: pause, cancel, divergence, reporting, validation) take its steps, then
+tests the best model, saves it and reports. What the loop drives is a ``_Run``: the run's parts.
 
 Process-wide torch state is left as the caller set it: the thread count is the process owner's
 to choose (``acceleration.intra_op_threads``), and the random generator that weight init and
@@ -11,10 +11,7 @@ dropout draw from is seeded for the run inside ``fork_rng``, which gives it back
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import math
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,7 +22,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from mnist_desk.data import mnist as mdata
-from mnist_desk.models import TRANSFER, count_parameters
+from mnist_desk.models import TRANSFER, DigitSumAdder, count_parameters
 from mnist_desk.support import acceleration as accel
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.support.devices import resolve_device
@@ -39,49 +36,29 @@ from mnist_desk.training.checkpointing import (
 )
 from mnist_desk.training.controls import RunControls
 from mnist_desk.training.evaluation import (
-    EvaluationInterrupted,
     digit_metrics,
     digit_summary,
     evaluate,
     full_report,
 )
 from mnist_desk.training.events import (
-    EpochEvent,
-    EvalEvent,
     Event,
     FailedEvent,
     FinishedEvent,
     Predictions,
-    StepEvent,
     TrainingCancelled,
     TrainingResult,
     failed_run_message,
 )
 from mnist_desk.training.preflight import check_training_can_start
 from mnist_desk.training.settings import TrainingSettings, steps_per_epoch, total_steps
+from mnist_desk.training.steps import LoopPlan, StepLoop, seeded_torch_rng
 from mnist_desk.training.task_data import TaskData
-
-
-@contextlib.contextmanager
-def seeded_torch_rng(seed: int, device: torch.device) -> Iterator[None]:
-    """torch's process-wide generator (and the run's GPU's) seeded for one run, then given back
-    as it was. Initial weights and dropout draw from it, and torch has no per-call generator for
-    them; everything else a run draws (order, augmentation, pairs) comes from TaskData's own."""
-    if device.type == "cuda":
-        gpus = [device.index if device.index is not None else torch.cuda.current_device()]
-    else:
-        gpus = []
-    with torch.random.fork_rng(devices=gpus):
-        torch.random.default_generator.manual_seed(seed)
-        if gpus:
-            with torch.cuda.device(device):
-                torch.cuda.manual_seed(seed)
-        yield
 
 
 @dataclass
 class _Run:
-    """One run's parts and how far it has got: what the loop's methods share."""
+    """One run's parts, as the step loop drives them (``steps.Learner``)."""
 
     settings: TrainingSettings  # as run: with the model settings the model was really built with
     device: torch.device
@@ -92,29 +69,55 @@ class _Run:
     scaler: torch.amp.GradScaler
     precision: accel.Precision
     teacher: nn.Module | None
-    steps_per_epoch: int
-    total_steps: int
-    eval_every: int
-    start: float = 0.0
-    paused: float = 0.0  # seconds spent paused, left out of every timing
-    step: int = 0
-    epoch: int = 0
-    images_seen: int = 0
-    status: str = "completed"
-    message: str = "training finished"
-    best_error: float = math.inf
+    compute_loss: Callable[..., tuple[torch.Tensor, torch.Tensor, dict[str, float]]]
     best_state: dict[str, torch.Tensor] | None = None
-    evals_since_best: int = 0
 
-    def elapsed(self) -> float:
-        return time.perf_counter() - self.start - self.paused
+    def batches(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+        return self.data.epoch_batches(self.settings.batch_size)
 
-    def end(self, status: str, message: str) -> None:
-        self.status, self.message = status, message
+    def loss(self, inputs: torch.Tensor, labels: torch.Tensor):
+        with accel.autocast(self.device, self.precision):
+            return self.compute_loss(self.model, self.teacher, inputs, labels)
+
+    def update(self, loss: torch.Tensor) -> None:
+        self.optimizer.zero_grad(set_to_none=True)
+        self.scaler.scale(loss).backward()
+        self.scaler.step(self.optimizer)
+        self.scaler.update()
+        if self.scheduler is not None:
+            self.scheduler.step()
+
+    def learning_rate(self) -> float:
+        return self.optimizer.param_groups[0]["lr"]
+
+    def validate(self, should_stop: Callable[[], bool] | None) -> tuple[float, float]:
+        # Validation only ranks checkpoints: it may run in the training precision. The test
+        # report at the end is float32, as the app's predictions are.
+        loss, error, _ = evaluate(
+            self.model, *self.data.val, self.device, should_stop, self.precision
+        )
+        return loss, error
+
+    def keep_best(self) -> None:
+        self.best_state = copy.deepcopy(
+            {k: v.detach().cpu() for k, v in self.model.state_dict().items()}
+        )
 
 
-class Trainer(RunControls):
-    """Runs one training run. Construct, then call ``run()`` (blocking) in whatever thread you like."""
+def training_logits(model: nn.Module, inputs: torch.Tensor) -> torch.Tensor:
+    """A training step's logits, in the autocast region's precision, except a digits-from-sums
+    adder's exact-sum head (and the log-softmax before it): float32, as sums of log-probabilities
+    near zero need (``models.adders.ExactSum``)."""
+    if not isinstance(model, DigitSumAdder):
+        return model(inputs)
+    digit_logits = model.digit_logits(inputs)
+    with torch.autocast(inputs.device.type, enabled=False):
+        return model.sum_logits(digit_logits.float())
+
+
+class Trainer:
+    """Runs one training run. Construct, then call ``run()`` (blocking) in whatever thread you
+    like; ``controls`` (pause, resume, cancel) may be used from any other thread meanwhile."""
 
     def __init__(
         self,
@@ -125,6 +128,7 @@ class Trainer(RunControls):
         download: bool = False,
         output: str | Path | None = None,
         extra_meta: dict[str, Any] | None = None,
+        controls: RunControls | None = None,
     ):
         settings.validate()
         self.settings = settings
@@ -136,7 +140,8 @@ class Trainer(RunControls):
         check_training_can_start(self.output, self.data_dir, download)
         self.extra_meta = dict(extra_meta or {})
         self.model_kwargs: dict[str, Any] | None = None  # what build_model built with
-        super().__init__()
+        self.controls = controls or RunControls()
+        self.model: nn.Module | None = None  # the model being trained, once the run has built it
         self.history: dict[str, list[dict[str, float]]] = {"train": [], "val": []}
 
     def _emit(self, event: Event) -> None:
@@ -201,7 +206,7 @@ class Trainer(RunControls):
         """(loss to minimise, logits for the training error, named parts of the loss)."""
         s = self.settings
         if teacher is None:
-            logits = model(inputs)
+            logits = training_logits(model, inputs)
             return F.cross_entropy(logits, labels, label_smoothing=s.label_smoothing), logits, {}
         with torch.no_grad():
             teacher_logits = teacher(inputs)
@@ -245,197 +250,133 @@ class Trainer(RunControls):
     def _run(self) -> TrainingResult:
         device = resolve_device(self.settings.device)
         with seeded_torch_rng(self.settings.seed, device):
-            run = self._prepare(device)
-            self._train(run)
-            return self._finish(run)
+            run, plan = self._prepare(device)
+            loop = StepLoop(run, plan, self.controls, self._emit, self.history)
+            run.model.train()
+            loop.run()
+            return self._finish(run, loop)
 
-    def _prepare(self, device: torch.device) -> _Run:
+    def task_data(self, splits: mdata.MnistSplits, device: torch.device) -> TaskData:
+        """What the run trains, validates and tests on: the settings' task on MNIST's splits
+        (a benchmark with a protocol of its own hooks in here)."""
+        return TaskData(self.settings, splits, device)
+
+    def _prepare(self, device: torch.device) -> tuple[_Run, LoopPlan]:
         """Data, model, optimizer, precision, teacher and the step counts of a run."""
         s = self.settings
         splits = mdata.load_splits(self.data_dir, download=self.download)
-        task_data = TaskData(s, splits, device)
-        model = accel.prepare_model(self.build_model(), device)
+        task_data = self.task_data(splits, device)
+        model = self.model = accel.prepare_model(self.build_model(), device)
         as_run = s if self.model_kwargs is None else replace(s, model_kwargs=self.model_kwargs)
         optimizer = self._optimizer(model, device)
         precision = accel.choose_precision(device, s.amp)
-        scaler = accel.gradient_scaler(device, precision)
-        teacher = self._teacher(device)
-        per_epoch = steps_per_epoch(s, len(splits.train))
-        total = total_steps(s, len(splits.train))
-        return _Run(
+        per_epoch = steps_per_epoch(s, examples=task_data.examples_per_epoch)
+        total = total_steps(s, examples=task_data.examples_per_epoch)
+        run = _Run(
             settings=as_run,
             device=device,
             data=task_data,
             model=model,
             optimizer=optimizer,
             scheduler=self._scheduler(optimizer, total),
-            scaler=scaler,
+            scaler=accel.gradient_scaler(device, precision),
             precision=precision,
-            teacher=teacher,
-            steps_per_epoch=per_epoch,
+            teacher=self._teacher(device),
+            compute_loss=self._loss,
+        )
+        eval_every = max(1, min(per_epoch // max(1, s.evals_per_epoch), total // 4 or 1))
+        plan = LoopPlan(
             total_steps=total,
-            eval_every=max(1, min(per_epoch // max(1, s.evals_per_epoch), total // 4 or 1)),
-            start=time.perf_counter(),
+            steps_per_epoch=per_epoch,
+            eval_every=eval_every if task_data.val is not None else None,
+            eval_from=s.eval_from,
+            patience=s.patience,
+            images_per_example=task_data.images_per_example,
+            divergence_hint=f"Try a lower learning rate (now {s.lr:g}).",
         )
+        return run, plan
 
-    def _train(self, run: _Run) -> None:
-        """Epoch after epoch until the step budget is spent or the run ends otherwise."""
-        run.model.train()
-        while run.status == "completed" and run.step < run.total_steps:
-            for inputs, labels in run.data.epoch_batches(self.settings.batch_size):
-                if not self._step(run, inputs, labels):
-                    break
-            if run.status == "completed":
-                run.epoch += 1
-                self._emit(EpochEvent(run.epoch, run.step, run.elapsed()))
-
-    def _step(self, run: _Run, inputs: torch.Tensor, labels: torch.Tensor) -> bool:
-        """One optimizer step, reported, then a validation if one is due. False once the run
-        has taken its last step or ended (stopped, diverged, stopped early)."""
-        s = self.settings
-        run.paused += self._wait_if_paused()
-        if self._cancel.is_set():
-            run.end("stopped", f"stopped by the user at step {run.step}")
-            return False
-        with accel.autocast(run.device, run.precision):
-            loss, logits, parts = self._loss(run.model, run.teacher, inputs, labels)
-        if not torch.isfinite(loss):
-            run.end(
-                "diverged",
-                f"Training diverged: the loss became {loss.item()} at step {run.step + 1}. "
-                f"Try a lower learning rate (now {s.lr:g}).",
-            )
-            return False
-        run.optimizer.zero_grad(set_to_none=True)
-        run.scaler.scale(loss).backward()
-        run.scaler.step(run.optimizer)
-        run.scaler.update()
-        if run.scheduler is not None:
-            run.scheduler.step()
-        run.step += 1
-        run.images_seen += len(labels) * run.data.images_per_example
-        self._report_step(
-            run, loss.item(), (logits.argmax(1) != labels).float().mean().item(), parts
-        )
-        due = run.step % run.eval_every == 0 and run.step >= s.eval_from * run.total_steps
-        if due or run.step == run.total_steps:
-            try:
-                self._validate(run, interruptible=True)
-            except EvaluationInterrupted:
-                run.end("stopped", f"stopped by the user at step {run.step}")
-                return False
-            if s.patience is not None and run.evals_since_best > s.patience:
-                run.end(
-                    "early-stopped",
-                    f"stopped early at step {run.step}: validation error did not improve "
-                    f"for {s.patience} evaluations",
-                )
-                return False
-        return run.step < run.total_steps
-
-    def _report_step(self, run: _Run, loss: float, error: float, parts: dict[str, float]) -> None:
-        elapsed = run.elapsed()
-        epoch = run.step / run.steps_per_epoch
-        point = {"step": run.step, "epoch": epoch, "loss": loss, "error": error, "time": elapsed}
-        self.history["train"].append({**point, **parts})
-        lr = run.optimizer.param_groups[0]["lr"]
-        self._emit(
-            StepEvent(
-                run.step, run.total_steps, epoch, loss, error, lr, run.images_seen, elapsed, parts
-            )
-        )
-
-    def _validate(self, run: _Run, interruptible: bool = False) -> None:
-        """Score the validation set; keep a copy of the weights if they are the best so far."""
-        # During training a cancel ends a long validation pass between batches, so a window
-        # closing mid-run is not held up by it.
-        should_stop = self._cancel.is_set if interruptible else None
-        began = time.perf_counter()
-        # Validation only ranks checkpoints: it may run in the training precision. The test
-        # report at the end is float32, as the app's predictions are.
-        loss, error, _ = evaluate(run.model, *run.data.val, run.device, should_stop, run.precision)
-        if error < run.best_error:
-            run.best_error, run.evals_since_best = error, 0
-            run.best_state = copy.deepcopy(
-                {k: v.detach().cpu() for k, v in run.model.state_dict().items()}
-            )
-        else:
-            run.evals_since_best += 1
-        now = run.elapsed()
-        epoch = run.step / run.steps_per_epoch
-        self.history["val"].append(
-            {
-                "step": run.step,
-                "epoch": epoch,
-                "loss": loss,
-                "error": error,
-                "time": now,
-                "eval_seconds": time.perf_counter() - began,  # its share: eval_share()
-            }
-        )
-        self._emit(EvalEvent(run.step, epoch, loss, error, run.best_error, now))
-
-    def _finish(self, run: _Run) -> TrainingResult:
+    def _finish(self, run: _Run, loop: StepLoop) -> TrainingResult:
         """Test the best model, save it and report how the run ended."""
-        if self._discard:  # e.g. the app is closing: nothing is tested, saved or reported
-            return self._untested_result(run, "stopped", run.elapsed())
-        if run.best_state is None and run.status == "stopped" and run.step > 0:
-            self._validate(run)  # a stop before the first evaluation still keeps what was learnt
-        elapsed = run.elapsed()
-        self.history["stopped"] = [{"step": run.step, "reason": run.status, "message": run.message}]
+        if self.controls.discarded:  # e.g. the app is closing: nothing is tested, saved or reported
+            return self._untested_result(run, loop, "stopped", loop.elapsed())
+        if run.data.val is None and loop.step > 0 and loop.status != "diverged":
+            run.keep_best()  # no validation set: the last weights are the run's model
+        elif run.best_state is None and loop.status == "stopped" and loop.step > 0:
+            loop.validate()  # a stop before the first evaluation still keeps what was learnt
+        elapsed = loop.elapsed()
+        self.history["stopped"] = [
+            {"step": loop.step, "reason": loop.status, "message": loop.message}
+        ]
         if run.best_state is None:
-            result = self._untested_result(run, run.status, elapsed)
+            result = self._untested_result(run, loop, loop.status, elapsed)
             kept = " No checkpoint was kept (no evaluation had run)."
         else:
-            result = self._test_and_save(run, elapsed)
+            result = self._test_and_save(run, loop, elapsed)
             where = f": {result.checkpoint}" if result.checkpoint else ""
             kept = f" The best model so far was kept{where}."
-        if run.status == "diverged":
-            self._emit(FailedEvent(run.message + kept, result))
+        if loop.status == "diverged":
+            self._emit(FailedEvent(loop.message + kept, result))
         else:
             self._emit(FinishedEvent(result))
         return result
 
-    def _untested_result(self, run: _Run, status: str, elapsed: float) -> TrainingResult:
-        settings = run.settings.to_dict()
+    def _untested_result(
+        self, run: _Run, loop: StepLoop, status: str, elapsed: float
+    ) -> TrainingResult:
         return TrainingResult(
-            status, run.message, settings, run.step, elapsed, None, None, None, self.history
+            status,
+            loop.message,
+            run.settings.to_dict(),
+            loop.step,
+            elapsed,
+            None,
+            None,
+            None,
+            self.history,
+            images_seen=loop.images_seen,
+            parameters=count_parameters(run.model),
         )
 
-    def _test_and_save(self, run: _Run, elapsed: float) -> TrainingResult:
+    def _test_and_save(self, run: _Run, loop: StepLoop, elapsed: float) -> TrainingResult:
         """The best weights scored on the test set (float32, as the app predicts), and saved
         with their metrics when the run has an output file."""
         run.model.load_state_dict(run.best_state)
         data, settings = run.data, run.settings.to_dict()
+        best_val_error = loop.best_error if loop.validated else None
         report, test_loss, logits = full_report(run.model, *data.test, run.device, data.num_classes)
-        metrics = tested_metrics(report, test_loss, run.best_error)
+        metrics = tested_metrics(report, test_loss, best_val_error)
         digits = digit_metrics(run.model, run.settings.task, data.test_digits, run.device)
         metrics.update(digits)
         checkpoint = None
         if self.output is not None:
             # Honest confidence: the temperature of its readings, fitted on validation (not test).
-            calibration = calibration_meta(
-                run.model, run.settings.task, data.val_digits, run.device
+            calibration = (  # none without a validation set (a protocol of its own)
+                calibration_meta(run.model, run.settings.task, data.val_digits, run.device)
+                if data.val_digits is not None
+                else {}
             )
             meta = run_meta(
                 settings,
                 metrics,
                 parameters=count_parameters(run.model),
                 elapsed=elapsed,
-                steps=run.step,
-                status=run.status,
+                steps=loop.step,
+                status=loop.status,
                 extra={**self.extra_meta, **calibration},
             )
             checkpoint = save_trained_model(self.output, run.model, meta, self.history)
         return TrainingResult(
-            run.status,
-            run.message,
+            loop.status,
+            loop.message,
             settings,
-            run.step,
+            loop.step,
             elapsed,
-            run.best_error,
+            best_val_error,
             {**report.to_dict(), "loss": test_loss, **digit_summary(digits)},
             checkpoint,
             self.history,
             Predictions.from_logits(logits),
+            images_seen=loop.images_seen,
+            parameters=count_parameters(run.model),
         )

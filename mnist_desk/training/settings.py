@@ -208,14 +208,23 @@ def examples_per_epoch(settings: TrainingSettings, train_images: int = TRAIN_SIZ
     return images + settings.template_digits
 
 
-def steps_per_epoch(settings: TrainingSettings, train_images: int = TRAIN_SIZE) -> int:
-    """Optimizer steps in one epoch (its last batch may be smaller)."""
-    return math.ceil(examples_per_epoch(settings, train_images) / settings.batch_size)
+def steps_per_epoch(
+    settings: TrainingSettings, train_images: int = TRAIN_SIZE, *, examples: int | None = None
+) -> int:
+    """Optimizer steps in one epoch (its last batch may be smaller); ``examples``: an epoch's
+    examples when the run's data says (a protocol of its own), else ``examples_per_epoch``."""
+    if examples is None:
+        examples = examples_per_epoch(settings, train_images)
+    return math.ceil(examples / settings.batch_size)
 
 
-def total_steps(settings: TrainingSettings, train_images: int = TRAIN_SIZE) -> int:
+def total_steps(
+    settings: TrainingSettings, train_images: int = TRAIN_SIZE, *, examples: int | None = None
+) -> int:
     """The number of steps a run of these settings takes: the one count the Trainer runs to and
-    the CLI and the window show (``train_images``: the training split's size, MNIST's 50,000)."""
+    the CLI and the window show (``train_images``: the training split's size, MNIST's 50,000;
+    ``examples``: as in ``steps_per_epoch``)."""
     if settings.max_steps:
         return settings.max_steps
-    return max(1, round(settings.epochs * steps_per_epoch(settings, train_images)))
+    per_epoch = steps_per_epoch(settings, train_images, examples=examples)
+    return max(1, round(settings.epochs * per_epoch))

@@ -40,9 +40,14 @@ class TaskData:
         self.aug_double = settings.drawn  # the recipe's doubled strokes
         pairs = is_adder(self.task)
         self.pairs_per_epoch = examples_per_epoch(settings) if pairs else 0
+        # What an epoch goes through: its fresh pairs, or the training images.
+        self.examples_per_epoch = examples_per_epoch(settings, len(splits.train))
         # The validation digits themselves: the temperature of a run's readings is fitted on them.
         self.val_digits = splits.val.subset(settings.val_subset)
-        self.val = mdata.labelled_examples(self.val_digits, pairs=pairs)
+        # None would mean no validation set: the run then keeps its last weights.
+        self.val: tuple[torch.Tensor, torch.Tensor] | None = mdata.labelled_examples(
+            self.val_digits, pairs=pairs
+        )
         self.test = mdata.mnist_test_set(splits, pairs=pairs, subset=settings.test_subset)
         # The single test digits, to check an adder's own digit reading.
         self.test_digits = splits.test.subset(settings.test_subset) if pairs else None

@@ -15,13 +15,16 @@ jobs); ``window_actions`` holds the actions, shortcuts and menus, ``window_files
 dialogs, ``about`` the About box. The Train, Dataset and My digits tabs are added once the core
 has loaded.
 
-The Train tab, a view of ``app.training_session.TrainingSession``::
+The Train tab, a view of ``app.training_session.TrainingSession`` (the window's, shared with
+My digits; every run is the session's, run by ``background.BackgroundWorker``)::
 
-    training_panel.TrainingPanel     the tab: lifecycle of a run (a BackgroundJob running an
-                                     app.training_run.TrainingRun), the adder comparison, exports
-      training_form.TrainingForm     the settings form <-> TrainingSettings
+    training_panel.TrainingPanel     the tab: the session's requests (start, pause, stop, compare
+                                     adders), closing, exports
+      run_view.RunView               renders the session's typed events in the parts below
+      training_form.TrainingForm     the settings form <-> TrainingSettings (form_choices: the
+                                     classifier and device pickers, read in the background)
       run_controls.RunControls       Start / Pause / Stop / Compare adders, progress, ETA, phase
       plots.TrainingPlots            live loss and error curves (plot_parts: series, styling)
       run_results.RunResultsView     test metrics, confusion matrix, worst mistakes, exports
-      comparison_view.ComparisonView both adders' curves and the verdict (app.comparison decides)
+      comparison_view.ComparisonView a comparison's curves and its verdict (app.comparison decides)
 """

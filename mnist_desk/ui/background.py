@@ -9,10 +9,12 @@ and re-emits in the GUI thread, as queued signals, everything the work reports:
 - ``ended(job)``: always last, once the thread has finished.
 
 ``cancel``, ``pause`` and ``resume`` are passed straight (not queued: the worker thread is busy in
-``work``) to the ``controls`` object the job was given, which must make them thread-safe (the
-Trainer's ``RunControls`` do).
+``work``) to the ``controls`` object the job was given, which must make them thread-safe.
 
-Two threading guarantees hold for every job (see COMMON.md, "GUI threading lessons"):
+``BackgroundWorker`` is the app sessions' ``Worker`` in the window (``app.jobs``):
+each job a ``BackgroundJob``, its events and end handed to the session in the GUI thread.
+
+Two threading guarantees hold for every job:
 
 1. No Python-backed QObject is destroyed in the worker thread: the worker object moves itself to
    the GUI thread before it reports ``done``, and ``deleteLater`` runs there. (Python's cycle
@@ -29,8 +31,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, Signal, Slot
 
+from mnist_desk.app.jobs import WorkFailed
 from mnist_desk.errors import is_user_error
 from mnist_desk.support.logs import report_unexpected
 
@@ -193,9 +196,35 @@ class BackgroundJob(QObject):
     @Slot()
     def _on_thread_finished(self) -> None:
         self.ended.emit(self)
+        # The job reports nothing more: its connections go, and with them whatever the callables
+        # connected to it hold (a finished run's model, its results), however long it lives on.
+        for signal in (self.event, self.finished, self.failed, self.ended):
+            if self.isSignalConnected(QMetaMethod.fromSignal(signal)):
+                signal.disconnect()
         # Dropped here, in the GUI thread; the job (and its QThread) goes when its last Python
         # reference does, never while its thread runs.
         _live_jobs.discard(self)
+
+
+class BackgroundWorker:
+    """Runs an app session's jobs (``app.jobs.Worker``): ``work(emit)`` in a
+    ``BackgroundJob``; ``deliver`` gets each event and ``done`` what the work returned (or a
+    ``WorkFailed``), in the GUI thread, once the job's thread has finished."""
+
+    def start(
+        self,
+        work: Work,
+        name: str,
+        deliver: Callable[[object], None],
+        done: Callable[[object], None],
+    ) -> BackgroundJob:
+        job = BackgroundJob(work, name=name)
+        answer: list[object] = []
+        job.event.connect(deliver)
+        job.finished.connect(answer.append)
+        job.failed.connect(lambda error: answer.append(WorkFailed(error.message)))
+        job.ended.connect(lambda _job: done(answer[0] if answer else None))
+        return job.start()
 
 
 def live_jobs() -> list[BackgroundJob]:

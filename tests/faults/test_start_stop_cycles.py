@@ -55,7 +55,6 @@ def test_fifty_start_stop_cycles_leak_no_threads_and_little_memory(
             )
         if i % 2:  # as when the window closes mid-run: nothing saved, the thread joined
             assert panel.shutdown()
-            panel._closing = False  # the panel stays open for the next cycle
         else:  # Stop: the best model so far (if any step ran) is tested and saved
             press(qtbot, panel.run_controls.stop_button)
             qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)

@@ -46,10 +46,11 @@ def test_a_bug_in_a_training_run_names_the_log(qtbot, log_dir, monkeypatch, data
         raise KeyError("a bug in the loop")
 
     monkeypatch.setattr(Trainer, "_run", broken)
-    run = TrainingRun(tiny_settings(), data_dir=data_dir, output=tmp_path / "m.pt")
-    failure = run.run(lambda event: None)
+    run = TrainingRun.ordinary(tiny_settings(), data_dir=data_dir, output=tmp_path / "m.pt")
+    ended = run.run(lambda event: None)
     log = log_dir / "mnist-desk.log"
-    assert str(log) in failure.message and "KeyError" in failure.message
+    assert ended.status == "failed" and ended.outcome is None
+    assert str(log) in ended.problem and "KeyError" in ended.problem
     assert "a bug in the loop" in log.read_text() and "Traceback" in log.read_text()
 
 

@@ -119,11 +119,11 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     window, qtbot, data_dir, tmp_path, message_boxes
 ):
     from benchmarks.personal_hand import hand_digits
-    from mnist_desk.personal.fine_tune import PersonalSettings
+    from mnist_desk.personal.recipe import PersonalSettings
 
     view = my_digits_tab(window, qtbot)
     view.fine_tune_button.click()  # no digits yet: it says how many it needs
-    assert "at least 5 of each digit" in window.last_error and window.training_panel.job is None
+    assert "at least 5 of each digit" in window.last_error and not window.training_panel.is_running
     [needs_more] = message_boxes()
     assert "at least 5 of each digit" in needs_more.text()
     needs_more.close()
@@ -132,7 +132,7 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
         store.add(d.image28, d.label, predicted=None, source="generated")
     window.corrections.changed.emit()
     assert "100 digits" in view.summary.text()
-    view.personal_settings = PersonalSettings(
+    window.training.personal_settings = PersonalSettings(
         steps=6, evals=2, val_subset=100, test_subset=200, num_threads=1
     )
     # The Train tab's task "classifier, personalised", chosen and started as a person does.
@@ -145,15 +145,13 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     assert "My digits" in task_box.currentText() and not panel.form.lr_spin.isEnabled()
     assert task_box.isEnabled() and not panel.form.arch_box.isEnabled()  # the way back stays open
     press(qtbot, panel.run_controls.start_button)
-    assert window.tabs.currentWidget() is panel and panel.job is not None
+    assert window.tabs.currentWidget() is panel and panel.is_running
     assert task_box.currentData() == "classifier-personalised"  # the form shows what runs
-    qtbot.waitUntil(lambda: panel.job is None, timeout=120_000)
-    assert view.pending_output is None  # the saved model was offered ...
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=120_000)
     saved = sorted((tmp_path / "models").glob("classifier-convnet-mine-*.pt"))
-    assert (
-        len(saved) == 1 and len(panel.series.train_step) == 6 and panel.series.val_step
-    )  # live curves
-    [box] = view.findChildren(QMessageBox)
+    series = panel.plots.runs[-1]
+    assert len(saved) == 1 and len(series.train_step) == 6 and series.val_step  # live curves
+    [box] = view.findChildren(QMessageBox)  # the saved model is offered ...
     assert "Your held-out digits" in box.text() and "MNIST test" in box.text()
     box.button(box.StandardButton.Yes).click()  # ... and used at once when accepted
     qtbot.waitUntil(lambda: window.predictor.checkpoint.path == saved[0], timeout=60_000)

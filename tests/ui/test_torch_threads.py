@@ -57,11 +57,17 @@ def test_a_training_run_uses_its_threads_and_the_thread_starting_it_one(
     fresh_process_threads, data_dir, tmp_path, qtbot
 ):
     settings = tiny_settings(num_threads=2, max_steps=6, batch_size=32)
-    run = TrainingRun(settings, data_dir=data_dir, output=tmp_path / "m.pt", analyse=False)
+    run = TrainingRun.ordinary(settings, data_dir=data_dir, output=tmp_path / "m.pt", analyse=False)
     assert torch.get_num_threads() == 1  # the GUI thread gave up its OpenMP team
     counts = []
-    report = run.trainer.callback
-    run.trainer.callback = lambda event: (counts.append(torch.get_num_threads()), report(event))
+    build = run.build  # the Trainer is built in the run's thread: count in its callback
+
+    def counting(controls, report):
+        return build(
+            controls, lambda event: (counts.append(torch.get_num_threads()), report(event))
+        )
+
+    run.build = counting
     job = BackgroundJob(run.run, name="training", controls=run)
     with qtbot.waitSignal(job.ended, timeout=60_000):
         job.start()

@@ -296,11 +296,11 @@ def test_compare_adders_draws_both_and_states_a_winner(
     # The button's budget, made tiny: 8 steps each instead of a minute's worth.
     budget = tiny(max_steps=8, batch_size=32, val_subset=200, test_subset=200)
     budget = replace(budget, init_from=str(classifier))
-    monkeypatch.setattr("mnist_desk.ui.train.training_panel.default_budget", lambda form: budget)
+    monkeypatch.setattr("mnist_desk.app.training_session.default_budget", lambda form: budget)
     press(qtbot, panel.run_controls.compare_button)
-    assert panel.is_running and panel.comparison is not None
+    assert panel.is_running and panel.session.comparing == "adders"
     qtbot.waitUntil(
-        lambda: panel.comparison is None and not panel.is_running, timeout=2 * RUN_TIMEOUT_MS
+        lambda: not panel.session.comparing and not panel.is_running, timeout=2 * RUN_TIMEOUT_MS
     )
     names = list(panel.comparison_view.plots.series)
     assert names == ["Transfer adder (mlp)", "Scratch adder"]

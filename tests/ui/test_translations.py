@@ -44,3 +44,18 @@ def test_the_compiled_file_holds_every_translation():
             if translator.translate(name, source) != expected:
                 stale.append((name, source))
     assert stale == []
+
+
+def test_why_a_run_did_not_start_is_said_in_the_users_language(qapp):
+    """The training session's refusals are worded outside a widget, in the RunControls context."""
+    from mnist_desk.app.training_events import Refused, StartProblem
+    from mnist_desk.ui import i18n
+    from mnist_desk.ui.train.run_controls import refusal_text
+
+    try:
+        i18n.apply_language("zh_CN")
+        assert refusal_text(Refused(StartProblem.BUSY)) == "正在训练；请等待其结束或先停止它。"
+        assert refusal_text(Refused(StartProblem.INVALID, "x")) == "无法开始：x"
+    finally:
+        i18n.apply_language("en")
+    assert refusal_text(Refused(StartProblem.INVALID, "x")) == "Cannot start: x"

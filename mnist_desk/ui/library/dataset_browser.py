@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import torch
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -27,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.data import mnist as mdata
+from mnist_desk.app.dataset import SPLITS, Dataset, LabelledPixels, read_dataset
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.ui.background import BackgroundJob, JobError
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.pixmaps import pixmap_from_uint8
 
-SPLITS = ("train", "val", "test")
 PAGE_SIZE = 144  # fills a large window; a page renders in a few milliseconds
 
 
@@ -44,12 +42,6 @@ def split_title(split: str) -> str:
         "test": QCoreApplication.translate("DatasetBrowser", "Test (10,000)"),
     }
     return titles[split]
-
-
-def to_pixels(images: torch.Tensor) -> np.ndarray:
-    """Normalised (N, 1, 28, 28) tensors -> uint8 (N, 28, 28)."""
-    pixels = (images[:, 0].float() * mdata.STD + mdata.MEAN).clamp_(0, 1).mul_(255)
-    return pixels.round_().to(torch.uint8).numpy()
 
 
 class DatasetBrowser(QWidget):
@@ -64,7 +56,7 @@ class DatasetBrowser(QWidget):
         super().__init__(parent)
         self.data_dir = resolve_data_dir(data_dir)
         self.download = download
-        self.splits: mdata.MnistSplits | None = None
+        self.splits: Dataset | None = None
         self.page = 0
         self._job: BackgroundJob | None = None  # the load in progress
 
@@ -78,7 +70,7 @@ class DatasetBrowser(QWidget):
             lambda: self.tr("The fixed 50k/10k/10k split the models are trained on"),
         )
         self.class_box = QComboBox()
-        for digit in (None, *range(mdata.NUM_CLASSES)):
+        for digit in (None, *range(10)):
             self.class_box.addItem("", digit)
         self.texts.items(
             self.class_box, lambda digit: self.tr("All digits") if digit is None else str(digit)
@@ -152,7 +144,7 @@ class DatasetBrowser(QWidget):
         self.message.show()
         data_dir, download = self.data_dir, self.download
         self._job = BackgroundJob(
-            lambda emit: mdata.load_splits(data_dir, download=download), name="loading MNIST"
+            lambda emit: read_dataset(data_dir, download=download), name="loading MNIST"
         )
         self._job.finished.connect(self._on_loaded)
         self._job.failed.connect(self._on_load_failed)
@@ -181,24 +173,21 @@ class DatasetBrowser(QWidget):
         self.message.setStyleSheet("color: #a00;")
 
     @Slot(object)
-    def _on_loaded(self, splits: mdata.MnistSplits) -> None:
+    def _on_loaded(self, splits: Dataset) -> None:
         self._job = None
         self.splits = splits
         self.message.hide()
         self.show_page(0)
 
     # ---- the grid ----
-    def selected_indices(self) -> torch.Tensor:
+    def selected_indices(self) -> np.ndarray:
         """Indices into the chosen split of the samples that pass the class filter."""
         split = self.current_split()
         if split is None:
-            return torch.empty(0, dtype=torch.long)
-        digit = self.class_box.currentData()
-        if digit is None:
-            return torch.arange(len(split))
-        return (split.labels == digit).nonzero().flatten()
+            return np.empty(0, dtype=np.int64)
+        return split.indices(self.class_box.currentData())
 
-    def current_split(self) -> mdata.Split | None:
+    def current_split(self) -> LabelledPixels | None:
         if self.splits is None:
             return None
         return getattr(self.splits, self.split_box.currentData())
@@ -216,7 +205,7 @@ class DatasetBrowser(QWidget):
         indices = self.selected_indices()
         self.page = int(np.clip(page, 0, self.page_count() - 1))
         chosen = indices[self.page * PAGE_SIZE : (self.page + 1) * PAGE_SIZE]
-        pixels = to_pixels(split.images[chosen])
+        pixels = split.pixels[chosen]
         self.grid.clear()
         for index, image, label in zip(
             chosen.tolist(), pixels, split.labels[chosen].tolist(), strict=True

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from mnist_desk.app.leaderboard import COLUMNS, Action, Column, LeaderboardRow
-from mnist_desk.app.training_session import format_duration
+from mnist_desk.app.run_exports import format_duration
 from mnist_desk.ui.draw.model_picker import arch_title, task_title
 
 Index = QModelIndex | QPersistentModelIndex

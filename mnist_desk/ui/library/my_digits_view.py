@@ -1,15 +1,14 @@
 """The My digits tab: the user's kept and corrected digits, by digit, with what the model read.
 
 Delete, relabel (buttons or the digit keys), filter to one digit or to the misread ones, counts per
-digit, export to / import from a folder, and "Fine-tune on my digits", which runs in the Train tab
-with its live curves and offers the new model when it is done. The store and the fine-tuning are
-the core's (``mnist_desk.personal.store``, ``mnist_desk.personal.fine_tune``); this is only their view.
+digit, export to / import from a folder, and "Fine-tune on my digits", which the app's training
+session runs (shown in the Train tab, with its live curves); its model is offered when it is
+saved. The rules are the app layer's (``app.corrections``, ``app.training_session``); this is
+only their view.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mnist_desk.app.training_events import RunEnded, RunKind, RunStarted, StartProblem
 from mnist_desk.personal.store import MyDigitsError, PersonalDigit
 from mnist_desk.ui.draw.canvas import grey_to_qimage
 from mnist_desk.ui.draw.corrections import DIGIT_KEYS
@@ -50,8 +50,6 @@ class MyDigitsView(QWidget):
         super().__init__(parent)
         self.window = window
         self.store = window.corrections.store
-        self.pending_output: str | None = None  # the model a fine-tune in progress will save
-        self.personal_settings = None  # PersonalSettings to fine-tune with (None: the defaults)
         self.last_message = ""
 
         self.summary = QLabel()
@@ -113,10 +111,8 @@ class MyDigitsView(QWidget):
         self.fine_tune_button.clicked.connect(self.fine_tune)
         self.grid.itemSelectionChanged.connect(self._update_buttons)
         window.corrections.changed.connect(self.refresh)
-        panel = window.training_panel
-        if panel is not None:
-            panel.modelSaved.connect(self._on_model_saved)
-            panel.start_personalised = self.fine_tune  # the Train tab's task of that name
+        self._personal_runs: set[int] = set()  # the fine-tunes in progress, by run id
+        window.training.on_event(self._on_training_event)
         self._retranslate()
 
     # ---- showing ----
@@ -235,89 +231,43 @@ class MyDigitsView(QWidget):
 
     # ---- fine-tuning ----
 
-    def base_classifier(self) -> str | None:
-        """The classifier in use (the one the user's digits were corrected against)."""
-        predictor = self.window.predictor
-        if predictor is None:
-            return None
-        from mnist_desk.personal.models import classifier_behind
-
-        behind = classifier_behind(predictor.digit_checkpoint)  # None: the shipped classifier
-        return str(behind) if behind else None
-
     def fine_tune(self) -> bool:
-        """Start "classifier, personalised" in the Train tab; False (saying why) if it cannot."""
-        from mnist_desk.personal.fine_tune import (
-            NotEnoughDigits,
-            PersonalSettings,
-            PersonalTrainer,
-            personal_model_path,
-        )
-        from mnist_desk.training import TrainingSettings
-
-        panel = self.window.training_panel
-        if panel is None or panel.is_running:
-            self.window.show_error(
-                self.tr("Fine-tune on my digits"),
-                self.tr("A training run is in progress; wait for it to end or stop it."),
-            )
+        """Start "classifier, personalised" (shown in the Train tab); False, saying why, if the
+        training session refuses it (too few digits, a run in progress)."""
+        refused = self.window.training.start_personal()
+        if refused is not None:
+            text = refused.detail  # the core's own words: how many more of each digit
+            if refused.problem is StartProblem.BUSY:
+                text = self.tr("A training run is in progress; wait for it to end or stop it.")
+            self.window.show_error(self.tr("Fine-tune on my digits"), text)
             return False
-        settings = replace(
-            self.personal_settings or PersonalSettings(),
-            init_from=self.base_classifier(),
-            device=self.window.device,
-        )
-        try:
-            trainer = PersonalTrainer(
-                settings,
-                self.store.items(),
-                data_dir=self.window.data_dir,
-                download=self.window.download,
-                models_dir=self.window.models_dir,
-            )
-        except (NotEnoughDigits, MyDigitsError, ValueError, OSError) as e:
-            self.window.show_error(self.tr("Fine-tune on my digits"), str(e))
-            return False
-        trainer.output = personal_model_path(trainer.base.arch, self.window.models_dir)
-        shown = TrainingSettings(
-            task="classifier",
-            arch=trainer.base.arch,
-            max_steps=settings.steps,
-            device=settings.device,
-            test_subset=settings.test_subset,  # where the results view finds the worst mistakes
-        )
-        name = self.tr("#{0} classifier, personalised").format(panel.run_count + 1)
-        if not panel.start(shown, name=name, trainer=trainer):
-            return False
-        self.pending_output = str(trainer.output)
-        self.window.tabs.setCurrentWidget(panel)
+        self.window.tabs.setCurrentWidget(self.window.training_panel)
         return True
 
-    def _on_model_saved(self, path: str) -> None:
-        if path != self.pending_output:
-            return
-        self.pending_output = None
-        self.offer_model(path)
+    def _on_training_event(self, event) -> None:
+        """A personal fine-tune that saved its model: offer it."""
+        if isinstance(event, RunStarted) and event.kind is RunKind.PERSONAL:
+            self._personal_runs.add(event.run_id)
+        elif isinstance(event, RunEnded) and event.run_id in self._personal_runs:
+            self._personal_runs.discard(event.run_id)
+            result = event.outcome.result if event.outcome is not None else None
+            report = getattr(result, "personal", None)
+            if result is not None and result.checkpoint and report is not None:
+                self.offer_model(result.checkpoint, report)
 
-    def offer_model(self, path: str) -> QMessageBox:
-        """Before/after from the new model's metrics file, and "Use it now?"."""
-        try:
-            metrics = json.loads(Path(path).with_suffix(".json").read_text())["metrics"]
-            text = self.tr(
-                "Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)\n"
-                "MNIST test: {3:.2%} → {4:.2%}\n\nUse {5} now?"
-            ).format(
-                metrics["personal_accuracy_before"],
-                metrics["personal_accuracy_after"],
-                metrics["personal_held_out"],
-                metrics["mnist_accuracy_before"],
-                metrics["test_accuracy"],
-                Path(path).stem,
-            )
-        except (OSError, ValueError, KeyError) as e:
-            text = self.tr(
-                "The model was saved, but its report cannot be read ({0}). Use it now?"
-            ).format(e)
+    def offer_model(self, path: str, report) -> QMessageBox:
+        """Before/after (``personal.fine_tune.PersonalReport``) and "Use it now?"."""
+        text = self.tr(
+            "Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)\n"
+            "MNIST test: {3:.2%} → {4:.2%}\n\nUse {5} now?"
+        ).format(
+            report.personal_before,
+            report.personal_after,
+            report.personal_count,
+            report.mnist_before,
+            report.mnist_after,
+            Path(path).stem,
+        )
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Fine-tuned on your digits"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 import sys
+from importlib import metadata
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, qVersion
 from PySide6.QtGui import QIcon
@@ -25,12 +26,10 @@ def app_icon() -> QIcon:
 def about_text() -> str:
     """What Help > About says: the app, the data set and its licence, the versions."""
     torch_version = sys.modules["torch"].__version__ if "torch" in sys.modules else None
-    if torch_version is None:
+    if torch_version is None:  # not loaded yet: its installed version, without loading it
         try:
-            import torch
-
-            torch_version = torch.__version__
-        except ImportError:
+            torch_version = metadata.version("torch")
+        except metadata.PackageNotFoundError:
             torch_version = "?"
     import PySide6
 

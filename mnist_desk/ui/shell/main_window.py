@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.last_result = None  # the SumResult shown
         self.last_error = ""  # the last error shown to the user
         self._message_box: QMessageBox | None = None
+        self.training = None  # the app's TrainingSession: every run (the Train tab shows it)
         self.training_panel = None  # the Train tab, added once the core has loaded
         self.my_digits_view = None  # the My digits tab, likewise
         self.dataset_browser = None
@@ -187,12 +188,20 @@ class MainWindow(QMainWindow):
         imported torch by then, so building them does not hold up the window's first paint."""
         if self.training_panel is not None or self._closed:
             return
+        from mnist_desk.app.training_session import TrainingSession
+        from mnist_desk.ui.background import BackgroundWorker
         from mnist_desk.ui.library.dataset_browser import DatasetBrowser
         from mnist_desk.ui.train.training_panel import TrainingPanel
 
-        self.training_panel = TrainingPanel(
-            data_dir=self.data_dir, models_dir=self.models_dir, download=self.download
+        self.training = TrainingSession(
+            BackgroundWorker(),
+            data_dir=self.data_dir,
+            download=self.download,
+            models_dir=self.models_dir,
+            my_digits=self.corrections.store,
+            models=self.models,
         )
+        self.training_panel = TrainingPanel(session=self.training)
         self.training_panel.modelSaved.connect(self._on_model_trained)
         self.training_panel.useModelRequested.connect(self._use_trained_model)
         self.training_panel.statusMessage.connect(self._show_status)

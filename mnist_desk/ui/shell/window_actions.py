@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle
 
 from mnist_desk.ui import i18n
+from mnist_desk.ui.shell.model_export import ModelExporter
 
 
 class WindowActions(QObject):
@@ -29,6 +30,10 @@ class WindowActions(QObject):
             sp.SP_DialogOpenButton,
         )
         self.open_model = self._action(w.choose_model_file, ["Ctrl+Shift+O"])
+        self.exporter = ModelExporter(w)  # what File > Export Model… runs
+        self.export_model = self._action(
+            lambda: self.exporter.choose_and_export(), ["Ctrl+Shift+E"]
+        )
         self.save = self._action(
             w.choose_save_path, [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton
         )
@@ -90,7 +95,7 @@ class WindowActions(QObject):
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.open, self.save, self.open_model])
+        self.file_menu.addActions([self.open, self.save, self.open_model, self.export_model])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.data_folder, self.download])
         self.file_menu.addSeparator()
@@ -105,7 +110,7 @@ class WindowActions(QObject):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.languages.values()))
         self.model_menu = bar.addMenu("")
-        self.model_menu.addActions([self.refresh, self.open_model])
+        self.model_menu.addActions([self.refresh, self.open_model, self.export_model])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about)
 
@@ -123,6 +128,10 @@ class WindowActions(QObject):
         self.open.setText(self.tr("&Open Image…"))
         self.open.setStatusTip(self.tr("Read a digit from an image file into the selected box"))
         self.open_model.setText(self.tr("Open &Model File…"))
+        self.export_model.setText(self.tr("&Export Model…"))
+        self.export_model.setStatusTip(
+            self.tr("Write the model in use as ONNX or TorchScript, for other programs")
+        )
         self.save.setText(self.tr("&Save Drawing as PNG…"))
         self.save.setStatusTip(self.tr("Save the selected box's drawing as a PNG image"))
         self.quit.setText(self.tr("&Quit"))

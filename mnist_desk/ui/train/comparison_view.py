@@ -7,16 +7,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mnist_desk.app import comparison
-from mnist_desk.app.comparison import AdderVerdict
-from mnist_desk.app.training_session import format_duration
+from mnist_desk.app.comparison import ADDERS, AdderVerdict, ComparisonOutcome
+from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import SCRATCH, TRANSFER
-from mnist_desk.training import EvalEvent, TrainingResult
 from mnist_desk.ui.draw.model_picker import task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.train.plot_parts import (
@@ -30,6 +30,9 @@ from mnist_desk.ui.train.plot_parts import (
     style_plot,
     update_legend,
 )
+
+if TYPE_CHECKING:
+    from mnist_desk.training import EvalEvent, TrainingResult
 
 
 def verdict_text(verdict: AdderVerdict) -> str:
@@ -175,7 +178,7 @@ class ComparisonView(QWidget):
         super().__init__(parent)
         self.texts = LiveTexts()
         self.plots = ComparisonPlots()
-        self._series: dict[str, RunSeries] = {}  # task -> its curves
+        self._series: dict[int, RunSeries] = {}  # run id -> its curves
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -203,12 +206,12 @@ class ComparisonView(QWidget):
         self._verdict = text
         self.verdict.setText(text())
 
-    def begin_run(self, task: str, name: str, color: str) -> None:
-        """The curves of one adder's run (the same colour as on the training curves)."""
-        self._series[task] = self.plots.begin_run(name, color)
+    def begin_run(self, run_id: int, name: str, color: str) -> None:
+        """The curves of one contender's run (the same colour as on the training curves)."""
+        self._series[run_id] = self.plots.begin_run(name, color)
 
-    def add_eval(self, task: str, event: EvalEvent) -> None:
-        series = self._series.get(task)
+    def add_eval(self, run_id: int, event: EvalEvent) -> None:
+        series = self._series.get(run_id)
         if series is not None:
             self.plots.add_eval(series, event)
 
@@ -227,5 +230,15 @@ class ComparisonView(QWidget):
             lambda: self.tr("Training both adders for {0:,} steps each…").format(steps)
         )
 
-    def show_verdict(self, verdict: AdderVerdict) -> None:
-        self._set_verdict(lambda: verdict_text(verdict))
+    def show_outcome(self, outcome: ComparisonOutcome) -> None:
+        """The verdict, or why there is none."""
+        if outcome.problem:
+            self._set_verdict(lambda: outcome.problem)
+        elif isinstance(outcome.verdict, AdderVerdict):
+            self._set_verdict(lambda: verdict_text(outcome.verdict))
+
+    def finished_text(self, outcome: ComparisonOutcome) -> str:
+        """For the status bar."""
+        if outcome.kind == ADDERS:
+            return self.tr("Adder comparison finished")
+        return self.tr("Comparison finished")

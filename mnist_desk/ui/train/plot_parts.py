@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -16,7 +17,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtWidgets import QGraphicsItem
 
 from mnist_desk.support.fileio import atomic_write_bytes
-from mnist_desk.training import EvalEvent, StepEvent
+
+if TYPE_CHECKING:
+    from mnist_desk.training import EvalEvent, StepEvent
 
 # Matplotlib's tab10: distinct on a white background, and familiar.
 PALETTE = (

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.training import EvalEvent, StepEvent
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.train.plot_parts import (
     LEGEND_STYLE,
@@ -40,13 +40,14 @@ from mnist_desk.ui.train.plot_parts import (
     x_title,
 )
 
+if TYPE_CHECKING:
+    from mnist_desk.training import EvalEvent, StepEvent
+
 REDRAW_INTERVAL_MS = 250  # train curves: 4 redraws a second look live and leave the GUI free
 
 
 class TrainingPlots(QWidget):
     """Loss and error rate side by side; x in iterations or seconds; overlaid runs; a crosshair."""
-
-    xAxisChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -251,7 +252,6 @@ class TrainingPlots(QWidget):
         for plot in (self.loss_plot, self.error_plot):
             plot.enableAutoRange()
         self._frame_steps()
-        self.xAxisChanged.emit(axis)
 
     def set_log_scale(self, on: bool) -> None:
         self.log_box.setChecked(on)

@@ -2,14 +2,16 @@
 (steps, images per second, ETA), the phase line under it and an inline error banner.
 
 A view only: the panel connects the buttons, and tells it what to show. Every text it shows is
-kept as a callable, so a language switch words the current state again.
+kept as a callable, so a language switch words the current state again. ``refusal_text`` words
+why the session refused a request.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.app.training_run import Phase
-from mnist_desk.app.training_session import Controls, StartProblem, format_duration
-from mnist_desk.training import StepEvent
+from mnist_desk.app.run_exports import format_duration
+from mnist_desk.app.training_events import Controls, Phase, Refused, StartProblem
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
+
+if TYPE_CHECKING:
+    from mnist_desk.training import StepEvent
 
 BANNER_STYLE = (
     "QLabel { background: #fde8e8; color: #8a1010; border: 1px solid #e0a0a0;"
@@ -169,24 +173,6 @@ class RunControls(QWidget):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.show()
 
-    def problem_text(self, problem: StartProblem) -> str:
-        """Why a run cannot start, in the user's language."""
-        if problem is StartProblem.NO_CLASSIFIER_FOR_TRANSFER:
-            return self.tr(
-                "The transfer adder starts from a trained classifier, and none was found. "
-                "Train a classifier first (task: Single-digit classifier), or install the "
-                "shipped weights."
-            )
-        if problem is StartProblem.NO_TEACHER:
-            return self.tr(
-                "Distillation learns from a trained classifier (the teacher), and none was "
-                "found. Train a classifier first, or install the shipped weights."
-            )
-        return self.tr(
-            "Comparing the adders needs a trained classifier for the transfer adder; "
-            "none was found. Train a classifier first."
-        )
-
     def phase_text(self, phase: Phase) -> str:
         """What a run is doing, in the user's language."""
         if phase is Phase.LOADING:
@@ -196,3 +182,34 @@ class RunControls(QWidget):
         if phase is Phase.ANALYSING:
             return self.tr("Finding the worst mistakes…")
         return self.tr("Training…")
+
+
+def refusal_text(refused: Refused) -> str:
+    """Why the training session did not start a request, in the user's language."""
+    problem, translate = refused.problem, QCoreApplication.translate
+    if problem is StartProblem.NO_CLASSIFIER_FOR_TRANSFER:
+        return translate(
+            "RunControls",
+            "The transfer adder starts from a trained classifier, and none was found. "
+            "Train a classifier first (task: Single-digit classifier), or install the "
+            "shipped weights.",
+        )
+    if problem is StartProblem.NO_TEACHER:
+        return translate(
+            "RunControls",
+            "Distillation learns from a trained classifier (the teacher), and none was "
+            "found. Train a classifier first, or install the shipped weights.",
+        )
+    if problem is StartProblem.NO_CLASSIFIER_FOR_COMPARISON:
+        return translate(
+            "RunControls",
+            "Comparing the adders needs a trained classifier for the transfer adder; "
+            "none was found. Train a classifier first.",
+        )
+    if problem is StartProblem.BUSY:
+        return translate(
+            "RunControls", "A training run is in progress; wait for it to end or stop it."
+        )
+    if problem is StartProblem.INVALID:
+        return translate("RunControls", "Cannot start: {0}").format(refused.detail)
+    return refused.detail  # the core's own words (e.g. how many more digits of each)

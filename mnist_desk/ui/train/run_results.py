@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.app.training_session import RunOutcome, format_duration, history_csv, run_report
+from mnist_desk.app.run_exports import format_duration, history_csv, run_report
+from mnist_desk.app.training_events import RunOutcome
 from mnist_desk.models import TASK_TITLES, is_adder
 from mnist_desk.support.fileio import atomic_write_bytes, atomic_write_json
 from mnist_desk.ui.draw.model_picker import task_title

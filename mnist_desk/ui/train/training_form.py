@@ -3,15 +3,15 @@
 ``set_settings`` shows settings (fields without a widget are kept as they are) and
 ``settings_from_form`` reads them back; choosing a task, an architecture, a preset or the
 transfer adder's starting classifier puts that choice's defaults in (``presets.defaults_for``).
-The trained classifiers and the devices come from ``set_choices`` (the panel reads them off the
-GUI thread); until then the device box offers the CPU alone.
+The trained classifiers and the devices are read off the GUI thread (``form_choices``) and come
+in through ``set_choices``; until then the device box offers the CPU alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,27 +23,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.app.training_session import TrainChoices, read_train_choices
+from mnist_desk.app.training_session import TrainChoices
 from mnist_desk.data.mnist import TRAIN_SIZE
 from mnist_desk.models import CLASSIFIER, CLASSIFIERS, TASK_TITLES, TASKS, TRANSFER, archs_for
-from mnist_desk.support.acceleration import training_threads as threads_for
+from mnist_desk.support.acceleration import training_threads
 from mnist_desk.training import OPTIMIZERS, SCHEDULES, TrainingSettings
 from mnist_desk.training.presets import PRESETS, QUICK, defaults_for, preset_of, preset_settings
 from mnist_desk.training.settings import DRAWN_TEMPLATES
-from mnist_desk.ui.background import BackgroundJob, JobError
 from mnist_desk.ui.draw.model_picker import arch_title, task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.train.form_choices import (
+    ARCH_ROLE,
+    ChoicesReader,
+    fill_classifiers,
+    fill_devices,
+)
 from mnist_desk.ui.train.scientific_spin_box import ScientificSpinBox
 
-ARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # a classifier picker item's architecture
 # The task list's last entry: the classifier in use fine-tuned on the user's digits (My digits),
 # with the recipe of mnist_desk.personal.fine_tune rather than this form's settings.
 PERSONALISED = "classifier-personalised"
-
-
-def training_threads() -> int:
-    """CPU threads for a run in the window (acceleration.training_threads explains the rule)."""
-    return threads_for(interactive=True)
 
 
 class TrainingForm(QWidget):
@@ -53,7 +52,9 @@ class TrainingForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._choices_job: BackgroundJob | None = None
+        self._reader = ChoicesReader(self)
+        self._reader.ready.connect(self._on_choices)
+        self._reader.failed.connect(self.choicesFailed)
         self.choices_ready = False  # the classifiers and devices have been read at least once
         # Settings the form does not show come from here; a classifier starts on the quick preset.
         self._base = preset_settings(QUICK)
@@ -69,53 +70,43 @@ class TrainingForm(QWidget):
         for preset in PRESETS:
             self.preset_box.addItem("", preset)
         self.texts.items(self.preset_box, self._preset_title)
-        self.texts.bind(
-            self.preset_box.setToolTip,
-            lambda: self.tr(
-                "Quick: a small network, one pass and a bit over the training images, about "
-                "99% test accuracy in seconds.\nStandard: the default ConvNet with augmentation "
-                "over several epochs, as the shipped weights were trained (minutes)."
-            ),
-        )
         self.preset_label = self.texts.label(lambda: self.tr("Preset"))
         self.preset_box.currentIndexChanged.connect(self._on_preset_changed)
         self.task_box = QComboBox()
         for task in (*TASKS, PERSONALISED):
             self.task_box.addItem("", task)
         self.texts.items(self.task_box, self._task_title)
-        self.texts.bind(
-            self.task_box.setToolTip,
-            lambda: self.tr(
+        self.arch_box = QComboBox()  # filled by set_settings, for the chosen task
+        self.texts.items(self.arch_box, self._arch_title)
+        self.init_box = QComboBox()
+        self.init_label = self.texts.label(lambda: self.tr("Start from"))
+        self.teacher_box = QComboBox()
+        self.teacher_label = self.texts.label(lambda: self.tr("Teacher"))
+        self.device_box = QComboBox()
+        tips = {
+            self.preset_box: lambda: self.tr(
+                "Quick: a small network, one pass and a bit over the training images, about "
+                "99% test accuracy in seconds.\nStandard: the default ConvNet with augmentation "
+                "over several epochs, as the shipped weights were trained (minutes)."
+            ),
+            self.task_box: lambda: self.tr(
                 "Classifier: reads one digit (0-9).\n"
                 "Transfer adder: a trained classifier reads both digits, a small head adds them.\n"
                 "Scratch adder: one network learns the sum (0-18) from the two images directly."
             ),
-        )
-        self.arch_box = QComboBox()  # filled by set_settings, for the chosen task
-        self.texts.items(self.arch_box, self._arch_title)
-        self.texts.bind(self.arch_box.setToolTip, lambda: self.tr("The network architecture"))
-        self.init_box = QComboBox()
-        self.texts.bind(
-            self.init_box.setToolTip,
-            lambda: self.tr(
+            self.arch_box: lambda: self.tr("The network architecture"),
+            self.init_box: lambda: self.tr(
                 "The trained classifier the transfer adder starts from (shipped or yours); "
                 "the architecture follows it"
             ),
-        )
-        self.init_label = self.texts.label(lambda: self.tr("Start from"))
-        self.teacher_box = QComboBox()
-        self.texts.bind(
-            self.teacher_box.setToolTip,
-            lambda: self.tr(
+            self.teacher_box: lambda: self.tr(
                 "The trained classifier this transformer learns from (distillation): "
                 "DeiT copies its answers, ViT-distill its softened probabilities"
             ),
-        )
-        self.teacher_label = self.texts.label(lambda: self.tr("Teacher"))
-        self.device_box = QComboBox()
-        self.texts.bind(
-            self.device_box.setToolTip, lambda: self.tr("Where to train: the CPU or a CUDA GPU")
-        )
+            self.device_box: lambda: self.tr("Where to train: the CPU or a CUDA GPU"),
+        }
+        for widget, tip in tips.items():
+            self.texts.bind(widget.setToolTip, tip)
         self.task_box.currentIndexChanged.connect(self._on_task_changed)
         self.arch_box.currentIndexChanged.connect(self._on_arch_changed)
         self.init_box.currentIndexChanged.connect(self._on_init_changed)
@@ -124,83 +115,66 @@ class TrainingForm(QWidget):
         self.epochs_spin = QDoubleSpinBox()
         self.epochs_spin.setRange(0.1, 500)
         self.epochs_spin.setDecimals(1)
-        self.texts.bind(
-            self.epochs_spin.setToolTip,
-            lambda: self.tr("Passes over the training set (or over the pairs drawn each epoch)"),
-        )
         self.steps_spin = QSpinBox()
         self.steps_spin.setRange(0, 10_000_000)
         self.steps_spin.setSingleStep(100)
         self.texts.bind(self.steps_spin.setSpecialValueText, lambda: self.tr("by epochs"))
-        self.texts.bind(
-            self.steps_spin.setToolTip,
-            lambda: self.tr("A fixed number of steps instead of epochs (0: use epochs)"),
-        )
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, 8192)
-        self.texts.bind(
-            self.batch_spin.setToolTip,
-            lambda: self.tr("Examples per step; smaller uses less memory"),
-        )
         self.lr_spin = ScientificSpinBox(1e-7, 1e7)
-        self.texts.bind(
-            self.lr_spin.setToolTip,
-            lambda: self.tr(
-                "Learning rate (peak rate with the one-cycle schedule); arrows halve or double it"
-            ),
-        )
         self.wd_spin = ScientificSpinBox(0.0, 10.0)
-        self.texts.bind(
-            self.wd_spin.setToolTip,
-            lambda: self.tr("Weight decay: a pull of every weight towards zero"),
-        )
         self.optimizer_box = QComboBox()
         self.optimizer_box.addItems(OPTIMIZERS)
-        self.texts.bind(
-            self.optimizer_box.setToolTip,
-            lambda: self.tr("AdamW is a good default; SGD uses Nesterov momentum 0.9"),
-        )
         self.schedule_box = QComboBox()
         self.schedule_box.addItems(SCHEDULES)
-        self.texts.bind(
-            self.schedule_box.setToolTip,
-            lambda: self.tr("How the learning rate changes over the run"),
-        )
         self.augment_check = QCheckBox()
         self.texts.bind(
             self.augment_check.setText, lambda: self.tr("Random shifts, rotations and zoom")
-        )
-        self.texts.bind(
-            self.augment_check.setToolTip,
-            lambda: self.tr("Augmentation: harder training, better on drawn digits"),
         )
         self.drawn_check = QCheckBox()
         self.texts.bind(
             self.drawn_check.setText, lambda: self.tr("Printed, bold and template digits")
         )
-        self.texts.bind(
-            self.drawn_check.setToolTip,
-            lambda: self.tr(
-                "The drawn-digit recipe of the shipped models: slant, wobble, thickness and "
-                "doubled strokes, plus {count} digits drawn from templates in handwritten, "
-                "printed and bold styles"
-            ).format(count=f"{DRAWN_TEMPLATES:,}"),
-        )
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.texts.bind(
-            self.seed_spin.setToolTip,
-            lambda: self.tr("Fixes initial weights and data order, so runs can be compared"),
-        )
         self.subset_spin = QSpinBox()
         self.subset_spin.setRange(0, TRAIN_SIZE)
         self.subset_spin.setSingleStep(1000)
         self.texts.bind(self.subset_spin.setSpecialValueText, lambda: self.tr("all 50,000"))
-        self.texts.bind(
-            self.subset_spin.setToolTip,
-            lambda: self.tr("Train on the first N training images only, for quick experiments"),
-        )
         self.steps_spin.valueChanged.connect(lambda steps: self.epochs_spin.setEnabled(steps == 0))
+        tips = {
+            self.epochs_spin: lambda: self.tr(
+                "Passes over the training set (or over the pairs drawn each epoch)"
+            ),
+            self.steps_spin: lambda: self.tr(
+                "A fixed number of steps instead of epochs (0: use epochs)"
+            ),
+            self.batch_spin: lambda: self.tr("Examples per step; smaller uses less memory"),
+            self.lr_spin: lambda: self.tr(
+                "Learning rate (peak rate with the one-cycle schedule); arrows halve or double it"
+            ),
+            self.wd_spin: lambda: self.tr("Weight decay: a pull of every weight towards zero"),
+            self.optimizer_box: lambda: self.tr(
+                "AdamW is a good default; SGD uses Nesterov momentum 0.9"
+            ),
+            self.schedule_box: lambda: self.tr("How the learning rate changes over the run"),
+            self.augment_check: lambda: self.tr(
+                "Augmentation: harder training, better on drawn digits"
+            ),
+            self.drawn_check: lambda: self.tr(
+                "The drawn-digit recipe of the shipped models: slant, wobble, thickness and "
+                "doubled strokes, plus {count} digits drawn from templates in handwritten, "
+                "printed and bold styles"
+            ).format(count=f"{DRAWN_TEMPLATES:,}"),
+            self.seed_spin: lambda: self.tr(
+                "Fixes initial weights and data order, so runs can be compared"
+            ),
+            self.subset_spin: lambda: self.tr(
+                "Train on the first N training images only, for quick experiments"
+            ),
+        }
+        for widget, tip in tips.items():
+            self.texts.bind(widget.setToolTip, tip)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -273,14 +247,9 @@ class TrainingForm(QWidget):
     def set_locked(self, locked: bool) -> None:
         """The whole form is locked during a run (it shows what is running); a widget that
         enables itself meanwhile (Epochs, when Steps changes) stays locked with its group."""
-        for widget in (
-            self.task_box,
-            self.preset_box,
-            self.arch_box,
-            self.init_box,
-            self.device_box,
-        ):
+        for widget in (self.task_box, self.preset_box, self.arch_box, self.init_box):
             widget.setEnabled(not locked)
+        self.device_box.setEnabled(not locked)
         self.settings_box.setEnabled(not locked)
         if not locked and self.task_box.currentData() == TRANSFER:
             self.arch_box.setEnabled(False)  # follows the chosen classifier
@@ -291,58 +260,19 @@ class TrainingForm(QWidget):
     def refresh_choices(self, models_dir=None) -> None:
         """Read the trained classifiers (shipped and the user's) and the devices in the
         background (checkpoints and CUDA take disk and torch); shown when they arrive."""
-        if self._choices_job is not None:  # a newer read supersedes it
-            self._choices_job.finished.disconnect(self._on_choices)
-        job = BackgroundJob(lambda emit: read_train_choices(models_dir), name="listing models")
-        job.finished.connect(self._on_choices)
-        job.failed.connect(self._on_choices_failed)
-        self._choices_job = job.start()
+        self._reader.read(models_dir)
 
-    @Slot(object)
     def _on_choices(self, choices: TrainChoices) -> None:
-        self._choices_job = None
         self.set_choices(choices)
         self.choices_ready = True
 
-    @Slot(object)
-    def _on_choices_failed(self, error: JobError) -> None:
-        self._choices_job = None
-        self.choicesFailed.emit(error.message.splitlines()[0])
-
     def set_choices(self, choices: TrainChoices, initial: bool = False) -> None:
-        """Fill the pickers of trained classifiers (transfer start, teacher) and the devices,
-        keeping what is chosen where it is still offered."""
+        """Fill the pickers of trained classifiers (transfer start, teacher) and the devices."""
         for box in (self.init_box, self.teacher_box):
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            for entry in choices.classifiers:
-                box.addItem(entry.title, str(entry.path))
-                box.setItemData(box.count() - 1, entry.arch, ARCH_ROLE)
-            if not choices.classifiers:
-                box.addItem(self.tr("none yet: train a classifier first"), None)
-            preferred = current or choices.default_classifier
-            box.setCurrentIndex(max(0, box.findData(preferred)))
-            box.blockSignals(False)
-        self._set_devices(choices, initial)
+            fill_classifiers(box, choices, self.tr("none yet: train a classifier first"))
+        fill_devices(self.device_box, choices, initial, self.tr("CUDA (unavailable)"))
         if self.task_box.currentData() == TRANSFER:
             self._on_init_changed()
-
-    def _set_devices(self, choices: TrainChoices, initial: bool) -> None:
-        current = self.device_box.currentData() or "cpu"
-        self.device_box.blockSignals(True)
-        self.device_box.clear()
-        for device in choices.devices or []:
-            self.device_box.addItem(device.title, device.name)
-        if self.device_box.findData("cpu") < 0:  # before the devices are known
-            self.device_box.insertItem(0, "CPU", "cpu")
-        if not initial and self.device_box.findData("cuda:0") < 0:
-            self.device_box.addItem(self.tr("CUDA (unavailable)"), "cuda")
-            item = self.device_box.model().item(self.device_box.count() - 1)
-            item.setEnabled(False)
-            item.setToolTip(choices.cuda_reason)
-        self.device_box.setCurrentIndex(max(0, self.device_box.findData(current)))
-        self.device_box.blockSignals(False)
 
     # ---- what a choice changes ----
     def _on_preset_changed(self) -> None:
@@ -462,5 +392,6 @@ class TrainingForm(QWidget):
             train_subset=self.subset_spin.value() or None,
             init_from=self.init_box.currentData() if task == TRANSFER else None,
             teacher=self.teacher_box.currentData() if self._base.distill != "none" else None,
-            num_threads=self._base.num_threads or training_threads(),
+            # CPU threads for a run in the window (acceleration.training_threads says why)
+            num_threads=self._base.num_threads or training_threads(interactive=True),
         )

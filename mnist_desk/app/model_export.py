@@ -1,0 +1,65 @@
+"""Exporting a model to ONNX or TorchScript: the one call the window, the Models tab and the
+command line make (the work itself: mnist_desk/store/export.py, imported only when it runs, so
+that the window's start does not wait for torch)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mnist_desk.store.export import ExportResult
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    key: str  # "onnx", "torchscript": what export_model and the command line take
+    title: str  # as a file dialog names it
+    suffix: str
+
+
+EXPORT_FORMATS = (
+    ExportFormat("onnx", "ONNX", ".onnx"),
+    ExportFormat("torchscript", "TorchScript", ".torchscript"),
+)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    model_path: str  # the checkpoint (.pt)
+    target: str  # the file to write
+    fmt: str = "onnx"
+
+
+def export_format(key: str) -> ExportFormat:
+    return next(f for f in EXPORT_FORMATS if f.key == key)
+
+
+def suggested_export_path(model_path: str | Path, fmt: str, folder: str | Path = "") -> Path:
+    """``folder/<model name><suffix>``: e.g. classifier-convnet.onnx."""
+    return Path(folder) / f"{Path(model_path).stem}{export_format(fmt).suffix}"
+
+
+def format_for_path(path: str | Path, default: str = "onnx") -> str:
+    """The format a file name asks for by its suffix (``default`` if none matches)."""
+    suffix = Path(path).suffix.lower()
+    return next((f.key for f in EXPORT_FORMATS if f.suffix == suffix), default)
+
+
+def export_checkpoint(request: ExportRequest) -> ExportResult:
+    """Load the checkpoint and export it, checked (CheckpointError or ExportError otherwise)."""
+    from mnist_desk.store.checkpoints import load_checkpoint
+    from mnist_desk.store.export import export_model
+
+    return export_model(load_checkpoint(request.model_path), request.target, request.fmt)
+
+
+def export_work(request: ExportRequest) -> Callable[[Callable[[object], None]], ExportResult]:
+    """``export_checkpoint`` as background work (ui/background.py runs it in a worker)."""
+
+    def work(emit: Callable[[object], None]) -> ExportResult:
+        return export_checkpoint(request)
+
+    return work

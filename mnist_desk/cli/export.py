@@ -1,0 +1,56 @@
+"""``mnist-desk export MODEL --format onnx|torchscript -o FILE``: a model for other programs."""
+
+from __future__ import annotations
+
+import argparse
+
+EXIT_OK = 0
+
+
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write a model as ONNX (onnxruntime, Netron, ...) or TorchScript (LibTorch)",
+        description="Export a model. The file takes what the model takes: normalised 28x28 "
+        "images (batch, 1, 28, 28), or for an adder image pairs (batch, 2, 1, 28, 28), any "
+        "batch size; it gives the logits (10 digits, or 19 sums). ONNX files carry the task, "
+        "architecture, normalisation and labels as metadata. docs/export.md has the details.",
+    )
+    parser.add_argument("model", help="a .pt file, or a model name such as classifier-convnet")
+    parser.add_argument(
+        "--format",
+        choices=["onnx", "torchscript"],
+        default=None,
+        help="default: from the output's suffix (.onnx, .torchscript), else onnx",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        help="the file to write (default: MODEL-NAME.onnx or .torchscript here)",
+    )
+    parser.set_defaults(func=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from mnist_desk.app.model_export import (
+        ExportRequest,
+        export_checkpoint,
+        format_for_path,
+        suggested_export_path,
+    )
+    from mnist_desk.store.names import require_model_file
+
+    model = require_model_file(args.model, args.models_dir)
+    fmt = args.format or (format_for_path(args.output) if args.output else "onnx")
+    target = args.output or suggested_export_path(model, fmt)
+    result = export_checkpoint(ExportRequest(str(model), str(target), fmt))
+    print(result.summary())
+    shape = ", ".join(str(d) for d in result.input_shape)
+    what = "digits" if len(result.labels) == 10 else "sums"
+    print(
+        f"input: images, float32 ({shape}), normalised; output: logits, float32 "
+        f"(batch, {len(result.labels)}) for the {what} {result.labels[0]}..{result.labels[-1]}"
+    )
+    return EXIT_OK

@@ -1,0 +1,124 @@
+"""The Train tab's rendering of a ``TrainingSession``'s events: each event, once, in the view
+that shows it (form, controls, curves, results, comparison). No logic: what to show comes with
+the event (``app.training_events``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from mnist_desk.app.training_events import (
+    ComparisonEnded,
+    ComparisonStarted,
+    Controls,
+    Evaluated,
+    PhaseChanged,
+    RunEnded,
+    RunKind,
+    RunStarted,
+    RunState,
+    StateChanged,
+    StepsDone,
+    TrainingEvent,
+)
+from mnist_desk.ui.train.plot_parts import RunSeries
+from mnist_desk.ui.train.run_results import status_title
+
+
+class RunView(QObject):
+    """Renders the session's events in a ``TrainingPanel``'s parts."""
+
+    modelSaved = Signal(str)  # a run saved a checkpoint
+    statusMessage = Signal(str)
+
+    def __init__(self, panel, session):
+        super().__init__(panel)
+        self.session = session
+        self.form, self.controls = panel.form, panel.run_controls
+        self.plots, self.results = panel.plots, panel.results
+        self.views, self.comparison_view = panel.views, panel.comparison_view
+        self._series: dict[int, RunSeries] = {}  # the curves of each run still reporting
+        self._state = RunState.IDLE  # the last state shown
+
+    def show(self, event: TrainingEvent) -> None:
+        if isinstance(event, StateChanged):
+            self.show_state(event.controls, event.state)
+        elif isinstance(event, RunStarted):
+            self._started(event)
+        elif isinstance(event, PhaseChanged):
+            self.controls.set_phase(lambda: self.controls.phase_text(event.phase))
+        elif isinstance(event, StepsDone) and event.run_id in self._series:
+            self.plots.add_steps(self._series[event.run_id], list(event.steps))
+            self.controls.show_progress(event.steps[-1])
+        elif isinstance(event, Evaluated) and event.run_id in self._series:
+            self.plots.add_eval(self._series[event.run_id], event.point)
+            self.comparison_view.add_eval(event.run_id, event.point)
+        elif isinstance(event, RunEnded):
+            self._ended(event)
+        elif isinstance(event, ComparisonStarted):
+            self.comparison_view.show_training(event.steps)
+            self.views.setCurrentWidget(self.comparison_view)
+        elif isinstance(event, ComparisonEnded):
+            self.comparison_view.show_outcome(event.outcome)
+            if event.outcome.problem:
+                self.controls.show_problem(event.outcome.problem)
+            self.statusMessage.emit(self.comparison_view.finished_text(event.outcome))
+
+    def show_state(self, controls: Controls, state: RunState | None = None) -> None:
+        """Enable what the session's state allows; the form is locked while a run goes."""
+        self.controls.set_controls(controls)
+        self.form.set_locked(not controls.start)
+        if state is RunState.PAUSED:
+            self.controls.set_phase(lambda: self.tr("Paused"))
+        elif state is RunState.STOPPING:
+            self.controls.set_phase(lambda: self.tr("Stopping: testing the best model so far…"))
+        elif state is RunState.RUNNING and self._state is RunState.PAUSED:
+            self.controls.set_phase(lambda: self.tr("Training…"))
+        if state is not None:
+            self._state = state
+
+    def show_closed(self, finished: bool) -> None:
+        """The run was ended by closing: nothing is kept."""
+        self._series.clear()
+        self.controls.show_ended(lambda: status_title("stopped"))
+        self.controls.set_phase(
+            lambda: self.tr("Stopped") if finished else self.tr("Still stopping…")
+        )
+
+    def _started(self, event: RunStarted) -> None:
+        if event.kind is RunKind.PERSONAL:
+            self.form.show_personalised()  # the form shows what runs
+        series = self._series[event.run_id] = self.plots.begin_run(event.name)
+        if event.kind is RunKind.CONTENDER:
+            self.comparison_view.begin_run(event.run_id, event.name, series.color)
+        self.controls.show_starting(event.total_steps)
+        self.statusMessage.emit(self.tr("Training {0}…").format(event.name))
+
+    def _ended(self, event: RunEnded) -> None:
+        self.plots.flush()
+        self._series.pop(event.run_id, None)
+        outcome = event.outcome
+        result = outcome.result if outcome is not None else None
+        if event.problem:
+            self.controls.show_problem(event.problem)
+            self.controls.set_phase(lambda: self.tr("Failed"))
+            self.controls.show_ended(lambda: self.tr("Failed"))
+            self.statusMessage.emit(event.problem.splitlines()[0])
+        else:
+            if event.status in ("completed", "early-stopped"):
+                self.controls.show_complete()
+
+            def accuracy() -> str:
+                if result is None or not result.test:
+                    return ""
+                return self.tr(", test accuracy {0:.2%}").format(result.test["accuracy"])
+
+            self.controls.set_phase(lambda: status_title(event.status) + accuracy())
+            self.controls.show_ended(lambda: status_title(event.status))
+            message = result.message if result is not None else status_title(event.status)
+            self.statusMessage.emit(f"{event.name}: {message}{accuracy()}")
+        if outcome is not None:
+            self.results.show_outcome(outcome, event.problem)
+            if not event.problem and not self.session.comparing:  # a comparison stays in front
+                self.views.setCurrentWidget(self.results)
+            if result.checkpoint:
+                self.modelSaved.emit(result.checkpoint)

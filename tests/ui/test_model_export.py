@@ -1,0 +1,76 @@
+"""File > Export Model…: the model in use is written where the user says, in the format the
+dialog's filter (or the file's suffix) names, in a worker thread; an error is a dialog."""
+
+from __future__ import annotations
+
+import pytest
+
+EXPORT_TIMEOUT_MS = 60_000
+
+# The tests load TorchScript files, which torch 2.14 calls deprecated (docs/export.md says why it is kept).
+pytestmark = pytest.mark.filterwarnings("ignore:`torch.jit.load` is deprecated:FutureWarning")
+
+
+@pytest.fixture
+def save_dialog(monkeypatch):
+    """save_dialog(path, filter) makes the next save dialog answer so; records what it showed."""
+    from PySide6.QtWidgets import QFileDialog
+
+    shown = []
+
+    def answer(path, chosen_filter):
+        def get_save_file_name(parent, caption, directory, filters):
+            shown.append((caption, directory, filters))
+            return path, chosen_filter
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save_file_name))
+        return shown
+
+    return answer
+
+
+def menu_action(window, menu, text):
+    """The action of ``menu`` whose text (without '&') is ``text``, as a person finds it."""
+    (action,) = [a for a in menu.actions() if a.text().replace("&", "") == text]
+    return action
+
+
+def test_the_file_menu_exports_the_model_in_use_as_torchscript(
+    window, qtbot, tmp_path, save_dialog
+):
+    import torch
+
+    target = tmp_path / "mine"  # no suffix: the chosen filter decides
+    shown = save_dialog(str(target), "TorchScript (*.torchscript)")
+    action = menu_action(window, window.window_actions.file_menu, "Export Model…")
+    with qtbot.waitSignal(
+        window.window_actions.exporter.exported, timeout=EXPORT_TIMEOUT_MS
+    ) as done:
+        action.trigger()
+    ((caption, suggested, filters),) = shown
+    assert suggested.endswith("classifier-convnet.onnx") and "ONNX (*.onnx)" in filters
+    result = done.args[0]
+    written = tmp_path / "mine.torchscript"
+    assert result.path == written and written.is_file()
+    assert torch.jit.load(str(written))(torch.zeros(4, 1, 28, 28)).shape == (4, 10)
+    assert "classifier-convnet" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.window_actions.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
+
+
+def test_an_unwritable_target_is_shown_in_a_dialog(
+    window, qtbot, tmp_path, save_dialog, message_boxes
+):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    save_dialog(str(blocker / "m.torchscript"), "TorchScript (*.torchscript)")
+    window.window_actions.export_model.trigger()
+    qtbot.waitUntil(lambda: bool(message_boxes()), timeout=EXPORT_TIMEOUT_MS)
+    (box,) = message_boxes()
+    assert "cannot write" in box.text() and str(blocker) in box.text()
+    qtbot.waitUntil(lambda: not window.window_actions.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
+
+
+def test_cancelling_the_dialog_exports_nothing(window, tmp_path, save_dialog):
+    save_dialog("", "")
+    window.window_actions.export_model.trigger()
+    assert not window.window_actions.exporter.busy and list(tmp_path.glob("*.torchscript")) == []
