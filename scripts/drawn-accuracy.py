@@ -7,8 +7,8 @@ seed 12, and the printed and bold sets the drawn-digit recipe was not tuned on, 
 seed 21) into the app's window with mouse events and reads what it shows
 (benchmarks/drawn_replay.py), then writes the scores into each model's metrics JSON in
 resources/weights: the drawn set's under "drawn" (with the same drawings read from PNG files by
-``predict``), the others under "drawn_sets". scripts/accuracy-table.py builds the README's table
-from them.
+``predict``), the others under "drawn_sets". ``scripts/accuracy-table.py --write`` rebuilds the
+model tables (README.md, docs/recipes.md) from them.
 """
 
 from __future__ import annotations

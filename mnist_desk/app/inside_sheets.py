@@ -147,3 +147,17 @@ def sheets_for(view: Any, filters: np.ndarray) -> list[Sheet]:
             )
         sheets.append(Sheet(FILTERS, 1, filters, True, square_columns(len(filters))))
     return sheets
+
+
+def filters_sheet(weights: np.ndarray) -> Sheet:
+    """A first layer's weights as a sheet of images: a convolution's (out, in, h, w) kernels
+    (inputs averaged: the zoo's first layers read one channel), a linear layer's (out, 784)
+    rows as 28x28 images, other (out, n) rows as 1 x n strips."""
+    w = np.asarray(weights, np.float32)
+    if w.ndim == 4:
+        maps = w.mean(1)
+    elif w.ndim == 2 and w.shape[1] == 28 * 28:
+        maps = w.reshape(-1, 28, 28)
+    else:
+        maps = w.reshape(len(w), 1, -1)
+    return Sheet(FILTERS, 1, maps, True, square_columns(len(maps)))

@@ -79,7 +79,7 @@ SCRATCH_ARCHS: dict[str, Arch] = {
     )
 }
 DEFAULT_CLASSIFIER = "convnet"
-DEFAULT_SCRATCH = "convnet-digits"  # the best on test and drawn sums (README, "Shipped weights")
+DEFAULT_SCRATCH = "convnet-digits"  # the best on test and drawn sums (docs/recipes.md)
 # Architectures trained from a teacher, and how: "hard" (DeiT's distillation token learns the
 # teacher's argmax) or "soft" (KL divergence to the teacher's softened outputs).
 DISTILLATION = {"deit": "hard", "vit-distill": "soft"}

@@ -531,6 +531,19 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>FiltersView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/filters_view.py" line="45"/>
+        <source>The first layer&apos;s filters appear here while a run trains.</source>
+        <translation>训练进行时，第一层的滤波器会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/filters_view.py" line="49"/>
+        <source>First layer&apos;s {0} filters ({1}x{2}) at step {3:,}</source>
+        <translation>第一层的 {0} 个滤波器（{1}x{2}），第 {3:,} 步</translation>
+    </message>
+</context>
+<context>
     <name>InsideDock</name>
     <message>
         <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="158"/>
@@ -1765,43 +1778,43 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="71"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="77"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="73"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="79"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="75"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="81"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="84"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="90"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="84"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="90"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="94"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="100"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="103"/>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="104"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="109"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="110"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="113"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="119"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
@@ -2108,47 +2121,47 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="109"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="106"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="91"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="88"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="94"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="91"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="107"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="104"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="108"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="105"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="250"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="247"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="214"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="211"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="215"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="212"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="247"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="244"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>

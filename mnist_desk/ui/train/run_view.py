@@ -11,6 +11,7 @@ from mnist_desk.app.training_events import (
     ComparisonStarted,
     Controls,
     Evaluated,
+    FiltersSnapshot,
     PhaseChanged,
     RunEnded,
     RunKind,
@@ -20,6 +21,7 @@ from mnist_desk.app.training_events import (
     StepsDone,
     TrainingEvent,
 )
+from mnist_desk.ui.train.filters_view import FiltersView
 from mnist_desk.ui.train.plot_parts import RunSeries
 from mnist_desk.ui.train.run_results import status_title
 
@@ -35,6 +37,8 @@ class RunView(QObject):
         self.session = session
         self.form, self.controls = panel.form, panel.run_controls
         self.plots, self.results = panel.plots, panel.results
+        self.filters = FiltersView()  # the first layer's filters, beside the curves
+        session.filter_snapshots = True  # the runs send FiltersSnapshot events for it
         self.views, self.comparison_view = panel.views, panel.comparison_view
         self._series: dict[int, RunSeries] = {}  # the curves of each run still reporting
         self._state = RunState.IDLE  # the last state shown
@@ -52,6 +56,8 @@ class RunView(QObject):
         elif isinstance(event, Evaluated) and event.run_id in self._series:
             self.plots.add_eval(self._series[event.run_id], event.point)
             self.comparison_view.add_eval(event.run_id, event.point)
+        elif isinstance(event, FiltersSnapshot) and event.run_id in self._series:
+            self.filters.show_weights(event.weights, event.step)
         elif isinstance(event, RunEnded):
             self._ended(event)
         elif isinstance(event, ComparisonStarted):

@@ -26,6 +26,7 @@ from mnist_desk.support.config import resolve_data_dir, resolve_models_dir
 from mnist_desk.ui.background import BackgroundWorker
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.train.comparison_view import ComparisonView
+from mnist_desk.ui.train.filters_view import side_by_side
 from mnist_desk.ui.train.plots import TrainingPlots
 from mnist_desk.ui.train.run_controls import RunControls, refusal_text
 from mnist_desk.ui.train.run_results import RunResultsView
@@ -94,7 +95,7 @@ class TrainingPanel(QWidget):
         )
         curves = QWidget()
         curves_layout = QVBoxLayout(curves)
-        curves_layout.addWidget(self.plots, 1)
+        curves_layout.addWidget(side_by_side(self.plots, self.run_view.filters), 1)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.export_png_button)
