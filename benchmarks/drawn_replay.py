@@ -151,7 +151,12 @@ def score_in_window(
             draw(window.canvases[index], digit)
         result = window.last_result  # set by the last pen-up's recognition
         shown = [window.panels[k].result_view.digit_text for k in range(2)]
-        for digit, read, text in zip(pair, result.digits, shown, strict=True):
+        for digit, read, text, number in zip(
+            pair, result.digits, shown, result.numbers, strict=True
+        ):
+            if len(number.digits) > 1:  # one glyph cut into several digits: read wrong
+                score.mistakes[(digit.style, digit.label, number.text)] += 1
+                continue
             assert text == str(read.digit), f"the panel shows {text}, the result says {read.digit}"
             if read.digit == digit.label:
                 score.window_digits_right += 1
