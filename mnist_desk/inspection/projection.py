@@ -55,19 +55,22 @@ class DataMap:
         return self.points[nearest].mean(0)
 
 
-def _last_linear(reader: nn.Module) -> nn.Linear | None:
+def feature_layer(reader: nn.Module) -> nn.Module | None:
+    """The module whose input is the penultimate-layer features: the reader's last linear layer
+    (DeiT: the class token's head, not the distillation head); None when it has none (a trunk:
+    its output is the features)."""
+    if getattr(reader, "dist_token", None) is not None:
+        return reader.head
     linears = [m for m in reader.modules() if isinstance(m, nn.Linear)]
     return linears[-1] if linears else None
 
 
-@torch.no_grad()
+@torch.inference_mode()
 def penultimate(subject: Subject, ink: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
     """(features, logits) for ink (B, 1, 28, 28): what the reader's last linear layer reads (the
     trunk's output when it has none); logits None when the subject answers nothing alone."""
     reader = subject.reader
-    last = _last_linear(reader)
-    if getattr(reader, "dist_token", None) is not None:
-        last = reader.head  # DeiT: the class token's features (not the distillation head's)
+    last = feature_layer(reader)
     kept: list[torch.Tensor] = []
     if last is None:
         return reader(normalise(ink)).float(), None
