@@ -128,7 +128,13 @@ class MapView(QWidget):
         if event.id != self._next_id:
             return
         if isinstance(event, MapProgress):
-            self.dots.setData(pos=event.points, brush=self._brushes, size=4, pen=None)
+            self.dots.setData(
+                pos=event.points,
+                brush=self._brushes,
+                size=4,
+                pen=None,
+                data=np.arange(len(event.points)),  # a dot hovered meanwhile says its digit
+            )
             self.status.setText(
                 self.tr("t-SNE settling: iteration {0} of {1}").format(
                     event.iteration, event.iterations
