@@ -160,10 +160,18 @@ class InsideDock(QDockWidget):
         if self.answer is not None and answer.id < self.answer.id:
             return  # a late answer to an older drawing
         self.answer = answer
-        self.map_view.place(answer.features)
         self._show_heading()
         self._show_why()
-        self._show_sheets()
+        self._show_page()
+
+    def _show_page(self) -> None:
+        """Draw the answer on the page in view only (the other is drawn when it is shown)."""
+        if self.answer is None:
+            return
+        if self.pages.currentWidget() is self.map_view:
+            self.map_view.place(self.answer.features)
+        else:
+            self._show_sheets()
 
     def _show_heading(self) -> None:
         a = self.answer
@@ -245,6 +253,7 @@ class InsideDock(QDockWidget):
     # ---- the map ----
     def _page_changed(self, _index: int = 0) -> None:
         self.settings.setValue("inside/page", self.pages.currentIndex())
+        self._show_page()
         self.update_map()
 
     def update_map(self) -> None:
