@@ -50,6 +50,142 @@ The window keeps working; details below.</source>
     </message>
 </context>
 <context>
+    <name>ArchComparisonView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="94"/>
+        <source>Compare architectures</source>
+        <translation>比较网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="98"/>
+        <source>Train each chosen architecture in turn for the same epochs, on the same data, seed and device (and the training images set in the form), each with its own recipe; then test each and read the drawn digits with it</source>
+        <translation>依次训练每个选中的网络结构，轮次、数据、随机种子和设备都相同（训练图片数取自左侧表单），各用自己的训练配方；之后逐个测试，并用它读取手写数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="107"/>
+        <source>against iterations</source>
+        <translation>按迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="108"/>
+        <source>against time</source>
+        <translation>按时间</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="131"/>
+        <source>Epochs each</source>
+        <translation>每个的轮次</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="136"/>
+        <source>Validation error</source>
+        <translation>验证集错误率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="157"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="158"/>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="159"/>
+        <source>Drawn digits</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="160"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="161"/>
+        <source>Training time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="162"/>
+        <source>Images/s</source>
+        <translation>张/秒</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="170"/>
+        <source>Choose two or more architectures and the epochs each trains, then press Compare architectures: they train one after another on the same data, seed and budget, and their validation curves meet here.</source>
+        <translation>选择两个或更多网络结构以及每个训练的轮次，然后点“比较网络结构”：它们会用相同的数据、随机种子和预算先后训练，验证集曲线都画在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="200"/>
+        <source>Training the architectures one after another, {0:,} steps each; then each model is tested and reads the drawn digits…</source>
+        <translation>正在先后训练各网络结构，各 {0:,} 步；之后逐个测试模型，并读取手写数字…</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="228"/>
+        <source>Validation error vs time</source>
+        <translation>验证集错误率（按时间）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="230"/>
+        <source>Validation error vs iterations</source>
+        <translation>验证集错误率（按迭代次数）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="231"/>
+        <source>error (%)</source>
+        <translation>错误率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="268"/>
+        <source>{0:.1f} s</source>
+        <translation>{0:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="272"/>
+        <source>Architecture comparison finished</source>
+        <translation>网络结构比较已完成</translation>
+    </message>
+</context>
+<context>
+    <name>ArchitectureVerdict</name>
+    <message>
+        <location filename="../../mnist_desk/app/arch_verdict.py" line="88"/>
+        <source>No verdict: fewer than two architectures were tested ({0}).</source>
+        <translation>无法判定：经过测试的网络结构不足两个（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/app/arch_verdict.py" line="99"/>
+        <source>{0} and {1} tie after {2:,} steps each: {3:.2%} test accuracy.</source>
+        <translation>各训练 {2:,} 步后 {0} 与 {1} 打成平手：测试准确率均为 {3:.2%}。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/app/arch_verdict.py" line="110"/>
+        <source>{0} wins after {1:,} steps each: {2:.2%} test accuracy, against {3:.2%} for {4}, the next best ({5:.1f}× fewer mistakes).</source>
+        <translation>各训练 {1:,} 步后 {0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（错误少 {5:.1f} 倍）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/app/arch_verdict.py" line="128"/>
+        <source>{0} reads drawn digits best: {1:.1%}.</source>
+        <translation>{0} 读手写数字最准：{1:.1%}。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/app/arch_verdict.py" line="135"/>
+        <source>{0} trains fastest: {1:,.0f} images a second.</source>
+        <translation>{0} 训练最快：每秒 {1:,.0f} 张图片。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/app/arch_verdict.py" line="144"/>
+        <source>{0} is the smallest: {1:,} parameters ({2:.2%} test).</source>
+        <translation>{0} 最小：{1:,} 个参数（测试准确率 {2:.2%}）。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/app/arch_verdict.py" line="152"/>
+        <source>Stopped before every architecture had run.</source>
+        <translation>在所有网络结构训练完之前已停止。</translation>
+    </message>
+</context>
+<context>
     <name>CellImagesDialog</name>
     <message>
         <location filename="../../mnist_desk/ui/train/confusion_cells.py" line="38"/>
@@ -1811,43 +1947,43 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="77"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="85"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="79"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="87"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="81"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="89"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="90"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="98"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="90"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="98"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="100"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="109"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="109"/>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="110"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="118"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="119"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="119"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="128"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
@@ -2154,47 +2290,52 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="106"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="107"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="88"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="89"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="91"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="92"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="104"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="105"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="105"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="106"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="247"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="108"/>
+        <source>Compare architectures</source>
+        <translation>比较网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="249"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="211"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="213"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="212"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="214"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="244"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="246"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
