@@ -15,6 +15,7 @@ GOAL_P99_MS = 50.0
 
 def run(opts: Options) -> list[Line]:
     args = ["--data-dir", str(opts.data_dir), "--archs", ARCHS, "--epochs", "1"]
+    args += ["--train-threads", str(opts.threads)]  # --threads; by default the cores, as the window
     if opts.quick:
         args += ["--train-subset", "1024"]
     import torch

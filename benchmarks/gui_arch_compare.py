@@ -7,8 +7,9 @@ a stroke drawn on each canvas first), shows the Compare architectures view, tick
 architectures asked for, sets the epochs and presses Compare architectures, as a user does. A
 10 ms precise QTimer on the GUI thread records how late every tick comes (interval - 10 ms) from
 the press until the verdict shows (``ComparisonEnded``: every contender trained, tested and its
-drawn digits read). ``--train-subset N``: the form's training images (a smoke run). The last
-stdout line is JSON.
+drawn digits read). ``--train-subset N``: the form's training images (a smoke run);
+``--train-threads N``: instead of the window's choice of training threads. Progress goes to
+stderr; the last stdout line is JSON.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main() -> int:
     parser.add_argument("--archs", default="mlp,lenet5,vit,deit")
     parser.add_argument("--epochs", type=float, default=1.0)
     parser.add_argument("--train-subset", type=int, default=0)
+    parser.add_argument("--train-threads", type=int, help="instead of the window's thread count")
     parser.add_argument("--idle-seconds", type=float, default=2.0)
     parser.add_argument("--timeout", type=float, default=900.0, help="never hang")
     args = parser.parse_args()
@@ -39,7 +41,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.gui_training import _AppGui
-    from mnist_desk.app.training_events import ComparisonEnded, RunEnded, RunStarted
+    from mnist_desk.app.training_events import ComparisonEnded, PhaseChanged, RunEnded, RunStarted
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     gui = _AppGui(args.data_dir, tempfile.mkdtemp(prefix="mnist-desk-bench-"))
@@ -64,6 +66,9 @@ def main() -> int:
 
     def heard(event) -> None:
         now = time.perf_counter() - marks.get("pressed", 0.0)
+        if isinstance(event, PhaseChanged | RunStarted | RunEnded | ComparisonEnded):
+            what = getattr(event, "phase", None) or type(event).__name__
+            print(f"{now:7.1f} s  {what}", file=sys.stderr, flush=True)
         if isinstance(event, RunStarted):
             runs.append({"name": event.name, "started_s": now, "steps": event.total_steps})
         elif isinstance(event, RunEnded) and runs:
@@ -87,6 +92,8 @@ def main() -> int:
         gui.panel = panel
         if args.train_subset:
             panel.form.subset_spin.setValue(args.train_subset)
+        if args.train_threads:
+            panel.form._base.num_threads = args.train_threads  # as row 5's --train-threads
         view = panel.arch_view
         panel.views.setCurrentWidget(view)  # the user watches the comparison's curves
         for arch, check in view.checks.items():
