@@ -20,6 +20,10 @@ from benchmarks.results import RESULTS_MD, render_table, save_row, write_results
 
 ROWS = {
     "1": ("time to 99% test accuracy, project vs reference", "benchmarks.time_to_accuracy"),
+    "1w": (
+        "row 1 as whole commands, on a CPU with and without native bf16",
+        "benchmarks.whole_commands",
+    ),
     "2": ("adders: time and steps to 98% test sum accuracy", "benchmarks.adders"),
     "3": ("recognition latency per shipped model", "benchmarks.latency"),
     "4": ("startup to window and to first prediction", "benchmarks.startup"),
