@@ -292,11 +292,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     self_test.set_defaults(func=cmd_self_test)
 
+    from mnist_desk.cli.compare import add_parser as add_compare_parser
     from mnist_desk.cli.export import add_parser as add_export_parser
     from mnist_desk.cli.inside import add_parsers as add_inside_parsers
     from mnist_desk.cli.judge import add_parsers as add_judge_parsers
     from mnist_desk.cli.my_digits import add_parsers as add_my_digits_parsers
 
+    add_compare_parser(sub, common)
     add_export_parser(sub, common)
     add_inside_parsers(sub, common)
     add_my_digits_parsers(sub, common)
