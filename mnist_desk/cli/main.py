@@ -177,7 +177,8 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     window_check = None
     if args.window:
         from mnist_desk.ui.shell.app import open_and_close_window as window_check
-    return EXIT_OK if run_self_test(print, window_check) else EXIT_FAILED
+    ok = run_self_test(print, window_check, device=getattr(args, "device", None))
+    return EXIT_OK if ok else EXIT_FAILED
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
