@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mnist_desk.app.model_catalog import ModelCatalog, arch_title, task_title
 from mnist_desk.app.model_session import (
     NONE_FOUND,
     NONE_LOADABLE,
@@ -17,12 +18,9 @@ from mnist_desk.app.model_session import (
     LoadFailed,
     LoadRequest,
     LoadStarted,
-    ModelCatalog,
     ModelLoaded,
     ModelSession,
     NoModel,
-    arch_title,
-    task_title,
 )
 from mnist_desk.store.catalog import ModelEntry
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.ui.draw.canvas import grey_to_qimage
+from mnist_desk.ui.draw.paper import grey_to_qimage
 
 PREVIEW_SCALE = 4  # 28 px shown as 112 px, nearest neighbour: every model pixel visible
 

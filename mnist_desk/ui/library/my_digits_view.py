@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.app.training_events import RunEnded, RunKind, RunStarted, StartProblem
 from mnist_desk.personal.store import MyDigitsError, PersonalDigit
-from mnist_desk.ui.draw.canvas import grey_to_qimage
 from mnist_desk.ui.draw.corrections import DIGIT_KEYS
+from mnist_desk.ui.draw.paper import grey_to_qimage
 
 ICON_SCALE = 2  # 28 px shown as 56 px
 MISREAD_BACKGROUND = QColor(255, 225, 225)
