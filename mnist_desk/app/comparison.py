@@ -26,7 +26,7 @@ from mnist_desk.errors import is_user_error
 from mnist_desk.models import SCRATCH, TASK_TITLES, TRANSFER
 from mnist_desk.training import TrainingResult, TrainingSettings
 from mnist_desk.training.adder_comparison import comparison_settings
-from mnist_desk.training.controls import RunControls
+from mnist_desk.training.controls import RunSwitches
 
 ADDERS = "adders"
 
@@ -106,12 +106,12 @@ class ComparisonRun:
         self,
         kind: str,
         plan: Callable[[], Comparison],
-        make_run: Callable[[Contender, int, RunControls], TrainingRun],
+        make_run: Callable[[Contender, int, RunSwitches], TrainingRun],
     ):
         self.kind = kind
         self.plan = plan
         self.make_run = make_run
-        self.controls = RunControls()  # shared by every contender's run
+        self.controls = RunSwitches()  # shared by every contender's run
 
     def pause(self) -> None:
         self.controls.pause()
@@ -165,7 +165,7 @@ class ComparisonRun:
 
 
 def contender_run(
-    contender: Contender, index: int, controls: RunControls, *, run_id: int, **options: Any
+    contender: Contender, index: int, controls: RunSwitches, *, run_id: int, **options: Any
 ) -> TrainingRun:
     """A contender's run of the core Trainer (``options``: data, output, snapshots...)."""
     return TrainingRun.ordinary(

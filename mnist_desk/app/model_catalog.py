@@ -18,14 +18,14 @@ if TYPE_CHECKING:  # torch-backed core types; imported at run time by the worker
     from mnist_desk.support.devices import DeviceInfo
 
 
-def task_title(task: str) -> str:
+def english_task_title(task: str) -> str:
     """The task's title in English (the core's ``TASK_TITLES``); views translate it."""
     from mnist_desk.models import TASK_TITLES
 
     return TASK_TITLES.get(task, task)
 
 
-def arch_title(task: str | None, arch: str) -> str:
+def english_arch_title(task: str | None, arch: str) -> str:
     """The architecture's title in English (the core's registry); views translate it. Without a
     task, a classifier's title first, then a scratch adder's."""
     from mnist_desk.models import CLASSIFIER, SCRATCH, arch_info
@@ -89,8 +89,8 @@ def read_catalog(models_dir: str | Path | None, cpu_threads: int | None = None) 
     devices = list_devices(cpu_threads=cpu_threads)
     has_cuda = any(d.name.startswith("cuda") for d in devices)
     return ModelCatalog(
-        tasks=[(t, task_title(t)) for t in TASKS],
-        archs={task: [(a, arch_title(task, a)) for a in archs_for(task)] for task in TASKS},
+        tasks=[(t, english_task_title(t)) for t in TASKS],
+        archs={task: [(a, english_arch_title(task, a)) for a in archs_for(task)] for task in TASKS},
         preferred={task: default_arch(task) for task in TASKS},
         models=list_models(models_dir or None),
         devices=devices,

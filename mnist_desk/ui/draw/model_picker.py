@@ -22,14 +22,14 @@ TITLES_CONTEXT = "ModelTitles"
 
 def task_title(task: str, fallback: str = "") -> str:
     """The task's title in the interface's language (``fallback`` is no longer needed)."""
-    from mnist_desk.app.model_catalog import task_title as english
+    from mnist_desk.app.model_catalog import english_task_title as english
 
     return QCoreApplication.translate(TITLES_CONTEXT, english(task))
 
 
 def arch_title(arch: str, fallback: str = "", task: str | None = None) -> str:
     """The architecture's title (under ``task``, if given) in the interface's language."""
-    from mnist_desk.app.model_catalog import arch_title as english
+    from mnist_desk.app.model_catalog import english_arch_title as english
 
     return QCoreApplication.translate(TITLES_CONTEXT, english(task, arch))
 
