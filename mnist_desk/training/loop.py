@@ -336,6 +336,7 @@ class Trainer:
             self.history,
             images_seen=loop.images_seen,
             parameters=count_parameters(run.model),
+            precision=run.precision.name,
         )
 
     def _test_and_save(self, run: _Run, loop: StepLoop, elapsed: float) -> TrainingResult:
@@ -379,4 +380,5 @@ class Trainer:
             Predictions.from_logits(logits),
             images_seen=loop.images_seen,
             parameters=count_parameters(run.model),
+            precision=run.precision.name,
         )
