@@ -120,7 +120,6 @@ class ModelView(QObject):
 
     def _on_failed(self, event: LoadFailed) -> None:
         message = event.message
-        self.window.model_failed.emit(message)
         if event.previous_kept:
             self.window.picker.set_current(self.session.current_path, self.session.device)
             self.window.show_error(

@@ -6,12 +6,12 @@ one digit; clicking a digit shows it in detail there (the drawing session keeps 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mnist_desk.ui.draw.result_parts import Preview28, percent_text
-from mnist_desk.ui.i18n import LiveTexts
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 CHIP_SCALE = 2  # a digit's 28x28 model input shown at 56 px
 
@@ -138,6 +138,6 @@ class NumberStrip(QWidget):
             )
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if is_language_change(event):
             self.texts.refresh()
         super().changeEvent(event)

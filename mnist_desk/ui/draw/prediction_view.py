@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from mnist_desk.ui.draw.result_parts import Preview28, ProbabilityBars, percent_text
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 
 def _big_font(widget: QWidget, scale: float, bold: bool = True) -> QFont:
@@ -61,7 +62,8 @@ class DigitResultView(QWidget):
         row.addLayout(digit_box)
         row.addWidget(self.bars, 1)
         self._state: tuple = ("loading",)
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
 
     @property
     def digit_text(self) -> str:
@@ -142,8 +144,8 @@ class DigitResultView(QWidget):
         self._refresh()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)
 
 
@@ -176,7 +178,8 @@ class SumView(QWidget):
         row.addLayout(left, 2)
         row.addLayout(right, 3)
         self._state: tuple = ("loading",)
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
 
     @property
     def equation_text(self) -> str:
@@ -254,6 +257,6 @@ class SumView(QWidget):
         self._refresh()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -33,6 +33,7 @@ from mnist_desk.ui import i18n
 from mnist_desk.ui.draw.corrections import CorrectionController
 from mnist_desk.ui.draw.drawing_tab import DrawingTab
 from mnist_desk.ui.draw.model_view import ModelView
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.inside.inside_dock import install_inside_dock
 from mnist_desk.ui.settings import AppSettings
 from mnist_desk.ui.shell import about
@@ -50,7 +51,6 @@ class MainWindow(QMainWindow):
     ``predictor``, ``catalog_changed``."""
 
     model_loaded = Signal(dict)  # Predictor.describe() of the model now in use
-    model_failed = Signal(str)  # a model or device could not be loaded (the previous one stays)
     prediction_updated = Signal(object)  # SumResult
     catalog_changed = Signal(object)  # ModelCatalog: each reading of the models and devices
 
@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         )
         self.models = self.model_view.session
         self.inside = install_inside_dock(self)  # View > Inside (Ctrl+I): the network from inside
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
         self.set_pen_width(self.settings.pen_width)
         self.set_active(0)
         self.draw_tab.show_loading()
@@ -148,8 +149,8 @@ class MainWindow(QMainWindow):
         self.model_view.update_status()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)
 
     # ---- tabs for other panels --------------------------------------------------------
