@@ -21,7 +21,7 @@ from typing import Any
 
 from mnist_desk.app.jobs import Emit
 from mnist_desk.app.training_events import ComparisonEnded, ComparisonStarted, RunKind
-from mnist_desk.app.training_run import TrainingRun
+from mnist_desk.app.training_run import SwitchedJob, TrainingRun
 from mnist_desk.errors import is_user_error
 from mnist_desk.models import SCRATCH, TASK_TITLES, TRANSFER
 from mnist_desk.training import TrainingResult, TrainingSettings
@@ -97,7 +97,7 @@ class ComparisonOutcome:
     problem: str = ""  # why it could not be planned (a classifier that cannot be read...)
 
 
-class ComparisonRun:
+class ComparisonRun(SwitchedJob):
     """A comparison as one background job: plan it (which may read checkpoints: in the worker),
     then train each contender in turn. ``make_run(contender, index, controls)`` makes a
     contender's ``TrainingRun``."""
@@ -112,20 +112,6 @@ class ComparisonRun:
         self.plan = plan
         self.make_run = make_run
         self.controls = RunSwitches()  # shared by every contender's run
-
-    def pause(self) -> None:
-        self.controls.pause()
-
-    def resume(self) -> None:
-        self.controls.resume()
-
-    @property
-    def paused(self) -> bool:
-        return self.controls.paused
-
-    def cancel(self, keep: bool = True) -> None:
-        """Stop the contender in progress (``keep``: test and save its best model) and the rest."""
-        self.controls.cancel(keep=keep)
 
     def run(self, emit: Emit) -> ComparisonOutcome | None:
         try:

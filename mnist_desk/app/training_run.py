@@ -103,7 +103,29 @@ def ordinary_trainer(
     return build
 
 
-class TrainingRun:
+class SwitchedJob:
+    """A background job that holds ``controls`` (``RunSwitches``): pause, resume and cancel it
+    from the session's thread while it runs in the worker's."""
+
+    controls: RunSwitches
+
+    def pause(self) -> None:
+        self.controls.pause()
+
+    def resume(self) -> None:
+        self.controls.resume()
+
+    @property
+    def paused(self) -> bool:
+        return self.controls.paused
+
+    def cancel(self, keep: bool = True) -> None:
+        """Stop after the current step; ``keep`` tests and saves the best model so far (a
+        comparison's contenders still to come never start)."""
+        self.controls.cancel(keep=keep)
+
+
+class TrainingRun(SwitchedJob):
     """One run: made in the session's thread (cheap: nothing is read yet), then ``run(emit)`` in
     a worker thread."""
 
@@ -212,21 +234,6 @@ class TrainingRun:
             download=download,
             **options,
         )
-
-    # ---- thread-safe controls, called from the session's thread ----
-    def pause(self) -> None:
-        self.controls.pause()
-
-    def resume(self) -> None:
-        self.controls.resume()
-
-    @property
-    def paused(self) -> bool:
-        return self.controls.paused
-
-    def cancel(self, keep: bool = True) -> None:
-        """Stop after the current step; ``keep`` tests and saves the best model so far."""
-        self.controls.cancel(keep=keep)
 
     # ---- the worker thread ----
     def run(self, emit: Emit) -> RunEnded | None:
