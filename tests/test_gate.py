@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 import torch
 
 from mnist_desk.data.negatives import TURNS, non_digits, turned_digits
+from mnist_desk.data.pen_shapes import LETTER_BUILDERS, SYMBOL_BUILDERS, built_letter
 from mnist_desk.data.redrawn import centre_lines, trace
 from mnist_desk.data.synthetic import synthetic_digits
 from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
@@ -17,6 +19,7 @@ from mnist_desk.training.gate import (
     DIGITS,
     GateData,
     GateSettings,
+    choose_threshold,
     digit_probability,
     fit_gate,
     gate_targets,
@@ -37,6 +40,20 @@ def test_every_kind_of_non_digit_is_drawn_in_turn_with_ink():
     assert ((negatives > 0).flatten(1).sum(1) > 10).all()  # each has ink (normalised: bg < 0)
     again, _ = non_digits(8, 5, strokes, NON_DIGIT_KINDS)
     assert torch.equal(negatives, again)  # seeded
+
+
+def test_pen_part_shapes_are_seeded_and_letters_are_never_one_thin_stroke():
+    for make in (*LETTER_BUILDERS, *SYMBOL_BUILDERS):
+        first = [make(np.random.default_rng(seed)) for seed in range(20)]
+        assert first == [make(np.random.default_rng(seed)) for seed in range(20)], make
+        points = np.concatenate([np.asarray(s).reshape(-1, 2) for shape in first for s in shape])
+        assert np.isfinite(points).all() and np.abs(points).max() < 3, make
+    thin = 0
+    for seed in range(200):  # a thin upright stroke is how many write a 1
+        every = np.concatenate([np.asarray(s) for s in built_letter(np.random.default_rng(seed))])
+        side = every.max(0) - every.min(0)
+        thin += side.min() < 0.3 * side.max()
+    assert thin <= 4
 
 
 def test_digits_are_turned_only_where_the_turn_makes_them_no_digit():
@@ -63,6 +80,17 @@ def test_gate_targets_fold_the_digits_into_one_output_for_a_plain_gate():
     targets = torch.tensor([3, 9, DIGITS, DIGITS + 3])
     assert torch.equal(gate_targets(targets, 10), targets)
     assert gate_targets(targets, 1).tolist() == [0, 0, 1, 4]
+
+
+def test_the_threshold_keeps_each_validation_set_within_its_own_share():
+    mnist = torch.linspace(0.001, 1.0, 1000)
+    redrawn = torch.linspace(0.0, 0.5, 1000)
+    one_share = choose_threshold([mnist, redrawn], 0.001)
+    assert one_share <= float(torch.quantile(redrawn.double(), 0.001)) + 1e-9
+    each = choose_threshold([mnist, redrawn], [0.001, 0.005])
+    assert each > one_share  # the redrawn digits may take more
+    assert float((mnist < each).float().mean()) <= 0.001 + 1 / 1000
+    assert float((redrawn < each).float().mean()) <= 0.005 + 1 / 1000
 
 
 def test_a_few_steps_train_a_gate_and_choose_its_threshold_on_validation():

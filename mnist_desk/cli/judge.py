@@ -22,7 +22,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
         for f in dataclasses.fields(GateSettings):
             gate.add_argument(
                 "--" + f.name.replace("_", "-"),
-                type={"float": float, "str | None": str}.get(f.type, int),
+                type={"float": float, "float | None": float, "str | None": str}.get(f.type, int),
                 default=f.default,
                 help=f"(default {f.default})",
             )
