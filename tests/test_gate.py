@@ -115,6 +115,48 @@ def test_a_few_steps_train_a_gate_and_choose_its_threshold_on_validation():
     assert metrics["train_examples"] == 128
 
 
+def test_a_saved_gates_threshold_is_chosen_again_in_place(tmp_path):
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from mnist_desk.data.mnist import MnistSplits, Split
+    from mnist_desk.store.checkpoints import load_checkpoint, make_meta, save_checkpoint
+    from mnist_desk.training.gate import rethreshold_gate
+
+    digits, labels = some_digits(60)
+    splits = MnistSplits(
+        Split(digits[:40], labels[:40]), Split(digits[40:], labels[40:]), None, Path()
+    )
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        gate = DigitGate(width=4)
+    settings = GateSettings(width=4, val_subset=None, seed=1)
+    path = tmp_path / "gate.pt"
+    meta = make_meta(
+        "gate",
+        "digit-gate",
+        model_kwargs={"width": 4, "digit_outputs": 10},
+        metrics={"gate_threshold": 0.5, "fit_time_s": 1.0},
+        settings=asdict(settings),
+        seed=1,
+        judge={"gate_threshold": 0.5},
+    )
+    save_checkpoint(path, gate, meta)
+    chosen = rethreshold_gate(
+        path, splits, 0.05, 0.2, "mnist-desk gate-threshold x", lambda _: None
+    )
+    saved = load_checkpoint(path)
+    assert saved.meta["judge"]["gate_threshold"] == chosen["gate_threshold"]
+    assert DigitJudge.load(path=path).gate_threshold == pytest.approx(chosen["gate_threshold"])
+    assert saved.meta["metrics"]["fit_time_s"] == 1.0  # the training's figures are kept
+    assert saved.meta["settings"]["redrawn_reject_share"] == 0.2
+    assert all(torch.equal(saved.state_dict[k], v) for k, v in gate.state_dict().items())
+    info = json.loads(path.with_suffix(".json").read_text())
+    assert info["threshold_command"] == "mnist-desk gate-threshold x"
+    assert info["metrics"]["validation"]["mnist_digits_rejected"] <= 0.05 + 1 / 20
+    assert info["metrics"]["validation"]["redrawn_digits_rejected"] <= 0.2 + 1 / 20
+
+
 # ---- the shipped gate -------------------------------------------------------------------------
 
 
@@ -131,6 +173,9 @@ def test_the_shipped_gate_was_trained_by_the_cli_and_says_how(shipped):
     assert info["command"].startswith("mnist-desk train-gate ")
     assert f"--seed {info['seed']}" in info["command"]
     assert "../shared/datasets" in info["command"] and "/work/" not in info["command"]
+    if "threshold_command" in info:  # its threshold chosen again since, by the CLI too
+        assert info["threshold_command"].startswith("mnist-desk gate-threshold ")
+        assert "/work/" not in info["threshold_command"]
     assert info["machine"] and info["metrics"]["fit_time_s"] > 0
     assert judge.gate is not None
     assert judge.gate_threshold == pytest.approx(info["metrics"]["gate_threshold"])

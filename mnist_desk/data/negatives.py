@@ -77,15 +77,16 @@ LETTERS: dict[str, list[Stroke]] = {
 }
 
 
-def _letter(rng: Rng, digits: Sequence[list[Stroke]]) -> list[Stroke]:
-    """A letter built from pen parts (``pen_shapes``), a made-up one, a digit with a dot (an i,
-    a j), or a letter written here, its points moved a little."""
+def _letter(rng: Rng, digits: Sequence[list[Stroke]], pen_shapes: float = 0.0) -> list[Stroke]:
+    """A letter built from pen parts (``pen_shapes`` of them), a made-up one, a digit with a dot
+    (an i, a j), or a letter written here, its points moved a little."""
     pick = rng.random()
-    if pick < 0.45:
+    if pick < pen_shapes:
         return built_letter(rng)
-    if pick < 0.6:
+    pick = (pick - pen_shapes) / (1 - pen_shapes)  # the rest as before pen parts were added
+    if pick < 0.35:
         return made_up_letter(rng)
-    if pick < 0.75:
+    if pick < 0.6:
         return _marked(rng, digits)
     name = list(LETTERS)[rng.integers(len(LETTERS))]
     jitter = rng.uniform(0.0, 0.06)
@@ -104,8 +105,8 @@ def _polygon(rng: Rng, corners: int, step: int = 1) -> Stroke:
     return list(zip(np.cos(t).tolist(), np.sin(t).tolist(), strict=True))
 
 
-def _shape(rng: Rng, digits: Sequence[list[Stroke]] = ()) -> list[Stroke]:
-    if rng.random() < 0.45:  # brackets, braces, dashes, marks over dots... (``pen_shapes``)
+def _shape(rng: Rng, digits: Sequence[list[Stroke]] = (), pen_shapes: float = 0.0) -> list[Stroke]:
+    if pen_shapes and rng.random() < pen_shapes:  # brackets, braces, dashes... (pen parts)
         return built_symbol(rng)
     kind = rng.integers(10)
     if kind == 0:  # a triangle
@@ -310,18 +311,27 @@ def _handled(strokes: list[Stroke], rng: Rng) -> list[Stroke]:
 
 
 def non_digits(
-    count: int, seed: int, digit_strokes: Sequence[list[Stroke]], kinds: Sequence[str]
+    count: int,
+    seed: int,
+    digit_strokes: Sequence[list[Stroke]],
+    kinds: Sequence[str],
+    pen_shapes: float = 0.0,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """``count`` non-digits, the ``kinds`` in turn, normalised like training: images
     (N, 1, 28, 28) and each one's index in ``kinds``. ``digit_strokes`` are the digits that
     crossed-out and dotted drawings start from (MNIST training digits' centre lines,
-    ``redrawn.trace``)."""
+    ``redrawn.trace``); ``pen_shapes`` is the share of letters and of symbols built from pen
+    parts (``data.pen_shapes``; 0: none, the draw as it was before they were added)."""
     rng = np.random.default_rng(seed)
     images, labels = [], []
     for i in range(count):
         kind = kinds[i % len(kinds)]
         make = MAKERS[kind]
-        strokes = make(rng, digit_strokes)
+        strokes = (
+            make(rng, digit_strokes, pen_shapes)
+            if kind in ("letter", "symbol")
+            else make(rng, digit_strokes)
+        )
         images.append(render_strokes(_handled(strokes, rng)).tensor)
         labels.append(i % len(kinds))
     if not images:
