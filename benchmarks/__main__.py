@@ -40,6 +40,10 @@ ROWS = {
     "12": ('"not a digit" and honest confidence through the real window', "benchmarks.not_a_digit"),
     "13": ("faithful heatmaps: the deletion test", "benchmarks.faithfulness"),
     "14": ("the Inside dock: live, and never blocking", "benchmarks.inside"),
+    "15": (
+        "Compare architectures in the window: the seed's four, 1 epoch",
+        "benchmarks.arch_compare",
+    ),
     "17": (
         "standalone CPU app: startup against its virtual environment",
         "benchmarks.frozen_startup",

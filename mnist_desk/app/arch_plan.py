@@ -13,13 +13,19 @@ figure with the model), then hands the ``ArchitectureVerdict``: the window and
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from mnist_desk.app.arch_verdict import ArchitectureRow, ArchitectureVerdict
 from mnist_desk.app.comparison import Comparison, Contender, ContenderResult, final_val_error
 from mnist_desk.models import CLASSIFIERS
 from mnist_desk.training import TrainingSettings
-from mnist_desk.training.arch_comparison import architecture_settings, default_budget, parse_archs
+from mnist_desk.training.arch_comparison import (
+    COMPARE_VAL_IMAGES,
+    architecture_settings,
+    default_budget,
+    parse_archs,
+)
 
 ARCHITECTURES = "architectures"
 
@@ -82,6 +88,19 @@ def judge_architectures(
     rows = tuple(architecture_row(r, drawn) for r in results)
     stopped = any(r.status == "not run" for r in results)
     return ArchitectureVerdict(comparison.steps, rows, stopped)
+
+
+def window_budget(form: TrainingSettings, epochs: float) -> TrainingSettings:
+    """The window's budget: ``epochs`` each, on the Train form's device, seed, threads and data
+    subsets (its training images; validation and test as its settings hold them)."""
+    return replace(
+        default_budget(form),
+        epochs=epochs,
+        max_steps=None,
+        train_subset=form.train_subset,
+        val_subset=form.val_subset or COMPARE_VAL_IMAGES,
+        test_subset=form.test_subset,
+    )
 
 
 def plan_architectures(
