@@ -118,7 +118,7 @@ class InsideSession:
             try:
                 emit(self.answer(request))
             except Exception as e:  # noqa: BLE001 - one bad request must not end the view
-                from mnist_desk.app.model_session import describe_error
+                from mnist_desk.app.jobs import describe_error
 
                 emit(InsideFailed(request.id, describe_error(e, "the inside view")))
 

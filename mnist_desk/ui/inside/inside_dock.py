@@ -35,6 +35,7 @@ from mnist_desk.app.inside_sheets import (
 )
 from mnist_desk.inspection.methods import DEFAULT_METHOD, METHODS
 from mnist_desk.ui.background import BackgroundJob
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.inside.detail_view import DetailView
 from mnist_desk.ui.inside.image_panel import ImagePanel, MosaicView
 from mnist_desk.ui.inside.map_view import MapView
@@ -106,7 +107,8 @@ class InsideDock(QDockWidget):
         self.setMinimumWidth(360)
         self.pages.setCurrentIndex(int(str(self.settings.value("inside/page", 0) or 0)) % 2)
         self.visibilityChanged.connect(lambda shown: shown and (self.refresh(), self.update_map()))
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
 
     # ---- requests ----
     @property
@@ -345,8 +347,8 @@ class InsideDock(QDockWidget):
             self.heading.setText(self.tr("Draw a digit to see what the network computes for it."))
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)
 
 
