@@ -122,6 +122,24 @@ def test_the_reading_splits_touching_digits_where_geometry_alone_cannot(classifi
     assert number.value == expected, number.text
 
 
+@pytest.mark.parametrize(
+    "names, gap",
+    [
+        (["1", "7"], -0.1),  # read together: an 8 (or a 0) the gate finds unlike any digit
+        (["1-flag", "7"], -0.05),
+        (["9", "2"], -0.05),
+        (["4-two-strokes", "7"], -0.05),
+        (["5-two-strokes", "7"], 0.0),
+    ],
+)
+def test_digits_that_overlap_are_not_read_as_one_digit_that_looks_unlike_one(
+    classifier, names, gap
+):
+    expected = int("".join(n[0] for n in names))
+    (number,) = classifier.predict_numbers([strokes(names, gap=gap)])
+    assert number.value == expected, number.text
+
+
 def test_a_leading_zero_is_kept_as_written_but_not_in_the_value(classifier):
     (number,) = classifier.predict_numbers([strokes(["0", "7"])])
     assert number.text == "07" and number.value == 7

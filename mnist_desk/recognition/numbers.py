@@ -37,6 +37,9 @@ class Candidate:
     key: tuple
     run: tuple[int, int]
     input: Preprocessed
+    # Whether how digit-like it looks (the gate) counts in the choice: not for a picture's
+    # slices (a cut edge looks unlike a digit).
+    gate_counts: bool = True
 
 
 @dataclass
@@ -58,13 +61,15 @@ def segment(drawn: Drawn) -> Segmentation:
     return Segmentation()
 
 
-def _segmentation(lay: Layout, key: Callable, render: Callable) -> Segmentation:
+def _segmentation(
+    lay: Layout, key: Callable, render: Callable, gate_counts: bool = True
+) -> Segmentation:
     candidates = []
     for start, end in lay.runs():
         pieces = key(start, end)
         made = render(pieces)
         if not made.blank:
-            candidates.append(Candidate(pieces, (start, end), made))
+            candidates.append(Candidate(pieces, (start, end), made, gate_counts))
     return Segmentation(candidates, lay)
 
 
@@ -98,6 +103,7 @@ def _segment_picture(drawn: Picture) -> Segmentation:
         lay,
         lambda a, b: tuple(sorted(pieces[i] for k in range(a, b) for i in lay.atoms[k])),
         render,
+        gate_counts=False,
     )
 
 
