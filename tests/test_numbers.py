@@ -13,7 +13,9 @@ from PIL import Image, ImageDraw
 
 from mnist_desk.cli.main import main
 from mnist_desk.imaging.drawn import Blank, Strokes, picture_from_image
+from mnist_desk.imaging.ink import MNIST_PEN, pen_width, thinned
 from mnist_desk.recognition import long_addition
+from mnist_desk.recognition.numbers import segment
 from mnist_desk.recognition.predictor import Predictor
 from tests.number_glyphs import write
 
@@ -163,6 +165,40 @@ def test_pictures_of_numbers_are_read_by_their_ink(classifier):
         ]
     )
     assert [n.value for n in numbers] == [247, 81, 23]
+
+
+def bars(width: int, height: int = 60, side: int = 160) -> np.ndarray:
+    """Ink of three upright bars (a "111"), ``width`` px wide, ``height`` tall."""
+    ink = np.zeros((side, side), np.float32)
+    for x in (20, 70, 120):
+        ink[50 : 50 + height, x : x + width] = 1.0
+    return ink
+
+
+def test_a_thick_pen_is_thinned_towards_mnists_pen_and_a_thin_one_is_left_alone():
+    thick = bars(18)
+    assert pen_width(thick) == pytest.approx(18, rel=0.25)
+    thin = thinned(thick)
+    target = MNIST_PEN * (60 - pen_width(thick))
+    assert target <= pen_width(thin) <= 2.5 * target  # thinner, never past MNIST's pen
+    assert (thin > 0).sum() < (thick > 0).sum()
+    assert (thin[:, :60] > 0).any() and (thin[:, 60:110] > 0).any()  # no bar vanishes
+    ordinary = bars(6)
+    assert np.array_equal(thinned(ordinary), ordinary)
+
+
+def test_only_candidates_of_whole_ink_blobs_count_how_digit_like_they_look():
+    touching = segment(picture_from_image(picture(["2", "3"], gap=0.0, pen=0.04)))
+    blobs = {piece[0] for c in touching.candidates for piece in c.key}
+    assert len(blobs) == 1 and len(touching.candidates) > 1  # one blob, cut into slices
+    every_slice = {piece for c in touching.candidates for piece in c.key}
+    for candidate in touching.candidates:
+        whole = set(candidate.key) == every_slice
+        assert candidate.gate_counts == whole  # a cut edge looks unlike a digit
+    apart = segment(picture_from_image(picture(["2", "3"], gap=0.4)))
+    assert all(c.gate_counts for c in apart.candidates)
+    drawn = segment(strokes(["1", "7"], gap=-0.1))
+    assert all(c.gate_counts for c in drawn.candidates)
 
 
 def test_a_single_drawn_digit_reads_as_it_always_did(classifier):

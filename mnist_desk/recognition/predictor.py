@@ -317,13 +317,13 @@ class Predictor:
 def _digit_likeness(score: float, counts: bool, judge: Judge) -> float:
     """What the gate's probability that a candidate is a digit adds to its reading, in nats.
 
-    Where it ``counts`` (candidates made of whole strokes): log p(a digit), so a candidate scores
-    log p(its answer | a digit) + log p(a digit). Two digits taken together often read as one
-    confident digit (a 1 overlapping a 7 reads as an 8) but look unlike any digit to the gate: on
-    the drawn numbers of development seeds 1000-1002 this took the merges from 27 to 4 of 900
-    pairs (docs/recognition.md). Elsewhere (a picture's slices: a cut edge looks unlike a digit,
-    and the slices of two touching test digits scored lower than the blob read whole as an 8)
-    only below the gate's threshold, so every candidate it accepts counts the same."""
+    Where it ``counts`` (candidates made of whole strokes or whole blobs of ink): log p(a digit),
+    so a candidate scores log p(its answer | a digit) + log p(a digit). Two digits taken together
+    often read as one confident digit (a 1 overlapping a 7 reads as an 8) but look unlike any
+    digit to the gate: on the drawn numbers of development seeds 1000-1002 this took the merges
+    from 27 to 4 of 900 pairs (docs/recognition.md). Not for a slice of a picture's blob: a cut
+    edge looks unlike a digit (the slices of two touching test digits scored lower than the
+    blob read whole as an 8), so there it counts only below the gate's threshold."""
     if counts:
         return math.log(max(score, 1e-6))
     floor = max(float(getattr(judge, "gate_threshold", 0.0)), 1e-6)
