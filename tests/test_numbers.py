@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 
 from mnist_desk.cli.main import main
 from mnist_desk.imaging.drawn import Blank, Strokes, picture_from_image
-from mnist_desk.imaging.ink import MNIST_PEN, pen_width, thinned
+from mnist_desk.imaging.ink import PEN_TARGET, pen_width, thinned
 from mnist_desk.recognition import long_addition
 from mnist_desk.recognition.numbers import segment
 from mnist_desk.recognition.predictor import Predictor
@@ -179,8 +179,8 @@ def test_a_thick_pen_is_thinned_towards_mnists_pen_and_a_thin_one_is_left_alone(
     thick = bars(18)
     assert pen_width(thick) == pytest.approx(18, rel=0.25)
     thin = thinned(thick)
-    target = MNIST_PEN * (60 - pen_width(thick))
-    assert target <= pen_width(thin) <= 2.5 * target  # thinner, never past MNIST's pen
+    target = PEN_TARGET * (60 - pen_width(thick))
+    assert target <= pen_width(thin) <= 2.5 * target  # thinner, never past the target
     assert (thin > 0).sum() < (thick > 0).sum()
     assert (thin[:, :60] > 0).any() and (thin[:, 60:110] > 0).any()  # no bar vanishes
     ordinary = bars(6)
