@@ -20,6 +20,10 @@ from benchmarks.results import RESULTS_MD, render_table, save_row, write_results
 
 ROWS = {
     "1": ("time to 99% test accuracy, project vs reference", "benchmarks.time_to_accuracy"),
+    "1w": (
+        "row 1 as whole commands, on a CPU with and without native bf16",
+        "benchmarks.whole_commands",
+    ),
     "2": ("adders: time and steps to 98% test sum accuracy", "benchmarks.adders"),
     "3": ("recognition latency per shipped model", "benchmarks.latency"),
     "4": ("startup to window and to first prediction", "benchmarks.startup"),
@@ -36,6 +40,10 @@ ROWS = {
     "12": ('"not a digit" and honest confidence through the real window', "benchmarks.not_a_digit"),
     "13": ("faithful heatmaps: the deletion test", "benchmarks.faithfulness"),
     "14": ("the Inside dock: live, and never blocking", "benchmarks.inside"),
+    "15": (
+        "Compare architectures in the window: the seed's four, 1 epoch",
+        "benchmarks.arch_compare",
+    ),
     "17": (
         "standalone CPU app: startup against its virtual environment",
         "benchmarks.frozen_startup",
@@ -54,6 +62,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--threads", type=int, default=cores(), help="torch threads (default: cores)"
     )
     parser.add_argument("--no-cuda", action="store_true", help="skip the CUDA rows even with a GPU")
+    parser.add_argument(
+        "--cuda-only",
+        action="store_true",
+        help="rows that measure on the CPU and on CUDA (1, 3, 6) measure on CUDA only",
+    )
     parser.add_argument(
         "--output",
         help="write this run's table here instead of updating "
@@ -81,11 +94,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     import torch
 
+    if args.cuda_only and not torch.cuda.is_available():
+        print("error: --cuda-only, but PyTorch sees no CUDA device here", file=sys.stderr)
+        return 1
     opts = Options(
         quick=args.quick,
         data_dir=data_dir.resolve(),
         threads=args.threads,
         cuda=torch.cuda.is_available() and not args.no_cuda,
+        cpu=not args.cuda_only,
     )
     set_threads(opts.threads)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -29,6 +29,7 @@ class Options:
     data_dir: Path = Path(".")
     threads: int = 1
     cuda: bool = False
+    cpu: bool = True  # False (--cuda-only): rows that measure on both devices skip the CPU
 
 
 @dataclass

@@ -101,7 +101,7 @@ def run(opts: Options) -> list[Line]:
                 "3", "Recognition latency", f"not available: no weights in {shipped_weights_dir()}"
             )
         ]
-    devices = ["cpu"] + (["cuda"] if opts.cuda else [])
+    devices = (["cpu"] if opts.cpu else []) + (["cuda"] if opts.cuda else [])
     for device in devices:
         for path in paths:
             name = path.stem

@@ -75,8 +75,10 @@ def run_public_recipe(
     *,
     max_steps: int | None = None,
     test_count: int | None = None,
-) -> PeerRun:
-    """One run of the recipe; data preparation is done before the clock starts."""
+    keep_model: bool = False,
+) -> PeerRun | tuple[PeerRun, nn.Module]:
+    """One run of the recipe; data preparation is done before the clock starts (``keep_model``:
+    the trained model comes back beside the run)."""
     train_x, train_y = (t.to(device) for t in all_training_images(splits, seed))
     test_x, test_y = splits.test.images[:test_count].to(device), splits.test.labels[:test_count]
     test_y = test_y.to(device)
@@ -110,4 +112,42 @@ def run_public_recipe(
             correct += (output.argmax(1) == test_y[i : i + TEST_BATCH_SIZE]).sum().item()
     sync(device)
     seconds = time.perf_counter() - start
-    return PeerRun(seed, seconds, trained, correct / len(test_y), total_steps)
+    run = PeerRun(seed, seconds, trained, correct / len(test_y), total_steps)
+    return (run, model) if keep_model else run
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The recipe as a whole command, for row 1w: read MNIST, train, score, save the weights.
+
+    ``python -m benchmarks.public_recipe --seed 0 --threads 2 -o model.pt``; the data comes
+    through the project's own MNIST reader, so both whole commands read it the same way."""
+    import argparse
+    import io
+    import os
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.public_recipe")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--data-dir", default=os.environ.get("MNIST_DESK_DATA", "."))
+    parser.add_argument("--output", "-o", required=True, help="where the trained weights go")
+    args = parser.parse_args(argv)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    from mnist_desk.support.fileio import atomic_write
+
+    splits = mdata.load_splits(Path(args.data_dir))
+    run, model = run_public_recipe(splits, args.seed, args.device, keep_model=True)
+    buffer = io.BytesIO()
+    torch.save(model.state_dict(), buffer)
+    atomic_write(args.output, lambda f: f.write(buffer.getvalue()))
+    print(
+        f"test accuracy {run.accuracy:.2%} after {run.steps} steps in {run.seconds:.1f}s; "
+        f"saved {args.output}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

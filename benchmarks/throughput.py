@@ -108,7 +108,7 @@ def run(opts: Options) -> list[Line]:
     if opts.quick:
         archs = archs[:1] + archs[-2:]
     lines = []
-    for device in ["cpu"] + (["cuda"] if opts.cuda else []):
+    for device in (["cpu"] if opts.cpu else []) + (["cuda"] if opts.cuda else []):
         for task, arch in archs:
             name = f"{task}-{arch}"
             needs = _needs_checkpoint(task, arch)

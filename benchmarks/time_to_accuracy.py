@@ -104,8 +104,10 @@ def run(opts: Options) -> list[Line]:
     from benchmarks import recipe_ablation
 
     lines: list[Line] = []
-    for device in ["cpu"] + (["cuda"] if opts.cuda else []):
+    for device in (["cpu"] if opts.cpu else []) + (["cuda"] if opts.cuda else []):
         lines += _run_on(opts, device)
+    if not opts.cpu:
+        return lines
     log("row 1: what each speed choice of the quick recipe buys")
     return lines + recipe_ablation.run(opts)
 

@@ -108,3 +108,55 @@ def test_parsing_the_window_command_loads_no_torch():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("preset", ["quick", "standard", "best"])
+def test_a_preset_on_the_command_line_is_the_windows_preset(preset):
+    from mnist_desk.training.presets import PRESETS, preset_settings
+
+    parser, train = _train_parser()
+    assert tuple(train._option_string_actions["--preset"].choices) == PRESETS
+    s = settings_from_args(parser.parse_args(["train", "--preset", preset]))
+    assert s == preset_settings(preset)
+
+
+def test_options_given_beside_a_preset_override_only_what_they_name():
+    from dataclasses import replace
+
+    from mnist_desk.training.presets import preset_settings
+
+    parser, _ = _train_parser()
+    args = parser.parse_args(
+        shlex.split(
+            "train --preset best --epochs 2 --batch-size 64 --seed 3 --no-augment "
+            "--model-arg c1=16 --threads 1"
+        )
+    )
+    best = preset_settings("best")
+    assert settings_from_args(args) == replace(
+        best,
+        epochs=2.0,
+        batch_size=64,
+        seed=3,
+        augment=False,
+        num_threads=1,
+        model_kwargs={**best.model_kwargs, "c1": 16},
+    )
+    # Another architecture keeps the preset's schedule but not its layer sizes.
+    other = settings_from_args(parser.parse_args(["train", "--preset", "best", "--arch", "cnn"]))
+    assert other.arch == "cnn" and other.model_kwargs == {} and other.drawn
+
+
+def test_a_preset_for_an_adder_is_refused_with_a_message():
+    from mnist_desk.errors import UserError
+
+    parser, _ = _train_parser()
+    with pytest.raises(UserError, match="classifier"):
+        settings_from_args(parser.parse_args(["train", "--task", "scratch", "--preset", "quick"]))
+
+
+def test_an_unknown_preset_is_a_usage_error(capsys):
+    parser, _ = _train_parser()
+    with pytest.raises(SystemExit) as exit_info:
+        parser.parse_args(["train", "--preset", "fastest"])
+    assert exit_info.value.code == 2 and "invalid choice" in capsys.readouterr().err

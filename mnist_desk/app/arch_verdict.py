@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-VERDICT_CONTEXT = "ArchitectureVerdict"
+VERDICT_CONTEXT = "ArchitectureVerdict"  # lupdate reads the literal in each call below
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -86,7 +86,8 @@ def verdict_lines(
         return [
             t(
                 QT_TRANSLATE_NOOP(
-                    VERDICT_CONTEXT, "No verdict: fewer than two architectures were tested ({0})."
+                    "ArchitectureVerdict",
+                    "No verdict: fewer than two architectures were tested ({0}).",
                 )
             ).format(", ".join(missing))
         ]
@@ -96,7 +97,7 @@ def verdict_lines(
         lines.append(
             t(
                 QT_TRANSLATE_NOOP(
-                    VERDICT_CONTEXT,
+                    "ArchitectureVerdict",
                     "{0} and {1} tie after {2:,} steps each: {3:.2%} test accuracy.",
                 )
             ).format(winner.name, second.name, verdict.steps, winner.test_accuracy)
@@ -107,7 +108,7 @@ def verdict_lines(
         lines.append(
             t(
                 QT_TRANSLATE_NOOP(
-                    VERDICT_CONTEXT,
+                    "ArchitectureVerdict",
                     "{0} wins after {1:,} steps each: {2:.2%} test accuracy, against {3:.2%} for "
                     "{4}, the next best ({5:.1f}× fewer mistakes).",
                 )
@@ -123,15 +124,17 @@ def verdict_lines(
     drawn = verdict.best(lambda r: r.drawn_digits)
     if drawn is not None:
         lines.append(
-            t(QT_TRANSLATE_NOOP(VERDICT_CONTEXT, "{0} reads drawn digits best: {1:.1%}.")).format(
-                drawn.name, drawn.drawn_digits
-            )
+            t(
+                QT_TRANSLATE_NOOP("ArchitectureVerdict", "{0} reads drawn digits best: {1:.1%}.")
+            ).format(drawn.name, drawn.drawn_digits)
         )
     fastest = verdict.best(lambda r: r.images_per_second)
     if fastest is not None:
         lines.append(
             t(
-                QT_TRANSLATE_NOOP(VERDICT_CONTEXT, "{0} trains fastest: {1:,.0f} images a second.")
+                QT_TRANSLATE_NOOP(
+                    "ArchitectureVerdict", "{0} trains fastest: {1:,.0f} images a second."
+                )
             ).format(fastest.name, fastest.images_per_second)
         )
     smallest = verdict.best(lambda r: -r.parameters if r.parameters else None)
@@ -139,12 +142,16 @@ def verdict_lines(
         lines.append(
             t(
                 QT_TRANSLATE_NOOP(
-                    VERDICT_CONTEXT, "{0} is the smallest: {1:,} parameters ({2:.2%} test)."
+                    "ArchitectureVerdict", "{0} is the smallest: {1:,} parameters ({2:.2%} test)."
                 )
             ).format(smallest.name, smallest.parameters, smallest.test_accuracy or 0.0)
         )
     if verdict.stopped:
         lines.append(
-            t(QT_TRANSLATE_NOOP(VERDICT_CONTEXT, "Stopped before every architecture had run."))
+            t(
+                QT_TRANSLATE_NOOP(
+                    "ArchitectureVerdict", "Stopped before every architecture had run."
+                )
+            )
         )
     return lines

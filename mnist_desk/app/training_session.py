@@ -2,8 +2,8 @@
 
 A ``TrainingSession`` owns the state of the run in progress (``RunState``; the one place it
 lives) and takes requests from the views: ``start`` (the form's settings), ``start_personal``
-(the classifier in use fine-tuned on the user's digits), ``compare_adders`` (or any
-``Comparison``), ``pause``, ``resume``, ``stop``, ``close``. A request either starts a job on the
+(the classifier in use fine-tuned on the user's digits), ``compare_adders``,
+``compare_architectures`` (or any ``Comparison``), ``pause``, ``resume``, ``stop``, ``close``. A request either starts a job on the
 session's ``Worker`` (``app.jobs``; in the window a worker thread) or is
 ``Refused`` at once, saying why. The job's events (``app.training_events``) come back through
 ``receive`` in the session's thread and go to every listener (``on_event``), with
@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from mnist_desk.app.arch_plan import ARCHITECTURES, plan_architectures
 from mnist_desk.app.comparison import ADDERS, Comparison, ComparisonRun, contender_run, plan_adders
 from mnist_desk.app.jobs import InlineWorker, Job, Worker, WorkFailed
 from mnist_desk.app.training_events import (
@@ -228,6 +229,17 @@ class TrainingSession:
         if not init_from:
             return Refused(StartProblem.NO_CLASSIFIER_FOR_COMPARISON)
         return self.compare(ADDERS, lambda: plan_adders(budget, init_from))
+
+    def compare_architectures(
+        self, archs: str | list[str], budget: TrainingSettings | None = None
+    ) -> Refused | None:
+        """Train each of ``archs`` in turn on one budget (``arch_comparison.default_budget()``
+        unless given) and judge them; refused at once for an unknown architecture."""
+        try:
+            plan_architectures(archs, budget)  # checks the names and the budget; cheap
+        except (ValueError, UserError) as e:
+            return Refused(StartProblem.INVALID, str(e))
+        return self.compare(ARCHITECTURES, lambda: plan_architectures(archs, budget))
 
     def compare(self, kind: str, plan: Callable[[], Comparison]) -> Refused | None:
         """Run a comparison: ``plan()`` (called in the worker) gives its contenders and judge."""

@@ -177,7 +177,8 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     window_check = None
     if args.window:
         from mnist_desk.ui.shell.app import open_and_close_window as window_check
-    return EXIT_OK if run_self_test(print, window_check) else EXIT_FAILED
+    ok = run_self_test(print, window_check, device=getattr(args, "device", None))
+    return EXIT_OK if ok else EXIT_FAILED
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -291,11 +292,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     self_test.set_defaults(func=cmd_self_test)
 
+    from mnist_desk.cli.compare import add_parser as add_compare_parser
     from mnist_desk.cli.export import add_parser as add_export_parser
     from mnist_desk.cli.inside import add_parsers as add_inside_parsers
     from mnist_desk.cli.judge import add_parsers as add_judge_parsers
     from mnist_desk.cli.my_digits import add_parsers as add_my_digits_parsers
 
+    add_compare_parser(sub, common)
     add_export_parser(sub, common)
     add_inside_parsers(sub, common)
     add_my_digits_parsers(sub, common)

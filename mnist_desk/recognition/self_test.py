@@ -27,19 +27,22 @@ def sample_digits() -> list[tuple[int, Path]]:
 def run_self_test(
     say: Callable[[str], None] = print,
     window_check: Callable[[], tuple[bool, str]] | None = None,
+    device: str | None = None,
 ) -> bool:
     """Check every shipped model on the sample digits, saying each result; True if all pass.
+    ``device``: where the models run (``support.devices.resolve_device``; default the CPU).
 
     ``window_check`` (the CLI passes ``ui.app.open_and_close_window``) is run last and returns
     (ok, what it saw): the core knows nothing of the window, the entry point hands it in."""
     from mnist_desk.imaging.drawn import picture_from_image
     from mnist_desk.recognition.predictor import Predictor, load_image
     from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
-    from mnist_desk.support.devices import cuda_unavailable_reason, list_devices
+    from mnist_desk.support.devices import cuda_unavailable_reason, list_devices, resolve_device
 
+    run_on = resolve_device(device)  # a CUDA device that is not there: a DeviceError, said first
     devices = [d.name for d in list_devices()]
     no_cuda = "" if len(devices) > 1 else f" (no CUDA: {cuda_unavailable_reason()})"
-    say(f"devices: {', '.join(devices)}{no_cuda}")
+    say(f"devices: {', '.join(devices)}{no_cuda}; models run on {run_on}")
     samples = sample_digits()
     weights = sorted(shipped_weights_dir().glob("*.pt"))
     ok = bool(samples) and bool(weights)
@@ -54,7 +57,7 @@ def run_self_test(
     ]
     for path in weights:
         try:
-            predictor = Predictor(load_checkpoint(path))
+            predictor = Predictor(load_checkpoint(path), device=run_on)
         except CheckpointError as e:
             say(f"FAIL {path.name}: {e}")
             ok = False

@@ -501,6 +501,27 @@ def test_a_classifier_starts_on_the_quick_preset_and_the_preset_box_switches_rec
     assert standard.arch == "convnet" and standard.augment and not standard.amp
     assert panel.form.arch_box.currentData() == "convnet" and panel.form.augment_check.isChecked()
 
+    # The list is the command line's (`mnist-desk train --preset`); Best is QuickNet, wider,
+    # with the drawn-digit recipe.
+    from mnist_desk.training.presets import PRESETS, preset_settings
+
+    box = panel.form.preset_box
+    assert tuple(box.itemData(i) for i in range(box.count())) == PRESETS
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert box.currentData() == "best"
+    best = panel.settings_from_form()
+    expected = preset_settings("best", best)
+    assert (best.arch, best.model_kwargs, best.drawn, best.epochs, best.lr) == (
+        expected.arch,
+        expected.model_kwargs,
+        True,
+        expected.epochs,
+        expected.lr,
+    )
+    assert panel.form.drawn_check.isChecked() and panel.form.batch_spin.value() == 128
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    assert box.currentData() == "standard"
+
     # Picking QuickNet in the architecture list is the quick preset again.
     panel.form.arch_box.setCurrentIndex(panel.form.arch_box.findData("quick"))
     assert panel.form.preset_box.currentData() == "quick" and panel.settings_from_form().amp

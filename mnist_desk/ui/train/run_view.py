@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from mnist_desk.app.arch_plan import ARCHITECTURES
 from mnist_desk.app.training_events import (
     ComparisonEnded,
     ComparisonStarted,
@@ -40,6 +41,7 @@ class RunView(QObject):
         self.filters = FiltersView()  # the first layer's filters, beside the curves
         session.filter_snapshots = True  # the runs send FiltersSnapshot events for it
         self.views, self.comparison_view = panel.views, panel.comparison_view
+        self.arch_view = panel.arch_view
         self._series: dict[int, RunSeries] = {}  # the curves of each run still reporting
         self._state = RunState.IDLE  # the last state shown
 
@@ -55,23 +57,29 @@ class RunView(QObject):
             self.controls.show_progress(event.steps[-1])
         elif isinstance(event, Evaluated) and event.run_id in self._series:
             self.plots.add_eval(self._series[event.run_id], event.point)
-            self.comparison_view.add_eval(event.run_id, event.point)
+            self.comparison(self.session.comparing).add_eval(event.run_id, event.point)
         elif isinstance(event, FiltersSnapshot) and event.run_id in self._series:
             self.filters.show_weights(event.weights, event.step)
         elif isinstance(event, RunEnded):
             self._ended(event)
         elif isinstance(event, ComparisonStarted):
-            self.comparison_view.show_training(event.steps)
-            self.views.setCurrentWidget(self.comparison_view)
+            self.comparison(event.kind).show_training(event.steps)
+            self.views.setCurrentWidget(self.comparison(event.kind))
         elif isinstance(event, ComparisonEnded):
-            self.comparison_view.show_outcome(event.outcome)
+            view = self.comparison(event.outcome.kind)
+            view.show_outcome(event.outcome)
             if event.outcome.problem:
                 self.controls.show_problem(event.outcome.problem)
-            self.statusMessage.emit(self.comparison_view.finished_text(event.outcome))
+            self.statusMessage.emit(view.finished_text(event.outcome))
+
+    def comparison(self, kind: str):
+        """The view of a comparison of ``kind``: Compare architectures', else Compare adders'."""
+        return self.arch_view if kind == ARCHITECTURES else self.comparison_view
 
     def show_state(self, controls: Controls, state: RunState | None = None) -> None:
         """Enable what the session's state allows; the form is locked while a run goes."""
         self.controls.set_controls(controls)
+        self.arch_view.set_controls(controls)
         self.form.set_locked(not controls.start)
         if state is RunState.PAUSED:
             self.controls.set_phase(lambda: self.tr("Paused"))
@@ -95,7 +103,8 @@ class RunView(QObject):
             self.form.show_personalised()  # the form shows what runs
         series = self._series[event.run_id] = self.plots.begin_run(event.name)
         if event.kind is RunKind.CONTENDER:
-            self.comparison_view.begin_run(event.run_id, event.name, series.color)
+            view = self.comparison(self.session.comparing)
+            view.begin_run(event.run_id, event.name, series.color)
         self.controls.show_starting(event.total_steps)
         self.statusMessage.emit(self.tr("Training {0}…").format(event.name))
 

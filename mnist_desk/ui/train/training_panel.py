@@ -1,6 +1,7 @@
 """The Train tab, a view of the app's ``TrainingSession``: its buttons send the session requests
-(start, pause, stop, compare adders); ``RunView`` renders the session's events in its parts
-(``TrainingForm``, ``RunControls``, ``TrainingPlots``, ``RunResultsView``, ``ComparisonView``).
+(start, pause, stop, compare adders or architectures); ``RunView`` renders the session's events in
+its parts (``TrainingForm``, ``RunControls``, ``TrainingPlots``, ``RunResultsView``,
+``ComparisonView``, ``ArchComparisonView``).
 It holds no run state: whether a run goes, and which controls it allows, is the session's."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from mnist_desk.app.training_session import TrainingSession
 from mnist_desk.support.config import resolve_data_dir, resolve_models_dir
 from mnist_desk.ui.background import BackgroundWorker
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.train.arch_view import ArchComparisonView
 from mnist_desk.ui.train.comparison_view import ComparisonView
 from mnist_desk.ui.train.filters_view import side_by_side
 from mnist_desk.ui.train.plots import TrainingPlots
@@ -64,10 +66,9 @@ class TrainingPanel(QWidget):
         self.results.useModelRequested.connect(self.useModelRequested)
         self.comparison_view = ComparisonView()
         self.comparison_view.exportRequested.connect(self._export_comparison)
+        self.arch_view = ArchComparisonView(self.session, self.form.settings_from_form, self.answer)
         self.views = QTabWidget()
-        self.run_view = RunView(
-            self, self.session
-        )  # renders the session's events in the parts above
+        self.run_view = RunView(self, self.session)  # renders the session's events in them
         self.run_view.modelSaved.connect(self._on_model_saved)
         self.run_view.statusMessage.connect(self.statusMessage)
         controls = self.run_controls
@@ -104,6 +105,7 @@ class TrainingPanel(QWidget):
             (curves, lambda: self.tr("Curves")),
             (self.results, lambda: self.tr("Results")),
             (self.comparison_view, lambda: self.tr("Compare adders")),
+            (self.arch_view, lambda: self.tr("Compare architectures")),
         )
         for index, (view, title) in enumerate(tabs):
             self.views.addTab(view, "")

@@ -1,0 +1,272 @@
+"""The "Compare architectures" view: choose several architectures and one budget, start; one
+plot of every contender's validation error, against iterations or against time (a toggle); at
+the end a table of the results and the verdict in words.
+
+A view only: the run, its events and its verdict are the app layer's (``TrainingSession.
+compare_architectures``, ``app.arch_plan``, ``app.arch_verdict``, which decides and words it);
+``RunView`` passes the comparison's events here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mnist_desk.app.arch_plan import window_budget
+from mnist_desk.app.arch_verdict import VERDICT_CONTEXT, ArchitectureVerdict, verdict_lines
+from mnist_desk.app.comparison import ComparisonOutcome
+from mnist_desk.app.run_exports import format_duration
+from mnist_desk.models import CLASSIFIER, archs_for
+from mnist_desk.ui.draw.model_picker import arch_title
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.train.plot_parts import (
+    LEGEND_STYLE,
+    X_STEP,
+    X_TIME,
+    RunSeries,
+    percent,
+    set_titles,
+    style_plot,
+    update_legend,
+)
+from mnist_desk.ui.train.run_results import status_title
+
+if TYPE_CHECKING:
+    from mnist_desk.app.training_events import Controls, Refused
+    from mnist_desk.app.training_session import TrainingSession
+    from mnist_desk.training import EvalEvent, TrainingSettings
+
+CHOSEN = ("mlp", "lenet5", "vit", "deit")  # the seed's four, checked at first
+
+
+def verdict_text(verdict: ArchitectureVerdict) -> str:
+    """The verdict in the user's language, the architectures named by their translated titles."""
+    rows = tuple(replace(r, name=arch_title(r.arch, task=CLASSIFIER)) for r in verdict.rows)
+    translated = replace(verdict, rows=rows)
+    lines = verdict_lines(translated, lambda t: QCoreApplication.translate(VERDICT_CONTEXT, t))
+    return "<br>".join(lines)
+
+
+class ArchComparisonView(QWidget):
+    """Architectures and budget, the Compare button, the plot, the table and the verdict."""
+
+    def __init__(
+        self,
+        session: TrainingSession,
+        form_settings: Callable[[], TrainingSettings],
+        answer: Callable[[Refused | None], bool],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.session, self.form_settings, self.answer = session, form_settings, answer
+        self.texts = LiveTexts()
+        self.checks: dict[str, QCheckBox] = {}
+        grid = QGridLayout()
+        for index, arch in enumerate(archs_for(CLASSIFIER)):
+            check = self.checks[arch] = QCheckBox()
+            check.setChecked(arch in CHOSEN)
+            self.texts.bind(check.setText, lambda a=arch: arch_title(a, task=CLASSIFIER))
+            grid.addWidget(check, index // 3, index % 3)
+        self.epochs_spin = QDoubleSpinBox()
+        self.epochs_spin.setRange(0.1, 50.0)
+        self.epochs_spin.setDecimals(1)
+        self.epochs_spin.setSingleStep(0.5)
+        self.epochs_spin.setValue(1.0)
+        self.compare_button = QPushButton()
+        self.texts.bind(self.compare_button.setText, lambda: self.tr("Compare architectures"))
+        self.texts.bind(
+            self.compare_button.setToolTip,
+            lambda: self.tr(
+                "Train each chosen architecture in turn for the same epochs, on the same data, "
+                "seed and device (and the training images set in the form), each with its own "
+                "recipe; then test each and read the drawn digits with it"
+            ),
+        )
+        self.compare_button.clicked.connect(self.start)
+        self.by_time = QRadioButton()
+        by_step = QRadioButton()
+        by_step.setChecked(True)
+        self.texts.bind(by_step.setText, lambda: self.tr("against iterations"))
+        self.texts.bind(self.by_time.setText, lambda: self.tr("against time"))
+        self.axes = QButtonGroup(self)
+        for button in (by_step, self.by_time):
+            self.axes.addButton(button)
+        self.by_time.toggled.connect(self._show_axis)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot_item = self.plot.getPlotItem()
+        style_plot(self.plot_item)
+        self.plot_item.addLegend(offset=(-10, 10), **LEGEND_STYLE)
+        update_legend(self.plot_item)
+        self.table = QTableWidget(0, 6)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.series: dict[int, RunSeries] = {}  # run id -> its curve
+        self._verdict: Callable[[], str] = self._intro
+        self._lay_out(grid, by_step)
+        self._show_texts()
+
+    def _lay_out(self, grid: QGridLayout, by_step: QRadioButton) -> None:
+        budget = QHBoxLayout()
+        budget.addWidget(self.texts.label(lambda: self.tr("Epochs each")))
+        budget.addWidget(self.epochs_spin)
+        budget.addStretch(1)
+        budget.addWidget(self.compare_button)
+        axis = QHBoxLayout()
+        axis.addWidget(self.texts.label(lambda: self.tr("Validation error")))
+        axis.addWidget(by_step)
+        axis.addWidget(self.by_time)
+        axis.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(budget)
+        layout.addLayout(axis)
+        layout.addWidget(self.plot, 3)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.verdict)
+
+    def changeEvent(self, event) -> None:
+        if is_language_change(event):
+            self.texts.refresh()
+            self._show_texts()
+        super().changeEvent(event)
+
+    def _show_texts(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Architecture"),
+                self.tr("Test accuracy"),
+                self.tr("Drawn digits"),
+                self.tr("Parameters"),
+                self.tr("Training time"),
+                self.tr("Images/s"),
+            ]
+        )
+        self._show_axis()
+        self.verdict.setText(self._verdict())
+
+    def _intro(self) -> str:
+        return self.tr(
+            "Choose two or more architectures and the epochs each trains, then press Compare "
+            "architectures: they train one after another on the same data, seed and budget, and "
+            "their validation curves meet here."
+        )
+
+    def _set_verdict(self, text: Callable[[], str]) -> None:
+        self._verdict = text
+        self.verdict.setText(text())
+
+    # ---- requests ----
+    def chosen(self) -> list[str]:
+        return [arch for arch, check in self.checks.items() if check.isChecked()]
+
+    def start(self) -> bool:
+        """Compare the chosen architectures for the epochs set, on the form's seed, device,
+        threads and training images (False, saying why, if the session refused)."""
+        budget = window_budget(self.form_settings(), self.epochs_spin.value())
+        return self.answer(self.session.compare_architectures(self.chosen(), budget))
+
+    def set_controls(self, controls: Controls) -> None:
+        self.compare_button.setEnabled(controls.start)
+
+    # ---- what the comparison reports (through RunView) ----
+    def show_training(self, steps: int) -> None:
+        self.plot_item.clear()  # also empties the legend
+        update_legend(self.plot_item)
+        self.series.clear()
+        self.table.setRowCount(0)
+        self._set_verdict(
+            lambda: self.tr(
+                "Training the architectures one after another, {0:,} steps each; then each "
+                "model is tested and reads the drawn digits…"
+            ).format(steps)
+        )
+
+    def begin_run(self, run_id: int, name: str, color: str) -> None:
+        """One contender's curve (the colour of its training curves)."""
+        series = self.series[run_id] = RunSeries(name, color)
+        pen = pg.mkPen(color, width=2.5)
+        series.curves["val"] = self.plot_item.plot(
+            [], [], pen=pen, symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None, name=name
+        )
+        update_legend(self.plot_item)
+
+    def add_eval(self, run_id: int, event: EvalEvent) -> None:
+        series = self.series.get(run_id)
+        if series is not None:
+            series.add_eval(event)
+            self._draw(series)
+
+    def _axis(self) -> str:
+        return X_TIME if self.by_time.isChecked() else X_STEP
+
+    def _draw(self, series: RunSeries) -> None:
+        series.curves["val"].setData(series.val_x(self._axis()), percent(series.val_error))
+
+    def _show_axis(self) -> None:
+        if self.by_time.isChecked():
+            title = self.tr("Validation error vs time")
+        else:
+            title = self.tr("Validation error vs iterations")
+        set_titles(self.plot_item, title, self.tr("error (%)"), self._axis())
+        for series in self.series.values():
+            self._draw(series)
+
+    def show_outcome(self, outcome: ComparisonOutcome) -> None:
+        """The table and the verdict (or why there is none)."""
+        verdict = outcome.verdict
+        if outcome.problem or not isinstance(verdict, ArchitectureVerdict):
+            self._set_verdict(lambda: outcome.problem)
+            return
+        self.table.setRowCount(len(verdict.rows))
+        for row, r in enumerate(verdict.rows):
+            name = arch_title(r.arch, task=CLASSIFIER)
+            if r.status != "completed":
+                name = f"{name} ({status_title(r.status)})"
+            cells = (
+                name,
+                None if r.test_accuracy is None else f"{r.test_accuracy:.2%}",
+                None if r.drawn_digits is None else f"{r.drawn_digits:.1%}",
+                None if r.parameters is None else f"{r.parameters:,}",
+                None if r.seconds is None else self.duration(r.seconds),
+                None if r.images_per_second is None else f"{r.images_per_second:,.0f}",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem("—" if text is None else text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if r.problem:
+                    item.setToolTip(r.problem)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self._set_verdict(lambda: verdict_text(verdict))
+
+    def duration(self, seconds: float) -> str:
+        """Seconds to a tenth under a minute (a short budget's runs differ there), else m:ss."""
+        return format_duration(seconds) if seconds >= 60 else self.tr("{0:.1f} s").format(seconds)
+
+    def finished_text(self, outcome: ComparisonOutcome) -> str:
+        """For the status bar."""
+        return self.tr("Architecture comparison finished")

@@ -1,0 +1,86 @@
+"""Compare architectures in the Train tab, with real clicks, on a tiny budget: two contenders
+draw two curves (against iterations, and against time after the toggle), then the table and the
+verdict fill in."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from mnist_desk.ui import i18n
+from mnist_desk.ui.train.training_panel import TrainingPanel
+from tests.support import press, tiny_settings
+
+RUN_TIMEOUT_MS = 240_000  # generous: the test machine may be busy with other work
+
+
+@pytest.fixture
+def panel(qtbot, data_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("MNIST_DESK_MODELS", str(tmp_path / "models"))
+    panel = TrainingPanel(data_dir=data_dir)
+    panel.ask_before_closing = False
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    yield panel
+    assert panel.shutdown()
+
+
+def tick(qtbot, check) -> None:
+    """Click a check box on its box, as a person does."""
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+
+
+def test_two_architectures_draw_two_curves_and_fill_the_table(panel, qtbot):
+    # The form's seed and training images are the comparison's: 640 images, one epoch = 5 steps.
+    panel.set_settings(tiny_settings(train_subset=640, val_subset=200, test_subset=200))
+    view = panel.arch_view
+    panel.views.setCurrentWidget(view)
+    for arch, check in view.checks.items():
+        if check.isChecked() != (arch in ("mlp", "lenet5")):
+            tick(qtbot, check)
+    assert view.chosen() == ["lenet5", "mlp"]  # they run in the zoo's order
+    press(qtbot, view.compare_button)
+    assert panel.session.comparing == "architectures" and not view.compare_button.isEnabled()
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+
+    curves = list(view.series.values())
+    assert len(curves) == 2
+    assert [s.name for s in curves] == ["LeNet-5", "MLP"]
+    for series in curves:
+        steps, errors = series.curves["val"].getData()
+        assert len(steps) >= 2 and steps[-1] == 5
+    legend = [label.text for _, label in view.plot_item.legend.items]
+    assert legend == ["LeNet-5", "MLP"]
+    tick(qtbot, view.by_time)  # the same curves against time
+    for series in curves:
+        assert list(series.curves["val"].getData()[0]) == series.val_time
+    assert "time" in view.plot_item.titleLabel.text
+
+    assert view.table.rowCount() == 2
+    for row in range(2):
+        cells = [view.table.item(row, column).text() for column in range(6)]
+        assert cells[0] in ("MLP", "LeNet-5")
+        assert cells[1].endswith("%") and cells[2].endswith("%")  # test and drawn digits
+        assert int(cells[3].replace(",", "")) > 1000  # parameters
+    assert "after 5 steps each" in view.verdict.text()
+    assert view.compare_button.isEnabled()
+    try:  # the table and the verdict in the user's language
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: "各训练 5 步后" in view.verdict.text())  # after LanguageChange
+        assert view.table.horizontalHeaderItem(1).text() == "测试准确率"
+    finally:
+        i18n.apply_language("en")
+
+
+def test_fewer_than_two_architectures_is_refused_with_a_reason(panel, qtbot):
+    view = panel.arch_view
+    panel.views.setCurrentWidget(view)
+    for check in view.checks.values():
+        if check.isChecked():
+            tick(qtbot, check)
+    tick(qtbot, view.checks["mlp"])
+    press(qtbot, view.compare_button)
+    assert not panel.is_running
+    assert "at least two architectures" in panel.run_controls.banner.text()
