@@ -87,8 +87,7 @@ def _segment_picture(drawn: Picture) -> Segmentation:
     ink = ink_map(to_grey(drawn.pixels()))
     if ink is None:
         return Segmentation()
-    ink = thinned(shrink(ink))  # a thick pen's strokes towards MNIST's, before anything
-    blobs = find_blobs(ink)
+    blobs = find_blobs(thinned(shrink(ink)))  # a thick pen's strokes thinned, before anything
     if len(blobs) == 0:
         return Segmentation()
     pieces = _slices(blobs)  # (blob, first column, end column) of each piece
@@ -100,7 +99,7 @@ def _segment_picture(drawn: Picture) -> Segmentation:
         slices.setdefault(piece[0], set()).add(piece)
 
     def render(key: tuple) -> Preprocessed:
-        # all the ink at once is read as one picture of one digit (noise and all)
+        # all the ink at once is read as the picture alone always was: at its own resolution
         return ink_to_input(ink if key == everything else _ink_of(blobs, key))
 
     def whole(key: tuple) -> bool:  # made of whole blobs: no cut edge
