@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 import torch
 
 from mnist_desk.data.negatives import TURNS, non_digits, turned_digits
+from mnist_desk.data.pen_shapes import LETTER_BUILDERS, SYMBOL_BUILDERS, built_letter
 from mnist_desk.data.redrawn import centre_lines, trace
 from mnist_desk.data.synthetic import synthetic_digits
 from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
@@ -17,6 +19,7 @@ from mnist_desk.training.gate import (
     DIGITS,
     GateData,
     GateSettings,
+    choose_threshold,
     digit_probability,
     fit_gate,
     gate_targets,
@@ -37,6 +40,20 @@ def test_every_kind_of_non_digit_is_drawn_in_turn_with_ink():
     assert ((negatives > 0).flatten(1).sum(1) > 10).all()  # each has ink (normalised: bg < 0)
     again, _ = non_digits(8, 5, strokes, NON_DIGIT_KINDS)
     assert torch.equal(negatives, again)  # seeded
+
+
+def test_pen_part_shapes_are_seeded_and_letters_are_never_one_thin_stroke():
+    for make in (*LETTER_BUILDERS, *SYMBOL_BUILDERS):
+        first = [make(np.random.default_rng(seed)) for seed in range(20)]
+        assert first == [make(np.random.default_rng(seed)) for seed in range(20)], make
+        points = np.concatenate([np.asarray(s).reshape(-1, 2) for shape in first for s in shape])
+        assert np.isfinite(points).all() and np.abs(points).max() < 3, make
+    thin = 0
+    for seed in range(200):  # a thin upright stroke is how many write a 1
+        every = np.concatenate([np.asarray(s) for s in built_letter(np.random.default_rng(seed))])
+        side = every.max(0) - every.min(0)
+        thin += side.min() < 0.3 * side.max()
+    assert thin <= 4
 
 
 def test_digits_are_turned_only_where_the_turn_makes_them_no_digit():
@@ -65,6 +82,17 @@ def test_gate_targets_fold_the_digits_into_one_output_for_a_plain_gate():
     assert gate_targets(targets, 1).tolist() == [0, 0, 1, 4]
 
 
+def test_the_threshold_keeps_each_validation_set_within_its_own_share():
+    mnist = torch.linspace(0.001, 1.0, 1000)
+    redrawn = torch.linspace(0.0, 0.5, 1000)
+    one_share = choose_threshold([mnist, redrawn], 0.001)
+    assert one_share <= float(torch.quantile(redrawn.double(), 0.001)) + 1e-9
+    each = choose_threshold([mnist, redrawn], [0.001, 0.005])
+    assert each > one_share  # the redrawn digits may take more
+    assert float((mnist < each).float().mean()) <= 0.001 + 1 / 1000
+    assert float((redrawn < each).float().mean()) <= 0.005 + 1 / 1000
+
+
 def test_a_few_steps_train_a_gate_and_choose_its_threshold_on_validation():
     digits, labels = some_digits(64)
     strokes = [trace(line) for line in centre_lines(digits[:10]).numpy()]
@@ -87,6 +115,48 @@ def test_a_few_steps_train_a_gate_and_choose_its_threshold_on_validation():
     assert metrics["train_examples"] == 128
 
 
+def test_a_saved_gates_threshold_is_chosen_again_in_place(tmp_path):
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from mnist_desk.data.mnist import MnistSplits, Split
+    from mnist_desk.store.checkpoints import load_checkpoint, make_meta, save_checkpoint
+    from mnist_desk.training.gate import rethreshold_gate
+
+    digits, labels = some_digits(60)
+    splits = MnistSplits(
+        Split(digits[:40], labels[:40]), Split(digits[40:], labels[40:]), None, Path()
+    )
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        gate = DigitGate(width=4)
+    settings = GateSettings(width=4, val_subset=None, seed=1)
+    path = tmp_path / "gate.pt"
+    meta = make_meta(
+        "gate",
+        "digit-gate",
+        model_kwargs={"width": 4, "digit_outputs": 10},
+        metrics={"gate_threshold": 0.5, "fit_time_s": 1.0},
+        settings=asdict(settings),
+        seed=1,
+        judge={"gate_threshold": 0.5},
+    )
+    save_checkpoint(path, gate, meta)
+    chosen = rethreshold_gate(
+        path, splits, 0.05, 0.2, "mnist-desk gate-threshold x", lambda _: None
+    )
+    saved = load_checkpoint(path)
+    assert saved.meta["judge"]["gate_threshold"] == chosen["gate_threshold"]
+    assert DigitJudge.load(path=path).gate_threshold == pytest.approx(chosen["gate_threshold"])
+    assert saved.meta["metrics"]["fit_time_s"] == 1.0  # the training's figures are kept
+    assert saved.meta["settings"]["redrawn_reject_share"] == 0.2
+    assert all(torch.equal(saved.state_dict[k], v) for k, v in gate.state_dict().items())
+    info = json.loads(path.with_suffix(".json").read_text())
+    assert info["threshold_command"] == "mnist-desk gate-threshold x"
+    assert info["metrics"]["validation"]["mnist_digits_rejected"] <= 0.05 + 1 / 20
+    assert info["metrics"]["validation"]["redrawn_digits_rejected"] <= 0.2 + 1 / 20
+
+
 # ---- the shipped gate -------------------------------------------------------------------------
 
 
@@ -103,6 +173,9 @@ def test_the_shipped_gate_was_trained_by_the_cli_and_says_how(shipped):
     assert info["command"].startswith("mnist-desk train-gate ")
     assert f"--seed {info['seed']}" in info["command"]
     assert "../shared/datasets" in info["command"] and "/work/" not in info["command"]
+    if "threshold_command" in info:  # its threshold chosen again since, by the CLI too
+        assert info["threshold_command"].startswith("mnist-desk gate-threshold ")
+        assert "/work/" not in info["threshold_command"]
     assert info["machine"] and info["metrics"]["fit_time_s"] > 0
     assert judge.gate is not None
     assert judge.gate_threshold == pytest.approx(info["metrics"]["gate_threshold"])

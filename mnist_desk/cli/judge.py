@@ -1,5 +1,6 @@
-"""``mnist-desk train-gate`` (the shared "not a digit" gate) and ``mnist-desk calibrate`` (fit a
-checkpoint's temperature on MNIST's validation split and save it back)."""
+"""``mnist-desk train-gate`` (the shared "not a digit" gate), ``mnist-desk gate-threshold``
+(choose a saved gate's threshold again) and ``mnist-desk calibrate`` (fit a checkpoint's
+temperature on MNIST's validation split and save it back)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
         for f in dataclasses.fields(GateSettings):
             gate.add_argument(
                 "--" + f.name.replace("_", "-"),
-                type={"float": float, "str | None": str}.get(f.type, int),
+                type={"float": float, "float | None": float, "str | None": str}.get(f.type, int),
                 default=f.default,
                 help=f"(default {f.default})",
             )
@@ -36,6 +37,19 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
         add_options=add_gate_options,
     )
     gate.set_defaults(func=cmd_train_gate)
+
+    threshold = sub.add_parser(
+        "gate-threshold",
+        parents=[common],
+        help="choose a saved digit gate's threshold again on its validation sets, in place",
+    )
+    threshold.add_argument("gate", type=Path, help="the gate's .pt file")
+    threshold.add_argument("--reject-share", type=float, required=True, help="of MNIST's")
+    threshold.add_argument(
+        "--redrawn-reject-share", type=float, help="of the redrawn digits (default: the same)"
+    )
+    threshold.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
+    threshold.set_defaults(func=cmd_gate_threshold)
 
     calibrate = sub.add_parser(
         "calibrate",
@@ -80,6 +94,21 @@ def cmd_train_gate(args: argparse.Namespace) -> int:
         },
     )
     print(f"saved {args.output}")
+    return EXIT_OK
+
+
+def cmd_gate_threshold(args: argparse.Namespace) -> int:
+    from mnist_desk.training.gate import rethreshold_gate
+
+    _set_threads(args.threads)
+    rethreshold_gate(
+        args.gate,
+        _splits(args),
+        args.reject_share,
+        args.redrawn_reject_share,
+        "mnist-desk " + shlex.join(sys.argv[1:]),
+    )
+    print(f"saved {args.gate}")
     return EXIT_OK
 
 

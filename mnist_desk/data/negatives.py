@@ -1,9 +1,10 @@
 """Things that are not digits, drawn procedurally: what the digit gate learns to turn away.
 
-Every shape here is this module's own: letters written as stroke lists below (only those no
-reader would take for a digit: no O, I, l, S, Z, b, g, q, and no a, d, C, D, B, G, J either),
-symbols and shapes, scribbles, zig-zags, spirals, hatching, dashed strokes, dots, and MNIST
-training digits crossed out, scribbled over or drawn over each other. Each is rendered by the
+Every shape here is this project's own: letters and symbols built from pen parts
+(``pen_shapes``), letters written as stroke lists below (only those no reader would take for a
+digit: no O, I, l, S, Z, b, g, q, and no a, d, C, D, B, G, J either), symbols and shapes,
+scribbles, zig-zags, spirals, hatching, dashed strokes, dots, and MNIST training digits crossed
+out, scribbled over or drawn over each other. Each is rendered by the
 canvas's renderer (``imaging.strokes.render_strokes``), so it looks exactly like a drawing.
 
 No font or glyph source enters here: the evaluation sets draw Hershey fonts, and their own
@@ -18,6 +19,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import torch
 
+from mnist_desk.data.pen_shapes import built_letter, built_symbol, made_up_letter
 from mnist_desk.imaging.strokes import render_strokes
 
 Stroke = list[tuple[float, float]]
@@ -75,47 +77,15 @@ LETTERS: dict[str, list[Stroke]] = {
 }
 
 
-def _glyph(rng: Rng) -> list[Stroke]:
-    """A made-up letter: two to four strokes (lines, arcs, hooks, small loops) between points
-    of a 3x3 grid, the way letters are built. Some of these happen to look like digits; they
-    are few next to the digits the gate sees, so they only soften its answer there."""
-
-    def point():
-        return tuple((rng.integers(3, size=2) / 2 + rng.normal(0, 0.06, 2)).tolist())
-
-    strokes = []
-    for _ in range(rng.integers(2, 5)):
-        kind = rng.integers(4)
-        a, b = np.asarray(point()), np.asarray(point())
-        if kind == 0 or np.allclose(a, b, atol=0.2):  # a line (from a point to another)
-            b = b if not np.allclose(a, b, atol=0.2) else a + rng.choice([-1, 1], 2) * 0.5
-            strokes.append([tuple(a), tuple(b)])
-        elif kind == 1:  # an arc bulging to one side
-            mid, normal = (a + b) / 2, np.array([a[1] - b[1], b[0] - a[0]])
-            bend = mid + normal * rng.uniform(-0.7, 0.7)
-            t = np.linspace(0, 1, 12)[:, None]
-            strokes.append(
-                [tuple(q) for q in ((1 - t) ** 2 * a + 2 * t * (1 - t) * bend + t**2 * b).tolist()]
-            )
-        elif kind == 2:  # a hook: a line ending in a small curl
-            r = rng.uniform(0.12, 0.25)
-            start = rng.uniform(0, 360)
-            curl = _arc(
-                b[0] + r, b[1], r, r, 180 + start, 180 + start + rng.choice([-200, 200]), 10
-            )
-            strokes.append([tuple(a), tuple(b), *curl])
-        else:  # a small loop
-            r = rng.uniform(0.12, 0.3)
-            strokes.append(_arc(a[0], a[1], r, r * rng.uniform(0.6, 1.4), 0, 360, 16))
-    return strokes
-
-
-def _letter(rng: Rng, digits: Sequence[list[Stroke]]) -> list[Stroke]:
-    """A letter written here, a made-up one, or a digit with a dot (an i, a j), its points
-    moved a little."""
+def _letter(rng: Rng, digits: Sequence[list[Stroke]], pen_shapes: float = 0.0) -> list[Stroke]:
+    """A letter built from pen parts (``pen_shapes`` of them), a made-up one, a digit with a dot
+    (an i, a j), or a letter written here, its points moved a little."""
     pick = rng.random()
+    if pick < pen_shapes:
+        return built_letter(rng)
+    pick = (pick - pen_shapes) / (1 - pen_shapes)  # the rest as before pen parts were added
     if pick < 0.35:
-        return _glyph(rng)
+        return made_up_letter(rng)
     if pick < 0.6:
         return _marked(rng, digits)
     name = list(LETTERS)[rng.integers(len(LETTERS))]
@@ -135,7 +105,9 @@ def _polygon(rng: Rng, corners: int, step: int = 1) -> Stroke:
     return list(zip(np.cos(t).tolist(), np.sin(t).tolist(), strict=True))
 
 
-def _shape(rng: Rng, digits: Sequence[list[Stroke]] = ()) -> list[Stroke]:
+def _shape(rng: Rng, digits: Sequence[list[Stroke]] = (), pen_shapes: float = 0.0) -> list[Stroke]:
+    if pen_shapes and rng.random() < pen_shapes:  # brackets, braces, dashes... (pen parts)
+        return built_symbol(rng)
     kind = rng.integers(10)
     if kind == 0:  # a triangle
         return [_polygon(rng, 3)]
@@ -339,18 +311,27 @@ def _handled(strokes: list[Stroke], rng: Rng) -> list[Stroke]:
 
 
 def non_digits(
-    count: int, seed: int, digit_strokes: Sequence[list[Stroke]], kinds: Sequence[str]
+    count: int,
+    seed: int,
+    digit_strokes: Sequence[list[Stroke]],
+    kinds: Sequence[str],
+    pen_shapes: float = 0.0,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """``count`` non-digits, the ``kinds`` in turn, normalised like training: images
     (N, 1, 28, 28) and each one's index in ``kinds``. ``digit_strokes`` are the digits that
     crossed-out and dotted drawings start from (MNIST training digits' centre lines,
-    ``redrawn.trace``)."""
+    ``redrawn.trace``); ``pen_shapes`` is the share of letters and of symbols built from pen
+    parts (``data.pen_shapes``; 0: none, the draw as it was before they were added)."""
     rng = np.random.default_rng(seed)
     images, labels = [], []
     for i in range(count):
         kind = kinds[i % len(kinds)]
         make = MAKERS[kind]
-        strokes = make(rng, digit_strokes)
+        strokes = (
+            make(rng, digit_strokes, pen_shapes)
+            if kind in ("letter", "symbol")
+            else make(rng, digit_strokes)
+        )
         images.append(render_strokes(_handled(strokes, rng)).tensor)
         labels.append(i % len(kinds))
     if not images:

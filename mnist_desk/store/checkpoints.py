@@ -181,7 +181,7 @@ def write_metrics_file(checkpoint_path: str | Path, meta: dict[str, Any]) -> Pat
         k: meta[k] for k in ("task", "arch", "metrics", "seed", "created", "versions") if k in meta
     }
     keys = ("command", "machine", "train_time_s", "model_kwargs", "settings", "parameters")
-    for key in (*keys, "temperature", "sum_temperature", "calibration"):
+    for key in (*keys, "threshold_command", "temperature", "sum_temperature", "calibration"):
         if key in meta:
             summary[key] = meta[key]
     return atomic_write_json(metrics_path(checkpoint_path), summary)
