@@ -54,10 +54,14 @@ def run(opts: Options) -> list[Line]:
             f"PCA {r['pca_s']:.1f} s, t-SNE {r['ready_s']:.1f} s",
             f"≤ {GOAL_MAP_S:g} s",
             r["ready_s"] <= GOAL_MAP_S and r["method"] == "tsne",
-            f"from opening the map page, empty cache: MNIST read, penultimate features, PCA, "
-            f"openTSNE 750 iterations in the dock's background job (1 thread); CPU capability "
-            f"{r['cpu_capability']}",
-            data={k: r[k] for k in ("count", "pca_s", "ready_s", "method")},
+            f"from opening the map page, empty cache: MNIST read, penultimate features "
+            f"({r['feature_dtype']}), PCA, openTSNE {r['tsne_iterations']} iterations (FFT "
+            f"gradients, {r['tsne_threads']} thread(s): the free cores at the start) in the "
+            f"dock's background job; CPU capability {r['cpu_capability']}",
+            data={
+                k: r[k]
+                for k in ("count", "pca_s", "ready_s", "method", "tsne_threads", "feature_dtype")
+            },
         )
     )
     lines.append(

@@ -82,6 +82,9 @@ def live(model: str, folder: str) -> dict:
 def map_run(model: str, folder: str, count: int) -> dict:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
+    from mnist_desk.inspection.projection import TSNE_ITERATIONS, free_cores
+    from mnist_desk.support.acceleration import cpu_has_native_bf16
+
     os.environ["MNIST_DESK_CACHE"] = os.path.join(folder, "cache")
     app, window = open_window(model, folder)
     window.drawing.add_stroke(0, [(0.2, 0.2), (0.8, 0.2), (0.45, 0.9)], 0.08)
@@ -107,6 +110,7 @@ def map_run(model: str, folder: str, count: int) -> dict:
     dock.pages.setCurrentWidget(dock.map_view)
     spin_until(app, lambda: dock.map_view.shown is not None, 300)
     pca_s = time.perf_counter() - start
+    threads = free_cores()  # what the job asks for as its t-SNE starts, just now
     spin_until(app, lambda: dock.map_view.shown.final and not dock.map_view.busy, 600)
     tsne_s = time.perf_counter() - start
     timer.stop()
@@ -118,6 +122,9 @@ def map_run(model: str, folder: str, count: int) -> dict:
         "pca_s": pca_s,
         "ready_s": tsne_s,
         "method": shown.data_map.method,
+        "tsne_iterations": "+".join(map(str, TSNE_ITERATIONS)),
+        "tsne_threads": threads,
+        "feature_dtype": "bfloat16" if cpu_has_native_bf16() else "float32",
         "lateness_ms": late,
     }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import faulthandler
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -12,8 +13,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The log file (mnist_desk.support.logs) of every test, and of the processes tests start, goes here,
-# never into the user's own data folder.
-os.environ.setdefault("MNIST_DESK_LOG_DIR", tempfile.mkdtemp(prefix="mnist-desk-test-logs-"))
+# never into the user's own data folder; the run removes the folder it made when it ends.
+_OWN_LOG_DIR: str | None = None
+if "MNIST_DESK_LOG_DIR" not in os.environ:
+    _OWN_LOG_DIR = tempfile.mkdtemp(prefix="mnist-desk-test-logs-")
+    os.environ["MNIST_DESK_LOG_DIR"] = _OWN_LOG_DIR
 # The app's data folder is the shared MNIST beside the checkout, as `make test` sets it, also when
 # pytest runs on its own: never the user's folder, never a download (tests touch no network).
 _SHARED_MNIST = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
@@ -59,6 +63,11 @@ def pytest_configure(config):
         _terminal_fd = os.dup(2)
 
 
+def pytest_unconfigure(config):
+    if _OWN_LOG_DIR is not None:
+        shutil.rmtree(_OWN_LOG_DIR, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def hard_timeout(request):
     """Backstop for pytest-timeout: its watchdog is a Python thread, which cannot run while a
@@ -85,6 +94,7 @@ def no_window_left_open():
     yield
     if "PySide6.QtWidgets" not in sys.modules:
         return
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
@@ -96,6 +106,9 @@ def no_window_left_open():
         widget.close()
         widget.deleteLater()
     QApplication.processEvents()
+    # Widgets closed with deleteLater (qtbot.addWidget's, the ones above) are deleted now, not
+    # whenever an event loop next runs: a later test's language switch would reach them half gone.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     assert not names, "left open: " + ", ".join(names)
 
 

@@ -10,18 +10,20 @@ from pathlib import Path
 import pytest
 
 from mnist_desk.app.leaderboard import (
-    Action,
     ActionRefused,
-    Column,
     CurvesReady,
     Leaderboard,
     ModelsChanged,
     NameProblem,
-    Refusal,
     RowsChanged,
     UseModel,
 )
-from mnist_desk.app.model_session import ModelCatalog
+from mnist_desk.app.leaderboard_rows import (
+    Action,
+    Column,
+    Refusal,
+)
+from mnist_desk.app.model_catalog import ModelCatalog
 from mnist_desk.store.catalog import ModelEntry, ModelFacts, list_models, shipped_checkpoint
 from mnist_desk.store.checkpoints import metrics_path
 from mnist_desk.store.history import history_path
@@ -213,7 +215,7 @@ def test_measuring_a_shipped_model_gives_its_recorded_window_figure(tmp_path):
 def test_a_model_trained_in_the_window_shows_the_command_that_runs_its_settings():
     import shlex
 
-    from mnist_desk.app.leaderboard import recipe_of
+    from mnist_desk.app.leaderboard_rows import recipe_of
     from mnist_desk.cli.main import build_parser
     from mnist_desk.cli.train import settings_from_args
     from mnist_desk.training import TrainingSettings

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mnist_desk.app.model_catalog import ModelCatalog, english_arch_title, english_task_title
 from mnist_desk.app.model_session import (
     NONE_FOUND,
     NONE_LOADABLE,
@@ -17,12 +18,9 @@ from mnist_desk.app.model_session import (
     LoadFailed,
     LoadRequest,
     LoadStarted,
-    ModelCatalog,
     ModelLoaded,
     ModelSession,
     NoModel,
-    arch_title,
-    task_title,
 )
 from mnist_desk.store.catalog import ModelEntry
 
@@ -202,10 +200,10 @@ def test_the_catalog_lists_readable_entries_by_task_and_arch(files, tmp_path):
 def test_one_copy_of_the_titles_the_cores_and_each_is_translated():
     from mnist_desk.models import CLASSIFIERS, SCRATCH_ARCHS, TASK_TITLES, TASKS
 
-    assert {t: task_title(t) for t in TASKS} == TASK_TITLES
-    assert arch_title("scratch", "convnet") == SCRATCH_ARCHS["convnet"].title
-    assert arch_title(None, "convnet") == CLASSIFIERS["convnet"].title
-    assert arch_title(None, "convnet-digits") == SCRATCH_ARCHS["convnet-digits"].title
+    assert {t: english_task_title(t) for t in TASKS} == TASK_TITLES
+    assert english_arch_title("scratch", "convnet") == SCRATCH_ARCHS["convnet"].title
+    assert english_arch_title(None, "convnet") == CLASSIFIERS["convnet"].title
+    assert english_arch_title(None, "convnet-digits") == SCRATCH_ARCHS["convnet-digits"].title
     titles = set(TASK_TITLES.values())
     titles |= {a.title for a in (*CLASSIFIERS.values(), *SCRATCH_ARCHS.values())}
     ts = ET.parse(REPO / "resources" / "translations" / "mnist_desk_zh_CN.ts").getroot()

@@ -7,7 +7,7 @@ import threading
 import torch
 
 from mnist_desk.training import EpochEvent, EvalEvent, StepEvent
-from mnist_desk.training.controls import RunControls
+from mnist_desk.training.controls import RunSwitches
 from mnist_desk.training.steps import LoopPlan, StepLoop
 
 
@@ -48,7 +48,7 @@ class Counting:
 def run(learner, events=None, controls=None, **plan):
     values = {"total_steps": 10, "steps_per_epoch": 4, "eval_every": 5, **plan}
     sink = events if events is not None else []
-    return StepLoop(learner, LoopPlan(**values), controls or RunControls(), sink.append).run()
+    return StepLoop(learner, LoopPlan(**values), controls or RunSwitches(), sink.append).run()
 
 
 def test_steps_are_reported_validated_and_epochs_counted():
@@ -95,13 +95,13 @@ def test_a_quiet_run_trains_without_reporting_or_validating():
 
 
 def test_cancel_stops_after_the_current_step_and_pauses_are_left_out_of_the_time():
-    controls, learner = RunControls(), Counting(batches_per_epoch=100)
+    controls, learner = RunSwitches(), Counting(batches_per_epoch=100)
     learner.before_step = lambda: controls.cancel() if learner.updates == 3 else None
     loop = run(learner, controls=controls, total_steps=100)
     assert (loop.status, loop.step) == ("stopped", 3)
     assert loop.message == "stopped by the user at step 3"
 
-    controls, learner = RunControls(), Counting()
+    controls, learner = RunSwitches(), Counting()
     controls.pause()
     threading.Timer(0.3, controls.resume).start()
     loop = run(learner, controls=controls, total_steps=2)

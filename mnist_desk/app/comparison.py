@@ -21,12 +21,12 @@ from typing import Any
 
 from mnist_desk.app.jobs import Emit
 from mnist_desk.app.training_events import ComparisonEnded, ComparisonStarted, RunKind
-from mnist_desk.app.training_run import TrainingRun
+from mnist_desk.app.training_run import SwitchedJob, TrainingRun
 from mnist_desk.errors import is_user_error
 from mnist_desk.models import SCRATCH, TASK_TITLES, TRANSFER
 from mnist_desk.training import TrainingResult, TrainingSettings
 from mnist_desk.training.adder_comparison import comparison_settings
-from mnist_desk.training.controls import RunControls
+from mnist_desk.training.controls import RunSwitches
 
 ADDERS = "adders"
 
@@ -97,7 +97,7 @@ class ComparisonOutcome:
     problem: str = ""  # why it could not be planned (a classifier that cannot be read...)
 
 
-class ComparisonRun:
+class ComparisonRun(SwitchedJob):
     """A comparison as one background job: plan it (which may read checkpoints: in the worker),
     then train each contender in turn. ``make_run(contender, index, controls)`` makes a
     contender's ``TrainingRun``."""
@@ -106,26 +106,12 @@ class ComparisonRun:
         self,
         kind: str,
         plan: Callable[[], Comparison],
-        make_run: Callable[[Contender, int, RunControls], TrainingRun],
+        make_run: Callable[[Contender, int, RunSwitches], TrainingRun],
     ):
         self.kind = kind
         self.plan = plan
         self.make_run = make_run
-        self.controls = RunControls()  # shared by every contender's run
-
-    def pause(self) -> None:
-        self.controls.pause()
-
-    def resume(self) -> None:
-        self.controls.resume()
-
-    @property
-    def paused(self) -> bool:
-        return self.controls.paused
-
-    def cancel(self, keep: bool = True) -> None:
-        """Stop the contender in progress (``keep``: test and save its best model) and the rest."""
-        self.controls.cancel(keep=keep)
+        self.controls = RunSwitches()  # shared by every contender's run
 
     def run(self, emit: Emit) -> ComparisonOutcome | None:
         try:
@@ -165,7 +151,7 @@ class ComparisonRun:
 
 
 def contender_run(
-    contender: Contender, index: int, controls: RunControls, *, run_id: int, **options: Any
+    contender: Contender, index: int, controls: RunSwitches, *, run_id: int, **options: Any
 ) -> TrainingRun:
     """A contender's run of the core Trainer (``options``: data, output, snapshots...)."""
     return TrainingRun.ordinary(

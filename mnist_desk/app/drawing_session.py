@@ -332,7 +332,7 @@ class DrawingSession:
         try:
             result = self.predictor.predict_sum(*(self.drawn(i) for i in range(len(self.drawings))))
         except Exception as e:  # noqa: BLE001 - e.g. a CUDA error: tell the user, keep the drawings
-            from mnist_desk.app.model_session import describe_error
+            from mnist_desk.app.jobs import describe_error
 
             self._tell(RecognitionFailed(describe_error(e, "recognition")))
             return None

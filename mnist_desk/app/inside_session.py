@@ -118,7 +118,7 @@ class InsideSession:
             try:
                 emit(self.answer(request))
             except Exception as e:  # noqa: BLE001 - one bad request must not end the view
-                from mnist_desk.app.model_session import describe_error
+                from mnist_desk.app.jobs import describe_error
 
                 emit(InsideFailed(request.id, describe_error(e, "the inside view")))
 
@@ -126,8 +126,7 @@ class InsideSession:
         """The inside view and the explanation for one request (blocking)."""
         import torch
 
-        from mnist_desk.inspection.explain import explain
-        from mnist_desk.inspection.inside import look_inside
+        from mnist_desk.inspection.live import look_and_explain
         from mnist_desk.inspection.subject import subject_for
 
         start = time.perf_counter()
@@ -148,15 +147,10 @@ class InsideSession:
             filters = first_filters(subject)
             self._copies[id(predictor)] = (predictor, model, filters)
         out.kind, out.answers = subject.kind, subject.answers
-        out.view = look_inside(subject, ink)
+        look = look_and_explain(subject, ink, request.method)  # one forward, one backward pass
+        out.view, out.explanation, out.features = look.view, look.explanation, look.features
         out.sheets = sheets_for(out.view, filters)
-        from mnist_desk.inspection.projection import penultimate
-
-        out.features = penultimate(subject, torch.from_numpy(ink)[None, None])[0][0].numpy()
-        if subject.network is None:
-            out.needs_other_digit = True
-        else:
-            out.explanation = explain(subject, ink, request.method)
+        out.needs_other_digit = subject.network is None
         out.seconds = time.perf_counter() - start
         return out
 

@@ -24,6 +24,17 @@ class WorkFailed:
     message: str
 
 
+def describe_error(error: BaseException, where: str = "") -> str:
+    """A user error's own message; for a bug, its traceback goes to the log and the message
+    says where."""
+    from mnist_desk.errors import is_user_error
+    from mnist_desk.support.logs import report_unexpected
+
+    if is_user_error(error):
+        return str(error)
+    return report_unexpected(error, where)
+
+
 class Job(Protocol):
     def wait(self, timeout_ms: int) -> bool:
         """Block until the job's thread is over, up to ``timeout_ms``; True if it is."""

@@ -104,7 +104,12 @@ def map_work(request: MapRequest, stop: MapStop) -> Callable[[Callable[[object],
                 return
         import copy
 
-        model = copy.deepcopy(predictor.model).cpu().eval()
+        import torch
+
+        from mnist_desk.support.acceleration import prepare_model
+
+        # channels_last: with bfloat16, 2.2x less CPU for the convnet's features (docs/inside.md)
+        model = prepare_model(copy.deepcopy(predictor.model), torch.device("cpu")).eval()
         subject = subject_for(model, predictor.task)
         features, predicted = projection.features_of(subject, images, stop)
         pca = projection.pca_map(features, labels, predicted)

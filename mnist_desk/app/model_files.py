@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from mnist_desk.app.model_session import describe_error
+from mnist_desk.app.jobs import describe_error
 from mnist_desk.store.names import CHECKPOINT_SUFFIX
 
 Work = Callable[[Callable[[object], None]], object]

@@ -7,106 +7,23 @@ model, before giving up. It reports what happened as plain events (``LoadStarted
 ``CatalogRead``, ``ModelLoaded``, ``LoadFailed``, ``NoModel``) to one listener; the window turns
 them into widgets' states and translated text.
 
-The work itself (``catalog_work``, ``load_work``) imports torch, so it runs wherever the worker
-runs it: in the app a worker thread of ``mnist_desk.ui.background`` (``ui.predictor_loader``),
-in tests the calling thread. This module imports neither Qt nor, at import time, torch: the window imports it
-before its first paint.
+What can be chosen (``ModelCatalog``, ``read_catalog``) is ``app.model_catalog``. The work
+itself (``catalog_work``, ``load_work``) imports torch, so it runs wherever the worker runs it: in
+the app a worker thread of ``mnist_desk.ui.background`` (``ui.draw.predictor_loader``), in tests
+the calling thread. This module imports neither Qt nor, at import time, torch: the window imports
+it before its first paint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
+from mnist_desk.app.jobs import describe_error
+from mnist_desk.app.model_catalog import ModelCatalog, device_name, read_catalog
 from mnist_desk.store.names import is_file_reference, unknown_model_message
-
-if TYPE_CHECKING:  # torch-backed core types; imported at run time by the worker only
-    from mnist_desk.store.catalog import ModelEntry
-    from mnist_desk.support.devices import DeviceInfo
-
-
-# ---- what can be chosen ----------------------------------------------------------------------
-
-
-def task_title(task: str) -> str:
-    """The task's title in English (the core's ``TASK_TITLES``); views translate it."""
-    from mnist_desk.models import TASK_TITLES
-
-    return TASK_TITLES.get(task, task)
-
-
-def arch_title(task: str | None, arch: str) -> str:
-    """The architecture's title in English (the core's registry); views translate it. Without a
-    task, a classifier's title first, then a scratch adder's."""
-    from mnist_desk.models import CLASSIFIER, SCRATCH, arch_info
-
-    for where in (task,) if task else (CLASSIFIER, SCRATCH):
-        info = arch_info(where, arch)
-        if info is not None:
-            return info.title
-    return arch
-
-
-def same_path(a: str | Path, b: str | Path) -> bool:
-    """Whether two paths name the same file (as written, where it cannot be resolved)."""
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return str(a) == str(b)
-
-
-@dataclass
-class ModelCatalog:
-    """What can be chosen: tasks, architectures, checkpoints and devices (one reading)."""
-
-    tasks: list[tuple[str, str]] = field(default_factory=list)  # (task, title)
-    archs: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # task -> (arch, title)
-    preferred: dict[str, str] = field(default_factory=dict)  # task -> its default architecture
-    models: list[ModelEntry] = field(default_factory=list)  # shipped first, then the user's
-    devices: list[DeviceInfo] = field(default_factory=list)
-    cuda_reason: str = ""  # why CUDA is unusable ("" when a CUDA device is listed)
-    default_path: str = ""  # the shipped default classifier
-    error: str = ""  # set when the catalog could not be read
-
-    def readable(self, task: str | None = None, arch: str | None = None) -> list[ModelEntry]:
-        """The checkpoints that can be loaded, for ``task`` (and ``arch``) if given."""
-        return [
-            m
-            for m in self.models
-            if m.readable and (task is None or m.task == task) and (arch is None or m.arch == arch)
-        ]
-
-    def entry_for(self, path: str | Path) -> ModelEntry | None:
-        return next((m for m in self.models if same_path(m.path, path)), None)
-
-    def path_of(self, name_or_path: str) -> str:
-        """The checkpoint ``name_or_path`` refers to, as ``--model`` resolves it
-        (``store.names.find_model_file``, here among the models listed): "" when none."""
-        if is_file_reference(name_or_path):
-            return name_or_path if Path(name_or_path).is_file() else ""
-        entry = next((m for m in self.models if m.name == name_or_path), None)
-        return str(entry.path) if entry is not None else ""
-
-
-def read_catalog(models_dir: str | None) -> ModelCatalog:
-    """The shipped and user models, the tasks and architectures, the devices (imports torch)."""
-    from mnist_desk.models import TASKS, archs_for, default_arch
-    from mnist_desk.store.catalog import default_classifier_path, list_models
-    from mnist_desk.support.devices import cuda_unavailable_reason, list_devices
-
-    devices = list_devices()
-    has_cuda = any(d.name.startswith("cuda") for d in devices)
-    return ModelCatalog(
-        tasks=[(t, task_title(t)) for t in TASKS],
-        archs={task: [(a, arch_title(task, a)) for a in archs_for(task)] for task in TASKS},
-        preferred={task: default_arch(task) for task in TASKS},
-        models=list_models(models_dir or None),
-        devices=devices,
-        cuda_reason="" if has_cuda else cuda_unavailable_reason(),
-        default_path=str(default_classifier_path()),
-    )
 
 
 def load_predictor(path: str, device: str) -> Any:
@@ -128,17 +45,6 @@ def load_predictor(path: str, device: str) -> Any:
     bar[4:24, 12:16] = 255
     predictor.predict_sum(picture_from_image(bar), picture_from_image(bar))
     return predictor
-
-
-def describe_error(error: BaseException, where: str = "") -> str:
-    """A user error's own message; for a bug, its traceback goes to the log and the message
-    says where."""
-    from mnist_desk.errors import is_user_error
-    from mnist_desk.support.logs import report_unexpected
-
-    if is_user_error(error):
-        return str(error)
-    return report_unexpected(error, where)
 
 
 @dataclass(frozen=True)
@@ -174,11 +80,6 @@ def load_work(request: LoadRequest) -> Callable[[Callable[[object], None]], Load
     return work
 
 
-def device_name(device: str) -> str:
-    """The name the device pickers list ("cuda" is "cuda:0")."""
-    return "cuda:0" if device == "cuda" else device
-
-
 # ---- events the session reports ------------------------------------------------------------
 
 
@@ -204,7 +105,7 @@ class CatalogRead:
 
 @dataclass(frozen=True)
 class ModelLoaded:
-    predictor: Any  # inference.Predictor
+    predictor: Any  # recognition.predictor.Predictor
     info: dict[str, Any]  # Predictor.describe()
 
 

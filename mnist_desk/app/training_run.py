@@ -56,20 +56,20 @@ from mnist_desk.training import (
     total_steps,
     worst_mistakes,
 )
-from mnist_desk.training.controls import RunControls
+from mnist_desk.training.controls import RunSwitches
 
 
 class Trainable(Protocol):
     """What a run trains with: the core ``Trainer`` or a ``PersonalTrainer``."""
 
-    controls: RunControls
+    controls: RunSwitches
     model: Any  # the model being trained, once built (for the filter snapshots)
 
     def run(self) -> Any: ...
 
 
 # Builds the run's trainer in the worker thread, with the run's controls and event callback.
-TrainerFactory = Callable[[RunControls, Callable[[Event], None]], Trainable]
+TrainerFactory = Callable[[RunSwitches, Callable[[Event], None]], Trainable]
 
 
 def lower_this_threads_priority(niceness: int = 5) -> None:
@@ -90,7 +90,7 @@ def ordinary_trainer(
 ) -> TrainerFactory:
     """A factory of the core ``Trainer`` for ``settings``, saving to ``output``."""
 
-    def build(controls: RunControls, callback: Callable[[Event], None]) -> Trainable:
+    def build(controls: RunSwitches, callback: Callable[[Event], None]) -> Trainable:
         return Trainer(
             settings,
             callback,
@@ -103,7 +103,29 @@ def ordinary_trainer(
     return build
 
 
-class TrainingRun:
+class SwitchedJob:
+    """A background job that holds ``controls`` (``RunSwitches``): pause, resume and cancel it
+    from the session's thread while it runs in the worker's."""
+
+    controls: RunSwitches
+
+    def pause(self) -> None:
+        self.controls.pause()
+
+    def resume(self) -> None:
+        self.controls.resume()
+
+    @property
+    def paused(self) -> bool:
+        return self.controls.paused
+
+    def cancel(self, keep: bool = True) -> None:
+        """Stop after the current step; ``keep`` tests and saves the best model so far (a
+        comparison's contenders still to come never start)."""
+        self.controls.cancel(keep=keep)
+
+
+class TrainingRun(SwitchedJob):
     """One run: made in the session's thread (cheap: nothing is read yet), then ``run(emit)`` in
     a worker thread."""
 
@@ -122,7 +144,7 @@ class TrainingRun:
         download: bool = False,
         settings: TrainingSettings | None = None,
         contender: int | None = None,
-        controls: RunControls | None = None,
+        controls: RunSwitches | None = None,
         min_interval_s: float = 0.1,
         analyse: bool = True,
         snapshots: bool = False,
@@ -135,7 +157,7 @@ class TrainingRun:
         self.started = RunStarted(run_id, name, kind, total_steps, settings, contender)
         self.threads = threads
         self.data_dir, self.download = data_dir, download
-        self.controls = controls or RunControls()
+        self.controls = controls or RunSwitches()
         self.min_interval_s = min_interval_s
         self.analyse = analyse
         self.snapshots = snapshots
@@ -188,7 +210,7 @@ class TrainingRun:
         """A fine-tune on the user's ``digits`` (``personal.fine_tune.PersonalSettings``
         ``settings``); the model is saved as ``classifier-ARCH-mine-DATE`` in ``models_dir``."""
 
-        def build(controls: RunControls, callback: Callable[[Event], None]) -> Trainable:
+        def build(controls: RunSwitches, callback: Callable[[Event], None]) -> Trainable:
             from mnist_desk.personal.fine_tune import PersonalTrainer
 
             return PersonalTrainer(
@@ -212,21 +234,6 @@ class TrainingRun:
             download=download,
             **options,
         )
-
-    # ---- thread-safe controls, called from the session's thread ----
-    def pause(self) -> None:
-        self.controls.pause()
-
-    def resume(self) -> None:
-        self.controls.resume()
-
-    @property
-    def paused(self) -> bool:
-        return self.controls.paused
-
-    def cancel(self, keep: bool = True) -> None:
-        """Stop after the current step; ``keep`` tests and saves the best model so far."""
-        self.controls.cancel(keep=keep)
 
     # ---- the worker thread ----
     def run(self, emit: Emit) -> RunEnded | None:

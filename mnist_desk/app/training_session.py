@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from mnist_desk.app.arch_plan import ARCHITECTURES, plan_architectures
 from mnist_desk.app.comparison import ADDERS, Comparison, ComparisonRun, contender_run, plan_adders
 from mnist_desk.app.jobs import InlineWorker, Job, Worker, WorkFailed
+from mnist_desk.app.model_catalog import read_catalog
 from mnist_desk.app.training_events import (
     Controls,
     Refused,
@@ -77,22 +78,20 @@ class TrainChoices:
 
 
 def read_train_choices(models_dir: str | Path | None = None) -> TrainChoices:
-    """List the trained classifiers (shipped and the user's) and the devices. Slow: it reads
-    checkpoints and asks torch about CUDA, so views call it off the GUI thread."""
+    """The form's share of the catalog (``app.model_catalog.read_catalog``, the one reader): the
+    trained classifiers (shipped and the user's) and the devices. Slow: it reads checkpoints and
+    asks torch about CUDA, so views call it off the GUI thread."""
     from mnist_desk.models import CLASSIFIER
-    from mnist_desk.store import catalog
     from mnist_desk.support.acceleration import training_threads
-    from mnist_desk.support.devices import cuda_unavailable_reason, list_devices
 
     # A run uses the training threads, not the count of the thread that lists the devices (one,
     # in the window's background jobs).
-    devices = list_devices(cpu_threads=training_threads(interactive=True))
-    has_cuda = any(d.name.startswith("cuda") for d in devices)
+    catalog = read_catalog(models_dir, cpu_threads=training_threads(interactive=True))
     return TrainChoices(
-        classifiers=[e for e in catalog.list_models(models_dir) if e.task == CLASSIFIER],
-        default_classifier=str(catalog.default_classifier_path()),
-        devices=devices,
-        cuda_reason="" if has_cuda else cuda_unavailable_reason(),
+        classifiers=[e for e in catalog.models if e.task == CLASSIFIER],
+        default_classifier=catalog.default_path,
+        devices=catalog.devices,
+        cuda_reason=catalog.cuda_reason,
     )
 
 

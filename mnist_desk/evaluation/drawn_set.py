@@ -163,6 +163,13 @@ def place_glyph(strokes: list[Stroke], rng: np.random.Generator) -> tuple[list[n
     return placed, pen
 
 
+def placed_digit(label: int, style: str, strokes, rng: np.random.Generator) -> DrawnDigit:
+    """``strokes`` (a glyph in ``style``) placed on the canvas as a hand would draw ``label``."""
+    placed, pen = place_glyph(strokes, rng)
+    points = tuple(tuple((float(x), float(y)) for x, y in p) for p in placed)
+    return DrawnDigit(label, style, points, float(pen))
+
+
 def drawn_digits(count: int = 600, seed: int = SEED) -> list[DrawnDigit]:
     """``count`` drawn digits, labels cycling 0..9, each in a random style and placement."""
     rng = np.random.default_rng(seed)
@@ -171,15 +178,7 @@ def drawn_digits(count: int = 600, seed: int = SEED) -> list[DrawnDigit]:
         label = i % 10
         styles = digit_styles(label)
         style, strokes = styles[rng.integers(len(styles))]
-        placed, pen = place_glyph(strokes, rng)
-        out.append(
-            DrawnDigit(
-                label,
-                style,
-                tuple(tuple((float(x), float(y)) for x, y in p) for p in placed),
-                float(pen),
-            )
-        )
+        out.append(placed_digit(label, style, strokes, rng))
     return out
 
 

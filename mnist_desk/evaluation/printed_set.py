@@ -9,7 +9,7 @@ Their glyphs (``resources/evaluation/printed-digits.json``, made once by
   bold) as a person would draw them: their centre lines, serifs and ball terminals included, or
   the outline of a regular-weight glyph, a doubled line like a digit gone over twice.
 Each digit is then slanted, stretched, sized, placed, wobbled and given a pen width exactly as the
-drawn-digit set does (``drawn_set.place_glyph``), with its own seed.
+drawn-digit set does (``drawn_set.placed_digit``), with its own seed.
 
 "dev-fonts" is made the same way from other font families (``dev-digits.json``: Linux
 Libertine, Caladea, Comic Neue, Lato, Cantarell): the development set the drawn-digit recipe's
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_desk.evaluation.drawn_set import DrawnDigit, place_glyph
+from mnist_desk.evaluation.drawn_set import DrawnDigit, placed_digit
 from mnist_desk.support.config import resources_dir
 
 SEED = 21
@@ -65,15 +65,7 @@ def printed_digits(name: str, count: int = 600, seed: int = SEED) -> list[DrawnD
         label = i % 10
         font = fonts[rng.integers(len(fonts))]
         strokes = [[(x, y) for x, y in s] for s in glyphs[font][str(label)]]
-        placed, pen = place_glyph(strokes, rng)
-        out.append(
-            DrawnDigit(
-                label,
-                font,
-                tuple(tuple((float(x), float(y)) for x, y in p) for p in placed),
-                float(pen),
-            )
-        )
+        out.append(placed_digit(label, font, strokes, rng))
     return out
 
 

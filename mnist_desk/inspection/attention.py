@@ -27,16 +27,30 @@ def special_tokens(vit: nn.Module) -> int:
 @torch.no_grad()
 def attention_weights(vit: nn.Module, ink: torch.Tensor) -> np.ndarray:
     """(layers, heads, tokens, tokens) attention of ``vit`` for ink (1, 1, 28, 28); rows sum to 1."""
-    layers = list(vit.encoder.layers)
     inputs: list[torch.Tensor] = []
-    hooks = [
-        layer.register_forward_pre_hook(lambda _m, args: inputs.append(args[0])) for layer in layers
-    ]
+    hooks = catch_layer_inputs(vit, inputs)
     try:
         vit(normalise(ink.reshape(1, 1, 28, 28)))
     finally:
         for hook in hooks:
             hook.remove()
+    return weights_from_inputs(vit, inputs)
+
+
+def catch_layer_inputs(vit: nn.Module, inputs: list[torch.Tensor]) -> list:
+    """Forward pre-hooks that append each encoder layer's input (the batch's first item) to
+    ``inputs``; the caller removes the returned hooks."""
+    return [
+        layer.register_forward_pre_hook(lambda _m, args: inputs.append(args[0][:1].detach()))
+        for layer in vit.encoder.layers
+    ]
+
+
+@torch.inference_mode()
+def weights_from_inputs(vit: nn.Module, inputs: list[torch.Tensor]) -> np.ndarray:
+    """(layers, heads, tokens, tokens): each layer's attention recomputed from its caught input
+    (the last forward pass's)."""
+    layers = list(vit.encoder.layers)
     maps = []
     for layer, x in zip(layers, inputs[-len(layers) :], strict=True):
         h = layer.norm1(x) if layer.norm_first else x

@@ -117,10 +117,10 @@ def _layers(subject: Subject, x: torch.Tensor) -> tuple[torch.Tensor | None, lis
     finally:
         for hook in hooks:
             hook.remove()
-    return logits, _group(record, subject.kind, subject.batch_index)
+    return logits, group_layers(record, subject.kind, subject.batch_index)
 
 
-def _group(record, kind: str, index: int) -> list[Layer]:
+def group_layers(record, kind: str, index: int) -> list[Layer]:
     """Each Conv2d (or hidden Linear, for an MLP) with the element-wise modules right after it;
     ``index``: this input's place in the batch the reader saw."""
     wanted = nn.Linear if kind == MLP_KIND else nn.Conv2d

@@ -72,7 +72,7 @@ from mnist_desk.training import (
     seeded_torch_rng,
 )
 from mnist_desk.training.calibration import calibration_meta
-from mnist_desk.training.controls import RunControls
+from mnist_desk.training.controls import RunSwitches
 from mnist_desk.training.steps import LoopPlan, StepLoop
 
 TEST_SIZE = 10_000  # the official MNIST test set
@@ -123,7 +123,7 @@ class PersonalTrainer:
         models_dir: str | Path | None = None,
         extra_meta: dict[str, Any] | None = None,
         held_out: Sequence[PersonalDigit] | None = None,
-        controls: RunControls | None = None,
+        controls: RunSwitches | None = None,
     ):
         """``held_out``: digits to report on instead of splitting ``digits`` (all of them train)."""
         self.settings = settings
@@ -143,7 +143,7 @@ class PersonalTrainer:
         self.output = Path(output) if output else None
         self.extra_meta = extra_meta or {}
         self.history: dict[str, list[dict[str, float]]] = {"train": [], "val": []}
-        self.controls = controls or RunControls()
+        self.controls = controls or RunSwitches()
         self.model: nn.Module | None = None  # the model being fine-tuned, while it is
         self.transfer_checkpoint: str | None = None  # the personalised transfer adder, if saved
         self.images_seen = 0  # by the reported fine-tune (cross-validation folds are not)

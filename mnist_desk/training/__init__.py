@@ -14,7 +14,7 @@ One concern a module:
 - ``task_data``: a task's batches (digits, or pairs and their sums) from seeded generators;
 - ``evaluation``: logits, loss and error, the test report, ``worst_mistakes``;
 - ``checkpointing``: the starting model, the distillation teacher, saving the result;
-- ``controls``: ``RunControls``, the thread-safe pause/resume/cancel a run holds;
+- ``controls``: ``RunSwitches``, the thread-safe pause/resume/cancel a run holds;
 - ``steps``: the one step loop (``StepLoop``) every run takes, the Trainer's and the personal
   fine-tune's: pause, cancel, divergence, reporting, validation;
 - ``loop``: the ``Trainer``.

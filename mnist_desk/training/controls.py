@@ -6,8 +6,9 @@ import threading
 import time
 
 
-class RunControls:
-    """Thread-safe controls a run holds: called from any thread (the GUI's), read by the run.
+class RunSwitches:
+    """Thread-safe switches a run holds (pause, resume, cancel; the Train tab's buttons are the
+    view's ``ui.train.run_controls.RunControls``): called from any thread (the GUI's), read by the run.
 
     One object may be handed to several runs in turn (the contenders of a comparison): a pause
     or a cancel then reaches whichever of them runs now, and a cancel ends the rest too."""

@@ -71,6 +71,7 @@ class TrainingResult:
     test_predictions: Predictions | None = None
     images_seen: int = 0  # training images the run went through (a pair counts two)
     parameters: int = 0  # the trained model's trainable parameters
+    precision: str = "float32"  # the autocast dtype its training steps ran in (Precision.name)
 
 
 @dataclass

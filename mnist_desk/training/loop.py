@@ -34,7 +34,7 @@ from mnist_desk.training.checkpointing import (
     save_trained_model,
     tested_metrics,
 )
-from mnist_desk.training.controls import RunControls
+from mnist_desk.training.controls import RunSwitches
 from mnist_desk.training.evaluation import (
     digit_metrics,
     digit_summary,
@@ -128,7 +128,7 @@ class Trainer:
         download: bool = False,
         output: str | Path | None = None,
         extra_meta: dict[str, Any] | None = None,
-        controls: RunControls | None = None,
+        controls: RunSwitches | None = None,
     ):
         settings.validate()
         self.settings = settings
@@ -140,7 +140,7 @@ class Trainer:
         check_training_can_start(self.output, self.data_dir, download)
         self.extra_meta = dict(extra_meta or {})
         self.model_kwargs: dict[str, Any] | None = None  # what build_model built with
-        self.controls = controls or RunControls()
+        self.controls = controls or RunSwitches()
         self.model: nn.Module | None = None  # the model being trained, once the run has built it
         self.history: dict[str, list[dict[str, float]]] = {"train": [], "val": []}
 
@@ -336,6 +336,7 @@ class Trainer:
             self.history,
             images_seen=loop.images_seen,
             parameters=count_parameters(run.model),
+            precision=run.precision.name,
         )
 
     def _test_and_save(self, run: _Run, loop: StepLoop, elapsed: float) -> TrainingResult:
@@ -379,4 +380,5 @@ class Trainer:
             Predictions.from_logits(logits),
             images_seen=loop.images_seen,
             parameters=count_parameters(run.model),
+            precision=run.precision.name,
         )

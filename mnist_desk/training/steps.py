@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import torch
 
-from mnist_desk.training.controls import RunControls
+from mnist_desk.training.controls import RunSwitches
 from mnist_desk.training.evaluation import EvaluationInterrupted
 from mnist_desk.training.events import EpochEvent, EvalEvent, Event, StepEvent
 
@@ -94,7 +94,7 @@ class StepLoop:
         self,
         learner: Learner,
         plan: LoopPlan,
-        controls: RunControls,
+        controls: RunSwitches,
         emit: Callable[[Event], None] | None = None,
         history: History | None = None,
         *,

@@ -33,9 +33,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, Signal, Slot
 
-from mnist_desk.app.jobs import WorkFailed
+from mnist_desk.app.jobs import WorkFailed, describe_error
 from mnist_desk.errors import is_user_error
-from mnist_desk.support.logs import report_unexpected
 
 Emit = Callable[[object], None]
 Work = Callable[[Emit], Any]
@@ -61,11 +60,9 @@ class _Carried:
     value: object
 
 
-def describe_error(error: BaseException, where: str = "") -> JobError:
-    """A user error keeps its message; a bug is logged with its traceback and says where."""
-    user = is_user_error(error)
-    message = str(error) if user else report_unexpected(error, where)
-    return JobError(message, type(error).__name__, user)
+def job_error(error: BaseException, where: str = "") -> JobError:
+    """What a job that raised reports (``app.jobs.describe_error`` words it)."""
+    return JobError(describe_error(error, where), type(error).__name__, is_user_error(error))
 
 
 class _Worker(QObject):
@@ -86,7 +83,7 @@ class _Worker(QObject):
         try:
             value = self.work(lambda obj: self.event.emit(_Carried(obj)))
         except Exception as e:  # reported, and the thread still ends
-            self.failed.emit(describe_error(e, self.where))
+            self.failed.emit(job_error(e, self.where))
         else:
             self.result.emit(_Carried(value))
         finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 LOAD_TIMEOUT_MS = 60_000  # the first window imports torch in its worker thread
+JOBS_TIMEOUT_MS = 60_000  # a test's background jobs still running when it ends get this long
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -22,9 +23,16 @@ def gui_thread_gc(qapp):
 
 @pytest.fixture(autouse=True)
 def collect_after_each_test(gui_thread_gc):
-    """The windows a test leaves behind are collected here, in the GUI thread, before the next."""
+    """The windows a test leaves behind are collected here, in the GUI thread, before the next;
+    so are its background jobs (a measurement the Models tab started when a run saved a model):
+    they end before the next test starts, and one that does not end fails the test."""
+    from mnist_desk.ui.background import live_jobs, wait_for_background_jobs
+
     yield
+    ended = wait_for_background_jobs(JOBS_TIMEOUT_MS)
+    running = [job.name for job in live_jobs() if job.thread.isRunning()]
     gc.collect()
+    assert ended, f"background jobs still running after the test: {running}"
 
 
 @pytest.fixture

@@ -68,11 +68,11 @@ def test_the_data_folder_setting_reaches_the_browser_and_the_training_panel(
     assert (
         str(tmp_path / "empty" / "MNIST" / "raw") in browser.message.text()
     )  # says where to put it
-    window.set_data_folder(str(data_dir))
+    window.window_tabs.set_data_folder(str(data_dir))
     qtbot.waitUntil(lambda: browser.splits is not None, timeout=60_000)
     assert window.training_panel.data_dir == data_dir
     assert AppSettings(str(tmp_path / "settings.ini")).data_folder == str(data_dir)  # remembered
-    window.download_action.setChecked(True)
+    window.window_actions.download.setChecked(True)
     assert window.training_panel.download and browser.download and settings.download_allowed
 
 

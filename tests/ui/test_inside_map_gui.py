@@ -72,3 +72,23 @@ def test_clicking_a_dot_opens_that_test_digit_in_the_canvas(qtbot, window, isola
     )
     index = next(i for i, im in enumerate(view.shown.images) if np.array_equal(im, opened[0]))
     assert window.last_result.digits[0].digit == view.shown.data_map.predicted[index]
+
+
+def test_hovering_a_dot_while_t_sne_settles_shows_its_digit(qtbot, window, isolated_cache):
+    from PySide6.QtCore import QPointF
+
+    from mnist_desk.app.map_session import MapProgress
+
+    dock = window.inside
+    dock.map_view.count = 300
+    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    dock.pages.setCurrentWidget(dock.map_view)
+    qtbot.waitUntil(lambda: dock.map_view.shown is not None, timeout=MAP_TIMEOUT_MS)
+    view = dock.map_view
+    view.cancel()  # the settling map below is the last the view hears of
+    points = view.shown.data_map.points * 0.5 + 1.0  # as t-SNE moves them
+    view._on_event(MapProgress(view._next_id, points, 50, 375))
+    x, y = points[7]
+    spot = view.plot.mapFromScene(view.plot.plotItem.vb.mapViewToScene(QPointF(x, y)))
+    QTest.mouseMove(view.plot.viewport(), spot)
+    assert view.hover_panel.title.startswith("test #")

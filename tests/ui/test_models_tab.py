@@ -12,7 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from mnist_desk.app.leaderboard import COLUMNS, Action, Column
+from mnist_desk.app.leaderboard_rows import (
+    COLUMNS,
+    Action,
+    Column,
+)
 from mnist_desk.store.checkpoints import metrics_path
 from mnist_desk.store.history import history_path
 from tests.support import press

@@ -17,27 +17,14 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mnist_desk.app.drawing_session import Drawing, DrawingSession
-from mnist_desk.imaging.drawn import PAPER, Stroke
+from mnist_desk.imaging.drawn import Stroke
 from mnist_desk.ui.draw.paper import (
-    grey_to_qimage,
     ink_colour,
     paint_stroke,
     qimage_to_grey,
     render_state,
 )
 from mnist_desk.ui.settings import DEFAULT_PEN_WIDTH
-
-CanvasState = Drawing  # the name the canvas gave it before the drawing session held it
-
-__all__ = [
-    "PAPER",
-    "CanvasState",
-    "DigitCanvas",
-    "Stroke",
-    "grey_to_qimage",
-    "qimage_to_grey",
-    "render_state",
-]
 
 
 class DigitCanvas(QWidget):

@@ -4,7 +4,7 @@ shows each reading the session reports (``Recognised``, ``RecognitionFailed``)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,7 @@ from mnist_desk.ui.draw.canvas import DigitCanvas
 from mnist_desk.ui.draw.model_picker import ModelPicker
 from mnist_desk.ui.draw.number_view import NumberStrip
 from mnist_desk.ui.draw.prediction_view import DigitResultView, SumView
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.settings import MAX_PEN_WIDTH, MIN_PEN_WIDTH
 
 
@@ -65,7 +66,8 @@ class DigitPanel(QFrame):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.number_view)
         layout.addWidget(self.result_view)
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
 
     def _retranslate(self) -> None:
         self.title.setText(self.tr("First number") if self.index == 0 else self.tr("Second number"))
@@ -91,8 +93,8 @@ class DigitPanel(QFrame):
         self.result_view.show_result(digit, own)
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)
 
 
@@ -143,7 +145,8 @@ class DrawingTab(QWidget):
         layout.addWidget(line)
         layout.addWidget(self.sum_view)
         self._active = 0
-        self.retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self.retranslate)
         session.on_reading(self._on_reading)
 
     # ---- the pen and the selected canvas ----
@@ -224,6 +227,6 @@ class DrawingTab(QWidget):
         self.pen_label.setText(self.tr("Pen width: {0}%").format(round(self.pen_width * 100)))
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)

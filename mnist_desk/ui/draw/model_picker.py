@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from mnist_desk.app.model_session import ModelCatalog, same_path
+from mnist_desk.app.model_catalog import ModelCatalog, same_path
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 if TYPE_CHECKING:
     from mnist_desk.store.catalog import ModelEntry
@@ -22,14 +23,14 @@ TITLES_CONTEXT = "ModelTitles"
 
 def task_title(task: str, fallback: str = "") -> str:
     """The task's title in the interface's language (``fallback`` is no longer needed)."""
-    from mnist_desk.app.model_session import task_title as english
+    from mnist_desk.app.model_catalog import english_task_title as english
 
     return QCoreApplication.translate(TITLES_CONTEXT, english(task))
 
 
 def arch_title(arch: str, fallback: str = "", task: str | None = None) -> str:
     """The architecture's title (under ``task``, if given) in the interface's language."""
-    from mnist_desk.app.model_session import arch_title as english
+    from mnist_desk.app.model_catalog import english_arch_title as english
 
     return QCoreApplication.translate(TITLES_CONTEXT, english(task, arch))
 
@@ -91,7 +92,8 @@ class ModelPicker(QWidget):
         self.device_combo.activated.connect(
             lambda i: self.choose_device(self.device_combo.itemData(i))
         )
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
         self._show_loading()
 
     # ---- what the window tells the picker ---------------------------------------------
@@ -332,6 +334,6 @@ class ModelPicker(QWidget):
             self._sync()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)

@@ -13,12 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from mnist_desk.app.model_catalog import ModelCatalog
 from mnist_desk.app.model_session import (
     NONE_FOUND,
     CatalogRead,
     LoadFailed,
     LoadStarted,
-    ModelCatalog,
     ModelEvent,
     ModelLoaded,
     ModelNotFound,
@@ -92,7 +92,7 @@ class ModelView(QObject):
         from mnist_desk.support.acceleration import single_threaded_here
 
         single_threaded_here()  # before this thread's first prediction (the reason is there)
-        self.window._add_training_tabs()
+        self.window.window_tabs.add_core_tabs()
         self.window.catalog_changed.emit(catalog)
         # torch, the models and pyqtgraph are loaded now: freeze them out of the cycle collector
         QTimer.singleShot(0, freeze_startup_objects)
@@ -120,7 +120,6 @@ class ModelView(QObject):
 
     def _on_failed(self, event: LoadFailed) -> None:
         message = event.message
-        self.window.model_failed.emit(message)
         if event.previous_kept:
             self.window.picker.set_current(self.session.current_path, self.session.device)
             self.window.show_error(

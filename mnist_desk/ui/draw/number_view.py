@@ -6,12 +6,12 @@ one digit; clicking a digit shows it in detail there (the drawing session keeps 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from mnist_desk.ui.draw.prediction_view import Preview28, percent
-from mnist_desk.ui.i18n import LiveTexts
+from mnist_desk.ui.draw.result_parts import Preview28, percent_text
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 CHIP_SCALE = 2  # a digit's 28x28 model input shown at 56 px
 
@@ -55,7 +55,7 @@ class DigitChip(QFrame):
             self.setToolTip(doubt_text(digit.doubt))
         else:
             self.digit_label.setText(str(digit.digit))
-            self.confidence_label.setText(percent(digit.confidence))
+            self.confidence_label.setText(percent_text(digit.confidence))
             self.setToolTip("")
         self.setFrameShadow(QFrame.Shadow.Sunken if selected else QFrame.Shadow.Raised)
         self.setLineWidth(2 if selected else 1)
@@ -134,10 +134,10 @@ class NumberStrip(QWidget):
             )
         else:
             self.number_label.setToolTip(
-                self.tr("{0} sure of the whole number").format(percent(number.confidence))
+                self.tr("{0} sure of the whole number").format(percent_text(number.confidence))
             )
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if is_language_change(event):
             self.texts.refresh()
         super().changeEvent(event)

@@ -1,158 +1,18 @@
-"""How results look: probability bars, the 28x28 the model saw, the digit, the sum."""
+"""How results look: the digit read on each canvas and the sum (made of ``result_parts``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from mnist_desk.ui.draw.canvas import grey_to_qimage
-
-PREVIEW_SCALE = 4  # 28 px shown as 112 px, nearest neighbour: every model pixel visible
-
-
-def percent(value: float) -> str:
-    return f"{value:.1%}" if value < 0.9995 else ">99.9%"
-
-
-class ProbabilityBars(QWidget):
-    """One bar per class, labelled underneath; the most likely class is highlighted."""
-
-    bar_clicked = Signal(int)  # the class whose bar (or label) was clicked
-
-    def __init__(self, count: int, parent: QWidget | None = None, label_every: int = 1):
-        super().__init__(parent)
-        self._count = count
-        self._label_every = label_every
-        self._values: list[float] | None = None
-        self._highlight = -1
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(70)
-
-    @property
-    def values(self) -> list[float] | None:
-        return self._values
-
-    @property
-    def highlighted(self) -> int:
-        return self._highlight
-
-    def set_values(self, values: Sequence[float] | None, highlight: int | None = None) -> None:
-        """Probabilities (or None: empty bars); ``highlight`` marks the answer shown (default: argmax)."""
-        self._values = None if values is None else [float(v) for v in values]
-        self._highlight = -1
-        if self._values is not None:
-            best = int(np.argmax(self._values)) if highlight is None else highlight
-            self._highlight = best
-            lines = [f"{i}: {v:.1%}" for i, v in enumerate(self._values)]
-            if best >= 0:
-                lines[best] = f"<b>{lines[best]}</b>"
-            self.setToolTip("<br>".join(lines))
-        else:
-            self.setToolTip("")
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(max(160, 18 * self._count), 90)
-
-    def bar_at(self, x: float) -> int:
-        """The class drawn at horizontal position ``x``."""
-        return min(self._count - 1, max(0, int(x * self._count / max(1, self.width()))))
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._values is not None:
-            self.bar_clicked.emit(self.bar_at(event.position().x()))
-        super().mousePressEvent(event)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(8 * self._count, 60)
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        text_colour = palette.color(QPalette.ColorRole.WindowText)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        muted = QColor(150, 150, 150)
-        metrics = painter.fontMetrics()
-        label_h = metrics.height()
-        w, h = self.width(), self.height()
-        slot = w / self._count
-        bar_w = max(3.0, slot * 0.7)
-        top, bottom = label_h + 2, h - label_h - 2
-        track = QColor(text_colour)
-        track.setAlpha(25)
-        best = self._highlight
-        for i in range(self._count):
-            x = i * slot + (slot - bar_w) / 2
-            painter.fillRect(QRectF(x, top, bar_w, bottom - top), track)
-            if self._values:
-                value = min(1.0, max(0.0, self._values[i]))
-                bar_h = max(1.0, value * (bottom - top)) if value > 0.001 else 0.0
-                painter.fillRect(
-                    QRectF(x, bottom - bar_h, bar_w, bar_h), accent if i == best else muted
-                )
-            if i % self._label_every == 0 or i == best:
-                painter.setPen(accent if i == best else text_colour)
-                font = painter.font()
-                font.setBold(i == best)
-                painter.setFont(font)
-                painter.drawText(
-                    QRectF(i * slot, bottom + 2, slot, label_h),
-                    Qt.AlignmentFlag.AlignCenter,
-                    str(i),
-                )
-        if best >= 0:
-            value = self._values[best]
-            painter.setPen(accent)
-            text = percent(value)
-            x = best * slot + slot / 2
-            tw = metrics.horizontalAdvance(text) + 4
-            x = min(max(x - tw / 2, 0), w - tw)
-            painter.drawText(QRectF(x, 0, tw, label_h), Qt.AlignmentFlag.AlignCenter, text)
-
-
-class Preview28(QLabel):
-    """Exactly what the model sees (DigitResult.image28), scaled up with nearest neighbour."""
-
-    def __init__(self, parent: QWidget | None = None, scale: int = PREVIEW_SCALE):
-        super().__init__(parent)
-        self.scale = scale
-        side = 28 * scale + 2
-        self.setFixedSize(side, side)
-        self.setFrameShape(QFrame.Shape.Box)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet("background: black; color: #888; border: 1px solid #888;")
-        self._image: np.ndarray | None = None
-
-    @property
-    def image(self) -> np.ndarray | None:
-        return self._image
-
-    def set_image(self, image28: np.ndarray | None) -> None:
-        self._image = None if image28 is None else np.asarray(image28)
-        if self._image is None:
-            self.setPixmap(QPixmap())
-            return
-        pixmap = QPixmap.fromImage(grey_to_qimage(self._image))
-        self.setPixmap(
-            pixmap.scaled(
-                28 * self.scale,
-                28 * self.scale,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.FastTransformation,
-            )
-        )
+from mnist_desk.ui.draw.result_parts import Preview28, ProbabilityBars, percent_text
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 
 def _big_font(widget: QWidget, scale: float, bold: bool = True) -> QFont:
@@ -202,7 +62,8 @@ class DigitResultView(QWidget):
         row.addLayout(digit_box)
         row.addWidget(self.bars, 1)
         self._state: tuple = ("loading",)
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
 
     @property
     def digit_text(self) -> str:
@@ -249,7 +110,7 @@ class DigitResultView(QWidget):
                 self.tr(
                     "This adder was trained on sums alone; its own reading of this digit is "
                     "{0} sure. The large digit comes from the default classifier."
-                ).format(percent(own.confidence))
+                ).format(percent_text(own.confidence))
             )
         if kind == "result":
             result = self._state[1]
@@ -261,7 +122,9 @@ class DigitResultView(QWidget):
                 self.bars.set_values(result.probabilities, -1)
                 return
             self.digit_label.setText(str(result.digit))
-            self.confidence_label.setText(self.tr("{0} sure").format(percent(result.confidence)))
+            self.confidence_label.setText(
+                self.tr("{0} sure").format(percent_text(result.confidence))
+            )
             self.bars.set_values(result.probabilities)
             return
         self.digit_label.setText("–")
@@ -281,8 +144,8 @@ class DigitResultView(QWidget):
         self._refresh()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)
 
 
@@ -315,7 +178,8 @@ class SumView(QWidget):
         row.addLayout(left, 2)
         row.addLayout(right, 3)
         self._state: tuple = ("loading",)
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
 
     @property
     def equation_text(self) -> str:
@@ -362,7 +226,7 @@ class SumView(QWidget):
         else:
             self.equation_label.setText(f"{shown[0]} + {shown[1]} = {result.total}")
             self.bars.set_values(result.probabilities, result.total if single else None)
-            sure = percent(result.confidence)
+            sure = percent_text(result.confidence)
             if result.source == "adder":
                 caption = (
                     self.tr("Sum read by the adder network: {0} sure").format(sure)
@@ -393,6 +257,6 @@ class SumView(QWidget):
         self._refresh()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)

@@ -34,7 +34,14 @@ class DetailView(QWidget):
         self.feeds_title.setText("")
         for panel in self.feeds:
             panel.clear_image()
-            panel.hide()
+        self._show_panels(0)
+
+    def _show_panels(self, count: int) -> None:
+        """The first ``count`` feed panels shown, the rest hidden; a panel's visibility changes
+        only when it must (each change lays the dock out again)."""
+        for k, panel in enumerate(self.feeds):
+            if panel.isHidden() == (k < count):
+                panel.setVisible(k < count)
 
     def show_detail(self, sheet, cell: int, detail) -> None:
         """``detail``: ``mnist_desk.inspection.details.UnitDetail`` of ``sheet``'s ``cell``."""
@@ -64,10 +71,9 @@ class DetailView(QWidget):
 
     def _show_feeds(self, sheet, detail) -> None:
         panels = iter(self.feeds)
-        for panel in self.feeds:
-            panel.hide()
         if not detail.feeds:
             self.feeds_title.setText("")
+            self._show_panels(0)
             return
         if sheet.kind == CONV:
             self.feeds_title.setText(
@@ -80,7 +86,7 @@ class DetailView(QWidget):
                 else:
                     text = self.tr("map {0}: {1:.3g}").format(feed.source + 1, feed.contribution)
                 panel.show_image(feed.weights, diverging=True, title=text)
-                panel.show()
+            self._show_panels(len(detail.feeds))
             return
         feed = detail.feeds[0]
         if sheet.kind in (ATTENTION, ROLLOUT):
@@ -93,5 +99,4 @@ class DetailView(QWidget):
             self.feeds_title.setText(self.tr("Fed by its weights over what it reads:"))
             next(panels).show_image(feed.weights, diverging=True, title=self.tr("weights"))
             next(panels).show_image(feed.product, diverging=True, title=self.tr("weights × input"))
-        for panel in self.feeds[: 1 if sheet.kind in (ATTENTION, ROLLOUT, FILTERS) else 2]:
-            panel.show()
+        self._show_panels(1 if sheet.kind in (ATTENTION, ROLLOUT, FILTERS) else 2)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 SEQUENTIAL = "viridis"
 DIVERGING = "CET-D1"  # blue - white - red, centred on zero
+GREY = "CET-L1"  # black to white
 
 
 def colour_map(diverging: bool) -> pg.ColorMap:
@@ -38,6 +39,7 @@ class ImagePanel(QWidget):
         self.box.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.box.addItem(self.image)
+        self._colours = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -51,22 +53,33 @@ class ImagePanel(QWidget):
     def show_image(
         self, image: np.ndarray, *, diverging: bool = False, levels=None, title: str = ""
     ) -> None:
-        self.image.setColorMap(colour_map(diverging))
         if levels is None:
             levels = symmetric_levels(image) if diverging else _range(image)
-        self.image.setImage(np.asarray(image, np.float32), levels=levels)
-        self.box.autoRange(padding=0.02)
-        self.label.setText(title)
+        self._show(image, DIVERGING if diverging else SEQUENTIAL, levels, title)
 
     def show_grey(self, image: np.ndarray, title: str = "") -> None:
-        self.image.setColorMap(pg.colormap.get("CET-L1"))  # black to white
-        self.image.setImage(np.asarray(image, np.float32), levels=(0.0, 1.0))
-        self.box.autoRange(padding=0.02)
-        self.label.setText(title)
+        self._show(image, GREY, (0.0, 1.0), title)
+
+    def _show(self, image: np.ndarray, colours: str, levels, title: str) -> None:
+        # the live view redraws every few pen points: set only what changed
+        if colours != self._colours:
+            self._colours = colours
+            self.image.setColorMap(pg.colormap.get(colours))
+        image = np.asarray(image, np.float32)
+        reframe = self.image.image is None or image.shape != self.image.image.shape
+        self.image.setImage(image, levels=levels)
+        if reframe:
+            self.box.autoRange(padding=0.02)
+        self._set_title(title)
+
+    def _set_title(self, title: str) -> None:
+        if title != self.label.text():
+            self.label.setText(title)
 
     def clear_image(self, title: str = "") -> None:
-        self.image.clear()
-        self.label.setText(title)
+        if self.image.image is not None:
+            self.image.clear()
+        self._set_title(title)
 
 
 def _range(image: np.ndarray) -> tuple[float, float]:
@@ -107,9 +120,12 @@ class MosaicView(pg.GraphicsLayoutWidget):
             and self.sheet.kind == sheet.kind
             and self.sheet.maps.shape == sheet.maps.shape
         )
+        unchanged = same_shape and self.sheet.maps is sheet.maps  # the filters: fixed
+        if not unchanged:
+            if self.sheet is None or self.sheet.diverging != sheet.diverging:
+                self.image.setColorMap(colour_map(sheet.diverging))
+            self.image.setImage(sheet.mosaic(), levels=sheet.levels)
         self.sheet = sheet
-        self.image.setColorMap(colour_map(sheet.diverging))
-        self.image.setImage(sheet.mosaic(), levels=sheet.levels)
         if not (keep_view and same_shape):
             self.box.autoRange(padding=0.01)
         if self.selected is not None and self.selected >= sheet.count:

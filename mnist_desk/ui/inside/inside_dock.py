@@ -35,6 +35,7 @@ from mnist_desk.app.inside_sheets import (
 )
 from mnist_desk.inspection.methods import DEFAULT_METHOD, METHODS
 from mnist_desk.ui.background import BackgroundJob
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.inside.detail_view import DetailView
 from mnist_desk.ui.inside.image_panel import ImagePanel, MosaicView
 from mnist_desk.ui.inside.map_view import MapView
@@ -106,7 +107,8 @@ class InsideDock(QDockWidget):
         self.setMinimumWidth(360)
         self.pages.setCurrentIndex(int(str(self.settings.value("inside/page", 0) or 0)) % 2)
         self.visibilityChanged.connect(lambda shown: shown and (self.refresh(), self.update_map()))
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
 
     # ---- requests ----
     @property
@@ -160,10 +162,18 @@ class InsideDock(QDockWidget):
         if self.answer is not None and answer.id < self.answer.id:
             return  # a late answer to an older drawing
         self.answer = answer
-        self.map_view.place(answer.features)
         self._show_heading()
         self._show_why()
-        self._show_sheets()
+        self._show_page()
+
+    def _show_page(self) -> None:
+        """Draw the answer on the page in view only (the other is drawn when it is shown)."""
+        if self.answer is None:
+            return
+        if self.pages.currentWidget() is self.map_view:
+            self.map_view.place(self.answer.features)
+        else:
+            self._show_sheets()
 
     def _show_heading(self) -> None:
         a = self.answer
@@ -245,6 +255,7 @@ class InsideDock(QDockWidget):
     # ---- the map ----
     def _page_changed(self, _index: int = 0) -> None:
         self.settings.setValue("inside/page", self.pages.currentIndex())
+        self._show_page()
         self.update_map()
 
     def update_map(self) -> None:
@@ -336,8 +347,8 @@ class InsideDock(QDockWidget):
             self.heading.setText(self.tr("Draw a digit to see what the network computes for it."))
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mnist_desk.app.map_session import MapProgress, MapRequest, MapShown, MapStop, map_work
 from mnist_desk.ui.background import BackgroundJob
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.inside.image_panel import ImagePanel
 
 # Ten colours told apart at a glance (the "tab10" palette of matplotlib and Vega).
@@ -84,7 +85,8 @@ class MapView(QWidget):
         self._brushes: list = []
         self.count = 10_000  # test digits on the map
         self._features = None  # the drawing's, kept for the next map
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
 
     # ---- computing ----
     def compute(self) -> None:
@@ -128,7 +130,13 @@ class MapView(QWidget):
         if event.id != self._next_id:
             return
         if isinstance(event, MapProgress):
-            self.dots.setData(pos=event.points, brush=self._brushes, size=4, pen=None)
+            self.dots.setData(
+                pos=event.points,
+                brush=self._brushes,
+                size=4,
+                pen=None,
+                data=np.arange(len(event.points)),  # a dot hovered meanwhile says its digit
+            )
             self.status.setText(
                 self.tr("t-SNE settling: iteration {0} of {1}").format(
                     event.iteration, event.iterations
@@ -209,6 +217,6 @@ class MapView(QWidget):
         self._show_status()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)

@@ -11,7 +11,12 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from mnist_desk.app.leaderboard import COLUMNS, Action, Column, LeaderboardRow
+from mnist_desk.app.leaderboard_rows import (
+    COLUMNS,
+    Action,
+    Column,
+    LeaderboardRow,
+)
 from mnist_desk.app.run_exports import format_duration
 from mnist_desk.ui.draw.model_picker import arch_title, task_title
 

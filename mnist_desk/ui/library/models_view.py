@@ -27,19 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from mnist_desk.app.leaderboard import (
-    COLUMNS,
-    Action,
     ActionFailed,
     ActionRefused,
-    Column,
     CurvesReady,
     Leaderboard,
     LeaderboardEvent,
     ModelsChanged,
     NameProblem,
-    Refusal,
     RowsChanged,
     UseModel,
+)
+from mnist_desk.app.leaderboard_rows import (
+    COLUMNS,
+    Action,
+    Column,
+    Refusal,
 )
 from mnist_desk.app.model_files import Work
 from mnist_desk.ui.background import BackgroundJob
@@ -112,7 +114,7 @@ class ModelsView(QWidget):
         self.table_model.sortRequested.connect(self.session.sort_by)
         self.table_model.renameRequested.connect(self.session.rename)
         self._build()
-        self.statusMessage.connect(window._show_status)
+        self.statusMessage.connect(window.show_status)
         window.catalog_changed.connect(self.session.catalog_read)
         window.model_loaded.connect(lambda info: self.session.model_in_use(info["path"] or ""))
         if window.models.catalog is not None:
@@ -294,7 +296,7 @@ class ModelsView(QWidget):
         if isinstance(event, RowsChanged):
             self._show_rows(event)
         elif isinstance(event, UseModel):
-            self.window._use_trained_model(event.path)
+            self.window.window_tabs.use_trained_model(event.path)
         elif isinstance(event, ModelsChanged):
             self._models_changed(event)
         elif isinstance(event, CurvesReady):

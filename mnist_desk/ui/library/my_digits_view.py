@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.app.training_events import RunEnded, RunKind, RunStarted, StartProblem
 from mnist_desk.personal.store import MyDigitsError, PersonalDigit
-from mnist_desk.ui.draw.canvas import grey_to_qimage
 from mnist_desk.ui.draw.corrections import DIGIT_KEYS
+from mnist_desk.ui.draw.paper import grey_to_qimage
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 ICON_SCALE = 2  # 28 px shown as 56 px
 MISREAD_BACKGROUND = QColor(255, 225, 225)
@@ -113,7 +114,8 @@ class MyDigitsView(QWidget):
         window.corrections.changed.connect(self.refresh)
         self._personal_runs: set[int] = set()  # the fine-tunes in progress, by run id
         window.training.on_event(self._on_training_event)
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
 
     # ---- showing ----
 
@@ -316,6 +318,6 @@ class MyDigitsView(QWidget):
         self.refresh()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)

@@ -115,7 +115,8 @@ def run_gui(args: argparse.Namespace) -> int:
     """Open the window; honours args.data_dir, args.models_dir, args.device (all optional)."""
     from mnist_desk.ui import i18n
     from mnist_desk.ui.settings import AppSettings
-    from mnist_desk.ui.shell.main_window import MainWindow, app_icon
+    from mnist_desk.ui.shell.about import app_icon
+    from mnist_desk.ui.shell.main_window import MainWindow
 
     app = make_application()
     settings = AppSettings()

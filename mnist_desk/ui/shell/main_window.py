@@ -5,7 +5,8 @@
 - ``DrawingSession`` (``mnist_desk.app.drawing_session``): both canvases' drawings, their undo
   history and their reading; shown by the Draw tab (``drawing_tab``).
 - Actions and menus (``window_actions``), file dialogs (``window_files``), About (``about``);
-  the Train, Dataset and My digits tabs are added once the core has loaded.
+  the Train, Models, Dataset and My digits tabs (``window_tabs``) are added once the core has
+  loaded.
 
 Data flows one way: a stroke goes to the drawing session, which reads both drawings with the core
 Predictor and reports a ``Recognised`` event that the Draw tab shows. torch is never
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -32,25 +33,24 @@ from mnist_desk.ui import i18n
 from mnist_desk.ui.draw.corrections import CorrectionController
 from mnist_desk.ui.draw.drawing_tab import DrawingTab
 from mnist_desk.ui.draw.model_view import ModelView
+from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.inside.inside_dock import install_inside_dock
 from mnist_desk.ui.settings import AppSettings
 from mnist_desk.ui.shell import about
 from mnist_desk.ui.shell.about import app_icon
 from mnist_desk.ui.shell.window_actions import WindowActions
-from mnist_desk.ui.shell.window_files import IMAGE_FILTER, WindowFiles
+from mnist_desk.ui.shell.window_files import WindowFiles
+from mnist_desk.ui.shell.window_tabs import WindowTabs
 
 THROTTLE_MS = 100  # live recognition while the pen moves: at most ~10 predictions a second
-
-__all__ = ["IMAGE_FILTER", "THROTTLE_MS", "MainWindow", "app_icon"]
 
 
 class MainWindow(QMainWindow):
     """The application window. Public API for other panels: ``refresh_models()``,
-    ``use_model(path)``, ``use_device(name)``, ``add_tab(widget, title)``, ``predictor``,
-    ``catalog_changed``."""
+    ``use_model(path)``, ``use_device(name)``, ``add_tab(widget, title)``, ``show_status``,
+    ``predictor``, ``catalog_changed``."""
 
     model_loaded = Signal(dict)  # Predictor.describe() of the model now in use
-    model_failed = Signal(str)  # a model or device could not be loaded (the previous one stays)
     prediction_updated = Signal(object)  # SumResult
     catalog_changed = Signal(object)  # ModelCatalog: each reading of the models and devices
 
@@ -73,8 +73,7 @@ class MainWindow(QMainWindow):
         self.download = self.settings.download_allowed if download is None else download
         self.models_dir = models_dir
         self.drawing = DrawingSession(2)  # both drawings, their undo history, their reading
-        self._closed = False
-        self._extra_tabs: list[tuple[QWidget, str | Callable[[], str]]] = []
+        self.closed = False
         self.last_result = None  # the SumResult shown
         self.last_error = ""  # the last error shown to the user
         self._message_box: QMessageBox | None = None
@@ -103,6 +102,7 @@ class MainWindow(QMainWindow):
         self.drawing.on_reading(self._on_reading)  # after the Draw tab's: it shows them first
         self.corrections = CorrectionController(self)  # keep/correct a drawing into My digits
         self.files = WindowFiles(self)
+        self.window_tabs = WindowTabs(self)  # Train, Models, Dataset, My digits: added later
         self.window_actions = WindowActions(self)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.draw_tab.undo_button.setIcon(self.window_actions.undo.icon())
@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         )
         self.models = self.model_view.session
         self.inside = install_inside_dock(self)  # View > Inside (Ctrl+I): the network from inside
-        self._retranslate()
+        self.texts = LiveTexts()  # this widget's texts, set again on a language switch
+        self.texts.call(self._retranslate)
         self.set_pen_width(self.settings.pen_width)
         self.set_active(0)
         self.draw_tab.show_loading()
@@ -140,108 +141,29 @@ class MainWindow(QMainWindow):
         tab.redo_button.clicked.connect(self.redo)
         tab.clear_all_button.clicked.connect(self.clear_all)
 
-    # ---- the actions' names other code and tests use ----
-
-    @property
-    def undo_action(self):
-        return self.window_actions.undo
-
-    @property
-    def clear_all_action(self):
-        return self.window_actions.clear_all
-
-    @property
-    def download_action(self):
-        return self.window_actions.download
-
-    @property
-    def file_menu(self):
-        return self.window_actions.file_menu
-
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("mnist-desk — write two numbers"))
         self.tabs.setTabText(self.tabs.indexOf(self.draw_tab), self.tr("Draw"))
-        for widget, title in self._extra_tabs:
-            if callable(title):
-                self.tabs.setTabText(self.tabs.indexOf(widget), title())
+        self.window_tabs.retranslate()
         self.window_actions.retranslate()
         self.model_view.update_status()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        if is_language_change(event):
+            self.texts.refresh()
         super().changeEvent(event)
 
     # ---- tabs for other panels --------------------------------------------------------
 
     def add_tab(self, widget: QWidget, title: str | Callable[[], str]) -> int:
-        """Add a tab beside "Draw" (the training panel uses this). ``title`` may be a callable
-        returning the translated title, so it follows language switches."""
-        self._extra_tabs.append((widget, title))
-        return self.tabs.addTab(widget, title() if callable(title) else title)
+        """Add a tab beside "Draw" (``window_tabs.WindowTabs.add``: ``title`` may be a callable
+        returning the translated title, so it follows language switches)."""
+        return self.window_tabs.add(widget, title)
 
     def _on_tab_changed(self, index: int) -> None:
         self.window_actions.set_drawing_enabled(self.tabs.widget(index) is self.draw_tab)
 
-    def _add_training_tabs(self) -> None:
-        """The Train and Dataset tabs. Added when the first catalog arrives: the loader thread has
-        imported torch by then, so building them does not hold up the window's first paint."""
-        if self.training_panel is not None or self._closed:
-            return
-        from mnist_desk.app.training_session import TrainingSession
-        from mnist_desk.ui.background import BackgroundWorker
-        from mnist_desk.ui.library.dataset_browser import DatasetBrowser
-        from mnist_desk.ui.train.training_panel import TrainingPanel
-
-        self.training = TrainingSession(
-            BackgroundWorker(),
-            data_dir=self.data_dir,
-            download=self.download,
-            models_dir=self.models_dir,
-            my_digits=self.corrections.store,
-            models=self.models,
-        )
-        self.training_panel = TrainingPanel(session=self.training)
-        self.training_panel.modelSaved.connect(self._on_model_trained)
-        self.training_panel.useModelRequested.connect(self._use_trained_model)
-        self.training_panel.statusMessage.connect(self._show_status)
-        self.dataset_browser = DatasetBrowser(data_dir=self.data_dir, download=self.download)
-        from mnist_desk.ui.library.models_view import ModelsView
-
-        self.models_view = ModelsView(self)
-        self.add_tab(self.training_panel, lambda: self.tr("Train"))
-        self.add_tab(self.models_view, lambda: self.tr("Models"))
-        self.add_tab(self.dataset_browser, lambda: self.tr("Dataset"))
-        from mnist_desk.ui.library.my_digits_view import MyDigitsView
-
-        self.my_digits_view = MyDigitsView(self)
-        self.add_tab(self.my_digits_view, lambda: self.tr("My digits"))
-
-    def set_data_folder(self, folder: str) -> None:
-        """Use (and remember) another data folder for training and the dataset browser."""
-        self.data_dir = folder
-        self.settings.data_folder = folder
-        for view in (self.training_panel, self.dataset_browser):
-            if view is not None:
-                view.set_data_source(folder, self.download)
-        self._show_status(self.tr("MNIST data folder: %s") % folder)
-
-    def set_download_allowed(self, allowed: bool) -> None:
-        self.download = allowed
-        self.settings.download_allowed = allowed
-        for view in (self.training_panel, self.dataset_browser):
-            if view is not None:
-                view.set_data_source(self.data_dir, allowed)
-
-    def _on_model_trained(self, path: str) -> None:
-        self.refresh_models()  # the new checkpoint appears in the model picker
-        self.models_view.session.model_saved(path)  # and is measured on the drawn digits
-
-    def _use_trained_model(self, path: str) -> None:
-        self.use_model(path)
-        self.tabs.setCurrentWidget(self.draw_tab)
-
-    def _show_status(self, message: str) -> None:
+    def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
     # ---- the model in use (loaded in a worker thread) --------------------------------
@@ -315,8 +237,6 @@ class MainWindow(QMainWindow):
     def set_active(self, index: int) -> None:
         """Select canvas ``index``: the target of Open, Save and Delete."""
         self.draw_tab.set_active(index)
-
-    _set_active = set_active  # the name it had
 
     @property
     def active_index(self) -> int:
@@ -392,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the worker thread (waits for a load in progress); the window loads no more."""
-        self._closed = True
+        self.closed = True
         self._throttle.stop()
         if self.training_panel is not None:
             self.training_panel.shutdown()  # a run in progress ends unsaved, its thread joined

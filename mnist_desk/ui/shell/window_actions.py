@@ -41,7 +41,7 @@ class WindowActions(QObject):
         self.data_folder = self._action(w.choose_data_folder, [])
         self.download = QAction(w, checkable=True)
         self.download.setChecked(w.download)
-        self.download.toggled.connect(w.set_download_allowed)
+        self.download.toggled.connect(w.window_tabs.set_download_allowed)
         self.undo = self._action(w.undo, [QKeySequence.StandardKey.Undo], sp.SP_ArrowBack)
         self.redo = self._action(w.redo, [QKeySequence.StandardKey.Redo], sp.SP_ArrowForward)
         self.clear = self._action(

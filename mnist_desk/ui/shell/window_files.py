@@ -81,4 +81,4 @@ class WindowFiles(QObject):
             str(resolve_data_dir(self.window.data_dir)),
         )
         if folder:
-            self.window.set_data_folder(folder)
+            self.window.window_tabs.set_data_folder(folder)

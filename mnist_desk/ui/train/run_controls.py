@@ -83,7 +83,7 @@ class RunControls(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.phase_label)
         layout.addWidget(self.banner)
-        self._show_texts()
+        self.texts.call(self._show_texts)  # texts that depend on the state
 
     def _button(self, text: Callable[[], str] | None, tip: Callable[[], str]) -> QPushButton:
         button = QPushButton()
@@ -95,7 +95,6 @@ class RunControls(QWidget):
     def changeEvent(self, event) -> None:
         if is_language_change(event):
             self.texts.refresh()
-            self._show_texts()
         super().changeEvent(event)
 
     def _show_texts(self) -> None:

@@ -231,13 +231,12 @@ class RunResultsView(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(body, 1)
-        self._show_texts()
+        self.texts.call(self._show_texts)  # texts that depend on the state
         self._set_enabled(False)
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
             self.texts.refresh()
-            self._show_texts()
         super().changeEvent(event)
 
     def _show_texts(self) -> None:

@@ -36,7 +36,6 @@ from mnist_desk.training.presets import (
     preset_of,
     preset_settings,
 )
-from mnist_desk.training.settings import DRAWN_TEMPLATES
 from mnist_desk.ui.draw.model_picker import arch_title, task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.train.form_choices import (
@@ -45,6 +44,7 @@ from mnist_desk.ui.train.form_choices import (
     fill_classifiers,
     fill_devices,
 )
+from mnist_desk.ui.train.form_tips import choice_tips, number_tips
 from mnist_desk.ui.train.scientific_spin_box import ScientificSpinBox
 
 # The task list's last entry: the classifier in use fine-tuned on the user's digits (My digits),
@@ -90,30 +90,7 @@ class TrainingForm(QWidget):
         self.teacher_box = QComboBox()
         self.teacher_label = self.texts.label(lambda: self.tr("Teacher"))
         self.device_box = QComboBox()
-        tips = {
-            self.preset_box: lambda: self.tr(
-                "Quick: a small network, one pass and a bit over the training images, about "
-                "99% test accuracy in seconds.\nStandard: the default ConvNet with augmentation "
-                "over several epochs, as the shipped weights were trained (minutes).\nBest: a "
-                "wider small network trained for drawn digits too: 99.5% test accuracy and "
-                "drawn digits read as well as by the shipped model."
-            ),
-            self.task_box: lambda: self.tr(
-                "Classifier: reads one digit (0-9).\n"
-                "Transfer adder: a trained classifier reads both digits, a small head adds them.\n"
-                "Scratch adder: one network learns the sum (0-18) from the two images directly."
-            ),
-            self.arch_box: lambda: self.tr("The network architecture"),
-            self.init_box: lambda: self.tr(
-                "The trained classifier the transfer adder starts from (shipped or yours); "
-                "the architecture follows it"
-            ),
-            self.teacher_box: lambda: self.tr(
-                "The trained classifier this transformer learns from (distillation): "
-                "DeiT copies its answers, ViT-distill its softened probabilities"
-            ),
-            self.device_box: lambda: self.tr("Where to train: the CPU or a CUDA GPU"),
-        }
+        tips = choice_tips(self)
         for widget, tip in tips.items():
             self.texts.bind(widget.setToolTip, tip)
         self.task_box.currentIndexChanged.connect(self._on_task_changed)
@@ -151,37 +128,7 @@ class TrainingForm(QWidget):
         self.subset_spin.setSingleStep(1000)
         self.texts.bind(self.subset_spin.setSpecialValueText, lambda: self.tr("all 50,000"))
         self.steps_spin.valueChanged.connect(lambda steps: self.epochs_spin.setEnabled(steps == 0))
-        tips = {
-            self.epochs_spin: lambda: self.tr(
-                "Passes over the training set (or over the pairs drawn each epoch)"
-            ),
-            self.steps_spin: lambda: self.tr(
-                "A fixed number of steps instead of epochs (0: use epochs)"
-            ),
-            self.batch_spin: lambda: self.tr("Examples per step; smaller uses less memory"),
-            self.lr_spin: lambda: self.tr(
-                "Learning rate (peak rate with the one-cycle schedule); arrows halve or double it"
-            ),
-            self.wd_spin: lambda: self.tr("Weight decay: a pull of every weight towards zero"),
-            self.optimizer_box: lambda: self.tr(
-                "AdamW is a good default; SGD uses Nesterov momentum 0.9"
-            ),
-            self.schedule_box: lambda: self.tr("How the learning rate changes over the run"),
-            self.augment_check: lambda: self.tr(
-                "Augmentation: harder training, better on drawn digits"
-            ),
-            self.drawn_check: lambda: self.tr(
-                "The drawn-digit recipe of the shipped models: slant, wobble, thickness and "
-                "doubled strokes, plus {count} digits drawn from templates in handwritten, "
-                "printed and bold styles"
-            ).format(count=f"{DRAWN_TEMPLATES:,}"),
-            self.seed_spin: lambda: self.tr(
-                "Fixes initial weights and data order, so runs can be compared"
-            ),
-            self.subset_spin: lambda: self.tr(
-                "Train on the first N training images only, for quick experiments"
-            ),
-        }
+        tips = number_tips(self)
         for widget, tip in tips.items():
             self.texts.bind(widget.setToolTip, tip)
 
