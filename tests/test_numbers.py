@@ -13,7 +13,9 @@ from PIL import Image, ImageDraw
 
 from mnist_desk.cli.main import main
 from mnist_desk.imaging.drawn import Blank, Strokes, picture_from_image
+from mnist_desk.imaging.ink import PEN_TARGET, pen_width, thinned
 from mnist_desk.recognition import long_addition
+from mnist_desk.recognition.numbers import segment
 from mnist_desk.recognition.predictor import Predictor
 from tests.number_glyphs import write
 
@@ -122,6 +124,24 @@ def test_the_reading_splits_touching_digits_where_geometry_alone_cannot(classifi
     assert number.value == expected, number.text
 
 
+@pytest.mark.parametrize(
+    "names, gap",
+    [
+        (["1", "7"], -0.1),  # read together: an 8 (or a 0) the gate finds unlike any digit
+        (["1-flag", "7"], -0.05),
+        (["9", "2"], -0.05),
+        (["4-two-strokes", "7"], -0.05),
+        (["5-two-strokes", "7"], 0.0),
+    ],
+)
+def test_digits_that_overlap_are_not_read_as_one_digit_that_looks_unlike_one(
+    classifier, names, gap
+):
+    expected = int("".join(n[0] for n in names))
+    (number,) = classifier.predict_numbers([strokes(names, gap=gap)])
+    assert number.value == expected, number.text
+
+
 def test_a_leading_zero_is_kept_as_written_but_not_in_the_value(classifier):
     (number,) = classifier.predict_numbers([strokes(["0", "7"])])
     assert number.text == "07" and number.value == 7
@@ -145,6 +165,40 @@ def test_pictures_of_numbers_are_read_by_their_ink(classifier):
         ]
     )
     assert [n.value for n in numbers] == [247, 81, 23]
+
+
+def bars(width: int, height: int = 60, side: int = 160) -> np.ndarray:
+    """Ink of three upright bars (a "111"), ``width`` px wide, ``height`` tall."""
+    ink = np.zeros((side, side), np.float32)
+    for x in (20, 70, 120):
+        ink[50 : 50 + height, x : x + width] = 1.0
+    return ink
+
+
+def test_a_thick_pen_is_thinned_towards_mnists_pen_and_a_thin_one_is_left_alone():
+    thick = bars(18)
+    assert pen_width(thick) == pytest.approx(18, rel=0.25)
+    thin = thinned(thick)
+    target = PEN_TARGET * (60 - pen_width(thick))
+    assert target <= pen_width(thin) <= 2.5 * target  # thinner, never past the target
+    assert (thin > 0).sum() < (thick > 0).sum()
+    assert (thin[:, :60] > 0).any() and (thin[:, 60:110] > 0).any()  # no bar vanishes
+    ordinary = bars(6)
+    assert np.array_equal(thinned(ordinary), ordinary)
+
+
+def test_only_candidates_of_whole_ink_blobs_count_how_digit_like_they_look():
+    touching = segment(picture_from_image(picture(["2", "3"], gap=0.0, pen=0.04)))
+    blobs = {piece[0] for c in touching.candidates for piece in c.key}
+    assert len(blobs) == 1 and len(touching.candidates) > 1  # one blob, cut into slices
+    every_slice = {piece for c in touching.candidates for piece in c.key}
+    for candidate in touching.candidates:
+        whole = set(candidate.key) == every_slice
+        assert candidate.gate_counts == whole  # a cut edge looks unlike a digit
+    apart = segment(picture_from_image(picture(["2", "3"], gap=0.4)))
+    assert all(c.gate_counts for c in apart.candidates)
+    drawn = segment(strokes(["1", "7"], gap=-0.1))
+    assert all(c.gate_counts for c in drawn.candidates)
 
 
 def test_a_single_drawn_digit_reads_as_it_always_did(classifier):

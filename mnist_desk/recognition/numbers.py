@@ -2,7 +2,7 @@
 
 ``segment`` cuts one drawing (``imaging.drawn``: ``Strokes`` or a ``Picture``) into atoms
 (``grouping.layout``: pieces that are surely parts of one digit, left to right): strokes, or a
-picture's ink blobs (``imaging.ink``), where a blob too wide for one digit (digits that touch)
+picture's ink blobs (``imaging.ink``; the ink of a thick pen thinned first), where a blob too wide for one digit (digits that touch)
 is cut into slices at its thinnest columns. Every run of a few consecutive atoms is a candidate
 digit, drawn the MNIST way (strokes by ``render_strokes``, ink by ``ink_to_input``). The
 Predictor reads every candidate of both boxes in one batch, and ``choose`` keeps the split into
@@ -19,7 +19,7 @@ import numpy as np
 
 from mnist_desk.imaging.drawn import Blank, Drawn, Picture, Strokes, to_grey
 from mnist_desk.imaging.field import Preprocessed
-from mnist_desk.imaging.ink import Blobs, blob_boxes, cut_columns, find_blobs, shrink
+from mnist_desk.imaging.ink import Blobs, blob_boxes, cut_columns, find_blobs, shrink, thinned
 from mnist_desk.imaging.pictures import ink_map, ink_to_input
 from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.recognition.grouping import Box, Layout, best_runs, layout, stroke_layout
@@ -37,6 +37,9 @@ class Candidate:
     key: tuple
     run: tuple[int, int]
     input: Preprocessed
+    # Whether how digit-like it looks (the gate) counts in the choice: not for a slice of a blob
+    # (a cut edge looks unlike a digit).
+    gate_counts: bool = True
 
 
 @dataclass
@@ -58,13 +61,15 @@ def segment(drawn: Drawn) -> Segmentation:
     return Segmentation()
 
 
-def _segmentation(lay: Layout, key: Callable, render: Callable) -> Segmentation:
+def _segmentation(
+    lay: Layout, key: Callable, render: Callable, whole: Callable = lambda key: True
+) -> Segmentation:
     candidates = []
     for start, end in lay.runs():
         pieces = key(start, end)
         made = render(pieces)
         if not made.blank:
-            candidates.append(Candidate(pieces, (start, end), made))
+            candidates.append(Candidate(pieces, (start, end), made, whole(pieces)))
     return Segmentation(candidates, lay)
 
 
@@ -82,22 +87,29 @@ def _segment_picture(drawn: Picture) -> Segmentation:
     ink = ink_map(to_grey(drawn.pixels()))
     if ink is None:
         return Segmentation()
-    blobs = find_blobs(shrink(ink))
+    blobs = find_blobs(thinned(shrink(ink)))  # a thick pen's strokes thinned, before anything
     if len(blobs) == 0:
         return Segmentation()
     pieces = _slices(blobs)  # (blob, first column, end column) of each piece
     boxes = [_slice_box(blobs, p) for p in pieces]
     lay = layout(boxes, known=_same_blob(pieces))
     everything = tuple(sorted(pieces))
+    slices: dict[int, set] = {}  # each blob's pieces
+    for piece in pieces:
+        slices.setdefault(piece[0], set()).add(piece)
 
     def render(key: tuple) -> Preprocessed:
         # all the ink at once is read as the picture alone always was: at its own resolution
         return ink_to_input(ink if key == everything else _ink_of(blobs, key))
 
+    def whole(key: tuple) -> bool:  # made of whole blobs: no cut edge
+        return all(slices[blob] <= set(key) for blob, _, _ in key)
+
     return _segmentation(
         lay,
         lambda a, b: tuple(sorted(pieces[i] for k in range(a, b) for i in lay.atoms[k])),
         render,
+        whole,
     )
 
 
