@@ -10,6 +10,7 @@ from mnist_desk.models import is_adder
 from mnist_desk.store.checkpoints import load_checkpoint
 from mnist_desk.training import evaluate
 from tests.support import WEIGHTS, shared_data_dir
+from tests.test_docs import MACHINE_PATH
 
 EXPECTED = [
     "classifier-cnn",
@@ -70,6 +71,16 @@ def test_metrics_file_matches_a_full_re_evaluation(name):
     assert len(labels) == 10_000
     _, error, _ = evaluate(ckpt.build(), inputs, labels, torch.device("cpu"))
     assert abs((1 - error) - info["metrics"]["test_accuracy"]) <= TOLERANCE
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_each_checkpoint_records_the_command_of_its_metrics_file(name):
+    """The command stored inside a shipped checkpoint is its metrics file's, with relative paths
+    (a checkpoint once carried the training machine's own data folder)."""
+    path = WEIGHTS / f"{name}.pt"
+    command = json.loads(path.with_suffix(".json").read_text())["command"]
+    assert load_checkpoint(path).meta["command"] == command
+    assert not MACHINE_PATH.search(command)
 
 
 @pytest.mark.parametrize("name", sorted(GOALS))
