@@ -115,6 +115,21 @@ def _status_kib(key: str) -> int | None:
     return None
 
 
+def lateness_stats(lateness_s: list[float]) -> dict[str, float]:
+    """A QTimer's lateness (seconds each tick) summed up in ms: ticks, p50, p99, max ({} if none)."""
+    import numpy as np
+
+    a = np.asarray(lateness_s) * 1000
+    if a.size == 0:
+        return {}
+    return {
+        "ticks": int(a.size),
+        "p50_ms": float(np.percentile(a, 50)),
+        "p99_ms": float(np.percentile(a, 99)),
+        "max_ms": float(a.max()),
+    }
+
+
 def peak_rss_mib() -> float | None:
     """This process's peak resident memory so far (VmHWM), MiB; None where /proc is missing."""
     kib = _status_kib("VmHWM")

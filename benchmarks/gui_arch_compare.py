@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 
-from benchmarks.common import peak_rss_mib
+from benchmarks.common import lateness_stats, peak_rss_mib
 
 TICK_MS = 10
 
@@ -36,7 +36,6 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=900.0, help="never hang")
     args = parser.parse_args()
 
-    import numpy as np
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -116,17 +115,6 @@ def main() -> int:
     if gui.panel is not None:
         gui.stop()
 
-    def stats(values: list[float]) -> dict[str, float]:
-        a = np.asarray(values) * 1000
-        if a.size == 0:
-            return {}
-        return {
-            "ticks": int(a.size),
-            "p50_ms": float(np.percentile(a, 50)),
-            "p99_ms": float(np.percentile(a, 99)),
-            "max_ms": float(a.max()),
-        }
-
     outcome = ended.get("outcome")
     verdict = outcome.verdict if outcome is not None else None
     out = {
@@ -136,8 +124,8 @@ def main() -> int:
         "train_subset": args.train_subset or None,
         "wall_s": marks["verdict"] - marks["pressed"] if "verdict" in marks else None,
         "gui_cpu_s": gui_cpu,
-        "idle": stats(lateness["idle"]),
-        "comparing": stats(lateness["comparing"]),
+        "idle": lateness_stats(lateness["idle"]),
+        "comparing": lateness_stats(lateness["comparing"]),
         "runs": runs,
         "verdict": verdict.to_dict() if verdict is not None else None,
         "problem": outcome.problem if outcome is not None else "no verdict came",

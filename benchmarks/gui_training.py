@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 
-from benchmarks.common import peak_rss_mib
+from benchmarks.common import lateness_stats, peak_rss_mib
 
 TICK_MS = 10
 
@@ -277,28 +277,15 @@ def main() -> int:
     QTimer.singleShot(int((args.seconds + 120) * 1000), app.quit)  # never hang
     app.exec()
 
-    def stats(values: list[float]) -> dict[str, float]:
-        import numpy as np
-
-        a = np.asarray(values) * 1000
-        if a.size == 0:
-            return {}
-        return {
-            "ticks": int(a.size),
-            "p50_ms": float(np.percentile(a, 50)),
-            "p99_ms": float(np.percentile(a, 99)),
-            "max_ms": float(a.max()),
-        }
-
     training = lateness["training"]
     first = len(training) if seen["first_step"] is None else seen["first_step"]
     settings = gui.settings
     out = {
         "gui": gui.name,
-        "idle": stats(lateness["idle"]),
-        "training": stats(training),
-        "before_first_step": stats(training[:first]),
-        "after_first_step": stats(training[first:]),
+        "idle": lateness_stats(lateness["idle"]),
+        "training": lateness_stats(training),
+        "before_first_step": lateness_stats(training[:first]),
+        "after_first_step": lateness_stats(training[first:]),
         "steps": seen["steps"],
         "images": seen["images"],
         "train_elapsed_s": seen["elapsed"],
