@@ -65,6 +65,30 @@ def data_dir() -> Path:
 
 
 @pytest.fixture
+def models_dir(tmp_path, monkeypatch) -> Path:
+    """An empty models folder of the test's own (MNIST_DESK_MODELS)."""
+    folder = tmp_path / "models"
+    monkeypatch.setenv("MNIST_DESK_MODELS", str(folder))
+    return folder
+
+
+@pytest.fixture
+def panel(qtbot, data_dir, models_dir):
+    """A shown Train tab on real MNIST whose choices have been read; shut down when it ends."""
+    from mnist_desk.ui.train.training_panel import TrainingPanel
+
+    panel = TrainingPanel(data_dir=data_dir)
+    panel.ask_before_closing = False
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    # The trained classifiers and devices are read in the background, as the tab opens.
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    yield panel
+    assert panel.shutdown()
+
+
+@pytest.fixture
 def convnet_path() -> Path:
     from mnist_desk.store.catalog import default_classifier_path
 

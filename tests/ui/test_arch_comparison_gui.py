@@ -4,27 +4,12 @@ verdict fill in."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from mnist_desk.ui import i18n
-from mnist_desk.ui.train.training_panel import TrainingPanel
 from tests.support import press, tiny_settings
 
 RUN_TIMEOUT_MS = 240_000  # generous: the test machine may be busy with other work
-
-
-@pytest.fixture
-def panel(qtbot, data_dir, tmp_path, monkeypatch):
-    monkeypatch.setenv("MNIST_DESK_MODELS", str(tmp_path / "models"))
-    panel = TrainingPanel(data_dir=data_dir)
-    panel.ask_before_closing = False
-    qtbot.addWidget(panel)
-    panel.resize(1200, 800)
-    panel.show()
-    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
-    yield panel
-    assert panel.shutdown()
 
 
 def tick(qtbot, check) -> None:

@@ -6,23 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mnist_desk.ui.train.training_panel import TrainingPanel
 from tests.support import start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000
-
-
-@pytest.fixture
-def panel(qtbot, data_dir, tmp_path, monkeypatch):
-    monkeypatch.setenv("MNIST_DESK_MODELS", str(tmp_path / "models"))
-    panel = TrainingPanel(data_dir=data_dir)
-    panel.ask_before_closing = False
-    qtbot.addWidget(panel)
-    panel.resize(1200, 800)
-    panel.show()
-    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
-    yield panel
-    assert panel.shutdown()
 
 
 @pytest.mark.parametrize(("arch", "cell"), [("quick", (5, 5)), ("mlp", (28, 28))])

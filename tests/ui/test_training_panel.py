@@ -22,26 +22,6 @@ from tests.support import press, start_by_button, tiny_settings
 RUN_TIMEOUT_MS = 120_000  # generous: the test machine may be busy with other work
 
 
-@pytest.fixture
-def models_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "models"
-    monkeypatch.setenv("MNIST_DESK_MODELS", str(folder))
-    return folder
-
-
-@pytest.fixture
-def panel(qtbot, data_dir, models_dir):
-    panel = TrainingPanel(data_dir=data_dir)
-    panel.ask_before_closing = False
-    qtbot.addWidget(panel)
-    panel.resize(1200, 800)
-    panel.show()
-    # The trained classifiers and devices are read in the background, as the tab opens.
-    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
-    yield panel
-    assert panel.shutdown()
-
-
 def tiny(**changes) -> TrainingSettings:
     return tiny_settings(**{"max_steps": 45, **changes})
 
