@@ -13,6 +13,23 @@ MAP_TIMEOUT_MS = 240_000
 SEVEN = [(0.2, 0.2), (0.8, 0.2), (0.45, 0.9)]
 
 
+def open_small_map(qtbot, window):
+    """Ctrl+I, the map page, a map of 300 test digits shown: its view."""
+    dock = window.inside
+    dock.map_view.count = 300
+    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    dock.pages.setCurrentWidget(dock.map_view)
+    qtbot.waitUntil(lambda: dock.map_view.shown is not None, timeout=MAP_TIMEOUT_MS)
+    return dock.map_view
+
+
+def spot_of(view, x: float, y: float):
+    """Where a map point (x, y) lies in the plot's viewport, for the mouse."""
+    from PySide6.QtCore import QPointF
+
+    return view.plot.mapFromScene(view.plot.plotItem.vb.mapViewToScene(QPointF(x, y)))
+
+
 def test_the_map_is_made_in_the_background_and_cached(qtbot, window, pen, isolated_cache):
     pen(window.canvases[0], SEVEN)
     dock = window.inside
@@ -50,18 +67,10 @@ def test_the_map_is_made_in_the_background_and_cached(qtbot, window, pen, isolat
 
 
 def test_clicking_a_dot_opens_that_test_digit_in_the_canvas(qtbot, window, isolated_cache):
-    from PySide6.QtCore import QPointF
-
-    dock = window.inside
-    dock.map_view.count = 300
-    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    dock.pages.setCurrentWidget(dock.map_view)
-    qtbot.waitUntil(lambda: dock.map_view.shown is not None, timeout=MAP_TIMEOUT_MS)
-    view = dock.map_view
+    view = open_small_map(qtbot, window)
     opened = []
     view.open_digit.connect(opened.append)
-    x, y = view.shown.data_map.points[0]
-    spot = view.plot.mapFromScene(view.plot.plotItem.vb.mapViewToScene(QPointF(x, y)))
+    spot = spot_of(view, *view.shown.data_map.points[0])
     QTest.mouseMove(view.plot.viewport(), spot)
     assert view.hover_panel.title.startswith("test #")  # hovering shows a test digit
     QTest.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=spot)
@@ -75,20 +84,12 @@ def test_clicking_a_dot_opens_that_test_digit_in_the_canvas(qtbot, window, isola
 
 
 def test_hovering_a_dot_while_t_sne_settles_shows_its_digit(qtbot, window, isolated_cache):
-    from PySide6.QtCore import QPointF
-
     from mnist_desk.app.map_session import MapProgress
 
-    dock = window.inside
-    dock.map_view.count = 300
-    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    dock.pages.setCurrentWidget(dock.map_view)
-    qtbot.waitUntil(lambda: dock.map_view.shown is not None, timeout=MAP_TIMEOUT_MS)
-    view = dock.map_view
+    view = open_small_map(qtbot, window)
     view.cancel()  # the settling map below is the last the view hears of
     points = view.shown.data_map.points * 0.5 + 1.0  # as t-SNE moves them
     view._on_event(MapProgress(view._next_id, points, 50, 375))
-    x, y = points[7]
-    spot = view.plot.mapFromScene(view.plot.plotItem.vb.mapViewToScene(QPointF(x, y)))
+    spot = spot_of(view, *points[7])
     QTest.mouseMove(view.plot.viewport(), spot)
     assert view.hover_panel.title.startswith("test #")
