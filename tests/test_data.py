@@ -92,3 +92,12 @@ def test_data_dir_resolution_order(monkeypatch, tmp_path):
     assert resolve_data_dir(None) == tmp_path / "env"
     monkeypatch.delenv("MNIST_DESK_DATA")
     assert resolve_data_dir(None).name == "data"
+
+
+def test_normalising_in_place_gives_the_same_bits_as_the_formula():
+    images = torch.randint(0, 256, (64, 28, 28), dtype=torch.uint8)
+    expected = ((images.float() / 255.0 - mdata.MEAN) / mdata.STD).unsqueeze(1)
+    normalised = mdata.normalize_uint8(images)
+    assert normalised.shape == (64, 1, 28, 28)
+    assert torch.equal(normalised, expected)
+    assert images.dtype == torch.uint8  # the raw images are left as they were
