@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import torch
 
 from mnist_desk.cli.main import main
@@ -61,6 +62,20 @@ def test_every_training_run_saves_its_temperature(tmp_path):
     assert fitted["after"]["nll"] <= fitted["before"]["nll"]
     assert "validation" in fitted["fitted_on"]
     assert json.loads(output.with_suffix(".json").read_text())["temperature"] == meta["temperature"]
+
+
+@pytest.mark.parametrize("amp", [False, True])
+def test_a_run_fits_the_same_temperature_as_a_fresh_pass_over_validation(tmp_path, amp):
+    # A float32 run reuses its best validation pass's logits for the fit (no second pass); a
+    # mixed-precision run scores validation again in float32. Either way the temperature is the
+    # one the saved weights give on the validation digits, in float32, as the app reads them.
+    output = tmp_path / "run.pt"
+    settings = tiny_settings(arch="quick", max_steps=12, evals_per_epoch=4, amp=amp)
+    Trainer(settings, data_dir=shared_data_dir(), output=output).run()
+    saved = load_checkpoint(output)
+    val = load_splits(shared_data_dir()).val.subset(settings.val_subset)
+    logits = predict_logits(saved.build(), val.images, torch.device("cpu"))
+    assert saved.meta["temperature"] == round(fit_temperature(logits, val.labels), 6)
 
 
 def test_calibrate_fits_an_existing_checkpoint_and_keeps_its_weights_and_metrics(tmp_path, capsys):

@@ -102,19 +102,24 @@ def digit_reader(model: nn.Module, task: str) -> nn.Module | None:
 
 
 def calibrate_model(
-    model: nn.Module, task: str, val: mdata.Split, device: torch.device
+    model: nn.Module,
+    task: str,
+    val: mdata.Split,
+    device: torch.device,
+    digit_logits: torch.Tensor | None = None,
 ) -> dict[str, Any]:
     """The temperatures of a model's readings, fitted on the validation split ``val``:
     ``{"digits": {...}}`` for the digits it shows itself and, for an adder,
     ``{"sums": {...}}`` for its sums (each: temperature, what it was fitted on, NLL and ECE
-    before and after)."""
+    before and after). ``digit_logits``: the digit reader's float32 logits of ``val``, where the
+    caller has them already (a classifier's last validation pass)."""
     out: dict[str, Any] = {}
     where = f"MNIST validation split ({len(val):,} digits)"
     reader = digit_reader(model, task)
     if reader is not None:
-        out["digits"] = calibration_of(
-            predict_logits(reader, val.images, device), val.labels, where
-        )
+        if digit_logits is None:
+            digit_logits = predict_logits(reader, val.images, device)
+        out["digits"] = calibration_of(digit_logits, val.labels, where)
     if is_adder(task):
         pairs, sums = mdata.labelled_examples(val, pairs=True)
         out["sums"] = calibration_of(
@@ -124,12 +129,16 @@ def calibrate_model(
 
 
 def calibration_meta(
-    model: nn.Module, task: str, val: mdata.Split, device: torch.device
+    model: nn.Module,
+    task: str,
+    val: mdata.Split,
+    device: torch.device,
+    digit_logits: torch.Tensor | None = None,
 ) -> dict[str, Any]:
     """What a checkpoint's metadata records of its calibration: ``temperature`` (of the digits it
     reads itself, what the Predictor applies), ``sum_temperature`` (an adder's sums) and
     ``calibration`` (how each was fitted, NLL and ECE before and after)."""
-    fitted = calibrate_model(model, task, val, device)
+    fitted = calibrate_model(model, task, val, device, digit_logits)
     meta: dict[str, Any] = {"calibration": fitted}
     if "digits" in fitted:
         meta["temperature"] = fitted["digits"]["temperature"]

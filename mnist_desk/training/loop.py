@@ -22,7 +22,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from mnist_desk.data import mnist as mdata
-from mnist_desk.models import TRANSFER, DigitSumAdder, count_parameters
+from mnist_desk.models import CLASSIFIER, TRANSFER, DigitSumAdder, count_parameters
 from mnist_desk.support import acceleration as accel
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.support.devices import resolve_device
@@ -71,6 +71,10 @@ class _Run:
     teacher: nn.Module | None
     compute_loss: Callable[..., tuple[torch.Tensor, torch.Tensor, dict[str, float]]]
     best_state: dict[str, torch.Tensor] | None = None
+    # The float32 validation logits of the latest and of the best weights: a classifier's
+    # calibration fits its temperature to the best ones instead of scoring validation again.
+    last_val_logits: torch.Tensor | None = None
+    best_val_logits: torch.Tensor | None = None
 
     def batches(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
         return self.data.epoch_batches(self.settings.batch_size)
@@ -93,12 +97,14 @@ class _Run:
     def validate(self, should_stop: Callable[[], bool] | None) -> tuple[float, float]:
         # Validation only ranks checkpoints: it may run in the training precision. The test
         # report at the end is float32, as the app's predictions are.
-        loss, error, _ = evaluate(
+        loss, error, logits = evaluate(
             self.model, *self.data.val, self.device, should_stop, self.precision
         )
+        self.last_val_logits = logits if self.precision == accel.FLOAT32 else None
         return loss, error
 
     def keep_best(self) -> None:
+        self.best_val_logits, self.last_val_logits = self.last_val_logits, None
         self.best_state = copy.deepcopy(
             {k: v.detach().cpu() for k, v in self.model.state_dict().items()}
         )
@@ -353,7 +359,13 @@ class Trainer:
         if self.output is not None:
             # Honest confidence: the temperature of its readings, fitted on validation (not test).
             calibration = (  # none without a validation set (a protocol of its own)
-                calibration_meta(run.model, run.settings.task, data.val_digits, run.device)
+                calibration_meta(
+                    run.model,
+                    run.settings.task,
+                    data.val_digits,
+                    run.device,
+                    digit_logits=run.best_val_logits if run.settings.task == CLASSIFIER else None,
+                )
                 if data.val_digits is not None
                 else {}
             )
