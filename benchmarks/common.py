@@ -182,17 +182,23 @@ def child_env(opts: Options) -> dict[str, str]:
 
 
 def run_json_child(
-    module: str, args: list[str], opts: Options, timeout: float, *, tolerate_exit: bool = False
+    module: str,
+    args: list[str],
+    opts: Options,
+    timeout: float,
+    *,
+    tolerate_exit: bool = False,
+    extra_env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Run ``python -m module args`` in a fresh process; its last stdout line is a JSON object.
 
     With ``tolerate_exit``, a process that printed its result and then failed on the way out is
     still read; its exit code and last stderr line come back as ``exit_code`` and ``exit_error``.
+    ``extra_env`` is added to the child's environment (e.g. a simulated CPU kind).
     """
     cmd = [sys.executable, "-m", module, *args]
-    proc = subprocess.run(
-        cmd, cwd=REPO, env=child_env(opts), capture_output=True, text=True, timeout=timeout
-    )
+    env = {**child_env(opts), **(extra_env or {})}
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
     if not lines or (proc.returncode != 0 and not tolerate_exit):
