@@ -1,3 +1,3 @@
-from mnist_desk.cli.main import main
+from mnist_desk.cli.main import console
 
-raise SystemExit(main())
+console()

@@ -133,6 +133,26 @@ def test_python_dash_m_runs_the_cli():
     assert proc.returncode == 0 and proc.stdout.startswith("mnist-desk ")
 
 
+def test_the_installed_command_and_python_dash_m_exit_with_the_commands_status(tmp_path):
+    # Both go through cli.main.console (main, then a quick way out); a failed command's status
+    # and message must survive it, and a successful one's output must be complete.
+    import tomllib
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["mnist-desk"] == "mnist_desk.cli.main:console"
+    missing = subprocess.run(
+        [sys.executable, "-m", "mnist_desk", "predict", str(tmp_path / "missing.png")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert missing.returncode == 1 and "no such image file" in missing.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "mnist_desk", "list"], capture_output=True, text=True, timeout=120
+    )
+    assert listed.returncode == 0 and "classifier-convnet" in listed.stdout
+
+
 def test_gui_with_an_unknown_model_is_a_clear_error_and_opens_no_window(capsys, monkeypatch):
     import mnist_desk.ui.shell.app as app
 

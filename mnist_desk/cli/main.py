@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from mnist_desk.cli.train import EXIT_FAILED, EXIT_OK, LazyOptionsParser, add_train_parser
 from mnist_desk.errors import UserError
@@ -324,3 +326,16 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # a bug: the traceback goes to the log, the user learns where
         print(f"error: {report_unexpected(e, 'mnist-desk ' + str(func.__name__))}", file=sys.stderr)
         return EXIT_BUG
+
+
+def console() -> NoReturn:
+    """The ``mnist-desk`` command and ``python -m mnist_desk``: ``main``, then exit with its status.
+
+    On the way out the cyclic garbage collector is switched off and what is alive is frozen: the
+    interpreter's teardown of torch's ~300,000 objects otherwise runs collection after collection,
+    0.55 of the 0.8 s a finished command took to give the prompt back (2 cores). Exit handlers
+    still run, and every file the command wrote is closed by then."""
+    status = main()
+    gc.disable()
+    gc.freeze()
+    raise SystemExit(status)
