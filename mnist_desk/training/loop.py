@@ -70,6 +70,8 @@ class _Run:
     precision: accel.Precision
     teacher: nn.Module | None
     compute_loss: Callable[..., tuple[torch.Tensor, torch.Tensor, dict[str, float]]]
+    total_steps: int = 0  # the run's step budget
+    steps_taken: int = 0
     best_state: dict[str, torch.Tensor] | None = None
     # The float32 validation logits of the latest and of the best weights: a classifier's
     # calibration fits its temperature to the best ones instead of scoring validation again.
@@ -90,17 +92,20 @@ class _Run:
         self.scaler.update()
         if self.scheduler is not None:
             self.scheduler.step()
+        self.steps_taken += 1
 
     def learning_rate(self) -> float:
         return self.optimizer.param_groups[0]["lr"]
 
     def validate(self, should_stop: Callable[[], bool] | None) -> tuple[float, float]:
-        # Validation only ranks checkpoints: it may run in the training precision. The test
-        # report at the end is float32, as the app's predictions are.
+        # Validation only ranks checkpoints: it may run in the training precision, except after
+        # the last step (usually the best weights): float32 there, as the app predicts, so a
+        # classifier's calibration is fitted to these logits without a second pass.
+        precision = accel.FLOAT32 if self.steps_taken >= self.total_steps else self.precision
         loss, error, logits = evaluate(
-            self.model, *self.data.val, self.device, should_stop, self.precision
+            self.model, *self.data.val, self.device, should_stop, precision
         )
-        self.last_val_logits = logits if self.precision == accel.FLOAT32 else None
+        self.last_val_logits = logits if precision == accel.FLOAT32 else None
         return loss, error
 
     def keep_best(self) -> None:
@@ -289,6 +294,7 @@ class Trainer:
             precision=precision,
             teacher=self._teacher(device),
             compute_loss=self._loss,
+            total_steps=total,
         )
         eval_every = max(1, min(per_epoch // max(1, s.evals_per_epoch), total // 4 or 1))
         plan = LoopPlan(
