@@ -73,8 +73,7 @@ class _Run:
     total_steps: int = 0  # the run's step budget
     steps_taken: int = 0
     best_state: dict[str, torch.Tensor] | None = None
-    # The float32 validation logits of the latest and of the best weights: a classifier's
-    # calibration fits its temperature to the best ones instead of scoring validation again.
+    # float32 validation logits (latest, best): a classifier's calibration reuses the best ones
     last_val_logits: torch.Tensor | None = None
     best_val_logits: torch.Tensor | None = None
 
@@ -364,14 +363,9 @@ class Trainer:
         checkpoint = None
         if self.output is not None:
             # Honest confidence: the temperature of its readings, fitted on validation (not test).
+            reused = run.best_val_logits if run.settings.task == CLASSIFIER else None
             calibration = (  # none without a validation set (a protocol of its own)
-                calibration_meta(
-                    run.model,
-                    run.settings.task,
-                    data.val_digits,
-                    run.device,
-                    digit_logits=run.best_val_logits if run.settings.task == CLASSIFIER else None,
-                )
+                calibration_meta(run.model, run.settings.task, data.val_digits, run.device, reused)
                 if data.val_digits is not None
                 else {}
             )
