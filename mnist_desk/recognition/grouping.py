@@ -11,6 +11,10 @@ by geometry first, and ``mnist_desk.recognition.numbers`` keeps the one the mode
 Specks (a stray click, a pen's dab: far smaller than the digits around them) join the nearest
 digit rather than stand for one.
 
+A digit made bold is drawn again over itself, or as strokes side by side (as multi-stroke fonts
+draw one): boxes cannot tell a bold 1 from an 11, so strokes whose inks lie along each other,
+each way (``repeated_strokes``), are at least that together, one digit where they are surely so.
+
 Handwriting leans: the boxes of a right-leaning 1 and the 2 after it overlap in x although the
 digits do not. So strokes are set upright first (``writing_slant``: the commonest lean of their
 near-vertical stretches) and compared upright.
@@ -41,6 +45,14 @@ LINK_ODDS = ((-0.05, 0.0, 0.05, 0.1, 0.25, 0.3), (-4.0, -1.0, 1.0, 1.8, 2.2, 3.0
 ENDS_MEET = 0.3  # togetherness added when two strokes meet end to end (a glyph drawn in pieces)
 END_ON_LINE = 0.08  # ... when one starts or ends on the other's line (also where digits touch)
 JOIN_REACH = 0.06  # of the taller stroke's height: an end this close to another stroke is on it
+# How close (of the pair's largest side) REPEAT_SHARE of the shorter stroke's points lie to the
+# other stroke: from REPEAT_SURE down, it goes over the other again (one digit, SAME); up to
+# REPEAT_FAR, the pair is at least this together (interpolated down to 0, the reading decides).
+REPEAT_SHARE = 0.8
+REPEAT_SURE = 0.07
+REPEAT_FAR = 0.15
+REPEAT_BOX = 2 * REPEAT_FAR  # ... and their boxes' edges this close
+REPEAT_PEN = 1.0  # ... and at most this many pen widths apart: their inks touch or overlap
 SHORT = 0.7  # a digit less tall than this share of the number's tallest is likely a part of one
 SHORT_CONVICTION = 10.0  # nats per unit of height short of SHORT
 WIDEST = 1.1  # a digit wider than this share of its height is likely two
@@ -188,12 +200,14 @@ def layout(
     boxes: Sequence[Box],
     joined: Mapping[tuple[int, int], float] | None = None,
     known: Mapping[tuple[int, int], float] | None = None,
+    at_least: Mapping[tuple[int, int], float] | None = None,
 ) -> Layout:
     """The pieces' atoms (joined where ``togetherness`` plus ``joined``, for pairs (i < j) of
     pieces that meet, reaches SAME), left to right, and the links between neighbours.
-    ``known``: the togetherness of pairs known otherwise (slices of one blob of ink)."""
+    ``known``: the togetherness of pairs known otherwise (slices of one blob of ink);
+    ``at_least``: the least togetherness of pairs (strokes that go over each other)."""
     n = len(boxes)
-    joined, known = joined or {}, known or {}
+    joined, known, at_least = joined or {}, known or {}, at_least or {}
     pair = {}
     sets = _Sets(list(range(n)))
     for i in range(n):
@@ -202,6 +216,7 @@ def layout(
                 pair[(i, j)] = known[(i, j)]
             else:
                 pair[(i, j)] = togetherness(boxes[i], boxes[j]) + joined.get((i, j), 0.0)
+                pair[(i, j)] = max(pair[(i, j)], at_least.get((i, j), -math.inf))
             if pair[(i, j)] >= SAME:
                 sets.join(i, j)
     atoms = [sorted(g) for g in sets.groups()]
@@ -339,16 +354,68 @@ def joined_strokes(
     return joined
 
 
+def repeated_strokes(
+    paths: Sequence[np.ndarray], widths: Sequence[float]
+) -> dict[tuple[int, int], float]:
+    """The least togetherness of pairs (i < j) of strokes that go over each other, as when a
+    digit is gone over again to make it bold, or drawn as strokes side by side as multi-stroke
+    fonts draw a bold digit: SAME where REPEAT_SHARE of each one's points lie within REPEAT_SURE
+    of the pair's largest side of the other, falling to 0 at REPEAT_FAR (however their boxes
+    lie: the two strokes of a bold 1 side by side look like the 1s of an 11). Each way, so that
+    a 1 drawn along a side of a 0 is not taken for a part of it; and only where their inks touch
+    or overlap (REPEAT_PEN of the wider pen's ``widths``): lines a clear gap apart are two."""
+    points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
+    boxes = [(*p.min(0).tolist(), *p.max(0).tolist()) for p in points]
+    pairs = []
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(points)):
+            b = boxes[j]
+            side = max(a[2] - a[0], a[3] - a[1], b[2] - b[0], b[3] - b[1])
+            # Boxes alike (each edge within twice the reach; the ends of a repeat may stray):
+            # strokes that go over each other have them, and most pairs are passed over cheaply.
+            if side > 0 and max(abs(u - v) for u, v in zip(a, b, strict=True)) <= REPEAT_BOX * side:
+                pairs.append((i, j, side))
+    if not pairs:
+        return {}
+    # Squared distances between the points of every two strokes in a pair, at once.
+    used = sorted({k for i, j, _ in pairs for k in (i, j)})
+    every = np.concatenate([points[k] for k in used])
+    start = dict(zip(used, np.cumsum([0] + [len(points[k]) for k in used]).tolist(), strict=False))
+    dx = every[:, 0, None] - every[None, :, 0]
+    dy = every[:, 1, None] - every[None, :, 1]
+    apart = dx * dx + dy * dy
+    out = {}
+    for i, j, side in pairs:
+        block = apart[start[i] : start[i] + len(points[i]), start[j] : start[j] + len(points[j])]
+        close = math.sqrt(max(_quantile(block.min(1)), _quantile(block.min(0))))
+        if close < REPEAT_FAR * side and close <= REPEAT_PEN * max(widths[i], widths[j]):
+            out[(i, j)] = float(np.interp(close / side, (REPEAT_SURE, REPEAT_FAR), (SAME, 0.0)))
+    return out
+
+
+def _quantile(values: np.ndarray) -> float:
+    """The REPEAT_SHARE quantile of ``values`` (the k-th smallest: cheaper than np.quantile)."""
+    k = min(len(values) - 1, int(math.ceil(REPEAT_SHARE * len(values))) - 1)
+    return float(np.partition(values, max(k, 0))[max(k, 0)])
+
+
+def _distances(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Each point of ``a``'s distance to the nearest point of ``b``."""
+    return np.hypot(*(a[:, None, :] - b[None, :, :]).transpose(2, 0, 1)).min(1)
+
+
 def _nearest(a: np.ndarray, b: np.ndarray) -> float:
     """The smallest distance between a point of ``a`` and a point of ``b``."""
-    return float(np.hypot(*(a[:, None, :] - b[None, :, :]).transpose(2, 0, 1)).min())
+    return float(_distances(a, b).min())
 
 
-def stroke_layout(paths: Sequence[np.ndarray]) -> Layout:
+def stroke_layout(paths: Sequence[np.ndarray], widths: Sequence[float] | None = None) -> Layout:
     """Strokes ((N, 2+) points each, y down) as atoms (``layout`` of their upright boxes, with
-    the strokes that meet)."""
+    the strokes that meet and, given their pens' ``widths``, the strokes that go over each
+    other)."""
     boxes = stroke_boxes(paths)
-    return layout(boxes, joined_strokes(paths, boxes))
+    repeats = {} if widths is None else repeated_strokes(paths, widths)
+    return layout(boxes, joined_strokes(paths, boxes), at_least=repeats)
 
 
 def group_strokes(paths: Sequence[np.ndarray]) -> list[list[int]]:

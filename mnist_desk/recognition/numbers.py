@@ -75,7 +75,7 @@ def _segmentation(
 
 def _segment_strokes(drawn: Strokes) -> Segmentation:
     paths = [np.asarray(p, dtype=np.float64)[:, :2] for p in drawn.point_lists()]
-    lay = stroke_layout(paths)
+    lay = stroke_layout(paths, [s.width for s in drawn.strokes])
     return _segmentation(
         lay,
         lambda a, b: tuple(sorted(i for k in range(a, b) for i in lay.atoms[k])),
