@@ -115,8 +115,8 @@ def togetherness(a: Box, b: Box) -> float:
     narrow, wide = (a, b) if a.width <= b.width else (b, a)
     scale = max(a.height, b.height, a.width, b.width, 1e-12)
     depth = min(narrow.centre_x - wide.x0, wide.x1 - narrow.centre_x) / scale
-    if min(a.height, b.height) < FLAT * max(a.height, b.height):
-        return depth  # a bar or a base: only where it lies tells
+    if min(a.height, b.height) <= FLAT * max(a.height, b.height):
+        return depth  # a bar or a base (or two, one drawn again on one row): only where it lies
     shared = min(a.y1, b.y1) - max(a.y0, b.y0)
     spanned = max(a.y1, b.y1) - min(a.y0, b.y0)
     level = max(0.0, shared) / spanned
