@@ -1,20 +1,15 @@
 """Bold digits drawn as several strokes (gone over again, or strokes side by side) are one digit,
 while digits that merely touch stay two: the number reader's grouping of strokes that go over
-each other (``grouping.repeated_strokes``). This suite's own glyphs (tests/number_glyphs.py)."""
+each other (``stroke_grouping.repeated_strokes``). Glyphs: tests/number_glyphs.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from mnist_desk.imaging.drawn import Strokes
-from mnist_desk.recognition.grouping import (
-    SAME,
-    Box,
-    repeated_strokes,
-    stroke_layout,
-    togetherness,
-)
+from mnist_desk.recognition.grouping import SAME, Box, togetherness
 from mnist_desk.recognition.predictor import Predictor
+from mnist_desk.recognition.stroke_grouping import repeated_strokes, stroke_layout
 from tests.number_glyphs import gone_over, side_by_side, write
 
 PEN = 0.03  # of the canvas side; the digits written here are 0.3 tall
