@@ -118,10 +118,6 @@ def test_a_scribble_and_a_row_of_dots_are_not_numbers(classifier):
 
 
 def test_an_h_is_not_read_as_17_but_a_17_still_is(classifier):
-    from mnist_desk.recognition import doubt
-
-    if not doubt.MIN_HEIGHT_SHARE:
-        pytest.skip("digits' heights are not judged")
     [h] = classifier.predict_numbers([placed(H)])
     assert h.value is None and "?" in h.text, h.text
     seventeen = Strokes.from_points(write(["1", "7"])[0])
