@@ -9,21 +9,19 @@ import numpy as np
 import pytest
 import torch
 
+from mnist_desk.data import mnist as mdata
+from mnist_desk.data.augment import DrawnAugment, drawn_augment
 from mnist_desk.data.negatives import TURNS, non_digits, turned_digits
 from mnist_desk.data.pen_shapes import LETTER_BUILDERS, SYMBOL_BUILDERS, built_letter
 from mnist_desk.data.redrawn import centre_lines, trace
 from mnist_desk.data.synthetic import synthetic_digits
+from mnist_desk.errors import SettingsError
 from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
 from mnist_desk.recognition.doubt import DigitJudge, gate_path
-from mnist_desk.training.gate import (
-    DIGITS,
-    GateData,
-    GateSettings,
-    choose_threshold,
-    digit_probability,
-    fit_gate,
-    gate_targets,
-)
+from mnist_desk.training.controls import RunSwitches
+from mnist_desk.training.events import EpochEvent, EvalEvent, StepEvent, TrainingCancelled
+from mnist_desk.training.gate import choose_threshold, digit_probability, fit_gate
+from mnist_desk.training.gate_data import DIGITS, GateData, GateSettings, gate_targets
 from tests.support import shared_data_dir
 
 
@@ -93,18 +91,23 @@ def test_the_threshold_keeps_each_validation_set_within_its_own_share():
     assert float((redrawn < each).float().mean()) <= 0.005 + 1 / 1000
 
 
-def test_a_few_steps_train_a_gate_and_choose_its_threshold_on_validation():
+def tiny_gate_data() -> GateData:
     digits, labels = some_digits(64)
     strokes = [trace(line) for line in centre_lines(digits[:10]).numpy()]
     negatives, kinds = non_digits(64, 1, strokes, NON_DIGIT_KINDS)
-    data = GateData(
+    return GateData(
         train=(torch.cat([digits, negatives]), torch.cat([labels, kinds + DIGITS])),
         val_digits=digits[:32],
         val_redrawn=digits[32:],
         val_negatives=(negatives[:32], kinds[:32] + DIGITS),
     )
+
+
+def test_a_few_steps_train_a_gate_and_choose_its_threshold_on_validation():
+    data = tiny_gate_data()
     settings = GateSettings(epochs=2, batch_size=32, reject_share=0.05)
-    gate, metrics = fit_gate(data, settings, log=lambda _: None)
+    fitted = fit_gate(data, settings, log=lambda _: None)
+    gate, metrics = fitted.gate, fitted.metrics
     assert isinstance(gate, DigitGate)
     threshold = metrics["gate_threshold"]
     on_digits = digit_probability(gate, data.val_digits)
@@ -113,6 +116,75 @@ def test_a_few_steps_train_a_gate_and_choose_its_threshold_on_validation():
         float((on_digits < threshold).float().mean())
     )
     assert metrics["train_examples"] == 128
+
+
+def the_gates_recipe_written_out(data: GateData, s: GateSettings) -> tuple[DigitGate, list[float]]:
+    """The gate's training as its own loop took it before it moved into the one step loop (the
+    shipped gate's weights come from it): the same seed must give the same weights."""
+    generator = torch.Generator().manual_seed(s.seed)
+    images, labels = data.train[0], gate_targets(data.train[1], s.digit_outputs)
+    with torch.random.fork_rng():
+        torch.manual_seed(s.seed)
+        gate = DigitGate(width=s.width, digit_outputs=s.digit_outputs)
+    optimizer = torch.optim.AdamW(gate.parameters(), lr=s.lr, weight_decay=s.weight_decay)
+    steps = s.epochs * -(-len(labels) // s.batch_size)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, s.lr, total_steps=steps)
+    shapes = DrawnAugment(degrees=12.0, translate=0.08, scale=0.12)
+    losses = []
+    for _ in range(s.epochs):
+        gate.train()
+        for idx in mdata.iterate_batches(
+            len(labels), s.batch_size, shuffle=True, generator=generator
+        ):
+            x = drawn_augment(images[idx], generator, shapes)
+            loss = torch.nn.functional.cross_entropy(gate(x), labels[idx])
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            schedule.step()
+            losses.append(loss.item())
+        digit_probability(gate, data.val_negatives[0])  # the epoch's validation, in eval mode
+    return gate, losses
+
+
+def test_the_one_step_loop_trains_the_gate_exactly_as_its_own_loop_did():
+    """Same seed, same batches (a short last one too), same updates: the same weights, bit for bit."""
+    data = tiny_gate_data()
+    settings = GateSettings(width=8, epochs=3, batch_size=24, seed=5)
+    expected, losses = the_gates_recipe_written_out(data, settings)
+    fitted = fit_gate(data, settings, log=lambda _: None)
+    assert [point["loss"] for point in fitted.history["train"]] == losses
+    assert len(losses) == 18 and len(fitted.history["val"]) == 3  # a validation an epoch
+    for name, tensor in expected.state_dict().items():
+        assert torch.equal(fitted.gate.state_dict()[name], tensor), name
+    other = fit_gate(data, GateSettings(width=8, epochs=3, batch_size=24, seed=6), lambda _: None)
+    assert not torch.equal(other.gate.head.weight, expected.head.weight)  # the seed matters
+
+
+def test_a_gate_run_speaks_the_step_loops_events_and_stops_when_cancelled():
+    data = tiny_gate_data()
+    events, lines = [], []
+    fit_gate(data, GateSettings(width=4, epochs=2, batch_size=32), lines.append, emit=events.append)
+    kinds = [type(e) for e in events]
+    assert kinds.count(StepEvent) == 8 and kinds.count(EvalEvent) == kinds.count(EpochEvent) == 2
+    assert [line.split(":")[0] for line in lines[:2]] == ["epoch 1/2", "epoch 2/2"]
+
+    controls = RunSwitches()
+
+    def cancel_at_step_3(event):
+        if isinstance(event, StepEvent) and event.step == 3:
+            controls.cancel()
+
+    with pytest.raises(TrainingCancelled, match="step 3"):
+        fit_gate(
+            data, GateSettings(width=4, batch_size=32), lines.append, controls, cancel_at_step_3
+        )
+
+
+def test_a_diverging_gate_run_ends_with_a_message_the_user_can_act_on():
+    settings = GateSettings(width=4, epochs=1, batch_size=32, lr=float("inf"))
+    with pytest.raises(SettingsError, match="diverged.*--lr"):
+        fit_gate(tiny_gate_data(), settings, log=lambda _: None)
 
 
 def test_a_saved_gates_threshold_is_chosen_again_in_place(tmp_path):

@@ -52,7 +52,7 @@ def test_building_the_gates_training_data_never_loads_an_evaluation_set():
     script = """
 import json, sys
 from mnist_desk.data import mnist as mdata
-from mnist_desk.training.gate import GateSettings, gate_data
+from mnist_desk.training.gate_data import GateSettings, gate_data
 settings = GateSettings(redrawn=20, templates=10, negatives=40, turned=30, val_subset=20)
 data = gate_data(mdata.load_splits(sys.argv[1]), settings, lambda line: None)
 assert len(data.train[1]) == 50_000 + 20 + 10 + 40 + 30

@@ -18,7 +18,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     """The ``train-gate`` and ``calibrate`` subcommands (``sub``: LazyOptionsParser's)."""
 
     def add_gate_options(gate: argparse.ArgumentParser) -> None:
-        from mnist_desk.training.gate import GateSettings  # loads torch: only when asked
+        from mnist_desk.training.gate_data import GateSettings  # loads torch: only when asked
 
         for f in dataclasses.fields(GateSettings):
             gate.add_argument(
@@ -78,7 +78,8 @@ def _set_threads(threads: int | None) -> None:
 
 def cmd_train_gate(args: argparse.Namespace) -> int:
     from mnist_desk.support.devices import machine_description
-    from mnist_desk.training.gate import GateSettings, train_gate
+    from mnist_desk.training.gate import train_gate
+    from mnist_desk.training.gate_data import GateSettings
 
     _set_threads(args.threads)
     settings = GateSettings(

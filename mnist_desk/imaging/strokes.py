@@ -27,8 +27,9 @@ StrokeList = Sequence[Sequence[Point]]
 
 
 def render_strokes(strokes: StrokeList) -> Preprocessed:
-    """Strokes (point lists, any unit, y down) -> what the model sees; blank if there are none."""
-    paths = [np.asarray([p[:2] for p in s], dtype=np.float64) for s in strokes if len(s)]
+    """Strokes (point lists or (N, 2+) arrays, any unit, y down) -> what the model sees; blank
+    if there are none."""
+    paths = [_xy(s) for s in strokes if len(s)]
     if not paths:
         return Preprocessed(None, None)
     every = np.concatenate(paths)
@@ -37,41 +38,57 @@ def render_strokes(strokes: StrokeList) -> Preprocessed:
     # The ink box (centre line plus the pen) fits in BOX: a dot or a line keeps its proportions.
     scale = (BOX - PEN) / extent if extent > 0 else 0.0
     centre = (low + high) / 2
-    placed = [(path - centre) * scale + FIELD / 2 for path in paths]
-    box = _stroke_field(placed)
+    placed = (every - centre) * scale + FIELD / 2
+    box = _stroke_field(placed, np.cumsum([len(path) for path in paths]))
     field = centre_by_mass(box)
     return Preprocessed((field * 255).round().astype(np.uint8), to_tensor(field))
 
 
-def _thin_out(path: np.ndarray) -> np.ndarray:
-    """Keep about one point per SPACING of arc length (and both ends): mouse samples are dense."""
-    if len(path) <= 2:
-        return path
-    arc = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(path, axis=0).T))])
+def _xy(stroke) -> np.ndarray:
+    """A stroke's (x, y) as float64 (N, 2); an array is taken as is (the candidate digits of a
+    drawing share their strokes' arrays), a list of points row by row."""
+    if isinstance(stroke, np.ndarray):
+        return np.asarray(stroke[:, :2], dtype=np.float64)
+    return np.asarray([p[:2] for p in stroke], dtype=np.float64)
+
+
+def _thin_out(points: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Keep about one point per SPACING of arc length along each stroke (and both its ends):
+    mouse samples are dense. ``points``: every stroke's points, one after the other; ``ends``:
+    where each stroke ends. Returns the points kept and their strokes' ends."""
+    starts = ends - np.diff(ends, prepend=0)
+    step = points[1:] - points[:-1]
+    length = np.hypot(step[:, 0], step[:, 1])
+    arc = np.zeros(len(points))
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        np.cumsum(length[a : b - 1], out=arc[a + 1 : b])  # each stroke's own, from its start
     bucket = np.floor(arc / SPACING)
-    keep = np.flatnonzero(np.diff(bucket, prepend=-1) > 0)
-    if keep[-1] != len(path) - 1:
-        keep = np.append(keep, len(path) - 1)
-    return path[keep]
+    # each point that enters a new bucket of arc length, and every stroke's ends
+    kept = np.empty(len(points), dtype=bool)
+    np.greater(bucket[1:], bucket[:-1], out=kept[1:])
+    kept[starts] = kept[ends - 1] = True
+    return points[kept], np.cumsum(kept)[ends - 1]
 
 
-def _corners(path: np.ndarray) -> np.ndarray:
-    """Indices of the ends and of the vertices where the path turns by more than ~25 degrees:
-    only there does a segment's square end show past the next one."""
-    if len(path) <= 2:
-        return np.arange(len(path))
-    step = np.diff(path, axis=0)
-    step /= np.maximum(np.hypot(*step.T), 1e-9)[:, None]
-    turning = (step[:-1] * step[1:]).sum(1) < 0.9
-    return np.concatenate([[0], 1 + np.flatnonzero(turning), [len(path) - 1]])
+def _corners(points: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Whether each point is a stroke's end or a vertex where its stroke turns by more than ~25
+    degrees: only there does a segment's square end show past the next one."""
+    step = points[1:] - points[:-1]
+    step /= np.maximum(np.hypot(step[:, 0], step[:, 1]), 1e-9)[:, None]
+    corner = np.empty(len(points), dtype=bool)
+    corner[0] = corner[-1] = True
+    np.less((step[:-1] * step[1:]).sum(1), 0.9, out=corner[1:-1])
+    corner[ends[:-1]] = corner[ends - 1] = True  # every stroke's first and last point
+    return corner
 
 
-def _stroke_field(paths: list[np.ndarray]) -> np.ndarray:
-    """Round-capped, round-joined strokes along ``paths`` (field pixels) -> float (28, 28) ink 0..1.
+def _stroke_field(points: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Round-capped, round-joined strokes (``points`` in field pixels, one stroke after the
+    other, each ending before its index in ``ends``) -> float (28, 28) ink 0..1.
 
     Drawn by PIL at SUPERSAMPLE times the field's size, then averaged down: antialiased edges.
     A disc at the ends and at every sharp turn makes caps and joins round (PIL's own round joins
-    cost 10x more).
+    cost 10x more). All ink is drawn at 255, so the order of the shapes does not matter.
     """
     from PIL import Image, ImageDraw
 
@@ -80,13 +97,16 @@ def _stroke_field(paths: list[np.ndarray]) -> np.ndarray:
     draw = ImageDraw.Draw(canvas)
     width = PEN * SUPERSAMPLE
     radius = width / 2
-    for path in paths:
-        # PIL snaps to whole pixels: round off float noise first, so the same digit drawn at
-        # another size or place snaps the same way.
-        path = np.round(_thin_out(path) * SUPERSAMPLE, 6)
-        if len(path) > 1:
-            draw.line(path.ravel().tolist(), fill=255, width=round(width))
-        for x, y in path[_corners(path)].tolist():
-            draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=255)
+    points, ends = _thin_out(points, ends)
+    # PIL snaps to whole pixels: round off float noise first, so the same digit drawn at
+    # another size or place snaps the same way.
+    points = np.round(points * SUPERSAMPLE, 6)
+    start = 0
+    for end in ends.tolist():
+        if end - start > 1:
+            draw.line(points[start:end].ravel().tolist(), fill=255, width=round(width))
+        start = end
+    for x, y in points[_corners(points, ends)].tolist():
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=255)
     small = canvas.reduce(SUPERSAMPLE)
     return np.asarray(small, dtype=np.float32) / 255.0

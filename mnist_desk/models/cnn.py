@@ -2,6 +2,8 @@
 
 from torch import nn
 
+from mnist_desk.models.pooling import MaxPool2d
+
 
 class ReferenceCNN(nn.Module):
     """conv 1->10 k5, ReLU, maxpool 2, conv 10->20 k3, ReLU, flatten 2000, fc 500, fc 10."""
@@ -11,7 +13,7 @@ class ReferenceCNN(nn.Module):
         self.net = nn.Sequential(
             nn.Conv2d(1, 10, 5),  # 28 -> 24
             nn.ReLU(inplace=True),
-            nn.MaxPool2d(2),  # 24 -> 12
+            MaxPool2d(2),  # 24 -> 12
             nn.Conv2d(10, 20, 3),  # 12 -> 10
             nn.ReLU(inplace=True),
             nn.Flatten(),  # 20 * 10 * 10 = 2000

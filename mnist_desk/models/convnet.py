@@ -7,6 +7,8 @@ trunk of the scratch adder.
 
 from torch import nn
 
+from mnist_desk.models.pooling import MaxPool2d
+
 
 def _conv_bn(c_in: int, c_out: int, kernel: int = 3) -> list[nn.Module]:
     return [
@@ -24,11 +26,11 @@ class ConvTrunk(nn.Module):
         w = width
         self.net = nn.Sequential(
             *_conv_bn(1, w, 5),
-            nn.MaxPool2d(2),  # 28 -> 14
+            MaxPool2d(2),  # 28 -> 14
             *_conv_bn(w, 2 * w),
-            nn.MaxPool2d(2),  # 14 -> 7
+            MaxPool2d(2),  # 14 -> 7
             *_conv_bn(2 * w, 4 * w),
-            nn.MaxPool2d(2),  # 7 -> 3
+            MaxPool2d(2),  # 7 -> 3
             nn.Flatten(),
         )
         self.out_features = 4 * w * 9

@@ -12,6 +12,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from mnist_desk.models.pooling import MaxPool2d
+
 # The kinds of non-digit the gate can name (the reason shown). Before them come its digit
 # outputs: one per digit, so that it has to know each digit's shapes to call a drawing a digit
 # (a gate that only knew "digit or not" learnt the non-digits it was shown, not the digits).
@@ -36,11 +38,11 @@ class DigitGate(nn.Module):
 
         self.features = nn.Sequential(
             *block(1, w, 5),
-            nn.MaxPool2d(2),  # 28 -> 14
+            MaxPool2d(2),  # 28 -> 14
             *block(w, 2 * w, 3),
-            nn.MaxPool2d(2),  # 14 -> 7
+            MaxPool2d(2),  # 14 -> 7
             *block(2 * w, 4 * w, 3),
-            nn.MaxPool2d(2),  # 7 -> 3
+            MaxPool2d(2),  # 7 -> 3
             nn.Flatten(),
         )
         self.head = nn.Linear(4 * w * 9, digit_outputs + len(NON_DIGIT_KINDS))

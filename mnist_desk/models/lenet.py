@@ -2,6 +2,8 @@
 
 from torch import nn
 
+from mnist_desk.models.pooling import MaxPool2d
+
 
 class LeNet5(nn.Module):
     def __init__(self):
@@ -9,10 +11,10 @@ class LeNet5(nn.Module):
         self.features = nn.Sequential(
             nn.Conv2d(1, 6, 5, padding=2),  # C1: 28 -> 28 (the paper pads 28 to 32)
             nn.ReLU(inplace=True),
-            nn.MaxPool2d(2),  # S2: 28 -> 14
+            MaxPool2d(2),  # S2: 28 -> 14
             nn.Conv2d(6, 16, 5),  # C3: 14 -> 10
             nn.ReLU(inplace=True),
-            nn.MaxPool2d(2),  # S4: 10 -> 5
+            MaxPool2d(2),  # S4: 10 -> 5
         )
         self.classifier = nn.Sequential(
             nn.Flatten(),

@@ -10,6 +10,7 @@ import torch
 from torch import nn
 
 from mnist_desk.models.adders import DigitSumAdder
+from mnist_desk.models.pooling import MaxPool2d
 
 
 class QuickNet(nn.Module):
@@ -19,10 +20,10 @@ class QuickNet(nn.Module):
         super().__init__()
         self.features = nn.Sequential(
             nn.Conv2d(1, c1, 5),  # 28 -> 24
-            nn.MaxPool2d(2),  # 24 -> 12
+            MaxPool2d(2),  # 24 -> 12
             nn.ReLU(inplace=True),
             nn.Conv2d(c1, c2, 3),  # 12 -> 10
-            nn.MaxPool2d(2),  # 10 -> 5
+            MaxPool2d(2),  # 10 -> 5
             nn.ReLU(inplace=True),
             nn.Flatten(),
         )

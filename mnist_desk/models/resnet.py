@@ -2,6 +2,8 @@
 
 from torch import nn
 
+from mnist_desk.models.pooling import MaxPool2d
+
 
 class ResidualBlock(nn.Module):
     """Two 3x3 convolutions whose output is added back to the input (He et al. 2016)."""
@@ -27,11 +29,11 @@ class SmallResNet(nn.Module):
         self.net = nn.Sequential(
             nn.Conv2d(1, 20, 5),  # 28 -> 24
             nn.ReLU(inplace=True),
-            nn.MaxPool2d(2),  # 24 -> 12
+            MaxPool2d(2),  # 24 -> 12
             ResidualBlock(20),
             nn.Conv2d(20, 15, 3),  # 12 -> 10
             nn.ReLU(inplace=True),
-            nn.MaxPool2d(2),  # 10 -> 5
+            MaxPool2d(2),  # 10 -> 5
             ResidualBlock(15),
             nn.Flatten(),
             nn.Linear(15 * 5 * 5, 10),

@@ -18,6 +18,7 @@ from mnist_desk.data import mnist as mdata
 from mnist_desk.data.augment import DrawnAugment, drawn_augment
 from mnist_desk.personal.data import MIN_PER_CLASS
 from mnist_desk.training import evaluate
+from mnist_desk.training.steps import take_step
 
 
 @dataclass
@@ -152,10 +153,7 @@ class FineTuneSteps:
         return loss, logits, {}
 
     def update(self, loss: torch.Tensor) -> None:
-        self.optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        self.optimizer.step()
-        self.scheduler.step()
+        take_step(loss, self.optimizer, self.scheduler)
 
     def learning_rate(self) -> float:
         return self.optimizer.param_groups[0]["lr"]

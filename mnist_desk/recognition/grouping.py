@@ -86,10 +86,12 @@ class Box:
         low, high = path.min(0), path.max(0)
         centre = float((low[0] + high[0]) / 2)
         if len(path) > 1:
-            length = np.hypot(*np.diff(path, axis=0).T)
-            if length.sum() > 0:
+            step = path[1:] - path[:-1]
+            length = np.hypot(step[:, 0], step[:, 1])
+            total = length.sum()
+            if total > 0:
                 middles = (path[1:, 0] + path[:-1, 0]) / 2
-                centre = float((middles * length).sum() / length.sum())
+                centre = float((middles * length).sum() / total)
         return cls(float(low[0]), float(low[1]), float(high[0]), float(high[1]), centre)
 
 
@@ -298,8 +300,14 @@ def writing_slant(paths: Sequence[np.ndarray]) -> float:
         return 0.0
     lean, weight = np.concatenate(leans), np.concatenate(weights)
     grid = np.linspace(-MAX_SLANT, MAX_SLANT, 141)
-    density = (weight * np.exp(-0.5 * ((grid[:, None] - lean) / SLANT_BANDWIDTH) ** 2)).sum(1)
-    return float(grid[int(density.argmax())])
+    # weight * exp(-((grid - lean) / bandwidth)^2 / 2), in place: one (141, N) array, not six
+    density = np.subtract(grid[:, None], lean)
+    density /= SLANT_BANDWIDTH
+    np.square(density, out=density)
+    density *= -0.5
+    np.exp(density, out=density)
+    density *= weight
+    return float(grid[int(density.sum(1).argmax())])
 
 
 def upright(points: np.ndarray, slant: float) -> np.ndarray:
@@ -323,25 +331,30 @@ def joined_strokes(
     flag from the top of its stem), END_ON_LINE where an end lies on the other's line (a 4's
     bar drawn to its stem, but also digits that touch)."""
     points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
-    ends = [p[[0, -1]] for p in points]
-    joined = {}
-    low = [p.min(0) for p in points]
-    high = [p.max(0) for p in points]
-    for i in range(len(points)):
-        for j in range(i + 1, len(points)):
-            reach = JOIN_REACH * max(boxes[i].height, boxes[j].height, 1e-9)
-            if (low[i] > high[j] + reach).any() or (low[j] > high[i] + reach).any():
-                continue  # too far apart to meet
-            if _nearest(ends[i], ends[j]) <= reach:
-                joined[(i, j)] = ENDS_MEET
-            elif min(_nearest(ends[i], points[j]), _nearest(ends[j], points[i])) <= reach:
-                joined[(i, j)] = END_ON_LINE
-    return joined
-
-
-def _nearest(a: np.ndarray, b: np.ndarray) -> float:
-    """The smallest distance between a point of ``a`` and a point of ``b``."""
-    return float(np.hypot(*(a[:, None, :] - b[None, :, :]).transpose(2, 0, 1)).min())
+    n = len(points)
+    if n < 2:
+        return {}
+    every = np.concatenate(points)
+    starts = np.cumsum([0] + [len(p) for p in points[:-1]])
+    firsts_lasts = np.stack([starts, starts + [len(p) - 1 for p in points]], 1).ravel()
+    ends = every[firsts_lasts]  # stroke i's two ends at 2i, 2i + 1
+    # Every pair's question at once, from every stroke end's distance to every point.
+    distance = np.hypot(ends[:, None, 0] - every[None, :, 0], ends[:, None, 1] - every[None, :, 1])
+    ends_apart = distance[:, firsts_lasts].reshape(n, 2, n, 2).min(axis=(1, 3))
+    end_to_line = np.minimum.reduceat(distance, starts, axis=1).reshape(n, 2, n).min(1)
+    end_to_line = np.minimum(end_to_line, end_to_line.T)  # an end of either on the other
+    heights = np.array([b.height for b in boxes])
+    reach = JOIN_REACH * np.maximum(np.maximum.outer(heights, heights), 1e-9)
+    low = np.stack([p.min(0) for p in points])
+    high = np.stack([p.max(0) for p in points])
+    beyond = (low[:, None, :] > high[None, :, :] + reach[:, :, None]).any(-1)
+    near = ~(beyond | beyond.T)  # not too far apart to meet
+    ends_meet = near & (ends_apart <= reach)
+    on_line = near & ~ends_meet & (end_to_line <= reach)
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    joined = dict.fromkeys(zip(*np.nonzero(ends_meet & upper), strict=True), ENDS_MEET)
+    joined.update(dict.fromkeys(zip(*np.nonzero(on_line & upper), strict=True), END_ON_LINE))
+    return {(int(i), int(j)): v for (i, j), v in sorted(joined.items())}
 
 
 def stroke_layout(paths: Sequence[np.ndarray]) -> Layout:

@@ -15,9 +15,10 @@ One concern a module:
 - ``evaluation``: logits, loss and error, the test report, ``worst_mistakes``;
 - ``checkpointing``: the starting model, the distillation teacher, saving the result;
 - ``controls``: ``RunSwitches``, the thread-safe pause/resume/cancel a run holds;
-- ``steps``: the one step loop (``StepLoop``) every run takes, the Trainer's and the personal
-  fine-tune's: pause, cancel, divergence, reporting, validation;
-- ``loop``: the ``Trainer``.
+- ``steps``: the one step loop (``StepLoop``) every run takes, the Trainer's, the personal
+  fine-tune's and the digit gate's: pause, cancel, divergence, reporting, validation;
+- ``loop``: the ``Trainer``;
+- ``gate_data``, ``gate``: the digit gate's settings and sets, its training and thresholds.
 
 Import from here (``from mnist_desk.training import Trainer``): every public name is re-exported.
 """

@@ -1,19 +1,23 @@
 """Training the digit gate (``models.gate.DigitGate``), and choosing its thresholds on validation.
 
-The gate learns which digit a drawing is (MNIST's training digits as written, the same digits
-redrawn with the canvas's pen, and the drawn-style templates) or which of four kinds of the
-project's own procedural non-digits (``data.negatives``) it is. Its "not a digit" threshold is then set on MNIST's
-validation split alone, so that it turns away at most ``reject_share`` of those digits, and
-``redrawn_reject_share`` of the same digits redrawn; the evaluation sets are never looked at (they cannot be: training may
-not import ``mnist_desk.evaluation``).
+The gate learns which digit a drawing is or which of four kinds of the project's own procedural
+non-digits it is (its sets: ``training.gate_data``). Its "not a digit" threshold is then set on
+MNIST's validation split alone, so that it turns away at most ``reject_share`` of those digits,
+and ``redrawn_reject_share`` of the same digits redrawn; the evaluation sets are never looked at
+(they cannot be: training may not import ``mnist_desk.evaluation``).
 
-It is a plain loop rather than a ``Trainer`` run: the gate is not a model of the zoo (no task, no
-MNIST test report, not offered in the window), trains once from the command line
-(``mnist-desk train-gate``) in minutes, and needs none of a run's pause, resume or live events.
+Its steps are the one step loop's (``training.steps.StepLoop``, driving ``GateSteps``): pause,
+cancel, divergence, step/validation/epoch events and the history are every run's. It is not a
+``Trainer`` run: the gate is not a model of the zoo (no task, no MNIST test report, not offered
+in the window) and keeps its last weights, not the best validated. The seeded generator is drawn
+from in the order the gate's former loop of its own drew (each epoch's order, then each batch's
+augmentation), so a seed still gives the same batches, updates and weights
+(``tests/test_gate.py`` runs that loop, written out, beside ``fit_gate``).
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
@@ -25,9 +29,6 @@ import torch.nn.functional as F
 
 from mnist_desk.data import mnist as mdata
 from mnist_desk.data.augment import DrawnAugment, drawn_augment
-from mnist_desk.data.negatives import non_digits, turned_digits
-from mnist_desk.data.redrawn import centre_lines, redrawn_digits, trace
-from mnist_desk.data.synthetic import synthetic_digits
 from mnist_desk.errors import SettingsError
 from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
 from mnist_desk.store.checkpoints import (
@@ -36,98 +37,25 @@ from mnist_desk.store.checkpoints import (
     save_checkpoint,
     write_metrics_file,
 )
-
-DIGITS = 10  # targets 0..9 are digits, DIGITS + k the k-th of NON_DIGIT_KINDS
-
-
-@dataclass
-class GateSettings:
-    """Everything that defines a gate run (``mnist-desk train-gate`` offers each as an option)."""
-
-    width: int = 16
-    digit_outputs: int = 10  # one per digit (1: a plain "digit" output)
-    epochs: int = 6
-    batch_size: int = 256
-    lr: float = 3e-3
-    weight_decay: float = 5e-4
-    redrawn: int = 50_000  # MNIST training digits also redrawn with the canvas's pen
-    templates: int = 5_000  # drawn-style template digits (data.synthetic)
-    negatives: int = 60_000  # procedural non-digits, the four kinds in turn
-    turned: int = 30_000  # training digits turned so that they are no digit (mirrored...)
-    pen_shapes: float = 0.0  # share of the letters and symbols built from pen parts
-    reject_share: float = 0.001  # of MNIST validation digits the gate may call "not a digit"
-    # ... and of the same digits redrawn with the pen (None: reject_share). Some redrawings
-    # come out broken (thinning cuts a stroke), so they may take the drawn-digit goal's 0.5%.
-    redrawn_reject_share: float | None = None
-    val_subset: int | None = None  # MNIST validation digits used (all 10,000 by default)
-    init_from: str | None = None  # a ConvNet classifier whose trunk and digit head start the gate
-    seed: int = 1
-
-
-@dataclass
-class GateData:
-    """The gate's training set (images, kinds) and its validation sets."""
-
-    train: tuple[torch.Tensor, torch.Tensor]  # images, targets (0..9 digits, DIGITS + kind)
-    val_digits: torch.Tensor  # MNIST validation digits as written
-    val_redrawn: torch.Tensor  # the same digits redrawn with the canvas's pen
-    val_negatives: tuple[torch.Tensor, torch.Tensor]
-
-
-def gate_data(splits: mdata.MnistSplits, s: GateSettings, log: Callable[[str], None]) -> GateData:
-    """Render everything once, seeded: positives are kind 0, non-digits 1..4."""
-    began = time.perf_counter()
-    train = splits.train
-    redrawn = redrawn_digits(train.images[: s.redrawn], s.seed)
-    log(f"redrew {len(redrawn):,} training digits ({time.perf_counter() - began:.0f} s)")
-    templates, template_labels = synthetic_digits(s.templates, s.seed)
-    strokes = _crossing_strokes(splits)
-    negatives, kinds = non_digits(s.negatives, s.seed, strokes, NON_DIGIT_KINDS, s.pen_shapes)
-    written = torch.cat([train.images, redrawn])
-    written_labels = torch.cat([train.labels, train.labels[: len(redrawn)]])
-    turned = turned_digits(written, written_labels, s.turned, s.seed)
-    log(f"drew {len(negatives) + len(turned):,} non-digits ({time.perf_counter() - began:.0f} s)")
-    images = torch.cat([written, templates, negatives, turned])
-    targets = torch.cat(
-        [written_labels, template_labels, kinds + DIGITS, torch.full((len(turned),), _SYMBOL)]
-    )
-    return GateData((images, targets), *validation_sets(splits, s, strokes))
-
-
-# A digit turned over looks like a shape, not a digit.
-_SYMBOL = DIGITS + NON_DIGIT_KINDS.index("symbol")
-
-
-def _crossing_strokes(splits: mdata.MnistSplits) -> list:
-    """Crossed-out drawings start from training digits that the redrawn positives do not use."""
-    return [trace(line) for line in centre_lines(splits.train.images[-5_000:]).numpy()]
-
-
-def validation_sets(splits: mdata.MnistSplits, s: GateSettings, strokes: list | None = None):
-    """(MNIST validation digits, the same redrawn, (non-digits, targets)): what the threshold
-    is chosen on and the gate is scored on, seeded by ``s.seed``."""
-    strokes = _crossing_strokes(splits) if strokes is None else strokes
-    val = splits.val.subset(s.val_subset)
-    val_redrawn = redrawn_digits(val.images, s.seed + 2000)
-    val_negatives, val_kinds = non_digits(
-        len(val) // 2, s.seed + 1000, strokes, NON_DIGIT_KINDS, s.pen_shapes
-    )
-    val_turned = turned_digits(val_redrawn, val.labels, len(val) // 4, s.seed + 3000)
-    return (
-        val.images,
-        val_redrawn,
-        (
-            torch.cat([val_negatives, val_turned]),
-            torch.cat([val_kinds + DIGITS, torch.full((len(val_turned),), _SYMBOL)]),
-        ),
-    )
-
-
-def gate_targets(targets: torch.Tensor, digit_outputs: int) -> torch.Tensor:
-    """GateData's targets for a gate with ``digit_outputs`` digit outputs (10, or 1)."""
-    if digit_outputs == DIGITS:
-        return targets
-    return torch.where(targets < DIGITS, 0, targets - DIGITS + 1)
+from mnist_desk.store.history import History, write_history
+from mnist_desk.training.controls import RunSwitches
+from mnist_desk.training.evaluation import predict_logits
+from mnist_desk.training.events import (
+    EpochEvent,
+    EvalEvent,
+    Event,
+    StepEvent,
+    TrainingCancelled,
+)
+from mnist_desk.training.gate_data import (
+    DIGITS,
+    GateData,
+    GateSettings,
+    gate_data,
+    gate_targets,
+    validation_sets,
+)
+from mnist_desk.training.steps import LoopPlan, StepLoop, seeded_torch_rng, take_step
 
 
 @torch.no_grad()
@@ -149,49 +77,134 @@ def choose_threshold(val_scores: list[torch.Tensor], reject_share: float | list[
     )
 
 
+# The drawn-digit augmentation the gate trains with.
+_SHAPES = DrawnAugment(degrees=12.0, translate=0.08, scale=0.12)
+
+
+@dataclass
+class GateSteps:
+    """A gate's run as the one step loop drives it (``training.steps.Learner``): shuffled
+    batches of the gate's training set, augmented as drawn digits vary, from one seeded
+    generator; validation scores how often the validation non-digits are misjudged."""
+
+    gate: DigitGate
+    optimizer: torch.optim.Optimizer
+    schedule: torch.optim.lr_scheduler.LRScheduler
+    train: tuple[torch.Tensor, torch.Tensor]  # images, targets for the gate's outputs
+    val_negatives: tuple[torch.Tensor, torch.Tensor]  # images, targets (DIGITS + kind)
+    batch_size: int
+    generator: torch.Generator
+
+    def batches(self):
+        images, labels = self.train
+        self.gate.train()
+        # The epoch's order, then each batch's augmentation: the draws the shipped gate took.
+        for idx in mdata.iterate_batches(
+            len(labels), self.batch_size, shuffle=True, generator=self.generator
+        ):
+            yield drawn_augment(images[idx], self.generator, _SHAPES), labels[idx]
+
+    def loss(self, inputs, labels):
+        logits = self.gate(inputs)
+        return F.cross_entropy(logits, labels), logits, {}
+
+    def update(self, loss: torch.Tensor) -> None:
+        take_step(loss, self.optimizer, self.schedule)
+
+    def learning_rate(self) -> float:
+        return self.optimizer.param_groups[0]["lr"]
+
+    def validate(self, should_stop: Callable[[], bool] | None) -> tuple[float, float]:
+        images, targets = self.val_negatives
+        logits = _logits(self.gate, images, should_stop)
+        outputs = self.gate.digit_outputs
+        loss = F.cross_entropy(logits, gate_targets(targets, outputs)).item()
+        return loss, _kind_error(logits, targets, outputs)
+
+    def keep_best(self) -> None:
+        """Nothing to keep: the gate's recipe keeps its last weights."""
+
+
+@dataclass
+class FittedGate:
+    gate: DigitGate
+    metrics: dict[str, Any]
+    history: History  # the step loop's: training points, one validation an epoch
+
+
 def fit_gate(
-    data: GateData, settings: GateSettings, log: Callable[[str], None] = print
-) -> tuple[DigitGate, dict[str, Any]]:
-    """Train a gate on ``data`` and choose its threshold on its validation sets; the gate and
-    its metrics."""
+    data: GateData,
+    settings: GateSettings,
+    log: Callable[[str], None] = print,
+    controls: RunSwitches | None = None,
+    emit: Callable[[Event], None] | None = None,
+) -> FittedGate:
+    """Train a gate on ``data`` in the one step loop (``controls`` pause and cancel it, ``emit``
+    gets its events) and choose its threshold on its validation sets. Raises
+    ``TrainingCancelled`` if cancelled and ``SettingsError`` if the loss diverged."""
     s = settings
     began = time.perf_counter()
-    generator = torch.Generator().manual_seed(s.seed)
-    images, labels = data.train[0], gate_targets(data.train[1], s.digit_outputs)
-    with torch.random.fork_rng():
-        torch.manual_seed(s.seed)  # the initial weights
+    labels = gate_targets(data.train[1], s.digit_outputs)
+    per_epoch = -(-len(labels) // s.batch_size)
+    plan = LoopPlan(
+        total_steps=s.epochs * per_epoch,
+        steps_per_epoch=per_epoch,
+        eval_every=per_epoch,  # the validation non-digits at each epoch's end
+        divergence_hint="Try a lower --lr.",
+    )
+    history: History = {"train": [], "val": []}
+    cpu = torch.device("cpu")
+    with seeded_torch_rng(s.seed, cpu):  # the initial weights (nothing else draws from it)
         gate = DigitGate(width=s.width, digit_outputs=s.digit_outputs)
-    if s.init_from:
-        start_from_classifier(gate, s.init_from)
-    optimizer = torch.optim.AdamW(gate.parameters(), lr=s.lr, weight_decay=s.weight_decay)
-    steps = s.epochs * -(-len(labels) // s.batch_size)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, s.lr, total_steps=steps)
-    shapes = DrawnAugment(degrees=12.0, translate=0.08, scale=0.12)
-    for epoch in range(s.epochs):
-        gate.train()
-        total, seen = 0.0, 0
-        for idx in mdata.iterate_batches(
-            len(labels), s.batch_size, shuffle=True, generator=generator
-        ):
-            x = drawn_augment(images[idx], generator, shapes)
-            loss = F.cross_entropy(gate(x), labels[idx])
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-            schedule.step()
-            total, seen = total + loss.item() * len(idx), seen + len(idx)
-        log(
-            f"epoch {epoch + 1}/{s.epochs}: loss {total / seen:.4f}, validation non-digits "
-            f"misjudged {_kind_error(gate, *data.val_negatives):.2%} "
-            f"({time.perf_counter() - began:.0f} s)"
+        if s.init_from:
+            start_from_classifier(gate, s.init_from)
+        optimizer = torch.optim.AdamW(gate.parameters(), lr=s.lr, weight_decay=s.weight_decay)
+        steps = GateSteps(
+            gate,
+            optimizer,
+            torch.optim.lr_scheduler.OneCycleLR(optimizer, s.lr, total_steps=plan.total_steps),
+            (data.train[0], labels),
+            data.val_negatives,
+            s.batch_size,
+            torch.Generator().manual_seed(s.seed),
         )
+        report = _epoch_lines(log, s.epochs)
+        events = report if emit is None else lambda e: (report(e), emit(e))
+        loop = StepLoop(steps, plan, controls or RunSwitches(), events, history, started=began)
+        loop.run()
+    if loop.status == "stopped":
+        raise TrainingCancelled(loop.message)
+    if loop.status != "completed":
+        raise SettingsError(loop.message)
     metrics = {
         **threshold_metrics(gate, data, s),
         "train_examples": len(labels),
-        "fit_time_s": round(time.perf_counter() - began, 1),
+        "fit_time_s": round(time.perf_counter() - began - loop.paused, 1),  # the threshold's too
     }
     log(f"threshold {metrics['gate_threshold']:.4g}: {metrics['validation']}")
-    return gate, metrics
+    return FittedGate(gate, metrics, history)
+
+
+def _epoch_lines(log: Callable[[str], None], epochs: int) -> Callable[[Event], None]:
+    """The step loop's events as the gate's terminal lines: at each epoch's end, its mean
+    training loss and how many validation non-digits were misjudged."""
+    total, seen, images_seen, misjudged = 0.0, 0, 0, math.nan
+
+    def report(event: Event) -> None:
+        nonlocal total, seen, images_seen, misjudged
+        if isinstance(event, StepEvent):
+            batch, images_seen = event.images_seen - images_seen, event.images_seen
+            total, seen = total + event.loss * batch, seen + batch
+        elif isinstance(event, EvalEvent):
+            misjudged = event.val_error
+        elif isinstance(event, EpochEvent):
+            log(
+                f"epoch {event.epoch}/{epochs}: loss {total / max(seen, 1):.4f}, validation "
+                f"non-digits misjudged {misjudged:.2%} ({event.elapsed:.0f} s)"
+            )
+            total, seen = 0.0, 0
+
+    return report
 
 
 def threshold_metrics(gate: DigitGate, data: GateData, s: GateSettings) -> dict[str, Any]:
@@ -208,7 +221,9 @@ def threshold_metrics(gate: DigitGate, data: GateData, s: GateSettings) -> dict[
             "mnist_digits_rejected": float((on_digits < threshold).float().mean()),
             "redrawn_digits_rejected": float((on_redrawn < threshold).float().mean()),
             "negatives_rejected": float((on_negatives < threshold).float().mean()),
-            "negative_kind_error": _kind_error(gate, *data.val_negatives),
+            "negative_kind_error": _kind_error(
+                _logits(gate, data.val_negatives[0]), data.val_negatives[1], gate.digit_outputs
+            ),
             "digits": len(on_digits),
             "negatives": len(on_negatives),
         },
@@ -271,11 +286,15 @@ def train_gate(
     output: str | Path | None = None,
     log: Callable[[str], None] = print,
     extra_meta: dict[str, Any] | None = None,
+    controls: RunSwitches | None = None,
+    emit: Callable[[Event], None] | None = None,
 ) -> dict[str, Any]:
-    """Draw the gate's data, train it, choose its threshold on validation, and save it (when
-    ``output`` is given) with its metrics file beside it; returns the metrics."""
+    """Draw the gate's data, train it (``fit_gate``), choose its threshold on validation, and
+    save it (when ``output`` is given) with its metrics and history files beside it; returns
+    the metrics."""
     began = time.perf_counter()
-    gate, metrics = fit_gate(gate_data(splits, settings, log), settings, log)
+    fitted = fit_gate(gate_data(splits, settings, log), settings, log, controls, emit)
+    gate, metrics = fitted.gate, fitted.metrics
     metrics["train_time_s"] = round(time.perf_counter() - began, 1)
     if output is not None:
         meta = make_meta(
@@ -291,14 +310,18 @@ def train_gate(
         )
         save_checkpoint(output, gate, meta)
         write_metrics_file(output, meta)
+        write_history(output, fitted.history)
     return metrics
 
 
-@torch.no_grad()
-def _kind_error(gate: DigitGate, images: torch.Tensor, targets: torch.Tensor) -> float:
+def _logits(
+    gate: DigitGate, images: torch.Tensor, should_stop: Callable[[], bool] | None = None
+) -> torch.Tensor:
+    return predict_logits(gate, images, torch.device("cpu"), 512, should_stop)
+
+
+def _kind_error(logits: torch.Tensor, targets: torch.Tensor, digit_outputs: int) -> float:
     """How often the gate takes a validation non-digit for a digit or names the wrong kind."""
-    gate.eval()
-    said = [gate.judge(images[i : i + 512]) for i in range(0, len(images), 512)]
-    digit_p = torch.cat([p for p, _ in said])
-    kind = torch.cat([k for _, k in said])
+    p = logits.float().softmax(1)
+    digit_p, kind = p[:, :digit_outputs].sum(1), p[:, digit_outputs:].argmax(1)
     return float(((digit_p >= 0.5) | (kind != targets - DIGITS)).float().mean())

@@ -1,5 +1,5 @@
-"""The one step loop every run takes: the Trainer's (classifiers and adders) and the personal
-fine-tune's.
+"""The one step loop every run takes: the Trainer's (classifiers and adders), the personal
+fine-tune's and the digit gate's.
 
 ``StepLoop.run()`` takes optimizer steps, epoch after epoch, until the step budget is spent or
 the run ends otherwise, and owns what every run shares: waiting while paused (pauses are left
@@ -44,6 +44,15 @@ def seeded_torch_rng(seed: int, device: torch.device) -> Iterator[None]:
             with torch.cuda.device(device):
                 torch.cuda.manual_seed(seed)
         yield
+
+
+def take_step(loss: torch.Tensor, optimizer: torch.optim.Optimizer, schedule: Any) -> None:
+    """A plain ``Learner.update``: backpropagate ``loss``, then the optimizer's step and the
+    schedule's (``schedule``: a torch LR scheduler)."""
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    optimizer.step()
+    schedule.step()
 
 
 class Learner(Protocol):
