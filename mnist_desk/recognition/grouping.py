@@ -102,7 +102,7 @@ def togetherness(a: Box, b: Box) -> float:
         return depth  # a bar or a base (or two, one drawn again on one row): only where it lies
     shared = min(a.y1, b.y1) - max(a.y0, b.y0)
     spanned = max(a.y1, b.y1) - min(a.y0, b.y0)
-    level = max(0.0, shared) / spanned
+    level = max(0.0, shared) / spanned if spanned > 0 else 1.0  # two flat pieces: one height
     near = min(1.0, max(0.0, 1 + depth / NEAR))  # the heights count less the farther apart
     return depth - LEVEL_WEIGHT * (level - LEVEL_NEUTRAL) * near
 
