@@ -157,7 +157,8 @@ def score_in_window(
             if len(number.digits) > 1:  # one glyph cut into several digits: read wrong
                 score.mistakes[(digit.style, digit.label, number.text)] += 1
                 continue
-            assert text == str(read.digit), f"the panel shows {text}, the result says {read.digit}"
+            expected = "?" if read.digit is None else str(read.digit)  # ?: not a digit
+            assert text == expected, f"the panel shows {text}, the result says {read.digit}"
             if read.digit == digit.label:
                 score.window_digits_right += 1
             else:

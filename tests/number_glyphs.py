@@ -91,3 +91,31 @@ def expected_groups(counts):
         groups.append(list(range(start, start + n)))
         start += n
     return groups
+
+
+def side_by_side(strokes, offsets):
+    """Each stroke drawn as several strokes side by side, ``offsets`` (canvas units) along its
+    normal: a digit made bold with a thin pen, as multi-stroke fonts draw one."""
+    out = []
+    for s in map(pointer_samples, strokes):
+        step = np.gradient(s, axis=0)
+        normal = np.stack([-step[:, 1], step[:, 0]], 1)
+        normal /= np.maximum(np.hypot(*normal.T), 1e-12)[:, None]
+        out.extend(s + normal * o for o in offsets)
+    return out
+
+
+def gone_over(strokes, shift):
+    """The strokes, then each drawn again ``shift`` (canvas units, x and y) off: a digit gone over
+    to make it bold."""
+    strokes = [pointer_samples(s) for s in strokes]
+    return strokes + [s + np.asarray(shift) for s in strokes]
+
+
+def pointer_samples(stroke, spacing=0.012):
+    """A stroke as a mouse reports it: points about ``spacing`` (canvas units) apart."""
+    out = [stroke[:1]]
+    for a, b in zip(stroke[:-1], stroke[1:], strict=True):
+        n = max(1, int(np.ceil(np.hypot(*(b - a)) / spacing)))
+        out.append(a + (b - a) * (np.arange(1, n + 1)[:, None] / n))
+    return np.concatenate(out)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mnist_desk.recognition.grouping import Box, group_pieces, group_strokes, writing_slant
+from mnist_desk.recognition.grouping import Box, group_pieces
+from mnist_desk.recognition.stroke_grouping import group_strokes, writing_slant
 from tests.number_glyphs import GLYPHS, expected_groups, write
 
 

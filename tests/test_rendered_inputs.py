@@ -108,10 +108,18 @@ def test_the_readings_are_as_before():
     drawings, _, readings = _stored()
     now = _readings(drawings)
     for was, is_ in zip(readings, now, strict=True):
-        assert {k: is_[k] for k in ("text", "pieces", "digits")} == {
-            k: was[k] for k in ("text", "pieces", "digits")
-        }
+        # The split and the model's probabilities are the renderer's doing; whether a digit is
+        # shown as "?" is also the judge's, which judges numbers whole since (the dots and the
+        # zigzags were read "11" by a judge that took each digit alone).
+        assert is_["pieces"] == was["pieces"]
         np.testing.assert_allclose(is_["probabilities"], was["probabilities"], atol=1e-6)
+        read = [
+            None if d is None else int(np.argmax(p))
+            for d, p in zip(is_["digits"], is_["probabilities"], strict=True)
+        ]
+        assert [d for d in read if d is not None] == [
+            d for d, r in zip(was["digits"], read, strict=True) if r is not None
+        ]
 
 
 @pytest.mark.parametrize("stroke", [[], [[]]])

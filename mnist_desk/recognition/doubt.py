@@ -11,6 +11,8 @@ they were measured.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from torch import nn
 
 from mnist_desk.models import QT_TRANSLATE_NOOP
 from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
+from mnist_desk.recognition.scribble import StrokeShape
 from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
 from mnist_desk.support.config import shipped_weights_dir
 
@@ -34,6 +37,17 @@ REASONS = {
 }
 # Without a gate, or where its stored thresholds are missing: doubt only a very unsure reading.
 DEFAULT_MIN_CONFIDENCE = 0.5
+# A digit of a number that fails together with this gate score or less is shown as not a digit.
+DOUBTFUL = 0.5
+# What the gate's probabilities that all of a drawn number's digits are digits must reach
+# together (``judge_number``; None: the gate's own threshold). Set on development drawings
+# (scripts/judge-dev.py, seed 5100): the 0.5% quantile of the numbers and single digits written
+# with MNIST validation digits that are read right digit by digit (end to end it turns away
+# 0.61% of those numbers and 0.27% of those digits).
+NUMBER_THRESHOLD: float | None = 0.033
+# A digit of a number less tall than this share of its tallest digit is not read as one (an
+# h's arch beside its stem): no development number read right had one under 0.73.
+MIN_HEIGHT_SHARE = 0.5
 
 
 def gate_path() -> Path:
@@ -51,6 +65,8 @@ class Verdict:
     is_digit: bool
     reason: str | None
     score: float
+    # The reason it would be given were it judged no digit (the gate's likeliest non-digit kind).
+    kind_reason: str | None = None
 
 
 class DigitJudge:
@@ -67,11 +83,14 @@ class DigitJudge:
         *,
         gate_threshold: float = 0.5,
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        number_threshold: float | None = None,
     ):
         self.device = torch.device(device)
         self.gate = None if gate is None else gate.to(self.device).eval()
         self.gate_threshold = gate_threshold
         self.min_confidence = min_confidence
+        # What a drawn number's digits must pass together (``judge_number``; None: the same).
+        self.number_threshold = gate_threshold if number_threshold is None else number_threshold
 
     @classmethod
     def load(cls, device: str | torch.device = "cpu", path: str | Path | None = None) -> DigitJudge:
@@ -97,6 +116,7 @@ class DigitJudge:
             # model's own doubt would turn away digits the weaker models read right (lenet5's
             # drawn digits 94.17% -> 93.50%) and change every recorded figure.
             min_confidence=float(rule.get("min_confidence", 0.0)),
+            number_threshold=rule.get("number_threshold", NUMBER_THRESHOLD),
         )
 
     @torch.inference_mode()
@@ -121,10 +141,50 @@ class DigitJudge:
         verdicts = []
         for i, top in enumerate(confidence.tolist()):
             score = float(digit_p[i])
-            if kinds is not None and score < self.gate_threshold:
-                verdicts.append(Verdict(False, REASONS[NON_DIGIT_KINDS[int(kinds[i])]], score))
+            kind = None if kinds is None else REASONS[NON_DIGIT_KINDS[int(kinds[i])]]
+            if kind is not None and score < self.gate_threshold:
+                verdicts.append(Verdict(False, kind, score, kind))
             elif top < self.min_confidence:
-                verdicts.append(Verdict(False, REASONS["unsure"], score))
+                verdicts.append(Verdict(False, REASONS["unsure"], score, kind))
             else:
-                verdicts.append(Verdict(True, None, score))
+                verdicts.append(Verdict(True, None, score, kind))
         return verdicts
+
+    def judge_number(
+        self,
+        verdicts: Sequence[Verdict],
+        shapes: Sequence[StrokeShape] | None = None,
+        heights: Sequence[float] | None = None,
+    ) -> list[Verdict]:
+        """The verdicts on the digits of one drawn number, judged together.
+
+        A digit whose strokes are a scribble's (``shapes``, ``recognition.scribble``) is not a
+        digit. The number is read when the gate's probability that all its digits are digits
+        (the product of theirs) passes ``number_threshold``; otherwise its least digit-like
+        digits are shown as not digits (each one the gate doubts, under DOUBTFUL, and at least
+        the least digit-like). A digit of several less tall than MIN_HEIGHT_SHARE of the
+        tallest (``heights``) is not one either. A letter cut into pieces that each pass alone (an h read as 17,
+        an m as 177, a row of dots as 11111) seldom passes together. Both were measured on
+        development drawings (docs/recognition.md, ``scripts/judge-dev.py``)."""
+        said = list(verdicts)
+        if self.gate is None or not said:
+            return said
+        for i, shape in enumerate(shapes or ()):
+            if shape.scribbled and said[i].is_digit:
+                said[i] = Verdict(False, REASONS["scribble"], said[i].score, said[i].kind_reason)
+        tallest = max(heights or (0.0,))
+        for i, height in enumerate(heights or ()):
+            if MIN_HEIGHT_SHARE and len(said) > 1 and height < MIN_HEIGHT_SHARE * tallest:
+                v = said[i]
+                said[i] = Verdict(False, v.kind_reason or REASONS["other"], v.score, v.kind_reason)
+        if not all(v.is_digit for v in said):
+            return said
+        if math.prod(v.score for v in said) >= self.number_threshold:
+            return said
+        least = min(range(len(said)), key=lambda i: said[i].score)
+        return [
+            Verdict(False, v.kind_reason or REASONS["other"], v.score, v.kind_reason)
+            if i == least or v.score < DOUBTFUL
+            else v
+            for i, v in enumerate(said)
+        ]

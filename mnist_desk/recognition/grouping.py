@@ -11,9 +11,8 @@ by geometry first, and ``mnist_desk.recognition.numbers`` keeps the one the mode
 Specks (a stray click, a pen's dab: far smaller than the digits around them) join the nearest
 digit rather than stand for one.
 
-Handwriting leans: the boxes of a right-leaning 1 and the 2 after it overlap in x although the
-digits do not. So strokes are set upright first (``writing_slant``: the commonest lean of their
-near-vertical stretches) and compared upright.
+Strokes become pieces in ``mnist_desk.recognition.stroke_grouping`` (set upright, with the
+strokes that meet or go over each other).
 
 Pieces are boxes with their ink's centre, in any one unit (paper coordinates for strokes, pixels
 for pictures), y down. Numpy only.
@@ -38,16 +37,10 @@ MAX_RUN = 6  # a digit is made of at most this many atoms
 MAX_RUN_WIDTH = 2.0  # of the line's height: a run of atoms wider than this is never one digit
 # Log-odds (nats) of one digit against the togetherness of two neighbouring atoms (interpolated).
 LINK_ODDS = ((-0.05, 0.0, 0.05, 0.1, 0.25, 0.3), (-4.0, -1.0, 1.0, 1.8, 2.2, 3.0))
-ENDS_MEET = 0.3  # togetherness added when two strokes meet end to end (a glyph drawn in pieces)
-END_ON_LINE = 0.08  # ... when one starts or ends on the other's line (also where digits touch)
-JOIN_REACH = 0.06  # of the taller stroke's height: an end this close to another stroke is on it
 SHORT = 0.7  # a digit less tall than this share of the number's tallest is likely a part of one
 SHORT_CONVICTION = 10.0  # nats per unit of height short of SHORT
 WIDEST = 1.1  # a digit wider than this share of its height is likely two
 WIDE_CONVICTION = 10.0  # nats per unit of width (of the height) past WIDEST
-MAX_SLANT = 0.7  # |x shift per unit of height| a writing is ever set upright by
-NEAR_VERTICAL = 1.0  # a stretch leaning less than 45 degrees tells the writing's slant
-SLANT_BANDWIDTH = 0.08  # leans this close count as one
 
 
 @dataclass(frozen=True)
@@ -105,11 +98,11 @@ def togetherness(a: Box, b: Box) -> float:
     narrow, wide = (a, b) if a.width <= b.width else (b, a)
     scale = max(a.height, b.height, a.width, b.width, 1e-12)
     depth = min(narrow.centre_x - wide.x0, wide.x1 - narrow.centre_x) / scale
-    if min(a.height, b.height) < FLAT * max(a.height, b.height):
-        return depth  # a bar or a base: only where it lies tells
+    if min(a.height, b.height) <= FLAT * max(a.height, b.height):
+        return depth  # a bar or a base (or two, one drawn again on one row): only where it lies
     shared = min(a.y1, b.y1) - max(a.y0, b.y0)
     spanned = max(a.y1, b.y1) - min(a.y0, b.y0)
-    level = max(0.0, shared) / spanned
+    level = max(0.0, shared) / spanned if spanned > 0 else 1.0  # two flat pieces: one height
     near = min(1.0, max(0.0, 1 + depth / NEAR))  # the heights count less the farther apart
     return depth - LEVEL_WEIGHT * (level - LEVEL_NEUTRAL) * near
 
@@ -190,12 +183,14 @@ def layout(
     boxes: Sequence[Box],
     joined: Mapping[tuple[int, int], float] | None = None,
     known: Mapping[tuple[int, int], float] | None = None,
+    at_least: Mapping[tuple[int, int], float] | None = None,
 ) -> Layout:
     """The pieces' atoms (joined where ``togetherness`` plus ``joined``, for pairs (i < j) of
     pieces that meet, reaches SAME), left to right, and the links between neighbours.
-    ``known``: the togetherness of pairs known otherwise (slices of one blob of ink)."""
+    ``known``: the togetherness of pairs known otherwise (slices of one blob of ink);
+    ``at_least``: the least togetherness of pairs (strokes that go over each other)."""
     n = len(boxes)
-    joined, known = joined or {}, known or {}
+    joined, known, at_least = joined or {}, known or {}, at_least or {}
     pair = {}
     sets = _Sets(list(range(n)))
     for i in range(n):
@@ -204,6 +199,7 @@ def layout(
                 pair[(i, j)] = known[(i, j)]
             else:
                 pair[(i, j)] = togetherness(boxes[i], boxes[j]) + joined.get((i, j), 0.0)
+                pair[(i, j)] = max(pair[(i, j)], at_least.get((i, j), -math.inf))
             if pair[(i, j)] >= SAME:
                 sets.join(i, j)
     atoms = [sorted(g) for g in sets.groups()]
@@ -277,93 +273,3 @@ def group_box(boxes: Sequence[Box], group: Sequence[int]) -> Box:
     for i in group[1:]:
         box = box.union(boxes[i])
     return box
-
-
-# ---- strokes ---------------------------------------------------------------------------------
-
-
-def writing_slant(paths: Sequence[np.ndarray]) -> float:
-    """How far the writing leans right: x moves ``slant`` left per unit down (0 upright). It is
-    the commonest lean of its near-vertical stretches, weighted by length (the peak of a smoothed
-    histogram: the stems of a slanted hand share one lean, a 7's diagonal or a 2's base do not)."""
-    leans, weights = [], []
-    for path in paths:
-        if len(path) < 2:
-            continue
-        step = np.diff(np.asarray(path, dtype=np.float64)[:, :2], axis=0)
-        dx, dy = step[:, 0], step[:, 1]
-        steep = np.abs(dx) < NEAR_VERTICAL * np.abs(dy)
-        if steep.any():
-            leans.append(-dx[steep] / dy[steep])
-            weights.append(np.hypot(dx[steep], dy[steep]))
-    if not leans:
-        return 0.0
-    lean, weight = np.concatenate(leans), np.concatenate(weights)
-    grid = np.linspace(-MAX_SLANT, MAX_SLANT, 141)
-    # weight * exp(-((grid - lean) / bandwidth)^2 / 2), in place: one (141, N) array, not six
-    density = np.subtract(grid[:, None], lean)
-    density /= SLANT_BANDWIDTH
-    np.square(density, out=density)
-    density *= -0.5
-    np.exp(density, out=density)
-    density *= weight
-    return float(grid[int(density.sum(1).argmax())])
-
-
-def upright(points: np.ndarray, slant: float) -> np.ndarray:
-    """(N, 2+) points with the writing's lean taken out: x += slant * y."""
-    out = np.array(points[:, :2], dtype=np.float64)
-    out[:, 0] += slant * out[:, 1]
-    return out
-
-
-def stroke_boxes(paths: Sequence[np.ndarray]) -> list[Box]:
-    """Each stroke's box, the writing set upright."""
-    slant = writing_slant(paths)
-    return [Box.around(upright(np.asarray(p, dtype=np.float64), slant)) for p in paths]
-
-
-def joined_strokes(
-    paths: Sequence[np.ndarray], boxes: Sequence[Box]
-) -> dict[tuple[int, int], float]:
-    """Togetherness to add for pairs (i < j) of strokes that meet (within JOIN_REACH of the taller
-    one's height): ENDS_MEET end to end (a glyph drawn in pieces: an outline in arcs, a 5's
-    flag from the top of its stem), END_ON_LINE where an end lies on the other's line (a 4's
-    bar drawn to its stem, but also digits that touch)."""
-    points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
-    n = len(points)
-    if n < 2:
-        return {}
-    every = np.concatenate(points)
-    starts = np.cumsum([0] + [len(p) for p in points[:-1]])
-    firsts_lasts = np.stack([starts, starts + [len(p) - 1 for p in points]], 1).ravel()
-    ends = every[firsts_lasts]  # stroke i's two ends at 2i, 2i + 1
-    # Every pair's question at once, from every stroke end's distance to every point.
-    distance = np.hypot(ends[:, None, 0] - every[None, :, 0], ends[:, None, 1] - every[None, :, 1])
-    ends_apart = distance[:, firsts_lasts].reshape(n, 2, n, 2).min(axis=(1, 3))
-    end_to_line = np.minimum.reduceat(distance, starts, axis=1).reshape(n, 2, n).min(1)
-    end_to_line = np.minimum(end_to_line, end_to_line.T)  # an end of either on the other
-    heights = np.array([b.height for b in boxes])
-    reach = JOIN_REACH * np.maximum(np.maximum.outer(heights, heights), 1e-9)
-    low = np.stack([p.min(0) for p in points])
-    high = np.stack([p.max(0) for p in points])
-    beyond = (low[:, None, :] > high[None, :, :] + reach[:, :, None]).any(-1)
-    near = ~(beyond | beyond.T)  # not too far apart to meet
-    ends_meet = near & (ends_apart <= reach)
-    on_line = near & ~ends_meet & (end_to_line <= reach)
-    upper = np.triu(np.ones((n, n), dtype=bool), 1)
-    joined = dict.fromkeys(zip(*np.nonzero(ends_meet & upper), strict=True), ENDS_MEET)
-    joined.update(dict.fromkeys(zip(*np.nonzero(on_line & upper), strict=True), END_ON_LINE))
-    return {(int(i), int(j)): v for (i, j), v in sorted(joined.items())}
-
-
-def stroke_layout(paths: Sequence[np.ndarray]) -> Layout:
-    """Strokes ((N, 2+) points each, y down) as atoms (``layout`` of their upright boxes, with
-    the strokes that meet)."""
-    boxes = stroke_boxes(paths)
-    return layout(boxes, joined_strokes(paths, boxes))
-
-
-def group_strokes(paths: Sequence[np.ndarray]) -> list[list[int]]:
-    """Strokes -> the strokes of each digit, digits left to right (by geometry alone)."""
-    return geometry_groups(stroke_layout(paths)) if len(paths) else []

@@ -22,7 +22,8 @@ from mnist_desk.imaging.field import Preprocessed
 from mnist_desk.imaging.ink import Blobs, blob_boxes, cut_columns, find_blobs, shrink, thinned
 from mnist_desk.imaging.pictures import ink_map, ink_to_input
 from mnist_desk.imaging.strokes import render_strokes
-from mnist_desk.recognition.grouping import Box, Layout, best_runs, layout, stroke_layout
+from mnist_desk.recognition.grouping import Box, Layout, best_runs, layout
+from mnist_desk.recognition.stroke_grouping import stroke_layout
 
 WIDE = 1.0  # a blob wider than this share of its height may be two digits (or more)
 DIGIT_ASPECT = 0.75  # a digit's usual width, of its height: how many digits a wide blob holds
@@ -75,7 +76,7 @@ def _segmentation(
 
 def _segment_strokes(drawn: Strokes) -> Segmentation:
     paths = [np.asarray(p, dtype=np.float64)[:, :2] for p in drawn.point_lists()]
-    lay = stroke_layout(paths)
+    lay = stroke_layout(paths, [s.width for s in drawn.strokes])
     return _segmentation(
         lay,
         lambda a, b: tuple(sorted(i for k in range(a, b) for i in lay.atoms[k])),

@@ -31,6 +31,7 @@ from mnist_desk.recognition import long_addition
 from mnist_desk.recognition.doubt import DigitJudge, gate_path
 from mnist_desk.recognition.numbers import choose, segment
 from mnist_desk.recognition.results import DigitResult, NumberResult, SumResult
+from mnist_desk.recognition.scribble import stroke_shape
 from mnist_desk.store.catalog import default_classifier_path, resolve_model
 from mnist_desk.store.checkpoints import Checkpoint, load_checkpoint
 from mnist_desk.support.devices import resolve_device
@@ -240,18 +241,37 @@ class Predictor:
                 for c, v, counts in zip(confidence, verdicts, kinds, strict=True)
             ]
         numbers, chosen, start = [], [], 0
-        for cut in cuts:
+        for cut, drawn in zip(cuts, drawings, strict=True):
             end = start + len(cut.candidates)
             way = [start + i for i in choose(cut, confidence[start:end])]
             chosen.append(way)
+            said = self._number_verdicts(drawn, cut, [i - start for i in way], verdicts[start:end])
             numbers.append(
                 NumberResult(
-                    tuple(self._digit(inputs[i], logits[i], verdicts[i]) for i in way),
+                    tuple(
+                        self._digit(inputs[i], logits[i], v) for i, v in zip(way, said, strict=True)
+                    ),
                     tuple(cut.candidates[i - start].key for i in way),
                 )
             )
             start = end
         return numbers, chosen, batch, logits
+
+    def _number_verdicts(self, drawn: Drawn, cut, way: list[int], verdicts: list) -> list:
+        """The chosen digits' verdicts (``way`` indexes the candidates of ``cut``), judged
+        together where the judge can: drawn strokes only (a picture's blobs were not measured
+        so)."""
+        chosen = [verdicts[i] for i in way]
+        together = getattr(self.judge, "judge_number", None)
+        if together is None or not isinstance(drawn, Strokes):
+            return chosen
+        paths = drawn.point_lists()
+        heights = [cut.layout.run_box(*cut.candidates[i].run).height for i in way]
+        shapes = [
+            stroke_shape([np.asarray(paths[k]) for k in cut.candidates[i].key], height)
+            for i, height in zip(way, heights, strict=True)
+        ]
+        return together(chosen, shapes, heights)
 
     @torch.inference_mode()
     def predict_sum(self, first: Drawn, second: Drawn) -> SumResult:

@@ -1,0 +1,171 @@
+"""Strokes -> the pieces ``mnist_desk.recognition.grouping`` groups into digits: their boxes with
+the writing set upright, and what their paths say of pairs of them.
+
+Handwriting leans: the boxes of a right-leaning 1 and the 2 after it overlap in x although the
+digits do not. So strokes are set upright first (``writing_slant``: the commonest lean of their
+near-vertical stretches) and compared upright. Strokes that meet end to end are a glyph drawn in
+pieces (``joined_strokes``). A digit made bold is drawn again over itself, or as strokes side by
+side (as multi-stroke fonts draw one): boxes cannot tell a bold 1 from an 11, so strokes whose
+inks lie along each other, each way (``repeated_strokes``), are at least that together, one
+digit where they are surely so.
+
+Paper coordinates (the square paper's side is 1), y down. Numpy only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from mnist_desk.recognition.grouping import SAME, Box, Layout, geometry_groups, layout
+
+ENDS_MEET = 0.3  # togetherness added when two strokes meet end to end (a glyph drawn in pieces)
+END_ON_LINE = 0.08  # ... when one starts or ends on the other's line (also where digits touch)
+JOIN_REACH = 0.06  # of the taller stroke's height: an end this close to another stroke is on it
+# How close (of the pair's largest side) REPEAT_SHARE of each stroke's points lie to the other
+# stroke: from REPEAT_SURE down, it goes over the other again (one digit, SAME); up to
+# REPEAT_FAR, the pair is at least this together (interpolated down to 0, the reading decides).
+REPEAT_SHARE = 0.8
+REPEAT_SURE = 0.07
+REPEAT_FAR = 0.15
+REPEAT_BOX = 2 * REPEAT_FAR  # ... and their boxes' edges this close
+REPEAT_PEN = 1.0  # ... and at most this many pen widths apart: their inks touch or overlap
+MAX_SLANT = 0.7  # |x shift per unit of height| a writing is ever set upright by
+NEAR_VERTICAL = 1.0  # a stretch leaning less than 45 degrees tells the writing's slant
+SLANT_BANDWIDTH = 0.08  # leans this close count as one
+
+
+def writing_slant(paths: Sequence[np.ndarray]) -> float:
+    """How far the writing leans right: x moves ``slant`` left per unit down (0 upright). It is
+    the commonest lean of its near-vertical stretches, weighted by length (the peak of a smoothed
+    histogram: the stems of a slanted hand share one lean, a 7's diagonal or a 2's base do not)."""
+    leans, weights = [], []
+    for path in paths:
+        if len(path) < 2:
+            continue
+        step = np.diff(np.asarray(path, dtype=np.float64)[:, :2], axis=0)
+        dx, dy = step[:, 0], step[:, 1]
+        steep = np.abs(dx) < NEAR_VERTICAL * np.abs(dy)
+        if steep.any():
+            leans.append(-dx[steep] / dy[steep])
+            weights.append(np.hypot(dx[steep], dy[steep]))
+    if not leans:
+        return 0.0
+    lean, weight = np.concatenate(leans), np.concatenate(weights)
+    grid = np.linspace(-MAX_SLANT, MAX_SLANT, 141)
+    # weight * exp(-((grid - lean) / bandwidth)^2 / 2), in place: one (141, N) array, not six
+    density = np.subtract(grid[:, None], lean)
+    density /= SLANT_BANDWIDTH
+    np.square(density, out=density)
+    density *= -0.5
+    np.exp(density, out=density)
+    density *= weight
+    return float(grid[int(density.sum(1).argmax())])
+
+
+def upright(points: np.ndarray, slant: float) -> np.ndarray:
+    """(N, 2+) points with the writing's lean taken out: x += slant * y."""
+    out = np.array(points[:, :2], dtype=np.float64)
+    out[:, 0] += slant * out[:, 1]
+    return out
+
+
+def stroke_boxes(paths: Sequence[np.ndarray]) -> list[Box]:
+    """Each stroke's box, the writing set upright."""
+    slant = writing_slant(paths)
+    return [Box.around(upright(np.asarray(p, dtype=np.float64), slant)) for p in paths]
+
+
+def joined_strokes(
+    paths: Sequence[np.ndarray], boxes: Sequence[Box]
+) -> dict[tuple[int, int], float]:
+    """Togetherness to add for pairs (i < j) of strokes that meet (within JOIN_REACH of the taller
+    one's height): ENDS_MEET end to end (a glyph drawn in pieces: an outline in arcs, a 5's
+    flag from the top of its stem), END_ON_LINE where an end lies on the other's line (a 4's
+    bar drawn to its stem, but also digits that touch)."""
+    points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
+    n = len(points)
+    if n < 2:
+        return {}
+    every = np.concatenate(points)
+    starts = np.cumsum([0] + [len(p) for p in points[:-1]])
+    firsts_lasts = np.stack([starts, starts + [len(p) - 1 for p in points]], 1).ravel()
+    ends = every[firsts_lasts]  # stroke i's two ends at 2i, 2i + 1
+    # Every pair's question at once, from every stroke end's distance to every point.
+    distance = np.hypot(ends[:, None, 0] - every[None, :, 0], ends[:, None, 1] - every[None, :, 1])
+    ends_apart = distance[:, firsts_lasts].reshape(n, 2, n, 2).min(axis=(1, 3))
+    end_to_line = np.minimum.reduceat(distance, starts, axis=1).reshape(n, 2, n).min(1)
+    end_to_line = np.minimum(end_to_line, end_to_line.T)  # an end of either on the other
+    heights = np.array([b.height for b in boxes])
+    reach = JOIN_REACH * np.maximum(np.maximum.outer(heights, heights), 1e-9)
+    low = np.stack([p.min(0) for p in points])
+    high = np.stack([p.max(0) for p in points])
+    beyond = (low[:, None, :] > high[None, :, :] + reach[:, :, None]).any(-1)
+    near = ~(beyond | beyond.T)  # not too far apart to meet
+    ends_meet = near & (ends_apart <= reach)
+    on_line = near & ~ends_meet & (end_to_line <= reach)
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    joined = dict.fromkeys(zip(*np.nonzero(ends_meet & upper), strict=True), ENDS_MEET)
+    joined.update(dict.fromkeys(zip(*np.nonzero(on_line & upper), strict=True), END_ON_LINE))
+    return {(int(i), int(j)): v for (i, j), v in sorted(joined.items())}
+
+
+def repeated_strokes(
+    paths: Sequence[np.ndarray], widths: Sequence[float]
+) -> dict[tuple[int, int], float]:
+    """The least togetherness of pairs (i < j) of strokes that go over each other, as when a
+    digit is gone over again to make it bold, or drawn as strokes side by side as multi-stroke
+    fonts draw a bold digit: SAME where REPEAT_SHARE of each one's points lie within REPEAT_SURE
+    of the pair's largest side of the other, falling to 0 at REPEAT_FAR (however their boxes
+    lie: the two strokes of a bold 1 side by side look like the 1s of an 11). Each way, so that
+    a 1 drawn along a side of a 0 is not taken for a part of it; and only where their inks touch
+    or overlap (REPEAT_PEN of the wider pen's ``widths``): lines a clear gap apart are two."""
+    points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
+    boxes = [(*p.min(0).tolist(), *p.max(0).tolist()) for p in points]
+    pairs = []
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(points)):
+            b = boxes[j]
+            side = max(a[2] - a[0], a[3] - a[1], b[2] - b[0], b[3] - b[1])
+            # Boxes alike (each edge within twice the reach; the ends of a repeat may stray):
+            # strokes that go over each other have them, and most pairs are passed over cheaply.
+            if side > 0 and max(abs(u - v) for u, v in zip(a, b, strict=True)) <= REPEAT_BOX * side:
+                pairs.append((i, j, side))
+    if not pairs:
+        return {}
+    # Squared distances between the points of every two strokes in a pair, at once.
+    used = sorted({k for i, j, _ in pairs for k in (i, j)})
+    every = np.concatenate([points[k] for k in used])
+    start = dict(zip(used, np.cumsum([0] + [len(points[k]) for k in used]).tolist(), strict=False))
+    dx = every[:, 0, None] - every[None, :, 0]
+    dy = every[:, 1, None] - every[None, :, 1]
+    apart = dx * dx + dy * dy
+    out = {}
+    for i, j, side in pairs:
+        block = apart[start[i] : start[i] + len(points[i]), start[j] : start[j] + len(points[j])]
+        close = math.sqrt(max(_quantile(block.min(1)), _quantile(block.min(0))))
+        if close < REPEAT_FAR * side and close <= REPEAT_PEN * max(widths[i], widths[j]):
+            out[(i, j)] = float(np.interp(close / side, (REPEAT_SURE, REPEAT_FAR), (SAME, 0.0)))
+    return out
+
+
+def _quantile(values: np.ndarray) -> float:
+    """The REPEAT_SHARE quantile of ``values`` (the k-th smallest: cheaper than np.quantile)."""
+    k = min(len(values) - 1, int(math.ceil(REPEAT_SHARE * len(values))) - 1)
+    return float(np.partition(values, max(k, 0))[max(k, 0)])
+
+
+def stroke_layout(paths: Sequence[np.ndarray], widths: Sequence[float] | None = None) -> Layout:
+    """Strokes ((N, 2+) points each, y down) as atoms (``layout`` of their upright boxes, with
+    the strokes that meet and, given their pens' ``widths``, the strokes that go over each
+    other)."""
+    boxes = stroke_boxes(paths)
+    repeats = {} if widths is None else repeated_strokes(paths, widths)
+    return layout(boxes, joined_strokes(paths, boxes), at_least=repeats)
+
+
+def group_strokes(paths: Sequence[np.ndarray]) -> list[list[int]]:
+    """Strokes -> the strokes of each digit, digits left to right (by geometry alone)."""
+    return geometry_groups(stroke_layout(paths)) if len(paths) else []

@@ -1,0 +1,85 @@
+"""Bold digits drawn as several strokes (gone over again, or strokes side by side) are one digit,
+while digits that merely touch stay two: the number reader's grouping of strokes that go over
+each other (``stroke_grouping.repeated_strokes``). Glyphs: tests/number_glyphs.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from mnist_desk.imaging.drawn import Strokes
+from mnist_desk.recognition.grouping import SAME, Box, togetherness
+from mnist_desk.recognition.predictor import Predictor
+from mnist_desk.recognition.stroke_grouping import repeated_strokes, stroke_layout
+from tests.number_glyphs import gone_over, side_by_side, write
+
+PEN = 0.03  # of the canvas side; the digits written here are 0.3 tall
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return Predictor.from_model("classifier-convnet")
+
+
+def read(classifier, strokes, pen=PEN) -> str:
+    (number,) = classifier.predict_numbers([Strokes.from_points(strokes, pen)])
+    return number.text
+
+
+@pytest.mark.parametrize(
+    "name, offsets",
+    [
+        ("1", (-0.012, 0.012)),  # a bold 1: two lines side by side, their inks overlapping
+        ("1", (-0.02, 0.0, 0.02)),  # three
+        ("1-flag", (-0.012, 0.012)),
+        ("1-flag-base", (-0.012, 0.012)),  # a 1 with a flag and a base, every stroke doubled
+        ("7", (-0.02, 0.0, 0.02)),
+        ("9-two-strokes", (-0.012, 0.012)),
+    ],
+)
+def test_a_digit_drawn_as_strokes_side_by_side_is_one_digit(classifier, name, offsets):
+    assert read(classifier, side_by_side(write([name])[0], offsets)) == name[0]
+
+
+@pytest.mark.parametrize(
+    "name, shift",
+    [
+        ("1", (0.02, 0.0)),
+        ("1-flag", (0.025, 0.01)),
+        ("9-two-strokes", (0.02, 0.0)),
+        ("0", (0.02, 0.01)),
+    ],
+)
+def test_a_digit_gone_over_again_is_one_digit(classifier, name, shift):
+    assert read(classifier, gone_over(write([name])[0], shift)) == name[0]
+
+
+def test_a_base_drawn_twice_on_one_row_is_read():
+    """Two flat strokes on the same row (a mouse draws a level line on one pixel row) are bars:
+    their rows in common say nothing (this divided by zero)."""
+    strokes = gone_over(write(["1-flag-base"])[0], (0.02, 0.0))
+    assert togetherness(Box.around(strokes[1]), Box.around(strokes[3])) > 0
+    assert [1, 3] in stroke_layout(strokes, [PEN] * 4).atoms  # the base and the base again
+
+
+@pytest.mark.parametrize(
+    "names, gap",
+    [
+        (["1", "1"], 0.12),  # the inks a little apart: 11, not a bold 1
+        (["1", "0"], 0.05),  # a 1 along a 0's side is not a stroke of it
+        (["1", "0-narrow"], 0.0),
+        (["0", "1"], 0.0),
+        (["1-flag-base", "1"], 0.1),
+        (["7", "1"], 0.1),
+    ],
+)
+def test_digits_that_touch_stay_two(classifier, names, gap):
+    strokes, _ = write(names, gap=gap)
+    assert read(classifier, strokes) == "".join(n[0] for n in names)
+
+
+def test_only_strokes_whose_inks_touch_go_over_each_other():
+    strokes, _ = write(["1", "1"], gap=0.1)  # 0.03 apart: within a 0.05 pen, not a 0.02 one
+    assert repeated_strokes(strokes, [0.05, 0.05]) == {(0, 1): pytest.approx(SAME * 0.625)}
+    assert repeated_strokes(strokes, [0.02, 0.02]) == {}
+    close = side_by_side(write(["1"])[0], (-0.005, 0.005))
+    assert repeated_strokes(close, [PEN, PEN]) == {(0, 1): SAME}

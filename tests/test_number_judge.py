@@ -1,0 +1,126 @@
+"""A drawn number judged whole: its digits' gate scores together, its strokes' shapes, its
+digits' heights (``DigitJudge.judge_number``, ``recognition.scribble``), and what the window's
+path reads of real strokes: a scribble and a row of dots are ``?``, an h is not read as 17, a
+17 is still 17. The letters and scribbles are written here (never an evaluation set's)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from mnist_desk.imaging.drawn import Strokes
+from mnist_desk.models.gate import DigitGate
+from mnist_desk.recognition.doubt import REASONS, DigitJudge, Verdict
+from mnist_desk.recognition.predictor import Predictor
+from mnist_desk.recognition.scribble import REVERSALS, SELF_CROSSINGS, StrokeShape, stroke_shape
+from tests.number_glyphs import GLYPHS, arc, glyph, write
+
+LETTER = REASONS["letter"]
+
+
+def accepted(score: float) -> Verdict:
+    return Verdict(True, None, score, LETTER)
+
+
+def judge(number_threshold: float = 0.01) -> DigitJudge:
+    return DigitJudge(DigitGate(), gate_threshold=0.01, number_threshold=number_threshold)
+
+
+def test_digits_that_pass_together_are_kept_as_they_are():
+    said = [accepted(0.99), accepted(0.2)]
+    assert judge().judge_number(said) == said
+
+
+def test_digits_that_fail_together_show_the_doubtful_ones_as_not_digits():
+    # each passes the gate alone (0.01), together 0.98 * 0.3 * 0.02 = 0.006 do not
+    said = judge().judge_number([accepted(0.98), accepted(0.3), accepted(0.02)])
+    assert [v.is_digit for v in said] == [True, False, False]
+    assert said[1].reason == said[2].reason == LETTER
+    # the least digit-like is doubted even when none is under 0.5
+    said = judge(0.5).judge_number([accepted(0.8), accepted(0.6)])
+    assert [v.is_digit for v in said] == [True, False]
+
+
+def test_a_number_already_doubted_or_without_a_gate_is_left_alone():
+    doubted = [Verdict(False, LETTER, 0.001, LETTER), accepted(0.02)]
+    assert judge().judge_number(doubted) == doubted
+    plain = [accepted(0.02), accepted(0.02)]
+    assert DigitJudge(None).judge_number(plain) == plain
+
+
+def test_a_scribbled_stroke_or_a_digit_much_shorter_than_its_neighbours_is_no_digit(monkeypatch):
+    from mnist_desk.recognition import doubt
+
+    scribbled = StrokeShape(SELF_CROSSINGS, 0)
+    said = judge(0.0).judge_number([accepted(0.99)], [scribbled])
+    assert not said[0].is_digit and said[0].reason == REASONS["scribble"]
+    monkeypatch.setattr(doubt, "MIN_HEIGHT_SHARE", 0.5)
+    said = judge(0.0).judge_number([accepted(0.99), accepted(0.99)], heights=[1.0, 0.4])
+    assert [v.is_digit for v in said] == [True, False]
+    alone = judge(0.0).judge_number([accepted(0.99)], heights=[0.4])
+    assert alone[0].is_digit
+
+
+def cord(loops: int = 8) -> list[np.ndarray]:
+    """A row of loops, as one scribbles over a word: one stroke."""
+    t = np.linspace(0, 2 * math.pi * loops, 40 * loops)
+    return [np.c_[t / t[-1] + 0.12 * np.cos(t), 0.5 + 0.35 * np.sin(t)]]
+
+
+def shading(lines: int = 9) -> list[np.ndarray]:
+    """A patch shaded back and forth in one stroke."""
+    y = np.linspace(0, 1, lines)
+    x = np.where(np.arange(lines) % 2 == 0, 0.0, 1.0)
+    return [np.repeat(np.c_[x, y], 2, axis=0)[1:] * [1, 1] + [[0, 0]]]
+
+
+def test_a_scribbles_strokes_are_not_a_digits_and_no_test_digits_are():
+    assert stroke_shape(cord(), 1.0).self_crossings >= SELF_CROSSINGS
+    zigzag = [np.array([(i % 2, i / 10) for i in range(11)], dtype=float)]
+    assert stroke_shape(zigzag, 1.0).reversals >= REVERSALS
+    for name in GLYPHS:
+        assert not stroke_shape(glyph(name), 1.0).scribbled, name
+
+
+def test_counting_a_very_long_scribble_stays_bounded():
+    t = np.linspace(0, 2 * math.pi * 200, 40_000)  # 200 loops
+    shape = stroke_shape([np.c_[t / t[-1] + 0.01 * np.cos(t), np.sin(t)]], 2.0)
+    assert shape.scribbled
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return Predictor.from_model("classifier-convnet")
+
+
+def placed(strokes, at=(0.3, 0.3), size=0.4) -> Strokes:
+    return Strokes.from_points(
+        [[(at[0] + size * x, at[1] + size * y) for x, y in s] for s in strokes]
+    )
+
+
+# An h written in two strokes: a stem, and an arch from it less than half as tall. (Its whole
+# reads as a 6 when the arch is lower: one drawing the gate accepts, which this does not judge.)
+H = [
+    [(0.1, -0.1), (0.1, 1.0)],
+    [(0.1, 0.55)] + arc(0.35, 0.65, 0.25, 0.15, 180, 360) + [(0.6, 1.0)],
+]
+
+
+def test_a_scribble_and_a_row_of_dots_are_not_numbers(classifier):
+    dots = placed([[(0.15 * i, 0.5)] for i in range(6)])  # one height: no division by zero
+    loops = placed(cord())
+    for drawn in (dots, loops):
+        [number] = classifier.predict_numbers([drawn])
+        assert number.value is None and number.doubt, number.text
+
+
+def test_an_h_is_not_read_as_17_but_a_17_still_is(classifier):
+    [h] = classifier.predict_numbers([placed(H)])
+    assert h.value is None and "?" in h.text, h.text
+    seventeen = Strokes.from_points(write(["1", "7"])[0])
+    flagged = Strokes.from_points(write(["1-flag", "7-crossed"], slant=0.15)[0])
+    [a, b] = classifier.predict_numbers([seventeen, flagged])
+    assert (a.value, b.value) == (17, 17)
