@@ -22,7 +22,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-WITHOUT_BF16 = {"ONEDNN_MAX_CPU_ISA": "AVX2", "ATEN_CPU_CAPABILITY": "avx2"}
 PHASES = (
     "imports (torch, the CLI's training modules)",
     "reading MNIST",
@@ -73,11 +72,10 @@ def child(argv: list[str]) -> None:
 
 
 def measure(kind: str, extra: dict[str, str], args: argparse.Namespace, folder: Path) -> None:
+    from benchmarks.whole_commands import probe
+
     env = {**os.environ, **extra, "PYTHONPATH": str(REPO)}
-    probe = "import torch; print(torch.backends.cpu.get_cpu_capability())"
-    capability = subprocess.run(
-        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
-    ).stdout.strip()
+    capability = probe(env)["capability"]
     command = ["train", "--preset", "quick", "--seed", str(args.seed), "--threads"]
     command += [str(args.threads), "--data-dir", args.data_dir, "--no-download", "-q"]
     command += ["-o", str(folder / f"quick-{capability}.pt")]
@@ -110,10 +108,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        for kind, extra in {
-            "as it is": {},
-            "AVX2, no native bf16 (simulated)": WITHOUT_BF16,
-        }.items():
+        from benchmarks.whole_commands import KINDS
+
+        for kind, extra in KINDS.items():
             measure(kind, extra, args, Path(folder))
     return 0
 
