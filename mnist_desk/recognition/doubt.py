@@ -163,28 +163,30 @@ class DigitJudge:
         (the product of theirs) passes ``number_threshold``; otherwise its least digit-like
         digits are shown as not digits (each one the gate doubts, under DOUBTFUL, and at least
         the least digit-like). A digit of several less tall than MIN_HEIGHT_SHARE of the
-        tallest (``heights``) is not one either. A letter cut into pieces that each pass alone (an h read as 17,
-        an m as 177, a row of dots as 11111) seldom passes together. Both were measured on
+        tallest (``heights``) is not one either. A letter cut into pieces that each pass alone
+        (an h read as 17, an m as 177, a row of dots as 11111) seldom passes together. Both were measured on
         development drawings (docs/recognition.md, ``scripts/judge-dev.py``)."""
         said = list(verdicts)
         if self.gate is None or not said:
             return said
         for i, shape in enumerate(shapes or ()):
             if shape.scribbled and said[i].is_digit:
-                said[i] = Verdict(False, REASONS["scribble"], said[i].score, said[i].kind_reason)
+                said[i] = _turned_away(said[i], REASONS["scribble"])
         tallest = max(heights or (0.0,))
         for i, height in enumerate(heights or ()):
             if MIN_HEIGHT_SHARE and len(said) > 1 and height < MIN_HEIGHT_SHARE * tallest:
-                v = said[i]
-                said[i] = Verdict(False, v.kind_reason or REASONS["other"], v.score, v.kind_reason)
+                said[i] = _turned_away(said[i])
         if not all(v.is_digit for v in said):
             return said
         if math.prod(v.score for v in said) >= self.number_threshold:
             return said
         least = min(range(len(said)), key=lambda i: said[i].score)
         return [
-            Verdict(False, v.kind_reason or REASONS["other"], v.score, v.kind_reason)
-            if i == least or v.score < DOUBTFUL
-            else v
-            for i, v in enumerate(said)
+            _turned_away(v) if i == least or v.score < DOUBTFUL else v for i, v in enumerate(said)
         ]
+
+
+def _turned_away(verdict: Verdict, reason: str | None = None) -> Verdict:
+    """``verdict`` judged no digit after all: for ``reason``, else the gate's likeliest kind."""
+    why = reason or verdict.kind_reason or REASONS["other"]
+    return Verdict(False, why, verdict.score, verdict.kind_reason)
