@@ -22,6 +22,15 @@ def test_the_pooling_is_torchs_bit_for_bit(shape):
     assert pooled.is_contiguous()  # the next layer gets the layout it always got
 
 
+def test_a_channels_last_input_keeps_its_layout():
+    # A model trained in channels-last (the Trainer's) reads in it too: no round trip to NCHW.
+    x = torch.randn(4, 16, 12, 12).contiguous(memory_format=torch.channels_last)
+    with torch.inference_mode():
+        pooled = MaxPool2d(2)(x)
+    assert torch.equal(pooled, nn.functional.max_pool2d(x, 2))
+    assert pooled.is_contiguous(memory_format=torch.channels_last) and not pooled.is_contiguous()
+
+
 def test_training_pools_as_torch_does_and_gets_gradients():
     x = torch.randn(2, 4, 6, 6, requires_grad=True)
     MaxPool2d(2)(x).sum().backward()

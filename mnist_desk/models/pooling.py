@@ -26,6 +26,7 @@ class MaxPool2d(nn.MaxPool2d):
             or torch.jit.is_tracing()
             or torch.jit.is_scripting()
             or torch.compiler.is_compiling()
+            or x.is_contiguous(memory_format=torch.channels_last)  # already fast, and stays so
         ):
             return super().forward(x)
         pooled = super().forward(x.contiguous(memory_format=torch.channels_last))
