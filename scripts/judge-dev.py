@@ -16,6 +16,9 @@ every number threshold asked for:
 
     .venv/bin/python scripts/judge-dev.py --data-dir ../shared/datasets --thresholds 0.00895 0.02
 
+``--joined-letter 1 0.5`` compares the touching-letters rule off (1: no probability is over it)
+and at 0.5 (``recognition/joined.py``).
+
 A digit counts as lost when its number was read right with each digit alone and is not now.
 """
 
@@ -36,7 +39,7 @@ from mnist_desk.data.redrawn import centre_lines, trace  # noqa: E402
 from mnist_desk.evaluation.drawn_set import place_glyph  # noqa: E402 (placement, no glyphs)
 from mnist_desk.evaluation.number_set import drawn_number  # noqa: E402 (layout, no glyphs)
 from mnist_desk.imaging.drawn import Strokes  # noqa: E402
-from mnist_desk.recognition import doubt  # noqa: E402
+from mnist_desk.recognition import doubt, joined  # noqa: E402
 from mnist_desk.recognition.predictor import Predictor  # noqa: E402
 from mnist_desk.support.config import shipped_weights_dir  # noqa: E402
 
@@ -111,6 +114,13 @@ def main() -> None:
     parser.add_argument(
         "--min-height-share", type=float, nargs="+", default=[0.0], help="each with each threshold"
     )
+    parser.add_argument(
+        "--joined-letter",
+        type=float,
+        nargs="+",
+        default=[1.0],
+        help="touching neighbours' letter probability over which they are no digits (1: off)",
+    )
     args = parser.parse_args()
     torch.set_num_threads(1)
     rng = np.random.default_rng(args.seed)
@@ -128,12 +138,21 @@ def main() -> None:
     judge = predictor.judge
     judge.number_threshold = 0.0  # each digit alone (shapes still judged): the baseline
     doubt.MIN_HEIGHT_SHARE = 0.0
+    doubt.JOINED_LETTER = joined.JOINED_LETTER = 1.0
     alone = {name: read(predictor, [s for _, s in items]) for name, items in digit_sets.items()}
-    rules = [(0.0, 0.0)] + [(t, h) for t in args.thresholds for h in args.min_height_share]
-    for threshold, share in rules:
+    rules = [(0.0, 0.0, 1.0)] + [
+        (t, h, j)
+        for t in args.thresholds
+        for h in args.min_height_share
+        for j in args.joined_letter
+    ]
+    for threshold, share, letter in rules:
         judge.number_threshold = threshold
         doubt.MIN_HEIGHT_SHARE = share
-        print(f"number threshold {threshold:g}, min height share {share:g}")
+        doubt.JOINED_LETTER = joined.JOINED_LETTER = letter
+        print(
+            f"number threshold {threshold:g}, min height share {share:g}, joined letter {letter:g}"
+        )
         for name, items in digit_sets.items():
             now = read(predictor, [s for _, s in items])
             right_alone = [
