@@ -14,7 +14,13 @@ from mnist_desk.imaging.drawn import Strokes
 from mnist_desk.models.gate import DigitGate
 from mnist_desk.recognition.doubt import REASONS, DigitJudge, Verdict
 from mnist_desk.recognition.predictor import Predictor
-from mnist_desk.recognition.scribble import REVERSALS, SELF_CROSSINGS, StrokeShape, stroke_shape
+from mnist_desk.recognition.scribble import (
+    REVERSALS,
+    SELF_CROSSINGS,
+    StrokeShape,
+    stroke_shape,
+    strokes_touch,
+)
 from tests.number_glyphs import GLYPHS, arc, glyph, write
 
 LETTER = REASONS["letter"]
@@ -61,6 +67,24 @@ def test_a_scribbled_stroke_or_a_digit_much_shorter_than_its_neighbours_is_no_di
     assert [v.is_digit for v in said] == [True, False]
     alone = judge(0.0).judge_number([accepted(0.99)], heights=[0.4])
     assert alone[0].is_digit
+
+
+def test_touching_neighbours_the_gate_finds_a_letter_together_are_no_digits():
+    letter = Verdict(False, LETTER, 0.01, LETTER, 0.9)  # the two read as one: a letter
+    said = judge(0.0).judge_number([accepted(0.99)] * 3, joined=[letter, None])
+    assert [v.is_digit for v in said] == [False, False, True]
+    assert said[0].reason == said[1].reason == LETTER
+    unsure = Verdict(False, LETTER, 0.01, LETTER, 0.3)  # not likely enough a letter
+    assert all(v.is_digit for v in judge(0.0).judge_number([accepted(0.99)] * 2, joined=[unsure]))
+
+
+def test_strokes_touch_where_one_comes_within_reach_of_the_other():
+    stem = [np.array([(0.0, 0.0), (0.0, 1.0)])]
+    arch = [np.array([(0.0, 0.5), (0.3, 0.3), (0.6, 0.5), (0.6, 1.0)])]  # from the stem
+    apart = [a + [0.1, 0.0] for a in arch]
+    assert strokes_touch(stem, arch, 0.02)
+    assert not strokes_touch(stem, apart, 0.02)
+    assert not strokes_touch(stem, arch, 0.0) and not strokes_touch([], arch, 0.02)
 
 
 def cord(loops: int = 8) -> list[np.ndarray]:
@@ -149,9 +173,19 @@ def test_a_scribble_and_a_row_of_dots_are_not_numbers(classifier):
         assert number.value is None and number.doubt, number.text
 
 
+# Letters whose pieces each read as a digit and are as tall as each other: an h whose arch is
+# over half its stem's height (read as 17 before its pieces' touching was looked at), an H (14).
+TALL_H = [
+    [(0.1, 0.0), (0.1, 1.0)],
+    [(0.1, 0.55)] + arc(0.4, 0.6, 0.3, 0.25, 180, 360) + [(0.7, 1.0)],
+]
+CAPITAL_H = [[(0.1, 0.0), (0.1, 1.0)], [(0.7, 0.0), (0.7, 1.0)], [(0.1, 0.5), (0.7, 0.5)]]
+
+
 def test_an_h_is_not_read_as_17_but_a_17_still_is(classifier):
-    [h] = classifier.predict_numbers([placed(H)])
-    assert h.value is None and "?" in h.text, h.text
+    for letter in (H, TALL_H, CAPITAL_H):
+        [h] = classifier.predict_numbers([placed(letter)])
+        assert h.value is None and "?" in h.text, h.text
     seventeen = Strokes.from_points(write(["1", "7"])[0])
     flagged = Strokes.from_points(write(["1-flag", "7-crossed"], slant=0.15)[0])
     [a, b] = classifier.predict_numbers([seventeen, flagged])

@@ -49,6 +49,12 @@ NUMBER_THRESHOLD: float | None = 0.033
 # A digit of a number less tall than this share of its tallest digit is not read as one (an
 # h's arch beside its stem): no development number read right had one under 0.73.
 MIN_HEIGHT_SHARE = 0.5
+# Two neighbouring digits whose strokes touch, read as one, that the gate finds a letter with
+# more than this probability are a letter's pieces (an h's stem and arch read as 17, an H as
+# 14). Set on development drawings (scripts/judge-dev.py, seed 5100; held on seed 5101).
+JOINED_LETTER = 0.5
+# Strokes this share of the line's height apart, or nearer, touch.
+TOUCH_REACH = 0.02
 
 
 def gate_path() -> Path:
@@ -68,6 +74,8 @@ class Verdict:
     score: float
     # The reason it would be given were it judged no digit (the gate's likeliest non-digit kind).
     kind_reason: str | None = None
+    # The gate's probability that it is a letter (0 without a gate).
+    letter: float = 0.0
 
 
 class DigitJudge:
@@ -136,20 +144,22 @@ class DigitJudge:
             return []
         confidence = logits.float().softmax(1).amax(1).cpu()
         if self.gate is None:
-            digit_p, kinds = confidence, None
+            digit_p, kinds, letter = confidence, None, torch.zeros_like(confidence)
         else:
-            digit_p, kinds = self.gate.judge(inputs.to(self.device, torch.float32))
-            digit_p, kinds = digit_p.cpu(), kinds.cpu()
+            p = self.gate(inputs.to(self.device, torch.float32)).float().softmax(1).cpu()
+            digits = self.gate.digit_outputs
+            digit_p, kinds = p[:, :digits].sum(1), p[:, digits:].argmax(1)
+            letter = p[:, digits + NON_DIGIT_KINDS.index("letter")]
         verdicts = []
         for i, top in enumerate(confidence.tolist()):
-            score = float(digit_p[i])
+            score, is_letter = float(digit_p[i]), float(letter[i])
             kind = None if kinds is None else REASONS[NON_DIGIT_KINDS[int(kinds[i])]]
             if kind is not None and score < self.gate_threshold:
-                verdicts.append(Verdict(False, kind, score, kind))
+                verdicts.append(Verdict(False, kind, score, kind, is_letter))
             elif top < self.min_confidence:
-                verdicts.append(Verdict(False, REASONS["unsure"], score, kind))
+                verdicts.append(Verdict(False, REASONS["unsure"], score, kind, is_letter))
             else:
-                verdicts.append(Verdict(True, None, score, kind))
+                verdicts.append(Verdict(True, None, score, kind, is_letter))
         return verdicts
 
     def judge_number(
@@ -157,6 +167,7 @@ class DigitJudge:
         verdicts: Sequence[Verdict],
         shapes: Sequence[StrokeShape] | None = None,
         heights: Sequence[float] | None = None,
+        joined: Sequence[Verdict | None] | None = None,
     ) -> list[Verdict]:
         """The verdicts on the digits of one drawn number, judged together.
 
@@ -165,9 +176,12 @@ class DigitJudge:
         (the product of theirs) passes ``number_threshold``; otherwise its least digit-like
         digits are shown as not digits (each one the gate doubts, under DOUBTFUL, and at least
         the least digit-like). A digit of several less tall than MIN_HEIGHT_SHARE of the
-        tallest (``heights``) is not one either. A letter cut into pieces that each pass alone
-        (an h read as 17, an m as 177, a row of dots as 11111) seldom passes together. Both were measured on
-        development drawings (docs/recognition.md, ``scripts/judge-dev.py``)."""
+        tallest (``heights``) is not one either, nor are two neighbours whose strokes touch
+        and that, read as one (``joined``: per gap between neighbours, that verdict where they
+        touch, else None), the gate finds a letter (over JOINED_LETTER). A letter cut into
+        pieces that each pass alone (an h read as 17, an m as 177, a row of dots as 11111)
+        seldom passes together. All were measured on development drawings
+        (docs/recognition.md, ``scripts/judge-dev.py``)."""
         said = list(verdicts)
         if self.gate is None or not said:
             return said
@@ -178,6 +192,9 @@ class DigitJudge:
         for i, height in enumerate(heights or ()):
             if MIN_HEIGHT_SHARE and len(said) > 1 and height < MIN_HEIGHT_SHARE * tallest:
                 said[i] = _turned_away(said[i])
+        for i, whole in enumerate(joined or ()):
+            if whole is not None and whole.letter > JOINED_LETTER:
+                said[i : i + 2] = [_turned_away(v, REASONS["letter"]) for v in said[i : i + 2]]
         if not all(v.is_digit for v in said):
             return said
         if math.prod(v.score for v in said) >= self.number_threshold:
@@ -191,4 +208,4 @@ class DigitJudge:
 def _turned_away(verdict: Verdict, reason: str | None = None) -> Verdict:
     """``verdict`` judged no digit after all: for ``reason``, else the gate's likeliest kind."""
     why = reason or verdict.kind_reason or REASONS["other"]
-    return Verdict(False, why, verdict.score, verdict.kind_reason)
+    return Verdict(False, why, verdict.score, verdict.kind_reason, verdict.letter)

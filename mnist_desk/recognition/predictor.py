@@ -30,6 +30,7 @@ from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.models.reading import reading_copy
 from mnist_desk.recognition import long_addition
 from mnist_desk.recognition.doubt import DigitJudge, gate_path
+from mnist_desk.recognition.joined import joined_verdicts
 from mnist_desk.recognition.numbers import choose, segment
 from mnist_desk.recognition.results import DigitResult, NumberResult, SumResult
 from mnist_desk.recognition.scribble import stroke_shape
@@ -269,11 +270,10 @@ class Predictor:
         if together is None or not isinstance(drawn, Strokes):
             return chosen
         heights = [cut.layout.run_box(*cut.candidates[i].run).height for i in way]
-        shapes = [
-            stroke_shape([cut.paths[k] for k in cut.candidates[i].key], height)
-            for i, height in zip(way, heights, strict=True)
-        ]
-        return together(chosen, shapes, heights)
+        strokes = [[cut.paths[k] for k in cut.candidates[i].key] for i in way]
+        shapes = [stroke_shape(s, h) for s, h in zip(strokes, heights, strict=True)]
+        joined = joined_verdicts(strokes, cut, way, verdicts)
+        return together(chosen, shapes, heights, joined)
 
     @torch.inference_mode()
     def predict_sum(self, first: Drawn, second: Drawn) -> SumResult:

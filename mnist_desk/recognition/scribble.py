@@ -117,3 +117,20 @@ def stroke_shape(paths: Sequence[np.ndarray], height: float) -> StrokeShape:
     return StrokeShape(
         max(_self_crossings(*segments, len(paths))), max(_reversals(*segments, len(paths)))
     )
+
+
+def strokes_touch(first: Sequence[np.ndarray], second: Sequence[np.ndarray], reach: float) -> bool:
+    """Whether a stroke of ``first`` comes within ``reach`` of a stroke of ``second``, their
+    points taken every ``reach`` along them (or coarser, for very long strokes): an h's arch
+    drawn from its stem touches it."""
+    first, second = (
+        [np.asarray(p, dtype=np.float64)[:, :2] for p in g if len(p)] for g in (first, second)
+    )
+    if reach <= 0 or not first or not second:
+        return False
+    length = sum(float(np.hypot(*np.diff(p, axis=0).T).sum()) for p in (*first, *second))
+    step = max(float(reach), length / MAX_SEGMENTS)
+    a, b = (np.concatenate(_resampled(g, step)) for g in (first, second))
+    return bool(
+        (np.hypot(a[:, None, 0] - b[None, :, 0], a[:, None, 1] - b[None, :, 1]) < reach).any()
+    )
