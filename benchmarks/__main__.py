@@ -24,6 +24,10 @@ ROWS = {
         "row 1 as whole commands, on a CPU with and without native bf16",
         "benchmarks.whole_commands",
     ),
+    "1b": (
+        "the Best preset as a whole command beside the public recipe's",
+        "benchmarks.best_preset",
+    ),
     "2": ("adders: time and steps to 98% test sum accuracy", "benchmarks.adders"),
     "3": ("recognition latency per shipped model", "benchmarks.latency"),
     "4": ("startup to window and to first prediction", "benchmarks.startup"),

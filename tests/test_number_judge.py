@@ -108,6 +108,38 @@ def test_a_scribbles_strokes_are_not_a_digits_and_no_test_digits_are():
         assert not stroke_shape(glyph(name), 1.0).scribbled, name
 
 
+def crossings_one_by_one(path: np.ndarray) -> int:
+    """Proper crossings of a path's segments that are not neighbours, pair by pair."""
+
+    def turn(p, q, r) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    count = 0
+    for i in range(len(path) - 1):
+        for j in range(i + 2, len(path) - 1):
+            a, b, c, d = path[i], path[i + 1], path[j], path[j + 1]
+            if turn(a, b, c) * turn(a, b, d) < 0 and turn(c, d, a) * turn(c, d, b) < 0:
+                count += 1
+    return count
+
+
+def test_each_stroke_is_counted_alone_although_all_are_counted_at_once():
+    rng = np.random.default_rng(3)
+    # Strokes of 0-30 points sampled more coarsely than the resampling: it keeps every corner.
+    paths = [np.cumsum(rng.normal(size=(n, 2)), axis=0) for n in (30, 1, 2, 25, 4, 30)]
+    height = 1e-6  # resampled every 8e-8: the paths' own corners, and points along their lines
+    alone = [stroke_shape([p], height) for p in paths]
+    together = stroke_shape(paths, height)
+    assert together.self_crossings == max(s.self_crossings for s in alone) > 0
+    assert together.reversals == max(s.reversals for s in alone) > 0
+    # Strokes that cross each other but not themselves: nothing to count.
+    assert stroke_shape(
+        [np.array([[0.0, 0.0], [1.0, 1.0]]), np.array([[0.0, 1.0], [1.0, 0.0]])], 1.0
+    ) == StrokeShape(0, 0)
+    # The count itself, against one written out pair by pair.
+    assert alone[0].self_crossings == crossings_one_by_one(paths[0])
+
+
 def test_counting_a_very_long_scribble_stays_bounded():
     t = np.linspace(0, 2 * math.pi * 200, 40_000)  # 200 loops
     shape = stroke_shape([np.c_[t / t[-1] + 0.01 * np.cos(t), np.sin(t)]], 2.0)

@@ -21,6 +21,7 @@ from torch import nn
 
 from mnist_desk.models import QT_TRANSLATE_NOOP
 from mnist_desk.models.gate import NON_DIGIT_KINDS, DigitGate
+from mnist_desk.models.reading import reading_copy
 from mnist_desk.recognition.scribble import StrokeShape
 from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
 from mnist_desk.support.config import shipped_weights_dir
@@ -94,7 +95,8 @@ class DigitJudge:
         number_threshold: float | None = None,
     ):
         self.device = torch.device(device)
-        self.gate = None if gate is None else gate.to(self.device).eval()
+        # A copy laid out for reading (``models.reading``): the gate given is left as it is.
+        self.gate = None if gate is None else reading_copy(gate.to(self.device))
         self.gate_threshold = gate_threshold
         self.min_confidence = min_confidence
         # What a drawn number's digits must pass together (``judge_number``; None: the same).

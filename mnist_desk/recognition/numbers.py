@@ -50,6 +50,9 @@ class Segmentation:
 
     candidates: list[Candidate] = field(default_factory=list)
     layout: Layout | None = None
+    # A drawing's strokes as (N, 2) float arrays, as the candidates' keys index them (None for a
+    # picture): what else looks at the strokes need not convert them again.
+    paths: list[np.ndarray] | None = None
 
 
 def segment(drawn: Drawn) -> Segmentation:
@@ -77,11 +80,13 @@ def _segmentation(
 def _segment_strokes(drawn: Strokes) -> Segmentation:
     paths = [np.asarray(p, dtype=np.float64)[:, :2] for p in drawn.point_lists()]
     lay = stroke_layout(paths, [s.width for s in drawn.strokes])
-    return _segmentation(
+    cut = _segmentation(
         lay,
         lambda a, b: tuple(sorted(i for k in range(a, b) for i in lay.atoms[k])),
         lambda strokes: render_strokes([paths[i] for i in strokes]),
     )
+    cut.paths = paths
+    return cut
 
 
 def _segment_picture(drawn: Picture) -> Segmentation:

@@ -27,6 +27,7 @@ from mnist_desk.imaging.field import Preprocessed
 from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
+from mnist_desk.models.reading import reading_copy
 from mnist_desk.recognition import long_addition
 from mnist_desk.recognition.doubt import DigitJudge, gate_path
 from mnist_desk.recognition.joined import joined_verdicts
@@ -156,6 +157,8 @@ class Predictor:
         else:  # a scratch adder never saw a digit label: a classifier reads the digits shown
             self.digit_checkpoint = digit_checkpoint or load_checkpoint(default_classifier_path())
             self.digit_model = self.digit_checkpoint.build().to(self.device).eval()
+        # What reads the drawings: the digit model, laid out for a few inputs at a time.
+        self.digit_reader = reading_copy(self.digit_model)
         # The scratch adder that learned digits from sums reads them too (shown beside the above).
         self.adder_reads_digits = self.task == SCRATCH and reads_digits(self.model)
         # Logits are divided by these before the softmax, so the probabilities shown are
@@ -202,7 +205,7 @@ class Predictor:
         if not inputs:
             return torch.zeros(0, 1, 28, 28), torch.zeros(0, 10), []
         batch = torch.stack([p.tensor for p in inputs]).to(self.device)
-        logits = self.digit_model(batch).float()
+        logits = self.digit_reader(batch).float()
         return batch, logits, list(self.judge.judge(batch, logits / self.temperature))
 
     def _digit(self, prepared: Preprocessed, logits: torch.Tensor, verdict: Verdict) -> DigitResult:
@@ -266,9 +269,8 @@ class Predictor:
         together = getattr(self.judge, "judge_number", None)
         if together is None or not isinstance(drawn, Strokes):
             return chosen
-        paths = drawn.point_lists()
         heights = [cut.layout.run_box(*cut.candidates[i].run).height for i in way]
-        strokes = [[np.asarray(paths[k])[:, :2] for k in cut.candidates[i].key] for i in way]
+        strokes = [[cut.paths[k] for k in cut.candidates[i].key] for i in way]
         shapes = [stroke_shape(s, h) for s, h in zip(strokes, heights, strict=True)]
         joined = joined_verdicts(strokes, cut, way, verdicts)
         return together(chosen, shapes, heights, joined)

@@ -37,35 +37,59 @@ class StrokeShape:
         return self.self_crossings >= SELF_CROSSINGS or self.reversals >= REVERSALS
 
 
-def _resampled(path: np.ndarray, step: float) -> np.ndarray:
-    """Points every ``step`` along ``path``."""
-    if len(path) < 2:
-        return path
-    lengths = np.hypot(*np.diff(path, axis=0).T)
-    total = float(lengths.sum())
-    if total <= step:
-        return path[[0, -1]]
-    at = np.concatenate([[0.0], np.cumsum(lengths)])
-    t = np.linspace(0.0, total, int(total / step) + 1)
-    return np.column_stack([np.interp(t, at, path[:, 0]), np.interp(t, at, path[:, 1])])
+def _resampled(paths: Sequence[np.ndarray], step: float) -> list[np.ndarray]:
+    """Points every ``step`` along each path (its ends kept; a path no longer than ``step``: its
+    two ends). The same numbers as ``np.interp`` over ``np.linspace`` path by path, with the
+    per-path work that costs more than the arithmetic for a few short strokes done once."""
+    out = []
+    for path in paths:
+        if len(path) < 2:
+            out.append(path)
+            continue
+        step_xy = path[1:] - path[:-1]
+        at = np.empty(len(path))
+        at[0] = 0.0
+        np.cumsum(np.hypot(step_xy[:, 0], step_xy[:, 1]), out=at[1:])
+        total = float(at[-1])
+        if total <= step:
+            out.append(path[[0, -1]])
+            continue
+        count = int(total / step) + 1
+        t = np.arange(count, dtype=np.float64)  # np.linspace(0, total, count), as it computes it
+        t *= total / (count - 1)
+        t[-1] = total
+        points = np.empty((count, 2))
+        points[:, 0] = np.interp(t, at, path[:, 0])
+        points[:, 1] = np.interp(t, at, path[:, 1])
+        out.append(points)
+    return out
 
 
-def _reversals(path: np.ndarray) -> int:
-    """Turns sharper than REVERSAL over two steps (a hand's tight turn is rounded); a run of
-    them is one."""
-    if len(path) < 4:
-        return 0
-    d = np.diff(path, axis=0)
+def _segments(paths: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every path's segments one after another: their starts, their ends, and whose they are."""
+    a = np.concatenate([p[:-1] for p in paths])
+    b = np.concatenate([p[1:] for p in paths])
+    owner = np.repeat(np.arange(len(paths)), [max(len(p) - 1, 0) for p in paths])
+    return a, b, owner
+
+
+def _reversals(a: np.ndarray, b: np.ndarray, owner: np.ndarray, paths: int) -> list[int]:
+    """Each path's turns sharper than REVERSAL over two steps (a hand's tight turn is rounded);
+    a run of them is one."""
+    d = b - a
     angle = np.arctan2(d[:, 1], d[:, 0])
-    sharp = np.abs((angle[2:] - angle[:-2] + np.pi) % (2 * np.pi) - np.pi) > REVERSAL
-    return int(np.count_nonzero(sharp[1:] & ~sharp[:-1]) + bool(sharp[0]))
+    within = owner[2:] == owner[:-2]  # segments k and k + 2 of one path
+    sharp = within & (np.abs((angle[2:] - angle[:-2] + np.pi) % (2 * np.pi) - np.pi) > REVERSAL)
+    # A run starts where the turn before is not sharp (across two paths it never is).
+    starts = sharp.copy()
+    starts[1:] &= ~sharp[:-1]
+    return np.bincount(owner[2:][starts], minlength=paths).tolist()
 
 
-def _self_crossings(path: np.ndarray) -> int:
-    """Proper crossings between the segments of one path that are not neighbours."""
-    if len(path) < 4:
-        return 0
-    a, b = path[:-1], path[1:]
+def _self_crossings(a: np.ndarray, b: np.ndarray, owner: np.ndarray, paths: int) -> list[int]:
+    """Each path's proper crossings between its segments that are not neighbours: every path's
+    segments against every other's at once (one matrix costs less than one per path), counted
+    within each path."""
 
     def side(p, q, r):  # the sign of (q - p) x (r - p): each segment i against each point j
         return np.sign(
@@ -74,19 +98,24 @@ def _self_crossings(path: np.ndarray) -> int:
         )
 
     straddles = side(a, b, a) * side(a, b, b) < 0  # segment j's ends on either side of line i
-    cross = straddles & straddles.T
-    return int(np.count_nonzero(np.triu(cross, 2)))
+    i, j = np.nonzero(np.triu(straddles & straddles.T, 2))  # not itself, not its neighbour
+    same = owner[i] == owner[j]  # a path's segments are consecutive: j - i >= 2 within it
+    return np.bincount(owner[i[same]], minlength=paths).tolist()
 
 
 def stroke_shape(paths: Sequence[np.ndarray], height: float) -> StrokeShape:
     """How the strokes ``paths`` of one candidate digit, ``height`` tall, cross and turn."""
     paths = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths if len(p)]
-    length = sum(float(np.hypot(*np.diff(p, axis=0).T).sum()) for p in paths)
+    if not paths:
+        return StrokeShape(0, 0)
+    every = np.concatenate(paths)
+    step_xy = every[1:] - every[:-1]
+    step_xy[np.cumsum([len(p) for p in paths])[:-1] - 1] = 0.0  # from one path to the next
+    length = float(np.hypot(step_xy[:, 0], step_xy[:, 1]).sum())
     step = max(STEP * max(float(height), 1e-9), length / MAX_SEGMENTS)
-    sampled = [_resampled(p, step) for p in paths]
+    segments = _segments(_resampled(paths, step))
     return StrokeShape(
-        max((_self_crossings(q) for q in sampled), default=0),
-        max((_reversals(q) for q in sampled), default=0),
+        max(_self_crossings(*segments, len(paths))), max(_reversals(*segments, len(paths)))
     )
 
 
@@ -101,7 +130,7 @@ def strokes_touch(first: Sequence[np.ndarray], second: Sequence[np.ndarray], rea
         return False
     length = sum(float(np.hypot(*np.diff(p, axis=0).T).sum()) for p in (*first, *second))
     step = max(float(reach), length / MAX_SEGMENTS)
-    a, b = (np.concatenate([_resampled(p, step) for p in g]) for g in (first, second))
+    a, b = (np.concatenate(_resampled(g, step)) for g in (first, second))
     return bool(
         (np.hypot(a[:, None, 0] - b[None, :, 0], a[:, None, 1] - b[None, :, 1]) < reach).any()
     )
