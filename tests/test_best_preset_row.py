@@ -34,9 +34,21 @@ def test_best_runs_between_two_public_commands(
         return fake_run(10.0 + 4 * (len(calls) > 1), 0.991)  # 10 s, then 14 s: mean 12 s
 
     monkeypatch.setattr(b, "timed", timed)
-    monkeypatch.setattr(b, "probe", lambda env: {"capability": "AVX512", "precision": "bfloat16"})
+    seen = {"capability": "AVX2", "native_bf16": False, "precision": "float32"}
+    monkeypatch.setattr(b, "probe", lambda env: seen)
     monkeypatch.setattr(b, "drawn_accuracy", lambda model: drawn)
+    monkeypatch.setattr(b, "KINDS", {"AVX2 (simulated)": {"ATEN_CPU_CAPABILITY": "avx2"}})
     [line] = b.run(Options(data_dir=tmp_path, threads=2))
     assert calls == ["python", "mnist-desk", "python"]
     assert f"{best_seconds / 12.0:.1f}x" in line.measured
     assert line.met is met
+
+
+def test_each_cpu_kind_is_measured_unless_its_simulation_did_not_take_effect(monkeypatch, tmp_path):
+    native = {"capability": "AVX512", "native_bf16": True, "precision": "bfloat16"}
+    monkeypatch.setattr(b, "probe", lambda env: native)  # the AVX2 simulation did not take
+    monkeypatch.setattr(b, "timed", lambda words, env, output: fake_run(50.0, 0.9955))
+    monkeypatch.setattr(b, "drawn_accuracy", lambda model: 0.995)
+    lines = b.run(Options(data_dir=tmp_path, threads=2))
+    assert len(lines) == 2 and lines[0].met is True
+    assert lines[1].measured.startswith("not measured") and lines[1].met is None
