@@ -152,18 +152,15 @@ def _doubled_line(paths: Sequence[np.ndarray], step: float, height: float) -> bo
         return False
     along = [np.arange(len(p)) * step for p in paths]  # each point's distance along its path
     lengths = [a[-1] for a in along]
-    reach, overshoot = CLOSED * height, OVERSHOOT * height
-
-    def near(point: np.ndarray, path: np.ndarray, where: np.ndarray) -> bool:
-        part = path[where]
-        return bool(len(part)) and bool((np.hypot(*(part - point).T) <= reach).any())
-
-    for path in paths:  # its end back at a start (its own, or another stroke's), or just past
-        if not any(near(path[-1], other, along[j] <= overshoot) for j, other in enumerate(paths)):
-            return False
     every = np.concatenate(paths)
-    owner = np.repeat(np.arange(len(paths)), [len(p) for p in paths])
     place = np.concatenate(along)
+    # Each stroke's end back at a start (its own, or another stroke's), or at most OVERSHOOT past.
+    ends = np.stack([p[-1] for p in paths])
+    heads = every[place <= OVERSHOOT * height]
+    gaps = np.hypot(ends[:, None, 0] - heads[None, :, 0], ends[:, None, 1] - heads[None, :, 1])
+    if not (gaps <= CLOSED * height).any(1).all():
+        return False
+    owner = np.repeat(np.arange(len(paths)), [len(p) for p in paths])
     apart = np.hypot(every[:, None, 0] - every[None, :, 0], every[:, None, 1] - every[None, :, 1])
     # The other side: on another stroke, or along this one (both ways round) OVERSHOOT or more
     # and FOLD times as far as straight across: round the end of a line, not round a loop.
@@ -171,7 +168,7 @@ def _doubled_line(paths: Sequence[np.ndarray], step: float, height: float) -> bo
     total = np.array(lengths)[owner][:, None]
     same = owner[:, None] == owner[None, :]
     round_about = np.minimum(gap, total - gap)
-    near_along = same & ((round_about < overshoot) | (round_about < FOLD * apart))
+    near_along = same & ((round_about < OVERSHOOT * height) | (round_about < FOLD * apart))
     across = np.where(near_along, 2.0 * height + apart.max(), apart).min(1)  # none: far
     # ... and near of its own contour's size too: a small loop (an o, a ring for a dot) is all
     # sides, its points as near each other as a doubled line's

@@ -136,27 +136,31 @@ def repeated_strokes(
     a 1 drawn along a side of a 0 is not taken for a part of it; and only where their inks touch
     or overlap (REPEAT_PEN of the wider pen's ``widths``): lines a clear gap apart are two."""
     points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
-    boxes = [(*p.min(0).tolist(), *p.max(0).tolist()) for p in points]
-    tallest = max((b[3] - b[1] for b in boxes), default=0.0)
-    pairs = []
-    for i, a in enumerate(boxes):
-        for j in range(i + 1, len(points)):
-            b = boxes[j]
-            side = max(a[2] - a[0], a[3] - a[1], b[2] - b[0], b[3] - b[1])
-            # Boxes alike (each edge within twice the reach; the ends of a repeat may stray):
-            # strokes that go over each other have them, and most pairs are passed over cheaply.
-            if side <= 0:
-                continue
-            pen = max(widths[i], widths[j])
-            # A short stroke (a serif, a flag, a thickened part of a curve) lying along another:
-            # its box within the other's, give or take a pen.
-            small, large = (a, b) if _side(a) <= _side(b) else (b, a)
-            margin = min(pen, PART_FAR * tallest)
-            part = _side(small) < REPEAT_SHORT * tallest and _inside(small, large, margin)
-            # Boxes alike (each edge within twice the reach; the ends of a repeat may stray):
-            # strokes that go over each other have them, and most pairs are passed over cheaply.
-            if part or max(abs(u - v) for u, v in zip(a, b, strict=True)) <= REPEAT_BOX * side:
-                pairs.append((i, j, side, part))
+    if len(points) < 2:
+        return {}
+    box = np.array([(*p.min(0), *p.max(0)) for p in points])  # x0, y0, x1, y1
+    own = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1])  # each one's larger side
+    tallest = float((box[:, 3] - box[:, 1]).max())
+    side = np.maximum.outer(own, own)  # the pair's largest side
+    pens = np.maximum.outer(np.asarray(widths, dtype=np.float64), np.asarray(widths))
+    # Boxes alike (each edge within twice the reach; the ends of a repeat may stray): strokes
+    # that go over each other have them, and most pairs are passed over cheaply.
+    alike = np.abs(box[:, None, :] - box[None, :, :]).max(-1) <= REPEAT_BOX * side
+    # A short stroke (a serif, a flag, a thickened part of a curve) lying along another: its box
+    # within the other's, give or take a pen (or PART_FAR of the height, if less).
+    margin = np.minimum(pens, PART_FAR * tallest)
+    low = (box[:, None, :2] >= box[None, :, :2] - margin[..., None]).all(-1)
+    high = (box[:, None, 2:] <= box[None, :, 2:] + margin[..., None]).all(-1)
+    inside = low & high  # [i, j]: i's box within j's
+    short = own < REPEAT_SHORT * tallest
+    smaller = own[:, None] <= own[None, :]
+    part = short[:, None] & smaller & inside
+    part = part | part.T
+    upper = np.triu(side > 0, 1)
+    pairs = [
+        (int(i), int(j), float(side[i, j]), bool(part[i, j]))
+        for i, j in zip(*np.nonzero(upper & (alike | part)), strict=True)
+    ]
     if not pairs:
         return {}
     # Squared distances between the points of every two strokes in a pair, at once.
@@ -176,27 +180,13 @@ def repeated_strokes(
         if close <= REPEAT_PEN * pen:
             together = float(np.interp(close / side, (REPEAT_SURE, REPEAT_FAR), (SAME, 0.0)))
         if part:  # only the short one's points need lie along the other
-            along = math.sqrt(near_i if _side(boxes[i]) <= _side(boxes[j]) else near_j)
+            along = math.sqrt(near_i if own[i] <= own[j] else near_j)
             by_pen = float(np.interp(along / pen, (REPEAT_PEN_SURE, REPEAT_PEN), (SAME, 0.0)))
             by_height = float(np.interp(along / tallest, (PART_SURE, PART_FAR), (SAME, 0.0)))
             together = max(together, min(by_pen, by_height))
         if together > 0:
             out[(i, j)] = together
     return out
-
-
-def _side(box: tuple[float, ...]) -> float:
-    return max(box[2] - box[0], box[3] - box[1])
-
-
-def _inside(small: tuple[float, ...], large: tuple[float, ...], margin: float) -> bool:
-    """Whether box ``small`` lies within box ``large`` grown by ``margin`` (x0, y0, x1, y1)."""
-    return (
-        small[0] >= large[0] - margin
-        and small[1] >= large[1] - margin
-        and small[2] <= large[2] + margin
-        and small[3] <= large[3] + margin
-    )
 
 
 def _quantile(values: np.ndarray) -> float:
