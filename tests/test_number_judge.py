@@ -234,19 +234,19 @@ def test_an_outline_turning_back_round_its_ends_is_not_a_scribble():
     shape = stroke_shape(outline_of_a_one(0.06), 1.0)
     assert shape.reversals >= 2 and shape.doubled and not shape.scribbled  # flag and foot
     # a serif digit's outline turns back round each of its ends: those turns do not count
-    assert not StrokeShape(0, REVERSALS, doubled=True).scribbled
+    assert not StrokeShape(0, REVERSALS, outline=True).scribbled
     assert StrokeShape(0, REVERSALS).scribbled  # the same turns, not an outline: a scribble
-    assert StrokeShape(SELF_CROSSINGS, 0, doubled=True).scribbled  # a knot is one still
+    assert StrokeShape(SELF_CROSSINGS, 0, outline=True).scribbled  # a knot is one still
 
 
 def test_a_digit_drawn_as_its_outline_is_not_held_against_its_number():
     # each passes the gate alone (0.01); an outline's score does not count in the product
-    said = judge(0.05).judge_number([accepted(0.02)], [StrokeShape(0, 0, doubled=True)])
+    said = judge(0.05).judge_number([accepted(0.02)], [StrokeShape(0, 0, outline=True)])
     assert said[0].is_digit
     said = judge(0.05).judge_number([accepted(0.02)], [StrokeShape(0, 0)])
     assert not said[0].is_digit
     # nor does it shield a doubtful neighbour
-    shapes = [StrokeShape(0, 0, doubled=True), StrokeShape(0, 0)]
+    shapes = [StrokeShape(0, 0, outline=True), StrokeShape(0, 0)]
     said = judge(0.05).judge_number([accepted(0.02), accepted(0.03)], shapes)
     assert [v.is_digit for v in said] == [True, False]
 

@@ -201,8 +201,11 @@ class DigitJudge:
         # A digit drawn as its outline (a doubled line) that passes the gate alone is not held
         # against its number: the gate learned digits drawn with one line, and finds outlines
         # less digit-like than letters cut into pieces are.
+        scores = [v.score for v in said]
+        if math.prod(scores) >= self.number_threshold:
+            return said
         outlined = [i < len(shapes or ()) and shapes[i].doubled for i in range(len(said))]
-        scores = [1.0 if o else v.score for v, o in zip(said, outlined, strict=True)]
+        scores = [1.0 if o else v for v, o in zip(scores, outlined, strict=True)]
         if math.prod(scores) >= self.number_threshold:
             return said
         least = min(range(len(said)), key=lambda i: scores[i])

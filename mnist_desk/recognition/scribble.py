@@ -7,8 +7,9 @@ and again. Pure numpy; strokes are point lists in any one unit, y down.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -48,7 +49,14 @@ class StrokeShape:
 
     self_crossings: int
     reversals: int
-    doubled: bool = False
+    # Whether they are a doubled line, or how to tell (asked only where it decides something:
+    # the judge's product failing, or a stroke turning back often).
+    outline: bool | Callable[[], bool] = field(default=False, compare=False, repr=False)
+
+    @cached_property
+    def doubled(self) -> bool:
+        """Whether the strokes are a doubled line: the outline of a digit."""
+        return self.outline() if callable(self.outline) else bool(self.outline)
 
     @property
     def scribbled(self) -> bool:
@@ -141,7 +149,7 @@ def stroke_shape(paths: Sequence[np.ndarray], height: float) -> StrokeShape:
     return StrokeShape(
         crossings,
         max(_reversals(*segments, len(paths))),
-        crossings <= 1 and _doubled_line(resampled, step, max(float(height), 1e-9)),
+        lambda: crossings <= 1 and _doubled_line(resampled, step, max(float(height), 1e-9)),
     )
 
 
