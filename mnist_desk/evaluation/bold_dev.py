@@ -29,7 +29,6 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from scipy import ndimage
 
 from mnist_desk.evaluation import printed_set
 from mnist_desk.evaluation.drawn_set import DrawnDigit, placed_digit
@@ -180,17 +179,38 @@ def _trace(region: np.ndarray) -> np.ndarray:
     return np.array([(x, y) for y, x in path], dtype=np.float64)
 
 
+def _components(mask: np.ndarray, eight: bool) -> list[np.ndarray]:
+    """The connected parts of ``mask`` (8- or 4-connected), each as a mask, grown from a seed."""
+    left, parts = mask.copy(), []
+    while left.any():
+        part = np.zeros_like(mask)
+        part.flat[int(np.flatnonzero(left)[0])] = True
+        while True:
+            grown = part.copy()
+            grown[1:] |= part[:-1]
+            grown[:-1] |= part[1:]
+            grown[:, 1:] |= part[:, :-1]
+            grown[:, :-1] |= part[:, 1:]
+            if eight:
+                grown[1:, 1:] |= part[:-1, :-1]
+                grown[1:, :-1] |= part[:-1, 1:]
+                grown[:-1, 1:] |= part[1:, :-1]
+                grown[:-1, :-1] |= part[1:, 1:]
+            grown &= mask
+            if (grown == part).all():
+                break
+            part = grown
+        parts.append(part)
+        left &= ~part
+    return parts
+
+
 def outline(glyph: Glyph, rng: np.random.Generator, res: int = 72) -> Glyph:
     """The contours (outer and of every hole) of ``glyph`` drawn 0.12-0.2 of its height wide."""
     width = rng.uniform(0.12, 0.2)
     ink = _thick(glyph, width, res)
-    contours = []
-    labels, count = ndimage.label(ink, structure=np.ones((3, 3)))
-    for k in range(1, count + 1):
-        contours.append(_trace(labels == k))
-    holes, count = ndimage.label(~ink)
-    for k in range(1, count + 1):
-        hole = holes == k
+    contours = [_trace(part) for part in _components(ink, eight=True)]
+    for hole in _components(~ink, eight=False):
         if hole[0].any() or hole[-1].any() or hole[:, 0].any() or hole[:, -1].any():
             continue  # the background around the glyph
         if hole.sum() >= 4:
