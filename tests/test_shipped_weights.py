@@ -9,7 +9,7 @@ from mnist_desk.data.mnist import fixed_pairs, load_splits
 from mnist_desk.models import is_adder
 from mnist_desk.store.checkpoints import load_checkpoint
 from mnist_desk.training import evaluate
-from tests.support import REPO, WEIGHTS, shared_data_dir
+from tests.support import WEIGHTS, shared_data_dir
 from tests.test_docs import MACHINE_PATH
 
 EXPECTED = [
@@ -99,37 +99,25 @@ def test_best_classifier_is_the_default():
     assert max(accuracies, key=accuracies.get) == f"classifier-{DEFAULT_CLASSIFIER}"
 
 
-BUDGET = ("epochs", "batch_size", "lr", "weight_decay", "augment", "drawn", "seed")
-
-
-def _info(folder, stem):
-    return json.loads((folder / f"{stem}.json").read_text())
-
-
-@pytest.mark.parametrize("name", ["classifier-deit"])  # vit-distill: MNIST-only, below
-def test_distilled_transformers_train_on_the_plain_vits_budget(name):
-    """The shipped DeiT and ViT-distill are trained with their distillation on the same budget
-    and recipe as the shipped ViT, so the three compare side by side."""
-    from mnist_desk.models import DISTILLATION
-
-    student, vit = _info(WEIGHTS, name), _info(WEIGHTS, "classifier-vit")
-    arch = student["arch"]
-    assert student["settings"]["distill"] == DISTILLATION[arch]
-    assert load_checkpoint(WEIGHTS / f"{name}.pt").meta["teacher"]["mode"] == DISTILLATION[arch]
-    budget = {k: student["settings"].get(k) for k in BUDGET}
-    assert budget == {k: vit["settings"].get(k) for k in BUDGET}
+# What makes the ViTs' runs comparable; the recipe (--drawn or MNIST only) and the seed are stated
+# beside each in docs/models.md and docs/recipes.md.
+BUDGET = ("epochs", "batch_size", "optimizer", "lr", "weight_decay", "schedule", "augment")
 
 
 @pytest.mark.parametrize("name", ["classifier-deit", "classifier-vit-distill"])
-def test_distilled_transformers_beat_the_plain_vit_on_the_mnist_only_budget(name):
-    """On the MNIST-only recipe (the seed's comparison; those metrics files are kept in
-    docs/mnist-only-metrics) both distilled transformers beat the plain ViT on MNIST test. With
-    the drawn-digit recipe and the ResNet teacher they did not (docs/models.md)."""
-    folder = REPO / "docs" / "mnist-only-metrics"
-    student, vit = _info(folder, name), _info(folder, "classifier-vit")
-    budget = {k: student["settings"].get(k) for k in BUDGET}
-    assert budget == {k: vit["settings"].get(k) for k in BUDGET}
-    assert student["metrics"]["test_accuracy"] > vit["metrics"]["test_accuracy"]
+def test_distilled_transformers_learn_from_a_teacher_on_the_plain_vits_budget(name):
+    """The shipped DeiT and ViT-distill were trained with their own distillation from a teacher,
+    on the shipped ViT's budget. (Whether they beat it on MNIST test depends on the recipe and
+    the seed: docs/recipes.md and docs/models.md give the measured runs.)"""
+    from mnist_desk.models import DISTILLATION
+
+    student = json.loads((WEIGHTS / f"{name}.json").read_text())
+    vit = json.loads((WEIGHTS / "classifier-vit.json").read_text())
+    arch = student["arch"]
+    assert student["settings"]["distill"] == DISTILLATION[arch] != "none"
+    assert student["settings"]["teacher"] and "--teacher " in student["command"]
+    assert load_checkpoint(WEIGHTS / f"{name}.pt").meta["teacher"]["mode"] == DISTILLATION[arch]
+    assert {k: student["settings"][k] for k in BUDGET} == {k: vit["settings"][k] for k in BUDGET}
 
 
 def test_the_default_scratch_adder_is_the_best_on_the_test_sums():
