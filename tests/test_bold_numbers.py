@@ -4,6 +4,7 @@ each other (``stroke_grouping.repeated_strokes``). Glyphs: tests/number_glyphs.p
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from mnist_desk.imaging.drawn import Strokes
@@ -83,3 +84,30 @@ def test_only_strokes_whose_inks_touch_go_over_each_other():
     assert repeated_strokes(strokes, [0.02, 0.02]) == {}
     close = side_by_side(write(["1"])[0], (-0.005, 0.005))
     assert repeated_strokes(close, [PEN, PEN]) == {(0, 1): SAME}
+
+
+def test_a_short_stroke_drawn_again_beside_itself_goes_with_it():
+    """A serif base drawn twice, 0.012 apart with a 0.03 pen (their inks overlap by 60%): a
+    hair for the stroke's own length (0.12), one thick line for the pen."""
+    stem, base = side_by_side(write(["1-flag-base"])[0], (0.0,))
+    base = base[base[:, 0] <= base[0, 0] + 0.12]
+    strokes = [stem, base, base + [0.0, 0.012]]
+    assert repeated_strokes(strokes, [PEN] * 3)[(1, 2)] == SAME
+    # the same bases a clear gap apart (over a pen) are two lines
+    assert (1, 2) not in repeated_strokes([stem, base, base + [0.0, 0.04]], [PEN] * 3)
+
+
+def test_a_part_of_a_stroke_drawn_again_to_thicken_it_goes_with_it(classifier):
+    """A 1's stem thickened along its middle, the copy a third of it, a little to the side."""
+    (stem,) = side_by_side(write(["1"])[0], (0.0,))
+    part = stem[len(stem) // 3 : 2 * len(stem) // 3] + [0.012, 0.0]
+    assert repeated_strokes([stem, part], [PEN, PEN]) == {(0, 1): SAME}
+    assert read(classifier, [stem, part, part + [0.012, 0.0]]) == "1"
+
+
+def test_a_short_stroke_within_a_wide_pen_of_a_neighbour_is_not_surely_a_part_of_it():
+    """With a pen a third of the digits' height, a short bar lies within a pen of the digit it
+    merely touches: near for the pen, not for the height (at most the reading decides)."""
+    (stem,) = side_by_side(write(["1"])[0], (0.0,))
+    bar = np.array([(0.075, 0.45), (0.075, 0.5)])  # 0.025 beside the stem, a twelfth of it
+    assert repeated_strokes([stem, bar], [0.1, 0.1]).get((0, 1), 0.0) < SAME

@@ -190,3 +190,82 @@ def test_an_h_is_not_read_as_17_but_a_17_still_is(classifier):
     flagged = Strokes.from_points(write(["1-flag", "7-crossed"], slant=0.15)[0])
     [a, b] = classifier.predict_numbers([seventeen, flagged])
     assert (a.value, b.value) == (17, 17)
+
+
+def outline_of_a_one(width: float = 0.12, lifted: bool = False) -> list[np.ndarray]:
+    """A serif 1 drawn as its outline, a doubled line round the stem, flag and foot: one closed
+    contour with a turn back round every end (or two, the pen lifted midway round)."""
+    w = width / 2
+    ring = [
+        (0.3 + w, 0.0), (0.3 + w, 1.0 - w), (0.6, 1.0 - w), (0.6, 1.0 + w), (0.0, 1.0 + w),
+        (0.0, 1.0 - w), (0.3 - w, 1.0 - w), (0.3 - w, 0.2), (0.05, 0.32), (0.0, 0.25),
+        (0.3 - w, 0.0), (0.3 + w, 0.0),
+    ]  # fmt: skip
+    points = np.concatenate(
+        [np.linspace(a, b, 12, endpoint=False) for a, b in zip(ring[:-1], ring[1:], strict=True)]
+    )
+    closed = np.vstack([points, points[:3]])  # once round and a little on, as a hand draws it
+    return [closed[:60], closed[59:]] if lifted else [closed]
+
+
+def hollow_zero(thickness: float = 0.15) -> list[np.ndarray]:
+    """A 0 drawn as its outline: the outer contour, then the inner one."""
+    outer = np.array(arc(0.35, 0.5, 0.35, 0.5, -90, 275, 60))
+    inner = np.array(arc(0.35, 0.5, 0.35 - thickness, 0.5 - thickness, -90, 275, 50))
+    return [outer, inner]
+
+
+def test_a_digit_drawn_as_its_outline_is_a_doubled_line():
+    assert stroke_shape(hollow_zero(), 1.0).doubled
+    assert stroke_shape(outline_of_a_one(), 1.0).doubled
+    assert stroke_shape(outline_of_a_one(lifted=True), 1.0).doubled
+    # a 0 drawn as one loop is closed but its sides are far apart; a spiral's sides are near
+    # but it does not come back to its start; a 6's loop closes on its stem, its top is free
+    assert not stroke_shape(glyph("0"), 1.0).doubled
+    t = np.linspace(0, 6 * math.pi, 300)
+    spiral = [np.c_[0.5 + t / 40 * np.cos(t), 0.5 + t / 40 * np.sin(t)]]
+    assert not stroke_shape(spiral, 1.0).doubled
+    assert not stroke_shape(glyph("6"), 1.0).doubled
+    assert not stroke_shape(cord(), 1.0).doubled
+    assert not stroke_shape(shading(), 1.0).doubled
+
+
+def test_an_outline_turning_back_round_its_ends_is_not_a_scribble():
+    shape = stroke_shape(outline_of_a_one(0.06), 1.0)
+    assert shape.reversals >= 2 and shape.doubled and not shape.scribbled  # flag and foot
+    # a serif digit's outline turns back round each of its ends: those turns do not count
+    assert not StrokeShape(0, REVERSALS, outline=True).scribbled
+    assert StrokeShape(0, REVERSALS).scribbled  # the same turns, not an outline: a scribble
+    assert StrokeShape(SELF_CROSSINGS, 0, outline=True).scribbled  # a knot is one still
+
+
+def test_a_digit_drawn_as_its_outline_is_not_held_against_its_number():
+    # each passes the gate alone (0.01); an outline's score does not count in the product
+    said = judge(0.05).judge_number([accepted(0.02)], [StrokeShape(0, 0, outline=True)])
+    assert said[0].is_digit
+    said = judge(0.05).judge_number([accepted(0.02)], [StrokeShape(0, 0)])
+    assert not said[0].is_digit
+    # nor does it shield a doubtful neighbour
+    shapes = [StrokeShape(0, 0, outline=True), StrokeShape(0, 0)]
+    said = judge(0.05).judge_number([accepted(0.02), accepted(0.03)], shapes)
+    assert [v.is_digit for v in said] == [True, False]
+
+
+def test_small_loops_are_not_a_doubled_line():
+    """Two small rings far apart (an i's dot and a letter's bowl, drawn round) are closed, and
+    their sides are near for the height of the two; not for each one's own size."""
+    ring = np.array(arc(0.1, 0.1, 0.08, 0.1, 0, 370, 30))
+    assert not stroke_shape([ring, ring + [0.0, 0.45]], 0.65).doubled
+    assert stroke_shape(hollow_zero(), 1.0).doubled
+
+
+def test_loops_that_meet_are_not_a_doubled_line():
+    """A d (a bowl closed on its stem, the stem's end free) and two loops touching in one
+    stroke (a g, an 8 crossed out as loops): closed or near where they meet, not side by side."""
+    bowl = np.array(arc(0.25, 0.7, 0.25, 0.25, 0, 365, 40))
+    stem = np.array([(0.5, 0.0), (0.5, 1.0)])
+    assert not stroke_shape([bowl, stem], 1.0).doubled
+    loops = np.vstack(
+        [arc(0.3, 0.25, 0.25, 0.25, 90, 450, 40), arc(0.3, 0.75, 0.3, 0.25, -90, 270, 40)]
+    )
+    assert not stroke_shape([loops], 1.0).doubled

@@ -180,8 +180,9 @@ class DigitJudge:
         and that, read as one (``joined``: per gap between neighbours, that verdict where they
         touch, else None), the gate finds a letter (over JOINED_LETTER). A letter cut into
         pieces that each pass alone (an h read as 17, an m as 177, a row of dots as 11111)
-        seldom passes together. All were measured on development drawings
-        (docs/recognition.md, ``scripts/judge-dev.py``)."""
+        seldom passes together; a digit drawn as its outline (``StrokeShape.doubled``) that
+        passes alone does not count in the product. All were measured on development drawings
+        (docs/recognition.md, ``scripts/judge-dev.py``, ``scripts/bold-dev.py``)."""
         said = list(verdicts)
         if self.gate is None or not said:
             return said
@@ -197,11 +198,19 @@ class DigitJudge:
                 said[i : i + 2] = [_turned_away(v, REASONS["letter"]) for v in said[i : i + 2]]
         if not all(v.is_digit for v in said):
             return said
-        if math.prod(v.score for v in said) >= self.number_threshold:
+        # A digit drawn as its outline (a doubled line) that passes the gate alone is not held
+        # against its number: the gate learned digits drawn with one line, and finds outlines
+        # less digit-like than letters cut into pieces are.
+        scores = [v.score for v in said]
+        if math.prod(scores) >= self.number_threshold:
             return said
-        least = min(range(len(said)), key=lambda i: said[i].score)
+        outlined = [i < len(shapes or ()) and shapes[i].doubled for i in range(len(said))]
+        scores = [1.0 if o else v for v, o in zip(scores, outlined, strict=True)]
+        if math.prod(scores) >= self.number_threshold:
+            return said
+        least = min(range(len(said)), key=lambda i: scores[i])
         return [
-            _turned_away(v) if i == least or v.score < DOUBTFUL else v for i, v in enumerate(said)
+            _turned_away(v) if i == least or scores[i] < DOUBTFUL else v for i, v in enumerate(said)
         ]
 
 

@@ -7,8 +7,9 @@ and again. Pure numpy; strokes are point lists in any one unit, y down.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -23,18 +24,47 @@ SELF_CROSSINGS = 10
 REVERSALS = 5
 
 
+# A digit drawn as its outline (a doubled line: a hollow bold digit, or a font's glyph traced
+# round) is closed contours: each stroke's end comes back within CLOSED of the height to its own
+# start, or to another stroke's (the pen lifted midway round), or at most OVERSHOOT past it; and
+# its two sides run side by side: DOUBLED_SHARE of its points have, within THIN of the height
+# and THIN_OWN of their contour's larger side, a point of the other side (another stroke's, or
+# one OVERSHOOT and FOLD times as far along the contour as straight across: round the end of a
+# line, where a loop's points are about as far along it as across). A 0 drawn as one loop is
+# closed but not thin; a spiral is thin but not closed; a small ring is not thin for its size;
+# two loops that touch (a g, an 8 crossed out) are near only about where they touch.
+CLOSED = 0.1
+OVERSHOOT = 0.3
+THIN = 0.22
+THIN_OWN = 0.35
+FOLD = 2.0
+DOUBLED_SHARE = 0.75
+
+
 @dataclass(frozen=True)
 class StrokeShape:
     """What the strokes of one candidate digit do, the most of any one of them: how often it
-    crosses itself, and how often it turns back on itself."""
+    crosses itself, and how often it turns back on itself; and whether they are a doubled line
+    (the outline of a digit)."""
 
     self_crossings: int
     reversals: int
+    # Whether they are a doubled line, or how to tell (asked only where it decides something:
+    # the judge's product failing, or a stroke turning back often).
+    outline: bool | Callable[[], bool] = field(default=False, compare=False, repr=False)
+
+    @cached_property
+    def doubled(self) -> bool:
+        """Whether the strokes are a doubled line: the outline of a digit."""
+        return self.outline() if callable(self.outline) else bool(self.outline)
 
     @property
     def scribbled(self) -> bool:
-        """Whether a stroke crosses itself or turns back more often than a digit's does."""
-        return self.self_crossings >= SELF_CROSSINGS or self.reversals >= REVERSALS
+        """Whether a stroke crosses itself or turns back more often than a digit's does (an
+        outline turns back round every end of the digit's strokes: its turns do not count)."""
+        if self.self_crossings >= SELF_CROSSINGS:
+            return True
+        return self.reversals >= REVERSALS and not self.doubled
 
 
 def _resampled(paths: Sequence[np.ndarray], step: float) -> list[np.ndarray]:
@@ -113,9 +143,48 @@ def stroke_shape(paths: Sequence[np.ndarray], height: float) -> StrokeShape:
     step_xy[np.cumsum([len(p) for p in paths])[:-1] - 1] = 0.0  # from one path to the next
     length = float(np.hypot(step_xy[:, 0], step_xy[:, 1]).sum())
     step = max(STEP * max(float(height), 1e-9), length / MAX_SEGMENTS)
-    segments = _segments(_resampled(paths, step))
+    resampled = _resampled(paths, step)
+    segments = _segments(resampled)
+    crossings = max(_self_crossings(*segments, len(paths)))
     return StrokeShape(
-        max(_self_crossings(*segments, len(paths))), max(_reversals(*segments, len(paths)))
+        crossings,
+        max(_reversals(*segments, len(paths))),
+        lambda: crossings <= 1 and _doubled_line(resampled, step, max(float(height), 1e-9)),
+    )
+
+
+def _doubled_line(paths: Sequence[np.ndarray], step: float, height: float) -> bool:
+    """Whether ``paths`` (resampled every ``step``) are closed contours whose sides run side by
+    side (CLOSED, OVERSHOOT, THIN): a digit drawn as its outline."""
+    if any(len(p) < 3 for p in paths):
+        return False
+    along = [np.arange(len(p)) * step for p in paths]  # each point's distance along its path
+    lengths = [a[-1] for a in along]
+    every = np.concatenate(paths)
+    place = np.concatenate(along)
+    # Each stroke's end back at a start (its own, or another stroke's), or at most OVERSHOOT past.
+    ends = np.stack([p[-1] for p in paths])
+    heads = every[place <= OVERSHOOT * height]
+    gaps = np.hypot(ends[:, None, 0] - heads[None, :, 0], ends[:, None, 1] - heads[None, :, 1])
+    if not (gaps <= CLOSED * height).any(1).all():
+        return False
+    owner = np.repeat(np.arange(len(paths)), [len(p) for p in paths])
+    apart = np.hypot(every[:, None, 0] - every[None, :, 0], every[:, None, 1] - every[None, :, 1])
+    # The other side: on another stroke, or along this one (both ways round) OVERSHOOT or more
+    # and FOLD times as far as straight across: round the end of a line, not round a loop.
+    gap = np.abs(place[:, None] - place[None, :])
+    total = np.array(lengths)[owner][:, None]
+    same = owner[:, None] == owner[None, :]
+    round_about = np.minimum(gap, total - gap)
+    near_along = same & ((round_about < OVERSHOOT * height) | (round_about < FOLD * apart))
+    across = np.where(near_along, 2.0 * height + apart.max(), apart).min(1)  # none: far
+    # ... and near of its own contour's size too: a small loop (an o, a ring for a dot) is all
+    # sides, its points as near each other as a doubled line's
+    sides = np.array([float((p.max(0) - p.min(0)).max()) for p in paths])[owner]
+    share = DOUBLED_SHARE
+    return bool(
+        np.quantile(across, share) <= THIN * height
+        and np.quantile(across / sides, share) <= THIN_OWN
     )
 
 

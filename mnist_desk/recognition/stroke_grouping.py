@@ -32,6 +32,19 @@ REPEAT_SURE = 0.07
 REPEAT_FAR = 0.15
 REPEAT_BOX = 2 * REPEAT_FAR  # ... and their boxes' edges this close
 REPEAT_PEN = 1.0  # ... and at most this many pen widths apart: their inks touch or overlap
+# Or a short stroke (its side under REPEAT_SHORT of the drawing's tallest stroke: a serif, a
+# foot, a flag drawn again beside itself, or a part of a longer stroke drawn again to thicken it,
+# for which a share of its own side is a hair) whose REPEAT_SHARE of points lie this many pen
+# widths from the other stroke or nearer: their inks overlap by more than half, one thick line
+# (SAME), falling to 0 at REPEAT_PEN. Only one way, the short one along the other; not for long
+# strokes: two 1s written touching are as near as a bold 1's two strokes (the reading decides).
+REPEAT_PEN_SURE = 0.5
+REPEAT_SHORT = 0.5
+# ... and, whatever the pen, within PART_SURE of the tallest stroke's height (SAME), falling to 0
+# at PART_FAR: with a pen as wide as a third of small digits, a neighbour's bar lies within a pen
+# of a digit that it merely touches.
+PART_SURE = 0.06
+PART_FAR = 0.1
 MAX_SLANT = 0.7  # |x shift per unit of height| a writing is ever set upright by
 NEAR_VERTICAL = 1.0  # a stretch leaning less than 45 degrees tells the writing's slant
 SLANT_BANDWIDTH = 0.08  # leans this close count as one
@@ -123,31 +136,56 @@ def repeated_strokes(
     a 1 drawn along a side of a 0 is not taken for a part of it; and only where their inks touch
     or overlap (REPEAT_PEN of the wider pen's ``widths``): lines a clear gap apart are two."""
     points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
-    boxes = [(*p.min(0).tolist(), *p.max(0).tolist()) for p in points]
-    pairs = []
-    for i, a in enumerate(boxes):
-        for j in range(i + 1, len(points)):
-            b = boxes[j]
-            side = max(a[2] - a[0], a[3] - a[1], b[2] - b[0], b[3] - b[1])
-            # Boxes alike (each edge within twice the reach; the ends of a repeat may stray):
-            # strokes that go over each other have them, and most pairs are passed over cheaply.
-            if side > 0 and max(abs(u - v) for u, v in zip(a, b, strict=True)) <= REPEAT_BOX * side:
-                pairs.append((i, j, side))
+    if len(points) < 2:
+        return {}
+    box = np.array([(*p.min(0), *p.max(0)) for p in points])  # x0, y0, x1, y1
+    own = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1])  # each one's larger side
+    tallest = float((box[:, 3] - box[:, 1]).max())
+    side = np.maximum.outer(own, own)  # the pair's largest side
+    pens = np.maximum.outer(np.asarray(widths, dtype=np.float64), np.asarray(widths))
+    # Boxes alike (each edge within twice the reach; the ends of a repeat may stray): strokes
+    # that go over each other have them, and most pairs are passed over cheaply.
+    alike = np.abs(box[:, None, :] - box[None, :, :]).max(-1) <= REPEAT_BOX * side
+    # A short stroke (a serif, a flag, a thickened part of a curve) lying along another: its box
+    # within the other's, give or take a pen (or PART_FAR of the height, if less).
+    margin = np.minimum(pens, PART_FAR * tallest)
+    low = (box[:, None, :2] >= box[None, :, :2] - margin[..., None]).all(-1)
+    high = (box[:, None, 2:] <= box[None, :, 2:] + margin[..., None]).all(-1)
+    inside = low & high  # [i, j]: i's box within j's
+    short = own < REPEAT_SHORT * tallest
+    smaller = own[:, None] <= own[None, :]
+    part = short[:, None] & smaller & inside
+    part = part | part.T
+    upper = np.triu(side > 0, 1)
+    pairs = [
+        (int(i), int(j), float(side[i, j]), bool(part[i, j]))
+        for i, j in zip(*np.nonzero(upper & (alike | part)), strict=True)
+    ]
     if not pairs:
         return {}
     # Squared distances between the points of every two strokes in a pair, at once.
-    used = sorted({k for i, j, _ in pairs for k in (i, j)})
+    used = sorted({k for i, j, _, _ in pairs for k in (i, j)})
     every = np.concatenate([points[k] for k in used])
     start = dict(zip(used, np.cumsum([0] + [len(points[k]) for k in used]).tolist(), strict=False))
     dx = every[:, 0, None] - every[None, :, 0]
     dy = every[:, 1, None] - every[None, :, 1]
     apart = dx * dx + dy * dy
     out = {}
-    for i, j, side in pairs:
+    for i, j, side, part in pairs:
         block = apart[start[i] : start[i] + len(points[i]), start[j] : start[j] + len(points[j])]
-        close = math.sqrt(max(_quantile(block.min(1)), _quantile(block.min(0))))
-        if close < REPEAT_FAR * side and close <= REPEAT_PEN * max(widths[i], widths[j]):
-            out[(i, j)] = float(np.interp(close / side, (REPEAT_SURE, REPEAT_FAR), (SAME, 0.0)))
+        near_i, near_j = _quantile(block.min(1)), _quantile(block.min(0))  # i's to j, j's to i
+        close = math.sqrt(max(near_i, near_j))
+        pen = max(widths[i], widths[j])
+        together = 0.0
+        if close <= REPEAT_PEN * pen:
+            together = float(np.interp(close / side, (REPEAT_SURE, REPEAT_FAR), (SAME, 0.0)))
+        if part:  # only the short one's points need lie along the other
+            along = math.sqrt(near_i if own[i] <= own[j] else near_j)
+            by_pen = float(np.interp(along / pen, (REPEAT_PEN_SURE, REPEAT_PEN), (SAME, 0.0)))
+            by_height = float(np.interp(along / tallest, (PART_SURE, PART_FAR), (SAME, 0.0)))
+            together = max(together, min(by_pen, by_height))
+        if together > 0:
+            out[(i, j)] = together
     return out
 
 
