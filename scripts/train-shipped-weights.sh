@@ -33,7 +33,7 @@ declare -A RUNS=(
   # Seed 2: the seed-1 run failed mnist-desk self-test (docs/models.md).
   [classifier-deit]="--task classifier --arch deit --epochs 20 --teacher $OUT/classifier-resnet.pt --drawn --seed 2"
   # ViT-distill: the MNIST-only run (taught by the MNIST-only convnet) stays shipped; its drawn-recipe
-  # retrain (seed 1) was not kept (docs/models.md).
+  # retrains (seeds 1 and 2) were not kept (docs/models.md).
   [classifier-vit-distill]="--task classifier --arch vit-distill --epochs 20 --teacher $BASE/classifier-convnet-mnist.pt --distill-temperature 1 --distill-alpha 0.5 --seed 1"
   [transfer-convnet]="--task transfer --arch convnet --steps 300 --val-subset 2000 --init-from $OUT/classifier-convnet.pt --seed 1"
   # The MNIST-only scratch adder (shipped until issue 12), fine-tuned below with the drawn-style template
