@@ -70,11 +70,16 @@ def cpu_model() -> str:
 def machine_info(threads: int) -> dict[str, str]:
     import torch
 
+    from mnist_desk.support.acceleration import cpu_has_native_bf16
+
     gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "none"
     return {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu": cpu_model(),
         "cores": str(cores()),
+        # What the CPU path computes with: speed figures differ by this more than by the CPU.
+        "cpu capability": torch.backends.cpu.get_cpu_capability(),
+        "native bf16": "yes" if cpu_has_native_bf16() else "no",
         "gpu": gpu,
         "torch": torch.__version__,
         "torch threads": str(threads),

@@ -61,7 +61,13 @@ def render_results(records: list[dict[str, Any]]) -> str:
     for r in records:
         run = r["run"]
         m = run["machine"]
-        where = f"{m['date']}; {m['cpu']}, {m['cores']} cores, gpu {m['gpu']}, torch {m['torch']}, {m['torch threads']} threads"
+        # Rows measured before the capability was recorded say so rather than guess it.
+        capability = m.get("cpu capability", "capability not recorded")
+        bf16 = f", native bf16 {m['native bf16']}" if "native bf16" in m else ""
+        where = (
+            f"{m['date']}; {m['cpu']} ({capability}{bf16}), {m['cores']} cores, gpu {m['gpu']}, "
+            f"torch {m['torch']}, {m['torch threads']} threads"
+        )
         runs += (
             f"| {r['row']} | {r['title']} | {where} | `{run['command']}` | "
             f"{run['load']} | {run['wall_s'] / 60:.1f} min{' (' + run['note'] + ')' if run.get('note') else ''} |\n"

@@ -4,6 +4,9 @@ paths are written for a GPU and checked here through their CPU fallback."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import warnings
 
 import pytest
 import torch
@@ -12,7 +15,8 @@ from mnist_desk.models import CLASSIFIER, build_model
 from mnist_desk.support import acceleration as accel
 from mnist_desk.training import Trainer, TrainingSettings, eval_share
 from mnist_desk.training.presets import QUICK, STANDARD, defaults_for, preset_of, preset_settings
-from tests.support import shared_data_dir, tiny_settings
+from mnist_desk.training.steps import take_step
+from tests.support import REPO, shared_data_dir, tiny_settings
 
 CPU = torch.device("cpu")
 
@@ -116,3 +120,65 @@ def test_the_cli_trains_the_quick_recipe_for_arch_quick(tmp_path):
     settings = json.loads(output.with_suffix(".json").read_text())["settings"]
     assert settings["arch"] == "quick" and settings["amp"] and settings["betas"] == [0.7, 0.9]
     assert settings["batch_size"] == 256 and settings["optimizer"] == "adam"
+
+
+def _trained_weights(kind, **options) -> torch.Tensor:
+    torch.manual_seed(0)
+    model = torch.nn.Linear(4, 2)
+    optimizer = kind(model.parameters(), lr=1e-2, **options)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=1e-2, total_steps=8)
+    for _ in range(5):
+        step_loss = model(torch.randn(3, 4)).pow(2).sum()
+        take_step(step_loss, optimizer, schedule)
+    return model.weight.detach()
+
+
+@pytest.mark.parametrize("kind", [torch.optim.SGD, torch.optim.Adam, torch.optim.AdamW])
+def test_an_uncompiled_optimizer_updates_exactly_as_torchs_own(kind):
+    uncompiled = accel.uncompiled_optimizer(kind)
+    assert uncompiled is not kind and issubclass(uncompiled, kind)
+    for options in ({}, {"fused": True}):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # e.g. the schedule's "step before optimizer.step"
+            weights = _trained_weights(uncompiled, **options)
+        assert torch.equal(weights, _trained_weights(kind, **options))
+
+
+def test_an_uncompiled_lbfgs_fits_the_same_temperature():
+    from mnist_desk.training.calibration import fit_temperature
+
+    generator = torch.Generator().manual_seed(0)
+    logits = torch.randn(500, 10, generator=generator) * 3
+    labels = (logits + torch.randn(500, 10, generator=generator) * 2).argmax(1)  # overconfident
+    fitted = fit_temperature(logits, labels)  # with the uncompiled LBFGS
+    log_t = torch.zeros(1, dtype=torch.float64, requires_grad=True)
+    lbfgs = torch.optim.LBFGS([log_t], lr=0.1, max_iter=200, line_search_fn="strong_wolfe")
+
+    def closure():
+        lbfgs.zero_grad()
+        loss = torch.nn.functional.cross_entropy(logits.double() / log_t.exp(), labels)
+        loss.backward()
+        return loss
+
+    lbfgs.step(closure)
+    assert fitted == float(log_t.detach().exp()) and 1.05 < fitted < 5
+
+
+def test_training_and_calibrating_leave_torch_dynamo_unimported(tmp_path):
+    """torch.optim's compiler guards import torch._dynamo, a second of a Quick command: a run
+    that builds its optimizers through ``uncompiled_optimizer`` never pays it."""
+    code = f"""
+import sys
+from mnist_desk.training import Trainer
+from tests.support import tiny_settings
+settings = tiny_settings(arch="quick", optimizer="adam", betas=(0.7, 0.9))
+result = Trainer(settings, data_dir={str(shared_data_dir())!r}, output={str(tmp_path / "q.pt")!r}).run()
+assert result is not None and result.status == "completed"
+print("torch._dynamo" in sys.modules)
+import torch
+torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)  # torch's own imports it
+print("torch._dynamo" in sys.modules)
+"""
+    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["False", "True"]

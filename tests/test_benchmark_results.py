@@ -40,3 +40,29 @@ def test_rerunning_one_row_keeps_the_others(tmp_path, monkeypatch):
     # Rows sort as numbers: 1, 2, 10.
     assert text.index("| 1 | speed") < text.index("| 2 | adders") < text.index("| 10 | drawn")
     assert not list((tmp_path / "results").glob("*.tmp"))
+
+
+def test_each_row_says_which_cpu_capability_it_was_measured_with(tmp_path, monkeypatch):
+    monkeypatch.setattr(results, "RESULTS_DIR", tmp_path / "results")
+    monkeypatch.setattr(results, "RESULTS_MD", tmp_path / "RESULTS.md")
+    avx2 = _run("day 3")
+    avx2["machine"].update({"cpu capability": "AVX2", "native bf16": "no"})
+    results.save_row("3", "latency", [Line("3", "p95", "2 ms")], avx2)
+    results.save_row("4", "startup", [Line("4", "window", "0.3 s")], _run("day 1"))
+
+    text = results.write_results_md().read_text()
+
+    assert "day 3; cpu (AVX2, native bf16 no), 2 cores" in text
+    # A row measured before the capability was recorded says so rather than guess it.
+    assert "day 1; cpu (capability not recorded), 2 cores" in text
+
+
+def test_the_machine_record_holds_the_cpu_capability():
+    import torch
+
+    from benchmarks.common import machine_info
+
+    machine = machine_info(1)
+
+    assert machine["cpu capability"] == torch.backends.cpu.get_cpu_capability()
+    assert machine["native bf16"] in ("yes", "no")

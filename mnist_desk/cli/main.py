@@ -312,8 +312,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_gui)
+    from mnist_desk.support.allocator import reuse_freed_memory
     from mnist_desk.support.logs import install_thread_hook, report_unexpected
 
+    reuse_freed_memory()  # this process's choice, as its thread count: training steps run faster
     install_thread_hook()
     try:
         return func(args)

@@ -57,6 +57,7 @@ from mnist_desk.store.checkpoints import (
     save_checkpoint,
     write_metrics_file,
 )
+from mnist_desk.support.acceleration import uncompiled_optimizer
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.support.devices import resolve_device
 from mnist_desk.training import (
@@ -279,7 +280,8 @@ class PersonalTrainer:
             self.model = model
         model.train()
         freeze_batch_norm(model)
-        optimizer = torch.optim.AdamW(model.parameters(), lr=s.lr, weight_decay=s.weight_decay)
+        adamw = uncompiled_optimizer(torch.optim.AdamW)
+        optimizer = adamw(model.parameters(), lr=s.lr, weight_decay=s.weight_decay)
         teacher = None
         if s.replay_distill > 0:
             teacher = fast_layout(self.base.build().to(device).eval().requires_grad_(False))

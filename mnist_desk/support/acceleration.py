@@ -8,6 +8,8 @@ fallback (what the tests exercise) runs the same lines as a CUDA machine.
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,6 +75,33 @@ def optimizer_kernel(device: torch.device) -> dict[str, bool]:
     if device.type in ("cuda", "cpu"):
         return {"fused": True}
     return {}
+
+
+@functools.cache
+def uncompiled_optimizer(kind: type[torch.optim.Optimizer]) -> type[torch.optim.Optimizer]:
+    """``kind`` (a torch.optim optimizer class) for runs that torch.compile never traces: the
+    same update with the same kernels, without the guards torch.optim puts around ``step``,
+    ``zero_grad`` and ``add_param_group`` for the compiler. Each guard imports torch._dynamo on
+    its first call: 1.1 s of a 10-12 s Quick command on 2 cores (scripts/quick-phases.py), for
+    nothing here. ``kind`` itself where this torch's optimizer is not shaped that way.
+
+    ``step``'s guard also turns gradients off for the update (torch.optim's non-differentiable
+    default); the unguarded step does the same with ``torch.no_grad``."""
+    unguarded = {
+        name: inspect.unwrap(getattr(kind, name))
+        for name in ("step", "zero_grad", "add_param_group")
+    }
+    if any(unguarded[name] is getattr(kind, name) for name in unguarded):
+        return kind
+    step = unguarded["step"]
+
+    @functools.wraps(step)
+    def step_without_gradients(self, *args, **kwargs):
+        with torch.no_grad():
+            return step(self, *args, **kwargs)
+
+    methods = {**unguarded, "step": step_without_gradients, "__doc__": kind.__doc__}
+    return type(kind.__name__, (kind,), methods)
 
 
 def prepare_model(model: nn.Module, device: torch.device) -> nn.Module:

@@ -27,6 +27,7 @@ from mnist_desk.store.checkpoints import (
     save_checkpoint,
     write_metrics_file,
 )
+from mnist_desk.support.acceleration import uncompiled_optimizer
 from mnist_desk.support.fileio import atomic_write_json
 from mnist_desk.training.evaluation import predict_logits
 
@@ -39,7 +40,8 @@ def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
     """The temperature T that minimises the NLL of ``softmax(logits / T)`` on these labels."""
     logits, labels = logits.detach().double(), labels.detach()
     log_t = torch.zeros(1, dtype=torch.float64, requires_grad=True)
-    optimizer = torch.optim.LBFGS([log_t], lr=0.1, max_iter=200, line_search_fn="strong_wolfe")
+    lbfgs = uncompiled_optimizer(torch.optim.LBFGS)
+    optimizer = lbfgs([log_t], lr=0.1, max_iter=200, line_search_fn="strong_wolfe")
 
     def closure():
         optimizer.zero_grad()

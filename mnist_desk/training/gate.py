@@ -38,6 +38,7 @@ from mnist_desk.store.checkpoints import (
     write_metrics_file,
 )
 from mnist_desk.store.history import History, write_history
+from mnist_desk.support.acceleration import uncompiled_optimizer
 from mnist_desk.training.controls import RunSwitches
 from mnist_desk.training.evaluation import predict_logits
 from mnist_desk.training.events import (
@@ -158,7 +159,8 @@ def fit_gate(
         gate = DigitGate(width=s.width, digit_outputs=s.digit_outputs)
         if s.init_from:
             start_from_classifier(gate, s.init_from)
-        optimizer = torch.optim.AdamW(gate.parameters(), lr=s.lr, weight_decay=s.weight_decay)
+        adamw = uncompiled_optimizer(torch.optim.AdamW)
+        optimizer = adamw(gate.parameters(), lr=s.lr, weight_decay=s.weight_decay)
         steps = GateSteps(
             gate,
             optimizer,

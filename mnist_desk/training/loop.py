@@ -182,14 +182,14 @@ class Trainer:
         else:
             groups = [{"params": model.parameters(), "lr": s.lr}]
         kernel = accel.optimizer_kernel(device)
+        kinds = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam, "adamw": torch.optim.AdamW}
+        optimizer = accel.uncompiled_optimizer(kinds[s.optimizer])
         if s.optimizer == "sgd":
-            return torch.optim.SGD(
+            return optimizer(
                 groups, lr=s.lr, momentum=0.9, nesterov=True, weight_decay=s.weight_decay, **kernel
             )
         betas = {"betas": s.betas} if s.betas is not None else {}
-        if s.optimizer == "adam":
-            return torch.optim.Adam(groups, lr=s.lr, weight_decay=s.weight_decay, **betas, **kernel)
-        return torch.optim.AdamW(groups, lr=s.lr, weight_decay=s.weight_decay, **betas, **kernel)
+        return optimizer(groups, lr=s.lr, weight_decay=s.weight_decay, **betas, **kernel)
 
     def _scheduler(self, optimizer: torch.optim.Optimizer, total_steps: int):
         s = self.settings
