@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", default="bold", choices=("bold", "plotted"))
     parser.add_argument("--models", default="classifier-quick")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--pairs", type=int, default=300)
@@ -30,7 +31,7 @@ def main() -> None:
 
     import torch
 
-    from mnist_desk.evaluation import bold_dev
+    from mnist_desk.evaluation import bold_dev, plotted_dev
     from mnist_desk.imaging.drawn import Strokes
     from mnist_desk.recognition.predictor import Predictor
 
@@ -41,8 +42,12 @@ def main() -> None:
 
         split = mnist.load_splits(args.data_dir).val
         val = (split.images, split.labels)
-    seed = bold_dev.SEED if args.seed is None else args.seed
-    pairs = bold_dev.bold_pairs(args.pairs, seed, val)
+    if args.set == "plotted":
+        seed = plotted_dev.SEED if args.seed is None else args.seed
+        pairs = plotted_dev.plotted_pairs(args.pairs, seed)
+    else:
+        seed = bold_dev.SEED if args.seed is None else args.seed
+        pairs = bold_dev.bold_pairs(args.pairs, seed, val)
     if args.png:
         _save(pairs, Path(args.png))
     for name in args.models.split(","):

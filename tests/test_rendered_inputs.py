@@ -7,7 +7,10 @@ from the renderer and grouping of commit 15ffbd4, before they were made faster: 
 renderer must give the same model inputs (within 1e-6) and the same readings. Remake it only
 when the model input is meant to change. Drawings 5 and 6 (a script 9 and 7 of several strokes)
 had their candidates remade when a short stroke lying along another became one atom with it
-(bold digits, 2026-12-06): the same readings from fewer candidates.
+(bold digits, 2026-12-06): the same readings from fewer candidates. Drawing 4's (a 7 and a
+1) likewise when a short stroke apart from every digit became one atom with its nearest
+(``stroke_grouping.separate_pieces``, 2026-12-06): its 7's short first stroke, read with it as
+before, from fewer candidates; no other drawing's candidates changed.
 """
 
 from __future__ import annotations

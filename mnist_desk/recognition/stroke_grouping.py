@@ -7,7 +7,8 @@ near-vertical stretches) and compared upright. Strokes that meet end to end are 
 pieces (``joined_strokes``). A digit made bold is drawn again over itself, or as strokes side by
 side (as multi-stroke fonts draw one): boxes cannot tell a bold 1 from an 11, so strokes whose
 inks lie along each other, each way (``repeated_strokes``), are at least that together, one
-digit where they are surely so.
+digit where they are surely so. A printed digit's serif, foot, flag or bar drawn apart from it,
+too short to be a digit, goes with the nearest atom (``separate_pieces``).
 
 Paper coordinates (the square paper's side is 1), y down. Numpy only.
 """
@@ -45,6 +46,20 @@ REPEAT_SHORT = 0.5
 # of a digit that it merely touches.
 PART_SURE = 0.06
 PART_FAR = 0.1
+# An atom too short to be a digit of the number (its larger side under PIECE_SHORT of the line's
+# height: a serif, a foot, a flag, a bar of a printed digit drawn on its own) that stops short
+# of the digit it belongs to, as a plotter or a hand leaves a gap, goes with the nearest atom:
+# SAME up to PIECE_SURE of the height between their inks, falling to PIECE_LEAST at PIECE_FAR
+# (the reading decides); unless two atoms of a digit's size lie about as near (the second within
+# PIECE_CLEAR of the first: a bar across two touching digits), where the reading decides as
+# before. Not a dot (no stroke longer than its pen: an i's dot stays apart), nor a loop (a
+# small ring, a %'s circles, a g's bowl: serifs, feet, flags and bars are open lines).
+PIECE_SHORT = 0.5
+PIECE_SURE = 0.06
+PIECE_FAR = 0.15
+PIECE_LEAST = 0.05
+PIECE_CLEAR = 0.03
+PIECE_LOOP = 0.3  # nor a loop (its ends nearer than this share of its larger side): an o, a ring
 MAX_SLANT = 0.7  # |x shift per unit of height| a writing is ever set upright by
 NEAR_VERTICAL = 1.0  # a stretch leaning less than 45 degrees tells the writing's slant
 SLANT_BANDWIDTH = 0.08  # leans this close count as one
@@ -189,6 +204,70 @@ def repeated_strokes(
     return out
 
 
+def separate_pieces(
+    paths: Sequence[np.ndarray], widths: Sequence[float], lay: Layout
+) -> dict[tuple[int, int], float]:
+    """The least togetherness of pairs of strokes (i < j) that joins an atom of ``lay`` too
+    short to be a digit, drawn apart from the digit it belongs to (a serif, a foot, a flag or a
+    bar of a printed digit, with a gap as a plotter or a hand leaves), to the nearest atom: one
+    pair per short atom, its stroke nearest that atom's (PIECE_SHORT, PIECE_SURE, PIECE_FAR,
+    PIECE_CLEAR). Ink gaps are centre lines' distances less the wider pen (``widths``)."""
+    if len(lay.atoms) < 2 or lay.height <= 0:
+        return {}
+    points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
+    pens = np.asarray(widths, dtype=np.float64)
+    short = [
+        k
+        for k, (atom, box) in enumerate(zip(lay.atoms, lay.boxes, strict=True))
+        if max(box.width, box.height) < PIECE_SHORT * lay.height
+        and max(_length(points[i]) - pens[i] for i in atom) > 0
+        and not any(_closed(points[i]) for i in atom)
+    ]
+    if not short:
+        return {}
+    large = np.ones(len(lay.atoms), dtype=bool)
+    large[short] = False
+    every = np.concatenate(points)
+    owner = np.repeat(np.arange(len(points)), [len(p) for p in points])
+    atom_of = np.empty(len(points), dtype=int)
+    for k, atom in enumerate(lay.atoms):
+        atom_of[atom] = k
+    out: dict[tuple[int, int], float] = {}
+    for k in short:
+        mine = lay.atoms[k]
+        d = np.hypot(
+            *(np.concatenate([points[i] for i in mine])[:, None, :] - every[None, :, :]).T
+        ).T  # (points of this atom, every point)
+        pen = max(pens[i] for i in mine)
+        gap = np.full(len(points), np.inf)  # each stroke's ink gap to this atom, of the height
+        np.minimum.at(gap, owner, d.min(0))
+        gap = (gap - np.maximum(pens, pen)) / lay.height
+        gap[mine] = np.inf
+        by_atom = np.full(len(lay.atoms), np.inf)
+        np.minimum.at(by_atom, atom_of, gap)
+        nearest = by_atom.min()
+        first, second = np.partition(np.where(large, by_atom, np.inf), 1)[:2]
+        if nearest > PIECE_FAR or second - first < PIECE_CLEAR:
+            continue
+        j = int(gap.argmin())
+        i = min(
+            mine, key=lambda i: float(np.hypot(*(points[i][:, None] - points[j][None]).T).min())
+        )
+        together = float(np.interp(nearest, (PIECE_SURE, PIECE_FAR), (SAME, PIECE_LEAST)))
+        out[(min(i, j), max(i, j))] = together
+    return out
+
+
+def _closed(path: np.ndarray) -> bool:
+    """Whether ``path`` comes back to where it started (a loop: a ring, an o, a g's bowl)."""
+    side = float((path.max(0) - path.min(0)).max())
+    return float(np.hypot(*(path[-1] - path[0]))) < PIECE_LOOP * side
+
+
+def _length(path: np.ndarray) -> float:
+    return float(np.hypot(*np.diff(path, axis=0).T).sum()) if len(path) > 1 else 0.0
+
+
 def _quantile(values: np.ndarray) -> float:
     """The REPEAT_SHARE quantile of ``values`` (the k-th smallest: cheaper than np.quantile)."""
     k = min(len(values) - 1, int(math.ceil(REPEAT_SHARE * len(values))) - 1)
@@ -198,10 +277,17 @@ def _quantile(values: np.ndarray) -> float:
 def stroke_layout(paths: Sequence[np.ndarray], widths: Sequence[float] | None = None) -> Layout:
     """Strokes ((N, 2+) points each, y down) as atoms (``layout`` of their upright boxes, with
     the strokes that meet and, given their pens' ``widths``, the strokes that go over each
-    other)."""
+    other and the short pieces drawn apart from their digit, which need the first atoms)."""
     boxes = stroke_boxes(paths)
     repeats = {} if widths is None else repeated_strokes(paths, widths)
-    return layout(boxes, joined_strokes(paths, boxes), at_least=repeats)
+    joined = joined_strokes(paths, boxes)
+    lay = layout(boxes, joined, at_least=repeats)
+    pieces = {} if widths is None else separate_pieces(paths, widths, lay)
+    if not pieces:
+        return lay
+    for pair, together in pieces.items():
+        repeats[pair] = max(repeats.get(pair, together), together)
+    return layout(boxes, joined, at_least=repeats)
 
 
 def group_strokes(paths: Sequence[np.ndarray]) -> list[list[int]]:
