@@ -185,6 +185,9 @@ def main() -> int:
     parser.add_argument("--until-finished", action="store_true", help="run to the end")
     parser.add_argument("--train-threads", type=int, help="override the window's thread count")
     args = parser.parse_args()
+    from mnist_desk.support.allocator import reuse_freed_memory
+
+    reuse_freed_memory()  # as the app's entry (cli.main) sets it for the window and the CLI alike
 
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
