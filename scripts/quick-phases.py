@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO))
 PHASES = (
     "imports (torch, the CLI's training modules)",
     "reading MNIST",
-    "optimizer (torch.optim's first use imports torch._dynamo)",
+    "optimizer",
     "training steps",
     "validation",
     "final test",
