@@ -34,6 +34,9 @@ def main(args: list[str]) -> int:
 
     from mnist_desk.support.fileio import atomic_write_json
 
+    if args[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
     sets = list(EVAL_SETS)
     if args[:1] == ["--sets"]:
         sets, args = args[1].split(","), args[2:]
