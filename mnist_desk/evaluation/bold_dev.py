@@ -31,7 +31,7 @@ from collections.abc import Callable
 import numpy as np
 
 from mnist_desk.evaluation import printed_set
-from mnist_desk.evaluation.drawn_set import DrawnDigit, placed_digit
+from mnist_desk.evaluation.drawn_set import DrawnDigit, paired, placed_digit
 
 SEED = 4100  # the development seed; any other works the same
 STYLES = ("side", "over", "outline", "plain")
@@ -307,5 +307,4 @@ def _mnist_tracer(mnist_val, rng: np.random.Generator) -> Callable[[int], Glyph]
 def bold_pairs(count: int = 300, seed: int = SEED, mnist_val=None) -> list[tuple[DrawnDigit, ...]]:
     """``count`` pairs for the two canvases, from ``2 * count`` digits shuffled by seed."""
     digits = bold_digits(2 * count, seed, mnist_val)
-    order = np.random.default_rng(seed + 1).permutation(len(digits))
-    return [(digits[order[2 * i]], digits[order[2 * i + 1]]) for i in range(count)]
+    return paired(digits, seed)

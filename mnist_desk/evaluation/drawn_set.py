@@ -185,5 +185,11 @@ def drawn_digits(count: int = 600, seed: int = SEED) -> list[DrawnDigit]:
 def drawn_pairs(count: int = 300, seed: int = SEED) -> list[tuple[DrawnDigit, DrawnDigit]]:
     """``count`` pairs for the two canvases, from ``2 * count`` drawn digits shuffled by seed."""
     digits = drawn_digits(2 * count, seed)
+    return paired(digits, seed)
+
+
+def paired(digits: list[DrawnDigit], seed: int) -> list[tuple[DrawnDigit, DrawnDigit]]:
+    """``digits`` (an even number) as pairs for the two canvases, shuffled by ``seed + 1`` (the
+    digits themselves were drawn with ``seed``): every set's pairs are made this one way."""
     order = np.random.default_rng(seed + 1).permutation(len(digits))
-    return [(digits[order[2 * i]], digits[order[2 * i + 1]]) for i in range(count)]
+    return [(digits[order[2 * i]], digits[order[2 * i + 1]]) for i in range(len(digits) // 2)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from mnist_desk.evaluation.bold_dev import Glyph, _dev_glyphs, _length, _normals, _trimmed
-from mnist_desk.evaluation.drawn_set import DrawnDigit, placed_digit
+from mnist_desk.evaluation.drawn_set import DrawnDigit, paired, placed_digit
 
 SEED = 4200  # the development seed; any other works the same
 GAP = (0.01, 0.06)  # of the glyph's height: how short of a stroke it met a stroke's end stops
@@ -115,5 +115,4 @@ def plotted_digits(count: int = 600, seed: int = SEED) -> list[DrawnDigit]:
 def plotted_pairs(count: int = 300, seed: int = SEED) -> list[tuple[DrawnDigit, ...]]:
     """``count`` pairs for the two canvases, from ``2 * count`` digits shuffled by seed."""
     digits = plotted_digits(2 * count, seed)
-    order = np.random.default_rng(seed + 1).permutation(len(digits))
-    return [(digits[order[2 * i]], digits[order[2 * i + 1]]) for i in range(count)]
+    return paired(digits, seed)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_desk.evaluation.drawn_set import DrawnDigit, placed_digit
+from mnist_desk.evaluation.drawn_set import DrawnDigit, paired, placed_digit
 from mnist_desk.support.config import resources_dir
 
 SEED = 21
@@ -72,5 +72,4 @@ def printed_digits(name: str, count: int = 600, seed: int = SEED) -> list[DrawnD
 def printed_pairs(name: str, count: int = 300, seed: int = SEED) -> list[tuple[DrawnDigit, ...]]:
     """``count`` pairs for the two canvases, from ``2 * count`` digits shuffled by seed."""
     digits = printed_digits(name, 2 * count, seed)
-    order = np.random.default_rng(seed + 1).permutation(len(digits))
-    return [(digits[order[2 * i]], digits[order[2 * i + 1]]) for i in range(count)]
+    return paired(digits, seed)
