@@ -101,3 +101,30 @@ def test_normalising_in_place_gives_the_same_bits_as_the_formula():
     assert normalised.shape == (64, 1, 28, 28)
     assert torch.equal(normalised, expected)
     assert images.dtype == torch.uint8  # the raw images are left as they were
+
+
+@pytest.mark.parametrize(
+    ("share", "drawn"),
+    [(1.0, list(range(16))), (0.5, [1, 3, 5, 7, 9, 11, 13, 15]), (0.25, [3, 7, 11, 15])],
+)
+def test_the_drawn_augmentation_takes_its_share_of_the_batches(splits, share, drawn):
+    """With ``drawn_share`` s, that share of the batches, spread evenly, is drawn-augmented; the
+    others pass as they are (no affine augmentation asked for): 16 batches of 64 here."""
+    settings = TrainingSettings(
+        train_subset=1024, augment=False, aug_drawn=True, drawn_share=share, seed=3
+    )
+    task = TaskData(settings, splits, torch.device("cpu"))
+    train = splits.train.images[:1024].flatten(1)
+    untouched = [
+        all(bool((train == image.flatten()).all(1).any()) for image in images)
+        for images, _ in task.epoch_batches(64)
+    ]
+    assert [k for k, same in enumerate(untouched) if not same] == drawn
+
+
+def test_a_drawn_share_outside_zero_to_one_is_refused():
+    from mnist_desk.errors import SettingsError
+
+    for share in (0.0, 1.5):
+        with pytest.raises(SettingsError, match="share"):
+            TrainingSettings(aug_drawn=True, drawn_share=share).validate()

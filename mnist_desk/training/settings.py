@@ -69,6 +69,11 @@ class TrainingSettings:
         f"{DRAWN_TEMPLATES:,} template digits of every digit in handwritten, printed and bold "
         "styles (--synthetic-digits: another count)",
     )
+    drawn_share: float = option(
+        1.0,
+        "the drawn augmentation (--aug-drawn, --drawn) on this share of the batches, spread "
+        "evenly; the others are augmented as without it",
+    )
     seed: int = option(0, "random seed: weights, data order, augmentation, pairs")
     device: str = "cpu"  # a global option of the CLI (--device), not one of train's own
     evals_per_epoch: int = option(2, "validation passes per epoch")
@@ -148,6 +153,8 @@ class TrainingSettings:
             raise SettingsError(
                 "hard distillation needs the deit architecture (its distillation token)"
             )
+        if not 0 < self.drawn_share <= 1:
+            raise SettingsError("the drawn augmentation's share of batches must be in (0, 1]")
         if self.batch_size < 1 or self.lr <= 0 or (self.epochs <= 0 and not self.max_steps):
             raise SettingsError("batch size, learning rate and epochs (or steps) must be positive")
 

@@ -4,6 +4,7 @@ seeded ``torch.Generator``, never from torch's process-wide one."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import torch
@@ -19,8 +20,12 @@ class TaskData:
     def __init__(self, settings: TrainingSettings, splits: mdata.MnistSplits, device: torch.device):
         self.task = settings.task
         self.device = device
-        # Asking for drawn-style augmentation (or the whole recipe) turns augmentation on.
-        self.augment = settings.augment or settings.aug_drawn or settings.drawn
+        self.aug_drawn = settings.aug_drawn or settings.drawn
+        # Drawn-style augmentation (or the whole recipe) on a share of the batches, every batch
+        # by default; the other batches get the random affine one if ``settings.augment``.
+        self.drawn_share = settings.drawn_share if self.aug_drawn else 0.0
+        self.affine_on = settings.augment
+        self.batches_seen = 0  # batches so far: which of them the drawn share takes
         self.affine = {
             "degrees": settings.aug_degrees,
             "translate": settings.aug_translate,
@@ -36,7 +41,6 @@ class TaskData:
                 self.train, settings.template_digits, settings.seed, styles
             )
         self.train = self.train.to(device)
-        self.aug_drawn = settings.aug_drawn or settings.drawn
         self.aug_double = settings.drawn  # the recipe's doubled strokes
         pairs = is_adder(self.task)
         self.pairs_per_epoch = examples_per_epoch(settings) if pairs else 0
@@ -64,8 +68,11 @@ class TaskData:
             for idx in mdata.iterate_batches(len(pairs), batch_size, shuffle=False):
                 chosen = pairs[idx.to(self.device)]
                 images = self.train.images[chosen]  # (B, 2, 1, 28, 28)
-                if self.augment:
-                    images = self._augmented(images.flatten(0, 1)).view_as(images)
+                if self._drawn_batch():
+                    images = self._drawn_augmented(images.flatten(0, 1)).view_as(images)
+                elif self.affine_on:
+                    flat = mdata.random_affine(images.flatten(0, 1), self.generator, **self.affine)
+                    images = flat.view_as(images)
                 yield images, self.train.labels[chosen].sum(1)
         else:
             for idx in mdata.iterate_batches(
@@ -73,14 +80,21 @@ class TaskData:
             ):
                 idx = idx.to(self.device)
                 images = self.train.images[idx]
-                if self.augment:
-                    images = self._augmented(images)
+                if self._drawn_batch():
+                    images = self._drawn_augmented(images)
+                elif self.affine_on:
+                    images = mdata.random_affine(images, self.generator, **self.affine)
                 yield images, self.train.labels[idx]
 
-    def _augmented(self, images: torch.Tensor) -> torch.Tensor:
-        if self.aug_drawn:
-            from mnist_desk.data.drawn import RECIPE_DOUBLE, drawn_augment_like
+    def _drawn_batch(self) -> bool:
+        """Whether this batch gets the drawn augmentation: with a share s, batch k
+        does when floor((k + 1) * s) passes floor(k * s), so the share is spread evenly."""
+        k, share = self.batches_seen, self.drawn_share
+        self.batches_seen += 1
+        return share == 1.0 or math.floor((k + 1) * share) > math.floor(k * share)
 
-            double = RECIPE_DOUBLE if self.aug_double else 0.0
-            return drawn_augment_like(images, self.generator, self.affine, double)
-        return mdata.random_affine(images, self.generator, **self.affine)
+    def _drawn_augmented(self, images: torch.Tensor) -> torch.Tensor:
+        from mnist_desk.data.drawn import RECIPE_DOUBLE, drawn_augment_like
+
+        double = RECIPE_DOUBLE if self.aug_double else 0.0
+        return drawn_augment_like(images, self.generator, self.affine, double)
