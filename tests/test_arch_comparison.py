@@ -18,7 +18,7 @@ from mnist_desk.training.presets import defaults_for
 
 def test_every_contender_shares_the_budget_and_keeps_its_own_recipe():
     budget = default_budget()
-    budget.seed, budget.train_subset, budget.aug_drawn = 3, 5000, True
+    budget.seed, budget.train_subset, budget.aug_drawn, budget.drawn_share = 3, 5000, True, 0.5
     steps, contenders = architecture_settings(list(SEED_FOUR), budget)
     assert [s.arch for s in contenders] == list(SEED_FOUR)
     assert steps == 40  # 5,000 images in batches of 128, one pass

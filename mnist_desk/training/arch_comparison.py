@@ -38,6 +38,7 @@ SHARED_FIELDS = (
     "aug_translate",
     "aug_scale",
     "aug_drawn",
+    "drawn_share",
     "synthetic_digits",
     "evals_per_epoch",
     "eval_from",
