@@ -44,7 +44,8 @@ def test_every_option_field_reaches_the_settings():
             "--no-augment --seed 9 --patience 3 --init-from a.pt --head-lr-scale 4 --teacher t.pt "
             "--distill soft --distill-temperature 2 --distill-alpha 0.3 --aug-degrees 5 "
             "--aug-translate 0.2 --aug-scale 0.3 --aug-drawn --synthetic-digits 40 "
-            "--drawn --drawn-share 0.5 --pairs-per-epoch 900 --evals-per-epoch 3 --train-subset 100 --val-subset 50 "
+            "--drawn --drawn-share 0.5 --template-seed 4 --pairs-per-epoch 900 "
+            "--evals-per-epoch 3 --train-subset 100 --val-subset 50 "
             "--test-subset 60 --threads 2 --model-arg width=8 --device cpu"
         )
     )
@@ -76,6 +77,7 @@ def test_every_option_field_reaches_the_settings():
         synthetic_digits=40,
         drawn=True,
         drawn_share=0.5,
+        template_seed=4,
         pairs_per_epoch=900,
         evals_per_epoch=3,
         train_subset=100,

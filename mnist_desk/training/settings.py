@@ -69,6 +69,11 @@ class TrainingSettings:
         f"{DRAWN_TEMPLATES:,} template digits of every digit in handwritten, printed and bold "
         "styles (--synthetic-digits: another count)",
     )
+    template_seed: int | None = option(
+        None,
+        "the template digits' own seed (default: the run's); a set the project ships rendered "
+        "(resources/templates) is read, not rendered",
+    )
     drawn_share: float = option(
         1.0,
         "the drawn augmentation (--aug-drawn, --drawn) on this share of the batches, spread "

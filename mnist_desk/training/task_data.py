@@ -37,9 +37,8 @@ class TaskData:
             from mnist_desk.data.drawn import with_synthetic_digits
 
             styles = "all" if settings.drawn else "hand"
-            self.train = with_synthetic_digits(
-                self.train, settings.template_digits, settings.seed, styles
-            )
+            seed = settings.seed if settings.template_seed is None else settings.template_seed
+            self.train = with_synthetic_digits(self.train, settings.template_digits, seed, styles)
         self.train = self.train.to(device)
         self.aug_double = settings.drawn  # the recipe's doubled strokes
         pairs = is_adder(self.task)
