@@ -1,8 +1,8 @@
-"""Render a set of template digits ahead of time, for ``resources/templates/`` (issue 26).
+"""Render a set of template digits ahead of time, for ``mnist_desk/data/templates/`` (issue 26).
 
     python scripts/render-templates.py [--count 3000] [--seed 0] [--styles all]
 
-Writes ``resources/templates/{styles}-{count}-seed{seed}.npz``: the ink of
+Writes ``mnist_desk/data/templates/{styles}-{count}-seed{seed}.npz``: the ink of
 ``data.synthetic.synthetic_digits(count, seed, styles)`` as uint8 (the renderer's ink is whole
 255ths, so nothing is lost) and the labels. A run whose templates are that set reads it instead
 of rendering them (``data.drawn.template_digits``); tests/test_shipped_templates.py checks that

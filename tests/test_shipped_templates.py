@@ -1,4 +1,4 @@
-"""The template digits the project ships rendered (resources/templates) are the generator's."""
+"""The template digits shipped rendered (mnist_desk/data/templates) are the generator's."""
 
 import torch
 

@@ -16,16 +16,16 @@ from mnist_desk.data.augment import DrawnAugment, drawn_augment
 from mnist_desk.data.mnist import Split
 from mnist_desk.data.synthetic import HAND, synthetic_digits
 from mnist_desk.imaging.field import MEAN, STD
-from mnist_desk.support.config import resources_dir
 
 # The drawn-digit recipe's augmentation: a third of the digits gone over twice.
 RECIPE_DOUBLE = 0.3
 
 
 def shipped_templates_path(count: int, seed: int, styles: str) -> Path:
-    """Where the project ships a set of template digits rendered ahead of time (the Quick
-    preset's: ``scripts/render-templates.py`` writes it)."""
-    return resources_dir() / "templates" / f"{styles}-{count}-seed{seed}.npz"
+    """Where the project ships a set of template digits rendered ahead of time, beside this
+    module (``scripts/render-templates.py`` writes it; the app's resources folder, where the
+    evaluation glyphs are, is never read by training)."""
+    return Path(__file__).resolve().parent / "templates" / f"{styles}-{count}-seed{seed}.npz"
 
 
 def template_digits(count: int, seed: int, styles: str = HAND) -> tuple[torch.Tensor, torch.Tensor]:

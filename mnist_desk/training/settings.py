@@ -72,7 +72,7 @@ class TrainingSettings:
     template_seed: int | None = option(
         None,
         "the template digits' own seed (default: the run's); a set the project ships rendered "
-        "(resources/templates) is read, not rendered",
+        "(mnist_desk/data/templates) is read, not rendered",
     )
     drawn_share: float = option(
         1.0,
