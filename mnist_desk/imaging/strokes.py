@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from mnist_desk.imaging.field import BOX, FIELD, Preprocessed, centre_by_mass, to_tensor
+from mnist_desk.imaging.field import BOX, FIELD, Preprocessed, centre_by_mass, ink_tensor
 
 # MNIST's pen, in pixels of the 28x28 field: a vertical MNIST "1" carries 3.2 px of ink per row.
 PEN = 2.8
@@ -40,8 +40,9 @@ def render_strokes(strokes: StrokeList) -> Preprocessed:
     centre = (low + high) / 2
     placed = (every - centre) * scale + FIELD / 2
     box = _stroke_field(placed, np.cumsum([len(path) for path in paths]))
-    field = centre_by_mass(box)
-    return Preprocessed((field * 255).round().astype(np.uint8), to_tensor(field))
+    # The field holds levels k / 255 (PIL's 8-bit ink, moved whole): round to k and look up.
+    image = (centre_by_mass(box) * 255).round().astype(np.uint8)
+    return Preprocessed(image, ink_tensor(image))
 
 
 def _xy(stroke) -> np.ndarray:

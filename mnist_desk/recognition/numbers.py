@@ -78,7 +78,7 @@ def _segmentation(
 
 
 def _segment_strokes(drawn: Strokes) -> Segmentation:
-    paths = [np.asarray(p, dtype=np.float64)[:, :2] for p in drawn.point_lists()]
+    paths = drawn.paths()
     lay = stroke_layout(paths, [s.width for s in drawn.strokes])
     cut = _segmentation(
         lay,

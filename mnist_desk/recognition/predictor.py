@@ -50,7 +50,7 @@ def model_input(drawn: Drawn) -> Preprocessed:
     the pen and the widget), a picture by its pixels (polarity detected, 20x20 box, centred by
     mass), nothing for a blank."""
     if isinstance(drawn, Strokes):
-        return render_strokes(drawn.point_lists())
+        return render_strokes(drawn.paths())
     if isinstance(drawn, Picture):
         return preprocess(drawn.pixels())
     assert isinstance(drawn, Blank), drawn
