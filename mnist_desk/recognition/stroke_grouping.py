@@ -69,19 +69,22 @@ def writing_slant(paths: Sequence[np.ndarray]) -> float:
     """How far the writing leans right: x moves ``slant`` left per unit down (0 upright). It is
     the commonest lean of its near-vertical stretches, weighted by length (the peak of a smoothed
     histogram: the stems of a slanted hand share one lean, a 7's diagonal or a 2's base do not)."""
-    leans, weights = [], []
-    for path in paths:
-        if len(path) < 2:
-            continue
-        step = np.diff(np.asarray(path, dtype=np.float64)[:, :2], axis=0)
-        dx, dy = step[:, 0], step[:, 1]
-        steep = np.abs(dx) < NEAR_VERTICAL * np.abs(dy)
-        if steep.any():
-            leans.append(-dx[steep] / dy[steep])
-            weights.append(np.hypot(dx[steep], dy[steep]))
-    if not leans:
+    paths = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths if len(p) >= 2]
+    if not paths:
         return 0.0
-    lean, weight = np.concatenate(leans), np.concatenate(weights)
+    # Every path's steps at once (those from one path to the next left out), in path order.
+    every = np.concatenate(paths) if len(paths) > 1 else paths[0]
+    step = every[1:] - every[:-1]
+    if len(paths) > 1:
+        within = np.ones(len(step), dtype=bool)
+        within[np.cumsum([len(p) for p in paths[:-1]]) - 1] = False
+        step = step[within]
+    dx, dy = step[:, 0], step[:, 1]
+    steep = np.abs(dx) < NEAR_VERTICAL * np.abs(dy)
+    if not steep.any():
+        return 0.0
+    dx, dy = dx[steep], dy[steep]
+    lean, weight = -dx / dy, np.hypot(dx, dy)
     grid = np.linspace(-MAX_SLANT, MAX_SLANT, 141)
     # weight * exp(-((grid - lean) / bandwidth)^2 / 2), in place: one (141, N) array, not six
     density = np.subtract(grid[:, None], lean)
@@ -103,7 +106,11 @@ def upright(points: np.ndarray, slant: float) -> np.ndarray:
 def stroke_boxes(paths: Sequence[np.ndarray]) -> list[Box]:
     """Each stroke's box, the writing set upright."""
     slant = writing_slant(paths)
-    return [Box.around(upright(np.asarray(p, dtype=np.float64), slant)) for p in paths]
+    if not len(paths):
+        return []
+    points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
+    every = upright(np.concatenate(points), slant)  # all at once: the same numbers
+    return [Box.around(p) for p in np.split(every, np.cumsum([len(p) for p in points[:-1]]))]
 
 
 def joined_strokes(
