@@ -110,7 +110,22 @@ def stroke_boxes(paths: Sequence[np.ndarray]) -> list[Box]:
         return []
     points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
     every = upright(np.concatenate(points), slant)  # all at once: the same numbers
-    return [Box.around(p) for p in np.split(every, np.cumsum([len(p) for p in points[:-1]]))]
+    # Box.around of each stroke, its steps taken at once; each sum over the stroke's own steps
+    starts = _starts(points)
+    low, high = _extents(every, starts)
+    step = every[1:] - every[:-1]
+    length = np.hypot(step[:, 0], step[:, 1])
+    weighted = (every[1:, 0] + every[:-1, 0]) / 2 * length
+    boxes = []
+    for (x0, y0), (x1, y1), a, n in zip(
+        low.tolist(), high.tolist(), starts.tolist(), (len(p) for p in points), strict=True
+    ):
+        centre = (x0 + x1) / 2
+        total = length[a : a + n - 1].sum() if n > 1 else 0.0
+        if total > 0:
+            centre = float(weighted[a : a + n - 1].sum() / total)
+        boxes.append(Box(x0, y0, x1, y1, centre))
+    return boxes
 
 
 def joined_strokes(
@@ -135,8 +150,7 @@ def joined_strokes(
     end_to_line = np.minimum(end_to_line, end_to_line.T)  # an end of either on the other
     heights = np.array([b.height for b in boxes])
     reach = JOIN_REACH * np.maximum(np.maximum.outer(heights, heights), 1e-9)
-    low = np.stack([p.min(0) for p in points])
-    high = np.stack([p.max(0) for p in points])
+    low, high = _extents(every, starts)
     beyond = (low[:, None, :] > high[None, :, :] + reach[:, :, None]).any(-1)
     near = ~(beyond | beyond.T)  # not too far apart to meet
     ends_meet = near & (ends_apart <= reach)
@@ -160,7 +174,7 @@ def repeated_strokes(
     points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
     if len(points) < 2:
         return {}
-    box = np.array([(*p.min(0), *p.max(0)) for p in points])  # x0, y0, x1, y1
+    box = np.concatenate(_extents(np.concatenate(points), _starts(points)), 1)  # x0, y0, x1, y1
     own = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1])  # each one's larger side
     tallest = float((box[:, 3] - box[:, 1]).max())
     side = np.maximum.outer(own, own)  # the pair's largest side
@@ -263,6 +277,17 @@ def separate_pieces(
         together = float(np.interp(nearest, (PIECE_SURE, PIECE_FAR), (SAME, PIECE_LEAST)))
         out[(min(i, j), max(i, j))] = together
     return out
+
+
+def _starts(points: Sequence[np.ndarray]) -> np.ndarray:
+    """Where each of ``points`` starts among them all, one after the other."""
+    return np.cumsum([0] + [len(p) for p in points[:-1]])
+
+
+def _extents(every: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each stroke's lowest and highest x and y, (n, 2) each, from every stroke's points one
+    after the other (``every``), each stroke starting at ``starts`` (none empty)."""
+    return np.minimum.reduceat(every, starts), np.maximum.reduceat(every, starts)
 
 
 def _closed(path: np.ndarray) -> bool:
