@@ -87,3 +87,17 @@ def test_stroke_boxes_are_each_strokes_own_box_set_upright():
         ]
         slant = writing_slant(paths)
         assert stroke_boxes(paths) == [Box.around(upright(p, slant)) for p in paths]
+
+
+def test_upper_pairs_and_extents_are_numpys_own():
+    from mnist_desk.recognition.stroke_grouping import _extents, _starts, _upper_pairs
+
+    rng = np.random.default_rng(4)
+    for n in (1, 2, 7):
+        flags = rng.random((n, n)) < 0.5
+        expected = [(int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(flags, 1)), strict=True)]
+        assert _upper_pairs(flags) == expected
+        paths = [rng.random((int(rng.integers(1, 9)), 2)) for _ in range(n)]
+        low, high = _extents(np.concatenate(paths), _starts(paths))
+        assert np.array_equal(low, [p.min(0) for p in paths])
+        assert np.array_equal(high, [p.max(0) for p in paths])

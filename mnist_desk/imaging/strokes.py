@@ -48,7 +48,8 @@ def render_drawings(drawings: Sequence[StrokeList]) -> list[Preprocessed]:
         points = np.concatenate([points for points, _ in inked])
         ends = np.concatenate([e + start for (_, e), start in zip(inked, starts, strict=True)])
     boxes = _stroke_fields(points, ends, counts)
-    images = np.stack([(centre_by_mass(box) * 255).round().astype(np.uint8) for box in boxes])
+    fields = np.stack([centre_by_mass(box) for box in boxes])
+    images = (fields * 255).round().astype(np.uint8)
     # The field holds levels k / 255 (PIL's 8-bit ink, moved whole): round to k and look up.
     tensors = iter(ink_tensors(images))
     pictures = iter(images)

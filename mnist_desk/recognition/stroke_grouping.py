@@ -155,9 +155,8 @@ def joined_strokes(
     near = ~(beyond | beyond.T)  # not too far apart to meet
     ends_meet = near & (ends_apart <= reach)
     on_line = near & ~ends_meet & (end_to_line <= reach)
-    upper = np.triu(np.ones((n, n), dtype=bool), 1)
-    joined = dict.fromkeys(zip(*np.nonzero(ends_meet & upper), strict=True), ENDS_MEET)
-    joined.update(dict.fromkeys(zip(*np.nonzero(on_line & upper), strict=True), END_ON_LINE))
+    joined = dict.fromkeys(_upper_pairs(ends_meet), ENDS_MEET)
+    joined.update(dict.fromkeys(_upper_pairs(on_line), END_ON_LINE))
     return {(int(i), int(j)): v for (i, j), v in sorted(joined.items())}
 
 
@@ -192,10 +191,9 @@ def repeated_strokes(
     smaller = own[:, None] <= own[None, :]
     part = short[:, None] & smaller & inside
     part = part | part.T
-    upper = np.triu(side > 0, 1)
     pairs = [
-        (int(i), int(j), float(side[i, j]), bool(part[i, j]))
-        for i, j in zip(*np.nonzero(upper & (alike | part)), strict=True)
+        (i, j, float(side[i, j]), bool(part[i, j]))
+        for i, j in _upper_pairs((side > 0) & (alike | part))
     ]
     if not pairs:
         return {}
@@ -277,6 +275,14 @@ def separate_pieces(
         together = float(np.interp(nearest, (PIECE_SURE, PIECE_FAR), (SAME, PIECE_LEAST)))
         out[(min(i, j), max(i, j))] = together
     return out
+
+
+def _upper_pairs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, where ``flags`` (n, n) is set, in row order (as np.nonzero of
+    its upper triangle gives them)."""
+    i, j = np.nonzero(flags)
+    upper = i < j
+    return list(zip(i[upper].tolist(), j[upper].tolist(), strict=True))
 
 
 def _starts(points: Sequence[np.ndarray]) -> np.ndarray:
