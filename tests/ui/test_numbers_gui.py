@@ -86,3 +86,38 @@ def test_a_drawn_letter_shows_a_question_mark_with_the_shipped_gate(window, pen)
     view = window.panels[0].result_view
     assert view.digit_text == "?" and "letter" in view.confidence_label.text()
     assert window.panels[1].result_view.digit_text == "7"
+
+
+def test_at_the_smallest_window_the_digits_of_a_number_stay_below_the_canvas(window, pen):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(window.minimumSizeHint())
+    QApplication.processEvents()
+    draw_number(pen, window.canvases[0], ["1", "2", "8"])
+    QApplication.processEvents()
+    panel, canvas = window.panels[0], window.canvases[0]
+
+    def top(widget):
+        return widget.mapTo(window, QPoint(0, 0)).y()
+
+    canvas_bottom = top(canvas) + canvas.height()
+    chips = [chip for chip in panel.number_view.chips if chip.isVisible()]
+    assert len(chips) == 3
+    for chip in chips:
+        assert top(chip) >= canvas_bottom, "a digit chip is drawn over the canvas"
+        assert chip.height() >= chip.minimumSizeHint().height(), "a digit chip is squeezed"
+    strip_bottom = max(top(chip) + chip.height() for chip in chips)
+    assert top(panel.result_view) >= strip_bottom, "the digit in detail covers the chips"
+
+
+def test_the_sum_of_two_numbers_shows_no_empty_sum_bars(window, pen):
+    draw_number(pen, window.canvases[0], ["1", "2"])
+    draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+    assert window.sum_view.equation_text == "12 + 7 = 19"
+    assert not window.sum_view.bars.isVisible()
+    assert "one digit per box" in window.sum_view.bars_title.text()
+    QTest.mouseClick(window.panels[0].clear_button, Qt.MouseButton.LeftButton)  # one digit again
+    draw_number(pen, window.canvases[0], ["3"], at=(0.35, 0.25))
+    assert window.sum_view.equation_text == "3 + 7 = 10"
+    assert window.sum_view.bars.isVisible() and len(window.sum_view.bars.values) == 19

@@ -10,7 +10,7 @@ shows what it reports.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from mnist_desk.app.corrections import (
     CorrectionEvent,
@@ -20,6 +20,7 @@ from mnist_desk.app.corrections import (
     model_name,
 )
 from mnist_desk.personal.store import MyDigitsError, MyDigitsStore, PersonalDigit
+from mnist_desk.ui.draw.result_parts import WrappingLabel
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
@@ -37,8 +38,7 @@ class KeepBar(QWidget):
             self.keep_button.setToolTip,
             lambda: self.tr("Keep this drawing in My digits with the digit the model read"),
         )
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        self.note = WrappingLabel()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.keep_button)

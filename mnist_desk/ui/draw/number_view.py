@@ -6,6 +6,9 @@ one digit; clicking a digit shows it in detail there (the drawing session keeps 
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -14,6 +17,8 @@ from mnist_desk.ui.draw.result_parts import Preview28, percent_text
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 CHIP_SCALE = 2  # a digit's 28x28 model input shown at 56 px
+# A digit as a chip shows it (the fields of ``DigitResult`` it reads), to size the strip by.
+_PLACEHOLDER = SimpleNamespace(image28=np.zeros((28, 28), np.uint8), digit=0, confidence=1.0)
 
 
 def doubt_text(reason: str | None) -> str:
@@ -97,7 +102,9 @@ class NumberStrip(QWidget):
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.setSizePolicy(policy)
-        self.setMinimumHeight(DigitChip().sizeHint().height())
+        chip = DigitChip()  # its room: a chip framed as selected (the frame is thicker)
+        chip.show_digit(_PLACEHOLDER, selected=True)
+        self.setMinimumHeight(chip.sizeHint().height())
         self.hide()
 
     @property

@@ -11,7 +11,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.ui.draw.result_parts import Preview28, ProbabilityBars, percent_text
+from mnist_desk.ui.draw.result_parts import (
+    Preview28,
+    ProbabilityBars,
+    WrappingLabel,
+    percent_text,
+)
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 
@@ -34,13 +39,11 @@ class DigitResultView(QWidget):
         self.digit_label.setFont(_big_font(self, 3.2))
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.digit_label.setMinimumWidth(70)
-        self.confidence_label = QLabel()
+        self.confidence_label = WrappingLabel()
         self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.confidence_label.setWordWrap(True)
         self.bars = ProbabilityBars(10)
         # The digit a scratch adder that learned digits from sums reads itself (hidden otherwise).
-        self.adder_digit_label = QLabel()
-        self.adder_digit_label.setWordWrap(True)
+        self.adder_digit_label = WrappingLabel()
         self.adder_digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.adder_digit_label.hide()
         self._adder_digit = None
@@ -158,12 +161,14 @@ class SumView(QWidget):
         self.equation_label.setFont(_big_font(self, 3.0))
         self.equation_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.equation_label.setMinimumWidth(260)
-        self.caption_label = QLabel()
+        self.caption_label = WrappingLabel()
         self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption_label.setWordWrap(True)
         self.bars_title = QLabel()
         self.bars = ProbabilityBars(19)
         self.bars.setMinimumHeight(64)
+        policy = self.bars.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.bars.setSizePolicy(policy)
 
         left = QVBoxLayout()
         left.setSpacing(2)
@@ -201,6 +206,7 @@ class SumView(QWidget):
     def _refresh(self) -> None:
         kind = self._state[0]
         if kind != "result":
+            self.bars.show()
             self.equation_label.setText("? + ? = ?")
             self.bars.set_values(None)
             self.bars_title.setText(self.tr("Sum probabilities (0–18)"))
@@ -244,7 +250,10 @@ class SumView(QWidget):
             else:
                 caption = self.tr("Sum of the two numbers: {0} sure").format(sure)
             self.caption_label.setText(caption)
-        if result.probabilities is None and not (first.blank or second.blank):
+        numbers = result.probabilities is None and not (first.blank or second.blank)
+        # Nineteen sums cannot hold 128 + 7: no empty bars then, the title says why (room kept)
+        self.bars.setVisible(not numbers)
+        if numbers:
             self.bars_title.setText(self.tr("Sum probabilities are shown for one digit per box"))
         else:
             self.bars_title.setText(

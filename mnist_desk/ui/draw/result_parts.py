@@ -20,6 +20,22 @@ from mnist_desk.ui.draw.paper import grey_to_qimage
 PREVIEW_SCALE = 4  # 28 px shown as 112 px, nearest neighbour: every model pixel visible
 
 
+class WrappingLabel(QLabel):
+    """A word-wrapped label that does not ask its layout for height-for-width.
+
+    Why: a wrapped QLabel reports height-for-width, and a box layout holding one stops honouring
+    its siblings' minimum heights when the window is at its smallest (the digit chips of a number
+    were drawn over the canvas). Without it, the label's minimum size is its wrapped text's.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 def percent_text(value: float) -> str:
     """A confidence as the views word it ("97.3%", ">99.9%")."""
     return f"{value:.1%}" if value < 0.9995 else ">99.9%"
