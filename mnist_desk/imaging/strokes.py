@@ -36,17 +36,12 @@ def render_drawings(drawings: Sequence[StrokeList]) -> list[Preprocessed]:
     """Several drawings (each as ``render_strokes`` takes it) -> what the model sees of each,
     exactly as ``render_strokes`` draws them one by one, in one pass: the candidate digits of
     a number are drawn on one canvas, one tile each."""
-    placed = [_placed(strokes) for strokes in drawings]
-    inked = [p for p in placed if p is not None]
+    paths = [[_xy(s) for s in strokes if len(s)] for strokes in drawings]
+    inked = [p for p in paths if p]
     if not inked:
         return [Preprocessed(None, None) for _ in drawings]
-    counts = [len(ends) for _, ends in inked]
-    if len(inked) == 1:
-        points, ends = inked[0]
-    else:  # one after the other: each stroke's end among every drawing's points
-        starts = np.cumsum([0] + [len(points) for points, _ in inked[:-1]]).tolist()
-        points = np.concatenate([points for points, _ in inked])
-        ends = np.concatenate([e + start for (_, e), start in zip(inked, starts, strict=True)])
+    counts = [len(p) for p in inked]
+    points, ends = _placed([s for p in inked for s in p], counts)
     boxes = _stroke_fields(points, ends, counts)
     fields = np.stack([centre_by_mass(box) for box in boxes])
     images = (fields * 255).round().astype(np.uint8)
@@ -54,25 +49,26 @@ def render_drawings(drawings: Sequence[StrokeList]) -> list[Preprocessed]:
     tensors = iter(ink_tensors(images))
     pictures = iter(images)
     return [
-        Preprocessed(None, None) if p is None else Preprocessed(next(pictures), next(tensors))
-        for p in placed
+        Preprocessed(next(pictures), next(tensors)) if p else Preprocessed(None, None)
+        for p in paths
     ]
 
 
-def _placed(strokes: StrokeList) -> tuple[np.ndarray, np.ndarray] | None:
-    """A drawing's strokes fitted into the field (every point, one stroke after the other, in
-    field pixels) and where each stroke ends; None if there are none."""
-    paths = [_xy(s) for s in strokes if len(s)]
-    if not paths:
-        return None
-    every = np.concatenate(paths)
-    low, high = every.min(0), every.max(0)
-    extent = float((high - low).max())
+def _placed(strokes: list[np.ndarray], counts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Each drawing's strokes (``strokes``: every drawing's, one drawing after the other, the
+    first ``counts[0]`` the first drawing's...) fitted into the field: every point, one stroke
+    after the other, in field pixels, and where each stroke ends. Each drawing on its own,
+    all at once: the same steps, element by element, as for one drawing alone."""
+    every = np.concatenate(strokes) if len(strokes) > 1 else strokes[0]
+    ends = np.cumsum([len(s) for s in strokes])
+    firsts = np.concatenate([[0], ends[np.cumsum(counts)[:-1] - 1]])  # each drawing's first point
+    low, high = np.minimum.reduceat(every, firsts), np.maximum.reduceat(every, firsts)
+    extent = (high - low).max(1)
     # The ink box (centre line plus the pen) fits in BOX: a dot or a line keeps its proportions.
-    scale = (BOX - PEN) / extent if extent > 0 else 0.0
+    scale = np.divide(BOX - PEN, extent, out=np.zeros_like(extent), where=extent > 0)
     centre = (low + high) / 2
-    placed = (every - centre) * scale + FIELD / 2
-    return placed, np.cumsum([len(path) for path in paths])
+    drawing = np.repeat(np.arange(len(counts)), np.diff(firsts, append=len(every)))
+    return (every - centre[drawing]) * scale[drawing, None] + FIELD / 2, ends
 
 
 def _xy(stroke) -> np.ndarray:
