@@ -131,6 +131,9 @@ def stale(weights: Path = WEIGHTS) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    if not set(argv) <= {"--full", "--write", "--check"}:
+        print(__doc__)
+        return 0 if set(argv) & {"-h", "--help"} else 2
     if "--check" in argv:
         for path in stale():
             print(f"{path.relative_to(ROOT)}: the model table is stale; run {__file__} --write")

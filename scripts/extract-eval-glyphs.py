@@ -247,4 +247,8 @@ def main(fonts_dir: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main_dev(sys.argv[2]) if sys.argv[1] == "--dev" else main(sys.argv[1]))
+    args = sys.argv[1:]
+    if args[:1] in ([], ["-h"], ["--help"]) or (args[0] == "--dev" and len(args) < 2):
+        print(__doc__)
+        sys.exit(0 if args[:1] in (["-h"], ["--help"]) else 2)
+    sys.exit(main_dev(args[1]) if args[0] == "--dev" else main(args[0]))

@@ -19,6 +19,9 @@ sys.path.insert(0, str(REPO))
 
 
 def main(args: list[str]) -> int:
+    if not args or args[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0 if args else 2
     import torch
 
     from mnist_desk.evaluation.sets import DEV_SET, EVAL_SETS

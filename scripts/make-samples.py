@@ -11,6 +11,9 @@ from PIL import Image
 
 from mnist_desk.data.mnist_files import read_split
 
+if sys.argv[1:2] in (["-h"], ["--help"]):
+    print(__doc__)
+    sys.exit(0)
 root = sys.argv[1] if len(sys.argv) > 1 else "../shared/datasets"
 out = Path(__file__).resolve().parent.parent / "resources" / "samples"
 out.mkdir(parents=True, exist_ok=True)

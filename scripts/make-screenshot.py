@@ -1,4 +1,4 @@
-"""Takes the README's screenshot: the real window, two synthetic handwritten digits, recognised.
+"""Takes the README's screenshot: the real window, two handwritten numbers (13 and 5), recognised.
 
 Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make-screenshot.py docs/screenshot.png [MODELS_DIR]
 """
@@ -59,6 +59,12 @@ FIVE_BODY = [
     (0.33, 0.78),
 ]
 
+ONE = [(0.29, 0.22), (0.27, 0.82)]
+THREE_AFTER_ONE = [(0.42 + (x - 0.30) * 0.9, y) for x, y in THREE]  # the 3 of "13", to its right
+
+if sys.argv[1:2] in (["-h"], ["--help"]) or len(sys.argv) < 2:
+    print(__doc__)
+    sys.exit(0 if len(sys.argv) > 1 else 2)
 app = make_application()
 models = sys.argv[2] if len(sys.argv) > 2 else None
 settings_file = f"{tempfile.mkdtemp()}/settings.ini"  # never the user's own settings
@@ -66,7 +72,8 @@ w = MainWindow(settings=AppSettings(settings_file), models_dir=models)
 w.resize(1100, 780)
 w.show()
 wait_until(lambda: w.predictor is not None or not w.loading, 120)
-w.canvases[0].add_stroke(catmull(THREE))
+w.canvases[0].add_stroke(catmull(ONE, 6))
+w.canvases[0].add_stroke(catmull(THREE_AFTER_ONE))
 w.canvases[1].add_stroke(catmull(FIVE_BODY))
 w.canvases[1].add_stroke(catmull(FIVE_TOP, 4))
 w.predict_now()
