@@ -14,8 +14,9 @@
 - MNIST test with the judge, the default classifier: accuracy counting rejections as errors.
 - Calibration: ECE (15 bins) of the default classifier on MNIST test and on the drawn digits as
   the window shows them, with the temperature and without it.
-- Latency: the window's recognition of one digit per box, with the judge and without it, side by
-  side in one process.
+- Latency (``benchmarks/number_latency.py``): the window's recognition of one digit and of 3
+  digits per box, with the judge and without it, in turns in one process, on one thread as the
+  window reads.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import tempfile
 import time
 from collections import Counter
@@ -32,8 +32,9 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.common import Line, Options, log, percentile
+from benchmarks.common import Line, Options, log
 from benchmarks.drawn_replay import _process_events, draw, make_window, use_model
+from benchmarks.number_latency import latency_lines
 
 DEFAULT = "classifier-convnet"
 NOT_DIGIT_GOAL = 0.90  # letters, symbols and scribbles shown as not a digit
@@ -41,10 +42,7 @@ DRAWN_RIGHT_GOAL = 0.993  # drawn digits read right, a "not a digit" counted as 
 DRAWN_REJECT_GOAL = 0.005  # drawn digits called "not a digit"
 MNIST_GOAL = 0.994  # MNIST test, default classifier, rejections counted as errors
 ECE_MNIST_GOAL, ECE_DRAWN_GOAL = 0.015, 0.03
-LATENCY_GOAL_S = 0.005  # p95, one digit per box (row 3's goal)
-LATENCY_3X3_GOAL_S = 0.010  # p95, numbers of 3 digits in both boxes
 PNG_DIGITS = 1000  # MNIST test digits read through predict as PNG files
-CALLS = 400
 
 
 @dataclass
@@ -239,37 +237,6 @@ def mnist_pictures(model: Path, opts: Options, folder: Path, count: int) -> Digi
     return score
 
 
-def latency(predictor, opts: Options) -> dict:
-    """p95 of the window's recognition of one digit per box and of 3 + 3 digits, with the judge
-    and without it, interleaved in one process (both feel the same load)."""
-    from mnist_desk.evaluation.drawn_set import drawn_digits
-    from mnist_desk.evaluation.number_set import drawn_number_pairs
-    from mnist_desk.imaging.drawn import Strokes
-    from mnist_desk.recognition.predictor import Predictor, TrustEveryReading
-
-    digits = drawn_digits(10)
-    single = tuple(Strokes.from_points(digits[k].strokes) for k in (7, 2))
-    [(a, b)] = drawn_number_pairs(1, 5, lengths=(3,))
-    three = (Strokes.from_points(a.strokes), Strokes.from_points(b.strokes))
-    trusting = Predictor(predictor.checkpoint, "cpu", judge=TrustEveryReading())
-    calls = 30 if opts.quick else CALLS
-    cases = {
-        (what, name): (p, boxes)
-        for what, boxes in (("1+1", single), ("3+3", three))
-        for name, p in (("judge", predictor), ("no judge", trusting))
-    }
-    times: dict[tuple[str, str], list[float]] = {key: [] for key in cases}
-    for p, boxes in cases.values():
-        for _ in range(10):
-            p.predict_sum(*boxes)
-    for _ in range(calls):
-        for key, (p, boxes) in cases.items():
-            start = time.perf_counter()
-            p.predict_sum(*boxes)
-            times[key].append(time.perf_counter() - start)
-    return {f"{what} {name}": percentile(t, 95) for (what, name), t in times.items()}
-
-
 def run(opts: Options) -> list[Line]:
     from mnist_desk.evaluation.drawn_set import drawn_digits
     from mnist_desk.evaluation.nondigit_set import nondigit_sets
@@ -321,7 +288,6 @@ def run(opts: Options) -> list[Line]:
     probabilities = np.array([p for p, _ in drawn.confidences])
     labels = np.array([y for _, y in drawn.confidences])
     ece_drawn, ece_drawn_raw = ece_pair(probabilities, labels, predictor.temperature)
-    times = latency(predictor, opts)
 
     for name, title in (
         ("letters", "Letters shown as not a digit"),
@@ -399,24 +365,5 @@ def run(opts: Options) -> list[Line]:
             data={"mnist": mnist["ece"], "drawn": ece_drawn, "drawn_raw": ece_drawn_raw},
         )
     )
-    import torch
-
-    machine = (
-        f"CPU capability {torch.backends.cpu.get_cpu_capability()}, load "
-        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
-    )
-    for what, goal in (("1+1", LATENCY_GOAL_S), ("3+3", LATENCY_3X3_GOAL_S)):
-        lines.append(
-            Line(
-                "12",
-                f"Latency with the judge, {'one digit' if what == '1+1' else '3 digits'} per "
-                f"box (p95, {DEFAULT})",
-                f"{times[what + ' judge'] * 1000:.2f} ms",
-                f"≤ {goal * 1000:.0f} ms",
-                times[what + " judge"] <= goal,
-                f"without the judge {times[what + ' no judge'] * 1000:.2f} ms, interleaved in "
-                f"one process, {CALLS if not opts.quick else 30} calls each; {machine}",
-                data={k: v for k, v in times.items() if k.startswith(what)},
-            )
-        )
+    lines += latency_lines(predictor, opts)
     return lines

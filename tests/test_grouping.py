@@ -7,8 +7,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mnist_desk.recognition.grouping import Box, group_pieces
-from mnist_desk.recognition.stroke_grouping import group_strokes, writing_slant
+from mnist_desk.recognition.grouping import Box, _togetherness_of_pairs, group_pieces, togetherness
+from mnist_desk.recognition.stroke_grouping import (
+    group_strokes,
+    stroke_boxes,
+    upright,
+    writing_slant,
+)
 from tests.number_glyphs import GLYPHS, expected_groups, write
 
 
@@ -53,3 +58,46 @@ def test_a_speck_joins_the_nearest_digit():
     boxes = [Box(0, 0, 0.2, 0.3), Box(0.4, 0, 0.6, 0.3), Box(0.61, 0.1, 0.62, 0.11)]
     assert group_pieces(boxes) == [[0], [1, 2]]
     assert group_pieces([]) == []
+
+
+def test_togetherness_of_every_pair_at_once_is_togetherness_of_each():
+    rng = np.random.default_rng(5)
+    for _ in range(50):
+        n = int(rng.integers(2, 12))
+        boxes = []
+        for _ in range(n):
+            x0, y0 = rng.uniform(0, 1, 2)
+            w, h = rng.choice([0.0, 0.02, 0.3]), rng.choice([0.0, 0.05, 0.4])  # ties, flat
+            w, h = w + rng.uniform(0, 0.1), h + rng.uniform(0, 0.1) * rng.integers(0, 2)
+            cx = None if rng.random() < 0.5 else float(x0 + rng.uniform(0, w))
+            boxes.append(Box(float(x0), float(y0), float(x0 + w), float(y0 + h), cx))
+        boxes.append(boxes[0])  # equal widths: the first given is the narrow one
+        pairs = _togetherness_of_pairs(boxes)
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                assert pairs[i, j] == togetherness(boxes[i], boxes[j])
+
+
+def test_stroke_boxes_are_each_strokes_own_box_set_upright():
+    rng = np.random.default_rng(2)
+    for _ in range(30):
+        paths = [
+            np.cumsum(rng.normal(0, 0.03, (int(rng.integers(1, 30)), 2)), 0) + rng.uniform(0, 1, 2)
+            for _ in range(int(rng.integers(1, 8)))
+        ]
+        slant = writing_slant(paths)
+        assert stroke_boxes(paths) == [Box.around(upright(p, slant)) for p in paths]
+
+
+def test_upper_pairs_and_extents_are_numpys_own():
+    from mnist_desk.recognition.stroke_grouping import _extents, _starts, _upper_pairs
+
+    rng = np.random.default_rng(4)
+    for n in (1, 2, 7):
+        flags = rng.random((n, n)) < 0.5
+        expected = [(int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(flags, 1)), strict=True)]
+        assert _upper_pairs(flags) == expected
+        paths = [rng.random((int(rng.integers(1, 9)), 2)) for _ in range(n)]
+        low, high = _extents(np.concatenate(paths), _starts(paths))
+        assert np.array_equal(low, [p.min(0) for p in paths])
+        assert np.array_equal(high, [p.max(0) for p in paths])

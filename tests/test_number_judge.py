@@ -269,3 +269,25 @@ def test_loops_that_meet_are_not_a_doubled_line():
         [arc(0.3, 0.25, 0.25, 0.25, 90, 450, 40), arc(0.3, 0.75, 0.3, 0.25, -90, 270, 40)]
     )
     assert not stroke_shape([loops], 1.0).doubled
+
+
+def _sides(a: np.ndarray, b: np.ndarray, r: np.ndarray) -> np.ndarray:
+    d = b - a  # segment i's direction; the sign of d x (r_j - a_i)
+    return np.sign(
+        d[:, None, 0] * (r[None, :, 1] - a[:, None, 1])
+        - d[:, None, 1] * (r[None, :, 0] - a[:, None, 0])
+    )
+
+
+def test_self_crossings_count_the_pairs_np_triu_keeps():
+    from mnist_desk.recognition.scribble import _segments, _self_crossings
+
+    rng = np.random.default_rng(6)
+    for _ in range(20):
+        paths = [rng.random((int(rng.integers(2, 30)), 2)) for _ in range(int(rng.integers(1, 4)))]
+        a, b, owner = _segments(paths)
+        straddles = _sides(a, b, a) * _sides(a, b, b) < 0
+        i, j = np.nonzero(np.triu(straddles & straddles.T, 2))
+        same = owner[i] == owner[j]
+        expected = np.bincount(owner[i[same]], minlength=len(paths)).tolist()
+        assert _self_crossings(a, b, owner, len(paths)) == expected

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -33,6 +34,15 @@ class Stroke:
     @property
     def uniform(self) -> bool:
         return len({p for _, _, p in self.points}) <= 1
+
+    @cached_property
+    def xy(self) -> np.ndarray:
+        """The points' (x, y) as a read-only float64 (N, 2) array, made once: a drawing is read
+        again after each new stroke, and its earlier strokes need not be converted again."""
+        points = np.array(self.points, dtype=np.float64)
+        xy = points[:, :2] if len(self.points) else np.empty((0, 2))
+        xy.setflags(write=False)
+        return xy
 
 
 def pressure_scale(pressure: float) -> float:
@@ -71,6 +81,10 @@ class Strokes:
 
     def point_lists(self) -> list[list[Point]]:
         return [list(s.points) for s in self.strokes]
+
+    def paths(self) -> list[np.ndarray]:
+        """Each stroke's (x, y) as a read-only float64 (N, 2) array (``Stroke.xy``)."""
+        return [s.xy for s in self.strokes]
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: arrays have no useful ==

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from mnist_desk.imaging.field import BOX, FIELD, Preprocessed, centre_by_mass, to_tensor
+from mnist_desk.imaging.field import BOX, FIELD, Preprocessed, centre_by_mass, ink_tensors
 
 # MNIST's pen, in pixels of the 28x28 field: a vertical MNIST "1" carries 3.2 px of ink per row.
 PEN = 2.8
@@ -29,19 +29,46 @@ StrokeList = Sequence[Sequence[Point]]
 def render_strokes(strokes: StrokeList) -> Preprocessed:
     """Strokes (point lists or (N, 2+) arrays, any unit, y down) -> what the model sees; blank
     if there are none."""
-    paths = [_xy(s) for s in strokes if len(s)]
-    if not paths:
-        return Preprocessed(None, None)
-    every = np.concatenate(paths)
-    low, high = every.min(0), every.max(0)
-    extent = float((high - low).max())
+    return render_drawings([strokes])[0]
+
+
+def render_drawings(drawings: Sequence[StrokeList]) -> list[Preprocessed]:
+    """Several drawings (each as ``render_strokes`` takes it) -> what the model sees of each,
+    exactly as ``render_strokes`` draws them one by one, in one pass: the candidate digits of
+    a number are drawn on one canvas, one tile each."""
+    paths = [[_xy(s) for s in strokes if len(s)] for strokes in drawings]
+    inked = [p for p in paths if p]
+    if not inked:
+        return [Preprocessed(None, None) for _ in drawings]
+    counts = [len(p) for p in inked]
+    points, ends = _placed([s for p in inked for s in p], counts)
+    boxes = _stroke_fields(points, ends, counts)
+    fields = np.stack([centre_by_mass(box) for box in boxes])
+    images = (fields * 255).round().astype(np.uint8)
+    # The field holds levels k / 255 (PIL's 8-bit ink, moved whole): round to k and look up.
+    tensors = iter(ink_tensors(images))
+    pictures = iter(images)
+    return [
+        Preprocessed(next(pictures), next(tensors)) if p else Preprocessed(None, None)
+        for p in paths
+    ]
+
+
+def _placed(strokes: list[np.ndarray], counts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Each drawing's strokes (``strokes``: every drawing's, one drawing after the other, the
+    first ``counts[0]`` the first drawing's...) fitted into the field: every point, one stroke
+    after the other, in field pixels, and where each stroke ends. Each drawing on its own,
+    all at once: the same steps, element by element, as for one drawing alone."""
+    every = np.concatenate(strokes) if len(strokes) > 1 else strokes[0]
+    ends = np.cumsum([len(s) for s in strokes])
+    firsts = np.concatenate([[0], ends[np.cumsum(counts)[:-1] - 1]])  # each drawing's first point
+    low, high = np.minimum.reduceat(every, firsts), np.maximum.reduceat(every, firsts)
+    extent = (high - low).max(1)
     # The ink box (centre line plus the pen) fits in BOX: a dot or a line keeps its proportions.
-    scale = (BOX - PEN) / extent if extent > 0 else 0.0
+    scale = np.divide(BOX - PEN, extent, out=np.zeros_like(extent), where=extent > 0)
     centre = (low + high) / 2
-    placed = (every - centre) * scale + FIELD / 2
-    box = _stroke_field(placed, np.cumsum([len(path) for path in paths]))
-    field = centre_by_mass(box)
-    return Preprocessed((field * 255).round().astype(np.uint8), to_tensor(field))
+    drawing = np.repeat(np.arange(len(counts)), np.diff(firsts, append=len(every)))
+    return (every - centre[drawing]) * scale[drawing, None] + FIELD / 2, ends
 
 
 def _xy(stroke) -> np.ndarray:
@@ -82,18 +109,23 @@ def _corners(points: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return corner
 
 
-def _stroke_field(points: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def _stroke_fields(points: np.ndarray, ends: np.ndarray, counts: list[int]) -> np.ndarray:
     """Round-capped, round-joined strokes (``points`` in field pixels, one stroke after the
-    other, each ending before its index in ``ends``) -> float (28, 28) ink 0..1.
+    other, each ending before its index in ``ends``; ``counts``: how many strokes each drawing
+    has, in order) -> float (drawings, 28, 28) ink 0..1.
 
     Drawn by PIL at SUPERSAMPLE times the field's size, then averaged down: antialiased edges.
     A disc at the ends and at every sharp turn makes caps and joins round (PIL's own round joins
-    cost 10x more). All ink is drawn at 255, so the order of the shapes does not matter.
+    cost 10x more). All ink is drawn at 255, so the order of the shapes does not matter. The
+    drawings lie one below the other on one canvas, a tile each: PIL draws at whole pixels
+    (it truncates each coordinate), so a shape is handed its truncated coordinates moved down
+    by whole tiles and draws the very pixels it would on a canvas of its own; the fitted ink
+    stays 16 px clear of a tile's edges, and each tile is averaged down on its own.
     """
     from PIL import Image, ImageDraw
 
     side = FIELD * SUPERSAMPLE
-    canvas = Image.new("L", (side, side), 0)
+    canvas = Image.new("L", (side, side * len(counts)), 0)
     draw = ImageDraw.Draw(canvas)
     width = PEN * SUPERSAMPLE
     radius = width / 2
@@ -101,12 +133,24 @@ def _stroke_field(points: np.ndarray, ends: np.ndarray) -> np.ndarray:
     # PIL snaps to whole pixels: round off float noise first, so the same digit drawn at
     # another size or place snaps the same way.
     points = np.round(points * SUPERSAMPLE, 6)
+    pixels = points.astype(np.int64)  # PIL's truncation (the coordinates are positive)
+    corners = _corners(points, ends)
+    low = (points[corners] - radius).astype(np.int64)  # each disc's box
+    high = (points[corners] + radius).astype(np.int64)
+    if len(counts) > 1:  # move each drawing's shapes down to its tile
+        down = np.zeros(len(points), dtype=np.int64)
+        last = ends[np.cumsum(counts) - 1].tolist()  # where each drawing's points end
+        for k, (a, b) in enumerate(zip([0, *last[:-1]], last, strict=True)):
+            down[a:b] = k * side
+        pixels[:, 1] += down
+        low[:, 1] += down[corners]
+        high[:, 1] += down[corners]
     start = 0
     for end in ends.tolist():
         if end - start > 1:
-            draw.line(points[start:end].ravel().tolist(), fill=255, width=round(width))
+            draw.line(pixels[start:end].ravel().tolist(), fill=255, width=round(width))
         start = end
-    for x, y in points[_corners(points, ends)].tolist():
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=255)
+    for x0, y0, x1, y1 in np.concatenate([low, high], 1).tolist():
+        draw.ellipse((x0, y0, x1, y1), fill=255)
     small = canvas.reduce(SUPERSAMPLE)
-    return np.asarray(small, dtype=np.float32) / 255.0
+    return (np.asarray(small, dtype=np.float32) / 255.0).reshape(len(counts), FIELD, FIELD)

@@ -151,9 +151,11 @@ class DigitJudge:
             digit_p, kinds = p[:, :digits].sum(1), p[:, digits:].argmax(1)
             letter = p[:, digits + NON_DIGIT_KINDS.index("letter")]
         verdicts = []
+        digit_p, letter = digit_p.tolist(), letter.tolist()  # floats, read once
+        kinds = None if kinds is None else kinds.tolist()
         for i, top in enumerate(confidence.tolist()):
-            score, is_letter = float(digit_p[i]), float(letter[i])
-            kind = None if kinds is None else REASONS[NON_DIGIT_KINDS[int(kinds[i])]]
+            score, is_letter = digit_p[i], letter[i]
+            kind = None if kinds is None else REASONS[NON_DIGIT_KINDS[kinds[i]]]
             if kind is not None and score < self.gate_threshold:
                 verdicts.append(Verdict(False, kind, score, kind, is_letter))
             elif top < self.min_confidence:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -107,6 +108,27 @@ def togetherness(a: Box, b: Box) -> float:
     return depth - LEVEL_WEIGHT * (level - LEVEL_NEUTRAL) * near
 
 
+def _togetherness_of_pairs(boxes: Sequence[Box]) -> np.ndarray:
+    """``togetherness(boxes[i], boxes[j])`` at [i, j] for every pair at once: the same steps on
+    arrays, so the same numbers (only a zero's sign may differ, which no comparison sees)."""
+    x0, y0, x1, y1, cx = np.array([(b.x0, b.y0, b.x1, b.y1, b.centre_x) for b in boxes]).T
+    w, h = x1 - x0, y1 - y0
+    a_narrow = w[:, None] <= w[None, :]  # a = boxes[i] (rows), b = boxes[j] (columns)
+    narrow_cx = np.where(a_narrow, cx[:, None], cx[None, :])
+    wide_x0 = np.where(a_narrow, x0[None, :], x0[:, None])
+    wide_x1 = np.where(a_narrow, x1[None, :], x1[:, None])
+    high = np.maximum(h[:, None], h[None, :])
+    scale = np.maximum(np.maximum(high, np.maximum(w[:, None], w[None, :])), 1e-12)
+    depth = np.minimum(narrow_cx - wide_x0, wide_x1 - narrow_cx) / scale
+    flat = np.minimum(h[:, None], h[None, :]) <= FLAT * high
+    shared = np.minimum(y1[:, None], y1[None, :]) - np.maximum(y0[:, None], y0[None, :])
+    spanned = np.maximum(y1[:, None], y1[None, :]) - np.minimum(y0[:, None], y0[None, :])
+    level = np.maximum(0.0, shared) / np.where(spanned > 0, spanned, 1.0)
+    level = np.where(spanned > 0, level, 1.0)
+    near = np.minimum(1.0, np.maximum(0.0, 1 + depth / NEAR))
+    return np.where(flat, depth, depth - LEVEL_WEIGHT * (level - LEVEL_NEUTRAL) * near)
+
+
 class _Sets:
     """Union-find over piece indices."""
 
@@ -146,12 +168,18 @@ class Layout:
     def run_prior(self, start: int, end: int) -> float:
         """What the geometry says of atoms start..end-1 being one digit, in nats: how together
         its neighbours are, less what an unlikely digit's shape costs."""
-        together = sum(_log_sigmoid(_evidence(self.links[k])) for k in range(start, end - 1))
+        together = sum(self._link_priors[0][start : end - 1])
         return together - shape_cost(self.run_box(start, end), self.height)
 
     def cut_prior(self, k: int) -> float:
         """What the geometry says of a digit ending before atom k, in nats."""
-        return _log_sigmoid(-_evidence(self.links[k - 1]))
+        return self._link_priors[1][k - 1]
+
+    @cached_property
+    def _link_priors(self) -> tuple[list[float], list[float]]:
+        """Each link's log-odds made into nats once: of one digit across it, of a cut there."""
+        evidence = [_evidence(link) for link in self.links]
+        return [_log_sigmoid(e) for e in evidence], [_log_sigmoid(-e) for e in evidence]
 
     def runs(self) -> list[tuple[int, int]]:
         """The runs worth reading: every atom, and runs of up to MAX_RUN atoms no wider than two
@@ -193,14 +221,16 @@ def layout(
     joined, known, at_least = joined or {}, known or {}, at_least or {}
     pair = {}
     sets = _Sets(list(range(n)))
+    together = _togetherness_of_pairs(boxes).tolist() if n > 1 else []
     for i in range(n):
+        row = together[i] if n > 1 else ()
         for j in range(i + 1, n):
             if (i, j) in known:
-                pair[(i, j)] = known[(i, j)]
+                value = known[(i, j)]
             else:
-                pair[(i, j)] = togetherness(boxes[i], boxes[j]) + joined.get((i, j), 0.0)
-                pair[(i, j)] = max(pair[(i, j)], at_least.get((i, j), -math.inf))
-            if pair[(i, j)] >= SAME:
+                value = max(row[j] + joined.get((i, j), 0.0), at_least.get((i, j), -math.inf))
+            pair[(i, j)] = value
+            if value >= SAME:
                 sets.join(i, j)
     atoms = [sorted(g) for g in sets.groups()]
     atom_boxes = [group_box(boxes, g) for g in atoms]

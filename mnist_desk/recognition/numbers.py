@@ -2,9 +2,10 @@
 
 ``segment`` cuts one drawing (``imaging.drawn``: ``Strokes`` or a ``Picture``) into atoms
 (``grouping.layout``: pieces that are surely parts of one digit, left to right): strokes, or a
-picture's ink blobs (``imaging.ink``; the ink of a thick pen thinned first), where a blob too wide for one digit (digits that touch)
-is cut into slices at its thinnest columns. Every run of a few consecutive atoms is a candidate
-digit, drawn the MNIST way (strokes by ``render_strokes``, ink by ``ink_to_input``). The
+picture's ink blobs (``imaging.ink``; the ink of a thick pen thinned first), where a blob too
+wide for one digit (digits that touch) is cut into slices at its thinnest columns. Every run of
+a few consecutive atoms is a candidate digit, drawn the MNIST way (strokes by
+``render_drawings``, every candidate of a drawing in one call; ink by ``ink_to_input``). The
 Predictor reads every candidate of both boxes in one batch, and ``choose`` keeps the split into
 runs that scores best: each digit's reading (the log-probability of the model's answer) plus what
 the geometry says (``Layout.run_prior``, ``cut_prior``), by dynamic programming.
@@ -21,7 +22,7 @@ from mnist_desk.imaging.drawn import Blank, Drawn, Picture, Strokes, to_grey
 from mnist_desk.imaging.field import Preprocessed
 from mnist_desk.imaging.ink import Blobs, blob_boxes, cut_columns, find_blobs, shrink, thinned
 from mnist_desk.imaging.pictures import ink_map, ink_to_input
-from mnist_desk.imaging.strokes import render_strokes
+from mnist_desk.imaging.strokes import render_drawings
 from mnist_desk.recognition.grouping import Box, Layout, best_runs, layout
 from mnist_desk.recognition.stroke_grouping import stroke_layout
 
@@ -68,22 +69,26 @@ def segment(drawn: Drawn) -> Segmentation:
 def _segmentation(
     lay: Layout, key: Callable, render: Callable, whole: Callable = lambda key: True
 ) -> Segmentation:
-    candidates = []
-    for start, end in lay.runs():
-        pieces = key(start, end)
-        made = render(pieces)
-        if not made.blank:
-            candidates.append(Candidate(pieces, (start, end), made, whole(pieces)))
+    """Every run of ``lay`` worth reading as a candidate: ``key`` names its pieces, ``render``
+    draws the model inputs of a list of keys at once, ``whole`` says if the reading of the
+    gate counts."""
+    runs = lay.runs()
+    keys = [key(start, end) for start, end in runs]
+    candidates = [
+        Candidate(pieces, run, made, whole(pieces))
+        for pieces, run, made in zip(keys, runs, render(keys), strict=True)
+        if not made.blank
+    ]
     return Segmentation(candidates, lay)
 
 
 def _segment_strokes(drawn: Strokes) -> Segmentation:
-    paths = [np.asarray(p, dtype=np.float64)[:, :2] for p in drawn.point_lists()]
+    paths = drawn.paths()
     lay = stroke_layout(paths, [s.width for s in drawn.strokes])
     cut = _segmentation(
         lay,
         lambda a, b: tuple(sorted(i for k in range(a, b) for i in lay.atoms[k])),
-        lambda strokes: render_strokes([paths[i] for i in strokes]),
+        lambda keys: render_drawings([[paths[i] for i in strokes] for strokes in keys]),
     )
     cut.paths = paths
     return cut
@@ -114,7 +119,7 @@ def _segment_picture(drawn: Picture) -> Segmentation:
     return _segmentation(
         lay,
         lambda a, b: tuple(sorted(pieces[i] for k in range(a, b) for i in lay.atoms[k])),
-        render,
+        lambda keys: [render(key) for key in keys],
         whole,
     )
 

@@ -50,7 +50,7 @@ def model_input(drawn: Drawn) -> Preprocessed:
     the pen and the widget), a picture by its pixels (polarity detected, 20x20 box, centred by
     mass), nothing for a blank."""
     if isinstance(drawn, Strokes):
-        return render_strokes(drawn.point_lists())
+        return render_strokes(drawn.paths())
     if isinstance(drawn, Picture):
         return preprocess(drawn.pixels())
     assert isinstance(drawn, Blank), drawn
@@ -208,9 +208,13 @@ class Predictor:
         logits = self.digit_reader(batch).float()
         return batch, logits, list(self.judge.judge(batch, logits / self.temperature))
 
-    def _digit(self, prepared: Preprocessed, logits: torch.Tensor, verdict: Verdict) -> DigitResult:
-        probabilities = (logits / self.temperature).softmax(-1).cpu().numpy()
-        values = [float(v) for v in probabilities]
+    def _probabilities(self, logits: torch.Tensor) -> np.ndarray:
+        """(N, 10) calibrated probabilities of a batch's logits, row by row as of each alone."""
+        return (logits / self.temperature).softmax(-1).cpu().numpy()
+
+    @staticmethod
+    def _digit(prepared: Preprocessed, probabilities: np.ndarray, verdict: Verdict) -> DigitResult:
+        values = probabilities.tolist()
         if not verdict.is_digit:
             return DigitResult(None, values, prepared.image28, verdict.reason or "not a digit")
         return DigitResult(int(probabilities.argmax()), values, prepared.image28)
@@ -220,7 +224,7 @@ class Predictor:
         prepared = [model_input(d) for d in drawings]
         inked = [p for p in prepared if not p.blank]
         _, logits, verdicts = self._read(inked)
-        answers = iter(zip(inked, logits, verdicts, strict=True))
+        answers = iter(zip(inked, self._probabilities(logits), verdicts, strict=True))
         return [
             DigitResult(None, None) if p.blank else self._digit(*next(answers)) for p in prepared
         ]
@@ -244,6 +248,7 @@ class Predictor:
                 c + _digit_likeness(getattr(v, "score", 1.0), counts, self.judge)
                 for c, v, counts in zip(confidence, verdicts, kinds, strict=True)
             ]
+        probabilities = self._probabilities(logits)
         numbers, chosen, start = [], [], 0
         for cut, drawn in zip(cuts, drawings, strict=True):
             end = start + len(cut.candidates)
@@ -253,7 +258,8 @@ class Predictor:
             numbers.append(
                 NumberResult(
                     tuple(
-                        self._digit(inputs[i], logits[i], v) for i, v in zip(way, said, strict=True)
+                        self._digit(inputs[i], probabilities[i], v)
+                        for i, v in zip(way, said, strict=True)
                     ),
                     tuple(cut.candidates[i - start].key for i in way),
                 )

@@ -128,7 +128,9 @@ def _self_crossings(a: np.ndarray, b: np.ndarray, owner: np.ndarray, paths: int)
         )
 
     straddles = side(a, b, a) * side(a, b, b) < 0  # segment j's ends on either side of line i
-    i, j = np.nonzero(np.triu(straddles & straddles.T, 2))  # not itself, not its neighbour
+    i, j = np.nonzero(straddles & straddles.T)
+    apart = j - i >= 2  # not itself, not its neighbour (np.triu's order: the same pairs)
+    i, j = i[apart], j[apart]
     same = owner[i] == owner[j]  # a path's segments are consecutive: j - i >= 2 within it
     return np.bincount(owner[i[same]], minlength=paths).tolist()
 

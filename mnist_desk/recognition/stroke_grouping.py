@@ -69,19 +69,22 @@ def writing_slant(paths: Sequence[np.ndarray]) -> float:
     """How far the writing leans right: x moves ``slant`` left per unit down (0 upright). It is
     the commonest lean of its near-vertical stretches, weighted by length (the peak of a smoothed
     histogram: the stems of a slanted hand share one lean, a 7's diagonal or a 2's base do not)."""
-    leans, weights = [], []
-    for path in paths:
-        if len(path) < 2:
-            continue
-        step = np.diff(np.asarray(path, dtype=np.float64)[:, :2], axis=0)
-        dx, dy = step[:, 0], step[:, 1]
-        steep = np.abs(dx) < NEAR_VERTICAL * np.abs(dy)
-        if steep.any():
-            leans.append(-dx[steep] / dy[steep])
-            weights.append(np.hypot(dx[steep], dy[steep]))
-    if not leans:
+    paths = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths if len(p) >= 2]
+    if not paths:
         return 0.0
-    lean, weight = np.concatenate(leans), np.concatenate(weights)
+    # Every path's steps at once (those from one path to the next left out), in path order.
+    every = np.concatenate(paths) if len(paths) > 1 else paths[0]
+    step = every[1:] - every[:-1]
+    if len(paths) > 1:
+        within = np.ones(len(step), dtype=bool)
+        within[np.cumsum([len(p) for p in paths[:-1]]) - 1] = False
+        step = step[within]
+    dx, dy = step[:, 0], step[:, 1]
+    steep = np.abs(dx) < NEAR_VERTICAL * np.abs(dy)
+    if not steep.any():
+        return 0.0
+    dx, dy = dx[steep], dy[steep]
+    lean, weight = -dx / dy, np.hypot(dx, dy)
     grid = np.linspace(-MAX_SLANT, MAX_SLANT, 141)
     # weight * exp(-((grid - lean) / bandwidth)^2 / 2), in place: one (141, N) array, not six
     density = np.subtract(grid[:, None], lean)
@@ -103,7 +106,26 @@ def upright(points: np.ndarray, slant: float) -> np.ndarray:
 def stroke_boxes(paths: Sequence[np.ndarray]) -> list[Box]:
     """Each stroke's box, the writing set upright."""
     slant = writing_slant(paths)
-    return [Box.around(upright(np.asarray(p, dtype=np.float64), slant)) for p in paths]
+    if not len(paths):
+        return []
+    points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
+    every = upright(np.concatenate(points), slant)  # all at once: the same numbers
+    # Box.around of each stroke, its steps taken at once; each sum over the stroke's own steps
+    starts = _starts(points)
+    low, high = _extents(every, starts)
+    step = every[1:] - every[:-1]
+    length = np.hypot(step[:, 0], step[:, 1])
+    weighted = (every[1:, 0] + every[:-1, 0]) / 2 * length
+    boxes = []
+    for (x0, y0), (x1, y1), a, n in zip(
+        low.tolist(), high.tolist(), starts.tolist(), (len(p) for p in points), strict=True
+    ):
+        centre = (x0 + x1) / 2
+        total = length[a : a + n - 1].sum() if n > 1 else 0.0
+        if total > 0:
+            centre = float(weighted[a : a + n - 1].sum() / total)
+        boxes.append(Box(x0, y0, x1, y1, centre))
+    return boxes
 
 
 def joined_strokes(
@@ -128,15 +150,13 @@ def joined_strokes(
     end_to_line = np.minimum(end_to_line, end_to_line.T)  # an end of either on the other
     heights = np.array([b.height for b in boxes])
     reach = JOIN_REACH * np.maximum(np.maximum.outer(heights, heights), 1e-9)
-    low = np.stack([p.min(0) for p in points])
-    high = np.stack([p.max(0) for p in points])
+    low, high = _extents(every, starts)
     beyond = (low[:, None, :] > high[None, :, :] + reach[:, :, None]).any(-1)
     near = ~(beyond | beyond.T)  # not too far apart to meet
     ends_meet = near & (ends_apart <= reach)
     on_line = near & ~ends_meet & (end_to_line <= reach)
-    upper = np.triu(np.ones((n, n), dtype=bool), 1)
-    joined = dict.fromkeys(zip(*np.nonzero(ends_meet & upper), strict=True), ENDS_MEET)
-    joined.update(dict.fromkeys(zip(*np.nonzero(on_line & upper), strict=True), END_ON_LINE))
+    joined = dict.fromkeys(_upper_pairs(ends_meet), ENDS_MEET)
+    joined.update(dict.fromkeys(_upper_pairs(on_line), END_ON_LINE))
     return {(int(i), int(j)): v for (i, j), v in sorted(joined.items())}
 
 
@@ -153,7 +173,7 @@ def repeated_strokes(
     points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
     if len(points) < 2:
         return {}
-    box = np.array([(*p.min(0), *p.max(0)) for p in points])  # x0, y0, x1, y1
+    box = np.concatenate(_extents(np.concatenate(points), _starts(points)), 1)  # x0, y0, x1, y1
     own = np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1])  # each one's larger side
     tallest = float((box[:, 3] - box[:, 1]).max())
     side = np.maximum.outer(own, own)  # the pair's largest side
@@ -171,10 +191,9 @@ def repeated_strokes(
     smaller = own[:, None] <= own[None, :]
     part = short[:, None] & smaller & inside
     part = part | part.T
-    upper = np.triu(side > 0, 1)
     pairs = [
-        (int(i), int(j), float(side[i, j]), bool(part[i, j]))
-        for i, j in zip(*np.nonzero(upper & (alike | part)), strict=True)
+        (i, j, float(side[i, j]), bool(part[i, j]))
+        for i, j in _upper_pairs((side > 0) & (alike | part))
     ]
     if not pairs:
         return {}
@@ -256,6 +275,25 @@ def separate_pieces(
         together = float(np.interp(nearest, (PIECE_SURE, PIECE_FAR), (SAME, PIECE_LEAST)))
         out[(min(i, j), max(i, j))] = together
     return out
+
+
+def _upper_pairs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, where ``flags`` (n, n) is set, in row order (as np.nonzero of
+    its upper triangle gives them)."""
+    i, j = np.nonzero(flags)
+    upper = i < j
+    return list(zip(i[upper].tolist(), j[upper].tolist(), strict=True))
+
+
+def _starts(points: Sequence[np.ndarray]) -> np.ndarray:
+    """Where each of ``points`` starts among them all, one after the other."""
+    return np.cumsum([0] + [len(p) for p in points[:-1]])
+
+
+def _extents(every: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each stroke's lowest and highest x and y, (n, 2) each, from every stroke's points one
+    after the other (``every``), each stroke starting at ``starts`` (none empty)."""
+    return np.minimum.reduceat(every, starts), np.maximum.reduceat(every, starts)
 
 
 def _closed(path: np.ndarray) -> bool:
