@@ -460,72 +460,72 @@ The window keeps working; details below.</source>
         <translation>点击一张特征图或一个单元，在这里放大查看</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="52"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="59"/>
         <source>Map {0} of layer {1}: {2:.3g} to {3:.3g}</source>
         <translation>第 {1} 层的特征图 {0}：{2:.3g} 到 {3:.3g}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="55"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="62"/>
         <source>Layer {0}, head {1}: attention {2:.3g} to {3:.3g}</source>
         <translation>第 {0} 层，第 {1} 个头：注意力 {2:.3g} 到 {3:.3g}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="58"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="65"/>
         <source>Rolled out through every layer: {0:.3g} to {1:.3g}</source>
         <translation>贯穿所有层的注意力展开：{0:.3g} 到 {1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="60"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="67"/>
         <source>Filter {0}: weights {1:.3g} to {2:.3g}</source>
         <translation>滤波器 {0}：权重 {1:.3g} 到 {2:.3g}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="62"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="69"/>
         <source>Unit {0} of hidden layer {1}: {2:.3g}</source>
         <translation>隐藏层 {1} 的单元 {0}：{2:.3g}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="74"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="80"/>
         <source>Fed by its kernel over the input maps that add the most:</source>
         <translation>它的卷积核作用于贡献最大的输入特征图：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="79"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="85"/>
         <source>over the image</source>
         <translation>作用于图像</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="81"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="87"/>
         <source>map {0}: {1:.3g}</source>
         <translation>特征图 {0}：{1:.3g}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="87"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="93"/>
         <source>It reads the patches of the digit, weighted so:</source>
         <translation>它按如下权重读取数字的各个图块：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="88"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="94"/>
         <source>weighted input</source>
         <translation>加权后的输入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="90"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="96"/>
         <source>The map it makes of this digit:</source>
         <translation>它对这个数字生成的特征图：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="93"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="99"/>
         <source>Fed by its weights over what it reads:</source>
         <translation>它的权重作用于它读取的内容：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="94"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="100"/>
         <source>weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="95"/>
+        <location filename="../../mnist_desk/ui/inside/detail_view.py" line="101"/>
         <source>weights × input</source>
         <translation>权重 × 输入</translation>
     </message>
@@ -533,39 +533,39 @@ The window keeps working; details below.</source>
 <context>
     <name>DigitPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="73"/>
         <source>First number</source>
         <translation>第一个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="71"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="73"/>
         <source>Second number</source>
         <translation>第二个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="72"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="74"/>
         <source>Open image…</source>
         <translation>打开图片…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="74"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="76"/>
         <source>Read a number from an image file (or drop one on the box)</source>
         <translation>从图片文件读取一个数（或把图片拖到框中）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="77"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="79"/>
         <source>Write a number here
 or drop an image</source>
         <translation>在这里写一个数
 或拖入一张图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="79"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="81"/>
         <source>Write a number, left to right, with the mouse, a pen or a finger</source>
         <translation>用鼠标、手写笔或手指从左到右写一个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="76"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="78"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -573,47 +573,47 @@ or drop an image</source>
 <context>
     <name>DigitResultView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="244"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="108"/>
         <source>{0}: read by the scratch adder, which never saw a digit label</source>
         <translation>{0}：由从零训练的加法器读出（它从未见过数字标签）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="250"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="114"/>
         <source>This adder was trained on sums alone; its own reading of this digit is {0} sure. The large digit comes from the default classifier.</source>
         <translation>这个加法器只用和训练；它自己读这个数字的把握为 {0}。大号数字来自默认分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="260"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="124"/>
         <source>Not a digit: {0}</source>
         <translation>不是数字：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="264"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="129"/>
         <source>{0} sure</source>
         <translation>把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="271"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="137"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="273"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="139"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="278"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="144"/>
         <source>Model input</source>
         <translation>模型输入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="279"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="145"/>
         <source>The 28×28 image the model sees, enlarged</source>
         <translation>模型看到的 28×28 图像（已放大）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="280"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="146"/>
         <source>Probability of each digit</source>
         <translation>每个数字的概率</translation>
     </message>
@@ -621,32 +621,32 @@ or drop an image</source>
 <context>
     <name>Doubt</name>
     <message>
-        <location filename="../../mnist_desk/recognition/doubt.py" line="28"/>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="32"/>
         <source>looks like a letter</source>
         <translation>像一个字母</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/recognition/doubt.py" line="29"/>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="33"/>
         <source>looks like a symbol or a shape</source>
         <translation>像一个符号或图形</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/recognition/doubt.py" line="30"/>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="34"/>
         <source>looks like a scribble</source>
         <translation>像一团涂鸦</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/recognition/doubt.py" line="31"/>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="35"/>
         <source>looks crossed out or overdrawn</source>
         <translation>像被划掉或涂改过</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/recognition/doubt.py" line="32"/>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="36"/>
         <source>too unlike any digit</source>
         <translation>不像任何数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/recognition/doubt.py" line="33"/>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="37"/>
         <source>not a digit</source>
         <translation>不是数字</translation>
     </message>
@@ -654,47 +654,47 @@ or drop an image</source>
 <context>
     <name>DrawingTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="186"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="189"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="211"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="214"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="212"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="215"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="213"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="216"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="217"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="220"/>
         <source>Redo what was undone ({0})</source>
         <translation>重做刚撤销的操作（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="218"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="221"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="219"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="222"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="220"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="223"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="224"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="227"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
@@ -715,147 +715,147 @@ or drop an image</source>
 <context>
     <name>InsideDock</name>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="158"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="160"/>
         <source>The inside view failed: {0}</source>
         <translation>内部视图出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="170"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="180"/>
         <source>first digit</source>
         <translation>第一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="170"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="180"/>
         <source>second digit</source>
         <translation>第二个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="172"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="182"/>
         <source>{0}: draw the {1} to look inside.</source>
         <translation>{0}：画出{1}即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="174"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="184"/>
         <source>{0}, {1}: its trunk reads the digit; the sum needs both digits.</source>
         <translation>{0}，{1}：它的主干读取这个数字；求和需要两个数字。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="178"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="188"/>
         <source>sum</source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="178"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="188"/>
         <source>digit</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="179"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="189"/>
         <source>{0} reads the {1} as {2} {3} ({4:.1%}) in {5:.0f} ms.</source>
         <translation>{0} 把{1}读作{2} {3}（{4:.1%}），用时 {5:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="190"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="200"/>
         <source>What it sees</source>
         <translation>模型看到的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="192"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="202"/>
         <source>Draw the other digit: this adder answers only their sum</source>
         <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="200"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="210"/>
         <source>Why {0} ({1:.1%})</source>
         <translation>为什么是 {0}（{1:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="205"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="215"/>
         <source>Why not {0}? ({1:.1%})</source>
         <translation>为什么不是 {0}？（{1:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="292"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="303"/>
         <source>Layer {0}: {1} feature maps, {2}x{3}</source>
         <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="295"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="306"/>
         <source>Patch embedding: {0} filters, {1}x{2}</source>
         <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="296"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="307"/>
         <source>First layer&apos;s filters: {0}, {1}x{2}</source>
         <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="300"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="311"/>
         <source>Class token&apos;s attention to the patches (rows: layers, columns: heads)</source>
         <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="303"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="314"/>
         <source>Distillation token&apos;s attention to the patches (rows: layers, columns: heads)</source>
         <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="307"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="318"/>
         <source>Attention rollout from the class token</source>
         <translation>从类别标记出发的注意力展开</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="308"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="319"/>
         <source>Attention rollout from the distillation token</source>
         <translation>从蒸馏标记出发的注意力展开</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="310"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="321"/>
         <source>Hidden layer {0}: {1} units</source>
         <translation>隐藏层 {0}：{1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="312"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="323"/>
         <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
         <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="316"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="327"/>
         <source>First layer&apos;s weights as 28x28 images: {0} units</source>
         <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="320"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="331"/>
         <source>Inside the network</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="324"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="335"/>
         <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
         <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="327"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="338"/>
         <source>How the heatmaps are computed; gradient × input won the deletion test</source>
         <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="330"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="341"/>
         <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
         <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="336"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="347"/>
         <source>Draw a digit to see what the network computes for it.</source>
         <translation>画一个数字，看看网络为它计算了什么。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="321"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="332"/>
         <source>Layers</source>
         <translation>各层</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="322"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="333"/>
         <source>Map of the test set</source>
         <translation>测试集地图</translation>
     </message>
@@ -863,12 +863,12 @@ or drop an image</source>
 <context>
     <name>KeepBar</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="35"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="36"/>
         <source>Keep</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="38"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="39"/>
         <source>Keep this drawing in My digits with the digit the model read</source>
         <translation>按模型读出的数字，把这幅手写保存到“我的数字”</translation>
     </message>
@@ -891,57 +891,57 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="218"/>
+        <location filename="../../mnist_desk/ui/shell/window_tabs.py" line="65"/>
         <source>My digits</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="163"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="146"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="213"/>
+        <location filename="../../mnist_desk/ui/shell/window_tabs.py" line="62"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../mnist_desk/ui/shell/window_tabs.py" line="61"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="162"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="145"/>
         <source>mnist-desk — write two numbers</source>
         <translation>mnist-desk — 写两个数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="214"/>
+        <location filename="../../mnist_desk/ui/shell/window_tabs.py" line="63"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="227"/>
+        <location filename="../../mnist_desk/ui/shell/window_tabs.py" line="73"/>
         <source>MNIST data folder: %s</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="255"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="177"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="299"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="221"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="328"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="248"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="333"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="253"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -949,57 +949,57 @@ or drop an image</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="107"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="109"/>
         <source>Reading the test set and its features…</source>
         <translation>正在读取测试集及其特征…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="125"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="127"/>
         <source>The map could not be made: {0}</source>
         <translation>无法生成地图：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="133"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="141"/>
         <source>t-SNE settling: iteration {0} of {1}</source>
         <translation>t-SNE 收敛中：第 {0} 次迭代，共 {1} 次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="159"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="167"/>
         <source>The test set&apos;s digits as {0} sees them, in 2-D.</source>
         <translation>测试集中的数字在 {0} 眼中的二维分布。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="164"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="172"/>
         <source>{0}: {1:,} test digits, {2} (from the cache).</source>
         <translation>{0}：{1:,} 个测试数字，{2}（来自缓存）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="166"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="174"/>
         <source>{0}: {1:,} test digits, {2}, made in {3:.1f} s.</source>
         <translation>{0}：{1:,} 个测试数字，{2}，用时 {3:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="168"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="176"/>
         <source>{0}: {1:,} test digits, {2} in {3:.1f} s; t-SNE follows.</source>
         <translation>{0}：{1:,} 个测试数字，{2} 用时 {3:.1f} 秒；随后计算 t-SNE。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="201"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="209"/>
         <source>test #{0}: a {1}</source>
         <translation>测试样本 #{0}：数字 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="202"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="210"/>
         <source>test #{0}: a {1}, read as {2}</source>
         <translation>测试样本 #{0}：数字 {1}，被读作 {2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="205"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="213"/>
         <source>Make the map</source>
         <translation>生成地图</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/map_view.py" line="207"/>
+        <location filename="../../mnist_desk/ui/inside/map_view.py" line="215"/>
         <source>Project the test set&apos;s last-layer features to 2-D: PCA at once, then t-SNE</source>
         <translation>把测试集最后一层的特征投影到二维：先立即做 PCA，再做 t-SNE</translation>
     </message>
@@ -1045,97 +1045,97 @@ or drop an image</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="102"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="104"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="225"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="227"/>
         <source>No trained model for this task yet: train one in the Train tab</source>
         <translation>此任务还没有训练好的模型：请在“训练”页训练一个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="248"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="250"/>
         <source>No trained model with this architecture yet</source>
         <translation>此网络结构还没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="261"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="263"/>
         <source>No trained model</source>
         <translation>没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="274"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="276"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="282"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="284"/>
         <source>{0} (shipped)</source>
         <translation>{0}（内置）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="284"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="286"/>
         <source>{0} (yours)</source>
         <translation>{0}（你的）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="288"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="290"/>
         <source>{0} (shipped, test {1})</source>
         <translation>{0}（内置，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="289"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="291"/>
         <source>{0} (yours, test {1})</source>
         <translation>{0}（你的，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="300"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="302"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="305"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="307"/>
         <source>CUDA is unavailable: {0}</source>
         <translation>CUDA 不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="319"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="321"/>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="320"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="322"/>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="321"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="323"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="322"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="324"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="324"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="326"/>
         <source>What the model does: read one digit, or read the sum of two</source>
         <translation>模型做什么：识别一个数字，或识别两个数字之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="326"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="328"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="328"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="330"/>
         <source>Trained weights: shipped with the app, or trained by you</source>
         <translation>训练好的权重：随应用提供的，或你自己训练的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="330"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="332"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
     </message>
@@ -1261,18 +1261,18 @@ or drop an image</source>
         <translation>模型 {0} 已在 {1} 上就绪</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_view.py" line="127"/>
-        <location filename="../../mnist_desk/ui/draw/model_view.py" line="135"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="126"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="134"/>
         <source>Cannot use this model</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_view.py" line="128"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="127"/>
         <source>The previous model is still in use.</source>
         <translation>仍在使用之前的模型。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_view.py" line="140"/>
+        <location filename="../../mnist_desk/ui/draw/model_view.py" line="139"/>
         <source>No model</source>
         <translation>无模型</translation>
     </message>
@@ -1280,127 +1280,127 @@ or drop an image</source>
 <context>
     <name>ModelsTableModel</name>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="115"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="120"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="117"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="122"/>
         <source>measuring…</source>
         <translation>正在测量…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="128"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="133"/>
         <source>{0:.2f} ms</source>
         <translation>{0:.2f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="135"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="140"/>
         <source>seed {0}: {1}</source>
         <translation>种子 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="143"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="148"/>
         <source>shipped with the app</source>
         <translation>随应用提供</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="143"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="148"/>
         <source>yours</source>
         <translation>你的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="146"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="151"/>
         <source>in use in the Draw tab</source>
         <translation>正在“绘制”页中使用</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="151"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="156"/>
         <source>Measured {0} on the drawn-digit set (300 pairs, seed 12)</source>
         <translation>于 {0} 在手写数字集上测得（300 对，种子 12）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="160"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="165"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="161"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="166"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="162"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="167"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="163"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="168"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="164"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="169"/>
         <source>MNIST test</source>
         <translation>MNIST 测试</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="165"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="170"/>
         <source>Drawn digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="166"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="171"/>
         <source>Drawn sums</source>
         <translation>手写求和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="167"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="172"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="168"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="173"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="169"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="174"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="170"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="175"/>
         <source>Recipe</source>
         <translation>训练配方</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="176"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="181"/>
         <source>Shipped models in grey, yours in black; the model in use in bold</source>
         <translation>内置模型为灰色，你的模型为黑色；正在使用的模型为粗体</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="178"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="183"/>
         <source>Accuracy on the 10,000 MNIST test images (sums: pairs)</source>
         <translation>在 10,000 张 MNIST 测试图像上的准确率（加法器：数字对）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="180"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="185"/>
         <source>Digits drawn with a mouse (the project&apos;s drawn-digit set) that the model reads itself; Measure fills it in</source>
         <translation>模型自己读对的鼠标手写数字（本项目的手写数字集）所占比例；点“测量”即可填入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="183"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="188"/>
         <source>Drawn pairs whose sum is right</source>
         <translation>求和正确的手写数字对所占比例</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="184"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="189"/>
         <source>Median time to read both digits and their sum, one thread</source>
         <translation>读出两个数字及其和所需时间的中位数（单线程）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="185"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="190"/>
         <source>The command that trained it, and its seed</source>
         <translation>训练它的命令及其随机种子</translation>
     </message>
@@ -1408,107 +1408,107 @@ or drop an image</source>
 <context>
     <name>ModelsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="128"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="130"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="135"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="137"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="139"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="141"/>
         <source>Use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="140"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="142"/>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="141"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="143"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="142"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="144"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="143"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="145"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="181"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="183"/>
         <source>Enter uses the selected model, F2 renames it, Delete deletes it. Select several to measure them or to overlay their curves.</source>
         <translation>回车使用所选模型，F2 重命名，Delete 删除。可选择多个模型一起测量，或叠加显示它们的曲线。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="241"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="243"/>
         <source>Delete model</source>
         <translation>删除模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="242"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="244"/>
         <source>Delete {0}? Its file, metrics and curves are removed from {1}.</source>
         <translation>删除 {0}？它的文件、指标和曲线将从 {1} 中移除。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="265"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="267"/>
         <source>shipped models cannot be renamed or deleted</source>
         <translation>内置模型不能重命名或删除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="266"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="268"/>
         <source>the file cannot be read (see its tooltip)</source>
         <translation>无法读取该文件（详见其提示）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="267"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="269"/>
         <source>no training curves were kept with this model</source>
         <translation>这个模型没有保存训练曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="268"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="270"/>
         <source>busy: wait until it has been measured</source>
         <translation>忙碌中：请等它测量完毕</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="269"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="271"/>
         <source>a name cannot be empty</source>
         <translation>名称不能为空</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="271"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="273"/>
         <source>a name cannot start with a dot or hold / \ : * ? &quot; &lt; &gt; |</source>
         <translation>名称不能以点开头，也不能包含 / \ : * ? &quot; &lt; &gt; |</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="273"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="275"/>
         <source>another model has that name</source>
         <translation>已有同名模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="305"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="307"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="335"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="337"/>
         <source>Measured {0} on the drawn digits</source>
         <translation>已在手写数字上测量 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="336"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="338"/>
         <source>Renamed {0} to {1}</source>
         <translation>已将 {0} 重命名为 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_view.py" line="337"/>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="339"/>
         <source>Deleted {0}</source>
         <translation>已删除 {0}</translation>
     </message>
@@ -1516,85 +1516,95 @@ or drop an image</source>
 <context>
     <name>MyDigitsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="130"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="141"/>
         <source>{0} · read {1}</source>
         <translation>{0} · 读成 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="134"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="145"/>
         <source>Labelled {0}; the model ({1}) read {2}
 {3}, {4}</source>
         <translation>标注为 {0}；模型（{1}）读成 {2}
 {3}，{4}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="146"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="157"/>
         <source>1 digit, {0} misread by the model it was drawn for. Per digit: {1}</source>
         <translation>共 1 个数字，其中 {0} 个被当时的模型读错。各数字：{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="150"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="161"/>
         <source>{0} digits, {1} misread by the model they were drawn for. Per digit: {2}</source>
         <translation>共 {0} 个数字，其中 {1} 个被当时的模型读错。各数字：{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="180"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="208"/>
         <source>Relabelled {0} as {1}</source>
         <translation>已将 {0} 个重新标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="188"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="216"/>
         <source>Delete digits</source>
         <translation>删除数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="189"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="217"/>
         <source>Delete {0} of your digits?</source>
         <translation>删除你的 {0} 个数字？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="194"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="222"/>
         <source>Deleted {0} from My digits</source>
         <translation>已从“我的数字”删除 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="201"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="229"/>
         <source>Folder with 0/ … 9/ sub-folders of digit images</source>
         <translation>含 0/ … 9/ 子文件夹的数字图片文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="210"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="238"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="214"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="242"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="219"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="247"/>
         <source>Export My digits to a folder</source>
         <translation>将“我的数字”导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="227"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="255"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="242"/>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="309"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="270"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="337"/>
         <source>Fine-tune on my digits</source>
         <translation>用我的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="241"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="269"/>
         <source>A training run is in progress; wait for it to end or stop it.</source>
         <translation>正在训练；请等待其结束或先停止它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="261"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="174"/>
+        <source>No digits yet. On the Draw tab, click Keep under a digit you drew, or correct a misread one: it is kept here, and you can fine-tune a model on your hand. Import folder… adds digits you saved before.</source>
+        <translation>还没有数字。在“绘制”页上，点击你所画数字下方的“保存”，或纠正一个读错的数字：它会保存在这里，之后可以用你的笔迹微调模型。“导入文件夹…”可添加你以前保存的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="180"/>
+        <source>None of your digits matches this filter.</source>
+        <translation>没有符合此筛选条件的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="289"/>
         <source>Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)
 MNIST test: {3:.2%} → {4:.2%}
 
@@ -1605,67 +1615,67 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 现在使用 {5} 吗？</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="273"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="301"/>
         <source>Fine-tuned on your digits</source>
         <translation>已用你的数字微调</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="294"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="322"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="295"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="323"/>
         <source>All digits</source>
         <translation>全部数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="296"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="324"/>
         <source>Misread only</source>
         <translation>仅读错的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="297"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="325"/>
         <source>Selected:</source>
         <translation>所选：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="298"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="326"/>
         <source>Relabel</source>
         <translation>重新标注</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="300"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="328"/>
         <source>Give the selected digits this label (or press a digit key)</source>
         <translation>为所选数字设置此标注（或按数字键）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="302"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="330"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="303"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="331"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="304"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="332"/>
         <source>Add digits from a folder with sub-folders 0 … 9</source>
         <translation>从含 0 … 9 子文件夹的文件夹添加数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="305"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="333"/>
         <source>Export folder…</source>
         <translation>导出文件夹…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="307"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="335"/>
         <source>Write your digits to sub-folders 0 … 9 of a folder, with a CSV of metadata</source>
         <translation>将你的数字写入文件夹的 0 … 9 子文件夹，并附元数据 CSV</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="312"/>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="340"/>
         <source>Teach the current classifier your hand: a new model trained on your digits and MNIST, with before/after accuracy</source>
         <translation>让当前分类器学会你的笔迹：用你的数字和 MNIST 训练新模型，并给出前后准确率</translation>
     </message>
@@ -1673,17 +1683,17 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>NumberStrip</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/number_view.py" line="130"/>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="137"/>
         <source>Number: {0}</source>
         <translation>数：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/number_view.py" line="133"/>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="140"/>
         <source>Not read as a number: {0}</source>
         <translation>未能读成一个数：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/number_view.py" line="137"/>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="144"/>
         <source>{0} sure of the whole number</source>
         <translation>整个数的把握：{0}</translation>
     </message>
@@ -1731,72 +1741,72 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="102"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="101"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="102"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="101"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="130"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="129"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="144"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="143"/>
         <source>epoch {0:.1f}/{1:.1f} · step {2:,}/{3:,} · {4:,.0f} img/s · ETA {5}</source>
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="165"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="164"/>
         <source>{0} · step {1:,}/{2:,}</source>
         <translation>{0} · 步 {1:,}/{2:,}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="191"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="190"/>
         <source>The transfer adder starts from a trained classifier, and none was found. Train a classifier first (task: Single-digit classifier), or install the shipped weights.</source>
         <translation>迁移加法器需要从一个训练好的分类器开始，但没有找到。请先训练一个分类器（任务：单数字分类器），或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="198"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="197"/>
         <source>Distillation learns from a trained classifier (the teacher), and none was found. Train a classifier first, or install the shipped weights.</source>
         <translation>蒸馏需要向一个训练好的分类器（教师）学习，但没有找到。请先训练一个分类器，或安装随附的权重。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="204"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="203"/>
         <source>Comparing the adders needs a trained classifier for the transfer adder; none was found. Train a classifier first.</source>
         <translation>比较加法器时，迁移加法器需要一个训练好的分类器，但没有找到。请先训练一个分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="210"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="209"/>
         <source>A training run is in progress; wait for it to end or stop it.</source>
         <translation>正在训练；请等待其结束或先停止它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="214"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="213"/>
         <source>Cannot start: {0}</source>
         <translation>无法开始：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="179"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="178"/>
         <source>Loading MNIST…</source>
         <translation>正在加载 MNIST…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="181"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="180"/>
         <source>Testing the best model…</source>
         <translation>正在测试最佳模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="183"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="182"/>
         <source>Finding the worst mistakes…</source>
         <translation>正在查找最严重的错误…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_controls.py" line="184"/>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="183"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
@@ -1804,7 +1814,7 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="246"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="245"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
@@ -1859,12 +1869,12 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="328"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="327"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="268"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="267"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
@@ -1889,57 +1899,57 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="281"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="280"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="285"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="284"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="295"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="294"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="297"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="296"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="300"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="299"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="334"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="333"/>
         <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="336"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="335"/>
         <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="347"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="346"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="350"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="349"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="376"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="375"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="382"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="381"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -1991,67 +2001,67 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>SumView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="342"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="212"/>
         <source>Sum probabilities (0–18)</source>
         <translation>和的概率（0–18）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="344"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="214"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="355"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="225"/>
         <source>Draw a digit in each box</source>
         <translation>请在每个方框里各写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="357"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="227"/>
         <source>Draw a digit in the other box</source>
         <translation>请在另一个方框里写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="361"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="231"/>
         <source>Not read as a number: {0}</source>
         <translation>未能读成一个数：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="368"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="238"/>
         <source>Sum read by the adder network: {0} sure</source>
         <translation>加法网络识别的和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="370"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="240"/>
         <source>Sum worked out by the adder, column by column: {0} sure</source>
         <translation>加法网络逐位进位算出的和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="375"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="245"/>
         <source>(the digits read add up to {0})</source>
         <translation>（识别出的两个数字相加为 {0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="379"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="249"/>
         <source>Sum of the two digits: {0} sure</source>
         <translation>两个数字之和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="381"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="251"/>
         <source>Sum of the two numbers: {0} sure</source>
         <translation>两个数之和：把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="384"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="257"/>
         <source>Sum probabilities are shown for one digit per box</source>
         <translation>每个框只有一位数字时才显示和的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="387"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="260"/>
         <source>Adder&apos;s probabilities for sums 0–18</source>
         <translation>加法网络给出的和（0–18）的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="389"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="262"/>
         <source>Sum probabilities (0–18), from the two digits</source>
         <translation>由两个数字得出的和（0–18）的概率</translation>
     </message>
@@ -2059,7 +2069,7 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="95"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="20"/>
         <source>Quick: a small network, one pass and a bit over the training images, about 99% test accuracy in seconds.
 Standard: the default ConvNet with augmentation over several epochs, as the shipped weights were trained (minutes).
 Best: a wider small network trained for drawn digits too: 99.5% test accuracy and drawn digits read as well as by the shipped model.</source>
@@ -2073,7 +2083,7 @@ Best: a wider small network trained for drawn digits too: 99.5% test accuracy an
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="102"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="28"/>
         <source>Classifier: reads one digit (0-9).
 Transfer adder: a trained classifier reads both digits, a small head adds them.
 Scratch adder: one network learns the sum (0-18) from the two images directly.</source>
@@ -2082,12 +2092,12 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 从零训练的加法器：一个网络直接从两张图片学习它们的和（0-18）。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="106"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="34"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="108"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="35"/>
         <source>The trained classifier the transfer adder starts from (shipped or yours); the architecture follows it</source>
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
@@ -2097,7 +2107,7 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>起始分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="112"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="40"/>
         <source>The trained classifier this transformer learns from (distillation): DeiT copies its answers, ViT-distill its softened probabilities</source>
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
@@ -2107,189 +2117,189 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>教师模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="115"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="45"/>
         <source>Where to train: the CPU or a CUDA GPU</source>
         <translation>在哪里训练：CPU 或 CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="156"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="52"/>
         <source>Passes over the training set (or over the pairs drawn each epoch)</source>
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="130"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="107"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="159"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="55"/>
         <source>A fixed number of steps instead of epochs (0: use epochs)</source>
         <translation>用固定的步数代替轮次（0：按轮次）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="161"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="58"/>
         <source>Examples per step; smaller uses less memory</source>
         <translation>每步的样本数；越小占用内存越少</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="163"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="61"/>
         <source>Learning rate (peak rate with the one-cycle schedule); arrows halve or double it</source>
         <translation>学习率（使用 one-cycle 调度时为峰值学习率）；箭头可将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="165"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="65"/>
         <source>Weight decay: a pull of every weight towards zero</source>
         <translation>权重衰减：把每个权重往零拉</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="167"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="68"/>
         <source>AdamW is a good default; SGD uses Nesterov momentum 0.9</source>
         <translation>AdamW 是不错的默认选择；SGD 使用 0.9 的 Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="169"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="71"/>
         <source>How the learning rate changes over the run</source>
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="141"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="118"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="171"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="74"/>
         <source>Augmentation: harder training, better on drawn digits</source>
         <translation>数据增强：训练更难，但对手写的数字识别更好</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="179"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="83"/>
         <source>Fixes initial weights and data order, so runs can be compared</source>
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="152"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="129"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="145"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="122"/>
         <source>Printed, bold and template digits</source>
         <translation>印刷体、粗体和模板数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="174"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="77"/>
         <source>The drawn-digit recipe of the shipped models: slant, wobble, thickness and doubled strokes, plus {count} digits drawn from templates in handwritten, printed and bold styles</source>
         <translation>随附模型的手绘数字配方：倾斜、抖动、粗细和重描笔画，另加 {count} 个按手写、印刷和粗体风格从模板绘制的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="182"/>
+        <location filename="../../mnist_desk/ui/train/form_tips.py" line="86"/>
         <source>Train on the first N training images only, for quick experiments</source>
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="190"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="137"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="192"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="139"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="195"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="142"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="196"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="143"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="197"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="144"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="198"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="145"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="199"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="146"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="200"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="147"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="201"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="148"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="202"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="149"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="203"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="150"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="204"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="151"/>
         <source>Drawn digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="205"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="152"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="206"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="153"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="208"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="155"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="219"/>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="283"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="166"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="230"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="222"/>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="284"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="169"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="231"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="227"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="174"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="229"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="176"/>
         <source>Best (≥99.5%, reads drawn digits, minutes)</source>
         <translation>最佳（≥99.5%，能读手绘数字，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="230"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="177"/>
         <source>Standard (the shipped weights&apos; recipe, minutes)</source>
         <translation>标准（随附权重的训练方式，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="234"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="181"/>
         <source>Classifier, personalised (My digits)</source>
         <translation>分类器（个性化，我的数字）</translation>
     </message>

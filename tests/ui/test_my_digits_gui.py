@@ -62,6 +62,21 @@ def test_correct_a_digit_by_clicking_its_bar_and_find_it_in_my_digits(window, pe
     assert view.grid.count() == 0
 
 
+def test_an_empty_browser_says_how_digits_get_there_and_a_filter_says_it_hides_them(
+    window, pen, qtbot
+):
+    view = my_digits_tab(window, qtbot)
+    assert view.empty_hint.isVisible() and not view.grid.isVisible()
+    assert "Keep" in view.empty_hint.text()
+    window.tabs.setCurrentIndex(0)
+    pen(window.canvases[0], VERTICAL)
+    click_bar(window.panels[0], 7)
+    view = my_digits_tab(window, qtbot)
+    assert view.grid.isVisible() and not view.empty_hint.isVisible()
+    view.digit_filter.setCurrentIndex(view.digit_filter.findData(3))  # no 3s kept
+    assert view.empty_hint.isVisible() and "filter" in view.empty_hint.text()
+
+
 def test_a_digit_key_on_the_selected_canvas_corrects_and_keep_keeps(window, pen, qtbot):
     canvas = window.canvases[1]
     pen(canvas, VERTICAL)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +69,14 @@ class MyDigitsView(QWidget):
         self.grid.setMovement(QListWidget.Movement.Static)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.grid.installEventFilter(self)
+        # Said in place of the empty grid: how digits get here, or that the filter hides them all.
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setMargin(80)  # short lines in the middle of the room, not one long one
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.grid)
+        self.pages.addWidget(self.empty_hint)
         self.relabel_box = QComboBox()
         for d in range(10):
             self.relabel_box.addItem(str(d), d)
@@ -97,7 +106,7 @@ class MyDigitsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(filters)
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(actions)
 
         self.digit_filter.currentIndexChanged.connect(self.refresh)
@@ -152,7 +161,24 @@ class MyDigitsView(QWidget):
                 "{0} digits, {1} misread by the model they were drawn for. Per digit: {2}"
             )
             self.summary.setText(text.format(count, misread, per_digit))
+        self._show_hint_if_empty()
         self._update_buttons()
+
+    def _show_hint_if_empty(self) -> None:
+        if self.grid.count():
+            self.pages.setCurrentWidget(self.grid)
+            return
+        if len(self.store) == 0:
+            self.empty_hint.setText(
+                self.tr(
+                    "No digits yet. On the Draw tab, click Keep under a digit you drew, or "
+                    "correct a misread one: it is kept here, and you can fine-tune a model on "
+                    "your hand. Import folder… adds digits you saved before."
+                )
+            )
+        else:
+            self.empty_hint.setText(self.tr("None of your digits matches this filter."))
+        self.pages.setCurrentWidget(self.empty_hint)
 
     def selected_ids(self) -> list[str]:
         return [i.data(Qt.ItemDataRole.UserRole) for i in self.grid.selectedItems()]
