@@ -1316,91 +1316,96 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/models_table.py" line="156"/>
+        <source>Not measured on this computer yet: select the model and press Measure</source>
+        <translation>尚未在这台电脑上测量：选中该模型，然后点击“测量”</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="158"/>
         <source>Measured {0} on the drawn-digit set (300 pairs, seed 12)</source>
         <translation>于 {0} 在手写数字集上测得（300 对，种子 12）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="165"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="167"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="166"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="168"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="167"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="169"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="168"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="170"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="169"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="171"/>
         <source>MNIST test</source>
         <translation>MNIST 测试</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="170"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="172"/>
         <source>Drawn digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="171"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="173"/>
         <source>Drawn sums</source>
         <translation>手写求和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="172"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="174"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="173"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="175"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="174"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="176"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="175"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="177"/>
         <source>Recipe</source>
         <translation>训练配方</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="181"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="183"/>
         <source>Shipped models in grey, yours in black; the model in use in bold</source>
         <translation>内置模型为灰色，你的模型为黑色；正在使用的模型为粗体</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="183"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="185"/>
         <source>Accuracy on the 10,000 MNIST test images (sums: pairs)</source>
         <translation>在 10,000 张 MNIST 测试图像上的准确率（加法器：数字对）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="185"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="187"/>
         <source>Digits drawn with a mouse (the project&apos;s drawn-digit set) that the model reads itself; Measure fills it in</source>
         <translation>模型自己读对的鼠标手写数字（本项目的手写数字集）所占比例；点“测量”即可填入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="188"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="190"/>
         <source>Drawn pairs whose sum is right</source>
         <translation>求和正确的手写数字对所占比例</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="189"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="191"/>
         <source>Median time to read both digits and their sum, one thread</source>
         <translation>读出两个数字及其和所需时间的中位数（单线程）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/library/models_table.py" line="190"/>
+        <location filename="../../mnist_desk/ui/library/models_table.py" line="192"/>
         <source>The command that trained it, and its seed</source>
         <translation>训练它的命令及其随机种子</translation>
     </message>

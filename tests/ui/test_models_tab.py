@@ -94,6 +94,9 @@ def test_lists_shipped_and_trained_models_with_their_figures(tab):
     assert view.table_model.text(rows["classifier-vit"], Column.DRAWN_DIGITS) == (
         f"{vit['drawn']['digit_accuracy']:.2%}"
     )
+    # Latency depends on the computer: shipped figures say none, and the cell says how to get one
+    assert view.table_model.text(rows["classifier-vit"], Column.LATENCY) == "—"
+    assert "press Measure" in view.table_model.tip(rows["classifier-vit"], Column.LATENCY)
 
 
 def test_sorting_by_a_header_and_filtering_by_task_are_remembered(tab, qtbot):

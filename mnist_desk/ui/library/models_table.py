@@ -152,6 +152,8 @@ class ModelsTableModel(QAbstractTableModel):
             return "\n".join(lines)
         if column is Column.ARCH and entry.readable:
             return arch_title(entry.arch, task=entry.task)
+        if column is Column.LATENCY and facts.latency_ms is None and entry.readable:
+            return self.tr("Not measured on this computer yet: select the model and press Measure")
         if column in MEASURED and facts.measured:
             return self.tr("Measured {0} on the drawn-digit set (300 pairs, seed 12)").format(
                 facts.measured
