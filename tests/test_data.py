@@ -122,6 +122,33 @@ def test_the_drawn_augmentation_takes_its_share_of_the_batches(splits, share, dr
     assert [k for k, same in enumerate(untouched) if not same] == drawn
 
 
+def test_the_drawn_augmentation_runs_on_one_thread_with_the_same_pixels(splits, monkeypatch):
+    """It runs on one thread (faster) whatever the run's count, which it leaves as it was, and
+    gives the pixels a two-thread run of the same seed gives."""
+    from mnist_desk.data import drawn
+
+    settings = TrainingSettings(train_subset=256, augment=False, aug_drawn=True, seed=3)
+    before = torch.get_num_threads()
+    seen, threads_inside = [], set()
+    augment = drawn.drawn_augment_like
+
+    def counting(*args, **kwargs):
+        threads_inside.add(torch.get_num_threads())
+        return augment(*args, **kwargs)
+
+    monkeypatch.setattr(drawn, "drawn_augment_like", counting)
+    try:
+        for threads in (2, 1):
+            torch.set_num_threads(threads)
+            task = TaskData(settings, splits, torch.device("cpu"))
+            seen.append([images for images, _ in task.epoch_batches(64)])
+            assert torch.get_num_threads() == threads
+    finally:
+        torch.set_num_threads(before)
+    assert all(torch.equal(a, b) for a, b in zip(*seen, strict=True))
+    assert threads_inside == {1}
+
+
 def test_a_drawn_share_outside_zero_to_one_is_refused():
     from mnist_desk.errors import SettingsError
 
