@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import warnings
+from dataclasses import replace
 
 import pytest
 import torch
@@ -100,8 +101,11 @@ def test_explicit_betas_are_not_cycled_by_onecycle():
 def test_the_quick_preset_is_quicknets_recipe():
     quick = preset_settings(QUICK)
     assert quick.arch == "quick" and quick.amp and quick.betas == (0.7, 0.9)
-    assert defaults_for(CLASSIFIER, "quick") == quick
-    assert preset_of(quick) == QUICK
+    # QuickNet's recipe with the drawn-digit recipe on a quarter of the batches, shipped templates
+    drawn = dict(drawn=True, synthetic_digits=3000, template_seed=0, drawn_share=0.25)
+    assert quick == replace(defaults_for(CLASSIFIER, "quick"), **drawn)
+    assert preset_of(quick) == QUICK and preset_of(defaults_for(CLASSIFIER, "quick")) == QUICK
+    assert preset_of(preset_settings("best")) == "best"
     standard = preset_settings(STANDARD, base=TrainingSettings(seed=7, device="cpu"))
     assert standard.arch == "convnet" and standard.seed == 7 and preset_of(standard) == STANDARD
     assert preset_of(defaults_for("scratch")) is None
