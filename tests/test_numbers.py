@@ -189,6 +189,18 @@ def test_a_thick_pen_is_thinned_towards_mnists_pen_and_a_thin_one_is_left_alone(
     assert np.array_equal(thinned(ordinary), ordinary)
 
 
+def test_thinning_takes_about_as_much_off_a_slanted_stroke_as_an_upright_one():
+    image = Image.new("L", (240, 200), 0)
+    draw = ImageDraw.Draw(image)
+    draw.line((50, 40, 50, 160), fill=255, width=32)  # upright, 120 px long
+    draw.line((120, 40, 200, 160), fill=255, width=32)  # leaning, as long as hypot(80, 120)
+    thin = thinned(np.asarray(image, np.float32) / 255)
+    upright = (thin[:, :90] >= 0.5).sum() / 120
+    leaning = (thin[:, 90:] >= 0.5).sum() / np.hypot(80, 120)
+    assert upright < 30  # thinned
+    assert leaning == pytest.approx(upright, rel=0.1)  # a square alone left it 18% thinner
+
+
 def test_only_candidates_of_whole_ink_blobs_count_how_digit_like_they_look():
     touching = segment(picture_from_image(picture(["2", "3"], gap=0.0, pen=0.04)))
     blobs = {piece[0] for c in touching.candidates for piece in c.key}

@@ -175,8 +175,8 @@ def pen_width(ink: np.ndarray) -> float:
 
 def thinned(ink: np.ndarray) -> np.ndarray:
     """Ink drawn with a pen much thicker than MNIST's for the height of its digits, thinned
-    to ``PEN_TARGET``: a grey erosion (the minimum over 3x3, k times) takes k pixels off each
-    side of every stroke. A number written small with a thick pen, scaled into MNIST's 20 px
+    to ``PEN_TARGET``: a grey erosion (the minimum over an octagon's neighbours, k times) takes
+    about k pixels off each side of every stroke. A number written small with a thick pen, scaled into MNIST's 20 px
     box, fills its digits' loops (a 2 reads as an 8, a 6 as a 0); strokes that only touch part."""
     width = pen_width(ink)
     rows = np.flatnonzero((ink >= 0.5).any(1))
@@ -189,13 +189,18 @@ def thinned(ink: np.ndarray) -> np.ndarray:
     if width < THICK * target or steps < 1:
         return ink
     h, w = ink.shape
-    for _ in range(steps):
+    for step in range(steps):
         padded = np.pad(ink, 1)
         ink = np.minimum.reduce(
-            [
-                padded[1 + dy : 1 + dy + h, 1 + dx : 1 + dx + w]
-                for dy in (-1, 0, 1)
-                for dx in (-1, 0, 1)
-            ]
+            [padded[1 + dy : 1 + dy + h, 1 + dx : 1 + dx + w] for dy, dx in _ERODE[step % 2]]
         )
     return ink
+
+
+# A square's and a cross's neighbours in turns: erosion by an octagon, near a disk, so a slanted
+# stroke loses about what an upright one does (the square alone takes 1.4 px a side off a
+# diagonal stroke for each px off an upright one: a 7's or a 4's diagonal broke first).
+_ERODE = (
+    [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)],
+    [(0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)],
+)
