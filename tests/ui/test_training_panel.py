@@ -502,9 +502,17 @@ def test_a_classifier_starts_on_the_quick_preset_and_the_preset_box_switches_rec
     qtbot.keyClick(box, Qt.Key.Key_Up)
     assert box.currentData() == "standard"
 
-    # Picking QuickNet in the architecture list is the quick preset again.
+    # Picking QuickNet in the architecture list is the quick preset again, drawn digits and all.
     panel.form.arch_box.setCurrentIndex(panel.form.arch_box.findData("quick"))
     assert panel.form.preset_box.currentData() == "quick" and panel.settings_from_form().amp
+    picked, quick = panel.settings_from_form(), preset_settings("quick")
+    assert (picked.drawn, picked.synthetic_digits, picked.drawn_share, picked.template_seed) == (
+        quick.drawn,
+        quick.synthetic_digits,
+        quick.drawn_share,
+        quick.template_seed,
+    )
+    assert panel.form.drawn_check.isChecked()
 
     # Adders have no presets: the row hides, and comes back with the classifier.
     panel.form.task_box.setCurrentIndex(panel.form.task_box.findData("scratch"))
@@ -523,7 +531,10 @@ def test_the_device_box_names_the_threads_a_run_will_use(panel):
 
 def test_the_drawn_digits_box_turns_the_drawn_digit_recipe_on_and_off(panel, qtbot):
     box = panel.form.drawn_check
-    assert box.isVisible() and not box.isChecked() and not panel.settings_from_form().drawn
+    # The Quick preset, where a classifier starts, reads drawn digits
+    assert box.isVisible() and box.isChecked() and panel.settings_from_form().drawn
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert not box.isChecked() and not panel.settings_from_form().drawn
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
     assert box.isChecked() and panel.settings_from_form().drawn
     # Settings handed to the form show their recipe: a run started from them keeps it.

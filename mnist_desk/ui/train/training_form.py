@@ -32,6 +32,7 @@ from mnist_desk.training.presets import (
     BEST,
     PRESETS,
     QUICK,
+    QUICK_ARCH,
     defaults_for,
     preset_of,
     preset_settings,
@@ -262,8 +263,12 @@ class TrainingForm(QWidget):
 
     def apply_defaults(self, task: str, arch: str) -> None:
         """Put the defaults for ``task`` and ``arch`` (presets.defaults_for) into the form,
-        keeping device, subset and teacher."""
-        defaults = defaults_for(task, arch)
+        keeping device, subset and teacher. QuickNet as a classifier is the Quick preset, drawn
+        digits and all, as the preset list then says."""
+        if task == CLASSIFIER and arch == QUICK_ARCH:
+            defaults = preset_settings(QUICK)
+        else:
+            defaults = defaults_for(task, arch)
         if defaults.distill != "none":
             defaults.teacher = self.teacher_box.currentData() or defaults.teacher
         self.set_settings(
