@@ -3,8 +3,8 @@
 "quick" is the project's fastest route to 99% test accuracy on a CPU: the QuickNet architecture
 with its own schedule (benchmark row 1 measures it against the fastest public recipe; what each
 choice bought is in benchmarks/README.md), plus the drawn-digit recipe at a fraction of its cost
-so that its models read drawn digits (``quick_preset_settings``). "standard" is the task's defaults, the training the
-shipped weights had. "best" is a wider QuickNet trained with the drawn-digit recipe: 99.5% on
+so that its models read drawn digits (``quick_preset_settings``). "standard" is the task's
+defaults, the training the shipped weights had. "best" is a wider QuickNet trained with the drawn-digit recipe: 99.5% on
 MNIST test and drawn digits read as well as the shipped convnet reads them (docs/models.md).
 ``defaults_for`` is the one place that knows QuickNet's recipe; ``PRESETS`` the one list of
 presets the window and ``mnist-desk train --preset`` offer.

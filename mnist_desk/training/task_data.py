@@ -68,11 +68,7 @@ class TaskData:
             for idx in mdata.iterate_batches(len(pairs), batch_size, shuffle=False):
                 chosen = pairs[idx.to(self.device)]
                 images = self.train.images[chosen]  # (B, 2, 1, 28, 28)
-                if self._drawn_batch():
-                    images = self._drawn_augmented(images.flatten(0, 1)).view_as(images)
-                elif self.affine_on:
-                    flat = mdata.random_affine(images.flatten(0, 1), self.generator, **self.affine)
-                    images = flat.view_as(images)
+                images = self._augmented(images.flatten(0, 1)).view_as(images)
                 yield images, self.train.labels[chosen].sum(1)
         else:
             for idx in mdata.iterate_batches(
@@ -80,11 +76,16 @@ class TaskData:
             ):
                 idx = idx.to(self.device)
                 images = self.train.images[idx]
-                if self._drawn_batch():
-                    images = self._drawn_augmented(images)
-                elif self.affine_on:
-                    images = mdata.random_affine(images, self.generator, **self.affine)
-                yield images, self.train.labels[idx]
+                yield self._augmented(images), self.train.labels[idx]
+
+    def _augmented(self, images: torch.Tensor) -> torch.Tensor:
+        """This batch's images (N, 1, 28, 28) as training sees them: drawn-augmented if the
+        drawn share takes it, else affine-augmented if asked for, else as they are."""
+        if self._drawn_batch():
+            return self._drawn_augmented(images)
+        if self.affine_on:
+            return mdata.random_affine(images, self.generator, **self.affine)
+        return images
 
     def _drawn_batch(self) -> bool:
         """Whether this batch gets the drawn augmentation: with a share s, batch k
