@@ -3,7 +3,7 @@
 Two runs in the window: the Standard preset for 25 s (the long run a user leaves going), and the
 Quick preset from pressing Start to its result. The Quick one is timed against the same recipe
 from the command line (``mnist-desk train --preset quick``, a fresh process with the CLI's own
-thread count) right after it, on the CPU as it is and again with native bf16 hidden
+thread count) right after it, three pairs interleaved, on the CPU as it is and again with native bf16 hidden
 (``whole_commands.KINDS``, checked the same way as row 1w).
 """
 
@@ -23,6 +23,7 @@ from mnist_desk.store.checkpoints import load_checkpoint
 SECONDS = 25.0
 GOAL_P99_MS = 50.0
 GOAL_WINDOW_VS_CLI = 1.3
+PAIRS = 3
 
 
 def run(opts: Options) -> list[Line]:
@@ -128,23 +129,35 @@ def quick_window_vs_cli(opts: Options, fmt) -> list[Line]:
 def _window_vs_cli(
     opts: Options, fmt, kind: str, extra: dict[str, str], cpu: str, *, lateness: bool
 ) -> list[Line]:
-    log(f"row 5 ({kind}): the Quick preset in the window, start to result")
-    args = ["--until-finished", "--preset", "quick", "--data-dir", str(opts.data_dir)]
-    args += ["--seconds", "400"]  # only the child's hang guard here: it runs to the end
-    window = run_json_child(
-        "benchmarks.gui_training", args, opts, timeout=900, tolerate_exit=True, extra_env=extra
-    )
-    log(f"row 5 ({kind}): the quick recipe from the CLI")
-    with tempfile.TemporaryDirectory() as folder:
-        cli = _cli_quick(opts, Path(folder), extra)
+    """``PAIRS`` window runs and CLI runs, interleaved; the median of the pairs' ratios. One pair
+    alone moved between 1.1x and 1.9x on the same quiet machine (2026-12-06, AVX2 simulated)."""
+    pairs = []
+    for number in range(1 if opts.quick else PAIRS):
+        log(f"row 5 ({kind}), pair {number + 1}: the Quick preset in the window, start to result")
+        args = ["--until-finished", "--preset", "quick", "--data-dir", str(opts.data_dir)]
+        args += ["--seconds", "400"]  # only the child's hang guard here: it runs to the end
+        window = run_json_child(
+            "benchmarks.gui_training", args, opts, timeout=900, tolerate_exit=True, extra_env=extra
+        )
+        log(f"row 5 ({kind}), pair {number + 1}: the quick recipe from the CLI")
+        with tempfile.TemporaryDirectory() as folder:
+            cli = _cli_quick(opts, Path(folder), extra)
+        name = f"Quick preset: window vs CLI, training time ({cpu})"
+        if "trainer_s" not in window["finished"]:
+            return [Line("5", name, "failed: no result came back")]
+        pairs.append((window, cli, window["finished"]["trainer_s"] / cli["trainer_s"]))
+    window, cli, ratio = sorted(pairs, key=lambda pair: pair[2])[len(pairs) // 2]
     end = window["finished"]
-    name = f"Quick preset: window vs CLI, training time ({cpu})"
-    if "trainer_s" not in end:
-        return [Line("5", name, "failed: no result came back")]
+    each = "; ".join(
+        f"{w['finished']['trainer_s']:.1f} s vs {c['trainer_s']:.1f} s ({r:.2f}x)"
+        for w, c, r in pairs
+    )
+    accurate = all(
+        min(w["finished"]["test_accuracy"] or 0, c["test_accuracy"]) >= 0.99 for w, c, _ in pairs
+    )
     batch = window["batch_size"]
     w_rate = end["steps"] * batch / end["trainer_s"]
     c_rate = cli["steps"] * batch / cli["trainer_s"]
-    ratio = end["trainer_s"] / cli["trainer_s"]
     t = window["training"]
     lines = [
         Line(
@@ -153,8 +166,9 @@ def _window_vs_cli(
             f"{ratio:.2f}x ({end['trainer_s']:.1f} s vs {cli['trainer_s']:.1f} s; "
             f"{w_rate:,.0f} vs {c_rate:,.0f} img/s)",
             f"≤ {GOAL_WINDOW_VS_CLI:g}x, 99.0% test",
-            ratio <= GOAL_WINDOW_VS_CLI and (end["test_accuracy"] or 0) >= 0.99,
-            f"{kind}; the Trainer's clock (training + validation) of each; window: "
+            ratio <= GOAL_WINDOW_VS_CLI and accurate,
+            f"{kind}; median of {len(pairs)} interleaved pairs ({each}), the median pair below; "
+            f"the Trainer's clock (training + validation) of each; window: "
             f"{window['arch']}, "
             f"{window['train_threads']} training thread(s), test {end['test_accuracy']:.2%}, "
             f"validation {end['eval_share']:.1%} of the run, GUI thread CPU "
@@ -162,7 +176,13 @@ def _window_vs_cli(
             f"{end['wall_s']:.1f} s (MNIST loading, test report, saving included); CLI: "
             f"{cli['threads'] or 'all'} thread(s), test {cli['test_accuracy']:.2%}, process "
             f"wall {cli['wall_s']:.1f} s (interpreter start and imports included)",
-            data={"kind": kind, "cpu": cpu, "window": window, "cli": cli},
+            data={
+                "kind": kind,
+                "cpu": cpu,
+                "window": window,
+                "cli": cli,
+                "ratios": [r for *_, r in pairs],
+            },
         )
     ]
     if lateness:
