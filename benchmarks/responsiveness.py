@@ -3,8 +3,8 @@
 Two runs in the window: the Standard preset for 25 s (the long run a user leaves going), and the
 Quick preset from pressing Start to its result. The Quick one is timed against the same recipe
 from the command line (``mnist-desk train --preset quick``, a fresh process with the CLI's own
-thread count) right after it, three pairs interleaved, on the CPU as it is and again with native bf16 hidden
-(``whole_commands.KINDS``, checked the same way as row 1w).
+thread count) right after it, ``PAIRS`` pairs interleaved, on the CPU as it is and again with
+native bf16 hidden (``whole_commands.KINDS``, checked the same way as row 1w).
 """
 
 from __future__ import annotations
@@ -131,6 +131,7 @@ def _window_vs_cli(
 ) -> list[Line]:
     """``PAIRS`` window runs and CLI runs, interleaved; the median of the pairs' ratios. One pair
     alone moved between 1.1x and 1.9x on the same quiet machine (2026-12-06, AVX2 simulated)."""
+    name = f"Quick preset: window vs CLI, training time ({cpu})"
     pairs = []
     for number in range(1 if opts.quick else PAIRS):
         log(f"row 5 ({kind}), pair {number + 1}: the Quick preset in the window, start to result")
@@ -142,7 +143,6 @@ def _window_vs_cli(
         log(f"row 5 ({kind}), pair {number + 1}: the quick recipe from the CLI")
         with tempfile.TemporaryDirectory() as folder:
             cli = _cli_quick(opts, Path(folder), extra)
-        name = f"Quick preset: window vs CLI, training time ({cpu})"
         if "trainer_s" not in window["finished"]:
             return [Line("5", name, "failed: no result came back")]
         pairs.append((window, cli, window["finished"]["trainer_s"] / cli["trainer_s"]))
