@@ -182,6 +182,9 @@ def intra_op_threads(threads: int | None) -> Iterator[None]:
         yield
         return
     previous = torch.get_num_threads()
+    if threads == previous:  # setting it also empties torch's oneDNN computation cache
+        yield
+        return
     torch.set_num_threads(threads)
     try:
         yield
