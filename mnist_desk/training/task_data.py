@@ -12,7 +12,6 @@ import torch
 from mnist_desk.data import mnist as mdata
 from mnist_desk.models import is_adder
 from mnist_desk.support.acceleration import intra_op_threads
-from mnist_desk.training.prefetch import prefetched
 from mnist_desk.training.settings import TrainingSettings, examples_per_epoch
 
 
@@ -57,19 +56,12 @@ class TaskData:
         # The single test digits, to check an adder's own digit reading.
         self.test_digits = splits.test.subset(settings.test_subset) if pairs else None
         self.num_classes = mdata.NUM_SUMS if pairs else mdata.NUM_CLASSES
-        # Batches that cost real work (the drawn augmentation, on a CPU) are made one ahead in a
-        # thread of their own (``prefetch``); on a GPU they are queued work already.
-        self.prefetch = device.type == "cpu" and self.drawn_share > 0
 
     @property
     def images_per_example(self) -> int:
         return 2 if is_adder(self.task) else 1
 
     def epoch_batches(self, batch_size: int) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
-        batches = self._epoch_batches(batch_size)
-        return prefetched(batches) if self.prefetch else batches
-
-    def _epoch_batches(self, batch_size: int) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
         if is_adder(self.task):
             pairs = mdata.random_pairs(len(self.train), self.pairs_per_epoch, self.generator)
             pairs = pairs.to(self.device)
