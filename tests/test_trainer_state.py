@@ -119,3 +119,15 @@ def test_intra_op_threads_sets_the_training_threads_count_and_sets_it_back():
     later.start()
     later.join()
     assert seen == {"inside": own + 1, "later": own}  # the process-wide default is set back
+
+
+def test_intra_op_threads_leaves_a_count_that_is_already_right_alone(monkeypatch):
+    own = torch.get_num_threads()
+    calls = []
+    monkeypatch.setattr(torch, "set_num_threads", calls.append)  # it also empties oneDNN's cache
+    with intra_op_threads(own):
+        assert torch.get_num_threads() == own
+    assert calls == []
+    with intra_op_threads(own + 1):
+        pass
+    assert calls == [own + 1, own]
