@@ -178,11 +178,9 @@ def intra_op_threads(threads: int | None) -> Iterator[None]:
     process-wide, and a thread that first runs torch later starts from it. Setting it back when
     the run ends limits that to threads started during the run; torch offers nothing narrower.
     The Trainer itself never calls it."""
-    if not threads:
-        yield
-        return
-    previous = torch.get_num_threads()
-    if threads == previous:  # setting it also empties torch's oneDNN computation cache
+    # Nothing asked, or the count it already is: nothing to set (setting it also empties
+    # torch's oneDNN computation cache).
+    if not threads or threads == (previous := torch.get_num_threads()):
         yield
         return
     torch.set_num_threads(threads)
