@@ -318,22 +318,27 @@ The window keeps working; details below.</source>
 <context>
     <name>ConfusionMatrixView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="63"/>
-        <source>Confusion matrix (test): click a cell to see its images</source>
-        <translation>混淆矩阵（测试集）：点击单元格查看其中的图像</translation>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="64"/>
+        <source>Confusion matrix (test)</source>
+        <translation>混淆矩阵（测试集）</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/run_results.py" line="66"/>
+        <source>click a cell to see its images</source>
+        <translation>点击单元格查看其中的图像</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="70"/>
         <source>true</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="70"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="74"/>
         <source>predicted</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="87"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="91"/>
         <source>no test results yet</source>
         <translation>尚无测试结果</translation>
     </message>
@@ -1819,67 +1824,67 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="245"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="249"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="169"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="173"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="172"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="176"/>
         <source>Switch the drawing pad to the model this run saved</source>
         <translation>让手写板改用本次训练保存的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="176"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="180"/>
         <source>Export history CSV…</source>
         <translation>导出训练记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="178"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="182"/>
         <source>Every logged train and validation point</source>
         <translation>记录的所有训练和验证数据点</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="183"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="187"/>
         <source>Export settings &amp;&amp; metrics JSON…</source>
         <translation>导出设置与指标 JSON…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="187"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="191"/>
         <source>The run&apos;s settings, test metrics and checkpoint path</source>
         <translation>本次训练的设置、测试指标和模型文件路径</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="196"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="200"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="196"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="200"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="196"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="200"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="196"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="200"/>
         <source>count</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="327"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="331"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="267"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="271"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
@@ -1904,57 +1909,57 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="280"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="284"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="284"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="288"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="294"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="298"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="296"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="300"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="299"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="303"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="333"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="337"/>
         <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="335"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="339"/>
         <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="346"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="350"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="349"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="353"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="375"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="379"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="381"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="385"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -2083,7 +2088,7 @@ Best: a wider small network trained for drawn digits too: 99.5% test accuracy an
 最佳：更宽的小型网络，同时针对手绘数字训练：测试准确率 99.5%，读手绘数字与随附模型一样好。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="80"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="81"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
@@ -2107,7 +2112,7 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>迁移加法器所基于的已训练分类器（内置的或你的）；网络结构随之确定</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="89"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="90"/>
         <source>Start from</source>
         <translation>起始分类器</translation>
     </message>
@@ -2117,7 +2122,7 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>这个 Transformer 向其学习的已训练分类器（蒸馏）：DeiT 模仿它的答案，ViT-distill 模仿它软化后的概率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="91"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="92"/>
         <source>Teacher</source>
         <translation>教师模型</translation>
     </message>
@@ -2132,7 +2137,7 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>遍历训练集的次数（或遍历每轮抽取的数字对的次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="107"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="108"/>
         <source>by epochs</source>
         <translation>按轮次</translation>
     </message>
@@ -2167,7 +2172,7 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>学习率在训练过程中如何变化</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="118"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="119"/>
         <source>Random shifts, rotations and zoom</source>
         <translation>随机平移、旋转和缩放</translation>
     </message>
@@ -2182,12 +2187,12 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>固定初始权重和数据顺序，便于比较不同的训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="129"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="130"/>
         <source>all 50,000</source>
         <translation>全部 50,000 张</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="122"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="123"/>
         <source>Printed, bold and template digits</source>
         <translation>印刷体、粗体和模板数字</translation>
     </message>
@@ -2202,109 +2207,109 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>只用前 N 张训练图片训练，适合快速实验</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="137"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="138"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="139"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="140"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="142"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="143"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="143"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="144"/>
         <source>Epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="144"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="145"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="145"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="146"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="146"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="147"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="147"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="148"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="148"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="149"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="149"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="150"/>
         <source>LR schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="150"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="151"/>
         <source>Augment</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="151"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="152"/>
         <source>Drawn digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="152"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="153"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="153"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="154"/>
         <source>Training images</source>
         <translation>训练图片数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="155"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="156"/>
         <source>Run settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="166"/>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="230"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="167"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="231"/>
         <source>none yet: train a classifier first</source>
         <translation>暂无：请先训练一个分类器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="169"/>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="231"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="170"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="232"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="174"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="175"/>
         <source>Quick (≈99% in seconds)</source>
         <translation>快速（几秒内约 99%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="176"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="177"/>
         <source>Best (≥99.5%, reads drawn digits, minutes)</source>
         <translation>最佳（≥99.5%，能读手绘数字，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="177"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="178"/>
         <source>Standard (the shipped weights&apos; recipe, minutes)</source>
         <translation>标准（随附权重的训练方式，数分钟）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_form.py" line="181"/>
+        <location filename="../../mnist_desk/ui/train/training_form.py" line="182"/>
         <source>Classifier, personalised (My digits)</source>
         <translation>分类器（个性化，我的数字）</translation>
     </message>

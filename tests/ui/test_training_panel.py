@@ -416,6 +416,25 @@ def test_confusion_matrix_counts_fit_their_cells(qtbot):
     assert 0 < widest <= 0.9 * cell, (widest, cell)
 
 
+def test_the_confusion_matrix_title_fits_a_narrow_pane(qtbot):
+    """At 1280x860 the matrix's pane is about 430 px wide: the title and its hint must both
+    show within the width above the matrix (the hint was clipped when the two shared a line)."""
+    from mnist_desk.ui.train.run_results import ConfusionMatrixView
+
+    view = ConfusionMatrixView()
+    qtbot.addWidget(view)
+    view.resize(430, 390)
+    view.show()
+    qtbot.wait(50)
+    title = view.plot.titleLabel.item
+    text = title.toPlainText()
+    assert "Confusion matrix" in text and "click a cell" in text
+    drawn = title.boundingRect().width() - 2 * title.document().documentMargin()
+    assert 0 < drawn <= view.plot.titleLabel.width()
+    # A title too long for the pane widens the plot past the pane's edge, where it is cut off.
+    assert view.plot.width() <= view.width(), (view.plot.width(), view.width())
+
+
 def test_legends_show_only_when_they_name_a_run(qtbot):
     from mnist_desk.ui.train.plots import TrainingPlots
 

@@ -58,9 +58,15 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
         self.setBackground("w")
         self.plot = self.addPlot()
         self.texts = LiveTexts()
+        # The title over the hint, on two lines: on one, a narrow pane clipped the hint.
         self.texts.bind(
             lambda text: self.plot.setTitle(text, color="#222", size="11pt"),
-            lambda: self.tr("Confusion matrix (test): click a cell to see its images"),
+            lambda: (
+                self.tr("Confusion matrix (test)")
+                + "<br><span style='font-size:9pt; color:#555'>"
+                + self.tr("click a cell to see its images")
+                + "</span>"
+            ),
         )
         self.texts.bind(
             lambda text: self.plot.setLabel("left", text, color="#222"), lambda: self.tr("true")
