@@ -21,7 +21,7 @@ declare -A RUNS=(
   # --drawn: the drawn-digit recipe (docs/models.md); the MNIST-only commands are in docs/mnist-only-metrics/.
   # The MNIST-only convnet (shipped until issue 12), fine-tuned below for drawn digits; not shipped itself.
   [classifier-convnet-mnist]="--task classifier --arch convnet --epochs 20 --seed 1"
-  # Its first drawn-digit fine-tune (shipped from issue 12 until 2026-12-06; transfer-convnet starts from it),
+  # Its first drawn-digit fine-tune (shipped from issue 12 until 2026-12-06),
   # then the drawn-digit recipe with its printed and bold styles, 5,000 templates (docs/models.md).
   [classifier-convnet-aug]="--task classifier --arch convnet --epochs 3 --lr 1e-3 --schedule cosine --aug-drawn --synthetic-digits 5000 --init-from $BASE/classifier-convnet-mnist.pt --seed 1"
   [classifier-convnet]="--task classifier --arch convnet --epochs 3 --lr 2e-4 --schedule cosine --drawn --synthetic-digits 5000 --init-from $BASE/classifier-convnet-aug.pt --seed 1"
@@ -38,7 +38,7 @@ declare -A RUNS=(
   # ViT-distill: the MNIST-only run (taught by the MNIST-only convnet) stays shipped; its drawn-recipe
   # retrains (seeds 1 and 2) were not kept (docs/models.md).
   [classifier-vit-distill]="--task classifier --arch vit-distill --epochs 20 --teacher $BASE/classifier-convnet-mnist.pt --distill-temperature 1 --distill-alpha 0.5 --seed 1"
-  [transfer-convnet]="--task transfer --arch convnet --steps 300 --val-subset 2000 --init-from $BASE/classifier-convnet-aug.pt --seed 1"
+  [transfer-convnet]="--task transfer --arch convnet --steps 600 --val-subset 2000 --init-from $OUT/classifier-convnet.pt --seed 1"
   # The MNIST-only scratch adder (shipped until issue 12), fine-tuned below with the drawn-style template
   # digits mixed into its pairs (sum labels only: the templates' digits are summed like MNIST's).
   [scratch-convnet-mnist]="--task scratch --arch convnet --epochs 15 --seed 1"
