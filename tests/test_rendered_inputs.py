@@ -12,8 +12,8 @@ had their candidates remade when a short stroke lying along another became one a
 (``stroke_grouping.separate_pieces``, 2026-12-06): its 7's short first stroke, read with it as
 before, from fewer candidates; no other drawing's candidates changed.
 The readings alone were remade from the stored drawings when the default convnet was retrained
-with the drawn-digit recipe (2026-12-06): the same pieces and digits, except the scribble
-(drawing 14), read "11" before and "??" now.
+with the drawn-digit recipe (2026-12-06): the same pieces and digits, except the dot and the
+zero-length stroke (drawing 14), read "11" before and "??" now.
 """
 
 from __future__ import annotations
