@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 
 from mnist_desk.imaging.drawn import border_level, to_grey
-from mnist_desk.imaging.field import BOX, Preprocessed, centre_by_mass, to_tensor
+from mnist_desk.imaging.field import BOX, FIELD, Preprocessed, centre_by_mass, to_tensor
 
 # Ink weaker than this fraction of the strongest ink is background noise (paper grain, JPEG).
 NOISE_FLOOR = 0.2
@@ -20,8 +20,9 @@ NOISE_FLOOR = 0.2
 MIN_CONTRAST = 0.1
 
 
-def ink_map(grey: np.ndarray) -> np.ndarray | None:
-    """float (H, W) 0..1 -> ink strength 0..1 with the background at 0; None if blank.
+def ink_map(grey: np.ndarray, noise_floor: float = NOISE_FLOOR) -> np.ndarray | None:
+    """float (H, W) 0..1 -> ink strength 0..1 with the background at 0, ink weaker than
+    ``noise_floor`` of the strongest dropped; None if blank.
 
     Polarity comes from the border: the background is what the edges of the picture mostly show.
     """
@@ -31,14 +32,44 @@ def ink_map(grey: np.ndarray) -> np.ndarray | None:
     if peak < MIN_CONTRAST:
         return None
     ink = np.clip(ink / peak, 0, 1)
-    ink[ink < NOISE_FLOOR] = 0
+    ink[ink < noise_floor] = 0
     return ink
 
 
 def preprocess(image: np.ndarray) -> Preprocessed:
-    """An image of one digit -> what the model sees (or blank)."""
-    ink = ink_map(to_grey(image))
-    return Preprocessed(None, None) if ink is None else ink_to_input(ink)
+    """An image of one digit -> what the model sees (or blank): a picture in MNIST's own format
+    as it is, any other redrawn the MNIST way."""
+    grey = to_grey(image)
+    ink = ink_map(grey)
+    if ink is None:
+        return Preprocessed(None, None)
+    return as_is(grey) if mnist_format(ink) else ink_to_input(ink)
+
+
+def mnist_format(ink: np.ndarray) -> bool:
+    """Whether a picture's ink map is a digit in MNIST's own format: 28x28, centred by mass
+    (within ``MNIST_CENTRE`` px). Such a picture holds one digit already drawn the MNIST way;
+    drawn again (cropped, scaled, its faint edges dropped) it reads worse than as it is."""
+    if ink.shape != (FIELD, FIELD):
+        return False
+    mass = float(ink.sum())
+    if mass <= 0:
+        return False
+    rows, cols = np.indices(ink.shape)
+    centre = np.array([(rows * ink).sum(), (cols * ink).sum()]) / mass
+    return bool(np.abs(centre - (FIELD - 1) / 2).max() <= MNIST_CENTRE)
+
+
+MNIST_CENTRE = 1.5  # px: MNIST centred each digit's mass on a whole pixel
+
+
+def as_is(grey: np.ndarray) -> Preprocessed:
+    """A 28x28 picture (float 0..1) as the model's input, every grey level of its ink kept."""
+    field = ink_map(grey, noise_floor=0.0)
+    if field is None:
+        return Preprocessed(None, None)
+    field = field.astype(np.float32)
+    return Preprocessed((field * 255).round().astype(np.uint8), to_tensor(field))
 
 
 def ink_to_input(ink: np.ndarray) -> Preprocessed:

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from mnist_desk.imaging.drawn import Blank, Drawn, Picture, Strokes, to_grey
-from mnist_desk.imaging.field import Preprocessed
+from mnist_desk.imaging.field import FIELD, Preprocessed
 from mnist_desk.imaging.ink import Blobs, blob_boxes, cut_columns, find_blobs, shrink, thinned
-from mnist_desk.imaging.pictures import ink_map, ink_to_input
+from mnist_desk.imaging.pictures import as_is, ink_map, ink_to_input, mnist_format
 from mnist_desk.imaging.strokes import render_drawings
 from mnist_desk.recognition.grouping import Box, Layout, best_runs, layout
 from mnist_desk.recognition.stroke_grouping import stroke_layout
@@ -95,9 +95,13 @@ def _segment_strokes(drawn: Strokes) -> Segmentation:
 
 
 def _segment_picture(drawn: Picture) -> Segmentation:
-    ink = ink_map(to_grey(drawn.pixels()))
+    grey = to_grey(drawn.pixels())
+    ink = ink_map(grey)
     if ink is None:
         return Segmentation()
+    if mnist_format(ink):  # one digit, read as it is
+        lay = layout([Box(0.0, 0.0, float(FIELD), float(FIELD))])
+        return Segmentation([Candidate(((0, 0, FIELD),), (0, 1), as_is(grey))], lay)
     blobs = find_blobs(thinned(shrink(ink)))  # a thick pen's strokes thinned, before anything
     if len(blobs) == 0:
         return Segmentation()
