@@ -9,10 +9,12 @@ import json
 
 import numpy as np
 import pytest
+import torch
 from PIL import Image, ImageDraw
 
 from mnist_desk.cli.main import main
 from mnist_desk.imaging.drawn import Blank, Strokes, picture_from_image
+from mnist_desk.imaging.field import ink_tensor
 from mnist_desk.imaging.ink import PEN_TARGET, pen_width, thinned
 from mnist_desk.recognition import long_addition
 from mnist_desk.recognition.numbers import segment
@@ -106,6 +108,23 @@ def test_the_digits_from_sums_adder_reads_each_digit_itself():
     result = predictor.predict_sum(strokes(["1", "2"]), strokes(["7"]))
     assert result.total == 19 and result.source == "adder"
     assert [d.digit for d in result.adder_numbers[0].digits] == [1, 2]
+
+
+def test_the_digits_from_sums_adder_reads_both_numbers_as_its_classifier_does_one_by_one():
+    """Its own readings come from one batch through a reading copy (batch norms folded): the
+    same probabilities as its classifier gives each chosen digit alone."""
+    predictor = Predictor.from_model("scratch-convnet-digits")
+    result = predictor.predict_sum(strokes(["1", "2"]), strokes(["7"]))
+    inputs = [d.image28 for n in result.numbers for d in n.digits]
+    with torch.inference_mode():
+        alone = [
+            predictor.model.classifier(ink_tensor(image)[None]).float().softmax(-1)[0]
+            for image in inputs
+        ]
+    shown = [d.probabilities for n in result.adder_numbers for d in n.digits]
+    assert len(shown) == len(alone) == 3
+    for got, expected in zip(shown, alone, strict=True):
+        assert got == pytest.approx(expected.tolist(), abs=1e-5)
 
 
 @pytest.mark.parametrize(

@@ -159,8 +159,12 @@ class Predictor:
             self.digit_model = self.digit_checkpoint.build().to(self.device).eval()
         # What reads the drawings: the digit model, laid out for a few inputs at a time.
         self.digit_reader = reading_copy(self.digit_model)
-        # The scratch adder that learned digits from sums reads them too (shown beside the above).
+        # The scratch adder that learned digits from sums reads them too (shown beside the above),
+        # with its own classifier, laid out the same way.
         self.adder_reads_digits = self.task == SCRATCH and reads_digits(self.model)
+        self.adder_digit_reader = (
+            reading_copy(self.model.classifier) if self.adder_reads_digits else None
+        )
         # Logits are divided by these before the softmax, so the probabilities shown are
         # calibrated (fitted on MNIST's validation split when the model was trained; 1: as is).
         self.temperature = float(self.digit_checkpoint.meta.get("temperature") or 1.0)
@@ -311,9 +315,8 @@ class Predictor:
         adder_numbers = None
         if self.task == TRANSFER or self.adder_reads_digits:
             if self.adder_reads_digits:  # it reads the digits itself, with its own classifier
-                first_logits, second_logits = (
-                    self.model.classifier(x).float() for x in (first, second)
-                )
+                both = self.adder_digit_reader(torch.cat((first, second))).float()
+                first_logits, second_logits = both[: len(first)], both[len(first) :]
                 adder_numbers = tuple(
                     NumberResult(tuple(_plain_digit(v) for v in own), n.pieces)
                     for own, n in zip((first_logits, second_logits), pair, strict=True)
