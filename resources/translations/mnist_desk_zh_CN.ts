@@ -52,6 +52,11 @@ The window keeps working; details below.</source>
 <context>
     <name>ArchComparisonView</name>
     <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="122"/>
+        <source>no comparison yet</source>
+        <translation>尚无比较</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/train/arch_view.py" line="94"/>
         <source>Compare architectures</source>
         <translation>比较网络结构</translation>

@@ -69,3 +69,21 @@ def test_fewer_than_two_architectures_is_refused_with_a_reason(panel, qtbot):
     press(qtbot, view.compare_button)
     assert not panel.is_running
     assert "at least two architectures" in panel.run_controls.banner.text()
+
+
+def test_the_plot_says_it_is_empty_until_a_comparison_starts(panel, qtbot):
+    view = panel.arch_view
+    panel.views.setCurrentWidget(view)
+    qtbot.waitUntil(view.plot.isVisible)
+    assert view.empty_text in view.plot_item.items and view.empty_text.isVisible()
+    assert view.empty_text.textItem.toPlainText() == "no comparison yet"
+    (x0, x1), (y0, y1) = view.plot_item.viewRange()
+    x, y = view.empty_text.pos().x(), view.empty_text.pos().y()
+    assert x0 < x < x1 and y0 < y < y1  # in sight
+    try:
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: view.empty_text.textItem.toPlainText() == "尚无比较")
+    finally:
+        i18n.apply_language("en")
+    view.show_training(5)  # what the comparison's start reports
+    assert view.empty_text not in view.plot_item.items

@@ -115,6 +115,14 @@ class ArchComparisonView(QWidget):
         style_plot(self.plot_item)
         self.plot_item.addLegend(offset=(-10, 10), **LEGEND_STYLE)
         update_legend(self.plot_item)
+        # An empty plot says so, until the first comparison clears it.
+        self.empty_text = pg.TextItem("", color="#777", anchor=(0.5, 0.5))
+        self.texts.bind(
+            self.empty_text.setText,
+            lambda: self.tr("no comparison yet"),
+        )
+        self.plot_item.addItem(self.empty_text)
+        self.empty_text.setPos(0.5, 0.5)  # the middle of an empty plot's 0..1 range
         self.table = QTableWidget(0, 6)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
