@@ -28,7 +28,7 @@ from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.models.reading import reading_copy
-from mnist_desk.recognition import long_addition
+from mnist_desk.recognition import adder_columns, long_addition
 from mnist_desk.recognition.doubt import DigitJudge, gate_path
 from mnist_desk.recognition.joined import joined_verdicts
 from mnist_desk.recognition.numbers import choose, segment
@@ -39,10 +39,6 @@ from mnist_desk.store.checkpoints import Checkpoint, load_checkpoint
 from mnist_desk.support.devices import resolve_device
 
 __all__ = ["DigitResult", "NumberResult", "Predictor", "SumResult", "load_image", "model_input"]
-
-CERTAIN = (
-    25.0  # a logit margin that makes a digit certain (p = 1 - 1e-10), in the range the heads saw
-)
 
 
 def model_input(drawn: Drawn) -> Preprocessed:
@@ -307,27 +303,20 @@ class Predictor:
         return self._added_by_adder(batch[a], batch[b], logits[a], logits[b], pair)
 
     def _added_by_adder(self, first, second, first_logits, second_logits, pair) -> SumResult:
-        """Long addition by the adder: each column's two digits go to it, a shorter number's
-        missing digit is a certain 0: given exactly to the heads that take digit probabilities
-        (transfer, digits-from-sums), drawn as ``ZERO_INPUT`` for the scratch adder that takes
-        images."""
-        width = max(len(first), len(second))
+        """Long addition by the adder (``adder_columns``): each column's two digits go to it,
+        read by its own classifier where it has one that learned digits from sums."""
         adder_numbers = None
+        if self.adder_reads_digits:
+            both = self.adder_digit_reader(torch.cat((first, second))).float()
+            first_logits, second_logits = both[: len(first)], both[len(first) :]
+            adder_numbers = tuple(
+                NumberResult(tuple(adder_columns.plain_digit(v) for v in own), n.pieces)
+                for own, n in zip((first_logits, second_logits), pair, strict=True)
+            )
         if self.task == TRANSFER or self.adder_reads_digits:
-            if self.adder_reads_digits:  # it reads the digits itself, with its own classifier
-                both = self.adder_digit_reader(torch.cat((first, second))).float()
-                first_logits, second_logits = both[: len(first)], both[len(first) :]
-                adder_numbers = tuple(
-                    NumberResult(tuple(_plain_digit(v) for v in own), n.pieces)
-                    for own, n in zip((first_logits, second_logits), pair, strict=True)
-                )
-            columns_logits = torch.stack(
-                [_padded(first_logits, width), _padded(second_logits, width)], 1
-            ).flip(0)  # (columns, 2, 10), units first
-            sums = self.model.sum_logits(columns_logits)
+            sums = adder_columns.sums_from_digits(self.model, first_logits, second_logits)
         else:
-            images = torch.stack([_padded_images(first, width), _padded_images(second, width)], 1)
-            sums = self.model(images.flip(0))
+            sums = adder_columns.sums_from_images(self.model, first, second)
         columns = list((sums.float() / self.sum_temperature).softmax(1).cpu().numpy())
         total = long_addition.most_likely_total(columns)
         return self._summed(total, columns, "adder", pair, adder_numbers)
@@ -359,35 +348,3 @@ def _digit_likeness(score: float, counts: bool, judge: Judge) -> float:
         return math.log(max(score, 1e-6))
     floor = max(float(getattr(judge, "gate_threshold", 0.0)), 1e-6)
     return math.log(max(min(score, floor), 1e-6) / floor)
-
-
-def _plain_digit(logits: torch.Tensor) -> DigitResult:
-    probabilities = logits.softmax(-1).cpu().numpy()
-    return DigitResult(int(probabilities.argmax()), [float(v) for v in probabilities])
-
-
-def _padded(logits: torch.Tensor, width: int) -> torch.Tensor:
-    """(n, 10) digit logits, left-padded to ``width`` digits with a certain 0."""
-    zero = torch.full((width - len(logits), 10), -CERTAIN, device=logits.device)
-    zero[:, 0] = 0.0
-    return torch.cat([zero, logits.float()])
-
-
-_ZERO_INPUT: torch.Tensor | None = None
-
-
-def zero_input() -> torch.Tensor:
-    """The 0 the scratch adder is shown where a shorter number has no digit: an upright oval
-    drawn by the stroke renderer, the way every drawn digit reaches the models."""
-    global _ZERO_INPUT
-    if _ZERO_INPUT is None:
-        t = np.linspace(0, 2 * np.pi, 40)
-        oval = np.c_[0.5 + 0.3 * np.sin(t), 0.5 - 0.5 * np.cos(t)]
-        _ZERO_INPUT = render_strokes([oval]).tensor
-    return _ZERO_INPUT
-
-
-def _padded_images(images: torch.Tensor, width: int) -> torch.Tensor:
-    """(n, 1, 28, 28) inputs, left-padded to ``width`` digits with ``zero_input()``."""
-    zero = zero_input().to(images.device)[None].expand(width - len(images), -1, -1, -1)
-    return torch.cat([zero, images])
