@@ -19,6 +19,7 @@ from mnist_desk.imaging.ink import PEN_TARGET, pen_width, thinned
 from mnist_desk.recognition import long_addition
 from mnist_desk.recognition.numbers import segment
 from mnist_desk.recognition.predictor import Predictor
+from mnist_desk.support import acceleration
 from tests.number_glyphs import write
 
 
@@ -110,9 +111,13 @@ def test_the_digits_from_sums_adder_reads_each_digit_itself():
     assert [d.digit for d in result.adder_numbers[0].digits] == [1, 2]
 
 
-def test_the_digits_from_sums_adder_reads_both_numbers_as_its_classifier_does_one_by_one():
+def test_the_digits_from_sums_adder_reads_both_numbers_as_its_classifier_does_one_by_one(
+    monkeypatch,
+):
     """Its own readings come from one batch through a reading copy (batch norms folded): the
-    same probabilities as its classifier gives each chosen digit alone."""
+    same probabilities as its classifier gives each chosen digit alone (in float32, as on a CPU
+    without native bfloat16: test_adder_precision.py compares the two precisions)."""
+    monkeypatch.setattr(acceleration, "cpu_has_native_bf16", lambda: False)
     predictor = Predictor.from_model("scratch-convnet-digits")
     result = predictor.predict_sum(strokes(["1", "2"]), strokes(["7"]))
     inputs = [d.image28 for n in result.numbers for d in n.digits]

