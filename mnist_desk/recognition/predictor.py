@@ -24,16 +24,17 @@ from torch import nn
 from mnist_desk.errors import ImageError
 from mnist_desk.imaging.drawn import Blank, Drawn, Picture, Strokes
 from mnist_desk.imaging.field import Preprocessed
+from mnist_desk.imaging.outlines import filled_outline
 from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.imaging.strokes import render_strokes
 from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.models.reading import reading_copy
 from mnist_desk.recognition import adder_columns, long_addition
+from mnist_desk.recognition.chosen import chosen_strokes
 from mnist_desk.recognition.doubt import DigitJudge, gate_path
 from mnist_desk.recognition.joined import joined_verdicts
 from mnist_desk.recognition.numbers import choose, segment
 from mnist_desk.recognition.results import DigitResult, NumberResult, SumResult
-from mnist_desk.recognition.scribble import stroke_shape
 from mnist_desk.store.catalog import default_classifier_path, resolve_model
 from mnist_desk.store.checkpoints import Checkpoint, load_checkpoint
 from mnist_desk.support.acceleration import autocast, choose_precision
@@ -260,7 +261,13 @@ class Predictor:
             end = start + len(cut.candidates)
             way = [start + i for i in choose(cut, confidence[start:end])]
             chosen.append(way)
-            said = self._number_verdicts(drawn, cut, [i - start for i in way], verdicts[start:end])
+            shapes = chosen_strokes(drawn, cut, [i - start for i in way])
+            if shapes is not None:
+                read = (inputs, batch, logits, probabilities, verdicts)
+                self._outlines_filled(way, shapes, read, confidence)
+            said = self._number_verdicts(
+                drawn, cut, [i - start for i in way], verdicts[start:end], shapes
+            )
             numbers.append(
                 NumberResult(
                     tuple(
@@ -273,19 +280,43 @@ class Predictor:
             start = end
         return numbers, chosen, batch, logits
 
-    def _number_verdicts(self, drawn: Drawn, cut, way: list[int], verdicts: list) -> list:
+    def _outlines_filled(self, way: list[int], shapes: list, read: tuple, confidence: list):
+        """Each chosen digit (``way``: batch indices) drawn as its outline (``shapes``) is read
+        a second time filled (``imaging.outlines``), and where that reading scores higher (the
+        score the split is chosen by), it replaces the first in ``read`` (inputs, batch,
+        logits, probabilities, verdicts): a hollow 3's two sides read as an 8, the 3 filled as a
+        3. Development outlines (scripts/bold-dev.py): docs/recognition.md."""
+        outlined = [(i, s) for i, s in zip(way, shapes, strict=True) if s.doubled]
+        if not outlined:
+            return
+        inputs, batch, logits, probabilities, verdicts = read
+        views = [filled_outline(s.paths) for _, s in outlined]
+        kept = [(i, v) for (i, _), v in zip(outlined, views, strict=True) if not v.blank]
+        if not kept:
+            return
+        filled_batch, filled_logits, filled_verdicts = self._read([v for _, v in kept])
+        scores = (filled_logits / self.temperature).log_softmax(-1).amax(-1).tolist()
+        for k, (i, view) in enumerate(kept):
+            score = scores[k]
+            if getattr(self.judge, "gate", None) is not None:
+                score += _digit_likeness(filled_verdicts[k].score, True, self.judge)
+            if score > confidence[i]:
+                inputs[i], batch[i], logits[i] = view, filled_batch[k], filled_logits[k]
+                probabilities[i] = self._probabilities(filled_logits[k : k + 1])[0]
+                verdicts[i] = filled_verdicts[k]
+
+    def _number_verdicts(self, drawn: Drawn, cut, way: list[int], verdicts: list, shapes) -> list:
         """The chosen digits' verdicts (``way`` indexes the candidates of ``cut``), judged
         together where the judge can: drawn strokes only (a picture's blobs were not measured
         so)."""
         chosen = [verdicts[i] for i in way]
         together = getattr(self.judge, "judge_number", None)
-        if together is None or not isinstance(drawn, Strokes):
+        if together is None or shapes is None:
             return chosen
-        heights = [cut.layout.run_box(*cut.candidates[i].run).height for i in way]
-        strokes = [[cut.paths[k] for k in cut.candidates[i].key] for i in way]
-        shapes = [stroke_shape(s, h) for s, h in zip(strokes, heights, strict=True)]
+        heights = [s.height for s in shapes]
+        strokes = [s.paths for s in shapes]
         joined = joined_verdicts(strokes, cut, way, verdicts)
-        return together(chosen, shapes, heights, joined)
+        return together(chosen, [s.shape for s in shapes], heights, joined)
 
     @torch.inference_mode()
     def predict_sum(self, first: Drawn, second: Drawn) -> SumResult:
