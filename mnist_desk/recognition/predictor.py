@@ -248,13 +248,8 @@ class Predictor:
         cuts = [segment(d) for d in drawings]
         inputs = [c.input for cut in cuts for c in cut.candidates]
         batch, logits, verdicts = self._read(inputs)
-        confidence = (logits / self.temperature).log_softmax(-1).amax(-1).cpu().tolist()
-        if getattr(self.judge, "gate", None) is not None:
-            kinds = [c.gate_counts for cut in cuts for c in cut.candidates]
-            confidence = [
-                c + _digit_likeness(getattr(v, "score", 1.0), counts, self.judge)
-                for c, v, counts in zip(confidence, verdicts, kinds, strict=True)
-            ]
+        kinds = [c.gate_counts for cut in cuts for c in cut.candidates]
+        confidence = self._scores(logits, verdicts, kinds)
         probabilities = self._probabilities(logits)
         numbers, chosen, start = [], [], 0
         for cut, drawn in zip(cuts, drawings, strict=True):
@@ -280,6 +275,18 @@ class Predictor:
             start = end
         return numbers, chosen, batch, logits
 
+    def _scores(self, logits: torch.Tensor, verdicts: list, counts: list[bool]) -> list[float]:
+        """What a split is chosen by, per input: the calibrated log-probability of the model's
+        answer, plus, once there is a gate, how digit-like it finds the input where that
+        ``counts`` (``_digit_likeness``)."""
+        scores = (logits / self.temperature).log_softmax(-1).amax(-1).cpu().tolist()
+        if getattr(self.judge, "gate", None) is None:
+            return scores
+        return [
+            s + _digit_likeness(getattr(v, "score", 1.0), c, self.judge)
+            for s, v, c in zip(scores, verdicts, counts, strict=True)
+        ]
+
     def _outlines_filled(self, way: list[int], shapes: list, read: tuple, confidence: list):
         """Each chosen digit (``way``: batch indices) drawn as its outline (``shapes``) is read
         a second time filled (``imaging.outlines``), and where that reading scores higher (the
@@ -295,12 +302,9 @@ class Predictor:
         if not kept:
             return
         filled_batch, filled_logits, filled_verdicts = self._read([v for _, v in kept])
-        scores = (filled_logits / self.temperature).log_softmax(-1).amax(-1).tolist()
+        scores = self._scores(filled_logits, filled_verdicts, [True] * len(kept))
         for k, (i, view) in enumerate(kept):
-            score = scores[k]
-            if getattr(self.judge, "gate", None) is not None:
-                score += _digit_likeness(filled_verdicts[k].score, True, self.judge)
-            if score > confidence[i]:
+            if scores[k] > confidence[i]:
                 inputs[i], batch[i], logits[i] = view, filled_batch[k], filled_logits[k]
                 probabilities[i] = self._probabilities(filled_logits[k : k + 1])[0]
                 verdicts[i] = filled_verdicts[k]
