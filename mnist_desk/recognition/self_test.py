@@ -37,14 +37,12 @@ def sample_digits() -> list[tuple[int, Path]]:
 def recorded_misreads(checkpoint_path: Path) -> dict[str, int]:
     """The samples a shipped model's metrics file records it misreads, and what it reads;
     {} when the file or the key is missing (then every sample must be read right)."""
-    import json
+    from mnist_desk.store.checkpoints import read_metrics_file
 
-    from mnist_desk.store.checkpoints import metrics_path
-
+    info = read_metrics_file(checkpoint_path) or {}
     try:
-        info = json.loads(metrics_path(checkpoint_path).read_text(encoding="utf-8"))
         return {str(name): int(digit) for name, digit in dict(info.get(MISREADS) or {}).items()}
-    except (OSError, ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError):
         return {}
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mnist_desk.models import CLASSIFIER, DEFAULT_CLASSIFIER, SCRATCH
-from mnist_desk.store.checkpoints import Checkpoint, CheckpointError, load_checkpoint, metrics_path
+from mnist_desk.store.checkpoints import (
+    Checkpoint,
+    CheckpointError,
+    load_checkpoint,
+    read_metrics_file,
+)
 from mnist_desk.store.history import history_path
 from mnist_desk.store.measurements import DRAWN, shipped_drawn
 from mnist_desk.store.names import find_model_file, model_files, unknown_model_message
@@ -88,15 +92,6 @@ def _check_user_checkpoint(path: Path) -> dict[str, Any] | str:
     return _CHECKED[key]
 
 
-def _metrics_file(path: Path) -> dict[str, Any] | None:
-    """The metrics JSON beside a checkpoint, or None if there is none that reads as an object."""
-    try:
-        info = json.loads(metrics_path(path).read_text())
-    except (OSError, ValueError):
-        return None
-    return info if isinstance(info, dict) else None
-
-
 def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
@@ -130,7 +125,7 @@ def _entry(path: Path, shipped: bool, models_dir: str | Path | None = None) -> M
     """Shipped models: the metrics JSON beside them (cheap, and they are tested). The user's:
     the checkpoint itself, read safely, so a corrupt or foreign file is listed with its problem,
     plus what was measured of it later (kept in its metrics file)."""
-    metrics_file = _metrics_file(path)
+    metrics_file = read_metrics_file(path)
     use_file = shipped and metrics_file is not None
     info: dict[str, Any] | str = metrics_file if use_file else _check_user_checkpoint(path)
     if isinstance(info, dict) and not ("task" in info and "arch" in info):

@@ -175,6 +175,15 @@ def metrics_path(checkpoint_path: str | Path) -> Path:
     return Path(checkpoint_path).with_suffix(".json")
 
 
+def read_metrics_file(checkpoint_path: str | Path) -> dict[str, Any] | None:
+    """The metrics JSON beside a checkpoint, or None if there is none that reads as an object."""
+    try:
+        info = json.loads(metrics_path(checkpoint_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return info if isinstance(info, dict) else None
+
+
 def write_metrics_file(checkpoint_path: str | Path, meta: dict[str, Any]) -> Path:
     """The human-readable twin of a checkpoint's metadata."""
     summary = {
