@@ -63,3 +63,36 @@ def test_a_digit_drawn_with_one_line_is_read_as_drawn(outlined, convnet):
     number = _read(convnet, plain)
     paths = [np.asarray(s) for s in plain.strokes]
     assert np.array_equal(number.digits[0].image28, render_strokes(paths).image28)
+
+
+def _oval(rx: float, ry: float) -> np.ndarray:
+    """An upright oval from its top, clockwise, closed (paper units, centred at 0.5)."""
+    t = np.linspace(0, 2 * np.pi, 80)
+    return np.c_[0.5 + rx * np.sin(t), 0.5 - ry * np.cos(t)]
+
+
+@pytest.mark.parametrize("inner_width", [0.08, 0.13])
+@pytest.mark.parametrize("pen", [0.02, 0.04])
+def test_an_outlined_0_drawn_with_the_pen_lifted_is_one_digit(convnet, inner_width, pen):
+    """The outer contour in two strokes, then the inner one: what lies inside a loop is part of
+    its digit (``loops.enclosed_strokes``); before, the pieces read as 603 or 60."""
+    outer = _oval(0.25, 0.38)
+    strokes = [outer[:45], outer[44:], _oval(inner_width, 0.25)]
+    (number,) = convnet.predict_numbers(
+        [Strokes.from_points([s.tolist() for s in strokes], width=pen)]
+    )
+    assert number.text == "0"
+    assert number.pieces == ((0, 1, 2),)
+
+
+def test_only_a_stroke_inside_a_loop_is_enclosed():
+    from mnist_desk.recognition.loops import enclosed_strokes
+
+    outer, inner = _oval(0.25, 0.38), _oval(0.1, 0.25)
+    assert enclosed_strokes([outer, inner]) == [(0, 1)]
+    assert enclosed_strokes([outer[:45], outer[44:], inner]) == [(0, 2), (1, 2)]
+    # a line gone over and back encloses nothing, nor do two digits side by side
+    there_and_back = np.r_[np.c_[np.full(20, 0.5), np.linspace(0.1, 0.9, 20)], [[0.51, 0.1]]]
+    assert enclosed_strokes([there_and_back, np.array([[0.5, 0.5], [0.5, 0.6]])]) == []
+    beside = outer + [0.6, 0.0]
+    assert enclosed_strokes([outer, beside]) == []

@@ -8,7 +8,9 @@ pieces (``joined_strokes``). A digit made bold is drawn again over itself, or as
 side (as multi-stroke fonts draw one): boxes cannot tell a bold 1 from an 11, so strokes whose
 inks lie along each other, each way (``repeated_strokes``), are at least that together, one
 digit where they are surely so. A printed digit's serif, foot, flag or bar drawn apart from it,
-too short to be a digit, goes with the nearest atom (``separate_pieces``).
+too short to be a digit, goes with the nearest atom (``separate_pieces``). What lies wholly
+inside a loop of strokes is part of its digit (``loops.enclosed_strokes``: an outlined 0's inner
+contour).
 
 Paper coordinates (the square paper's side is 1), y down. Numpy only.
 """
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from mnist_desk.recognition.grouping import SAME, Box, Layout, geometry_groups, layout
+from mnist_desk.recognition.loops import closed, enclosed_strokes
 
 ENDS_MEET = 0.3  # togetherness added when two strokes meet end to end (a glyph drawn in pieces)
 END_ON_LINE = 0.08  # ... when one starts or ends on the other's line (also where digits touch)
@@ -53,13 +56,13 @@ PART_FAR = 0.1
 # (the reading decides); unless two atoms of a digit's size lie about as near (the second within
 # PIECE_CLEAR of the first: a bar across two touching digits), where the reading decides as
 # before. Not a dot (no stroke longer than its pen: an i's dot stays apart), nor a loop (a
-# small ring, a %'s circles, a g's bowl: serifs, feet, flags and bars are open lines).
+# small ring, a %'s circles, a g's bowl: serifs, feet, flags and bars are open lines;
+# ``loops.closed``).
 PIECE_SHORT = 0.5
 PIECE_SURE = 0.06
 PIECE_FAR = 0.15
 PIECE_LEAST = 0.05
 PIECE_CLEAR = 0.03
-PIECE_LOOP = 0.3  # nor a loop (its ends nearer than this share of its larger side): an o, a ring
 MAX_SLANT = 0.7  # |x shift per unit of height| a writing is ever set upright by
 NEAR_VERTICAL = 1.0  # a stretch leaning less than 45 degrees tells the writing's slant
 SLANT_BANDWIDTH = 0.08  # leans this close count as one
@@ -240,7 +243,7 @@ def separate_pieces(
         for k, (atom, box) in enumerate(zip(lay.atoms, lay.boxes, strict=True))
         if max(box.width, box.height) < PIECE_SHORT * lay.height
         and max(_length(points[i]) - pens[i] for i in atom) > 0
-        and not any(_closed(points[i]) for i in atom)
+        and not any(closed(points[i]) for i in atom)
     ]
     if not short:
         return {}
@@ -296,12 +299,6 @@ def _extents(every: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndar
     return np.minimum.reduceat(every, starts), np.maximum.reduceat(every, starts)
 
 
-def _closed(path: np.ndarray) -> bool:
-    """Whether ``path`` comes back to where it started (a loop: a ring, an o, a g's bowl)."""
-    side = float((path.max(0) - path.min(0)).max())
-    return float(np.hypot(*(path[-1] - path[0]))) < PIECE_LOOP * side
-
-
 def _length(path: np.ndarray) -> float:
     return float(np.hypot(*np.diff(path, axis=0).T).sum()) if len(path) > 1 else 0.0
 
@@ -318,6 +315,8 @@ def stroke_layout(paths: Sequence[np.ndarray], widths: Sequence[float] | None = 
     other and the short pieces drawn apart from their digit, which need the first atoms)."""
     boxes = stroke_boxes(paths)
     repeats = {} if widths is None else repeated_strokes(paths, widths)
+    for pair in enclosed_strokes(paths):
+        repeats[pair] = SAME
     joined = joined_strokes(paths, boxes)
     lay = layout(boxes, joined, at_least=repeats)
     pieces = {} if widths is None else separate_pieces(paths, widths, lay)
