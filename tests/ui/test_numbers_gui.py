@@ -121,3 +121,14 @@ def test_the_sum_of_two_numbers_shows_no_empty_sum_bars(window, pen):
     draw_number(pen, window.canvases[0], ["3"], at=(0.35, 0.25))
     assert window.sum_view.equation_text == "3 + 7 = 10"
     assert window.sum_view.bars.isVisible() and len(window.sum_view.bars.values) == 19
+
+
+def test_an_outlined_0_drawn_with_the_pen_lifted_reads_as_one_0(window, pen):
+    """The outer contour in two strokes, then the inner one: one 0, not 60 or 603."""
+    t = np.linspace(0, 2 * np.pi, 80)
+    outer = np.c_[0.5 + 0.25 * np.sin(t), 0.5 - 0.38 * np.cos(t)]
+    inner = np.c_[0.5 + 0.13 * np.sin(t), 0.5 - 0.25 * np.cos(t)]
+    for stroke in (outer[:45], outer[44:], inner):
+        pen(window.canvases[0], [tuple(p) for p in stroke], steps=2)
+    draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+    assert window.sum_view.equation_text == "0 + 7 = 7"
