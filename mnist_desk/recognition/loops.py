@@ -77,20 +77,20 @@ def _loops(points: list[np.ndarray], box: np.ndarray) -> list[tuple[tuple[int, .
     candidates = inside.sum(-1) >= 3
     if not candidates.any():
         return _round(found)
-    every = np.concatenate([points[i] for i in open_ones])
-    ends = np.concatenate([points[i][[0, -1]] for i in open_ones])
-    dx = np.subtract.outer(ends[:, 0], every[:, 0])
-    dy = np.subtract.outer(ends[:, 1], every[:, 1])
-    # [e, m]: how far (squared) end e (two per open stroke) lies from open stroke m's line
-    gaps = np.minimum.reduceat(
-        dx * dx + dy * dy, np.cumsum([0] + [len(points[i]) for i in open_ones[:-1]]), axis=1
-    )
-    on = gaps.reshape(len(open_ones), 2, len(open_ones)).max(1)  # [a, b]: a's ends from b
     side = np.maximum(high_x - low_x, high_y - low_y)
-    meet = candidates & (np.maximum(on, on.T) <= (LOOP_REACH * side) ** 2)
-    for x, y in zip(*np.nonzero(np.triu(meet, 1)), strict=True):
+    reach = LOOP_REACH * side
+    # Each end's distance to the other stroke's box: a bound on its distance to the line
+    ends = np.stack([np.array([points[i][0], points[i][-1]]) for i in open_ones])  # (m, 2, 2)
+    ex, ey = ends[..., 0][:, :, None], ends[..., 1][:, :, None]  # [a, end, b]
+    off_x = np.maximum(np.maximum(x0[k] - ex, ex - x1[k]), 0)
+    off_y = np.maximum(np.maximum(y0[k] - ey, ey - y1[k]), 0)
+    near_box = (off_x * off_x + off_y * off_y).max(1)  # [a, b]: a's farther end from b's box
+    maybe = candidates & (np.maximum(near_box, near_box.T) <= reach * reach)
+    for x, y in zip(*np.nonzero(np.triu(maybe, 1)), strict=True):
         a, b = open_ones[x], open_ones[y]
         first, second = points[a], points[b]
+        if not (_ends_on(first, second, reach[x, y]) and _ends_on(second, first, reach[x, y])):
+            continue
         if np.hypot(*(first[-1] - second[0])) > np.hypot(*(first[-1] - second[-1])):
             second = second[::-1]
         found.append(((a, b), np.concatenate((first, second))))
@@ -104,6 +104,12 @@ def _round(found: list[tuple[tuple[int, ...], np.ndarray]]) -> list:
         for members, loop in found
         if _area(loop) >= LOOP_FILLS * float((loop.max(0) - loop.min(0)).max()) ** 2
     ]
+
+
+def _ends_on(path: np.ndarray, other: np.ndarray, reach: float) -> bool:
+    """Whether both ends of ``path`` lie within ``reach`` of a point of ``other``."""
+    gaps = ((path[[0, -1], None, :] - other[None, :, :]) ** 2).sum(-1).min(1)
+    return bool((gaps <= reach * reach).all())
 
 
 def _area(loop: np.ndarray) -> float:
