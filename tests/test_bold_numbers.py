@@ -86,6 +86,16 @@ def test_only_strokes_whose_inks_touch_go_over_each_other():
     assert repeated_strokes(close, [PEN, PEN]) == {(0, 1): SAME}
 
 
+def test_long_strokes_whose_inks_lie_more_than_half_under_each_other_are_one_line():
+    """Two copies of a 4's diagonal, as long as the digit, 0.4 of a wide pen apart each way: one
+    thick line, whatever their length (0.03 apart is 0.1 of their side: the reading decided)."""
+    diagonal = np.c_[np.linspace(0.3, 0.1, 30), np.linspace(0.2, 0.5, 30)]
+    copy = diagonal + [-0.025, -0.017]  # 0.03 apart, across the line
+    assert repeated_strokes([diagonal, copy], [0.075, 0.075]) == {(0, 1): SAME}
+    # with a pen of 0.05 their inks overlap by less than half: not surely one line
+    assert repeated_strokes([diagonal, copy], [0.05, 0.05])[(0, 1)] < SAME
+
+
 def test_a_short_stroke_drawn_again_beside_itself_goes_with_it():
     """A serif base drawn twice, 0.012 apart with a 0.03 pen (their inks overlap by 60%): a
     hair for the stroke's own length (0.12), one thick line for the pen."""

@@ -42,6 +42,8 @@ REPEAT_PEN = 1.0  # ... and at most this many pen widths apart: their inks touch
 # widths from the other stroke or nearer: their inks overlap by more than half, one thick line
 # (SAME), falling to 0 at REPEAT_PEN. Only one way, the short one along the other; not for long
 # strokes: two 1s written touching are as near as a bold 1's two strokes (the reading decides).
+# Long strokes whose inks overlap by more than half each way (REPEAT_SHARE of each one's points
+# within REPEAT_PEN_SURE of the other) are one thick line too: no hand writes two digits so.
 REPEAT_PEN_SURE = 0.5
 REPEAT_SHORT = 0.5
 # ... and, whatever the pen, within PART_SURE of the tallest stroke's height (SAME), falling to 0
@@ -214,7 +216,9 @@ def repeated_strokes(
         close = math.sqrt(max(near_i, near_j))
         pen = max(widths[i], widths[j])
         together = 0.0
-        if close <= REPEAT_PEN * pen:
+        if close <= REPEAT_PEN_SURE * pen:
+            together = SAME  # each one's ink more than half under the other's: one thick line
+        elif close <= REPEAT_PEN * pen:
             together = float(np.interp(close / side, (REPEAT_SURE, REPEAT_FAR), (SAME, 0.0)))
         if part:  # only the short one's points need lie along the other
             along = math.sqrt(near_i if own[i] <= own[j] else near_j)
