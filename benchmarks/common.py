@@ -6,12 +6,14 @@ the goal was met. Numbers are as measured; nothing is scaled, retried or dropped
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -164,6 +166,23 @@ def set_threads(threads: int) -> None:
     import torch
 
     torch.set_num_threads(threads)
+
+
+@contextlib.contextmanager
+def as_the_window_reads() -> Iterator[None]:
+    """The block on one torch thread, as the window reads a drawing on its GUI thread
+    (``support.acceleration.single_threaded_here``): what a user waits for. The thread count
+    is set back afterwards."""
+    import torch
+
+    from mnist_desk.support.acceleration import single_threaded_here
+
+    threads = torch.get_num_threads()
+    single_threaded_here()
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
 
 
 def sync(device: Any) -> None:

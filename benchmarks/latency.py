@@ -3,7 +3,8 @@
 The drawing pad hands its strokes to ``render_strokes`` (mnist_desk/imaging/strokes.py), so each model is
 timed on two drawn digits (a 7 and a 2 of the drawn-digit set, as mouse samples ~4 px apart on a
 320 px canvas): ``Predictor.predict_sum(Strokes a, Strokes b)`` call by call: both renderings,
-the model(s) and the sum, everything the window waits for after a stroke. An opened
+the model(s) and the sum, everything the window waits for after a stroke, on one torch thread
+as the window reads on its GUI thread. An opened
 picture takes the pixel path instead: two 280x280 canvases made from real MNIST test digits
 scaled up 10x, preprocessed; that step has a line of its own. The default models are also timed
 on two 3-digit numbers of the drawn-number set: every candidate digit of both boxes read in one
@@ -16,7 +17,7 @@ import time
 
 import numpy as np
 
-from benchmarks.common import Line, Options, log, percentile, sync
+from benchmarks.common import Line, Options, as_the_window_reads, log, percentile, sync
 from mnist_desk.imaging.drawn import Strokes
 from mnist_desk.imaging.pictures import preprocess
 from mnist_desk.imaging.strokes import render_strokes
@@ -59,14 +60,17 @@ def drawn_strokes() -> tuple[tuple, tuple, int]:
 
 
 def time_calls(fn, calls: int, device: str) -> list[float]:
-    for _ in range(WARMUP):
-        fn()
-    times = []
-    for _ in range(calls):
-        start = time.perf_counter()
-        fn()
-        sync(device)
-        times.append(time.perf_counter() - start)
+    """Each call's seconds after WARMUP calls, on one torch thread as the window reads (before
+    2026-12-07 this row ran on ``--threads``, 2 by default on 2 cores)."""
+    with as_the_window_reads():
+        for _ in range(WARMUP):
+            fn()
+        times = []
+        for _ in range(calls):
+            start = time.perf_counter()
+            fn()
+            sync(device)
+            times.append(time.perf_counter() - start)
     return times
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import time
 
-from benchmarks.common import Line, Options, percentile
+from benchmarks.common import Line, Options, as_the_window_reads, percentile
 
 DEFAULT = "classifier-convnet"
 LATENCY_GOAL_S = 0.005  # p95, one digit per box (row 3's goal)
@@ -24,13 +24,10 @@ QUICK_CALLS = 30
 def latency(predictor, opts: Options) -> dict:
     """p95 of the window's recognition of one digit per box and of 3 + 3 digits, with the judge
     and without it, interleaved in one process, on one thread as the window reads."""
-    import torch
-
     from mnist_desk.evaluation.drawn_set import drawn_digits
     from mnist_desk.evaluation.number_set import drawn_number_pairs
     from mnist_desk.imaging.drawn import Strokes
     from mnist_desk.recognition.predictor import Predictor, TrustEveryReading
-    from mnist_desk.support.acceleration import single_threaded_here
 
     digits = drawn_digits(10)
     single = tuple(Strokes.from_points(digits[k].strokes) for k in (7, 2))
@@ -44,9 +41,7 @@ def latency(predictor, opts: Options) -> dict:
         for name, p in (("judge", predictor), ("no judge", trusting))
     }
     times: dict[tuple[str, str], list[float]] = {key: [] for key in cases}
-    threads = torch.get_num_threads()
-    single_threaded_here()  # as the window's GUI thread reads
-    try:
+    with as_the_window_reads():
         for p, boxes in cases.values():
             for _ in range(10):
                 p.predict_sum(*boxes)
@@ -55,8 +50,6 @@ def latency(predictor, opts: Options) -> dict:
                 start = time.perf_counter()
                 p.predict_sum(*boxes)
                 times[key].append(time.perf_counter() - start)
-    finally:
-        torch.set_num_threads(threads)
     return {f"{what} {name}": percentile(t, 95) for (what, name), t in times.items()}
 
 
