@@ -86,7 +86,7 @@ def run(opts: Options) -> list[Line]:
             "3",
             "Preprocess one 280x280 picture (CPU)",
             f"p50 {percentile(pre, 50) * 1e3:.2f} ms, p95 {percentile(pre, 95) * 1e3:.2f} ms",
-            notes=f"{calls} calls; an opened or dropped image's path (drawings take the next line's)",
+            notes=f"{calls} calls, 1 torch thread; an opened or dropped image's path (drawings take the next line's)",
         )
     )
     render = time_calls(lambda: render_strokes(first), calls, "cpu")
@@ -95,7 +95,7 @@ def run(opts: Options) -> list[Line]:
             "3",
             "Strokes of one drawn digit -> model input (CPU)",
             f"p50 {percentile(render, 50) * 1e3:.2f} ms, p95 {percentile(render, 95) * 1e3:.2f} ms",
-            notes=f"{calls} calls; part of every row below (twice per call)",
+            notes=f"{calls} calls, 1 torch thread; part of every row below (twice per call)",
         )
     )
     paths = sorted(shipped_weights_dir().glob("*.pt"))
@@ -134,7 +134,7 @@ def run(opts: Options) -> list[Line]:
                     f"p50 {p50 * 1e3:.2f} ms, p95 {p95 * 1e3:.2f} ms",
                     f"p95 ≤ {GOAL_P95_S * 1e3:g} ms" if default else "",
                     (p95 <= GOAL_P95_S) if default else None,
-                    f"{calls} calls; answered {answer.numbers[0].text}+{answer.numbers[1].text}"
+                    f"{calls} calls, 1 torch thread as the window reads; answered {answer.numbers[0].text}+{answer.numbers[1].text}"
                     f"={answer.total} ({answer.source}; true sum {true_sum})",
                     data={"p50_s": p50, "p95_s": p95, "max_s": max(times), "calls": calls},
                 )
@@ -167,7 +167,7 @@ def _three_and_three(predictor: Predictor, name: str, device: str, calls: int) -
         f"p50 {p50 * 1e3:.2f} ms, p95 {p95 * 1e3:.2f} ms",
         f"p95 ≤ {GOAL_NUMBERS_P95_S * 1e3:g} ms" if default else "",
         (p95 <= GOAL_NUMBERS_P95_S) if default else None,
-        f"{calls} calls; answered {answer.numbers[0].text}+{answer.numbers[1].text}"
+        f"{calls} calls, 1 torch thread as the window reads; answered {answer.numbers[0].text}+{answer.numbers[1].text}"
         f"={answer.total} ({answer.source}; true sum {true_sum}); "
         f"{sum(len(s.strokes) for s in (first, second))} strokes",
         data={"p50_s": p50, "p95_s": p95, "max_s": max(times), "calls": calls},
