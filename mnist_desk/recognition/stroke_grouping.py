@@ -174,7 +174,9 @@ def repeated_strokes(
     of the pair's largest side of the other, falling to 0 at REPEAT_FAR (however their boxes
     lie: the two strokes of a bold 1 side by side look like the 1s of an 11). Each way, so that
     a 1 drawn along a side of a 0 is not taken for a part of it; and only where their inks touch
-    or overlap (REPEAT_PEN of the wider pen's ``widths``): lines a clear gap apart are two."""
+    or overlap (REPEAT_PEN of the wider pen's ``widths``): lines a clear gap apart are two.
+    Within REPEAT_PEN_SURE of the wider pen each way (their inks more than half over each
+    other), SAME whatever their side."""
     points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
     if len(points) < 2:
         return {}
