@@ -129,11 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     for row in chosen:
         title, module_name = ROWS[row]
         row_start, row_load = time.perf_counter(), os.getloadavg()[0]
+        row_machine = machine
         log(f"row {row}: {title}")
         try:
             module_path, _, function = module_name.partition(":")  # "module[:function]"
             module = __import__(module_path, fromlist=["run"])
             row_lines = getattr(module, function or "run")(opts)
+            # A row that times on a thread count of its own (row 3: one, as the window reads)
+            # records that count, not --threads.
+            own_threads = getattr(module, "TORCH_THREADS", None)
+            if own_threads is not None:
+                row_machine = {**machine, "torch threads": str(own_threads)}
         except Exception as e:  # one broken row must not hide the others
             traceback.print_exc(file=sys.stderr)
             row_lines = [Line(row, title, f"failed: {type(e).__name__}: {e}")]
@@ -143,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         if not opts.quick and not args.output:
             # Other work on the machine skews every number: keep how busy it was with the row.
             run = {
-                "machine": machine,
+                "machine": row_machine,
                 "command": cmd,
                 "load": f"{row_load:.2f} / {os.getloadavg()[0]:.2f}",
                 "wall_s": row_wall,

@@ -32,6 +32,9 @@ GOAL_NUMBERS_P95_S = 0.010  # two 3-digit numbers
 # The defaults of the three tasks: the latency goal is theirs.
 DEFAULT_MODELS = ("classifier-convnet", "transfer-convnet", "scratch-convnet-digits")
 CANVAS = 280
+# Every line of this row times on one torch thread (``as_the_window_reads``), whatever --threads
+# says; the row's record says so.
+TORCH_THREADS = 1
 
 
 def canvas_image(digit28: np.ndarray) -> np.ndarray:

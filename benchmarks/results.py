@@ -53,6 +53,10 @@ def render_table(lines: list[Line]) -> str:
     )
 
 
+def _threads(count: str) -> str:
+    return f"{count} torch thread{'' if count == '1' else 's'}"
+
+
 def render_results(records: list[dict[str, Any]]) -> str:
     """RESULTS.md: one table of every row's lines, then when and how each row was measured."""
     lines = [Line(**x) for r in records for x in r["lines"]]
@@ -66,7 +70,7 @@ def render_results(records: list[dict[str, Any]]) -> str:
         bf16 = f", native bf16 {m['native bf16']}" if "native bf16" in m else ""
         where = (
             f"{m['date']}; {m['cpu']} ({capability}{bf16}), {m['cores']} cores, gpu {m['gpu']}, "
-            f"torch {m['torch']}, {m['torch threads']} threads"
+            f"torch {m['torch']}, {_threads(m['torch threads'])}"
         )
         runs += (
             f"| {r['row']} | {r['title']} | {where} | `{run['command']}` | "
