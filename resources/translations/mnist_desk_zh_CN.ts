@@ -380,6 +380,16 @@ The window keeps working; details below.</source>
         <source>Kept as {0} in My digits; you have {1} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”；你已有 {1} 个 {0}。</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="115"/>
+        <source>The model read no digit here: click the right digit&apos;s bar to keep it.</source>
+        <translation>模型在这里没有读出数字：点击正确数字的条形即可保存。</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="141"/>
+        <source>My digits keeps one digit per box; this box holds a number. Write one digit to keep it.</source>
+        <translation>“我的数字”每个方框只保存一个数字；这个方框里是一个多位数。请只写一个数字再保存。</translation>
+    </message>
 </context>
 <context>
     <name>CurvesDialog</name>

@@ -92,6 +92,34 @@ def test_a_digit_key_on_the_selected_canvas_corrects_and_keep_keeps(window, pen,
     assert labels == [(1, 1), (9, 1)]
 
 
+def test_keep_on_what_is_not_a_digit_asks_for_the_right_digit_and_keeps_nothing(
+    window, pen, qtbot, message_boxes
+):
+    scribble = [(0.2, 0.2), (0.8, 0.8), (0.2, 0.8), (0.8, 0.2), (0.2, 0.5), (0.8, 0.5)]
+    pen(window.canvases[0], scribble + [(0.5, 0.1), (0.5, 0.9)])
+    assert window.panels[0].result_view.digit_text == "?"
+    press(qtbot, window.corrections.bars[0].keep_button)
+    assert message_boxes() == []  # no "None is not a digit label" dialog
+    assert "bar" in window.statusBar().currentMessage()
+    assert len(on_disk(window)) == 0
+    click_bar(window.panels[0], 4)  # the user says which digit it is: kept as that
+    assert [(d.label, d.predicted) for d in on_disk(window).items()] == [(4, None)]
+
+
+def test_keeping_a_number_says_one_digit_per_box(window, pen, qtbot):
+    from tests.ui.test_numbers_gui import draw_number
+
+    canvas = window.canvases[0]
+    draw_number(pen, canvas, ["1", "2"])
+    assert window.panels[0].number_view.number_text == "Number: 12"
+    press(qtbot, window.corrections.bars[0].keep_button)
+    assert "one digit per box" in window.statusBar().currentMessage()
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_7)
+    assert "one digit per box" in window.statusBar().currentMessage()
+    assert len(on_disk(window)) == 0
+
+
 def test_undo_takes_a_correction_back(window, pen, qtbot):
     pen(window.canvases[0], VERTICAL)
     click_bar(window.panels[0], 7)

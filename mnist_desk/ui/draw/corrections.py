@@ -109,15 +109,20 @@ class CorrectionController(QObject):
     def keep(self, index: int) -> PersonalDigit | None:
         """Keep the drawing with the digit the model read (it read it right)."""
         reading = self._reading(index)
+        if reading is not None and not reading.blank and reading.digit is None:
+            # "?": the model read no digit, so only the user can say which one it is
+            self.window.statusBar().showMessage(
+                self.tr("The model read no digit here: click the right digit's bar to keep it."),
+                6000,
+            )
+            return None
         return self.correct(index, reading.digit if reading is not None else 0)
 
     def correct(self, index: int, label: int) -> PersonalDigit | None:
         """Keep canvas ``index``'s drawing as ``label`` (None if there is nothing to keep)."""
         reading = self._reading(index)
         if not self.session.can_keep(index, reading):
-            self.window.statusBar().showMessage(
-                self.tr("Draw a digit first, then click the right digit to keep it."), 4000
-            )
+            self.window.statusBar().showMessage(self._why_nothing_to_keep(index), 6000)
             return None
         try:
             return self.session.correct(index, label, reading, model_name(self.window.predictor))
@@ -128,6 +133,15 @@ class CorrectionController(QObject):
     def _reading(self, index: int):
         result = self.window.last_result
         return None if result is None else result.digits[index]
+
+    def _why_nothing_to_keep(self, index: int) -> str:
+        result = self.window.last_result
+        if result is not None and len(result.numbers[index].digits) > 1:
+            return self.tr(
+                "My digits keeps one digit per box; this box holds a number. "
+                "Write one digit to keep it."
+            )
+        return self.tr("Draw a digit first, then click the right digit to keep it.")
 
     # ---- what the session reports ----
 
