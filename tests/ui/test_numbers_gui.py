@@ -123,6 +123,17 @@ def test_the_sum_of_two_numbers_shows_no_empty_sum_bars(window, pen):
     assert window.sum_view.bars.isVisible() and len(window.sum_view.bars.values) == 19
 
 
+def test_one_digit_per_box_with_a_question_mark_keeps_the_sum_bars_and_their_title(window, pen):
+    window.predictor.judge = DoubtDenseInk()
+    zigzag = [(0.2 + 0.6 * (i % 2), 0.2 + 0.6 * i / 12) for i in range(13)]
+    pen(window.canvases[0], zigzag)
+    draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+    assert window.sum_view.equation_text == "? + 7 = ?"
+    assert window.sum_view.bars.isVisible() and window.sum_view.bars.values is None
+    assert "one digit per box" not in window.sum_view.bars_title.text()  # there is one in each
+    assert window.sum_view.bars_title.text() == "Sum probabilities (0–18), from the two digits"
+
+
 def test_an_outlined_0_drawn_with_the_pen_lifted_reads_as_one_0(window, pen):
     """The outer contour in two strokes, then the inner one: one 0, not 60 or 603."""
     t = np.linspace(0, 2 * np.pi, 80)

@@ -250,7 +250,7 @@ class SumView(QWidget):
             else:
                 caption = self.tr("Sum of the two numbers: {0} sure").format(sure)
             self.caption_label.setText(caption)
-        numbers = result.probabilities is None and not (first.blank or second.blank)
+        numbers = len(first.digits) > 1 or len(second.digits) > 1  # a "?" is one digit too
         # Nineteen sums cannot hold 128 + 7: no empty bars then, the title says why (room kept)
         self.bars.setVisible(not numbers)
         if numbers:
