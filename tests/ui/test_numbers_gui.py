@@ -134,6 +134,25 @@ def test_one_digit_per_box_with_a_question_mark_keeps_the_sum_bars_and_their_tit
     assert window.sum_view.bars_title.text() == "Sum probabilities (0–18), from the two digits"
 
 
+def test_a_long_equation_is_shown_whole_in_a_smaller_font(window, pen):
+    from PySide6.QtGui import QFontMetricsF
+
+    label = window.sum_view.equation_label
+    draw_number(pen, window.canvases[0], ["3"], at=(0.35, 0.25))
+    draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+    full_size = label.font().pointSizeF()
+    five = ["9", "8", "7", "6", "5-two-strokes"]
+    for canvas in window.canvases:
+        QTest.mouseClick(window.panels[canvas.index].clear_button, Qt.MouseButton.LeftButton)
+        draw_number(pen, canvas, five, height=0.17, gap=0.35, at=(0.05, 0.4))
+    assert window.sum_view.equation_text == "98765 + 98765 = 197530"
+    shown = QFontMetricsF(label.font()).horizontalAdvance(label.text())
+    assert shown <= label.contentsRect().width(), "the equation is cut off"
+    assert label.font().pointSizeF() < full_size
+    window.clear_all()
+    assert label.font().pointSizeF() == full_size  # "? + ? = ?" fits at full size again
+
+
 def test_an_outlined_0_drawn_with_the_pen_lifted_reads_as_one_0(window, pen):
     """The outer contour in two strokes, then the inner one: one 0, not 60 or 603."""
     t = np.linspace(0, 2 * np.pi, 80)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from mnist_desk.ui.draw.result_parts import (
+    FittingLabel,
     Preview28,
     ProbabilityBars,
     WrappingLabel,
@@ -157,8 +158,7 @@ class SumView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.equation_label = QLabel()
-        self.equation_label.setFont(_big_font(self, 3.0))
+        self.equation_label = FittingLabel(_big_font(self, 3.0))  # long numbers: smaller, not cut
         self.equation_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.equation_label.setMinimumWidth(260)
         self.caption_label = WrappingLabel()

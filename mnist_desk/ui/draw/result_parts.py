@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -34,6 +34,44 @@ class WrappingLabel(QLabel):
 
     def hasHeightForWidth(self) -> bool:
         return False
+
+
+class FittingLabel(QLabel):
+    """One line of large text (the equation) whose font shrinks to fit the label's width.
+
+    Why: "12345 + 67890 = 80235" at three times the normal size is wider than its half of the
+    window, and a plain QLabel cuts both ends off (the sum among them). Its height stays that of
+    the full-size font, so the row does not jump as the text grows.
+    """
+
+    def __init__(self, font: QFont, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full_font = QFont(font)
+        self.setFont(font)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = QFontMetricsF(self._full_font).horizontalAdvance(self.text()) + 2
+        room = self.contentsRect().width()
+        font = QFont(self._full_font)
+        if needed > room > 0:
+            font.setPointSizeF(max(1.0, self._full_font.pointSizeF() * room / needed))
+        if font != self.font():
+            self.setFont(font)
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetricsF(self._full_font)
+        return QSize(round(metrics.horizontalAdvance(self.text()) + 2), round(metrics.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), self.sizeHint().height())
 
 
 def percent_text(value: float) -> str:
