@@ -718,6 +718,11 @@ or drop an image</source>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="190"/>
+        <source>No sum: recognition failed</source>
+        <translation>没有和：识别失败</translation>
+    </message>
 </context>
 <context>
     <name>FiltersView</name>

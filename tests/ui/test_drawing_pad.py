@@ -88,6 +88,28 @@ def test_recognition_is_live_during_a_stroke(window, pen, qtbot):
     assert not canvas.drawing
 
 
+def test_a_failed_reading_leaves_no_earlier_number_or_sum_shown(window, pen, monkeypatch):
+    from tests.ui.test_numbers_gui import draw_number
+
+    draw_number(pen, window.canvases[0], ["1", "2"])
+    pen(window.canvases[1], VERTICAL)
+    assert window.sum_view.equation_text == "12 + 1 = 13"
+
+    def fail(*drawings):
+        raise RuntimeError("CUDA error: an illegal memory access was encountered")
+
+    monkeypatch.setattr(window.predictor, "predict_sum", fail)
+    pen(window.canvases[1], [(0.2, 0.9), (0.3, 0.9)])
+    assert window.sum_view.equation_text == "? + ? = ?"  # not the old "12 + 1 = 13"
+    assert "recognition failed" in window.sum_view.caption_label.text()
+    assert window.panels[0].number_view.number_text == ""  # not the old "Number: 12"
+    assert "Recognition failed" in window.panels[1].result_view.confidence_label.text()
+    assert window.last_result is None  # Keep has no stale reading to keep
+    monkeypatch.undo()
+    window.undo()
+    assert window.sum_view.equation_text == "12 + 1 = 13"
+
+
 def test_undo_and_clear(window, pen, qtbot):
     pen(window.canvases[0], VERTICAL)
     pen(window.canvases[1], VERTICAL)

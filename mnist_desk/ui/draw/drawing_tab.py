@@ -184,9 +184,10 @@ class DrawingTab(QWidget):
             result = self.session.result
             own = result.adder_numbers[event.index] if result.adder_numbers else None
             self.panels[event.index].show_number(result.numbers[event.index], event.digit, own)
-        elif isinstance(event, RecognitionFailed):
+        elif isinstance(event, RecognitionFailed):  # no earlier reading stays shown as if current
             self.show_error(
-                self.tr("Recognition failed: {0}").format(event.message), with_sum=False
+                self.tr("Recognition failed: {0}").format(event.message),
+                sum_message=self.tr("No sum: recognition failed"),
             )
 
     def show_loading(self) -> None:
@@ -194,11 +195,13 @@ class DrawingTab(QWidget):
             panel.result_view.show_loading()
         self.sum_view.show_loading()
 
-    def show_error(self, message: str, *, with_sum: bool = True) -> None:
+    def show_error(self, message: str, *, sum_message: str | None = None) -> None:
+        """``message`` in place of each box's reading; ``sum_message`` (default: the same) in
+        place of the sum."""
         for panel in self.panels:
+            panel.number_view.show_number(None, 0)
             panel.result_view.show_error(message)
-        if with_sum:
-            self.sum_view.show_error(message)
+        self.sum_view.show_error(message if sum_message is None else sum_message)
 
     def show_result(self, result, selected=(0, 0)) -> None:
         """A SumResult: each box's number under it, one digit in detail (with what an adder

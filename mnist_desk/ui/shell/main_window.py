@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
             message = self.tr("Recognition failed: {0}").format(event.message)
             self.statusBar().showMessage(message)
             self.last_error = message
+            self.last_result = None  # what was read before is not what is drawn now
         elif isinstance(event, Recognised):
             self.last_result = event.result
             self.prediction_updated.emit(event.result)
