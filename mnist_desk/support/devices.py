@@ -22,6 +22,7 @@ class DeviceInfo:
     title: str  # what a person reads
     available: bool = True
     reason: str = ""  # why it is unavailable
+    threads: int = 0  # the CPU's: the threads work on it uses (0 for a GPU)
 
 
 def cuda_unavailable_reason() -> str:
@@ -34,7 +35,8 @@ def list_devices(cpu_threads: int | None = None) -> list[DeviceInfo]:
     """CPU first, then every CUDA device torch sees. The CPU's title names ``cpu_threads``, the
     threads the work chosen on it will use (default: this thread's torch count)."""
     threads = cpu_threads or torch.get_num_threads()
-    devices = [DeviceInfo("cpu", f"CPU ({threads} thread{'s' if threads != 1 else ''})")]
+    title = f"CPU ({threads} thread{'s' if threads != 1 else ''})"
+    devices = [DeviceInfo("cpu", title, threads=threads)]
     if torch.cuda.is_available():
         for i in range(torch.cuda.device_count()):
             devices.append(DeviceInfo(f"cuda:{i}", f"cuda:{i} — {torch.cuda.get_device_name(i)}"))

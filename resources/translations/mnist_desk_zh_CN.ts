@@ -1164,6 +1164,16 @@ or drop an image</source>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="44"/>
+        <source>CPU (1 thread)</source>
+        <translation>CPU（1 个线程）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="45"/>
+        <source>CPU ({0} threads)</source>
+        <translation>CPU（{0} 个线程）</translation>
+    </message>
 </context>
 <context>
     <name>ModelTitles</name>

@@ -399,6 +399,19 @@ def test_switching_the_language_retranslates_live(window, qtbot):
     assert window.panels[0].result_view.confidence_label.text() == "Draw a digit"
 
 
+def test_the_cpu_entry_of_the_device_picker_is_translated(window, qtbot):
+    device_box = window.picker.device_combo
+    cpu = device_box.findData("cpu")
+    assert "thread" in device_box.itemText(cpu)
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        qtbot.waitUntil(lambda: "线程" in device_box.itemText(cpu), timeout=2000)
+        assert "thread" not in device_box.itemText(cpu)
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: "thread" in device_box.itemText(cpu), timeout=2000)
+
+
 def test_about_names_the_data_set_its_licence_and_versions(window):
     import torch
     from PySide6.QtCore import qVersion

@@ -35,6 +35,16 @@ def arch_title(arch: str, fallback: str = "", task: str | None = None) -> str:
     return QCoreApplication.translate(TITLES_CONTEXT, english(task, arch))
 
 
+def device_title(device) -> str:
+    """A ``support.devices.DeviceInfo``'s title in the interface's language (the CPU's names its
+    threads; a GPU's name is its own)."""
+    if device.name != "cpu" or not getattr(device, "threads", 0):
+        return device.title
+    if device.threads == 1:
+        return QCoreApplication.translate("ModelPicker", "CPU (1 thread)")
+    return QCoreApplication.translate("ModelPicker", "CPU ({0} threads)").format(device.threads)
+
+
 def _set_item_enabled(combo: QComboBox, index: int, enabled: bool, tooltip: str = "") -> None:
     model = combo.model()
     if isinstance(model, QStandardItemModel):
@@ -295,7 +305,7 @@ class ModelPicker(QWidget):
         combo.blockSignals(True)
         combo.clear()
         for device in self._devices:
-            combo.addItem(device.title, device.name)
+            combo.addItem(device_title(device), device.name)
             if not getattr(device, "available", True):
                 _set_item_enabled(combo, combo.count() - 1, False, device.reason)
         if self._cuda_reason:

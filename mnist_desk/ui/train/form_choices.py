@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox
 
 from mnist_desk.app.training_session import TrainChoices, read_train_choices
 from mnist_desk.ui.background import BackgroundJob, JobError
+from mnist_desk.ui.draw.model_picker import device_title
 
 ARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # a classifier picker item's architecture
 
@@ -68,7 +69,7 @@ def fill_devices(box: QComboBox, choices: TrainChoices, initial: bool, unavailab
     box.blockSignals(True)
     box.clear()
     for device in choices.devices or []:
-        box.addItem(device.title, device.name)
+        box.addItem(device_title(device), device.name)
     if box.findData("cpu") < 0:  # before the devices are known
         box.insertItem(0, "CPU", "cpu")
     if not initial and box.findData("cuda:0") < 0:
