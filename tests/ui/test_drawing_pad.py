@@ -384,6 +384,22 @@ def test_settings_are_remembered(make_window, tmp_path, pen):
     assert second.device == "cpu"
 
 
+def test_a_pen_width_set_with_the_slider_is_remembered(make_window, tmp_path, qtbot):
+    from mnist_desk.ui.settings import AppSettings
+
+    settings_path = str(tmp_path / "remember.ini")
+    first = make_window(settings=AppSettings(settings_path))
+    slider = first.draw_tab.pen_slider
+    before = first.pen_width
+    slider.setFocus()
+    for _ in range(3):
+        QTest.keyClick(slider, Qt.Key.Key_Right)  # the slider's own keys, as a person uses it
+    assert first.pen_width == pytest.approx(before + 0.03)
+    first.close()
+    second = make_window(settings=AppSettings(settings_path))
+    assert second.pen_width == pytest.approx(before + 0.03)
+
+
 def test_switching_the_language_retranslates_live(window, qtbot):
     from mnist_desk.ui import i18n
 

@@ -4,7 +4,7 @@ shows each reading the session reports (``Recognised``, ``RecognitionFailed``)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -101,6 +101,8 @@ class DigitPanel(QFrame):
 class DrawingTab(QWidget):
     """The model picker, the two digit panels with a "+" between, pen and undo tools, the sum."""
 
+    pen_width_chosen = Signal(float)  # the user moved the pen slider (the window remembers it)
+
     def __init__(self, session: DrawingSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -119,7 +121,9 @@ class DrawingTab(QWidget):
         self.pen_slider = QSlider(Qt.Orientation.Horizontal)
         self.pen_slider.setRange(round(MIN_PEN_WIDTH * 100), round(MAX_PEN_WIDTH * 100))
         self.pen_slider.setFixedWidth(160)
-        self.pen_slider.valueChanged.connect(lambda v: self.set_pen_width(v / 100))
+        self.pen_slider.valueChanged.connect(
+            lambda v: self.pen_width_chosen.emit(self.set_pen_width(v / 100))
+        )
         self.undo_button = QPushButton()
         self.redo_button = QPushButton()
         self.clear_all_button = QPushButton()

@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
             canvas.activated.connect(lambda i=i: self.set_active(i))
             canvas.file_dropped.connect(lambda path, i=i: self.open_image(path, i))
             panel.open_button.clicked.connect(lambda _=False, i=i: self.choose_image(i))
+        tab.pen_width_chosen.connect(self.set_pen_width)
         tab.undo_button.clicked.connect(self.undo)
         tab.redo_button.clicked.connect(self.redo)
         tab.clear_all_button.clicked.connect(self.clear_all)
