@@ -153,6 +153,25 @@ def test_a_long_equation_is_shown_whole_in_a_smaller_font(window, pen):
     assert label.font().pointSizeF() == full_size  # "? + ? = ?" fits at full size again
 
 
+def test_a_long_number_scrolls_its_digits_rather_than_widening_the_window(window, pen):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    width = window.width()
+    eight = ["9", "8", "7", "6", "5-two-strokes", "4-two-strokes", "3", "2"]
+    for canvas in window.canvases:
+        draw_number(pen, canvas, eight, height=0.1, gap=0.35, at=(0.05, 0.4))
+    QApplication.processEvents()  # the layout, and the scroll to the digit shown in detail
+    digits = window.last_result.numbers[0].digits
+    assert len(digits) >= 7
+    assert window.minimumSizeHint().width() <= width, "a long number widens the window"
+    strip = window.panels[0].number_view
+    viewport = strip.chips_area.viewport()
+    last = strip.chips[len(digits) - 1]  # the digit drawn last, shown in detail
+    left = last.mapTo(viewport, QPoint(0, 0)).x()
+    assert left >= 0 and left + last.width() <= viewport.width(), "the digit in detail is hidden"
+
+
 def test_an_outlined_0_drawn_with_the_pen_lifted_reads_as_one_0(window, pen):
     """The outer contour in two strokes, then the inner one: one 0, not 60 or 603."""
     t = np.linspace(0, 2 * np.pi, 80)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from mnist_desk.ui.draw.result_parts import Preview28, percent_text
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
@@ -90,10 +90,20 @@ class NumberStrip(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         self.number_label.setFont(font)
         self.chips: list[DigitChip] = []
-        self._row = QHBoxLayout(self)
+        # The chips scroll sideways: a long number must not widen the window past the screen.
+        chips_box = QWidget()
+        self._row = QHBoxLayout(chips_box)
         self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.addWidget(self.number_label)
         self._row.addStretch(1)
+        self.chips_area = QScrollArea()
+        self.chips_area.setWidget(chips_box)
+        self.chips_area.setWidgetResizable(True)
+        self.chips_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.chips_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.number_label)
+        row.addWidget(self.chips_area, 1)
         self._number = None
         self._selected = 0
         self.texts = LiveTexts()
@@ -104,7 +114,9 @@ class NumberStrip(QWidget):
         self.setSizePolicy(policy)
         chip = DigitChip()  # its room: a chip framed as selected (the frame is thicker)
         chip.show_digit(_PLACEHOLDER, selected=True)
-        self.setMinimumHeight(chip.sizeHint().height())
+        scroll_bar = self.chips_area.horizontalScrollBar().sizeHint().height()
+        self.chips_area.setMinimumHeight(chip.sizeHint().height() + scroll_bar)
+        self.setMinimumHeight(chip.sizeHint().height() + scroll_bar)
         self.hide()
 
     @property
@@ -121,13 +133,19 @@ class NumberStrip(QWidget):
         while len(self.chips) < len(digits):
             chip, k = DigitChip(), len(self.chips)
             chip.clicked.connect(lambda k=k: self.digit_clicked.emit(k))
-            self._row.insertWidget(self._row.count() - 1, chip)
+            self._row.insertWidget(self._row.count() - 1, chip, 0, Qt.AlignmentFlag.AlignTop)
             self.chips.append(chip)
         for k, chip in enumerate(self.chips):
             chip.setVisible(k < len(digits))
             if k < len(digits):
                 chip.show_digit(digits[k], k == selected)
         self._set_texts()
+        # the digit shown in detail (the last drawn) is scrolled into view once laid out
+        QTimer.singleShot(0, self, self._show_selected_chip)
+
+    def _show_selected_chip(self) -> None:
+        if self._number is not None and 0 <= self._selected < len(self._number.digits):
+            self.chips_area.ensureWidgetVisible(self.chips[self._selected], 0, 0)
 
     def _set_texts(self) -> None:
         number = self._number
