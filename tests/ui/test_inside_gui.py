@@ -102,3 +102,22 @@ def test_in_a_number_the_dock_follows_the_selected_digit(qtbot, window, pen):
     drawing.select_digit(0, other)  # what a click on the other digit asks for
     qtbot.waitUntil(lambda: shows(drawing.selected_digit(0).digit), timeout=ANSWER_TIMEOUT_MS)
     assert drawing.selected_digit(0).digit != latest
+
+
+def test_at_its_default_width_the_dock_cuts_nothing_off(qtbot, make_window, pen):
+    """The heatmaps' method, the runner-up's heatmap and a long sheet title (a ViT's) fit: the
+    dock's body never scrolls sideways, so whatever is wider than the dock is simply lost."""
+    from mnist_desk.store.catalog import shipped_checkpoint
+
+    window = make_window(model=str(shipped_checkpoint("classifier", "vit")))
+    pen(window.canvases[0], SEVEN)
+    dock = open_inside(qtbot, window)
+    wait_for_answer(qtbot, dock, 0)
+    qtbot.waitUntil(lambda: dock.sheet_box.count() > 0)
+    scroll = dock.widget()
+    viewport = scroll.viewport()
+    qtbot.wait(200)  # the dock lays out its new contents
+    assert scroll.widget().width() <= viewport.width(), "the body is wider than the dock"
+    for part in (dock.method_box, dock.runner_up_panel, dock.sheet_box, dock.mosaic):
+        right = part.mapTo(viewport, part.rect().topRight()).x()
+        assert right < viewport.width(), f"{type(part).__name__} cut off"

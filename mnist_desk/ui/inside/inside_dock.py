@@ -60,6 +60,7 @@ class InsideDock(QDockWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.why_title = QLabel()
+        self.why_title.setWordWrap(True)  # a narrow dock wraps it, rather than hiding what follows
         self.method_box = QComboBox()
         for key in METHOD_KEYS:
             self.method_box.addItem(key, key)
@@ -68,6 +69,11 @@ class InsideDock(QDockWidget):
         self.method_box.currentIndexChanged.connect(self._method_changed)
         self.input_panel, self.answer_panel, self.runner_up_panel = (ImagePanel() for _ in range(3))
         self.sheet_box = QComboBox()
+        for box in (self.method_box, self.sheet_box):  # long titles must not widen the dock
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(12)
         self.sheet_box.currentIndexChanged.connect(self._sheet_changed)
         self.mosaic = MosaicView()
         self.mosaic.setMinimumHeight(280)
@@ -104,6 +110,12 @@ class InsideDock(QDockWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.setWidget(scroll)
+        # wide enough for the body (its scroll bar never scrolls sideways): nothing is cut off
+        scroll.setMinimumWidth(
+            body.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+        )
         self.setMinimumWidth(360)
         self.pages.setCurrentIndex(int(str(self.settings.value("inside/page", 0) or 0)) % 2)
         self.visibilityChanged.connect(lambda shown: shown and (self.refresh(), self.update_map()))
