@@ -435,16 +435,44 @@ def test_the_confusion_matrix_title_fits_a_narrow_pane(qtbot):
     assert view.plot.width() <= view.width(), (view.plot.width(), view.width())
 
 
-def test_legends_show_only_when_they_name_a_run(qtbot):
+def test_the_legend_shows_only_when_it_names_a_run(qtbot):
     from mnist_desk.ui.train.plots import TrainingPlots
 
     plots = TrainingPlots()
     qtbot.addWidget(plots)
-    assert not any(legend.isVisible() for legend in plots.legends)
+    assert not plots.legend.isVisible()
     series = plots.begin_run("r")
-    assert all(legend.isVisible() for legend in plots.legends)
+    assert plots.legend.isVisible()
+    assert [label.text for _, label in plots.legend.items] == ["r train", "r val"]
     plots.remove_run(series)
-    assert not any(legend.isVisible() for legend in plots.legends)
+    assert not plots.legend.isVisible() and plots.legend.items == []
+
+
+def test_the_legend_covers_no_curve_and_is_not_cut_off(qtbot):
+    """In the Train tab's narrow plots a legend inside each plot hid the start of the curves and
+    lost its first letters past the plot's left edge; it now sits under both plots."""
+    import pyqtgraph as pg
+
+    from mnist_desk.ui.train.plots import TrainingPlots
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(400, 560)  # the Train tab's curves in the default 1100-pixel window
+    plots.show()
+    for name in ("#1 classifier-quick", "#2 classifier-lenet5"):
+        plots.begin_run(name)
+    qtbot.wait(50)  # the layout places the legend
+    legends = [
+        item.sceneBoundingRect()
+        for item in plots.graphics.scene().items()
+        if isinstance(item, pg.LegendItem) and item.isVisible()
+    ]
+    assert legends
+    shown = plots.graphics.viewport().rect()
+    for legend in legends:
+        for plot in (plots.loss_plot, plots.error_plot):
+            assert not legend.intersects(plot.vb.sceneBoundingRect())
+        assert shown.contains(plots.graphics.mapFromScene(legend).boundingRect())
 
 
 def test_switching_the_language_retranslates_the_train_tab_live(panel, qtbot):

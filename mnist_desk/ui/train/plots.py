@@ -4,7 +4,7 @@ Curve items are created once per run and fed with ``setData``. A redraw of the t
 the GUI thread 10 to 30 ms of painting, so the train curves are redrawn at most every
 REDRAW_INTERVAL_MS however often points arrive, not at all while hidden, over cached axes and
 (against iterations) a fixed x range; validation points are drawn at once. Several runs stay
-overlaid, named in the legends, until cleared.
+overlaid, named in one legend under both plots, until cleared.
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ from mnist_desk.ui.train.plot_parts import (
     run_color,
     set_titles,
     style_plot,
-    update_legend,
     x_title,
 )
 
@@ -52,7 +51,7 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.runs: list[RunSeries] = []
-        self.max_runs = 6  # older runs are dropped so legends stay readable
+        self.max_runs = 6  # older runs are dropped so the legend stays readable
         self._colors_used = 0
         self.x_axis = X_STEP
         self._stale: list[RunSeries] = []  # runs with train points not drawn yet
@@ -107,10 +106,10 @@ class TrainingPlots(QWidget):
         )
         self.texts.call(self._update_x_labels)
         self.error_plot.setXLink(self.loss_plot)
-        self.legends = [
-            plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
-            for plot in (self.loss_plot, self.error_plot)
-        ]
+        # One legend under both plots: both draw the same runs, and a legend inside a narrow
+        # plot covered its curves and was cut off at its left edge.
+        self.legend = pg.LegendItem(colCount=2, **LEGEND_STYLE)
+        self.graphics.addItem(self.legend, row=1, col=0, colspan=2)
         self.crosshairs = []
         for plot in (self.loss_plot, self.error_plot):
             line = pg.InfiniteLine(
@@ -125,7 +124,7 @@ class TrainingPlots(QWidget):
             self.graphics.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
         )
         self._update_x_labels()
-        self._update_legends()
+        self._update_legend()
 
         controls = QHBoxLayout()
         controls.addWidget(self.texts.label(lambda: self.tr("x axis:")))
@@ -155,12 +154,8 @@ class TrainingPlots(QWidget):
         faint = pg.mkColor(series.color)
         faint.setAlpha(150)
         for kind, plot in (("loss", self.loss_plot), ("error", self.error_plot)):
-            series.curves[f"train_{kind}"] = plot.plot(
-                [],
-                [],
-                pen=pg.mkPen(faint, width=1),
-                name=f"{name} train",  # 1 px: Qt's fast path
-            )
+            # 1 px: Qt's fast path
+            series.curves[f"train_{kind}"] = plot.plot([], [], pen=pg.mkPen(faint, width=1))
             series.curves[f"val_{kind}"] = plot.plot(
                 [],
                 [],
@@ -169,10 +164,11 @@ class TrainingPlots(QWidget):
                 symbolSize=6,
                 symbolBrush=color,
                 symbolPen=None,
-                name=f"{name} val",
             )
+        self.legend.addItem(series.curves["train_loss"], f"{name} train")
+        self.legend.addItem(series.curves["val_loss"], f"{name} val")
         self.runs.append(series)
-        self._update_legends()
+        self._update_legend()
         return series
 
     def add_steps(self, series: RunSeries, events: list[StepEvent]) -> None:
@@ -220,9 +216,10 @@ class TrainingPlots(QWidget):
     def remove_run(self, series: RunSeries) -> None:
         for key, curve in series.curves.items():
             plot = self.loss_plot if key.endswith("loss") else self.error_plot
-            plot.removeItem(curve)  # also takes it out of the legend
+            plot.removeItem(curve)
+            self.legend.removeItem(curve)
         self.runs.remove(series)
-        self._update_legends()
+        self._update_legend()
 
     def clear(self) -> None:
         for series in list(self.runs):
@@ -258,9 +255,9 @@ class TrainingPlots(QWidget):
         for plot in (self.loss_plot, self.error_plot):
             plot.setLogMode(x=False, y=on)
 
-    def _update_legends(self) -> None:
-        for plot in (self.loss_plot, self.error_plot):
-            update_legend(plot)
+    def _update_legend(self) -> None:
+        """The legend shows only when it names something (an empty one is a stray white box)."""
+        self.legend.setVisible(bool(self.legend.items))
 
     def _update_x_labels(self) -> None:
         for plot in (self.loss_plot, self.error_plot):
