@@ -2377,9 +2377,14 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>比较网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="249"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="260"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="258"/>
+        <source>Could not save {0}: {1}</source>
+        <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/training_panel.py" line="213"/>

@@ -587,3 +587,37 @@ def test_the_drawn_digits_box_turns_the_drawn_digit_recipe_on_and_off(panel, qtb
     # Settings handed to the form show their recipe: a run started from them keeps it.
     panel.form.set_settings(replace(panel.settings_from_form(), drawn=False))
     assert not box.isChecked()
+
+
+def test_an_export_that_cannot_be_written_says_why_and_one_that_can_says_where(
+    panel, qtbot, tmp_path
+):
+    """A folder that cannot be written showed an "Unexpected error" traceback; a saved CSV or
+    JSON said nothing at all."""
+    from mnist_desk.app.training_events import RunOutcome
+    from mnist_desk.training.events import TrainingResult
+
+    status = []
+    panel.statusMessage.connect(status.append)
+    settings = {"task": "classifier", "arch": "mlp", "seed": 0}
+    panel.results.show_outcome(
+        RunOutcome(
+            "#1 classifier-mlp",
+            TrainingResult("stopped", "", settings, 3, 1.0, 0.5, None, None, {}),
+        )
+    )
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("")
+    panel.results.choose_save_path = lambda *args: str(not_a_folder / "h.csv")
+    press(qtbot, panel.results.csv_button)
+    banner = panel.run_controls.banner
+    assert banner.isVisible() and banner.text().startswith(f"Could not save {not_a_folder}")
+    assert status[-1] == banner.text()
+    panel.choose_save_path = lambda *args: str(not_a_folder / "curves.png")
+    press(qtbot, panel.export_png_button)
+    assert "curves.png" in banner.text()
+
+    panel.results.choose_save_path = lambda *args: str(tmp_path / "run.json")
+    press(qtbot, panel.results.json_button)
+    assert json.loads((tmp_path / "run.json").read_text())["settings"]["arch"] == "mlp"
+    assert status[-1] == f"Saved {tmp_path / 'run.json'}"

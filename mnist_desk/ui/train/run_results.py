@@ -161,6 +161,7 @@ class RunResultsView(QWidget):
     """Shows the outcome of the last finished run."""
 
     useModelRequested = Signal(str)  # the checkpoint path
+    saveRequested = Signal(str, object)  # an export's path and its writer (the panel saves it)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -376,20 +377,13 @@ class RunResultsView(QWidget):
     def _export(self, kind: str) -> None:
         if self.outcome is None:
             return
-        if kind == "csv":
-            path = self.choose_save_path(
-                self.tr("Export history"), self._suggested("-history.csv"), "CSV (*.csv)"
-            )
-            if path:
-                self.export_history_csv(path)
-        else:
-            path = self.choose_save_path(
-                self.tr("Export settings and metrics"),
-                self._suggested("-run.json"),
-                "JSON (*.json)",
-            )
-            if path:
-                self.export_report_json(path)
+        csv = kind == "csv"
+        caption = self.tr("Export history") if csv else self.tr("Export settings and metrics")
+        suffix, filter_ = ("-history.csv", "CSV (*.csv)") if csv else ("-run.json", "JSON (*.json)")
+        path = self.choose_save_path(caption, self._suggested(suffix), filter_)
+        if path:
+            write = self.export_history_csv if csv else self.export_report_json
+            self.saveRequested.emit(path, write)
 
     def export_history_csv(self, path: str | Path) -> Path:
         assert self.outcome is not None

@@ -6,6 +6,7 @@ It holds no run state: whether a run goes, and which controls it allows, is the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -64,6 +65,7 @@ class TrainingPanel(QWidget):
         self.plots = TrainingPlots()
         self.results = RunResultsView()
         self.results.useModelRequested.connect(self.useModelRequested)
+        self.results.saveRequested.connect(self.save)
         self.comparison_view = ComparisonView()
         self.comparison_view.exportRequested.connect(self._export_comparison)
         self.arch_view = ArchComparisonView(self.session, self.form.settings_from_form, self.answer)
@@ -245,5 +247,15 @@ class TrainingPanel(QWidget):
         suggested = resolve_models_dir(self.session.models_dir) / f"{stem}.png"
         path = self.choose_save_path(self.tr("Export curves"), str(suggested), "PNG (*.png)")
         if path:
-            plots.export_png(path)
-            self.statusMessage.emit(self.tr("Saved {0}").format(path))
+            self.save(path, plots.export_png)
+
+    def save(self, path: str, write: Callable[[str], object]) -> bool:
+        """Write an export with ``write(path)``: the status bar says where it went, the banner
+        why it could not be written (a folder that cannot be written, a full disk)."""
+        try:
+            write(path)
+        except OSError as e:
+            self.show_problem(self.tr("Could not save {0}: {1}").format(path, e.strerror or e))
+            return False
+        self.statusMessage.emit(self.tr("Saved {0}").format(path))
+        return True
