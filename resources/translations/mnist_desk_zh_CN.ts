@@ -1997,6 +1997,11 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunView</name>
     <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="87"/>
+        <source>{0}, {1} of {2}: {3}</source>
+        <translation>{0}，第 {1} 个，共 {2} 个：{3}</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/train/run_view.py" line="85"/>
         <source>Paused</source>
         <translation>已暂停</translation>

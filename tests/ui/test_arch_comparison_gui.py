@@ -26,6 +26,8 @@ def test_two_architectures_draw_two_curves_and_fill_the_table(panel, qtbot):
         if check.isChecked() != (arch in ("mlp", "lenet5")):
             tick(qtbot, check)
     assert view.chosen() == ["lenet5", "mlp"]  # they run in the zoo's order
+    phases = []  # the line under the progress bar, after each event (the bar restarts each run)
+    panel.session.on_event(lambda _event: phases.append(panel.run_controls.phase_label.text()))
     press(qtbot, view.compare_button)
     assert panel.session.comparing == "architectures" and not view.compare_button.isEnabled()
     qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
@@ -33,6 +35,7 @@ def test_two_architectures_draw_two_curves_and_fill_the_table(panel, qtbot):
     curves = list(view.series.values())
     assert len(curves) == 2
     assert [s.name for s in curves] == ["LeNet-5", "MLP"]
+    assert "LeNet-5, 1 of 2: Training…" in phases and "MLP, 2 of 2: Training…" in phases
     for series in curves:
         steps, errors = series.curves["val"].getData()
         assert len(steps) >= 2 and steps[-1] == 5

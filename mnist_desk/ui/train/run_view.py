@@ -13,6 +13,7 @@ from mnist_desk.app.training_events import (
     Controls,
     Evaluated,
     FiltersSnapshot,
+    Phase,
     PhaseChanged,
     RunEnded,
     RunKind,
@@ -44,6 +45,8 @@ class RunView(QObject):
         self.arch_view = panel.arch_view
         self._series: dict[int, RunSeries] = {}  # the curves of each run still reporting
         self._state = RunState.IDLE  # the last state shown
+        self._contenders = 0  # how many the comparison in progress trains
+        self._contender: tuple[str, int] | None = None  # the one training: name, place (1..)
 
     def show(self, event: TrainingEvent) -> None:
         if isinstance(event, StateChanged):
@@ -51,7 +54,7 @@ class RunView(QObject):
         elif isinstance(event, RunStarted):
             self._started(event)
         elif isinstance(event, PhaseChanged):
-            self.controls.set_phase(lambda: self.controls.phase_text(event.phase))
+            self.controls.set_phase(lambda: self._phase_text(event.phase))
         elif isinstance(event, StepsDone) and event.run_id in self._series:
             self.plots.add_steps(self._series[event.run_id], list(event.steps))
             self.controls.show_progress(event.steps[-1])
@@ -63,14 +66,25 @@ class RunView(QObject):
         elif isinstance(event, RunEnded):
             self._ended(event)
         elif isinstance(event, ComparisonStarted):
+            self._contenders = len(event.names)
             self.comparison(event.kind).show_training(event.steps)
             self.views.setCurrentWidget(self.comparison(event.kind))
         elif isinstance(event, ComparisonEnded):
+            self._contender = None
             view = self.comparison(event.outcome.kind)
             view.show_outcome(event.outcome)
             if event.outcome.problem:
                 self.controls.show_problem(event.outcome.problem)
             self.statusMessage.emit(view.finished_text(event.outcome))
+
+    def _phase_text(self, phase: Phase) -> str:
+        """What the run does; in a comparison, which contender it is, as each one's progress
+        starts the bar again (four architectures take many minutes)."""
+        text = self.controls.phase_text(phase)
+        if self._contender is None:
+            return text
+        name, place = self._contender
+        return self.tr("{0}, {1} of {2}: {3}").format(name, place, self._contenders, text)
 
     def comparison(self, kind: str):
         """The view of a comparison of ``kind``: Compare architectures', else Compare adders'."""
@@ -101,6 +115,8 @@ class RunView(QObject):
     def _started(self, event: RunStarted) -> None:
         if event.kind is RunKind.PERSONAL:
             self.form.show_personalised()  # the form shows what runs
+        contender = event.kind is RunKind.CONTENDER and event.contender is not None
+        self._contender = (event.name, event.contender + 1) if contender else None
         series = self._series[event.run_id] = self.plots.begin_run(event.name)
         if event.kind is RunKind.CONTENDER:
             view = self.comparison(self.session.comparing)
