@@ -416,6 +416,31 @@ def test_confusion_matrix_counts_fit_their_cells(qtbot):
     assert 0 < widest <= 0.9 * cell, (widest, cell)
 
 
+def test_the_sums_confusion_matrix_labels_do_not_run_into_each_other(qtbot):
+    """An adder's 19x19 matrix in the Results pane: the 19 labels under its columns overlapped
+    ("9101112..."); every other one is labelled now, and none touches its neighbour."""
+    import numpy as np
+    from PySide6.QtGui import QImage, QPainter
+
+    from mnist_desk.ui.train.run_results import ConfusionMatrixView
+
+    view = ConfusionMatrixView()
+    qtbot.addWidget(view)
+    view.resize(330, 330)  # the pane at the default window size
+    view.show()
+    view.set_matrix(np.eye(19, dtype=int).tolist())
+    qtbot.wait(50)
+    for side in ("bottom", "left"):
+        image = QImage(10, 10, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        _, _, texts = view.plot.getAxis(side).generateDrawSpecs(painter)
+        painter.end()
+        rects = sorted((rect for rect, _, _ in texts), key=lambda r: (r.x(), r.y()))
+        assert {"0", "18"} <= {text for _, _, text in texts}
+        for a, b in zip(rects, rects[1:], strict=False):
+            assert not a.intersects(b), (side, a, b)
+
+
 def test_the_confusion_matrix_title_fits_a_narrow_pane(qtbot):
     """At 1280x860 the matrix's pane is about 430 px wide: the title and its hint must both
     show within the width above the matrix (the hint was clipped when the two shared a line)."""
