@@ -120,6 +120,34 @@ def test_pause_resume_and_stop_keep_the_best_model(panel, qtbot):
     qtbot.waitUntil(lambda: qthreads_finished(panel), timeout=10_000)
 
 
+def test_clear_during_a_run_keeps_the_curves_of_the_run_in_progress(panel, qtbot):
+    """Clear removed every run's curves, the live one's too: the Curves tab stayed empty for the
+    rest of the run. It keeps the run in progress and removes the others."""
+    assert start_by_button(qtbot, panel, tiny(max_steps=20))
+    wait_until_idle(qtbot, panel)
+    plots = panel.plots
+    panel.views.setCurrentIndex(0)  # back to the curves from the results the run ended on
+    assert start_by_button(qtbot, panel, tiny(max_steps=5000))
+    qtbot.waitUntil(
+        lambda: len(plots.runs) == 2 and len(plots.runs[1].train_step) >= 2,
+        timeout=RUN_TIMEOUT_MS,
+    )
+    live = plots.runs[1]
+    press(qtbot, plots.clear_button)
+    assert plots.runs == [live] and len(plots.legend.items) == 2
+
+    def drawn() -> int:
+        x, _ = live.curves["train_loss"].getData()
+        return 0 if x is None else len(x)
+
+    before = drawn()
+    qtbot.waitUntil(lambda: drawn() > before + 2, timeout=RUN_TIMEOUT_MS)
+    press(qtbot, panel.run_controls.stop_button)
+    wait_until_idle(qtbot, panel)
+    press(qtbot, plots.clear_button)  # once it has ended, Clear removes it too
+    assert plots.runs == [] and not plots.legend.isVisible()
+
+
 class Host(QMainWindow):
     """Stands in for the main window: asks the panel before closing."""
 

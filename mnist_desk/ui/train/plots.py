@@ -51,6 +51,7 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.runs: list[RunSeries] = []
+        self.training: RunSeries | None = None  # the run still training (RunView): Clear keeps it
         self.max_runs = 6  # older runs are dropped so the legend stays readable
         self._colors_used = 0
         self.x_axis = X_STEP
@@ -222,9 +223,13 @@ class TrainingPlots(QWidget):
         self._update_legend()
 
     def clear(self) -> None:
+        """Remove the curves of every run but the one still training (its curves would not
+        come back while it trains)."""
         for series in list(self.runs):
-            self.remove_run(series)
-        self._colors_used = 0
+            if series is not self.training:
+                self.remove_run(series)
+        if not self.runs:
+            self._colors_used = 0
 
     def _redraw(self, series: RunSeries, *, train: bool) -> None:
         if train:

@@ -107,6 +107,7 @@ class RunView(QObject):
     def show_closed(self, finished: bool) -> None:
         """The run was ended by closing: nothing is kept."""
         self._series.clear()
+        self.plots.training = None
         self.controls.show_ended(lambda: status_title("stopped"))
         self.controls.set_phase(
             lambda: self.tr("Stopped") if finished else self.tr("Still stopping…")
@@ -118,6 +119,7 @@ class RunView(QObject):
         contender = event.kind is RunKind.CONTENDER and event.contender is not None
         self._contender = (event.name, event.contender + 1) if contender else None
         series = self._series[event.run_id] = self.plots.begin_run(event.name)
+        self.plots.training = series
         if event.kind is RunKind.CONTENDER:
             view = self.comparison(self.session.comparing)
             view.begin_run(event.run_id, event.name, series.color)
@@ -127,6 +129,7 @@ class RunView(QObject):
     def _ended(self, event: RunEnded) -> None:
         self.plots.flush()
         self._series.pop(event.run_id, None)
+        self.plots.training = None
         outcome = event.outcome
         result = outcome.result if outcome is not None else None
         if event.problem:
