@@ -765,9 +765,9 @@ or drop an image</source>
         <translation>{0}，{1}：它的主干读取这个数字；求和需要两个数字。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="188"/>
-        <source>sum</source>
-        <translation>和</translation>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="200"/>
+        <source>{0} reads both digits as the sum {1} ({2:.1%}) in {3:.0f} ms; the maps show the {4}.</source>
+        <translation>{0} 把两个数字读作和 {1}（{2:.1%}），用时 {3:.0f} 毫秒；图中显示的是{4}。</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="188"/>

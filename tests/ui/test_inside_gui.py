@@ -121,3 +121,21 @@ def test_at_its_default_width_the_dock_cuts_nothing_off(qtbot, make_window, pen)
     for part in (dock.method_box, dock.runner_up_panel, dock.sheet_box, dock.mosaic):
         right = part.mapTo(viewport, part.rect().topRight()).x()
         assert right < viewport.width(), f"{type(part).__name__} cut off"
+
+
+def test_a_scratch_adder_is_said_to_read_both_digits_as_their_sum(qtbot, make_window, pen):
+    """It said "reads the first digit as sum 8": the scratch adder reads both digits at once."""
+    from mnist_desk.store.catalog import shipped_checkpoint
+
+    window = make_window(model=str(shipped_checkpoint("scratch", "convnet")))
+    pen(window.canvases[0], SEVEN)
+    pen(window.canvases[1], ONE)
+    qtbot.waitUntil(lambda: window.last_result is not None and window.last_result.total == 8)
+    dock = open_inside(qtbot, window)
+    qtbot.waitUntil(
+        lambda: dock.answer is not None and dock.answer.explanation is not None,
+        timeout=ANSWER_TIMEOUT_MS,
+    )
+    heading = dock.heading.text()
+    assert heading.startswith("scratch-convnet reads both digits as the sum 8 (")
+    assert heading.endswith("the maps show the second digit.")  # the canvas drawn last

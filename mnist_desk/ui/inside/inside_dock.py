@@ -195,11 +195,21 @@ class InsideDock(QDockWidget):
         elif a.explanation is None:
             text = self.tr("{0}, {1}: its trunk reads the digit; the sum needs both digits.")
             text = text.format(a.model_name, which)
+        elif a.answers == "sum":  # a scratch adder reads both digits at once, not this one alone
+            e = a.explanation
+            text = self.tr(
+                "{0} reads both digits as the sum {1} ({2:.1%}) in {3:.0f} ms; the maps show "
+                "the {4}."
+            ).format(a.model_name, e.answer, e.probabilities[e.answer], a.seconds * 1000, which)
         else:
             e = a.explanation
-            what = self.tr("sum") if a.answers == "sum" else self.tr("digit")
             text = self.tr("{0} reads the {1} as {2} {3} ({4:.1%}) in {5:.0f} ms.").format(
-                a.model_name, which, what, e.answer, e.probabilities[e.answer], a.seconds * 1000
+                a.model_name,
+                which,
+                self.tr("digit"),
+                e.answer,
+                e.probabilities[e.answer],
+                a.seconds * 1000,
             )
         self.heading.setText(text)
 
