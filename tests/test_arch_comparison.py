@@ -69,4 +69,7 @@ def test_the_verdict_ranks_by_test_accuracy_and_names_the_other_winners():
 def test_no_verdict_without_two_tested_architectures():
     verdict = ArchitectureVerdict(10, (row("mlp", 0.9), ArchitectureRow("vit", "VIT", "not run")))
     assert not verdict.decided
-    assert verdict_lines(verdict) == ["No verdict: fewer than two architectures were tested (VIT)."]
+    # the names are the architectures not tested: "(VIT)" alone read as the one that was
+    assert verdict_lines(verdict) == [
+        "No verdict: fewer than two architectures were tested (not tested: VIT)."
+    ]

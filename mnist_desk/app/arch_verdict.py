@@ -87,7 +87,7 @@ def verdict_lines(
             t(
                 QT_TRANSLATE_NOOP(
                     "ArchitectureVerdict",
-                    "No verdict: fewer than two architectures were tested ({0}).",
+                    "No verdict: fewer than two architectures were tested (not tested: {0}).",
                 )
             ).format(", ".join(missing))
         ]

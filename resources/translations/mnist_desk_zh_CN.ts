@@ -156,8 +156,8 @@ The window keeps working; details below.</source>
     <name>ArchitectureVerdict</name>
     <message>
         <location filename="../../mnist_desk/app/arch_verdict.py" line="88"/>
-        <source>No verdict: fewer than two architectures were tested ({0}).</source>
-        <translation>无法判定：经过测试的网络结构不足两个（{0}）。</translation>
+        <source>No verdict: fewer than two architectures were tested (not tested: {0}).</source>
+        <translation>无法判定：经过测试的网络结构不足两个（未测试：{0}）。</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/app/arch_verdict.py" line="99"/>
