@@ -68,6 +68,8 @@ def test_the_map_is_made_in_the_background_and_cached(qtbot, window, pen, isolat
 
 def test_clicking_a_dot_opens_that_test_digit_in_the_canvas(qtbot, window, isolated_cache):
     view = open_small_map(qtbot, window)
+    # the map has the dock's width: the hover panel beside it had left it a third in a narrow dock
+    assert view.plot.width() > 2 * view.hover_panel.width()
     opened = []
     view.open_digit.connect(opened.append)
     spot = spot_of(view, *view.shown.data_map.points[0])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mnist_desk.app.map_session import MapProgress, MapRequest, MapShown, MapStop, map_work
@@ -65,18 +65,18 @@ class MapView(QWidget):
         self.plot.addItem(self.you)
         self.hover_panel = ImagePanel(size=84)
         self.hover_panel.setFixedWidth(120)
+        # The digit under the mouse beside the status, above the map: beside the map it left the
+        # map a third of the dock's width.
+        words = QVBoxLayout()
+        words.addWidget(self.status)
+        words.addWidget(self.compute_button, 0, Qt.AlignmentFlag.AlignLeft)
+        words.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(self.status, 1)
-        top.addWidget(self.compute_button)
-        body = QHBoxLayout()
-        body.addWidget(self.plot, 1)
-        side = QVBoxLayout()
-        side.addWidget(self.hover_panel)
-        side.addStretch(1)
-        body.addLayout(side)
+        top.addLayout(words, 1)
+        top.addWidget(self.hover_panel)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.plot, 1)
         self.main = None  # the MainWindow, set by the dock
         self.shown: MapShown | None = None
         self.job: BackgroundJob | None = None
