@@ -77,77 +77,77 @@ The window keeps working; details below.</source>
         <translation>按时间</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="131"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="139"/>
         <source>Epochs each</source>
         <translation>每个的轮次</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="136"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="144"/>
         <source>Validation error</source>
         <translation>验证集错误率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="157"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="165"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="158"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="166"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="159"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="167"/>
         <source>Drawn digits</source>
         <translation>手写数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="160"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="168"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="161"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="169"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="162"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="170"/>
         <source>Images/s</source>
         <translation>张/秒</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="170"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="178"/>
         <source>Choose two or more architectures and the epochs each trains, then press Compare architectures: they train one after another on the same data, seed and budget, and their validation curves meet here.</source>
         <translation>选择两个或更多网络结构以及每个训练的轮次，然后点“比较网络结构”：它们会用相同的数据、随机种子和预算先后训练，验证集曲线都画在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="200"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="208"/>
         <source>Training the architectures one after another, {0:,} steps each; then each model is tested and reads the drawn digits…</source>
         <translation>正在先后训练各网络结构，各 {0:,} 步；之后逐个测试模型，并读取手写数字…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="228"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="236"/>
         <source>Validation error vs time</source>
         <translation>验证集错误率（按时间）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="230"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="238"/>
         <source>Validation error vs iterations</source>
         <translation>验证集错误率（按迭代次数）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="231"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="239"/>
         <source>error (%)</source>
         <translation>错误率（%）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="268"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="276"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/arch_view.py" line="272"/>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="280"/>
         <source>Architecture comparison finished</source>
         <translation>网络结构比较已完成</translation>
     </message>
@@ -323,27 +323,27 @@ The window keeps working; details below.</source>
 <context>
     <name>ConfusionMatrixView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="64"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="65"/>
         <source>Confusion matrix (test)</source>
         <translation>混淆矩阵（测试集）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="66"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="67"/>
         <source>click a cell to see its images</source>
         <translation>点击单元格查看其中的图像</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="70"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="72"/>
         <source>true</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="74"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="76"/>
         <source>predicted</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="91"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="93"/>
         <source>no test results yet</source>
         <translation>尚无测试结果</translation>
     </message>
@@ -351,32 +351,32 @@ The window keeps working; details below.</source>
 <context>
     <name>CorrectionController</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="119"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="144"/>
         <source>Draw a digit first, then click the right digit to keep it.</source>
         <translation>请先写一个数字，再点击正确的数字来保存它。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="125"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="130"/>
         <source>Cannot keep this digit</source>
         <translation>无法保存这个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="150"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="164"/>
         <source>Took back the digit kept in My digits</source>
         <translation>已撤回保存到“我的数字”中的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="152"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="166"/>
         <source>My digits: back to {0}</source>
         <translation>我的数字：已改回 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="141"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="155"/>
         <source>Kept as {0} in My digits (the model read {1}); you have {2} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”（模型读成 {1}）；你已有 {2} 个 {0}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/corrections.py" line="145"/>
+        <location filename="../../mnist_desk/ui/draw/corrections.py" line="159"/>
         <source>Kept as {0} in My digits; you have {1} of {0}.</source>
         <translation>已作为 {0} 保存到“我的数字”；你已有 {1} 个 {0}。</translation>
     </message>
@@ -593,47 +593,47 @@ or drop an image</source>
 <context>
     <name>DigitResultView</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="108"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="109"/>
         <source>{0}: read by the scratch adder, which never saw a digit label</source>
         <translation>{0}：由从零训练的加法器读出（它从未见过数字标签）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="114"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="115"/>
         <source>This adder was trained on sums alone; its own reading of this digit is {0} sure. The large digit comes from the default classifier.</source>
         <translation>这个加法器只用和训练；它自己读这个数字的把握为 {0}。大号数字来自默认分类器。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="124"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="125"/>
         <source>Not a digit: {0}</source>
         <translation>不是数字：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="129"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="130"/>
         <source>{0} sure</source>
         <translation>把握 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="137"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="138"/>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="139"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="140"/>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="144"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="145"/>
         <source>Model input</source>
         <translation>模型输入</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="145"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="146"/>
         <source>The 28×28 image the model sees, enlarged</source>
         <translation>模型看到的 28×28 图像（已放大）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="146"/>
+        <location filename="../../mnist_desk/ui/draw/prediction_view.py" line="147"/>
         <source>Probability of each digit</source>
         <translation>每个数字的概率</translation>
     </message>
@@ -674,52 +674,52 @@ or drop an image</source>
 <context>
     <name>DrawingTab</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="189"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="193"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="214"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="221"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="215"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="222"/>
         <source>Undo the last stroke (Ctrl+Z)</source>
         <translation>撤销上一笔（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="216"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="223"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="220"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="227"/>
         <source>Redo what was undone ({0})</source>
         <translation>重做刚撤销的操作（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="221"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="228"/>
         <source>Clear all</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="222"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="229"/>
         <source>Clear both boxes (Esc)</source>
         <translation>清除两个方框（Esc）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="223"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="230"/>
         <source>Pen width, as a share of the box size ([ and ])</source>
         <translation>笔画粗细，占方框大小的比例（[ 和 ]）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="227"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="234"/>
         <source>Pen width: {0}%</source>
         <translation>笔画粗细：{0}%</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="190"/>
+        <location filename="../../mnist_desk/ui/draw/drawing_tab.py" line="194"/>
         <source>No sum: recognition failed</source>
         <translation>没有和：识别失败</translation>
     </message>
@@ -740,147 +740,147 @@ or drop an image</source>
 <context>
     <name>InsideDock</name>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="160"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="172"/>
         <source>The inside view failed: {0}</source>
         <translation>内部视图出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="180"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="192"/>
         <source>first digit</source>
         <translation>第一个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="180"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="192"/>
         <source>second digit</source>
         <translation>第二个数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="182"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="194"/>
         <source>{0}: draw the {1} to look inside.</source>
         <translation>{0}：画出{1}即可查看网络内部。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="184"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="196"/>
         <source>{0}, {1}: its trunk reads the digit; the sum needs both digits.</source>
         <translation>{0}，{1}：它的主干读取这个数字；求和需要两个数字。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="200"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="201"/>
         <source>{0} reads both digits as the sum {1} ({2:.1%}) in {3:.0f} ms; the maps show the {4}.</source>
         <translation>{0} 把两个数字读作和 {1}（{2:.1%}），用时 {3:.0f} 毫秒；图中显示的是{4}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="188"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="209"/>
         <source>digit</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="189"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="206"/>
         <source>{0} reads the {1} as {2} {3} ({4:.1%}) in {5:.0f} ms.</source>
         <translation>{0} 把{1}读作{2} {3}（{4:.1%}），用时 {5:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="200"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="222"/>
         <source>What it sees</source>
         <translation>模型看到的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="202"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="224"/>
         <source>Draw the other digit: this adder answers only their sum</source>
         <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="210"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="232"/>
         <source>Why {0} ({1:.1%})</source>
         <translation>为什么是 {0}（{1:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="215"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="237"/>
         <source>Why not {0}? ({1:.1%})</source>
         <translation>为什么不是 {0}？（{1:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="303"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="325"/>
         <source>Layer {0}: {1} feature maps, {2}x{3}</source>
         <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="306"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="328"/>
         <source>Patch embedding: {0} filters, {1}x{2}</source>
         <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="307"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="329"/>
         <source>First layer&apos;s filters: {0}, {1}x{2}</source>
         <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="311"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="333"/>
         <source>Class token&apos;s attention to the patches (rows: layers, columns: heads)</source>
         <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="314"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="336"/>
         <source>Distillation token&apos;s attention to the patches (rows: layers, columns: heads)</source>
         <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="318"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="340"/>
         <source>Attention rollout from the class token</source>
         <translation>从类别标记出发的注意力展开</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="319"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="341"/>
         <source>Attention rollout from the distillation token</source>
         <translation>从蒸馏标记出发的注意力展开</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="321"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="343"/>
         <source>Hidden layer {0}: {1} units</source>
         <translation>隐藏层 {0}：{1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="323"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="345"/>
         <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
         <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="327"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="349"/>
         <source>First layer&apos;s weights as 28x28 images: {0} units</source>
         <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="331"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="353"/>
         <source>Inside the network</source>
         <translation>网络内部</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="335"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="357"/>
         <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
         <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="338"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="360"/>
         <source>How the heatmaps are computed; gradient × input won the deletion test</source>
         <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="341"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="363"/>
         <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
         <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="347"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="369"/>
         <source>Draw a digit to see what the network computes for it.</source>
         <translation>画一个数字，看看网络为它计算了什么。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="332"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="354"/>
         <source>Layers</source>
         <translation>各层</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="333"/>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="355"/>
         <source>Map of the test set</source>
         <translation>测试集地图</translation>
     </message>
@@ -921,7 +921,7 @@ or drop an image</source>
         <translation>我的数字</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="146"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="147"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
@@ -936,7 +936,7 @@ or drop an image</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="145"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="146"/>
         <source>mnist-desk — write two numbers</source>
         <translation>mnist-desk — 写两个数</translation>
     </message>
@@ -951,22 +951,22 @@ or drop an image</source>
         <translation>MNIST 数据文件夹：%s</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="177"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="178"/>
         <source>Settings reset</source>
         <translation>设置已重置</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="221"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="222"/>
         <source>Recognition failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="248"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="250"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/shell/main_window.py" line="253"/>
+        <location filename="../../mnist_desk/ui/shell/main_window.py" line="255"/>
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
@@ -1070,97 +1070,97 @@ or drop an image</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="104"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="114"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="227"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="237"/>
         <source>No trained model for this task yet: train one in the Train tab</source>
         <translation>此任务还没有训练好的模型：请在“训练”页训练一个</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="250"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="260"/>
         <source>No trained model with this architecture yet</source>
         <translation>此网络结构还没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="263"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="273"/>
         <source>No trained model</source>
         <translation>没有训练好的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="276"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="286"/>
         <source>{0} (unreadable)</source>
         <translation>{0}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="284"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="294"/>
         <source>{0} (shipped)</source>
         <translation>{0}（内置）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="286"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="296"/>
         <source>{0} (yours)</source>
         <translation>{0}（你的）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="290"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="300"/>
         <source>{0} (shipped, test {1})</source>
         <translation>{0}（内置，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="291"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="301"/>
         <source>{0} (yours, test {1})</source>
         <translation>{0}（你的，测试准确率 {1}）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="302"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="312"/>
         <source>CUDA (unavailable)</source>
         <translation>CUDA（不可用）</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="307"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="317"/>
         <source>CUDA is unavailable: {0}</source>
         <translation>CUDA 不可用：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="321"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="331"/>
         <source>&amp;Task:</source>
         <translation>任务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="322"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="332"/>
         <source>&amp;Network:</source>
         <translation>网络(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="323"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="333"/>
         <source>&amp;Weights:</source>
         <translation>权重(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="324"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="334"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="326"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="336"/>
         <source>What the model does: read one digit, or read the sum of two</source>
         <translation>模型做什么：识别一个数字，或识别两个数字之和</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="328"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="338"/>
         <source>The network architecture</source>
         <translation>神经网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="330"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="340"/>
         <source>Trained weights: shipped with the app, or trained by you</source>
         <translation>训练好的权重：随应用提供的，或你自己训练的</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="332"/>
+        <location filename="../../mnist_desk/ui/draw/model_picker.py" line="342"/>
         <source>Where the model runs</source>
         <translation>模型在哪个设备上运行</translation>
     </message>
@@ -1723,17 +1723,17 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>NumberStrip</name>
     <message>
-        <location filename="../../mnist_desk/ui/draw/number_view.py" line="137"/>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="155"/>
         <source>Number: {0}</source>
         <translation>数：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/number_view.py" line="140"/>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="158"/>
         <source>Not read as a number: {0}</source>
         <translation>未能读成一个数：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/draw/number_view.py" line="144"/>
+        <location filename="../../mnist_desk/ui/draw/number_view.py" line="162"/>
         <source>{0} sure of the whole number</source>
         <translation>整个数的把握：{0}</translation>
     </message>
@@ -1854,67 +1854,67 @@ MNIST 测试集：{3:.2%} → {4:.2%}
 <context>
     <name>RunResultsView</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="249"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="254"/>
         <source>Results appear here when a run ends.</source>
         <translation>训练结束后，结果将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="173"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="178"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="176"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="181"/>
         <source>Switch the drawing pad to the model this run saved</source>
         <translation>让手写板改用本次训练保存的模型</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="180"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="185"/>
         <source>Export history CSV…</source>
         <translation>导出训练记录 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="182"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="187"/>
         <source>Every logged train and validation point</source>
         <translation>记录的所有训练和验证数据点</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="187"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="192"/>
         <source>Export settings &amp;&amp; metrics JSON…</source>
         <translation>导出设置与指标 JSON…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="191"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="196"/>
         <source>The run&apos;s settings, test metrics and checkpoint path</source>
         <translation>本次训练的设置、测试指标和模型文件路径</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="200"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="205"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="200"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="205"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="200"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="205"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="200"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="205"/>
         <source>count</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="331"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="336"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;</source>
         <translation>&lt;b&gt;把握最大的错误预测（测试集）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="271"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="276"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
@@ -1939,57 +1939,57 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="284"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="289"/>
         <source>Test accuracy {0} on {1:,} sums (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个和上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="288"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="293"/>
         <source>Test accuracy {0} on {1:,} digits (loss {2:.3f}); best validation error {3:.2%}.</source>
         <translation>在 {1:,} 个数字上的测试准确率为 {0}（损失 {2:.3f}）；最佳验证错误率 {3:.2%}。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="298"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="303"/>
         <source>No model was kept, so there is nothing to test.</source>
         <translation>没有保留任何模型，因此无可测试。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="300"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="305"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="303"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="308"/>
         <source>The worst mistakes could not be found: {0}</source>
         <translation>无法找出最严重的错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="337"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="342"/>
         <source>true sum {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实的和为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="339"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="344"/>
         <source>true digit {0}, the model said {1} with probability {2:.1%}</source>
         <translation>真实数字为 {0}，模型判为 {1}，概率 {2:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="350"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="355"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: {0} shown, as true → predicted, confidence</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：显示 {0} 个，格式为 真实 → 预测，置信度</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="353"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="358"/>
         <source>&lt;b&gt;Most confident mistakes (test)&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;最自信的错误（测试集）&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="379"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="383"/>
         <source>Export history</source>
         <translation>导出训练记录</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_results.py" line="385"/>
+        <location filename="../../mnist_desk/ui/train/run_results.py" line="383"/>
         <source>Export settings and metrics</source>
         <translation>导出设置与指标</translation>
     </message>
@@ -2002,43 +2002,43 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <translation>{0}，第 {1} 个，共 {2} 个：{3}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="85"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="99"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="87"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="101"/>
         <source>Stopping: testing the best model so far…</source>
         <translation>正在停止：测试目前最好的模型…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="89"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="103"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="98"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="113"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="98"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="113"/>
         <source>Still stopping…</source>
         <translation>仍在停止…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="109"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="127"/>
         <source>Training {0}…</source>
         <translation>正在训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="118"/>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="119"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="137"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="138"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/run_view.py" line="128"/>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="147"/>
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
@@ -2352,57 +2352,57 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="107"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="108"/>
         <source>Compare adders</source>
         <translation>比较加法器</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="89"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="90"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="92"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="93"/>
         <source>Save the loss and error plots as an image</source>
         <translation>将损失和错误率图保存为图片</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="105"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="106"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="106"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="107"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="108"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="109"/>
         <source>Compare architectures</source>
         <translation>比较网络结构</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="260"/>
+        <location filename="../../mnist_desk/ui/train/panel_exports.py" line="49"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="258"/>
+        <location filename="../../mnist_desk/ui/train/panel_exports.py" line="43"/>
         <source>Could not save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="213"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="214"/>
         <source>Training in progress</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="214"/>
+        <location filename="../../mnist_desk/ui/train/training_panel.py" line="215"/>
         <source>A training run is in progress. Stop it and close? The run will not be saved.</source>
         <translation>正在进行训练。要停止训练并关闭吗？本次训练不会被保存。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/training_panel.py" line="246"/>
+        <location filename="../../mnist_desk/ui/train/panel_exports.py" line="29"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
@@ -2455,22 +2455,22 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="287"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="289"/>
         <source>step {0:,.0f}</source>
         <translation>步 {0:,.0f}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="289"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="291"/>
         <source>t = {0:,.1f} s</source>
         <translation>t = {0:,.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="299"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="301"/>
         <source>train loss {0:.3f}, error {1:.1%}</source>
         <translation>训练损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/train/plots.py" line="303"/>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="305"/>
         <source>val loss {0:.3f}, error {1:.1%}</source>
         <translation>验证损失 {0:.3f}，错误率 {1:.1%}</translation>
     </message>

@@ -6,12 +6,10 @@ It holds no run state: whether a run goes, and which controls it allows, is the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -24,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.app.training_events import Refused, RunOutcome
 from mnist_desk.app.training_session import TrainingSession
-from mnist_desk.support.config import resolve_data_dir, resolve_models_dir
+from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.ui.background import BackgroundWorker
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.train.arch_view import ArchComparisonView
 from mnist_desk.ui.train.comparison_view import ComparisonView
 from mnist_desk.ui.train.filters_view import side_by_side
+from mnist_desk.ui.train.panel_exports import PanelExports
 from mnist_desk.ui.train.plots import TrainingPlots
 from mnist_desk.ui.train.run_controls import RunControls, refusal_text
 from mnist_desk.ui.train.run_results import RunResultsView
@@ -37,7 +36,7 @@ from mnist_desk.ui.train.run_view import RunView
 from mnist_desk.ui.train.training_form import PERSONALISED, TrainingForm
 
 
-class TrainingPanel(QWidget):
+class TrainingPanel(QWidget, PanelExports):
     """Settings, controls, live curves, results and comparisons."""
 
     modelSaved = Signal(str)  # a new checkpoint: refresh model lists
@@ -233,29 +232,3 @@ class TrainingPanel(QWidget):
             event.accept()
         else:
             event.ignore()
-
-    # ---- exports ----
-    def choose_save_path(self, caption: str, suggested: str, filter_: str) -> str:
-        """Ask where to save; tests replace this to avoid the modal dialog."""
-        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, filter_)
-        return path
-
-    def _export_comparison(self) -> None:
-        self._export_png(self.comparison_view.plots, "adder-comparison")
-
-    def _export_png(self, plots, stem: str) -> None:
-        suggested = resolve_models_dir(self.session.models_dir) / f"{stem}.png"
-        path = self.choose_save_path(self.tr("Export curves"), str(suggested), "PNG (*.png)")
-        if path:
-            self.save(path, plots.export_png)
-
-    def save(self, path: str, write: Callable[[str], object]) -> bool:
-        """Write an export with ``write(path)``: the status bar says where it went, the banner
-        why it could not be written (a folder that cannot be written, a full disk)."""
-        try:
-            write(path)
-        except OSError as e:
-            self.show_problem(self.tr("Could not save {0}: {1}").format(path, e.strerror or e))
-            return False
-        self.statusMessage.emit(self.tr("Saved {0}").format(path))
-        return True
