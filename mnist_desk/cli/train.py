@@ -212,6 +212,8 @@ def progress_printer(quiet: bool):
 def cmd_train(args: argparse.Namespace) -> int:
     import torch
 
+    if args.threads is not None and args.threads < 1:  # torch's own refusal is a traceback
+        raise UserError(f"the thread count (--threads) must be at least 1, not {args.threads}")
     if args.threads:  # this process's choice, made once before anything runs (not a trainer's)
         torch.set_num_threads(args.threads)
     if args.my_digits:
