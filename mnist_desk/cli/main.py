@@ -13,6 +13,7 @@ from mnist_desk.cli.train import EXIT_FAILED, EXIT_OK, LazyOptionsParser, add_tr
 from mnist_desk.errors import UserError
 
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a command killed by SIGPIPE
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: an unexpected error, its traceback is in the log
 
 
@@ -318,7 +319,12 @@ def main(argv: list[str] | None = None) -> int:
     reuse_freed_memory()  # this process's choice, as its thread count: training steps run faster
     install_thread_hook()
     try:
-        return func(args)
+        status = func(args)
+        sys.stdout.flush()  # here, so that a reader gone early is caught below
+        return status
+    except BrokenPipeError:  # `mnist-desk list | head`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -328,6 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # a bug: the traceback goes to the log, the user learns where
         print(f"error: {report_unexpected(e, 'mnist-desk ' + str(func.__name__))}", file=sys.stderr)
         return EXIT_BUG
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device: the interpreter's last flush would fail again."""
+    import contextlib
+    import os
+
+    # ValueError, io.UnsupportedOperation: no real file descriptor (e.g. captured by a test)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def console() -> NoReturn:
