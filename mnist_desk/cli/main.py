@@ -9,7 +9,13 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from mnist_desk.cli.train import EXIT_FAILED, EXIT_OK, LazyOptionsParser, add_train_parser
+from mnist_desk.cli.train import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    LazyOptionsParser,
+    add_train_parser,
+)
 from mnist_desk.errors import UserError
 
 EXIT_USAGE = 2
@@ -327,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except UserError as e:  # the user's to fix: one line, no traceback
         print(f"error: {e}", file=sys.stderr)
         return EXIT_FAILED

@@ -1,0 +1,45 @@
+"""Ctrl-C during ``mnist-desk train`` is the window's Stop: the best model so far is tested and
+saved, and the command says so and exits 130; a second Ctrl-C interrupts at once."""
+
+from __future__ import annotations
+
+import signal
+from types import SimpleNamespace
+
+import pytest
+
+from mnist_desk.cli.main import main
+from mnist_desk.cli.train import ctrl_c_stops
+from mnist_desk.training.controls import RunSwitches
+
+
+class CtrlCDuringTraining:
+    """A Trainer whose run is interrupted by Ctrl-C and then ends as a stopped run does."""
+
+    def __init__(self, settings, callback, **kwargs):
+        self.controls = RunSwitches()
+
+    def run(self):
+        signal.raise_signal(signal.SIGINT)
+        assert self.controls.cancelled  # asked to stop, not killed
+        test = {"accuracy": 0.9, "count": 10}
+        return SimpleNamespace(status="stopped", test=test, steps=7, elapsed=1.0, checkpoint="m.pt")
+
+
+def test_ctrl_c_stops_the_run_and_keeps_its_model(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr("mnist_desk.training.Trainer", CtrlCDuringTraining)
+    code = main(["train", "--preset", "quick", "-o", str(tmp_path / "m.pt"), "--no-download"])
+    out, err = capsys.readouterr()
+    assert code == 130
+    assert "stopped: test accuracy 90.00%" in out and "saved m.pt" in out
+    assert "Ctrl-C again" in err
+
+
+def test_a_second_ctrl_c_interrupts_and_the_handler_is_put_back():
+    before = signal.getsignal(signal.SIGINT)
+    controls = RunSwitches()
+    with pytest.raises(KeyboardInterrupt), ctrl_c_stops(controls):
+        signal.raise_signal(signal.SIGINT)
+        assert controls.cancelled and not controls.discarded
+        signal.raise_signal(signal.SIGINT)
+    assert signal.getsignal(signal.SIGINT) is before
