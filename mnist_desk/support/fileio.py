@@ -17,6 +17,25 @@ _TEMP_NAME = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 STALE_AFTER_S = 3600  # where a writer's pid cannot be checked: its temp file is stale after this
 
 
+def _process_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# Read once, at import (before any worker thread): os.umask can only be read by setting it.
+_UMASK = _process_umask()
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions ``path`` would get from an ordinary write: an existing file's own, else
+    what the umask allows (mkstemp's temp files are private, 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def temp_prefix(path: Path) -> str:
     return f".{path.name}.{os.getpid()}."
 
@@ -31,6 +50,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
             write(f)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
