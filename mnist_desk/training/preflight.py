@@ -23,9 +23,11 @@ def check_writable_folder(folder: str | os.PathLike, what: str, how_to_change: s
         os.close(fd)
         os.unlink(probe)
     except OSError as e:
-        reason = e.strerror or str(e)
+        reason, fix = e.strerror or str(e), "Make it writable"
+        if isinstance(e, (FileExistsError, NotADirectoryError)):  # strerror: "File exists"
+            reason, fix = "a file is in the way where a folder should be", "Move that file"
         raise FolderError(
-            f"cannot write {what} in {folder}: {reason}. Make it writable, or {how_to_change}."
+            f"cannot write {what} in {folder}: {reason}. {fix}, or {how_to_change}."
         ) from e
     return folder
 
@@ -33,6 +35,11 @@ def check_writable_folder(folder: str | os.PathLike, what: str, how_to_change: s
 def check_training_can_start(output: Path | None, data_dir: Path, download: bool) -> None:
     """The model's folder is writable, and so is the data folder if MNIST must be downloaded."""
     if output is not None:
+        if output.is_dir():  # found only at the end of the run, it lost the model
+            raise FolderError(
+                f"{output} is a folder; give the file to save the model to, "
+                f"e.g. {output / 'my-model.pt'}"
+            )
         check_writable_folder(
             output.parent,
             "the trained model",

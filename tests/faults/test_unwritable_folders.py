@@ -47,6 +47,21 @@ def test_an_unwritable_output_folder_refuses_training_up_front(
     assert str(blocked) in capsys.readouterr().err
 
 
+def test_a_file_in_the_way_is_named_as_such(data_dir, blocked, capsys, no_data_loading):
+    main(["train", "--data-dir", str(data_dir), "--steps", "1", "-o", str(blocked / "m.pt")])
+    err = capsys.readouterr().err
+    assert "a file is in the way" in err and "File exists" not in err
+
+
+def test_an_output_that_is_a_folder_refuses_training_up_front(
+    data_dir, tmp_path, capsys, no_data_loading
+):
+    code = main(["train", "--data-dir", str(data_dir), "--steps", "1", "-o", str(tmp_path)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path} is a folder" in err and "my-model.pt" in err
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_a_read_only_models_folder_refuses_training_up_front(
     data_dir, tmp_path, capsys, no_data_loading
