@@ -162,6 +162,20 @@ def _no_downloader_message(root: Path) -> str:
     )
 
 
+def _refuse_a_folder_inside_the_layout(root: Path) -> None:
+    """A data folder given as .../MNIST or .../MNIST/raw, which hold the files themselves: say
+    which folder to give instead of looking in (or downloading to) .../MNIST/raw/MNIST/raw."""
+    given = root.resolve()
+    for holder in (given.parent, given.parent.parent):
+        if raw_folder(holder) in (given, given / "raw") and mnist_present(holder):
+            raise DataUnavailableError(
+                f"MNIST was not found in {raw_folder(root)}, but its files are in "
+                f"{raw_folder(holder)}: the data folder is the one that contains MNIST/raw. "
+                f"Use --data-dir {holder} (or set MNIST_DESK_DATA or the data folder setting "
+                f"to it)."
+            )
+
+
 def download_mnist(root: Path) -> None:
     """Download the four files into ``root/MNIST/raw`` with torchvision (imported only here).
 
@@ -187,6 +201,7 @@ def load_mnist_raw(root: Path | str, *, download: bool = False) -> tuple[torch.T
     downloading the files first if they are missing and ``download`` allows it."""
     root = Path(root)
     if not mnist_present(root):
+        _refuse_a_folder_inside_the_layout(root)
         if not download:
             raise DataUnavailableError(_missing_data_message(root, "download not allowed"))
         download_mnist(root)
