@@ -56,6 +56,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     if args.out is None and not args.json:
         raise ExplainError("say where the heatmaps go (--out DIR), or ask for --json")
+    if args.out is not None:  # checked before the work, as train checks where it saves
+        from mnist_desk.training.preflight import check_writable_folder
+
+        check_writable_folder(args.out, "the pictures", "choose another --out folder")
     predictor = Predictor.from_model(args.model, device="cpu", models_dir=args.models_dir)
     prepared = preprocess(load_image(args.image))
     if prepared.blank:

@@ -68,3 +68,11 @@ def test_explain_refuses_what_it_cannot_explain_with_a_message(tmp_path, capsys)
     assert "grad-cam" in capsys.readouterr().err
     assert main(["explain", str(sample(3))]) == 1
     assert "--out" in capsys.readouterr().err
+
+
+def test_an_out_folder_that_cannot_be_made_is_a_users_error_not_a_bug(tmp_path, capsys):
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("")
+    assert main(["explain", str(sample(4)), "--out", str(in_the_way / "pictures")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the pictures" in err and "bug" not in err
