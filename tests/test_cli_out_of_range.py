@@ -43,3 +43,9 @@ def test_compare_refuses_a_step_budget_of_nothing(capsys, tmp_path):
     code = main([*argv, "--data-dir", str(tmp_path / "none")])
     err = capsys.readouterr().err
     assert code == 1 and "--steps" in err and "MNIST" not in err
+
+
+@pytest.mark.parametrize("command", ["calibrate x.pt", "gate-threshold x.pt --reject-share 0.1"])
+def test_the_gate_and_calibration_commands_refuse_a_thread_count_below_one(capsys, command):
+    assert main([*shlex.split(command), "--threads", "0"]) == 1
+    assert "--threads" in capsys.readouterr().err

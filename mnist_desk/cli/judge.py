@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from mnist_desk.cli.train import EXIT_OK
+from mnist_desk.errors import UserError
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
@@ -72,16 +73,31 @@ def _splits(args: argparse.Namespace):
 def _set_threads(threads: int | None) -> None:
     import torch
 
+    if threads is not None and threads < 1:  # torch's own refusal is a traceback
+        raise UserError(f"the thread count (--threads) must be at least 1, not {threads}")
     if threads:
         torch.set_num_threads(threads)
 
 
+def _require_files(paths) -> None:
+    """Each checkpoint is there, checked before MNIST is loaded (or downloaded) for it."""
+    for path in paths:
+        if not Path(path).is_file():
+            raise UserError(f"{path}: no such checkpoint file")
+
+
 def cmd_train_gate(args: argparse.Namespace) -> int:
+    from mnist_desk.support.config import resolve_data_dir
     from mnist_desk.support.devices import machine_description
     from mnist_desk.training.gate import train_gate
     from mnist_desk.training.gate_data import GateSettings
+    from mnist_desk.training.preflight import check_training_can_start
 
     _set_threads(args.threads)
+    # refused now, not after the epochs: a gate that cannot be saved is lost
+    check_training_can_start(
+        Path(args.output), resolve_data_dir(args.data_dir), not args.no_download
+    )
     settings = GateSettings(
         **{f.name: getattr(args, f.name) for f in dataclasses.fields(GateSettings)}
     )
@@ -102,6 +118,7 @@ def cmd_gate_threshold(args: argparse.Namespace) -> int:
     from mnist_desk.training.gate import rethreshold_gate
 
     _set_threads(args.threads)
+    _require_files([args.gate])
     rethreshold_gate(
         args.gate,
         _splits(args),
@@ -118,6 +135,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from mnist_desk.training.calibration import recalibrate_checkpoint
 
     _set_threads(args.threads)
+    _require_files(args.checkpoints)
     splits = _splits(args)
     device = resolve_device(args.device)
     command = "mnist-desk " + shlex.join(sys.argv[1:])

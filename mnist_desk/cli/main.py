@@ -38,6 +38,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from mnist_desk.training import full_report
 
     ckpt = resolve_model(args.checkpoint, args.models_dir)
+    if args.confusion_images:  # checked before the test pass, as train checks where it saves
+        from mnist_desk.training.preflight import check_writable_folder
+
+        check_writable_folder(
+            args.confusion_images, "the misread images", "choose another --confusion-images"
+        )
     device = resolve_device(args.device)
     model = ckpt.build().to(device)
     adder = is_adder(ckpt.task)

@@ -62,6 +62,31 @@ def test_an_output_that_is_a_folder_refuses_training_up_front(
     assert f"{tmp_path} is a folder" in err and "my-model.pt" in err
 
 
+def test_evaluate_checks_its_confusion_images_folder_before_the_test_pass(
+    data_dir, blocked, capsys, no_data_loading
+):
+    argv = ["evaluate", "classifier-quick", "--data-dir", str(data_dir)]
+    assert main([*argv, "--confusion-images", str(blocked)]) == 1
+    assert "cannot write the misread images" in capsys.readouterr().err
+
+
+def test_train_gate_checks_where_it_saves_before_training(
+    data_dir, tmp_path, capsys, no_data_loading
+):
+    assert main(["train-gate", "--data-dir", str(data_dir), "-o", str(tmp_path)]) == 1
+    assert f"{tmp_path} is a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["gate-threshold", "calibrate"])
+def test_a_missing_checkpoint_is_named_before_mnist_is_loaded(
+    data_dir, tmp_path, capsys, no_data_loading, command
+):
+    missing = str(tmp_path / "missing.pt")
+    options = ["--reject-share", "0.01"] if command == "gate-threshold" else []
+    assert main([command, missing, *options, "--data-dir", str(data_dir)]) == 1
+    assert f"{missing}: no such checkpoint file" in capsys.readouterr().err
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_a_read_only_models_folder_refuses_training_up_front(
     data_dir, tmp_path, capsys, no_data_loading
