@@ -284,19 +284,29 @@ def build_parser() -> argparse.ArgumentParser:
     predict = sub.add_parser(
         "predict", parents=[common], help="recognise digits in image files (two give their sum)"
     )
-    predict.add_argument("images", nargs="+", type=Path)
+    predict.add_argument(
+        "images",
+        nargs="+",
+        type=Path,
+        help="image files (PNG, JPEG, ...), each holding a number of one or more digits",
+    )
     predict.add_argument(
         "--model",
         default=None,
         help="a .pt file or model name (default: the shipped best classifier)",
     )
-    predict.add_argument("--json", action="store_true")
+    predict.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object: per image its number, digits and (if none) the reason; "
+        "for two images their total",
+    )
     predict.set_defaults(func=cmd_predict)
 
     listing = sub.add_parser(
         "list", parents=[common], help="the models you can use; unreadable ones with the reason"
     )
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="one JSON list, an object per model")
     listing.set_defaults(func=cmd_list)
 
     self_test = sub.add_parser(

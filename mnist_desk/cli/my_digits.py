@@ -26,11 +26,15 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     importing = actions.add_parser(
         "import", help="add digits from DIR/0/*.png ... DIR/9/*.png (and its my-digits.csv)"
     )
-    importing.add_argument("folder")
+    importing.add_argument(
+        "folder", metavar="DIR", help="a folder with a subfolder per digit: DIR/0 ... DIR/9"
+    )
     exporting = actions.add_parser(
         "export", help="write your digits to DIR/0/*.png ... DIR/9/*.png plus my-digits.csv"
     )
-    exporting.add_argument("folder")
+    exporting.add_argument(
+        "folder", metavar="DIR", help="the folder to write to (made if it is not there)"
+    )
     parser.set_defaults(func=cmd_my_digits)
 
 

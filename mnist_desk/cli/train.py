@@ -84,7 +84,11 @@ def add_train_parser(sub, common: argparse.ArgumentParser) -> None:
 
     def add_options(train: argparse.ArgumentParser) -> None:
         train.add_argument(
-            "--task", default="classifier", choices=("classifier", "transfer", "scratch")
+            "--task",
+            default="classifier",
+            choices=("classifier", "transfer", "scratch"),
+            help="classifier (reads one digit, the default), or an adder of two digits: "
+            "transfer (on the shipped classifier) or scratch",
         )
         from mnist_desk.training.presets import PRESETS
 
@@ -113,7 +117,9 @@ def add_train_parser(sub, common: argparse.ArgumentParser) -> None:
         )
         train.add_argument("--output", "-o", help="checkpoint path (default: the models folder)")
         train.add_argument("--record-command", default=None, help=argparse.SUPPRESS)
-        train.add_argument("--quiet", "-q", action="store_true")
+        train.add_argument(
+            "--quiet", "-q", action="store_true", help="no progress lines, only the result"
+        )
         train.add_argument(
             "--my-digits",
             action="store_true",
@@ -125,6 +131,9 @@ def add_train_parser(sub, common: argparse.ArgumentParser) -> None:
         "train",
         parents=[common],
         help="train a model and save it with its metrics",
+        description="Train a model and save it with its metrics. Ctrl-C stops the run as the "
+        "window's Stop does: the best model so far is tested and saved (a second Ctrl-C quits "
+        "at once, saving nothing).",
         add_options=add_options,
     )
     train.set_defaults(func=cmd_train)
