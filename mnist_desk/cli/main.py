@@ -179,7 +179,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             continue
         accuracy = f"test {e.test_accuracy:.2%}" if e.test_accuracy is not None else ""
         where = "shipped" if e.shipped else "yours"
-        print(f"{e.name:<32} {e.task}/{e.arch:<12} {where:<8} {accuracy}")
+        print(f"{e.name:<32} {e.task + '/' + e.arch:<24} {where:<8} {accuracy}")
     return EXIT_OK
 
 
