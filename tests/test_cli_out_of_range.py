@@ -49,3 +49,13 @@ def test_compare_refuses_a_step_budget_of_nothing(capsys, tmp_path):
 def test_the_gate_and_calibration_commands_refuse_a_thread_count_below_one(capsys, command):
     assert main([*shlex.split(command), "--threads", "0"]) == 1
     assert "--threads" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("model_args", [{"bogus": 3}, {"width": -4}])
+def test_architecture_settings_that_cannot_build_the_model_are_the_users_to_fix(model_args):
+    from mnist_desk.errors import SettingsError
+    from mnist_desk.training import TrainingSettings
+    from mnist_desk.training.checkpointing import initial_model
+
+    with pytest.raises(SettingsError, match="--model-arg"):
+        initial_model(TrainingSettings(arch="convnet", model_kwargs=model_args))

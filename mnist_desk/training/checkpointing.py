@@ -28,7 +28,7 @@ def initial_model(settings: TrainingSettings) -> tuple[nn.Module, dict[str, Any]
     settings' own, or for a transfer adder or a fine-tune the starting checkpoint's (the caller
     records those; ``settings`` is left as it was given)."""
     s = settings
-    model = build_model(s.task, s.arch, **s.model_kwargs)
+    model = _build_as_given(s)
     if s.task == TRANSFER:
         if not s.init_from:
             raise SettingsError(
@@ -51,6 +51,19 @@ def initial_model(settings: TrainingSettings) -> tuple[nn.Module, dict[str, Any]
             )
         return ckpt.build(), ckpt.model_kwargs
     return model, dict(s.model_kwargs)
+
+
+def _build_as_given(s: TrainingSettings) -> nn.Module:
+    """A fresh model; architecture settings that cannot build it are the user's to fix."""
+    try:
+        return build_model(s.task, s.arch, **s.model_kwargs)
+    except (TypeError, ValueError, RuntimeError) as e:
+        if not s.model_kwargs:  # nothing the user gave: a bug, with its traceback
+            raise
+        given = ", ".join(f"{k}={v}" for k, v in s.model_kwargs.items())
+        raise SettingsError(
+            f"the architecture settings ({given}; --model-arg) do not build a {s.arch} model: {e}"
+        ) from e
 
 
 def load_teacher(
