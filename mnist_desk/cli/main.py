@@ -196,7 +196,24 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     return EXIT_OK if ok else EXIT_FAILED
 
 
+def require_a_display() -> None:
+    """On Linux without a display (SSH, a container) Qt aborts with "Reinstalling the
+    application may fix this problem"; say what is wrong and what works instead."""
+    import os
+
+    if not sys.platform.startswith("linux"):
+        return
+    if any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return
+    raise UserError(
+        "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+        "Run mnist-desk on a desktop, or use its commands here: mnist-desk predict IMAGE, "
+        "mnist-desk train, mnist-desk --help"
+    )
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    require_a_display()
     model = getattr(args, "model", None)
     if model:  # checked before the window opens: an unknown name is an error, not a fallback
         from mnist_desk.store.names import require_model_file
