@@ -59,3 +59,11 @@ def test_architecture_settings_that_cannot_build_the_model_are_the_users_to_fix(
 
     with pytest.raises(SettingsError, match="--model-arg"):
         initial_model(TrainingSettings(arch="convnet", model_kwargs=model_args))
+
+
+@pytest.mark.parametrize("subset", ["0", "-5"])  # -5 was all but the last five, silently
+def test_evaluate_refuses_a_subset_below_one_as_a_usage_error(capsys, subset):
+    with pytest.raises(SystemExit) as usage:
+        main(["evaluate", "classifier-quick", "--subset", subset, "--no-download"])
+    assert usage.value.code == 2
+    assert "--subset: must be at least 1" in capsys.readouterr().err

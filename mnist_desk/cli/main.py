@@ -252,6 +252,7 @@ def global_options(default: object) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     from mnist_desk import __version__
+    from mnist_desk.cli.arguments import at_least_one
 
     # The global options are accepted before and after the subcommand. The subcommands' copies
     # default to SUPPRESS: a real default there would overwrite what the main parser parsed.
@@ -281,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "checkpoint", help="a .pt file, or a model name such as classifier-convnet"
     )
-    evaluate.add_argument("--subset", type=int, help="only the first N test examples")
+    evaluate.add_argument("--subset", type=at_least_one, help="only the first N test examples")
     evaluate.add_argument(
         "--json",
         action="store_true",
