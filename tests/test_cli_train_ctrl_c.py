@@ -13,6 +13,15 @@ from mnist_desk.cli.train import ctrl_c_stops
 from mnist_desk.training.controls import RunSwitches
 
 
+@pytest.fixture(autouse=True)
+def python_handles_ctrl_c():
+    """Ctrl-C as a fresh ``mnist-desk`` process has it (Python's own handler), whatever an
+    earlier test in this process left; put back after."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 class CtrlCDuringTraining:
     """A Trainer whose run is interrupted by Ctrl-C and then ends as a stopped run does."""
 
@@ -37,6 +46,7 @@ def test_ctrl_c_stops_the_run_and_keeps_its_model(capsys, tmp_path, monkeypatch)
 
 def test_a_second_ctrl_c_interrupts_and_the_handler_is_put_back():
     before = signal.getsignal(signal.SIGINT)
+    assert before is signal.default_int_handler
     controls = RunSwitches()
     with pytest.raises(KeyboardInterrupt), ctrl_c_stops(controls):
         signal.raise_signal(signal.SIGINT)
