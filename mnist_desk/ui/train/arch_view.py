@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from mnist_desk.training import EvalEvent, TrainingSettings
 
 CHOSEN = ("mlp", "lenet5", "vit", "deit")  # the seed's four, checked at first
+ARCH_COLUMNS = 2  # three columns of long titles would widen the Train tab past a laptop screen
 
 
 def verdict_text(verdict: ArchitectureVerdict) -> str:
@@ -84,7 +85,7 @@ class ArchComparisonView(QWidget):
             check = self.checks[arch] = QCheckBox()
             check.setChecked(arch in CHOSEN)
             self.texts.bind(check.setText, lambda a=arch: arch_title(a, task=CLASSIFIER))
-            grid.addWidget(check, index // 3, index % 3)
+            grid.addWidget(check, index // ARCH_COLUMNS, index % ARCH_COLUMNS)
         self.epochs_spin = QDoubleSpinBox()
         self.epochs_spin.setRange(0.1, 50.0)
         self.epochs_spin.setDecimals(1)

@@ -18,7 +18,7 @@ class FiltersView(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.mosaic = MosaicView()
-        self.mosaic.setMinimumSize(180, 180)
+        self.mosaic.setMinimumSize(120, 120)  # a narrow window keeps room for the curves
         self.step: int | None = None
         self.sheet = None
         layout = QVBoxLayout(self)

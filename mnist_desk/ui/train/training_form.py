@@ -152,9 +152,13 @@ class TrainingForm(QWidget):
         form.addRow(self.texts.label(lambda: self.tr("Drawn digits")), self.drawn_check)
         form.addRow(self.texts.label(lambda: self.tr("Seed")), self.seed_spin)
         form.addRow(self.texts.label(lambda: self.tr("Training images")), self.subset_spin)
+        # a long choice ("Best (≥99.5%, reads drawn digits, minutes)") may be cut short on a
+        # small screen rather than widen the window past it; it is shown whole when room allows
         self.settings_box = QGroupBox()
         self.texts.bind(self.settings_box.setTitle, lambda: self.tr("Run settings"))
         self.settings_box.setLayout(form)
+        for box in self.settings_box.findChildren(QComboBox):
+            box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 14)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.settings_box)

@@ -120,7 +120,7 @@ class TrainingPanel(QWidget, PanelExports):
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(left.sizeHint().width() + 20)
+        scroll.setMinimumWidth(left.minimumSizeHint().width() + 20)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
         splitter.addWidget(self.views)
