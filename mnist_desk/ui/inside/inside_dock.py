@@ -42,6 +42,7 @@ from mnist_desk.ui.inside.map_view import MapView
 
 # the deletion test's winner first (the default), then the others
 METHOD_KEYS = (DEFAULT_METHOD, *(m for m in METHODS if m != DEFAULT_METHOD))
+WHY_PANEL_SIZE = 90  # the input and two heatmaps side by side: the dock fits beside a laptop window
 
 
 class InsideDock(QDockWidget):
@@ -67,7 +68,9 @@ class InsideDock(QDockWidget):
         saved = str(self.settings.value("inside/method", METHOD_KEYS[0]))
         self.method_box.setCurrentIndex(max(0, self.method_box.findData(saved)))
         self.method_box.currentIndexChanged.connect(self._method_changed)
-        self.input_panel, self.answer_panel, self.runner_up_panel = (ImagePanel() for _ in range(3))
+        self.input_panel, self.answer_panel, self.runner_up_panel = (
+            ImagePanel(size=WHY_PANEL_SIZE) for _ in range(3)
+        )
         self.sheet_box = QComboBox()
         for box in (self.method_box, self.sheet_box):  # long titles must not widen the dock
             box.setSizeAdjustPolicy(
@@ -116,7 +119,6 @@ class InsideDock(QDockWidget):
             + scroll.verticalScrollBar().sizeHint().width()
             + 2 * scroll.frameWidth()
         )
-        self.setMinimumWidth(360)
         self.pages.setCurrentIndex(int(str(self.settings.value("inside/page", 0) or 0)) % 2)
         self.visibilityChanged.connect(lambda shown: shown and (self.refresh(), self.update_map()))
         self.texts = LiveTexts()  # this widget's texts, set again on a language switch
