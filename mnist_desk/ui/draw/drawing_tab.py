@@ -143,6 +143,7 @@ class DrawingTab(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)  # every pixel of height goes to the canvases
         layout.addWidget(self.picker)
         layout.addLayout(canvases_row, 1)
         layout.addLayout(tools_row)

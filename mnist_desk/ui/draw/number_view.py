@@ -44,12 +44,17 @@ class DigitChip(QFrame):
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confidence_label = QLabel()
         self.confidence_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        reading = QHBoxLayout()  # the digit and how sure, on one line: the strip stays low
+        reading.setSpacing(4)
+        reading.addStretch(1)
+        reading.addWidget(self.digit_label)
+        reading.addWidget(self.confidence_label)
+        reading.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)
         layout.setSpacing(1)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.digit_label)
-        layout.addWidget(self.confidence_label)
+        layout.addLayout(reading)
 
     def show_digit(self, digit, selected: bool) -> None:
         """A ``DigitResult``; the selected one is framed in the highlight colour."""
