@@ -115,6 +115,7 @@ class LoadFailed:
     message: str
     previous_kept: bool  # the model loaded before still answers
     falling_back: bool  # nothing loaded yet: another (path, device) is tried next
+    asked: bool = False  # the model asked for at start (``--model``): say so, never silently
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class ModelSession:
         self.models_dir = models_dir
         self.device = device
         self.initial_model = initial_model
+        self._asked_path = ""  # the file the asked-for model resolved to, once it did
         self.remembered_model = remembered_model
         self.predictor: Any = None
         self.catalog: ModelCatalog | None = None
@@ -276,6 +278,7 @@ class ModelSession:
         if self.initial_model:
             path = catalog.path_of(self.initial_model)
             if path:
+                self._asked_path = path
                 return path
             if is_file_reference(self.initial_model):
                 message = f"{self.initial_model}: no such checkpoint file"
@@ -310,7 +313,9 @@ class ModelSession:
         default = self.catalog.default_path if self.catalog else ""
         for path, device in ((request.path, "cpu"), (default, "cpu")):
             if path and Path(path).is_file() and (path, device) not in self._fallbacks_tried:
-                self._listener(LoadFailed(request, message, previous_kept=False, falling_back=True))
+                # The asked-for model itself cannot be used (not merely its device).
+                asked = request.path == self._asked_path and path != request.path
+                self._listener(LoadFailed(request, message, False, falling_back=True, asked=asked))
                 self.device = device
                 self.request_load(path, device)
                 return

@@ -78,3 +78,18 @@ def test_gui_model_resolves_the_name_before_the_window_opens(monkeypatch, make_w
     assert "no model named 'nosuch'" in error and "classifier-vit" in error
     assert main(["gui", "--model", "gone.pt"]) == 1
     assert "gone.pt: no such checkpoint file" in capsys.readouterr().err
+
+
+def test_a_model_file_that_cannot_be_read_is_said_in_a_dialog(
+    make_window, qtbot, message_boxes, convnet_path, tmp_path
+):
+    """``gui --model broken.pt``: the file exists but is no checkpoint. The window says so and
+    that another model is used (it was a status-bar line that the default's "ready" replaced)."""
+    broken = tmp_path / "broken.pt"
+    broken.write_bytes(convnet_path.read_bytes()[:5000])  # a download cut short
+    window = make_window(model=str(broken))
+    qtbot.waitUntil(lambda: bool(message_boxes()), timeout=LOAD_TIMEOUT_MS)
+    (box,) = message_boxes()
+    assert "broken.pt" in box.text() and "Another model is used instead." in box.text()
+    qtbot.waitUntil(lambda: window.predictor is not None, timeout=LOAD_TIMEOUT_MS)
+    assert window.predictor.describe()["arch"] == "convnet"

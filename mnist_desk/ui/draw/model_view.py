@@ -127,6 +127,11 @@ class ModelView(QObject):
                 message + "\n\n" + self.tr("The previous model is still in use."),
             )
             self.update_status()
+        elif event.falling_back and event.asked:  # --model named a file that cannot be used
+            self.window.show_error(
+                self.tr("Cannot use this model"),
+                message + "\n\n" + self.tr("Another model is used instead."),
+            )
         elif event.falling_back:
             self.window.statusBar().showMessage(message)
             self.window.last_error = message
