@@ -230,9 +230,12 @@ def test_the_workers_answers_reach_the_session(files):
     session.start()
     session.receive(catalog_of(files))
     request = worker.requests[-1]
-    session.receive(LoadAnswer(request.id, error="no such device"))
-    assert events[-2] == LoadFailed(request, "no such device", False, True)  # then the CPU
+    session.receive(LoadAnswer(request.id, error="cannot read it"))
+    # It failed on the CPU already, so the default is tried next, and the view is told that
+    # the model asked for is the one that failed (it says so in a dialog).
+    assert events[-2] == LoadFailed(request, "cannot read it", False, True, asked=True)
     retry = worker.requests[-1]
+    assert retry.path != request.path and retry.device == "cpu"
     predictor = FakePredictor(files["mine"])
     session.receive(LoadAnswer(retry.id, predictor))
     assert session.predictor is predictor
@@ -253,3 +256,18 @@ def test_the_work_functions_answer_failures_instead_of_raising(tmp_path, monkeyp
     monkeypatch.setattr(model_session, "read_catalog", unreadable)
     catalog = model_session.catalog_work("somewhere")(lambda _: None)
     assert catalog.models == [] and catalog.error == "the models folder cannot be read"
+
+
+def test_the_asked_model_failing_on_its_device_is_tried_on_the_cpu_without_a_word(files):
+    """Only the model itself failing is the user's to hear about: a device that fails falls
+    back to the CPU with the same model, in the status bar as before."""
+    from mnist_desk.app.model_session import LoadAnswer
+
+    session, worker, events = make_session(initial_model=str(files["mine"]), device="cuda:0")
+    session.start()
+    session.receive(catalog_of(files))
+    request = worker.requests[-1]
+    session.receive(LoadAnswer(request.id, error="no such device"))
+    assert events[-2] == LoadFailed(request, "no such device", False, True, asked=False)
+    retry = worker.requests[-1]
+    assert (retry.path, retry.device) == (request.path, "cpu")
