@@ -121,6 +121,15 @@ def isolated_cache(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def isolated_models(tmp_path_factory, monkeypatch):
+    """The user's models folder is a temporary one (a test may set its own): a run saved
+    without ``-o`` must never land in, or create, the real per-user folder."""
+    folder = tmp_path_factory.mktemp("models")
+    monkeypatch.setenv("MNIST_DESK_MODELS", str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
 def isolated_my_digits(tmp_path_factory, monkeypatch):
     """The user's own digits (My digits) go to a temporary folder, never the real one."""
     folder = tmp_path_factory.mktemp("my-digits")
