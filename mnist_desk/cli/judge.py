@@ -11,7 +11,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from mnist_desk.cli.train import EXIT_OK
+from mnist_desk.cli.train import EXIT_OK, use_thread_count
 from mnist_desk.errors import UserError
 
 
@@ -70,15 +70,6 @@ def _splits(args: argparse.Namespace):
     return load_splits(resolve_data_dir(args.data_dir), download=not args.no_download)
 
 
-def _set_threads(threads: int | None) -> None:
-    import torch
-
-    if threads is not None and threads < 1:  # torch's own refusal is a traceback
-        raise UserError(f"the thread count (--threads) must be at least 1, not {threads}")
-    if threads:
-        torch.set_num_threads(threads)
-
-
 def _require_files(paths) -> None:
     """Each checkpoint is there, checked before MNIST is loaded (or downloaded) for it."""
     for path in paths:
@@ -93,7 +84,7 @@ def cmd_train_gate(args: argparse.Namespace) -> int:
     from mnist_desk.training.gate_data import GateSettings
     from mnist_desk.training.preflight import check_training_can_start
 
-    _set_threads(args.threads)
+    use_thread_count(args.threads)
     # refused now, not after the epochs: a gate that cannot be saved is lost
     check_training_can_start(
         Path(args.output), resolve_data_dir(args.data_dir), not args.no_download
@@ -117,7 +108,7 @@ def cmd_train_gate(args: argparse.Namespace) -> int:
 def cmd_gate_threshold(args: argparse.Namespace) -> int:
     from mnist_desk.training.gate import rethreshold_gate
 
-    _set_threads(args.threads)
+    use_thread_count(args.threads)
     _require_files([args.gate])
     rethreshold_gate(
         args.gate,
@@ -134,7 +125,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from mnist_desk.support.devices import resolve_device
     from mnist_desk.training.calibration import recalibrate_checkpoint
 
-    _set_threads(args.threads)
+    use_thread_count(args.threads)
     _require_files(args.checkpoints)
     splits = _splits(args)
     device = resolve_device(args.device)

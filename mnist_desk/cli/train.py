@@ -222,13 +222,20 @@ def progress_printer(quiet: bool):
     return report
 
 
-def cmd_train(args: argparse.Namespace) -> int:
+def use_thread_count(threads: int | None) -> None:
+    """``--threads``: this process's choice, made once before anything runs (not a trainer's);
+    None or 0 leaves torch's own."""
     import torch
 
-    if args.threads is not None and args.threads < 1:  # torch's own refusal is a traceback
-        raise UserError(f"the thread count (--threads) must be at least 1, not {args.threads}")
-    if args.threads:  # this process's choice, made once before anything runs (not a trainer's)
-        torch.set_num_threads(args.threads)
+    if threads is not None and threads < 1:  # torch's own refusal is a traceback
+        raise UserError(f"the thread count (--threads) must be at least 1, not {threads}")
+    if threads:
+        torch.set_num_threads(threads)
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+
+    use_thread_count(args.threads)
     if args.my_digits:
         from mnist_desk.cli.my_digits import cmd_train_personal
 
