@@ -223,14 +223,23 @@ def test_the_session_imports_neither_qt_nor_torch():
     assert out.stdout.strip() == "[]", out.stderr
 
 
-def test_the_workers_answers_reach_the_session(files):
+def first_load_fails(files, error: str, **kwargs):
+    """A session asked for ``files["mine"]`` whose first load the worker answers with
+    ``error``: the session, the worker, the events so far and the failed request."""
     from mnist_desk.app.model_session import LoadAnswer
 
-    session, worker, events = make_session(initial_model=str(files["mine"]))
+    session, worker, events = make_session(initial_model=str(files["mine"]), **kwargs)
     session.start()
     session.receive(catalog_of(files))
     request = worker.requests[-1]
-    session.receive(LoadAnswer(request.id, error="cannot read it"))
+    session.receive(LoadAnswer(request.id, error=error))
+    return session, worker, events, request
+
+
+def test_the_workers_answers_reach_the_session(files):
+    from mnist_desk.app.model_session import LoadAnswer
+
+    session, worker, events, request = first_load_fails(files, "cannot read it")
     # It failed on the CPU already, so the default is tried next, and the view is told that
     # the model asked for is the one that failed (it says so in a dialog).
     assert events[-2] == LoadFailed(request, "cannot read it", False, True, asked=True)
@@ -261,13 +270,7 @@ def test_the_work_functions_answer_failures_instead_of_raising(tmp_path, monkeyp
 def test_the_asked_model_failing_on_its_device_is_tried_on_the_cpu_without_a_word(files):
     """Only the model itself failing is the user's to hear about: a device that fails falls
     back to the CPU with the same model, in the status bar as before."""
-    from mnist_desk.app.model_session import LoadAnswer
-
-    session, worker, events = make_session(initial_model=str(files["mine"]), device="cuda:0")
-    session.start()
-    session.receive(catalog_of(files))
-    request = worker.requests[-1]
-    session.receive(LoadAnswer(request.id, error="no such device"))
+    _, worker, events, request = first_load_fails(files, "no such device", device="cuda:0")
     assert events[-2] == LoadFailed(request, "no such device", False, True, asked=False)
     retry = worker.requests[-1]
     assert (retry.path, retry.device) == (request.path, "cpu")

@@ -66,11 +66,16 @@ class DoubtDenseInk:
         ]
 
 
-def test_what_is_not_a_digit_shows_a_question_mark_and_no_sum(window, pen):
+def draw_a_doubted_scribble_and_a_7(window, pen):
+    """A zigzag in the first box, which the stand-in judge calls a scribble, and a 7."""
     window.predictor.judge = DoubtDenseInk()
     zigzag = [(0.2 + 0.6 * (i % 2), 0.2 + 0.6 * i / 12) for i in range(13)]
     pen(window.canvases[0], zigzag)
     draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+
+
+def test_what_is_not_a_digit_shows_a_question_mark_and_no_sum(window, pen):
+    draw_a_doubted_scribble_and_a_7(window, pen)
     assert window.sum_view.equation_text == "? + 7 = ?"
     assert "scribble" in window.sum_view.caption_label.text()
     view = window.panels[0].result_view
@@ -124,10 +129,7 @@ def test_the_sum_of_two_numbers_shows_no_empty_sum_bars(window, pen):
 
 
 def test_one_digit_per_box_with_a_question_mark_keeps_the_sum_bars_and_their_title(window, pen):
-    window.predictor.judge = DoubtDenseInk()
-    zigzag = [(0.2 + 0.6 * (i % 2), 0.2 + 0.6 * i / 12) for i in range(13)]
-    pen(window.canvases[0], zigzag)
-    draw_number(pen, window.canvases[1], ["7"], at=(0.35, 0.25))
+    draw_a_doubted_scribble_and_a_7(window, pen)
     assert window.sum_view.equation_text == "? + 7 = ?"
     assert window.sum_view.bars.isVisible() and window.sum_view.bars.values is None
     assert "one digit per box" not in window.sum_view.bars_title.text()  # there is one in each
