@@ -29,7 +29,7 @@ def models_dir(tmp_path):
 
 
 BAD = {
-    "truncated": "truncated or corrupt",
+    "truncated": "is not a complete mnist-desk model",
     "garbage": "truncated or corrupt",
     "foreign": "another program",
     "carries-code": "Python objects",
@@ -72,6 +72,6 @@ def test_list_command_shows_unreadable_ones(models_dir, capsys):
 def test_evaluate_names_the_reason_in_one_line(models_dir, capsys):
     assert main(["--models-dir", str(models_dir), "evaluate", "truncated"]) == 1
     err = capsys.readouterr().err
-    assert "truncated.pt" in err and "truncated or corrupt" in err and "Traceback" not in err
+    assert "truncated.pt" in err and "was cut short" in err and "Traceback" not in err
     assert main(["--models-dir", str(models_dir), "evaluate", "nosuch"]) == 1
     assert "garbage (unreadable)" in capsys.readouterr().err

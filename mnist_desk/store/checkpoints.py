@@ -7,6 +7,7 @@ settings, seed, created, library versions), so nothing but tensors and primitive
 
 from __future__ import annotations
 
+import errno
 import importlib.metadata
 import importlib.util
 import io
@@ -34,6 +35,9 @@ VERSION = 1
 
 # How torch's weights-only unpickler words a refusal of an object that could run code.
 _CARRIES_CODE = re.compile(r"Unsupported global|GLOBAL |Unsupported class|REDUCE|BUILD")
+# How torch's zip reader words an archive that ends too soon or whose records are broken (a
+# download or copy cut short); other RuntimeErrors (a zip of something else, ...) are not this.
+_CUT_SHORT = re.compile(r"PytorchStreamReader failed reading (zip archive|file)")
 
 
 class CheckpointError(UserError, RuntimeError):
@@ -141,19 +145,8 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
         raise CheckpointError(f"{path}: no such checkpoint file")
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
-    except pickle.UnpicklingError as e:
-        if not _CARRIES_CODE.search(str(e)):  # garbage bytes fail the same unpickler
-            raise CheckpointError(
-                f"{path}: not a readable checkpoint (truncated or corrupt): the data is damaged"
-            ) from e
-        raise CheckpointError(
-            f"{path}: refused: the file holds Python objects other than weights, which could run "
-            f"code when loaded. Only mnist-desk checkpoints can be opened."
-        ) from e
     except Exception as e:  # torch.load reports damaged files through many exception types
-        raise CheckpointError(
-            f"{path}: not a readable checkpoint (truncated or corrupt): {type(e).__name__}: {e}"
-        ) from e
+        raise CheckpointError(_why_unreadable(path, e)) from e
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise CheckpointError(
             f"{path}: not an mnist-desk checkpoint (a PyTorch file, but from another program)"
@@ -168,6 +161,34 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
     if not isinstance(state, dict) or "task" not in meta or "arch" not in meta:
         raise CheckpointError(f"{path}: checkpoint lacks its weights or its task/arch metadata")
     return Checkpoint(task=meta["task"], arch=meta["arch"], state_dict=state, meta=meta, path=path)
+
+
+def _why_unreadable(path: Path, error: Exception) -> str:
+    """What ``torch.load``'s ``error`` means to the user; an error that is none of the known
+    kinds keeps its own type and words."""
+    if (
+        isinstance(error, EOFError)  # an empty file
+        or (isinstance(error, RuntimeError) and _CUT_SHORT.search(str(error)))
+        # torch's zip reader on some archives cut short (it seeks to before their start)
+        or (isinstance(error, OSError) and error.errno == errno.EINVAL)
+    ):
+        return (
+            f"{path} is not a complete mnist-desk model (the file is damaged or was cut short; "
+            f"download or train it again)"
+        )
+    if isinstance(error, OSError):  # not the file's bytes: the disk or its permissions
+        return f"{path}: cannot be read: {error.strerror or error}"
+    if isinstance(error, pickle.UnpicklingError):
+        if _CARRIES_CODE.search(str(error)):
+            return (
+                f"{path}: refused: the file holds Python objects other than weights, which could "
+                f"run code when loaded. Only mnist-desk checkpoints can be opened."
+            )
+        # garbage bytes fail the same unpickler
+        return f"{path}: not a readable checkpoint (truncated or corrupt): the data is damaged"
+    return (
+        f"{path}: not a readable checkpoint (truncated or corrupt): {type(error).__name__}: {error}"
+    )
 
 
 def metrics_path(checkpoint_path: str | Path) -> Path:

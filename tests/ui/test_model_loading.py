@@ -91,5 +91,6 @@ def test_a_model_file_that_cannot_be_read_is_said_in_a_dialog(
     qtbot.waitUntil(lambda: bool(message_boxes()), timeout=LOAD_TIMEOUT_MS)
     (box,) = message_boxes()
     assert "broken.pt" in box.text() and "Another model is used instead." in box.text()
+    assert "was cut short" in box.text() and "miniz" not in box.text()
     qtbot.waitUntil(lambda: window.predictor is not None, timeout=LOAD_TIMEOUT_MS)
     assert window.predictor.describe()["arch"] == "convnet"
