@@ -21,9 +21,16 @@ from mnist_desk.cli.main import main
         ("--threads 0", "--threads"),
         ("--threads -2", "--threads"),
         ("--patience -1", "--patience"),
-        ("--lr nan", "finite"),
-        ("--weight-decay -1", "weight decay"),
-        ("--label-smoothing 2", "label smoothing"),
+        ("--lr nan", "--lr"),
+        ("--lr 0", "--lr"),
+        ("--epochs 0", "--epochs"),
+        ("--epochs -2", "--epochs"),
+        ("--epochs nan", "--epochs"),  # was a traceback: a step count of NaN
+        ("--epochs inf", "--epochs"),  # was a traceback: a step count of infinity
+        ("--batch-size 0", "--batch-size"),
+        ("--weight-decay -1", "--weight-decay"),
+        ("--weight-decay nan", "--weight-decay"),
+        ("--label-smoothing 2", "--label-smoothing"),
     ],
 )
 def test_train_refuses_an_out_of_range_value_before_loading_data(
@@ -36,6 +43,64 @@ def test_train_refuses_an_out_of_range_value_before_loading_data(
     assert code == 1, err
     assert named in err and "MNIST" not in err and "bug" not in err
     assert not (tmp_path / "logs" / "mnist-desk.log").exists()
+
+
+def test_a_step_budget_leaves_the_epochs_unread(capsys, tmp_path):
+    argv = ["train", "--epochs", "0", "--steps", "5", "--data-dir", str(tmp_path / "none")]
+    assert main([*argv, "--no-download"]) == 1
+    assert "MNIST was not found" in capsys.readouterr().err  # past the settings, to the data
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ("--epochs 0", "--epochs"),
+        ("--epochs -1", "--epochs"),
+        ("--batch-size 0", "--batch-size"),
+        ("--width 0", "--width"),
+        ("--digit-outputs 3", "--digit-outputs"),
+        ("--lr 0", "--lr"),
+        ("--lr -0.1", "--lr"),
+        ("--lr nan", "--lr"),
+        ("--weight-decay -1", "--weight-decay"),
+        ("--weight-decay inf", "--weight-decay"),
+        ("--redrawn -5", "--redrawn"),  # a slice [:-5]: all but the last five, silently
+        ("--templates -1", "--templates"),
+        ("--negatives -1", "--negatives"),
+        ("--turned -1", "--turned"),
+        ("--pen-shapes nan", "--pen-shapes"),
+        ("--pen-shapes 1.5", "--pen-shapes"),
+        ("--reject-share -0.1", "--reject-share"),
+        ("--reject-share nan", "--reject-share"),
+        ("--redrawn-reject-share 2", "--redrawn-reject-share"),
+        ("--val-subset 0", "--val-subset"),
+    ],
+)
+def test_train_gate_refuses_an_out_of_range_value_before_loading_data(
+    capsys, tmp_path, monkeypatch, options, named
+):
+    monkeypatch.setenv("MNIST_DESK_LOG_DIR", str(tmp_path / "logs"))
+    argv = ["train-gate", *shlex.split(options), "-o", str(tmp_path / "gate.pt")]
+    code = main([*argv, "--data-dir", str(tmp_path / "none"), "--no-download"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert named in err and "MNIST" not in err and "bug" not in err
+    assert not (tmp_path / "logs" / "mnist-desk.log").exists()
+    assert not (tmp_path / "gate.pt").exists()
+
+
+def test_train_gate_names_a_missing_starting_classifier_before_loading_data(capsys, tmp_path):
+    missing = tmp_path / "missing.pt"
+    argv = ["train-gate", "--init-from", str(missing), "-o", str(tmp_path / "gate.pt")]
+    assert main([*argv, "--data-dir", str(tmp_path / "none"), "--no-download"]) == 1
+    assert f"{missing}: no such checkpoint file" in capsys.readouterr().err
+
+
+def test_train_gate_with_its_defaults_gets_past_its_settings(capsys, tmp_path):
+    argv = ["train-gate", "-o", str(tmp_path / "gate.pt"), "--data-dir", str(tmp_path / "none")]
+    assert main([*argv, "--no-download"]) == 1
+    assert "MNIST was not found" in capsys.readouterr().err  # refused by the data, not a setting
 
 
 def test_compare_refuses_a_step_budget_of_nothing(capsys, tmp_path):

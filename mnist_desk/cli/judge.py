@@ -85,12 +85,16 @@ def cmd_train_gate(args: argparse.Namespace) -> int:
     from mnist_desk.training.preflight import check_training_can_start
 
     use_thread_count(args.threads)
-    # refused now, not after the epochs: a gate that cannot be saved is lost
-    check_training_can_start(
-        Path(args.output), resolve_data_dir(args.data_dir), not args.no_download
-    )
     settings = GateSettings(
         **{f.name: getattr(args, f.name) for f in dataclasses.fields(GateSettings)}
+    )
+    # each refused now, before MNIST loads, not after the epochs: a gate that cannot be saved,
+    # or trained, is lost
+    settings.validate()
+    if settings.init_from:
+        _require_files([settings.init_from])
+    check_training_can_start(
+        Path(args.output), resolve_data_dir(args.data_dir), not args.no_download
     )
     train_gate(
         settings,

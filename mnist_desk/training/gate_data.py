@@ -15,7 +15,14 @@ from mnist_desk.data import mnist as mdata
 from mnist_desk.data.negatives import non_digits, turned_digits
 from mnist_desk.data.redrawn import centre_lines, redrawn_digits, trace
 from mnist_desk.data.synthetic import synthetic_digits
+from mnist_desk.errors import SettingsError
 from mnist_desk.models.gate import NON_DIGIT_KINDS
+from mnist_desk.training.ranges import (
+    require_at_least_one,
+    require_positive,
+    require_share,
+    require_zero_or_more,
+)
 
 DIGITS = 10  # targets 0..9 are digits, DIGITS + k the k-th of NON_DIGIT_KINDS
 
@@ -42,6 +49,40 @@ class GateSettings:
     val_subset: int | None = None  # MNIST validation digits used (all 10,000 by default)
     init_from: str | None = None  # a ConvNet classifier whose trunk and digit head start the gate
     seed: int = 1
+
+    def validate(self) -> None:
+        """SettingsError naming the first value that cannot work, and its ``train-gate``
+        option, before any data is drawn (the same checks as ``TrainingSettings``')."""
+        if self.digit_outputs not in (1, DIGITS):
+            raise SettingsError(
+                f"the digit outputs (--digit-outputs) must be 1 or {DIGITS}, "
+                f"not {self.digit_outputs}"
+            )
+        require_at_least_one(
+            {
+                "the width (--width)": self.width,
+                "the number of epochs (--epochs)": self.epochs,
+                "the batch size (--batch-size)": self.batch_size,
+                "the validation subset (--val-subset)": self.val_subset,
+            }
+        )
+        require_positive({"the learning rate (--lr)": self.lr})
+        require_zero_or_more(
+            {
+                "the weight decay (--weight-decay)": self.weight_decay,
+                "the redrawn digits (--redrawn)": self.redrawn,
+                "the template digits (--templates)": self.templates,
+                "the non-digits (--negatives)": self.negatives,
+                "the turned digits (--turned)": self.turned,
+            }
+        )
+        require_share(
+            {
+                "the share of pen-part shapes (--pen-shapes)": self.pen_shapes,
+                "the reject share (--reject-share)": self.reject_share,
+                "the redrawn reject share (--redrawn-reject-share)": self.redrawn_reject_share,
+            }
+        )
 
 
 @dataclass

@@ -23,6 +23,12 @@ from mnist_desk.models import (
     default_arch,
     is_adder,
 )
+from mnist_desk.training.ranges import (
+    require_at_least_one,
+    require_positive,
+    require_share,
+    require_zero_or_more,
+)
 
 OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant")
@@ -160,31 +166,31 @@ class TrainingSettings:
             )
         if not 0 < self.drawn_share <= 1:
             raise SettingsError("the drawn augmentation's share of batches must be in (0, 1]")
-        if self.batch_size < 1 or self.lr <= 0 or (self.epochs <= 0 and not self.max_steps):
-            raise SettingsError("batch size, learning rate and epochs (or steps) must be positive")
         self._validate_ranges()
 
     def _validate_ranges(self) -> None:
         """Values torch would reject mid-run (or that would train nothing, or never end)."""
-        if not (math.isfinite(self.lr) and math.isfinite(self.weight_decay)):
-            raise SettingsError("the learning rate and weight decay must be finite numbers")
-        if self.weight_decay < 0:
-            raise SettingsError(f"weight decay must be 0 or more, not {self.weight_decay:g}")
-        if not 0 <= self.label_smoothing <= 1:
-            raise SettingsError(f"label smoothing must be in [0, 1], not {self.label_smoothing:g}")
-        # 0 is not "no limit" here: a budget or a subset of nothing is a mistake to say so
-        counts = {
-            "the step budget (--steps)": self.max_steps,
-            "the training subset (--train-subset)": self.train_subset,
-            "the validation subset (--val-subset)": self.val_subset,
-            "the test subset (--test-subset)": self.test_subset,
-            "the thread count (--threads)": self.num_threads,
-        }
-        for what, count in counts.items():
-            if count is not None and count < 1:
-                raise SettingsError(f"{what} must be at least 1, not {count}")
-        if self.patience is not None and self.patience < 0:
-            raise SettingsError(f"the patience (--patience) must be 0 or more, not {self.patience}")
+        positive = {"the learning rate (--lr)": self.lr}
+        if self.max_steps is None:  # a step budget replaces the epochs
+            positive["the number of epochs (--epochs)"] = self.epochs
+        require_positive(positive)
+        require_zero_or_more(
+            {
+                "the weight decay (--weight-decay)": self.weight_decay,
+                "the patience (--patience)": self.patience,
+            }
+        )
+        require_share({"the label smoothing (--label-smoothing)": self.label_smoothing})
+        require_at_least_one(
+            {
+                "the batch size (--batch-size)": self.batch_size,
+                "the step budget (--steps)": self.max_steps,
+                "the training subset (--train-subset)": self.train_subset,
+                "the validation subset (--val-subset)": self.val_subset,
+                "the test subset (--test-subset)": self.test_subset,
+                "the thread count (--threads)": self.num_threads,
+            }
+        )
 
 
 def cli_options() -> list[Field]:
