@@ -78,6 +78,7 @@ def _require_files(paths) -> None:
 
 
 def cmd_train_gate(args: argparse.Namespace) -> int:
+    from mnist_desk.store.names import require_checkpoint_suffix
     from mnist_desk.support.config import resolve_data_dir
     from mnist_desk.support.devices import machine_description
     from mnist_desk.training.gate import train_gate
@@ -93,6 +94,7 @@ def cmd_train_gate(args: argparse.Namespace) -> int:
     settings.validate()
     if settings.init_from:
         _require_files([settings.init_from])
+    require_checkpoint_suffix(args.output, "--output")
     check_training_can_start(
         Path(args.output), resolve_data_dir(args.data_dir), not args.no_download
     )

@@ -234,8 +234,11 @@ def use_thread_count(threads: int | None) -> None:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    from mnist_desk.store.names import require_checkpoint_suffix
 
     use_thread_count(args.threads)
+    if args.output:  # refused now, not once the run has ended and saved it under that name
+        require_checkpoint_suffix(args.output, "--output")
     if args.my_digits:
         from mnist_desk.cli.my_digits import cmd_train_personal
 

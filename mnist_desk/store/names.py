@@ -58,6 +58,20 @@ def find_model_file(
     return next((path for path, _ in model_files(models_dir) if path.stem == name), None)
 
 
+def require_checkpoint_suffix(path: str | os.PathLike, option: str) -> Path:
+    """``path`` as a file to save a model to (``option`` names where it was given): it must end
+    in .pt, as the models folder lists only .pt files, and the metrics (``x.json``) and history
+    files saved beside a model take its name with their own suffix: a model saved as ``x.json``
+    would be overwritten by its own metrics. A folder is left to the writability checks."""
+    path = Path(path)
+    if path.suffix != CHECKPOINT_SUFFIX and not path.is_dir():
+        raise UserError(
+            f"the model file ({option}) must end in {CHECKPOINT_SUFFIX}: give "
+            f"{path.with_suffix(CHECKPOINT_SUFFIX)} instead of {path}"
+        )
+    return path
+
+
 def unknown_model_message(name: str, known: list[str]) -> str:
     """What to tell a user who named a model that does not exist."""
     return f"no model named {name!r}; known models: {', '.join(known) or 'none found'}"
