@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +24,50 @@ if "MNIST_DESK_LOG_DIR" not in os.environ:
 _SHARED_MNIST = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets"
 if not os.environ.get("MNIST_DESK_DATA") and (_SHARED_MNIST / "MNIST" / "raw").is_dir():
     os.environ["MNIST_DESK_DATA"] = str(_SHARED_MNIST)
+# The user's folders are this run's own also where no test's fixtures have set them: the autouse
+# fixtures below give each test fresh ones, but only from its function-scoped fixtures on, while
+# code also runs when test modules are collected (a parametrize list), in module and session
+# fixtures, between tests, and in the processes tests start. The per-user data folder these would
+# fall back to (platformdirs: XDG_DATA_HOME on Linux) is this run's own too, and watched: a test
+# after which it exists fails (no_per_user_folder_made), so no code path reaches the real one.
+_RUN_FOLDER = Path(tempfile.mkdtemp(prefix="mnist-desk-test-run-"))
+for _variable, _folder in (
+    ("MNIST_DESK_MODELS", "models"),
+    ("MNIST_DESK_MY_DIGITS", "my-digits"),
+    ("MNIST_DESK_CACHE", "cache"),
+    ("XDG_DATA_HOME", "xdg-data"),
+):
+    os.environ[_variable] = str(_RUN_FOLDER / _folder)
+_DEFAULT_USER_FOLDER = Path(platformdirs.user_data_dir("mnist-desk", appauthor=False))
+# Watched only where it lies in this run's folder (Linux): elsewhere it is the developer's own.
+_WATCHED = _DEFAULT_USER_FOLDER if _RUN_FOLDER in _DEFAULT_USER_FOLDER.parents else None
+
+
+def _per_user_folder_made() -> str | None:
+    """What code that did not use the folders it was given made in the per-user data folder
+    (which is then removed, so that each test is judged on its own); None if nothing."""
+    if _WATCHED is None or not _WATCHED.exists():
+        return None
+    made = sorted(str(p.relative_to(_WATCHED)) for p in _WATCHED.rglob("*")) or ["(empty)"]
+    shutil.rmtree(_WATCHED, ignore_errors=True)
+    return f"created the per-user data folder, as the user's own would be: {', '.join(made)}"
+
+
+def pytest_collection_finish(session):
+    made = _per_user_folder_made()
+    if made:
+        raise pytest.UsageError(f"collecting the tests (a test module's top-level code) {made}")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After all of a test's fixtures are torn down: the test, its fixtures (also its module's,
+    set up for it) and what they left running must not have used the per-user data folder."""
+    result = yield
+    made = _per_user_folder_made()
+    if made:
+        pytest.fail(f"{item.nodeid} (or a fixture set up for it) {made}", pytrace=False)
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -66,6 +111,7 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     if _OWN_LOG_DIR is not None:
         shutil.rmtree(_OWN_LOG_DIR, ignore_errors=True)
+    shutil.rmtree(_RUN_FOLDER, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
