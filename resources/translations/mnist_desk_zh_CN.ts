@@ -372,12 +372,12 @@ The window keeps working; details below.</source>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/draw/corrections.py" line="155"/>
-        <source>Kept as {0} in My digits (the model read {1}); you have {2} of {0}.</source>
+        <source>Kept as {0} in My digits (the model read {1}); {0}s kept so far: {2}.</source>
         <translation>已作为 {0} 保存到“我的数字”（模型读成 {1}）；你已有 {2} 个 {0}。</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/draw/corrections.py" line="159"/>
-        <source>Kept as {0} in My digits; you have {1} of {0}.</source>
+        <source>Kept as {0} in My digits; {0}s kept so far: {1}.</source>
         <translation>已作为 {0} 保存到“我的数字”；你已有 {1} 个 {0}。</translation>
     </message>
     <message>
@@ -1676,8 +1676,8 @@ MNIST 测试集：{3:.2%} → {4:.2%}
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="325"/>
-        <source>Selected:</source>
-        <translation>所选：</translation>
+        <source>Relabel selected as:</source>
+        <translation>将所选改标为：</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="326"/>
@@ -1777,8 +1777,8 @@ MNIST 测试集：{3:.2%} → {4:.2%}
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/run_controls.py" line="71"/>
-        <source>idle</source>
-        <translation>空闲</translation>
+        <source>Ready</source>
+        <translation>就绪</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/run_controls.py" line="101"/>

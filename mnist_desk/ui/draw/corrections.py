@@ -152,11 +152,11 @@ class CorrectionController(QObject):
             self.bars[event.index].show_kept(digit)
             if digit.misread:
                 text = self.tr(
-                    "Kept as {0} in My digits (the model read {1}); you have {2} of {0}."
+                    "Kept as {0} in My digits (the model read {1}); {0}s kept so far: {2}."
                 )
                 status.showMessage(text.format(digit.label, digit.predicted, event.count), 6000)
             else:
-                text = self.tr("Kept as {0} in My digits; you have {1} of {0}.")
+                text = self.tr("Kept as {0} in My digits; {0}s kept so far: {1}.")
                 status.showMessage(text.format(digit.label, event.count), 6000)
         elif isinstance(event, KeepTakenBack):
             self.bars[event.index].show_kept(event.digit)

@@ -322,7 +322,7 @@ class MyDigitsView(QWidget):
         self.show_label.setText(self.tr("Show:"))
         self.digit_filter.setItemText(0, self.tr("All digits"))
         self.misread_only.setText(self.tr("Misread only"))
-        self.relabel_label.setText(self.tr("Selected:"))
+        self.relabel_label.setText(self.tr("Relabel selected as:"))
         self.relabel_button.setText(self.tr("Relabel"))
         self.relabel_button.setToolTip(
             self.tr("Give the selected digits this label (or press a digit key)")

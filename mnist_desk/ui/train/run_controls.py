@@ -68,7 +68,7 @@ class RunControls(QWidget):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
         self._resume = False  # the pause button offers Resume
-        self._bar_text: Callable[[], str] = lambda: self.tr("idle")
+        self._bar_text: Callable[[], str] = lambda: self.tr("Ready")
         self._phase: Callable[[], str] = str
         self._last_step: StepEvent | None = None  # the bar's text after a run is made from it
         self.ended_shown = False  # the bar says how the last run ended
