@@ -63,6 +63,13 @@ def _one_run(opts: Options, use_app_probe: bool, home: str) -> dict:
     return out
 
 
+def window_class(result: dict) -> str:
+    """The note's "; window class X" where the probe said which class it saw (the stand-alone
+    probe does; the app's own probe watches only the MainWindow and does not say)."""
+    shown = result["detail"].get("window_class")
+    return f"; window class {shown}" if shown else ""
+
+
 def interpreter_baseline(opts: Options) -> float:
     """A bare ``python -c pass``, for scale: the part of start-up no app code can change."""
     start = time.monotonic()
@@ -92,7 +99,7 @@ def run(opts: Options) -> list[Line]:
             median(window) <= GOAL_WINDOW_S,
             f"{runs} fresh processes, offscreen, first start (empty settings); measured with "
             f"{how}; bare interpreter "
-            f"start {secs(bare)}; window class {results[0]['detail'].get('window_class', '?')}",
+            f"start {secs(bare)}{window_class(results[0])}",
             data={"runs": results, "bare_interpreter_s": bare},
         )
     ]
