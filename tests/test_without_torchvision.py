@@ -127,3 +127,27 @@ def test_a_download_goes_through_torchvision_where_it_is_installed(tmp_path, mon
     monkeypatch.setattr(datasets.MNIST, "download", fake_download)
     train_x, train_y, test_x, test_y = load_mnist_raw(tmp_path / "new", download=True)
     assert fetched and train_x.shape == (60_000, 28, 28) and test_y.shape == (10_000,)
+
+
+def test_a_failed_download_says_why_in_a_line_not_every_mirror_s_address(tmp_path, monkeypatch):
+    """torchvision reports a failed download mirror by mirror (six lines of addresses for two
+    mirrors); the message gives the reason once, then what to do."""
+    datasets = pytest.importorskip("torchvision.datasets", reason="torchvision is not installed")
+
+    def offline(self):  # what torchvision's MNIST.download raises with no network
+        reason = "<urlopen error [Errno -2] Name or service not known>"
+        raise RuntimeError(
+            "Error downloading train-images-idx3-ubyte.gz:\n"
+            f"Tried https://ossci-datasets.s3.amazonaws.com/mnist/, got:\n{reason}\n"
+            f"Tried http://yann.lecun.com/exdb/mnist/, got:\n{reason}\n"
+        )
+
+    monkeypatch.setattr(datasets.MNIST, "download", offline)
+    with pytest.raises(mnist_files.DataUnavailableError) as info:
+        load_mnist_raw(tmp_path / "new", download=True)
+    first_line = str(info.value).splitlines()[0]
+    assert first_line == (
+        f"MNIST was not found in {tmp_path / 'new' / 'MNIST' / 'raw'} (download failed: no MNIST "
+        "mirror could be reached: [Errno -2] Name or service not known)."
+    )
+    assert "amazonaws" not in str(info.value) and "File > MNIST Data Folder" in str(info.value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -139,8 +140,8 @@ def _missing_data_message(root: Path, reason: str) -> str:
         f"MNIST was not found in {raw} ({reason}).\n"
         f"Either allow the download (needs internet), or place the four files {files} "
         f"(optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, "
-        f"the MNIST_DESK_DATA environment variable or the data folder setting "
-        f"(DIR must contain MNIST/raw)."
+        f"the MNIST_DESK_DATA environment variable or the data folder setting (in the window: "
+        f"File > MNIST Data Folder…); DIR must contain MNIST/raw."
     )
 
 
@@ -158,7 +159,8 @@ def _no_downloader_message(root: Path) -> str:
         f"Download the four files {files} from {MNIST_MIRROR} (or any MNIST mirror) and put "
         f"them in {raw}; they may stay packed (.gz). Or point the app at a folder that has "
         f"them with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data "
-        f"folder setting (DIR must contain MNIST/raw).{install}"
+        f"folder setting (in the window: File > MNIST Data Folder…); DIR must contain "
+        f"MNIST/raw.{install}"
     )
 
 
@@ -192,8 +194,20 @@ def download_mnist(root: Path) -> None:
             MNIST(str(root), train=train, download=True)
     except Exception as failed:  # network errors come in many types
         raise DataUnavailableError(
-            _missing_data_message(root, f"download failed: {failed}")
+            _missing_data_message(root, f"download failed: {_why_download_failed(failed)}")
         ) from failed
+
+
+def _why_download_failed(failed: Exception) -> str:
+    """torchvision's download error in a line: its text names every mirror it tried, each with
+    its error on a line of its own (six lines for two mirrors, mostly addresses); a person needs
+    the reasons, each once ("[Errno -2] Name or service not known": no connection)."""
+    text = str(failed)
+    tried = re.findall(r"^Tried \S+, got:\n(.+)$", text, flags=re.MULTILINE)
+    reasons = [re.sub(r"^<urlopen error (.*)>$", r"\1", line.strip()) for line in tried]
+    if reasons:
+        return "no MNIST mirror could be reached: " + "; ".join(dict.fromkeys(reasons))
+    return " ".join(text.split()) or type(failed).__name__
 
 
 def load_mnist_raw(root: Path | str, *, download: bool = False) -> tuple[torch.Tensor, ...]:
