@@ -56,6 +56,17 @@ def test_undo_and_redo_follow_the_order_of_changes_across_canvases():
     assert not session.redo()
 
 
+def test_undo_while_the_pen_is_down_takes_back_only_the_stroke_being_drawn():
+    session = DrawingSession()
+    session.add_stroke(0, LINE, 0.05)
+    session.begin_stroke(0, 0.2, 0.2)
+    session.extend_stroke(0, 0.8, 0.8)
+    assert session.undo() and strokes(session, 0) == 1 and session.in_progress[0] is None
+    session.extend_stroke(0, 0.9, 0.9)  # the rest of the drag draws nothing
+    session.end_stroke(0)
+    assert strokes(session, 0) == 1 and session.undo() and session.is_empty(0)
+
+
 def test_clear_all_is_one_step_and_a_clear_of_nothing_is_none():
     session = DrawingSession()
     session.add_stroke(0, LINE, 0.05)

@@ -237,8 +237,15 @@ class DrawingSession:
         self.history.push(DoneElsewhere(step, text))
 
     def undo(self) -> bool:
-        """Undo the last change on any canvas (or a step pushed here); False if none is left."""
-        return self.history.undo()
+        """Undo the last change on any canvas (or a step pushed here); False if none is left.
+        While the pen is down, undo takes back only the stroke being drawn: the rest of that
+        drag draws nothing (``extend_stroke`` ignores it) until the pen lifts and goes down."""
+        drawing = [i for i, points in enumerate(self.in_progress) if points is not None]
+        if not drawing:
+            return self.history.undo()
+        for index in drawing:
+            self.cancel_stroke(index)
+        return True
 
     def redo(self) -> bool:
         return self.history.redo()

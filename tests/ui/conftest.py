@@ -123,7 +123,8 @@ def window(make_window):
 
 @pytest.fixture
 def pen():
-    """pen(canvas, [(x, y), ...], release=True): a mouse stroke in paper coordinates (0..1)."""
+    """pen(canvas, [(x, y), ...], release=True, press=True): a mouse stroke in paper coordinates
+    (0..1); ``press=False`` goes on with a drag whose button is still held."""
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtTest import QTest
@@ -145,11 +146,12 @@ def pen():
         )
         QApplication.sendEvent(canvas, event)
 
-    def stroke(canvas, points, release=True, steps=8):
+    def stroke(canvas, points, release=True, steps=8, press=True):
         left = Qt.MouseButton.LeftButton
-        QTest.mousePress(
-            canvas, left, Qt.KeyboardModifier.NoModifier, to_widget(canvas, points[0]).toPoint()
-        )
+        if press:
+            QTest.mousePress(
+                canvas, left, Qt.KeyboardModifier.NoModifier, to_widget(canvas, points[0]).toPoint()
+            )
         for a, b in zip(points, points[1:], strict=False):
             for i in range(1, steps + 1):  # intermediate samples, like a real pointer
                 t = i / steps

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
+from tests.number_glyphs import write
 from tests.ui.test_drawing_pad import VERTICAL, sample, shown_digit
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -63,6 +64,25 @@ def test_undo_and_redo_keys_across_canvases(window, pen):
     assert all(c.is_empty() for c in window.canvases)
     press(window, Qt.Key.Key_Z, CTRL)  # nothing left: said, not an error
     assert "Nothing to undo" in window.statusBar().currentMessage()
+
+
+def test_ctrl_z_mid_stroke_takes_back_only_the_stroke_being_drawn(window, pen, qtbot):
+    """Ctrl+Z with the button still held dropped the stroke being drawn and undid the one before
+    it too. It takes back only the stroke in progress; the rest of that drag draws nothing."""
+    canvas = window.canvases[0]
+    first, second = write(["1", "1"], height=0.45, at=(0.15, 0.25))[0]
+    pen(window.canvases[1], VERTICAL)
+    pen(canvas, [tuple(p) for p in first], steps=2)
+    assert window.sum_view.equation_text == "1 + 1 = 2"
+    pen(canvas, [tuple(p) for p in second], steps=2, release=False)  # the button still held
+    qtbot.waitUntil(lambda: window.sum_view.equation_text == "11 + 1 = 12", timeout=2000)
+    press(window, Qt.Key.Key_Z, CTRL)
+    assert not canvas.drawing and len(canvas.state.strokes) == 1  # the first 1 stays
+    assert window.sum_view.equation_text == "1 + 1 = 2"
+    pen(canvas, [(0.8, 0.3), (0.8, 0.8)], press=False)  # the rest of the drag, then release
+    assert len(canvas.state.strokes) == 1 and window.sum_view.equation_text == "1 + 1 = 2"
+    press(window, Qt.Key.Key_Z, CTRL)  # the next Ctrl+Z undoes the last finished stroke
+    assert canvas.is_empty() and window.sum_view.equation_text == "? + 1 = ?"
 
 
 def test_ctrl_o_opens_into_the_selected_canvas_and_ctrl_s_saves_it(window, monkeypatch, tmp_path):
