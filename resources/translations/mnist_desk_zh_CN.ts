@@ -2042,6 +2042,11 @@ MNIST 测试集：{3:.2%} → {4:.2%}
         <source>, test accuracy {0:.2%}</source>
         <translation>，测试准确率 {0:.2%}</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/run_view.py" line="105"/>
+        <source>{0}: paused</source>
+        <translation>{0}：已暂停</translation>
+    </message>
 </context>
 <context>
     <name>SumView</name>

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from mnist_desk.training import TrainingSettings
-from tests.support import start_by_button, tiny_settings
+from tests.support import press, start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000
 
@@ -59,3 +59,30 @@ def test_a_trained_model_reaches_the_drawing_pad_and_closing_mid_run_is_clean(
     assert not any(t.name.startswith("mnist-loader") for t in threading.enumerate())
     problems = [r.message for r in qtlog.records if "QThread" in r.message]
     assert problems == []
+
+
+def test_the_status_bar_says_paused_while_a_run_is_paused_and_training_again_on_resume(
+    make_window, data_dir, qtbot, tmp_path, monkeypatch
+):
+    """The status bar said "Training …" all through a pause (the line under the progress bar
+    said "Paused"). It says the run is paused, then training again on Resume."""
+    monkeypatch.setenv("MNIST_DESK_MODELS", str(tmp_path / "models"))
+    window = make_window(data_dir=str(data_dir))
+    qtbot.waitUntil(lambda: window.training_panel is not None, timeout=RUN_TIMEOUT_MS)
+    panel, status = window.training_panel, window.statusBar()
+    panel.ask_before_closing = False  # closing mid-run (a failed assertion) asks nothing
+    window.tabs.setCurrentWidget(panel)
+    assert start_by_button(qtbot, panel, tiny(max_steps=5000))
+    qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+    training = status.currentMessage()
+    assert training.startswith("Training #") and training.endswith("…")
+    name = training.removeprefix("Training ").removesuffix("…")
+
+    press(qtbot, panel.run_controls.pause_button)
+    assert panel.run_controls.phase_label.text() == "Paused"
+    assert status.currentMessage() == f"{name}: paused"
+    press(qtbot, panel.run_controls.pause_button)  # Resume
+    assert status.currentMessage() == training
+    press(qtbot, panel.run_controls.stop_button)
+    assert status.currentMessage().startswith("Stopping")
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)

@@ -47,6 +47,7 @@ class RunView(QObject):
         self._state = RunState.IDLE  # the last state shown
         self._contenders = 0  # how many the comparison in progress trains
         self._contender: tuple[str, int] | None = None  # the one training: name, place (1..)
+        self._training = ""  # the name of the run training now (the status bar says it)
 
     def show(self, event: TrainingEvent) -> None:
         if isinstance(event, StateChanged):
@@ -95,12 +96,22 @@ class RunView(QObject):
         self.controls.set_controls(controls)
         self.arch_view.set_controls(controls)
         self.form.set_locked(not controls.start)
+        # the status bar says what the line under the progress bar says, naming the run
+        name = self._training
         if state is RunState.PAUSED:
             self.controls.set_phase(lambda: self.tr("Paused"))
+            self.statusMessage.emit(
+                self.tr("{0}: paused").format(name) if name else self.tr("Paused")
+            )
         elif state is RunState.STOPPING:
-            self.controls.set_phase(lambda: self.tr("Stopping: testing the best model so far…"))
+            stopping = lambda: self.tr("Stopping: testing the best model so far…")  # noqa: E731
+            self.controls.set_phase(stopping)
+            self.statusMessage.emit(stopping())
         elif state is RunState.RUNNING and self._state is RunState.PAUSED:
             self.controls.set_phase(lambda: self.tr("Training…"))
+            self.statusMessage.emit(
+                self.tr("Training {0}…").format(name) if name else self.tr("Training…")
+            )
         if state is not None:
             self._state = state
 
@@ -124,9 +135,11 @@ class RunView(QObject):
             view = self.comparison(self.session.comparing)
             view.begin_run(event.run_id, event.name, series.color)
         self.controls.show_starting(event.total_steps)
+        self._training = event.name
         self.statusMessage.emit(self.tr("Training {0}…").format(event.name))
 
     def _ended(self, event: RunEnded) -> None:
+        self._training = ""
         self.plots.flush()
         self._series.pop(event.run_id, None)
         self.plots.training = None
