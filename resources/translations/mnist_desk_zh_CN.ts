@@ -151,6 +151,16 @@ The window keeps working; details below.</source>
         <source>Architecture comparison finished</source>
         <translation>网络结构比较已完成</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="285"/>
+        <source>Architecture comparison stopped before any architecture was tested</source>
+        <translation>网络结构比较已停止，尚未测试任何网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/arch_view.py" line="286"/>
+        <source>Architecture comparison stopped; tested: {0}</source>
+        <translation>网络结构比较已停止；已测试：{0}</translation>
+    </message>
 </context>
 <context>
     <name>ArchitectureVerdict</name>
@@ -318,6 +328,16 @@ The window keeps working; details below.</source>
         <location filename="../../mnist_desk/ui/train/comparison_view.py" line="244"/>
         <source>Comparison finished</source>
         <translation>比较已完成</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="244"/>
+        <source>Adder comparison stopped</source>
+        <translation>加法器比较已停止</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="246"/>
+        <source>Comparison stopped</source>
+        <translation>比较已停止</translation>
     </message>
 </context>
 <context>

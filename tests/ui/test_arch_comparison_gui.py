@@ -62,6 +62,27 @@ def test_two_architectures_draw_two_curves_and_fill_the_table(panel, qtbot):
         i18n.apply_language("en")
 
 
+def test_stop_during_a_comparison_says_it_stopped_and_what_was_tested(panel, qtbot):
+    """After Stop the status bar said "Architecture comparison finished". It says the comparison
+    stopped, and names the architectures tested, as the table and the verdict do."""
+    panel.set_settings(tiny_settings())
+    view = panel.arch_view
+    panel.views.setCurrentWidget(view)
+    for arch, check in view.checks.items():
+        if check.isChecked() != (arch in ("mlp", "lenet5")):
+            tick(qtbot, check)
+    view.epochs_spin.setValue(50.0)  # far more steps than run before Stop
+    status = []
+    panel.statusMessage.connect(status.append)  # what the window's status bar shows
+    press(qtbot, view.compare_button)
+    qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+    press(qtbot, panel.run_controls.stop_button)  # during LeNet-5, the first to run
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+
+    assert status[-1] == "Architecture comparison stopped; tested: LeNet-5"
+    assert "not tested: MLP" in view.verdict.text()
+
+
 def test_fewer_than_two_architectures_is_refused_with_a_reason(panel, qtbot):
     view = panel.arch_view
     panel.views.setCurrentWidget(view)

@@ -324,6 +324,25 @@ def test_compare_adders_draws_both_and_states_a_winner(
     assert {"transfer", "scratch"} <= tasks
 
 
+def test_stop_during_compare_adders_says_it_stopped(
+    panel, qtbot, models_dir, data_dir, monkeypatch
+):
+    """After Stop the status bar said "Adder comparison finished"; it says it stopped."""
+    classifier = models_dir / "classifier-mlp-test.pt"
+    Trainer(tiny(max_steps=10), data_dir=data_dir, output=classifier).run()
+    panel.refresh_classifiers()
+    qtbot.waitUntil(lambda: panel.form.init_box.findData(str(classifier)) >= 0, timeout=30_000)
+    budget = replace(tiny(max_steps=5000, test_subset=200), init_from=str(classifier))
+    monkeypatch.setattr("mnist_desk.app.training_session.default_budget", lambda form: budget)
+    status = []
+    panel.statusMessage.connect(status.append)  # what the window's status bar shows
+    press(qtbot, panel.run_controls.compare_button)
+    qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+    press(qtbot, panel.run_controls.stop_button)
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+    assert status[-1] == "Adder comparison stopped"
+
+
 def test_the_verdict_names_the_winner_and_the_margin():
     from mnist_desk.training import TrainingResult
 

@@ -277,5 +277,13 @@ class ArchComparisonView(QWidget):
         return format_duration(seconds) if seconds >= 60 else self.tr("{0:.1f} s").format(seconds)
 
     def finished_text(self, outcome: ComparisonOutcome) -> str:
-        """For the status bar."""
-        return self.tr("Architecture comparison finished")
+        """For the status bar: finished, or stopped and which architectures were tested (as the
+        table and the verdict say)."""
+        if not outcome.stopped:
+            return self.tr("Architecture comparison finished")
+        verdict = outcome.verdict
+        rows = verdict.rows if isinstance(verdict, ArchitectureVerdict) else ()
+        tested = [arch_title(r.arch, task=CLASSIFIER) for r in rows if r.tested]
+        if not tested:
+            return self.tr("Architecture comparison stopped before any architecture was tested")
+        return self.tr("Architecture comparison stopped; tested: {0}").format(", ".join(tested))

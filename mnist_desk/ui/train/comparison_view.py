@@ -240,5 +240,7 @@ class ComparisonView(QWidget):
     def finished_text(self, outcome: ComparisonOutcome) -> str:
         """For the status bar."""
         if outcome.kind == ADDERS:
+            if outcome.stopped:
+                return self.tr("Adder comparison stopped")
             return self.tr("Adder comparison finished")
-        return self.tr("Comparison finished")
+        return self.tr("Comparison stopped") if outcome.stopped else self.tr("Comparison finished")
