@@ -34,6 +34,7 @@ REASONS = {
     "scribble": QT_TRANSLATE_NOOP("Doubt", "looks like a scribble"),
     "crossed-out": QT_TRANSLATE_NOOP("Doubt", "looks crossed out or overdrawn"),
     "unsure": QT_TRANSLATE_NOOP("Doubt", "too unlike any digit"),
+    "small": QT_TRANSLATE_NOOP("Doubt", "too small to read"),
     "other": QT_TRANSLATE_NOOP("Doubt", "not a digit"),  # what the views say without a reason
 }
 # Without a gate, or where its stored thresholds are missing: doubt only a very unsure reading.
@@ -55,6 +56,10 @@ MIN_HEIGHT_SHARE = 0.5
 JOINED_LETTER = 0.5
 # Strokes this share of the line's height apart, or nearer, touch.
 TOUCH_REACH = 0.02
+# A picture's ink whose larger side spans fewer of its pixels than this is too small to be a
+# digit: the smallest legible digits (3x5-pixel fonts) span 5, MNIST's 19 to 20. Scaled up into
+# MNIST's 20 px box, a speck becomes a square the gate calls crossed out or a scribble.
+MIN_INK_SIDE = 5
 
 
 def gate_path() -> Path:
@@ -214,6 +219,15 @@ class DigitJudge:
         return [
             _turned_away(v) if i == least or scores[i] < DOUBTFUL else v for i, v in enumerate(said)
         ]
+
+
+def judge_size(verdict: Verdict, side: float | None) -> Verdict:
+    """``verdict``, or no digit, "too small to read", where a picture's ink spans fewer than
+    MIN_INK_SIDE pixels (``side``: its larger side in the picture's pixels; None for strokes)."""
+    if side is None or side >= MIN_INK_SIDE:
+        return verdict
+    score, letter = getattr(verdict, "score", 0.0), getattr(verdict, "letter", 0.0)
+    return Verdict(False, REASONS["small"], score, getattr(verdict, "kind_reason", None), letter)
 
 
 def _turned_away(verdict: Verdict, reason: str | None = None) -> Verdict:

@@ -42,6 +42,8 @@ class Candidate:
     # Whether how digit-like it looks (the gate) counts in the choice: not for a slice of a blob
     # (a cut edge looks unlike a digit).
     gate_counts: bool = True
+    # A picture's candidate: its ink's larger side in the picture's own pixels (None: strokes).
+    side: float | None = None
 
 
 @dataclass
@@ -67,15 +69,19 @@ def segment(drawn: Drawn) -> Segmentation:
 
 
 def _segmentation(
-    lay: Layout, key: Callable, render: Callable, whole: Callable = lambda key: True
+    lay: Layout,
+    key: Callable,
+    render: Callable,
+    whole: Callable = lambda key: True,
+    side: Callable = lambda key: None,
 ) -> Segmentation:
     """Every run of ``lay`` worth reading as a candidate: ``key`` names its pieces, ``render``
     draws the model inputs of a list of keys at once, ``whole`` says if the reading of the
-    gate counts."""
+    gate counts, ``side`` measures a picture's candidate (``Candidate.side``)."""
     runs = lay.runs()
     keys = [key(start, end) for start, end in runs]
     candidates = [
-        Candidate(pieces, run, made, whole(pieces))
+        Candidate(pieces, run, made, whole(pieces), side(pieces))
         for pieces, run, made in zip(keys, runs, render(keys), strict=True)
         if not made.blank
     ]
@@ -101,7 +107,9 @@ def _segment_picture(drawn: Picture) -> Segmentation:
         return Segmentation()
     if mnist_format(ink):  # one digit, read as it is
         lay = layout([Box(0.0, 0.0, float(FIELD), float(FIELD))])
-        return Segmentation([Candidate(((0, 0, FIELD),), (0, 1), as_is(grey))], lay)
+        rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))
+        extent = float(max(rows[-1] - rows[0], cols[-1] - cols[0]) + 1)
+        return Segmentation([Candidate(((0, 0, FIELD),), (0, 1), as_is(grey), side=extent)], lay)
     blobs = find_blobs(thinned(shrink(ink)))  # a thick pen's strokes thinned, before anything
     if len(blobs) == 0:
         return Segmentation()
@@ -120,11 +128,20 @@ def _segment_picture(drawn: Picture) -> Segmentation:
     def whole(key: tuple) -> bool:  # made of whole blobs: no cut edge
         return all(slices[blob] <= set(key) for blob, _, _ in key)
 
+    scale = max(ink.shape) / max(blobs.ink.shape)  # blobs are found on the ink shrunk
+    box_of = dict(zip(pieces, boxes, strict=True))
+
+    def side(key: tuple) -> float:
+        box = [box_of[piece] for piece in key]
+        width = max(b.x1 for b in box) - min(b.x0 for b in box)
+        return scale * max(width, max(b.y1 for b in box) - min(b.y0 for b in box))
+
     return _segmentation(
         lay,
         lambda a, b: tuple(sorted(pieces[i] for k in range(a, b) for i in lay.atoms[k])),
         lambda keys: [render(key) for key in keys],
         whole,
+        side,
     )
 
 

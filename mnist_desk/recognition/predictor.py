@@ -31,7 +31,7 @@ from mnist_desk.models import CLASSIFIER, SCRATCH, TRANSFER, reads_digits
 from mnist_desk.models.reading import reading_copy
 from mnist_desk.recognition import adder_columns, long_addition
 from mnist_desk.recognition.chosen import chosen_strokes
-from mnist_desk.recognition.doubt import DigitJudge, gate_path
+from mnist_desk.recognition.doubt import DigitJudge, gate_path, judge_size
 from mnist_desk.recognition.joined import joined_verdicts
 from mnist_desk.recognition.numbers import choose, segment
 from mnist_desk.recognition.results import DigitResult, NumberResult, SumResult
@@ -312,8 +312,8 @@ class Predictor:
     def _number_verdicts(self, drawn: Drawn, cut, way: list[int], verdicts: list, shapes) -> list:
         """The chosen digits' verdicts (``way`` indexes the candidates of ``cut``), judged
         together where the judge can: drawn strokes only (a picture's blobs were not measured
-        so)."""
-        chosen = [verdicts[i] for i in way]
+        so); a picture's ink far too small for a digit is none (``judge_size``)."""
+        chosen = [judge_size(verdicts[i], cut.candidates[i].side) for i in way]
         together = getattr(self.judge, "judge_number", None)
         if together is None or shapes is None:
             return chosen

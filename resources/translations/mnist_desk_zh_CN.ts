@@ -690,6 +690,11 @@ or drop an image</source>
         <source>not a digit</source>
         <translation>不是数字</translation>
     </message>
+    <message>
+        <location filename="../../mnist_desk/recognition/doubt.py" line="36"/>
+        <source>too small to read</source>
+        <translation>太小，无法辨认</translation>
+    </message>
 </context>
 <context>
     <name>DrawingTab</name>

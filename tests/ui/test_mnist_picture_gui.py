@@ -27,3 +27,17 @@ def test_a_dropped_flat_mnist_zero_is_one_digit_shown_as_it_is(window, tmp_path)
     assert not panel.number_view.isVisible()  # one digit, not a number
     seen = panel.result_view.preview.image.astype(int)
     assert np.abs(seen - image.astype(int)).max() <= 1  # the picture itself, not redrawn
+
+
+def test_a_dropped_speck_of_ink_is_too_small_to_read(window, tmp_path):
+    """A picture of a 3x2-pixel blob read "? (looks crossed out or overdrawn)"."""
+    image = np.full((64, 64), 255, np.uint8)
+    image[30:32, 30:33] = 0
+    path = tmp_path / "speck.png"
+    Image.fromarray(image).save(path)
+
+    _drop(window.canvases[0], path)
+
+    assert shown_digit(window, 0) == "?"
+    label = window.panels[0].result_view.confidence_label.text()
+    assert label == "Not a digit: too small to read"
