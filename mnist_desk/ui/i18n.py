@@ -19,6 +19,15 @@ LANGUAGES: list[tuple[str, str]] = [("en", "English"), ("zh_CN", "简体中文")
 
 _installed: list[QTranslator] = []
 
+# A text shown to the user: a plain string (e.g. the core's own words), or a callable that words
+# it in the language in effect, so that a view can show it again after a switch.
+Text = str | Callable[[], str]
+
+
+def text_of(text: Text) -> str:
+    """``text`` in the language in effect now."""
+    return text() if callable(text) else text
+
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from mnist_desk.ui import i18n
+from mnist_desk.ui.i18n import text_of
 from tests.support import press, tiny_settings
 
 RUN_TIMEOUT_MS = 240_000  # generous: the test machine may be busy with other work
@@ -73,7 +74,9 @@ def test_stop_during_a_comparison_says_it_stopped_and_what_was_tested(panel, qtb
             tick(qtbot, check)
     view.epochs_spin.setValue(50.0)  # far more steps than run before Stop
     status = []
-    panel.statusMessage.connect(status.append)  # what the window's status bar shows
+    panel.statusMessage.connect(
+        lambda m: status.append(text_of(m))
+    )  # what the window's status bar shows
     press(qtbot, view.compare_button)
     qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
     press(qtbot, panel.run_controls.stop_button)  # during LeNet-5, the first to run
@@ -93,6 +96,24 @@ def test_fewer_than_two_architectures_is_refused_with_a_reason(panel, qtbot):
     press(qtbot, view.compare_button)
     assert not panel.is_running
     assert "at least two architectures" in panel.run_controls.banner.text()
+
+
+def test_why_a_comparison_did_not_start_follows_a_language_switch(panel, qtbot):
+    """The banner saying why Compare was refused stayed in English after a switch to 简体中文."""
+    view = panel.arch_view
+    panel.views.setCurrentWidget(view)
+    for check in view.checks.values():
+        if check.isChecked():
+            tick(qtbot, check)
+    press(qtbot, view.compare_button)
+    banner = panel.run_controls.banner
+    assert banner.text().startswith("Cannot start: ")
+    try:
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: banner.text().startswith("无法开始："), timeout=2000)
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: banner.text().startswith("Cannot start: "), timeout=2000)
 
 
 def test_the_plot_says_it_is_empty_until_a_comparison_starts(panel, qtbot):

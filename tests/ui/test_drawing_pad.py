@@ -415,6 +415,36 @@ def test_switching_the_language_retranslates_live(window, qtbot):
     assert window.panels[0].result_view.confidence_label.text() == "Draw a digit"
 
 
+def test_an_error_shown_and_the_status_bar_follow_a_language_switch(
+    window, pen, monkeypatch, qtbot
+):
+    """A failed reading's texts (each box, the sum, the status bar) stayed in English after
+    View > Language > 简体中文; they are worded again in the new language, and back."""
+    from mnist_desk.ui import i18n
+
+    def fail(*drawings):
+        raise RuntimeError("CUDA error: an illegal memory access was encountered")
+
+    monkeypatch.setattr(window.predictor, "predict_sum", fail)
+    pen(window.canvases[0], VERTICAL)
+    box, caption = window.panels[0].result_view.confidence_label, window.sum_view.caption_label
+    status = window.statusBar()
+    assert box.text().startswith("Recognition failed: ") and "CUDA error" in box.text()
+    assert caption.text() == "No sum: recognition failed"
+    assert status.currentMessage() == box.text()
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)  # posted events
+        assert box.text().startswith("识别失败：") and "CUDA error" in box.text()
+        assert caption.text() == "没有和：识别失败"
+        assert status.currentMessage() == box.text()
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Draw", timeout=2000)
+    assert box.text().startswith("Recognition failed: ")
+    assert status.currentMessage() == box.text()
+
+
 def test_the_cpu_entry_of_the_device_picker_is_translated(window, qtbot):
     device_box = window.picker.device_combo
     cpu = device_box.findData("cpu")

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from mnist_desk.training import TrainingSettings
+from mnist_desk.ui import i18n
 from tests.support import press, start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000
@@ -81,6 +82,12 @@ def test_the_status_bar_says_paused_while_a_run_is_paused_and_training_again_on_
     press(qtbot, panel.run_controls.pause_button)
     assert panel.run_controls.phase_label.text() == "Paused"
     assert status.currentMessage() == f"{name}: paused"
+    try:  # and in the user's language after a switch, as the line under the bar is
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: status.currentMessage() == f"{name}：已暂停", timeout=2000)
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: status.currentMessage() == f"{name}: paused", timeout=2000)
     press(qtbot, panel.run_controls.pause_button)  # Resume
     assert status.currentMessage() == training
     press(qtbot, panel.run_controls.stop_button)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from mnist_desk.store import catalog
 from mnist_desk.training import Trainer, TrainingSettings
+from mnist_desk.ui.i18n import text_of
 from mnist_desk.ui.train.comparison_view import adder_verdict
 from mnist_desk.ui.train.training_panel import TrainingPanel
 from tests.support import press, start_by_button, tiny_settings
@@ -47,7 +48,7 @@ def test_a_short_run_draws_curves_saves_a_model_and_exports(panel, models_dir, q
     saved, used, status = [], [], []
     panel.modelSaved.connect(saved.append)
     panel.useModelRequested.connect(used.append)
-    panel.statusMessage.connect(status.append)
+    panel.statusMessage.connect(lambda m: status.append(text_of(m)))
 
     assert start_by_button(qtbot, panel, tiny())
     assert panel.is_running and not panel.run_controls.start_button.isEnabled()
@@ -196,7 +197,7 @@ def test_closing_the_window_mid_run_stops_the_thread_cleanly(
 
 def test_a_diverging_run_stops_with_a_message(panel, qtbot):
     status = []
-    panel.statusMessage.connect(status.append)
+    panel.statusMessage.connect(lambda m: status.append(text_of(m)))
     assert start_by_button(qtbot, panel, tiny(optimizer="sgd", lr=1e6, max_steps=200))
     wait_until_idle(qtbot, panel)
     assert panel.run_controls.banner.isVisible()
@@ -335,7 +336,9 @@ def test_stop_during_compare_adders_says_it_stopped(
     budget = replace(tiny(max_steps=5000, test_subset=200), init_from=str(classifier))
     monkeypatch.setattr("mnist_desk.app.training_session.default_budget", lambda form: budget)
     status = []
-    panel.statusMessage.connect(status.append)  # what the window's status bar shows
+    panel.statusMessage.connect(
+        lambda m: status.append(text_of(m))
+    )  # what the window's status bar shows
     press(qtbot, panel.run_controls.compare_button)
     qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
     press(qtbot, panel.run_controls.stop_button)
@@ -670,7 +673,7 @@ def test_an_export_that_cannot_be_written_says_why_and_one_that_can_says_where(
     from mnist_desk.training.events import TrainingResult
 
     status = []
-    panel.statusMessage.connect(status.append)
+    panel.statusMessage.connect(lambda m: status.append(text_of(m)))
     settings = {"task": "classifier", "arch": "mlp", "seed": 0}
     panel.results.show_outcome(
         RunOutcome(

@@ -9,6 +9,8 @@ shows what it reports.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -111,8 +113,10 @@ class CorrectionController(QObject):
         reading = self._reading(index)
         if reading is not None and not reading.blank and reading.digit is None:
             # "?": the model read no digit, so only the user can say which one it is
-            self.window.statusBar().showMessage(
-                self.tr("The model read no digit here: click the right digit's bar to keep it."),
+            self.window.show_status(
+                lambda: self.tr(
+                    "The model read no digit here: click the right digit's bar to keep it."
+                ),
                 6000,
             )
             return None
@@ -122,7 +126,7 @@ class CorrectionController(QObject):
         """Keep canvas ``index``'s drawing as ``label`` (None if there is nothing to keep)."""
         reading = self._reading(index)
         if not self.session.can_keep(index, reading):
-            self.window.statusBar().showMessage(self._why_nothing_to_keep(index), 6000)
+            self.window.show_status(self._why_nothing_to_keep(index), 6000)
             return None
         try:
             return self.session.correct(index, label, reading, model_name(self.window.predictor))
@@ -134,35 +138,41 @@ class CorrectionController(QObject):
         result = self.window.last_result
         return None if result is None else result.digits[index]
 
-    def _why_nothing_to_keep(self, index: int) -> str:
+    def _why_nothing_to_keep(self, index: int) -> Callable[[], str]:
         result = self.window.last_result
         if result is not None and len(result.numbers[index].digits) > 1:
-            return self.tr(
+            return lambda: self.tr(
                 "My digits keeps one digit per box; this box holds a number. "
                 "Write one digit to keep it."
             )
-        return self.tr("Draw a digit first, then click the right digit to keep it.")
+        return lambda: self.tr("Draw a digit first, then click the right digit to keep it.")
 
     # ---- what the session reports ----
 
     def _show(self, event: CorrectionEvent) -> None:
-        status = self.window.statusBar()
+        say = self.window.show_status  # worded again if the language switches while shown
         if isinstance(event, DigitKept):
             digit = event.digit
             self.bars[event.index].show_kept(digit)
             if digit.misread:
-                text = self.tr(
-                    "Kept as {0} in My digits (the model read {1}); {0}s kept so far: {2}."
+                say(
+                    lambda: self.tr(
+                        "Kept as {0} in My digits (the model read {1}); {0}s kept so far: {2}."
+                    ).format(digit.label, digit.predicted, event.count),
+                    6000,
                 )
-                status.showMessage(text.format(digit.label, digit.predicted, event.count), 6000)
             else:
-                text = self.tr("Kept as {0} in My digits; {0}s kept so far: {1}.")
-                status.showMessage(text.format(digit.label, event.count), 6000)
+                say(
+                    lambda: self.tr("Kept as {0} in My digits; {0}s kept so far: {1}.").format(
+                        digit.label, event.count
+                    ),
+                    6000,
+                )
         elif isinstance(event, KeepTakenBack):
             self.bars[event.index].show_kept(event.digit)
             if event.digit is None:
-                status.showMessage(self.tr("Took back the digit kept in My digits"), 4000)
+                say(lambda: self.tr("Took back the digit kept in My digits"), 4000)
             else:
-                text = self.tr("My digits: back to {0}").format(event.digit.label)
-                status.showMessage(text, 4000)
+                label = event.digit.label
+                say(lambda: self.tr("My digits: back to {0}").format(label), 4000)
         self.changed.emit()

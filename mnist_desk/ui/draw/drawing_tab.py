@@ -28,7 +28,7 @@ from mnist_desk.ui.draw.canvas import DigitCanvas
 from mnist_desk.ui.draw.model_picker import ModelPicker
 from mnist_desk.ui.draw.number_view import NumberStrip
 from mnist_desk.ui.draw.prediction_view import DigitResultView, SumView
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change
 from mnist_desk.ui.settings import MAX_PEN_WIDTH, MIN_PEN_WIDTH
 
 
@@ -191,8 +191,8 @@ class DrawingTab(QWidget):
             self.panels[event.index].show_number(result.numbers[event.index], event.digit, own)
         elif isinstance(event, RecognitionFailed):  # no earlier reading stays shown as if current
             self.show_error(
-                self.tr("Recognition failed: {0}").format(event.message),
-                sum_message=self.tr("No sum: recognition failed"),
+                lambda: self.tr("Recognition failed: {0}").format(event.message),
+                sum_message=lambda: self.tr("No sum: recognition failed"),
             )
 
     def show_loading(self) -> None:
@@ -200,9 +200,9 @@ class DrawingTab(QWidget):
             panel.result_view.show_loading()
         self.sum_view.show_loading()
 
-    def show_error(self, message: str, *, sum_message: str | None = None) -> None:
+    def show_error(self, message: Text, *, sum_message: Text | None = None) -> None:
         """``message`` in place of each box's reading; ``sum_message`` (default: the same) in
-        place of the sum."""
+        place of the sum (callables word them again after a language switch)."""
         for panel in self.panels:
             panel.number_view.show_number(None, 0)
             panel.result_view.show_error(message)

@@ -8,6 +8,7 @@ the Draw tab, the picker's current model, errors, the status bar's note of the m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -57,14 +58,14 @@ class ModelView(QObject):
 
     def _start_loader(self) -> BackgroundModelWorker:
         """The model session's worker: background jobs that import torch and load models."""
-        self.window.statusBar().showMessage(self.tr("Loading model…"))
+        self.window.show_status(lambda: self.tr("Loading model…"), 0)
         return BackgroundModelWorker(self.session.receive, self)
 
     def _on_model_event(self, event: ModelEvent) -> None:
         """What the model session reports, shown."""
         if isinstance(event, LoadStarted):
             stem = Path(event.request.path).stem
-            self.window.statusBar().showMessage(self.tr("Loading model {0}…").format(stem))
+            self.window.show_status(lambda: self.tr("Loading model {0}…").format(stem), 0)
             if event.first:
                 self.window.draw_tab.show_loading()
         elif isinstance(event, CatalogRead):
@@ -81,12 +82,12 @@ class ModelView(QObject):
         elif isinstance(event, NoModel):
             if event.reason == NONE_FOUND:
                 self._no_model(
-                    self.tr(
+                    lambda: self.tr(
                         "No trained model found. Train one in the Train tab, or run `make weights`."
                     )
                 )
             else:
-                self._no_model(self.tr("No model could be loaded."))
+                self._no_model(lambda: self.tr("No model could be loaded."))
 
     def _on_catalog(self, catalog: ModelCatalog) -> None:
         from mnist_desk.support.acceleration import single_threaded_here
@@ -100,9 +101,9 @@ class ModelView(QObject):
         if catalog.error:
             self.window.show_error(self.tr("Cannot list the models"), catalog.error)
 
-    def _no_model(self, message: str) -> None:
+    def _no_model(self, message: Callable[[], str]) -> None:
         self.window.draw_tab.show_error(message)
-        self.window.statusBar().showMessage(message)
+        self.window.show_status(message, 0)
 
     def _on_loaded(self, info: dict) -> None:
         path = info["path"] or ""
@@ -112,8 +113,8 @@ class ModelView(QObject):
         self.window.settings.model_path = path
         self.window.settings.device = device
         self.update_status()
-        self.window.statusBar().showMessage(
-            self.tr("Model {0} ready on {1}").format(Path(path).stem, device), 5000
+        self.window.show_status(
+            lambda: self.tr("Model {0} ready on {1}").format(Path(path).stem, device), 5000
         )
         self.window.drawing.use_predictor(self.session.predictor)  # both canvases read again
         self.window.model_loaded.emit(info)
@@ -133,7 +134,7 @@ class ModelView(QObject):
                 message + "\n\n" + self.tr("Another model is used instead."),
             )
         elif event.falling_back:
-            self.window.statusBar().showMessage(message)
+            self.window.show_status(message, 0)
             self.window.last_error = message
         else:
             self.window.show_error(self.tr("Cannot use this model"), message)

@@ -18,7 +18,7 @@ from mnist_desk.ui.draw.result_parts import (
     WrappingLabel,
     percent_text,
 )
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
 
 
 def _big_font(widget: QWidget, scale: float, bold: bool = True) -> QFont:
@@ -81,7 +81,8 @@ class DigitResultView(QWidget):
         self._state = ("blank",)
         self._refresh()
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: Text) -> None:
+        """``message`` in place of a reading (a callable words it again after a switch)."""
         self._state = ("error", message)
         self._refresh()
 
@@ -139,7 +140,7 @@ class DigitResultView(QWidget):
         elif kind == "blank":
             self.confidence_label.setText(self.tr("Draw a digit"))
         else:
-            self.confidence_label.setText(self._state[1])
+            self.confidence_label.setText(text_of(self._state[1]))
 
     def _retranslate(self) -> None:
         self.preview_caption.setText(self.tr("Model input"))
@@ -194,7 +195,8 @@ class SumView(QWidget):
         self._state = ("loading",)
         self._refresh()
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: Text) -> None:
+        """``message`` in place of a reading (a callable words it again after a switch)."""
         self._state = ("error", message)
         self._refresh()
 
@@ -211,7 +213,7 @@ class SumView(QWidget):
             self.bars.set_values(None)
             self.bars_title.setText(self.tr("Sum probabilities (0–18)"))
             self.caption_label.setText(
-                self.tr("Loading model…") if kind == "loading" else self._state[1]
+                self.tr("Loading model…") if kind == "loading" else text_of(self._state[1])
             )
             return
         result = self._state[1]

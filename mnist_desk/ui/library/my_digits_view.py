@@ -316,7 +316,7 @@ class MyDigitsView(QWidget):
 
     def _say(self, message: str) -> None:
         self.last_message = message
-        self.window.statusBar().showMessage(message, 6000)
+        self.window.show_status(message, 6000)
 
     def _retranslate(self) -> None:
         self.show_label.setText(self.tr("Show:"))

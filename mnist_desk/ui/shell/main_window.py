@@ -16,6 +16,7 @@ reads the catalog and loads the Predictor.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from mnist_desk.ui import i18n
 from mnist_desk.ui.draw.corrections import CorrectionController
 from mnist_desk.ui.draw.drawing_tab import DrawingTab
 from mnist_desk.ui.draw.model_view import ModelView
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
 from mnist_desk.ui.inside.inside_dock import install_inside_dock
 from mnist_desk.ui.settings import AppSettings
 from mnist_desk.ui.shell import about
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.last_result = None  # the SumResult shown
         self.last_error = ""  # the last error shown to the user
         self._message_box: QMessageBox | None = None
+        self._status: tuple[Text, str, float | None] = ("", "", None)  # shown: what, as, until
         self.training = None  # the app's TrainingSession: every run (the Train tab shows it)
         self.training_panel = None  # the Train tab, added once the core has loaded
         self.my_digits_view = None  # the My digits tab, likewise
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:
         if is_language_change(event):
             self.texts.refresh()
+            self._retranslate_status()
         super().changeEvent(event)
 
     # ---- tabs for other panels --------------------------------------------------------
@@ -164,8 +167,19 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         self.window_actions.set_drawing_enabled(self.tabs.widget(index) is self.draw_tab)
 
-    def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
+    def show_status(self, message: Text, timeout_ms: int = 10000) -> None:
+        """``message`` in the status bar for ``timeout_ms`` (0: until another replaces it); a
+        callable is worded again if the language switches while it shows."""
+        text = text_of(message)
+        self.statusBar().showMessage(text, timeout_ms)
+        until = time.monotonic() + timeout_ms / 1000 if timeout_ms > 0 else None
+        self._status = (message, text, until)
+
+    def _retranslate_status(self) -> None:
+        message, shown, until = self._status
+        if callable(message) and shown and self.statusBar().currentMessage() == shown:
+            left = 0 if until is None else max(1, round((until - time.monotonic()) * 1000))
+            self.show_status(message, left)
 
     # ---- the model in use (loaded in a worker thread) --------------------------------
 
@@ -219,9 +233,12 @@ class MainWindow(QMainWindow):
         """The window's part of a reading (the Draw tab shows it): the last result for other
         panels, or the failure in the status bar."""
         if isinstance(event, RecognitionFailed):
-            message = self.tr("Recognition failed: {0}").format(event.message)
-            self.statusBar().showMessage(message)
-            self.last_error = message
+
+            def message() -> str:
+                return self.tr("Recognition failed: {0}").format(event.message)
+
+            self.show_status(message, 0)
+            self.last_error = message()
             self.last_result = None  # what was read before is not what is drawn now
         elif isinstance(event, Recognised):
             self.last_result = event.result
@@ -247,12 +264,12 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         """Undo the last change on either canvas (strokes, clears, opened images, keeps)."""
         if not self.drawing.undo():
-            self.statusBar().showMessage(self.tr("Nothing to undo"), 2000)
+            self.show_status(lambda: self.tr("Nothing to undo"), 2000)
 
     def redo(self) -> None:
         """Redo the last change undone (a keep, once taken back, stays taken back)."""
         if not self.drawing.redo():
-            self.statusBar().showMessage(self.tr("Nothing to redo"), 2000)
+            self.show_status(lambda: self.tr("Nothing to redo"), 2000)
 
     def clear_all(self) -> None:
         """Clear both canvases (one step to undo)."""
@@ -284,9 +301,7 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, message: str) -> None:
         """Status bar plus a (non-blocking) dialog."""
         self.last_error = message
-        self.statusBar().showMessage(
-            f"{title}: {message.splitlines()[0] if message else ''}", 10000
-        )
+        self.show_status(f"{title}: {message.splitlines()[0] if message else ''}", 10000)
         if self._message_box is not None:
             self._message_box.close()
         box = QMessageBox(

@@ -41,7 +41,7 @@ class ModelExporter(QObject):
         model in use), then export it."""
         model_path = model_path or self.window.models.current_path
         if not model_path:
-            self.window.statusBar().showMessage(self.tr("No model to export yet"), 4000)
+            self.window.show_status(lambda: self.tr("No model to export yet"), 4000)
             return
         filters = [f"{f.title} (*{f.suffix})" for f in EXPORT_FORMATS]
         path, chosen = QFileDialog.getSaveFileName(
@@ -61,10 +61,11 @@ class ModelExporter(QObject):
     def export(self, model_path: str, target: str, fmt: str) -> BackgroundJob | None:
         """Export in a worker thread; None if an export is still running."""
         if self.busy:
-            self.window.statusBar().showMessage(self.tr("An export is still running"), 4000)
+            self.window.show_status(lambda: self.tr("An export is still running"), 4000)
             return None
         self.last_folder = str(Path(target).parent)
-        self.window.statusBar().showMessage(self.tr("Exporting {0}…").format(Path(model_path).stem))
+        stem = Path(model_path).stem
+        self.window.show_status(lambda: self.tr("Exporting {0}…").format(stem), 0)
         job = BackgroundJob(export_work(ExportRequest(model_path, target, fmt)), name="export")
         job.finished.connect(self._on_finished)
         job.failed.connect(self._on_failed)
@@ -74,13 +75,17 @@ class ModelExporter(QObject):
 
     def _on_finished(self, result) -> None:
         what = "ONNX" if result.format == "onnx" else "TorchScript"
-        if result.max_abs_diff is None:
-            message = self.tr("Exported {0} as {1} to {2} (not checked: no onnxruntime)")
-        else:
-            message = self.tr("Exported {0} as {1} to {2}; it agrees with the model within {3}")
         diff = f"{result.max_abs_diff:.0e}" if result.max_abs_diff is not None else ""
         name = f"{result.task}-{result.arch}"
-        self.window.statusBar().showMessage(message.format(name, what, result.path, diff), 10000)
+
+        def message() -> str:
+            if result.max_abs_diff is None:
+                text = self.tr("Exported {0} as {1} to {2} (not checked: no onnxruntime)")
+            else:
+                text = self.tr("Exported {0} as {1} to {2}; it agrees with the model within {3}")
+            return text.format(name, what, result.path, diff)
+
+        self.window.show_status(message, 10000)
         self.exported.emit(result)
 
     def _on_failed(self, error: JobError) -> None:

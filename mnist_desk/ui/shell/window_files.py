@@ -26,7 +26,7 @@ class WindowFiles(QObject):
             self.window.show_error(self.tr("Cannot open the image"), str(e))
             return False
         self.window.set_active(index)
-        self.window.statusBar().showMessage(self.tr("Opened {0}").format(Path(path).name), 4000)
+        self.window.show_status(lambda: self.tr("Opened {0}").format(Path(path).name), 4000)
         return True
 
     def choose_image(self, index: int) -> None:
@@ -47,7 +47,7 @@ class WindowFiles(QObject):
         except OSError as e:
             self.window.show_error(self.tr("Cannot save the drawing"), str(e))
             return False
-        self.window.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 4000)
+        self.window.show_status(lambda: self.tr("Saved {0}").format(Path(path).name), 4000)
         return True
 
     def choose_save_path(self, index: int) -> None:

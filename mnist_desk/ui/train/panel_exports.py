@@ -39,13 +39,14 @@ class PanelExports:
         try:
             write(path)
         except OSError as e:
+            why = e.strerror or e
             self.show_problem(
-                QCoreApplication.translate("TrainingPanel", "Could not save {0}: {1}").format(
-                    path, e.strerror or e
-                )
+                lambda: QCoreApplication.translate(
+                    "TrainingPanel", "Could not save {0}: {1}"
+                ).format(path, why)
             )
             return False
         self.statusMessage.emit(
-            QCoreApplication.translate("TrainingPanel", "Saved {0}").format(path)
+            lambda: QCoreApplication.translate("TrainingPanel", "Saved {0}").format(path)
         )
         return True

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.app.run_exports import format_duration
 from mnist_desk.app.training_events import Controls, Phase, Refused, StartProblem
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
 
 if TYPE_CHECKING:
     from mnist_desk.training import StepEvent
@@ -67,6 +67,7 @@ class RunControls(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
+        self._problem: Text = ""  # the banner's text, worded again after a language switch
         self._resume = False  # the pause button offers Resume
         self._bar_text: Callable[[], str] = lambda: self.tr("Ready")
         self._phase: Callable[[], str] = str
@@ -101,6 +102,7 @@ class RunControls(QWidget):
         self.pause_button.setText(self.tr("Resume") if self._resume else self.tr("Pause"))
         self.progress.setFormat(self._bar_text())
         self.phase_label.setText(self._phase())
+        self.banner.setText(text_of(self._problem))
 
     def set_controls(self, controls: Controls) -> None:
         """Enable what the run's state allows (``TrainingSession.controls``)."""
@@ -166,9 +168,11 @@ class RunControls(QWidget):
         self._set_bar_text(text)
         self.ended_shown = True
 
-    def show_problem(self, message: str) -> None:
-        """An inline, non-modal error banner (no dialog to block on)."""
-        self.banner.setText(message)
+    def show_problem(self, message: Text) -> None:
+        """An inline, non-modal error banner (no dialog to block on); a callable ``message`` is
+        worded again after a language switch."""
+        self._problem = message
+        self.banner.setText(text_of(message))
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.show()
 

@@ -32,7 +32,7 @@ class RunView(QObject):
     """Renders the session's events in a ``TrainingPanel``'s parts."""
 
     modelSaved = Signal(str)  # a run saved a checkpoint
-    statusMessage = Signal(str)
+    statusMessage = Signal(object)  # a Text (ui.i18n): a callable is worded again on a switch
 
     def __init__(self, panel, session):
         super().__init__(panel)
@@ -76,7 +76,8 @@ class RunView(QObject):
             view.show_outcome(event.outcome)
             if event.outcome.problem:
                 self.controls.show_problem(event.outcome.problem)
-            self.statusMessage.emit(view.finished_text(event.outcome))
+            outcome = event.outcome
+            self.statusMessage.emit(lambda: view.finished_text(outcome))
 
     def _phase_text(self, phase: Phase) -> str:
         """What the run does; in a comparison, which contender it is, as each one's progress
@@ -101,16 +102,16 @@ class RunView(QObject):
         if state is RunState.PAUSED:
             self.controls.set_phase(lambda: self.tr("Paused"))
             self.statusMessage.emit(
-                self.tr("{0}: paused").format(name) if name else self.tr("Paused")
+                lambda: self.tr("{0}: paused").format(name) if name else self.tr("Paused")
             )
         elif state is RunState.STOPPING:
             stopping = lambda: self.tr("Stopping: testing the best model so far…")  # noqa: E731
             self.controls.set_phase(stopping)
-            self.statusMessage.emit(stopping())
+            self.statusMessage.emit(stopping)
         elif state is RunState.RUNNING and self._state is RunState.PAUSED:
             self.controls.set_phase(lambda: self.tr("Training…"))
             self.statusMessage.emit(
-                self.tr("Training {0}…").format(name) if name else self.tr("Training…")
+                lambda: self.tr("Training {0}…").format(name) if name else self.tr("Training…")
             )
         if state is not None:
             self._state = state
@@ -136,7 +137,7 @@ class RunView(QObject):
             view.begin_run(event.run_id, event.name, series.color)
         self.controls.show_starting(event.total_steps)
         self._training = event.name
-        self.statusMessage.emit(self.tr("Training {0}…").format(event.name))
+        self.statusMessage.emit(lambda: self.tr("Training {0}…").format(event.name))
 
     def _ended(self, event: RunEnded) -> None:
         self._training = ""
@@ -161,8 +162,12 @@ class RunView(QObject):
 
             self.controls.set_phase(lambda: status_title(event.status) + accuracy())
             self.controls.show_ended(lambda: status_title(event.status))
-            message = result.message if result is not None else status_title(event.status)
-            self.statusMessage.emit(f"{event.name}: {message}{accuracy()}")
+
+            def message() -> str:  # the result's message is the core's own words
+                said = result.message if result is not None else status_title(event.status)
+                return f"{event.name}: {said}{accuracy()}"
+
+            self.statusMessage.emit(message)
         if outcome is not None:
             self.results.show_outcome(outcome, event.problem)
             if not event.problem and not self.session.comparing:  # a comparison stays in front

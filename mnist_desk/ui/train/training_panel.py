@@ -24,7 +24,7 @@ from mnist_desk.app.training_events import Refused, RunOutcome
 from mnist_desk.app.training_session import TrainingSession
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.ui.background import BackgroundWorker
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
 from mnist_desk.ui.train.arch_view import ArchComparisonView
 from mnist_desk.ui.train.comparison_view import ComparisonView
 from mnist_desk.ui.train.filters_view import side_by_side
@@ -41,7 +41,7 @@ class TrainingPanel(QWidget, PanelExports):
 
     modelSaved = Signal(str)  # a new checkpoint: refresh model lists
     useModelRequested = Signal(str)  # switch the drawing pad to this checkpoint
-    statusMessage = Signal(str)  # for the main window's status bar
+    statusMessage = Signal(object)  # for the main window's status bar: a Text (ui.i18n)
 
     ask_before_closing = True  # tests set this False to skip the question on close
 
@@ -59,7 +59,7 @@ class TrainingPanel(QWidget, PanelExports):
         )
         self.texts = LiveTexts()
         self.form = TrainingForm()
-        self.form.choicesFailed.connect(self.statusMessage)
+        self.form.choicesFailed.connect(self.statusMessage.emit)
         self.run_controls = RunControls()
         self.plots = TrainingPlots()
         self.results = RunResultsView()
@@ -184,13 +184,13 @@ class TrainingPanel(QWidget, PanelExports):
     def answer(self, refused: Refused | None) -> bool:
         """True if the request started; else its reason, in the banner and the status bar."""
         if refused is not None:
-            self.show_problem(refusal_text(refused))
+            self.show_problem(lambda: refusal_text(refused))
         return refused is None
 
-    def show_problem(self, message: str) -> None:
+    def show_problem(self, message: Text) -> None:
         """An inline, non-modal error banner (no dialog to block on) and the status bar."""
         self.run_controls.show_problem(message)
-        self.statusMessage.emit(message.splitlines()[0])
+        self.statusMessage.emit(lambda: text_of(message).splitlines()[0])
 
     def _on_model_saved(self, path: str) -> None:
         self.modelSaved.emit(path)
