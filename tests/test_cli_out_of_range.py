@@ -31,6 +31,16 @@ from mnist_desk.cli.main import main
         ("--weight-decay -1", "--weight-decay"),
         ("--weight-decay nan", "--weight-decay"),
         ("--label-smoothing 2", "--label-smoothing"),
+        ("--aug-degrees nan", "--aug-degrees"),  # was "training diverged" after loading MNIST
+        ("--aug-degrees -5", "--aug-degrees"),
+        ("--aug-translate 1.5", "--aug-translate"),
+        ("--aug-scale 1", "--aug-scale"),  # a zoom of 0
+        ("--aug-scale -0.1", "--aug-scale"),
+        ("--synthetic-digits -1", "--synthetic-digits"),
+        ("--pairs-per-epoch 0", "--pairs-per-epoch"),
+        ("--head-lr-scale 0", "--head-lr-scale"),
+        ("--distill-temperature 0", "--distill-temperature"),
+        ("--distill-alpha 1.5", "--distill-alpha"),
     ],
 )
 def test_train_refuses_an_out_of_range_value_before_loading_data(

@@ -170,7 +170,11 @@ class TrainingSettings:
 
     def _validate_ranges(self) -> None:
         """Values torch would reject mid-run (or that would train nothing, or never end)."""
-        positive = {"the learning rate (--lr)": self.lr}
+        positive = {
+            "the learning rate (--lr)": self.lr,
+            "the head's learning-rate scale (--head-lr-scale)": self.head_lr_scale,
+            "the distillation temperature (--distill-temperature)": self.distill_temperature,
+        }
         if self.max_steps is None:  # a step budget replaces the epochs
             positive["the number of epochs (--epochs)"] = self.epochs
         require_positive(positive)
@@ -178,12 +182,26 @@ class TrainingSettings:
             {
                 "the weight decay (--weight-decay)": self.weight_decay,
                 "the patience (--patience)": self.patience,
+                "the augmentation's rotation (--aug-degrees)": self.aug_degrees,
+                "the number of template digits (--synthetic-digits)": self.synthetic_digits,
             }
         )
-        require_share({"the label smoothing (--label-smoothing)": self.label_smoothing})
+        require_share(
+            {
+                "the label smoothing (--label-smoothing)": self.label_smoothing,
+                "the augmentation's shift (--aug-translate)": self.aug_translate,
+                "the distillation weight (--distill-alpha)": self.distill_alpha,
+            }
+        )
+        if not 0 <= self.aug_scale < 1:  # a zoom of 1 - scale: none at all from 1 on
+            raise SettingsError(
+                f"the augmentation's zoom (--aug-scale) must be at least 0 and below 1, "
+                f"not {self.aug_scale:g}"
+            )
         require_at_least_one(
             {
                 "the batch size (--batch-size)": self.batch_size,
+                "the pairs per epoch (--pairs-per-epoch)": self.pairs_per_epoch,
                 "the step budget (--steps)": self.max_steps,
                 "the training subset (--train-subset)": self.train_subset,
                 "the validation subset (--val-subset)": self.val_subset,
