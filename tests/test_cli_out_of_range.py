@@ -142,3 +142,21 @@ def test_evaluate_refuses_a_subset_below_one_as_a_usage_error(capsys, subset):
         main(["evaluate", "classifier-quick", "--subset", subset, "--no-download"])
     assert usage.value.code == 2
     assert "--subset: must be at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ("--reject-share -0.1", "--reject-share"),
+        ("--reject-share nan", "--reject-share"),
+        ("--reject-share 0.1 --redrawn-reject-share 2", "--redrawn-reject-share"),
+    ],
+)
+def test_gate_threshold_refuses_a_share_out_of_range_before_reading_the_gate(
+    capsys, tmp_path, options, named
+):
+    argv = ["gate-threshold", str(tmp_path / "gate.pt"), *shlex.split(options)]
+    code = main([*argv, "--data-dir", str(tmp_path / "none"), "--no-download"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert named in err and "gate.pt" not in err and "MNIST was not found" not in err

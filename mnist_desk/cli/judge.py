@@ -113,8 +113,17 @@ def cmd_train_gate(args: argparse.Namespace) -> int:
 
 def cmd_gate_threshold(args: argparse.Namespace) -> int:
     from mnist_desk.training.gate import rethreshold_gate
+    from mnist_desk.training.ranges import require_share
 
     use_thread_count(args.threads)
+    require_share(
+        {
+            "the share of MNIST's digits to turn away (--reject-share)": args.reject_share,
+            "the share of redrawn digits to turn away (--redrawn-reject-share)": (
+                args.redrawn_reject_share
+            ),
+        }
+    )
     _require_files([args.gate])
     rethreshold_gate(
         args.gate,
