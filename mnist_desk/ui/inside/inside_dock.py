@@ -385,7 +385,8 @@ def install_inside_dock(window) -> InsideDock:
     dock.setVisible(shown)
     action = dock.toggleViewAction()
     action.setShortcut("Ctrl+I")
-    action.triggered.connect(lambda on: window.settings.qsettings.setValue("inside/visible", on))
+    # toggled, not triggered: closing the dock with its own close button counts too
+    action.toggled.connect(lambda on: window.settings.qsettings.setValue("inside/visible", on))
     window.addAction(action)
     window.window_actions.view_menu.addAction(action)
     window.installEventFilter(dock)  # the window's Close ends the dock's jobs (eventFilter)

@@ -1,0 +1,31 @@
+"""What the window remembers across a restart, driven as a user would: close it, open it again
+with the same settings file, and find it as it was left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton
+
+
+def _settings(tmp_path):
+    from mnist_desk.ui.settings import AppSettings
+
+    return AppSettings(str(tmp_path / "remember.ini"))
+
+
+def test_the_inside_dock_closed_with_its_close_button_stays_closed(qtbot, make_window, tmp_path):
+    first = make_window(settings=_settings(tmp_path))
+    QTest.keyClick(first, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(first.inside.isVisible)
+    (close,) = [
+        b
+        for b in first.inside.findChildren(QAbstractButton)
+        if b.objectName() == "qt_dockwidget_closebutton"
+    ]
+    QTest.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not first.inside.isVisible())
+    first.close()
+    second = make_window(settings=_settings(tmp_path))
+    qtbot.wait(50)
+    assert not second.inside.isVisible()
