@@ -81,6 +81,16 @@ class AppSettings:
         self._qs.setValue("window/geometry", value)
 
     @property
+    def window_state(self) -> QByteArray | None:
+        """The docks' places, sizes and visibility (``QMainWindow.saveState``)."""
+        value = self._qs.value("window/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._qs.setValue("window/state", value)
+
+    @property
     def model_path(self) -> str:
         return self._str("model/path")
 

@@ -29,3 +29,16 @@ def test_the_inside_dock_closed_with_its_close_button_stays_closed(qtbot, make_w
     second = make_window(settings=_settings(tmp_path))
     qtbot.wait(50)
     assert not second.inside.isVisible()
+
+
+def test_the_inside_docks_side_is_remembered(qtbot, make_window, tmp_path):
+    first = make_window(settings=_settings(tmp_path))
+    QTest.keyClick(first, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(first.inside.isVisible)
+    # where dragging the dock by its title bar to the window's left edge puts it
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.inside)
+    first.close()
+    second = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(second.inside.isVisible)
+    assert second.dockWidgetArea(second.inside) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert second.inside.x() < second.centralWidget().x()

@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 780)
+        state = self.settings.window_state  # the Inside dock's side, size and visibility
+        if state is not None:
+            self.restoreState(state)
 
     def _connect_draw_tab(self) -> None:
         tab = self.draw_tab
@@ -341,6 +344,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # a run is training and the user chose to keep it
             return
         self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
         self.settings.sync()
         self.shutdown()
         super().closeEvent(event)
