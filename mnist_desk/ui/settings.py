@@ -91,6 +91,18 @@ class AppSettings:
         self._qs.setValue("window/state", value)
 
     @property
+    def last_tab(self) -> int:
+        """The index of the tab shown when the window closed (0: Draw)."""
+        try:
+            return max(0, int(self._qs.value("window/tab", 0)))
+        except (TypeError, ValueError):
+            return 0
+
+    @last_tab.setter
+    def last_tab(self, value: int) -> None:
+        self._qs.setValue("window/tab", int(value))
+
+    @property
     def model_path(self) -> str:
         return self._str("model/path")
 

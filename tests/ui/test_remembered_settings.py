@@ -42,3 +42,15 @@ def test_the_inside_docks_side_is_remembered(qtbot, make_window, tmp_path):
     qtbot.waitUntil(second.inside.isVisible)
     assert second.dockWidgetArea(second.inside) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert second.inside.x() < second.centralWidget().x()
+
+
+def test_the_last_tab_is_shown_again(qtbot, make_window, tmp_path):
+    first = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: first.models_view is not None)
+    bar = first.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert first.tabs.currentWidget() is first.models_view
+    first.close()
+    second = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: second.models_view is not None)
+    assert second.tabs.currentWidget() is second.models_view

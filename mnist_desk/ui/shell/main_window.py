@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
+        self.settings.last_tab = self.tabs.currentIndex()
         self.settings.sync()
         self.shutdown()
         super().closeEvent(event)

@@ -63,6 +63,10 @@ class WindowTabs:
         self.add(w.dataset_browser, lambda: Qca.translate("MainWindow", "Dataset"))
         w.my_digits_view = MyDigitsView(w)
         self.add(w.my_digits_view, lambda: Qca.translate("MainWindow", "My digits"))
+        # the tab shown when the window last closed, unless the user has begun drawing
+        drawing = any(not w.drawing.is_empty(i) for i in range(len(w.canvases)))
+        if w.settings.last_tab < w.tabs.count() and not drawing:
+            w.tabs.setCurrentIndex(w.settings.last_tab)
 
     def set_data_folder(self, folder: str) -> None:
         """Use (and remember) another data folder for training and the dataset browser."""
