@@ -4,6 +4,7 @@ with the same settings file, and find it as it was left."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
 
@@ -54,3 +55,14 @@ def test_the_last_tab_is_shown_again(qtbot, make_window, tmp_path):
     second = make_window(settings=_settings(tmp_path))
     qtbot.waitUntil(lambda: second.models_view is not None)
     assert second.tabs.currentWidget() is second.models_view
+
+
+def test_the_first_start_is_no_larger_than_the_screen(qtbot, tmp_path, gui_thread_gc):
+    from mnist_desk.ui.shell.main_window import MainWindow
+
+    window = MainWindow(models_dir=str(tmp_path / "models"), settings=_settings(tmp_path))
+    qtbot.addWidget(window)  # never shown: its size is what it would open with
+    room = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    smallest = window.minimumSizeHint()
+    assert window.width() <= max(room.width(), smallest.width())
+    assert window.height() <= max(room.height(), smallest.height())

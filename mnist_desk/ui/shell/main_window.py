@@ -20,8 +20,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from mnist_desk.app.drawing_session import (
@@ -44,6 +44,16 @@ from mnist_desk.ui.shell.window_files import WindowFiles
 from mnist_desk.ui.shell.window_tabs import WindowTabs
 
 THROTTLE_MS = 100  # live recognition while the pen moves: at most ~10 predictions a second
+DEFAULT_SIZE = QSize(1100, 780)  # the first start's size, where the screen has room for it
+
+
+def default_size(window: QWidget) -> QSize:
+    """The first start's size: ``DEFAULT_SIZE``, but no larger than the screen's work area (a
+    1366x768 laptop has ~720 px of height), nor smaller than the window can be."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else DEFAULT_SIZE
+    frame = QSize(16, 40)  # the title bar and borders, which the size does not include
+    return DEFAULT_SIZE.boundedTo(room - frame).expandedTo(window.minimumSizeHint())
 
 
 class MainWindow(QMainWindow):
@@ -127,7 +137,7 @@ class MainWindow(QMainWindow):
         self.draw_tab.show_loading()
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 780)
+            self.resize(default_size(self))
         state = self.settings.window_state  # the Inside dock's side, size and visibility
         if state is not None:
             self.restoreState(state)
