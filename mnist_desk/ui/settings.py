@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
@@ -182,6 +183,19 @@ class AppSettings:
     @models_task.setter
     def models_task(self, value: str) -> None:
         self._qs.setValue("models/task", value)
+
+    @property
+    def train_form(self) -> dict:
+        """The Train tab's form as ``TrainingSettings.to_dict`` gave it ({} if none or unreadable)."""
+        try:
+            value = json.loads(self._str("train/form") or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    @train_form.setter
+    def train_form(self, value: dict) -> None:
+        self._qs.setValue("train/form", json.dumps(value, default=str))
 
     def sync(self) -> None:
         self._qs.sync()

@@ -66,3 +66,45 @@ def test_the_first_start_is_no_larger_than_the_screen(qtbot, tmp_path, gui_threa
     smallest = window.minimumSizeHint()
     assert window.width() <= max(room.width(), smallest.width())
     assert window.height() <= max(room.height(), smallest.height())
+
+
+def _type_into(spin, text: str) -> None:
+    spin.setFocus()
+    QTest.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(spin, text)
+    QTest.keyClick(spin, Qt.Key.Key_Tab)
+
+
+def test_the_train_forms_preset_and_values_are_remembered(qtbot, make_window, tmp_path):
+    first = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: first.training_panel is not None)
+    form = first.training_panel.form
+    qtbot.waitUntil(lambda: form.choices_ready, timeout=30_000)
+    bar = first.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert form.preset_box.currentData() == "quick"  # a first start's
+    form.preset_box.setFocus()
+    QTest.keyClick(form.preset_box, Qt.Key.Key_Down)  # Quick -> Standard
+    assert form.preset_box.currentData() == "standard"
+    _type_into(form.seed_spin, "123")
+    _type_into(form.batch_spin, "96")
+    chosen = form.settings_from_form()
+    assert (chosen.seed, chosen.batch_size) == (123, 96)
+    first.close()
+    second = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: second.training_panel is not None)
+    form = second.training_panel.form
+    qtbot.waitUntil(lambda: form.choices_ready, timeout=30_000)
+    assert form.preset_box.currentData() == "standard"
+    assert form.settings_from_form() == chosen
+
+
+def test_unusable_remembered_train_settings_leave_the_defaults(qtbot, make_window, tmp_path):
+    settings = _settings(tmp_path)
+    settings.train_form = {"task": "classifier", "arch": "no-such-net", "lr": -1}
+    settings.sync()
+    window = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: window.training_panel is not None)
+    form = window.training_panel.form
+    qtbot.waitUntil(lambda: form.choices_ready, timeout=30_000)
+    assert form.preset_box.currentData() == "quick" and form.settings_from_form().arch == "quick"

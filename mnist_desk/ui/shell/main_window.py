@@ -356,6 +356,8 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.last_tab = self.tabs.currentIndex()
+        if self.training_panel is not None:
+            self.settings.train_form = self.training_panel.form.remembered()
         self.settings.sync()
         self.shutdown()
         super().closeEvent(event)

@@ -53,6 +53,7 @@ class WindowTabs:
             models=w.models,
         )
         w.training_panel = TrainingPanel(session=w.training)
+        w.training_panel.form.restore(w.settings.train_form)  # as the window last closed
         w.training_panel.modelSaved.connect(self._on_model_trained)
         w.training_panel.useModelRequested.connect(self.use_trained_model)
         w.training_panel.statusMessage.connect(w.show_status)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.app.training_session import TrainChoices
 from mnist_desk.data.mnist import TRAIN_SIZE
+from mnist_desk.errors import UserError
 from mnist_desk.models import CLASSIFIER, CLASSIFIERS, TASK_TITLES, TASKS, TRANSFER, archs_for
 from mnist_desk.support.acceleration import training_threads
 from mnist_desk.training import OPTIMIZERS, SCHEDULES, TrainingSettings
@@ -66,6 +67,7 @@ class TrainingForm(QWidget):
         self.choices_ready = False  # the classifiers and devices have been read at least once
         # Settings the form does not show come from here; a classifier starts on the quick preset.
         self._base = preset_settings(QUICK)
+        self._restoring: TrainingSettings | None = None  # the last session's, once choices arrive
         self.texts = LiveTexts()  # fixed texts, set again when the language changes
         self._build_choices()
         self._build_numbers()
@@ -228,6 +230,11 @@ class TrainingForm(QWidget):
     def _on_choices(self, choices: TrainChoices) -> None:
         self.set_choices(choices)
         self.choices_ready = True
+        if self._restoring is not None:  # its classifiers and devices can be picked now
+            self.set_settings(self._restoring)
+            self._restoring = None
+            if self.task_box.currentData() == TRANSFER:  # its start may have been deleted
+                self._on_init_changed()
 
     def set_choices(self, choices: TrainChoices, initial: bool = False) -> None:
         """Fill the pickers of trained classifiers (transfer start, teacher) and the devices."""
@@ -289,6 +296,27 @@ class TrainingForm(QWidget):
         return self.init_box.itemData(index, ARCH_ROLE) if index >= 0 else None
 
     # ---- settings in and out ----
+    def remembered(self) -> dict:
+        """What the form shows, to be shown again at the next start ({} for the personal
+        fine-tune, which has settings of its own)."""
+        if self.task_box.currentData() == PERSONALISED:
+            return {}
+        return replace(self.settings_from_form(), num_threads=None).to_dict()
+
+    def restore(self, values: dict) -> bool:
+        """Show settings ``remembered`` gave (at once, and again once the trained classifiers
+        and devices have been read); False, leaving the form as it is, if they are unusable."""
+        if not values:
+            return False
+        try:
+            settings = TrainingSettings.from_dict(values)
+            settings.validate()
+        except (TypeError, ValueError, UserError):
+            return False
+        self.set_settings(settings)
+        self._restoring = None if self.choices_ready else settings
+        return True
+
     def set_settings(self, settings: TrainingSettings) -> None:
         """Show ``settings`` in the form; fields it has no widget for are kept as they are."""
         self._base = replace(settings)
