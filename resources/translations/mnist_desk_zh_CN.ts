@@ -880,6 +880,11 @@ or drop an image</source>
         <translation>网络内部</translation>
     </message>
     <message>
+        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="354"/>
+        <source>&amp;Inside the network</source>
+        <translation>网络内部(&amp;I)</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="357"/>
         <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
         <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
@@ -2604,8 +2609,8 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
     </message>
     <message>
         <location filename="../../mnist_desk/ui/shell/window_actions.py" line="139"/>
-        <source>Download MNIST When Missing</source>
-        <translation>缺少时自动下载 MNIST</translation>
+        <source>Do&amp;wnload MNIST When Missing</source>
+        <translation>缺少时自动下载 MNIST(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/shell/window_actions.py" line="140"/>

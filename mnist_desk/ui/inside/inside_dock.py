@@ -353,6 +353,7 @@ class InsideDock(QDockWidget):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inside the network"))
+        self.toggleViewAction().setText(self.tr("&Inside the network"))  # View menu: Alt+V, I
         self.pages.setTabText(0, self.tr("Layers"))
         self.pages.setTabText(1, self.tr("Map of the test set"))
         self.why_title.setText(

@@ -136,7 +136,7 @@ class WindowActions(QObject):
         self.save.setStatusTip(self.tr("Save the selected box's drawing as a PNG image"))
         self.quit.setText(self.tr("&Quit"))
         self.data_folder.setText(self.tr("MNIST &Data Folder…"))
-        self.download.setText(self.tr("Download MNIST When Missing"))
+        self.download.setText(self.tr("Do&wnload MNIST When Missing"))
         self.undo.setText(self.tr("&Undo Last Stroke"))
         self.redo.setText(self.tr("&Redo"))
         self.clear.setText(self.tr("&Clear Selected Box"))
