@@ -16,6 +16,18 @@ from mnist_desk.ui import i18n
 from mnist_desk.ui.shell.model_export import ModelExporter
 
 
+def key_sequences(shortcuts: list) -> list[QKeySequence]:
+    """Each shortcut as key sequences: a standard key gives every binding the platform has for
+    it (Redo: Ctrl+Y and Ctrl+Shift+Z on Windows; ``QKeySequence(key)`` keeps only the first)."""
+    keys: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            keys += QKeySequence.keyBindings(shortcut)
+        else:
+            keys.append(QKeySequence(shortcut))
+    return list(dict.fromkeys(keys))
+
+
 class WindowActions(QObject):
     """Builds the window's actions and menus, wired to the window's methods."""
 
@@ -37,7 +49,8 @@ class WindowActions(QObject):
         self.save = self._action(
             w.choose_save_path, [QKeySequence.StandardKey.Save], sp.SP_DialogSaveButton
         )
-        self.quit = self._action(w.close, [QKeySequence.StandardKey.Quit])
+        # Ctrl+Q too where the platform has no Quit key (Windows: only Alt+F4, from the system)
+        self.quit = self._action(w.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
         self.data_folder = self._action(w.choose_data_folder, [])
         self.download = QAction(w, checkable=True)
         self.download.setChecked(w.download)
@@ -85,7 +98,7 @@ class WindowActions(QObject):
     def _action(self, slot: Callable, shortcuts: list, icon: QStyle.StandardPixmap | None = None):
         action = QAction(self.window)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcuts(key_sequences(shortcuts))
         if icon is not None:
             action.setIcon(self.window.style().standardIcon(icon))
         action.triggered.connect(slot)
