@@ -93,6 +93,13 @@ def example_input(task: str, batch: int, seed: int = 0) -> torch.Tensor:
     return (pixels - MEAN) / STD
 
 
+def calibration_temperature(checkpoint: Checkpoint) -> float:
+    """What the app divides this model's logits by before the softmax (calibrated on MNIST's
+    validation split when trained; 1.0 for a model without one): the sums' for an adder."""
+    key = "sum_temperature" if is_pair_task(checkpoint.task) else "temperature"
+    return float(checkpoint.meta.get(key) or 1.0)
+
+
 def export_metadata(checkpoint: Checkpoint) -> dict[str, str]:
     """What a program reading the file needs to know, as ONNX's string-to-string metadata."""
     task = checkpoint.task
@@ -110,9 +117,10 @@ def export_metadata(checkpoint: Checkpoint) -> dict[str, str]:
                 "polarity": "white digit on black",
             }
         ),
-        "output": f"{OUTPUT_NAME}: float32 (batch, {len(output_labels(task))}); "
-        "argmax is the answer, softmax gives probabilities",
+        "output": f"{OUTPUT_NAME}: float32 (batch, {len(output_labels(task))}); argmax is the "
+        "answer, softmax(logits / temperature) gives the probabilities mnist-desk shows",
         "output_labels": json.dumps(list(output_labels(task))),
+        "temperature": str(calibration_temperature(checkpoint)),
         "source": checkpoint.path.name if checkpoint.path else "",
         "producer": f"mnist-desk {__version__}",
     }
