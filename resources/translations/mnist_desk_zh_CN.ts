@@ -2726,4 +2726,17 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <translation>包含 MNIST/raw 的文件夹</translation>
     </message>
 </context>
+<context>
+    <name>SavePaths</name>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/save_paths.py" line="21"/>
+        <source>Replace the file?</source>
+        <translation>替换该文件？</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/shell/save_paths.py" line="22"/>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} 已存在。要替换它吗？</translation>
+    </message>
+</context>
 </TS>

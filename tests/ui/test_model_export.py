@@ -74,3 +74,59 @@ def test_cancelling_the_dialog_exports_nothing(window, tmp_path, save_dialog):
     save_dialog("", "")
     window.window_actions.export_model.trigger()
     assert not window.window_actions.exporter.busy and list(tmp_path.glob("*.torchscript")) == []
+
+
+@pytest.fixture
+def replace_answer(monkeypatch):
+    """replace_answer(yes) makes "Replace the file?" answer so; returns the questions asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer(yes: bool):
+        asked = []
+
+        def question(parent, title, text, *rest):
+            asked.append(text)
+            return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+        monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+        return asked
+
+    return answer
+
+
+def test_a_name_typed_without_its_suffix_does_not_replace_that_file_unasked(
+    window, qtbot, tmp_path, save_dialog, replace_answer
+):
+    existing = tmp_path / "mine.torchscript"
+    existing.write_bytes(b"an earlier export")
+    asked = replace_answer(False)
+    save_dialog(str(tmp_path / "mine"), "TorchScript (*.torchscript)")  # the dialog saw "mine"
+    window.window_actions.export_model.trigger()
+    assert len(asked) == 1 and "mine.torchscript" in asked[0]
+    assert not window.window_actions.exporter.busy
+    assert existing.read_bytes() == b"an earlier export"
+
+    asked = replace_answer(True)
+    with qtbot.waitSignal(window.window_actions.exporter.exported, timeout=EXPORT_TIMEOUT_MS):
+        window.window_actions.export_model.trigger()
+    assert len(asked) == 1 and existing.read_bytes() != b"an earlier export"
+    qtbot.waitUntil(lambda: not window.window_actions.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
+
+
+def test_saving_a_drawing_over_its_png_asks_first(
+    window, pen, tmp_path, monkeypatch, replace_answer
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    pen(window.canvases[0], [(0.5, 0.15), (0.5, 0.85)])
+    existing = tmp_path / "four.png"
+    existing.write_bytes(b"an earlier drawing")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(tmp_path / "four"), "PNG"))
+    )
+    asked = replace_answer(False)
+    window.files.choose_save_path(0)
+    assert len(asked) == 1 and existing.read_bytes() == b"an earlier drawing"
+    asked = replace_answer(True)
+    window.files.choose_save_path(0)
+    assert len(asked) == 1 and existing.read_bytes().startswith(b"\x89PNG")

@@ -19,6 +19,7 @@ from mnist_desk.app.model_export import (
     suggested_export_path,
 )
 from mnist_desk.ui.background import BackgroundJob, JobError
+from mnist_desk.ui.shell.save_paths import may_write
 
 
 class ModelExporter(QObject):
@@ -54,9 +55,11 @@ class ModelExporter(QObject):
             return
         by_filter = EXPORT_FORMATS[filters.index(chosen)] if chosen in filters else None
         fmt = format_for_path(path, default=by_filter.key if by_filter else "onnx")
+        target = path
         if Path(path).suffix == "":
-            path += next(f.suffix for f in EXPORT_FORMATS if f.key == fmt)
-        self.export(model_path, path, fmt)
+            target += next(f.suffix for f in EXPORT_FORMATS if f.key == fmt)
+        if may_write(self.window, path, target):
+            self.export(model_path, target, fmt)
 
     def export(self, model_path: str, target: str, fmt: str) -> BackgroundJob | None:
         """Export in a worker thread; None if an export is still running."""

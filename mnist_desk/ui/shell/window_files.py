@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from mnist_desk.ui.shell.save_paths import may_write
+
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 
 
@@ -57,10 +59,9 @@ class WindowFiles(QObject):
             f"digit-{index + 1}.png",
             self.tr("PNG images (*.png)"),
         )
-        if path:
-            if not path.lower().endswith(".png"):
-                path += ".png"
-            self.save_drawing(path, index)
+        target = path if path.lower().endswith(".png") else path + ".png"
+        if path and may_write(self.window, path, target):
+            self.save_drawing(target, index)
 
     def choose_model_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
