@@ -61,6 +61,8 @@ class InsideAnswer:
     seconds: float = 0.0
     needs_other_digit: bool = False  # a joint scratch adder with the other canvas blank
     features: np.ndarray | None = None  # penultimate-layer features: where it sits on the map
+    method: str = DEFAULT_METHOD  # the heatmaps' method: the one asked for where it applies
+    methods: tuple[str, ...] = ()  # the methods that apply to this network (none when blank)
 
     @property
     def blank(self) -> bool:
@@ -126,6 +128,7 @@ class InsideSession:
         """The inside view and the explanation for one request (blocking)."""
         import torch
 
+        from mnist_desk.inspection.attribution import methods_for
         from mnist_desk.inspection.live import look_and_explain
         from mnist_desk.inspection.subject import subject_for
 
@@ -147,7 +150,10 @@ class InsideSession:
             filters = first_filters(subject)
             self._copies[id(predictor)] = (predictor, model, filters)
         out.kind, out.answers = subject.kind, subject.answers
-        look = look_and_explain(subject, ink, request.method)  # one forward, one backward pass
+        # a method remembered from another network (rollout from a ViT) gives way to the default
+        out.methods = methods_for(subject)
+        out.method = request.method if request.method in out.methods else DEFAULT_METHOD
+        look = look_and_explain(subject, ink, out.method)  # one forward, one backward pass
         out.view, out.explanation, out.features = look.view, look.explanation, look.features
         out.sheets = sheets_for(out.view, filters)
         out.needs_other_digit = subject.network is None

@@ -1060,6 +1060,14 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>MethodBox</name>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/method_box.py" line="43"/>
+        <source>Does not apply to this network</source>
+        <translation>不适用于此网络</translation>
+    </message>
+</context>
+<context>
     <name>ModelExporter</name>
     <message>
         <location filename="../../mnist_desk/ui/shell/model_export.py" line="44"/>

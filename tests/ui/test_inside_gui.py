@@ -139,3 +139,34 @@ def test_a_scratch_adder_is_said_to_read_both_digits_as_their_sum(qtbot, make_wi
     heading = dock.heading.text()
     assert heading.startswith("scratch-convnet reads both digits as the sum 8 (")
     assert heading.endswith("the maps show the second digit.")  # the canvas drawn last
+
+
+def test_a_method_that_does_not_apply_is_greyed_out_not_a_failure(qtbot, make_window, pen):
+    """Rollout chosen for a ViT, then the convnet in use: the dock said "The inside view failed
+    ... This is a bug" beside the old heatmaps. The convnet's heatmaps come from the default
+    method, rollout is greyed out, and it is used again for the next ViT."""
+    from mnist_desk.store.catalog import default_classifier_path, shipped_checkpoint
+
+    window = make_window(model=str(shipped_checkpoint("classifier", "vit")))
+    pen(window.canvases[0], SEVEN)
+    dock = open_inside(qtbot, window)
+    wait_for_answer(qtbot, dock, 0)
+    box = dock.method_box
+    box.setCurrentIndex(box.findData("rollout"))  # what a pick in its list does
+    qtbot.waitUntil(lambda: dock.answer.method == "rollout", timeout=ANSWER_TIMEOUT_MS)
+
+    window.use_model(default_classifier_path())
+    qtbot.waitUntil(
+        lambda: dock.answer.kind == "conv" or "failed" in dock.heading.text(),
+        timeout=ANSWER_TIMEOUT_MS,
+    )
+    assert "failed" not in dock.heading.text()
+    assert dock.answer.method == "gradient-x-input" == box.currentData()
+    assert not box.model().item(box.findData("rollout")).isEnabled()
+    assert box.model().item(box.findData("grad-cam")).isEnabled()
+    assert "7" in dock.answer_panel.title
+
+    window.use_model(shipped_checkpoint("classifier", "vit"))
+    qtbot.waitUntil(lambda: dock.answer.kind == "vit", timeout=ANSWER_TIMEOUT_MS)
+    assert dock.answer.method == "rollout" == box.currentData()
+

@@ -33,15 +33,13 @@ from mnist_desk.app.inside_sheets import (
     TOP_UNITS,
     WEIGHTS,
 )
-from mnist_desk.inspection.methods import DEFAULT_METHOD, METHODS
 from mnist_desk.ui.background import BackgroundJob
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.inside.detail_view import DetailView
 from mnist_desk.ui.inside.image_panel import ImagePanel, MosaicView
 from mnist_desk.ui.inside.map_view import MapView
+from mnist_desk.ui.inside.method_box import MethodBox
 
-# the deletion test's winner first (the default), then the others
-METHOD_KEYS = (DEFAULT_METHOD, *(m for m in METHODS if m != DEFAULT_METHOD))
 WHY_PANEL_SIZE = 90  # the input and two heatmaps side by side: the dock fits beside a laptop window
 
 
@@ -62,12 +60,8 @@ class InsideDock(QDockWidget):
         self.heading.setWordWrap(True)
         self.why_title = QLabel()
         self.why_title.setWordWrap(True)  # a narrow dock wraps it, rather than hiding what follows
-        self.method_box = QComboBox()
-        for key in METHOD_KEYS:
-            self.method_box.addItem(key, key)
-        saved = str(self.settings.value("inside/method", METHOD_KEYS[0]))
-        self.method_box.setCurrentIndex(max(0, self.method_box.findData(saved)))
-        self.method_box.currentIndexChanged.connect(self._method_changed)
+        self.method_box = MethodBox(self.settings)
+        self.method_box.chosen.connect(self.refresh)
         self.input_panel, self.answer_panel, self.runner_up_panel = (
             ImagePanel(size=WHY_PANEL_SIZE) for _ in range(3)
         )
@@ -127,7 +121,8 @@ class InsideDock(QDockWidget):
     # ---- requests ----
     @property
     def method(self) -> str:
-        return str(self.method_box.currentData())
+        """The method the user chose (the answer says which one its heatmaps used)."""
+        return self.method_box.choice
 
     def refresh(self) -> None:
         """Ask for the selected canvas's selected digit as the drawing session reads it now (only
@@ -176,6 +171,7 @@ class InsideDock(QDockWidget):
         if self.answer is not None and answer.id < self.answer.id:
             return  # a late answer to an older drawing
         self.answer = answer
+        self.method_box.show_used(answer.method, answer.methods)
         self._show_heading()
         self._show_why()
         self._show_page()
@@ -314,10 +310,6 @@ class InsideDock(QDockWidget):
     def _cell_chosen(self, cell: int) -> None:
         self.settings.setValue("inside/cell", cell)
         self._show_detail(cell)
-
-    def _method_changed(self) -> None:
-        self.settings.setValue("inside/method", self.method)
-        self.refresh()
 
     # ---- texts ----
     def _sheet_title(self, sheet) -> str:
