@@ -170,3 +170,23 @@ def test_a_method_that_does_not_apply_is_greyed_out_not_a_failure(qtbot, make_wi
     qtbot.waitUntil(lambda: dock.answer.kind == "vit", timeout=ANSWER_TIMEOUT_MS)
     assert dock.answer.method == "rollout" == box.currentData()
 
+
+def test_clearing_the_drawing_clears_the_maps(qtbot, window, pen):
+    """The heading said "draw the first digit" while the maps and the map shown large were still
+    the cleared digit's."""
+    pen(window.canvases[0], SEVEN)
+    dock = open_inside(qtbot, window)
+    wait_for_answer(qtbot, dock, 0)
+    mosaic = dock.mosaic
+    QTest.mouseClick(mosaic.viewport(), Qt.MouseButton.LeftButton, pos=mosaic.cell_centre(2))
+    assert dock.detail.large.image.image is not None
+
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dock.answer.blank, timeout=ANSWER_TIMEOUT_MS)
+    assert mosaic.sheet is None and mosaic.image.image is None
+    assert dock.detail.large.image.image is None and dock.sheet_box.count() == 0
+
+    pen(window.canvases[0], ONE)  # the next digit shows the sheet chosen before
+    qtbot.waitUntil(lambda: not dock.answer.blank, timeout=ANSWER_TIMEOUT_MS)
+    assert mosaic.sheet is not None and dock.sheet_box.count() == 4
+

@@ -132,6 +132,14 @@ class MosaicView(pg.GraphicsLayoutWidget):
             self.selected = None
         self._place_marker()
 
+    def clear_sheet(self) -> None:
+        """No sheet (a blank digit): nothing drawn, nothing selected."""
+        if self.image.image is not None:
+            self.image.clear()
+        self.sheet = None
+        self.selected = None
+        self.marker.hide()
+
     def select(self, cell: int | None) -> None:
         if self.sheet is None or cell is None or not 0 <= cell < self.sheet.count:
             return

@@ -253,7 +253,9 @@ class InsideDock(QDockWidget):
             self._show_sheet(keep_view=True)
 
     def _show_sheet(self, keep_view: bool) -> None:
-        if self.answer is None or not self.answer.sheets:
+        if self.answer is None or not self.answer.sheets:  # a blank digit: no maps to show
+            self.mosaic.clear_sheet()
+            self.detail.clear()
             return
         sheet = self.answer.sheets[max(0, self.sheet_box.currentIndex())]
         self.mosaic.show_sheet(sheet, keep_view)
