@@ -190,3 +190,21 @@ def test_clearing_the_drawing_clears_the_maps(qtbot, window, pen):
     qtbot.waitUntil(lambda: not dock.answer.blank, timeout=ANSWER_TIMEOUT_MS)
     assert mosaic.sheet is not None and dock.sheet_box.count() == 4
 
+
+def test_a_map_shown_large_with_its_four_feeds_fits_the_dock(qtbot, window, pen):
+    """A click on a map of layer 2 (fed by four maps) made the dock's body wider than the dock:
+    the runner-up's heatmap, the method and the feeds were cut off on the right."""
+    pen(window.canvases[0], SEVEN)
+    dock = open_inside(qtbot, window)
+    wait_for_answer(qtbot, dock, 0)
+    dock.sheet_box.setCurrentIndex(1)
+    mosaic = dock.mosaic
+    QTest.mouseClick(mosaic.viewport(), Qt.MouseButton.LeftButton, pos=mosaic.cell_centre(5))
+    assert sum(panel.isVisibleTo(dock) for panel in dock.detail.feeds) == 4
+    qtbot.wait(200)  # the dock lays out its new contents
+    scroll = dock.widget()
+    viewport = scroll.viewport()
+    assert scroll.widget().width() <= viewport.width(), "the body is wider than the dock"
+    for part in (dock.method_box, dock.runner_up_panel, *dock.detail.feeds):
+        right = part.mapTo(viewport, part.rect().topRight()).x()
+        assert right < viewport.width(), f"{type(part).__name__} cut off"

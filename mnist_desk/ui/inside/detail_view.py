@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mnist_desk.app.inside_sheets import ATTENTION, CONV, FILTERS, ROLLOUT
 from mnist_desk.ui.inside.image_panel import ImagePanel
@@ -13,16 +13,18 @@ FEED_PANELS = 4
 class DetailView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.large = ImagePanel(size=160)
+        # the large map and its feeds two by two fit the dock's narrowest width: four feeds in a
+        # row (160 + 4 x 80 pixels) made the dock's body wider than the dock and cut it off
+        self.large = ImagePanel(size=128)
         self.feeds_title = QLabel()
         self.feeds_title.setWordWrap(True)
-        self.feeds = [ImagePanel(size=80) for _ in range(FEED_PANELS)]
-        feeds_row = QHBoxLayout()
-        for panel in self.feeds:
-            feeds_row.addWidget(panel)
+        self.feeds = [ImagePanel(size=60) for _ in range(FEED_PANELS)]
+        feeds_grid = QGridLayout()
+        for k, panel in enumerate(self.feeds):
+            feeds_grid.addWidget(panel, k // 2, k % 2)
         side = QVBoxLayout()
         side.addWidget(self.feeds_title)
-        side.addLayout(feeds_row, 1)
+        side.addLayout(feeds_grid, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.large, 2)
