@@ -208,3 +208,21 @@ def test_a_map_shown_large_with_its_four_feeds_fits_the_dock(qtbot, window, pen)
     for part in (dock.method_box, dock.runner_up_panel, *dock.detail.feeds):
         right = part.mapTo(viewport, part.rect().topRight()).x()
         assert right < viewport.width(), f"{type(part).__name__} cut off"
+
+
+def test_with_a_map_selected_another_sheet_is_framed_to_fill_the_view(qtbot, window, pen):
+    """With a map selected, the next sheet was framed around the old sheet's selection marker
+    too: a sheet of small maps (the 5x5 filters) sat small in a corner of an empty view."""
+    pen(window.canvases[0], SEVEN)
+    dock = open_inside(qtbot, window)
+    wait_for_answer(qtbot, dock, 0)
+    mosaic = dock.mosaic
+    qtbot.wait(200)  # the dock lays out its first answer
+    QTest.mouseClick(mosaic.viewport(), Qt.MouseButton.LeftButton, pos=mosaic.cell_centre(6))
+    assert mosaic.selected == 6
+    dock.sheet_box.setCurrentIndex(dock.sheet_box.count() - 1)  # the first layer's filters
+    assert mosaic.sheet.kind == "filters" and mosaic.selected == 6  # the selection stays
+    (left, right), (top, bottom) = mosaic.box.viewRange()
+    height, width = mosaic.image.image.shape
+    # one side of the view fits the mosaic (the other has room to spare: the aspect is kept)
+    assert min((right - left) / width, (bottom - top) / height) < 1.1, "framed too wide"

@@ -127,7 +127,7 @@ class MosaicView(pg.GraphicsLayoutWidget):
             self.image.setImage(sheet.mosaic(), levels=sheet.levels)
         self.sheet = sheet
         if not (keep_view and same_shape):
-            self.box.autoRange(padding=0.01)
+            self.box.autoRange(padding=0.01, items=[self.image])  # not the old marker
         if self.selected is not None and self.selected >= sheet.count:
             self.selected = None
         self._place_marker()
