@@ -143,7 +143,7 @@ def test_rename_moves_the_checkpoint_its_metrics_and_its_curves(models_dir):
         assert (models_dir / path).is_file(), path
     changed = [e for e in events if isinstance(e, ModelsChanged)]
     assert changed == [ModelsChanged(name="mine", new_name="renamed", action=Action.RENAME)]
-    assert UseModel(str(models_dir / "renamed.pt")) in events  # it was in use: it stays so
+    assert UseModel(str(models_dir / "renamed.pt"), show=False) in events  # in use: it stays so
     session.catalog_read(real_catalog(models_dir))
     session.rename("renamed", "other")  # another model's name: refused, nothing moves
     assert events[-1] == ActionRefused(Action.RENAME, "renamed", NameProblem.TAKEN)
@@ -167,7 +167,7 @@ def test_deleting_the_model_in_use_goes_back_to_the_default(models_dir):
     session, _, events = board(catalog)
     session.model_in_use(str(models_dir / "mine.pt"))
     session.delete("mine")
-    assert UseModel(catalog.default_path) in events
+    assert UseModel(catalog.default_path, show=False) in events
 
 
 def test_curves_of_several_models_are_read_in_order(models_dir, trained):

@@ -59,6 +59,7 @@ class RowsChanged:
 @dataclass(frozen=True)
 class UseModel:
     path: str  # the Draw tab's model from now on
+    show: bool = True  # the user asked to use it: show the Draw tab (not after a rename or delete)
 
 
 @dataclass(frozen=True)
@@ -291,9 +292,9 @@ class Leaderboard:
             new_name = Path(answer.new_path).stem
             self.listener(ModelsChanged(name=name, new_name=new_name, action=action))
             if was_in_use:
-                self.listener(UseModel(answer.new_path))
+                self.listener(UseModel(answer.new_path, show=False))
         else:
             self.listener(ModelsChanged(name=name, action=Action.DELETE))
             if was_in_use and self.catalog is not None and self.catalog.default_path:
-                self.listener(UseModel(self.catalog.default_path))
+                self.listener(UseModel(self.catalog.default_path, show=False))
         self._show()

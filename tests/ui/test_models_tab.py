@@ -214,3 +214,36 @@ def test_a_saved_model_is_measured_on_the_drawn_digits(tab, tmp_path, trained, q
     )
     row = view.session.row("just-trained")
     assert view.table_model.text(row, Column.LATENCY) != "—"
+
+
+def test_renaming_or_deleting_the_model_in_use_stays_on_the_models_tab(tab, qtbot, message_boxes):
+    """Renaming the model in use (F2) threw the user onto the Draw tab, so the next key (Delete,
+    F2) went nowhere; so did deleting it. It stays in use under its new name, or the default
+    takes over, and the Models tab stays in view."""
+    window, view = tab
+    window.use_model(view.session.row("mine").entry.path)
+    qtbot.waitUntil(lambda: view.session.row("mine").in_use, timeout=TIMEOUT_MS)
+    window.tabs.setCurrentWidget(view)
+    click_row(qtbot, view, "mine")
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "in use")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: view.session.row("in use") is not None and view.session.row("in use").in_use,
+        timeout=TIMEOUT_MS,
+    )
+    assert window.predictor.checkpoint.path.stem == "in use"
+    assert window.tabs.currentWidget() is view
+
+    click_row(qtbot, view, "in use")
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: bool(message_boxes()), timeout=5000)
+    press(qtbot, message_boxes()[0].button(QMessageBox.StandardButton.Yes))
+    default = window.models.catalog.default_path
+    qtbot.waitUntil(
+        lambda: str(window.predictor.checkpoint.path) == str(default), timeout=TIMEOUT_MS
+    )
+    assert "in use" not in shown(view) and window.tabs.currentWidget() is view

@@ -295,8 +295,10 @@ class ModelsView(QWidget):
     def _on_event(self, event: LeaderboardEvent) -> None:
         if isinstance(event, RowsChanged):
             self._show_rows(event)
-        elif isinstance(event, UseModel):
+        elif isinstance(event, UseModel) and event.show:
             self.window.window_tabs.use_trained_model(event.path)
+        elif isinstance(event, UseModel):  # renamed or deleted in use: the user stays here
+            self.window.use_model(event.path)
         elif isinstance(event, ModelsChanged):
             self._models_changed(event)
         elif isinstance(event, CurvesReady):
