@@ -247,3 +247,32 @@ def test_renaming_or_deleting_the_model_in_use_stays_on_the_models_tab(tab, qtbo
         lambda: str(window.predictor.checkpoint.path) == str(default), timeout=TIMEOUT_MS
     )
     assert "in use" not in shown(view) and window.tabs.currentWidget() is view
+
+
+def test_after_a_rename_the_renamed_row_is_selected_and_the_keys_work(tab, qtbot):
+    """After F2 and Enter the focus went nowhere (the editor was deleted as the rows changed,
+    Qt warned "commitData called with an editor that does not belong to this view") and nothing
+    was selected: F2 or Delete did nothing until a click. Now the table keeps the focus and the
+    renamed model stays selected; a name refused leaves the selection alone."""
+    window, view = tab
+    click_row(qtbot, view, "mine")
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "also-mine")  # taken: refused
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "another model" in window.statusBar().currentMessage())
+    assert view.selected_names() == ["mine"] and view.table.hasFocus()
+
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "renamed")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "renamed" in shown(view), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: view.selected_names() == ["renamed"], timeout=5000)
+    assert view.table.hasFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)  # the keys work on it at once
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "renamed"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)

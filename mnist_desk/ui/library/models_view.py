@@ -112,7 +112,11 @@ class ModelsView(QWidget):
         self.confirmation: QMessageBox | None = None
         self.table_model = ModelsTableModel(self)
         self.table_model.sortRequested.connect(self.session.sort_by)
-        self.table_model.renameRequested.connect(self.session.rename)
+        # queued: the name cell's editor closes (focus back on the table) before the rows change
+        self.table_model.renameRequested.connect(
+            self._rename_requested, Qt.ConnectionType.QueuedConnection
+        )
+        self._renamed_to = ""  # a renamed model's new name: selected again when its row comes
         self._build()
         self.statusMessage.connect(window.show_status)
         window.catalog_changed.connect(self.session.catalog_read)
@@ -232,6 +236,10 @@ class ModelsView(QWidget):
         r = self.table_model.rows.index(next(x for x in self.table_model.rows if x.name == name))
         self.table.edit(self.table_model.index(r, COLUMNS.index(Column.NAME)))
 
+    def _rename_requested(self, name: str, new_name: str) -> None:
+        self._renamed_to = new_name.strip().removesuffix(".pt")
+        self.session.rename(name, new_name)
+
     def _confirm_delete(self, name: str) -> None:
         row = self.session.row(name)
         if row is None or self._refused(Action.DELETE, name, row.refusal(Action.DELETE)):
@@ -304,12 +312,16 @@ class ModelsView(QWidget):
         elif isinstance(event, CurvesReady):
             self._show_curves(event)
         elif isinstance(event, ActionRefused):
+            self._renamed_to = ""
             self._refused(event.action, event.name, event.refusal)
         elif isinstance(event, ActionFailed):
+            self._renamed_to = ""
             self.window.show_error(self.tr("Models"), event.message)
 
     def _show_rows(self, event: RowsChanged) -> None:
         selected = set(self.selected_names())
+        if any(row.name == self._renamed_to for row in event.rows):
+            selected, self._renamed_to = {self._renamed_to}, ""
         self.table_model.set_rows(event.rows)
         header = self.table.horizontalHeader()
         order = Qt.SortOrder.DescendingOrder if event.descending else Qt.SortOrder.AscendingOrder
