@@ -248,6 +248,8 @@ class DrawingSession:
         return True
 
     def redo(self) -> bool:
+        """Redo the last change undone; False if none is left. A stroke being drawn stays: it goes
+        on over what comes back and lands (after it) when the pen lifts."""
         return self.history.redo()
 
     def _change(self, after: dict[int, Drawing], text: str) -> None:
@@ -255,10 +257,10 @@ class DrawingSession:
         self.history.push(ChangeDrawings(self, changes, text))
 
     def _show(self, drawings: dict[int, Drawing]) -> None:
-        """Commands call this: each canvas ``index`` shows ``drawings[index]`` now (a stroke
-        being drawn there is dropped, as the drawing under it changed); then all are read."""
+        """Commands call this: each canvas ``index`` shows ``drawings[index]`` now; then all are
+        read. A stroke being drawn there stays on top (a redo mid-stroke must not lose it;
+        clearing and opening a picture drop it themselves)."""
         for index, drawing in drawings.items():
-            self.in_progress[index] = None
             self.drawings[index] = drawing
             self._touched.add(index)
             self._notify(index)

@@ -85,6 +85,23 @@ def test_ctrl_z_mid_stroke_takes_back_only_the_stroke_being_drawn(window, pen, q
     assert canvas.is_empty() and window.sum_view.equation_text == "? + 1 = ?"
 
 
+def test_redo_mid_stroke_keeps_the_stroke_being_drawn(window, pen, qtbot):
+    """Redo with the button still held dropped the stroke being drawn. The undone stroke comes
+    back and the stroke in progress goes on over it, landing when the button is released."""
+    canvas = window.canvases[0]
+    first, second = write(["1", "1"], height=0.45, at=(0.15, 0.25))[0]
+    pen(window.canvases[1], VERTICAL)
+    pen(canvas, [tuple(p) for p in first], steps=2)
+    press(window, Qt.Key.Key_Z, CTRL)
+    assert not canvas.state.strokes and window.sum_view.equation_text == "? + 1 = ?"
+    pen(canvas, [tuple(p) for p in second], steps=2, release=False)  # the button still held
+    press_sequence(window, QKeySequence.StandardKey.Redo)
+    assert canvas.drawing and len(canvas.state.strokes) == 1  # the first 1 is back
+    pen(canvas, [tuple(second[-1])], press=False)  # the release ends the stroke in progress
+    assert not canvas.drawing and len(canvas.state.strokes) == 2
+    assert window.sum_view.equation_text == "11 + 1 = 12"
+
+
 def test_ctrl_o_opens_into_the_selected_canvas_and_ctrl_s_saves_it(window, monkeypatch, tmp_path):
     asked = []
 
