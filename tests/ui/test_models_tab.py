@@ -276,3 +276,21 @@ def test_after_a_rename_the_renamed_row_is_selected_and_the_keys_work(tab, qtbot
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit) and editor.text() == "renamed"
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+
+def test_renaming_to_blanks_says_a_name_cannot_be_empty(tab, qtbot):
+    """A name of spaces only acted like Esc: nothing said why the name had not changed. The
+    rename is refused with the reason in the status bar, and the model keeps its name."""
+    window, view = tab
+    path = view.session.row("mine").entry.path
+    click_row(qtbot, view, "mine")
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "   ")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "a name cannot be empty" in window.statusBar().currentMessage())
+    assert "mine" in window.statusBar().currentMessage()
+    assert path.is_file() and "mine" in shown(view)
+    assert view.selected_names() == ["mine"] and view.table.hasFocus()

@@ -85,7 +85,7 @@ class ModelsTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         name = self.rows[index.row()].name
-        if str(value).strip() and str(value).strip() != name:
+        if str(value).strip() != name:  # blanks too: the session says a name cannot be empty
             self.renameRequested.emit(name, str(value))
         return False  # the name changes when the files have (the rows come again)
 
