@@ -185,6 +185,25 @@ class AppSettings:
         self._qs.setValue("models/task", value)
 
     @property
+    def my_digits_digit(self) -> int | None:
+        """The digit My digits shows (None: every digit)."""
+        value = self._str("my_digits/digit")
+        return int(value) if value in tuple("0123456789") else None
+
+    @my_digits_digit.setter
+    def my_digits_digit(self, value: int | None) -> None:
+        self._qs.setValue("my_digits/digit", "" if value is None else str(int(value)))
+
+    @property
+    def my_digits_misread_only(self) -> bool:
+        """Whether My digits shows only the digits a model misread."""
+        return str(self._qs.value("my_digits/misread_only", "false")).lower() in ("true", "1")
+
+    @my_digits_misread_only.setter
+    def my_digits_misread_only(self, value: bool) -> None:
+        self._qs.setValue("my_digits/misread_only", "true" if value else "false")
+
+    @property
     def train_form(self) -> dict:
         """The Train tab's form as ``TrainingSettings.to_dict`` gave it ({} if none or unreadable)."""
         try:

@@ -108,3 +108,38 @@ def test_unusable_remembered_train_settings_leave_the_defaults(qtbot, make_windo
     form = window.training_panel.form
     qtbot.waitUntil(lambda: form.choices_ready, timeout=30_000)
     assert form.preset_box.currentData() == "quick" and form.settings_from_form().arch == "quick"
+
+
+def test_my_digits_filters_are_remembered(qtbot, make_window, tmp_path):
+    """The My digits tab's filters (a digit, misread only) were back to "All digits" and
+    unticked at every start, while the other tabs' choices were remembered."""
+    first = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: first.my_digits_view is not None)
+    view = first.my_digits_view
+    bar = first.tabs.tabBar()
+    QTest.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(first.tabs.indexOf(view)).center()
+    )
+    assert first.tabs.currentWidget() is view
+    view.digit_filter.setFocus()
+    QTest.keyClick(view.digit_filter, Qt.Key.Key_3)  # the combo box finds "3" as typed
+    assert view.digit_filter.currentData() == 3
+    box = view.misread_only
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert box.isChecked()
+    first.close()
+    second = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: second.my_digits_view is not None)
+    view = second.my_digits_view
+    assert view.digit_filter.currentData() == 3 and view.misread_only.isChecked()
+    QTest.mouseClick(  # back to every digit, remembered too
+        view.misread_only, Qt.MouseButton.LeftButton, pos=view.misread_only.rect().center()
+    )
+    view.digit_filter.setFocus()
+    QTest.keyClick(view.digit_filter, Qt.Key.Key_Home)
+    assert view.digit_filter.currentData() is None and not view.misread_only.isChecked()
+    second.close()
+    third = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: third.my_digits_view is not None)
+    view = third.my_digits_view
+    assert view.digit_filter.currentData() is None and not view.misread_only.isChecked()

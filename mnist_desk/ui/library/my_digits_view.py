@@ -109,8 +109,13 @@ class MyDigitsView(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addLayout(actions)
 
-        self.digit_filter.currentIndexChanged.connect(self.refresh)
-        self.misread_only.toggled.connect(self.refresh)
+        settings = window.settings  # the filters as the user last left them
+        self.digit_filter.setCurrentIndex(
+            max(0, self.digit_filter.findData(settings.my_digits_digit))
+        )
+        self.misread_only.setChecked(settings.my_digits_misread_only)
+        self.digit_filter.currentIndexChanged.connect(self._filter_changed)
+        self.misread_only.toggled.connect(self._filter_changed)
         self.relabel_button.clicked.connect(
             lambda: self.relabel_selected(self.relabel_box.currentData())
         )
@@ -131,6 +136,11 @@ class MyDigitsView(QWidget):
     def shown_items(self) -> list[PersonalDigit]:
         items = self.store.items(self.digit_filter.currentData(), self.misread_only.isChecked())
         return sorted(items, key=lambda d: (d.label, d.id))
+
+    def _filter_changed(self) -> None:
+        self.window.settings.my_digits_digit = self.digit_filter.currentData()
+        self.window.settings.my_digits_misread_only = self.misread_only.isChecked()
+        self.refresh()
 
     def refresh(self) -> None:
         selected = set(self.selected_ids())
