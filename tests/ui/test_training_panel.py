@@ -230,6 +230,23 @@ def test_faults_show_what_to_do(qtbot, data_dir, models_dir, tmp_path, data, set
     )
 
 
+def test_a_run_that_fails_before_its_first_step_leaves_no_legend_entry(qtbot, models_dir, tmp_path):
+    """A run that failed before it drew anything (no MNIST in the data folder) left its name in
+    the curves' legend with no curve beside it; the banner says what went wrong, the legend
+    names only runs that drew something."""
+    panel = TrainingPanel(data_dir=tmp_path / "nowhere")
+    panel.ask_before_closing = False
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    assert start_by_button(qtbot, panel, tiny())
+    wait_until_idle(qtbot, panel)
+    assert "MNIST was not found" in panel.run_controls.banner.text()
+    assert panel.plots.legend.items == [] and not panel.plots.legend.isVisible()
+    assert panel.plots.runs == []
+    assert panel.shutdown()
+
+
 def test_out_of_memory_suggests_a_smaller_batch(panel, qtbot, monkeypatch):
     def out_of_memory(self):
         raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")

@@ -122,6 +122,11 @@ class RunSeries:
     _ema_error: float = 0.0
     _ema_count: int = 0
 
+    @property
+    def empty(self) -> bool:
+        """Nothing drawn yet (a run that failed or stopped before its first step)."""
+        return not self.train_step and not self.val_step
+
     def add_step(self, event: StepEvent) -> None:
         self.total_steps = event.total_steps
         self._ema_count += 1

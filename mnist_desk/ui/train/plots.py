@@ -222,6 +222,14 @@ class TrainingPlots(QWidget):
         self.runs.remove(series)
         self._update_legend()
 
+    def end_run(self, series: RunSeries) -> None:
+        """A run ended: one that drew nothing leaves the plots (a name in the legend beside no
+        curve says nothing; the banner says why it ended)."""
+        if series.empty and series in self.runs:
+            self.remove_run(series)
+            if not self.runs:
+                self._colors_used = 0
+
     def clear(self) -> None:
         """Remove the curves of every run but the one still training (its curves would not
         come back while it trains)."""

@@ -142,7 +142,9 @@ class RunView(QObject):
     def _ended(self, event: RunEnded) -> None:
         self._training = ""
         self.plots.flush()
-        self._series.pop(event.run_id, None)
+        series = self._series.pop(event.run_id, None)
+        if series is not None:
+            self.plots.end_run(series)
         self.plots.training = None
         outcome = event.outcome
         result = outcome.result if outcome is not None else None
