@@ -445,6 +445,37 @@ def test_an_error_shown_and_the_status_bar_follow_a_language_switch(
     assert status.currentMessage() == box.text()
 
 
+def test_an_error_dialog_and_its_status_follow_a_language_switch(
+    window, tmp_path, monkeypatch, message_boxes, qtbot
+):
+    """An error dialog's title and the status bar's "<title>: <reason>" stayed in English after
+    View > Language > 简体中文; the title follows the switch (the reason is the core's words)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from mnist_desk.ui import i18n
+
+    bad = tmp_path / "notes.png"
+    bad.write_text("not an image")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(bad), "Images"))
+    )
+    QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # Ctrl+O
+    [box] = message_boxes()
+    status = window.statusBar()
+    assert box.windowTitle() == "Cannot open the image"
+    assert status.currentMessage().startswith("Cannot open the image: ")
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)  # posted events
+        assert box.windowTitle() == "无法打开图片" and "not an image" in box.text()
+        assert status.currentMessage().startswith("无法打开图片: ")
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Draw", timeout=2000)
+    assert box.windowTitle() == "Cannot open the image"
+    assert status.currentMessage().startswith("Cannot open the image: ")
+
+
 def test_the_cpu_entry_of_the_device_picker_is_translated(window, qtbot):
     device_box = window.picker.device_combo
     cpu = device_box.findData("cpu")

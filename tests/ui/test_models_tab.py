@@ -294,3 +294,32 @@ def test_renaming_to_blanks_says_a_name_cannot_be_empty(tab, qtbot):
     assert "mine" in window.statusBar().currentMessage()
     assert path.is_file() and "mine" in shown(view)
     assert view.selected_names() == ["mine"] and view.table.hasFocus()
+
+
+def test_a_refused_rename_and_a_rename_done_follow_a_language_switch(tab, qtbot):
+    """What the Models tab said in the status bar (a rename refused, a rename done) stayed in
+    English after View > Language > 简体中文; it is worded again in the new language."""
+    from mnist_desk.ui import i18n
+
+    window, view = tab
+    status = window.statusBar()
+    click_row(qtbot, view, "mine")
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "also-mine")  # taken: refused
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: status.currentMessage() == "mine: another model has that name")
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        qtbot.waitUntil(lambda: status.currentMessage() == "mine: 已有同名模型", timeout=2000)
+        qtbot.keyClick(view.table, Qt.Key.Key_F2)
+        editor = QApplication.focusWidget()
+        editor.selectAll()
+        qtbot.keyClicks(editor, "renamed")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "renamed" in shown(view), timeout=TIMEOUT_MS)
+        qtbot.waitUntil(lambda: status.currentMessage() == "已将 mine 重命名为 renamed")
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: status.currentMessage() == "Renamed mine to renamed", timeout=2000)

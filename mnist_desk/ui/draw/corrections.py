@@ -131,7 +131,7 @@ class CorrectionController(QObject):
         try:
             return self.session.correct(index, label, reading, model_name(self.window.predictor))
         except (OSError, MyDigitsError) as e:
-            self.window.show_error(self.tr("Cannot keep this digit"), str(e))
+            self.window.show_error(lambda: self.tr("Cannot keep this digit"), str(e))
             return None
 
     def _reading(self, index: int):

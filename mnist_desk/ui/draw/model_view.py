@@ -76,8 +76,8 @@ class ModelView(QObject):
             self._on_failed(event)
         elif isinstance(event, ModelNotFound):  # never a silent fallback: say so, then go on
             self.window.show_error(
-                self.tr("Cannot open the model"),
-                event.message + "\n\n" + self.tr("Another model is used instead."),
+                lambda: self.tr("Cannot open the model"),
+                lambda: event.message + "\n\n" + self.tr("Another model is used instead."),
             )
         elif isinstance(event, NoModel):
             if event.reason == NONE_FOUND:
@@ -99,7 +99,7 @@ class ModelView(QObject):
         QTimer.singleShot(0, freeze_startup_objects)
         self.window.picker.set_catalog(catalog)
         if catalog.error:
-            self.window.show_error(self.tr("Cannot list the models"), catalog.error)
+            self.window.show_error(lambda: self.tr("Cannot list the models"), catalog.error)
 
     def _no_model(self, message: Callable[[], str]) -> None:
         self.window.draw_tab.show_error(message)
@@ -124,20 +124,20 @@ class ModelView(QObject):
         if event.previous_kept:
             self.window.picker.set_current(self.session.current_path, self.session.device)
             self.window.show_error(
-                self.tr("Cannot use this model"),
-                message + "\n\n" + self.tr("The previous model is still in use."),
+                lambda: self.tr("Cannot use this model"),
+                lambda: message + "\n\n" + self.tr("The previous model is still in use."),
             )
             self.update_status()
         elif event.falling_back and event.asked:  # --model named a file that cannot be used
             self.window.show_error(
-                self.tr("Cannot use this model"),
-                message + "\n\n" + self.tr("Another model is used instead."),
+                lambda: self.tr("Cannot use this model"),
+                lambda: message + "\n\n" + self.tr("Another model is used instead."),
             )
         elif event.falling_back:
             self.window.show_status(message, 0)
             self.window.last_error = message
         else:
-            self.window.show_error(self.tr("Cannot use this model"), message)
+            self.window.show_error(lambda: self.tr("Cannot use this model"), message)
 
     def update_status(self) -> None:
         """The status bar's note of the model in use and its device."""

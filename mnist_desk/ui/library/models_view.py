@@ -90,7 +90,7 @@ class BackgroundLeaderboardWorker(QObject):
 class ModelsView(QWidget):
     """The leaderboard's table, its task filter and its actions."""
 
-    statusMessage = Signal(str)
+    statusMessage = Signal(object)  # a Text (ui.i18n): a callable is worded again on a switch
 
     ask_before_deleting = True  # tests answer the question themselves when they turn this off
 
@@ -267,7 +267,7 @@ class ModelsView(QWidget):
     def _refused(self, action: Action, name: str, refusal) -> bool:
         if refusal is None:
             return False
-        self.statusMessage.emit(f"{name}: {self.refusal_text(action, refusal)}")
+        self.statusMessage.emit(lambda: f"{name}: {self.refusal_text(action, refusal)}")
         return True
 
     def refusal_text(self, action: Action, refusal: Refusal | NameProblem) -> str:
@@ -316,7 +316,7 @@ class ModelsView(QWidget):
             self._refused(event.action, event.name, event.refusal)
         elif isinstance(event, ActionFailed):
             self._renamed_to = ""
-            self.window.show_error(self.tr("Models"), event.message)
+            self.window.show_error(lambda: self.tr("Models"), event.message)
 
     def _show_rows(self, event: RowsChanged) -> None:
         selected = set(self.selected_names())
@@ -347,13 +347,16 @@ class ModelsView(QWidget):
         panel = getattr(self.window, "training_panel", None)
         if panel is not None:
             panel.refresh_classifiers()
+        if event.action in (Action.MEASURE, Action.RENAME, Action.DELETE):
+            self.statusMessage.emit(lambda: self._done_text(event))
+
+    def _done_text(self, event: ModelsChanged) -> str:
         message = {
             Action.MEASURE: self.tr("Measured {0} on the drawn digits"),
             Action.RENAME: self.tr("Renamed {0} to {1}"),
             Action.DELETE: self.tr("Deleted {0}"),
-        }.get(event.action)
-        if message:
-            self.statusMessage.emit(message.format(event.name, event.new_name))
+        }[event.action]
+        return message.format(event.name, event.new_name)
 
     def _show_curves(self, event: CurvesReady) -> None:
         if self.curves is None:

@@ -34,7 +34,7 @@ from mnist_desk.app.training_events import RunEnded, RunKind, RunStarted, StartP
 from mnist_desk.personal.store import MyDigitsError, PersonalDigit
 from mnist_desk.ui.draw.corrections import DIGIT_KEYS
 from mnist_desk.ui.draw.paper import grey_to_qimage
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
 
 ICON_SCALE = 2  # 28 px shown as 56 px
 MISREAD_BACKGROUND = QColor(255, 225, 225)
@@ -215,7 +215,7 @@ class MyDigitsView(QWidget):
     def relabel_selected(self, label: int) -> int:
         ids = self.selected_ids()
         if self.window.corrections.session.relabel(ids, label):
-            self._say(self.tr("Relabelled {0} as {1}").format(len(ids), label))
+            self._say(lambda: self.tr("Relabelled {0} as {1}").format(len(ids), label))
         return len(ids)
 
     def delete_selected(self) -> int:
@@ -229,7 +229,7 @@ class MyDigitsView(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
         if self.window.corrections.session.delete(ids):
-            self._say(self.tr("Deleted {0} from My digits").format(len(ids)))
+            self._say(lambda: self.tr("Deleted {0} from My digits").format(len(ids)))
         return len(ids)
 
     # ---- folders ----
@@ -245,11 +245,11 @@ class MyDigitsView(QWidget):
         try:
             report = self.window.corrections.session.import_folder(folder)
         except MyDigitsError as e:
-            self.window.show_error(self.tr("Cannot import"), str(e))
+            self.window.show_error(lambda: self.tr("Cannot import"), str(e))
             return None
         lines = report.lines()
         if report.skipped or report.nothing_imported:
-            self.window.show_error(self.tr("Import"), "\n".join(lines[:40]))
+            self.window.show_error(lambda: self.tr("Import"), "\n".join(lines[:40]))
         self._say(lines[0])
         return report
 
@@ -262,7 +262,7 @@ class MyDigitsView(QWidget):
         try:
             report = self.window.corrections.session.export_folder(folder)
         except (OSError, MyDigitsError) as e:
-            self.window.show_error(self.tr("Cannot export"), str(e))
+            self.window.show_error(lambda: self.tr("Cannot export"), str(e))
             return None
         self._say(report.summary())
         return report
@@ -274,13 +274,16 @@ class MyDigitsView(QWidget):
         training session refuses it (too few digits, a run in progress)."""
         refused = self.window.training.start_personal()
         if refused is not None:
-            text = refused.detail  # the core's own words: how many more of each digit
+            text: Text = refused.detail  # the core's own words: how many more of each digit
             if refused.problem is StartProblem.BUSY:
-                text = self.tr("A training run is in progress; wait for it to end or stop it.")
-            self.window.show_error(self.tr("Fine-tune on my digits"), text)
+                text = self._busy_text
+            self.window.show_error(lambda: self.tr("Fine-tune on my digits"), text)
             return False
         self.window.tabs.setCurrentWidget(self.window.training_panel)
         return True
+
+    def _busy_text(self) -> str:
+        return self.tr("A training run is in progress; wait for it to end or stop it.")
 
     def _on_training_event(self, event) -> None:
         """A personal fine-tune that saved its model: offer it."""
@@ -324,8 +327,9 @@ class MyDigitsView(QWidget):
 
     # ---- text ----
 
-    def _say(self, message: str) -> None:
-        self.last_message = message
+    def _say(self, message: Text) -> None:
+        """``message`` in the status bar (a callable: worded again after a language switch)."""
+        self.last_message = text_of(message)
         self.window.show_status(message, 6000)
 
     def _retranslate(self) -> None:

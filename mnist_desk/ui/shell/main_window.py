@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.last_result = None  # the SumResult shown
         self.last_error = ""  # the last error shown to the user
         self._message_box: QMessageBox | None = None
+        self._error: tuple[Text, Text] = ("", "")  # the error dialog's title and message
         self._status: tuple[Text, str, float | None] = ("", "", None)  # shown: what, as, until
         self.training = None  # the app's TrainingSession: every run (the Train tab shows it)
         self.training_panel = None  # the Train tab, added once the core has loaded
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
         if is_language_change(event):
             self.texts.refresh()
             self._retranslate_status()
+            self._retranslate_error()
         super().changeEvent(event)
 
     # ---- tabs for other panels --------------------------------------------------------
@@ -202,7 +204,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.models.start)  # after the first paint: torch loads there
             if self.settings.problem:  # a damaged settings file was set aside: say so, once
                 QTimer.singleShot(
-                    0, lambda: self.show_error(self.tr("Settings reset"), self.settings.problem)
+                    0,
+                    lambda: self.show_error(
+                        lambda: self.tr("Settings reset"), self.settings.problem
+                    ),
                 )
 
     @property
@@ -311,19 +316,36 @@ class MainWindow(QMainWindow):
 
     # ---- messages, language, about ------------------------------------------------------
 
-    def show_error(self, title: str, message: str) -> None:
-        """Status bar plus a (non-blocking) dialog."""
-        self.last_error = message
-        self.show_status(f"{title}: {message.splitlines()[0] if message else ''}", 10000)
+    def show_error(self, title: Text, message: Text) -> None:
+        """Status bar plus a (non-blocking) dialog; callables are worded again, in both, if the
+        language switches while they show (the core's own words stay as they are)."""
+        self.last_error = text_of(message)
+
+        def status() -> str:
+            lines = text_of(message).splitlines()
+            return f"{text_of(title)}: {lines[0] if lines else ''}"
+
+        self.show_status(status, 10000)
         if self._message_box is not None:
             self._message_box.close()
         box = QMessageBox(
-            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Warning,
+            text_of(title),
+            text_of(message),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _=0: setattr(self, "_message_box", None))
         self._message_box = box
+        self._error = (title, message)
         box.open()
+
+    def _retranslate_error(self) -> None:
+        if self._message_box is not None:
+            title, message = self._error
+            self._message_box.setWindowTitle(text_of(title))
+            self._message_box.setText(text_of(message))
 
     def set_language(self, code: str) -> None:
         """'' follows the system; 'en', 'zh_CN'. Every widget retranslates itself."""

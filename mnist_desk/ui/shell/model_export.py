@@ -93,7 +93,7 @@ class ModelExporter(QObject):
 
     def _on_failed(self, error: JobError) -> None:
         self.window.statusBar().clearMessage()
-        self.window.show_error(self.tr("Cannot export the model"), error.message)
+        self.window.show_error(lambda: self.tr("Cannot export the model"), error.message)
 
     def _on_ended(self, job: BackgroundJob) -> None:
         if job is self.job:

@@ -25,7 +25,7 @@ class WindowFiles(QObject):
         try:
             self.window.drawing.open_picture(index, str(path))
         except (OSError, ValueError) as e:
-            self.window.show_error(self.tr("Cannot open the image"), str(e))
+            self.window.show_error(lambda: self.tr("Cannot open the image"), str(e))
             return False
         self.window.set_active(index)
         self.window.show_status(lambda: self.tr("Opened {0}").format(Path(path).name), 4000)
@@ -47,7 +47,7 @@ class WindowFiles(QObject):
         try:
             self.window.canvases[index].save_png(path)
         except OSError as e:
-            self.window.show_error(self.tr("Cannot save the drawing"), str(e))
+            self.window.show_error(lambda: self.tr("Cannot save the drawing"), str(e))
             return False
         self.window.show_status(lambda: self.tr("Saved {0}").format(Path(path).name), 4000)
         return True

@@ -75,7 +75,7 @@ class WindowTabs:
         w.data_dir = folder
         w.settings.data_folder = folder
         self._set_data_source()
-        w.show_status(Qca.translate("MainWindow", "MNIST data folder: %s") % folder)
+        w.show_status(lambda: Qca.translate("MainWindow", "MNIST data folder: %s") % folder)
 
     def set_download_allowed(self, allowed: bool) -> None:
         self.window.download = allowed
