@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mnist_desk.errors import UserError
+
 if TYPE_CHECKING:
     from mnist_desk.store.export import ExportResult
 
@@ -46,6 +48,34 @@ def format_for_path(path: str | Path, default: str = "onnx") -> str:
     """The format a file name asks for by its suffix (``default`` if none matches)."""
     suffix = Path(path).suffix.lower()
     return next((f.key for f in EXPORT_FORMATS if f.suffix == suffix), default)
+
+
+def export_target(output: str | Path, fmt: str | None = None) -> tuple[Path, str]:
+    """The file and format ``-o OUTPUT`` (and ``--format FMT``, if given) ask for. The name must
+    end in a format's suffix, and in the one ``fmt`` names: ``-o x`` or ``-o x.txt`` is refused
+    with the name to give instead (``x.onnx``), never written under a name the user did not
+    type; a folder is refused with a file to give in it (UserError)."""
+    path = Path(output)
+    by_suffix = format_for_path(path, default="")
+    fmt = fmt or by_suffix or "onnx"
+    wanted = export_format(fmt).suffix
+    if path.is_dir():
+        raise UserError(
+            f"{path} is a folder; give the file to write, e.g. {path / 'model'}{wanted}"
+        )
+    if by_suffix == fmt:
+        return path, fmt
+    if by_suffix:
+        raise UserError(
+            f"the export file (--output) {path} ends in {path.suffix}, which is "
+            f"{export_format(by_suffix).title}, but --format is {fmt}: give "
+            f"{path.with_suffix(wanted)} instead (or --format {by_suffix})"
+        )
+    suffixes = " or ".join(f.suffix for f in EXPORT_FORMATS)
+    raise UserError(
+        f"the export file (--output) must end in {suffixes}: give "
+        f"{path.with_suffix(wanted)} instead of {path}"
+    )
 
 
 def export_checkpoint(request: ExportRequest) -> ExportResult:

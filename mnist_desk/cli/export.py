@@ -28,7 +28,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         default=None,
-        help="the file to write (default: MODEL-NAME.onnx or .torchscript here)",
+        help="the file to write; it must end in .onnx or .torchscript "
+        "(default: MODEL-NAME.onnx or .torchscript here)",
     )
     parser.set_defaults(func=cmd_export)
 
@@ -37,14 +38,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from mnist_desk.app.model_export import (
         ExportRequest,
         export_checkpoint,
-        format_for_path,
+        export_target,
         suggested_export_path,
     )
     from mnist_desk.store.names import require_model_file
 
+    if args.output:  # checked before the model is read: refused at once
+        target, fmt = export_target(args.output, args.format)
     model = require_model_file(args.model, args.models_dir)
-    fmt = args.format or (format_for_path(args.output) if args.output else "onnx")
-    target = args.output or suggested_export_path(model, fmt)
+    if not args.output:
+        fmt = args.format or "onnx"
+        target = suggested_export_path(model, fmt)
     result = export_checkpoint(ExportRequest(str(model), str(target), fmt))
     print(result.summary())
     shape = ", ".join(str(d) for d in result.input_shape)

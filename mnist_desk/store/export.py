@@ -234,12 +234,27 @@ def export_bytes(checkpoint: Checkpoint, fmt: str = "onnx") -> bytes:
     )
 
 
+def _require_folder(path: Path) -> None:
+    """ExportError unless ``path``'s folder is there: an export never creates folders (a typo in
+    a folder's name would otherwise leave the file somewhere new)."""
+    folder = path.parent
+    if folder.is_dir():
+        return
+    reason = (
+        f"{folder} is a file, not a folder"
+        if folder.exists()
+        else f"the folder {folder} does not exist"
+    )
+    raise ExportError(f"cannot write {path}: {reason}; nothing was written")
+
+
 def export_model(checkpoint: Checkpoint, path: str | Path, fmt: str = "onnx") -> ExportResult:
     """Write ``checkpoint``'s model to ``path`` as ``fmt``: exported, run on a batch of another
     size than the traced one (where onnxruntime is there, for ONNX) and compared with torch, and
     only then written (atomically). ExportError if it cannot be made, disagrees or cannot be
     written; an existing file at ``path`` is then left as it was."""
     path = Path(path)
+    _require_folder(path)  # at once, not after the export's seconds
     data = export_bytes(checkpoint, fmt)
     compared = compare_with_torch(
         checkpoint.build(), data, fmt, example_input(checkpoint.task, batch=5, seed=1)
