@@ -44,6 +44,24 @@ def suggested_export_path(model_path: str | Path, fmt: str, folder: str | Path =
     return Path(folder) / f"{Path(model_path).stem}{export_format(fmt).suffix}"
 
 
+def export_start_folder(remembered: str | Path) -> str:
+    """Where an export dialog starts: the folder remembered from the last export, or the
+    nearest folder above it that is still there (it was moved or deleted); '' (the dialog's own
+    default) when none is, or only the file system's root is (a drive that is gone)."""
+    if not str(remembered):
+        return ""
+    remembered = Path(remembered)
+    for folder in (remembered, *remembered.parents):
+        if folder == Path(folder.anchor):
+            break
+        try:
+            if folder.is_dir():
+                return str(folder)
+        except OSError:  # unreadable: look further up
+            continue
+    return ""
+
+
 def format_for_path(path: str | Path, default: str = "onnx") -> str:
     """The format a file name asks for by its suffix (``default`` if none matches)."""
     suffix = Path(path).suffix.lower()

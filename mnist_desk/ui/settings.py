@@ -1,4 +1,5 @@
-"""What the window remembers between runs: geometry, last model, device, pen width, language."""
+"""What the window remembers between runs: geometry, last model, device, pen width, language,
+the last export folder."""
 
 from __future__ import annotations
 
@@ -215,6 +216,15 @@ class AppSettings:
     @train_form.setter
     def train_form(self, value: dict) -> None:
         self._qs.setValue("train/form", json.dumps(value, default=str))
+
+    @property
+    def export_folder(self) -> str:
+        """The folder File > Export Model… last wrote to ('' before the first export)."""
+        return self._str("export/folder")
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self._qs.setValue("export/folder", value)
 
     def sync(self) -> None:
         self._qs.sync()

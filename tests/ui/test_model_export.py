@@ -130,3 +130,34 @@ def test_saving_a_drawing_over_its_png_asks_first(
     asked = replace_answer(True)
     window.files.choose_save_path(0)
     assert len(asked) == 1 and existing.read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_dialog_starts_in_the_folder_last_exported_to_even_after_a_restart(
+    make_window, qtbot, tmp_path, save_dialog
+):
+    """An export made with Ctrl+Shift+E, as a person presses it: the next export's dialog, in a
+    window opened afterwards (the same settings file), starts where that one wrote; once that
+    folder is gone, in the nearest folder above it that is still there."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    exports = tmp_path / "exports" / "onnx"
+    exports.mkdir(parents=True)
+    first = make_window()
+    shown = save_dialog(str(exports / "first.onnx"), "ONNX (*.onnx)")
+    with qtbot.waitSignal(first.window_actions.exporter.exported, timeout=EXPORT_TIMEOUT_MS):
+        QTest.keyClick(first, Qt.Key.Key_E, shortcut)
+    assert (exports / "first.onnx").is_file() and len(shown) == 1
+    qtbot.waitUntil(lambda: not first.window_actions.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
+    first.close()
+
+    again = make_window()  # a new window reading the same settings file
+    shown = save_dialog("", "")  # cancelled: only where it started matters
+    QTest.keyClick(again, Qt.Key.Key_E, shortcut)
+    assert len(shown) == 2 and shown[-1][1] == str(exports / "classifier-convnet.onnx")
+
+    (exports / "first.onnx").unlink()
+    exports.rmdir()  # the folder is gone: its parent is the nearest still there
+    QTest.keyClick(again, Qt.Key.Key_E, shortcut)
+    assert len(shown) == 3 and shown[-1][1] == str(tmp_path / "exports" / "classifier-convnet.onnx")

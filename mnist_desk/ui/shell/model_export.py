@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 from mnist_desk.app.model_export import (
     EXPORT_FORMATS,
     ExportRequest,
+    export_start_folder,
     export_work,
     format_for_path,
     suggested_export_path,
@@ -31,7 +32,12 @@ class ModelExporter(QObject):
         super().__init__(window)
         self.window = window
         self.job: BackgroundJob | None = None
-        self.last_folder = ""
+
+    @property
+    def start_folder(self) -> str:
+        """Where the dialog opens: the folder of the last export (remembered between runs in
+        the window's settings), or the nearest folder above it that is still there."""
+        return export_start_folder(self.window.settings.export_folder)
 
     @property
     def busy(self) -> bool:
@@ -48,7 +54,7 @@ class ModelExporter(QObject):
         path, chosen = QFileDialog.getSaveFileName(
             self.window,
             self.tr("Export the model"),
-            str(suggested_export_path(model_path, "onnx", self.last_folder)),
+            str(suggested_export_path(model_path, "onnx", self.start_folder)),
             ";;".join(filters),
         )
         if not path:
@@ -66,7 +72,6 @@ class ModelExporter(QObject):
         if self.busy:
             self.window.show_status(lambda: self.tr("An export is still running"), 4000)
             return None
-        self.last_folder = str(Path(target).parent)
         stem = Path(model_path).stem
         self.window.show_status(lambda: self.tr("Exporting {0}…").format(stem), 0)
         job = BackgroundJob(export_work(ExportRequest(model_path, target, fmt)), name="export")
@@ -77,6 +82,7 @@ class ModelExporter(QObject):
         return job
 
     def _on_finished(self, result) -> None:
+        self.window.settings.export_folder = str(result.path.parent.absolute())
         what = "ONNX" if result.format == "onnx" else "TorchScript"
         diff = f"{result.max_abs_diff:.0e}" if result.max_abs_diff is not None else ""
         name = f"{result.task}-{result.arch}"
