@@ -143,39 +143,48 @@ def test_without_onnx_the_message_says_what_to_install(tmp_path, monkeypatch):
     assert not (tmp_path / "m.onnx").exists()
 
 
-@pytest.mark.parametrize("name", ["classifier-convnet", "transfer-convnet"])
-def test_the_exported_file_gives_the_probabilities_the_app_shows(name, tmp_path):
-    """What docs/export.md tells a program to do with the file (normalise the 28x28 the app
-    shows, softmax(logits / the metadata's temperature)) gives the app's own probabilities."""
+@pytest.mark.parametrize(
+    ("name", "count"), [("classifier-convnet", 1000), ("transfer-convnet", 500)]
+)
+def test_the_exported_file_gives_the_probabilities_the_app_shows(name, count, tmp_path):
+    """What docs/export.md tells a program to do with the file (softmax(logits / the metadata's
+    temperature)) gives the app's own probabilities, on 1,000 test digits (500 test pairs)."""
     needs_onnxruntime()
     import onnx
     import onnxruntime
 
     from mnist_desk.imaging.drawn import Picture
-    from mnist_desk.recognition.predictor import Predictor
+    from mnist_desk.recognition.predictor import Predictor, model_input
 
     images, _ = read_split(shared_data_dir(), "t10k")
-    # two of the first 300 test digits the shipped convnet is least sure of (57% and 61%):
-    # where the temperature matters
-    first, second = (Picture(grey=images[i].numpy(), background=0) for i in (211, 193))
+    pictures = [Picture(grey=images[i].numpy(), background=0) for i in range(2 * count)]
     checkpoint = load_checkpoint(WEIGHTS / f"{name}.pt")
     predictor = Predictor(checkpoint)
-    shown = predictor.predict_sum(first, second)
+    # The file is given exactly what the app's model reads. (The 28x28 picture the app shows is
+    # that input rounded to 256 grey levels: from it, the probabilities were 0.1-0.4% off, the
+    # rounding's doing, not the export's: what this test's 1e-2 tolerance used to allow.)
+    inputs = [model_input(p).tensor.numpy() for p in pictures]
+    if checkpoint.task == CLASSIFIER:
+        x = np.stack(inputs[:count])  # (count, 1, 28, 28)
+        app = np.array([d.probabilities for d in predictor.predict_digits(pictures[:count])])
+    else:  # pairs of one digit each; the app's 19 sums
+        sums = [
+            predictor.predict_sum(a, b) for a, b in zip(pictures[::2], pictures[1::2], strict=True)
+        ]
+        kept = [i for i, s in enumerate(sums) if s.probabilities is not None]
+        assert len(kept) > 0.95 * count
+        x = np.stack([np.stack(inputs[2 * i : 2 * i + 2]) for i in kept])  # (n, 2, 1, 28, 28)
+        app = np.array([sums[i].probabilities for i in kept])
     target = tmp_path / f"{name}.onnx"
     export_model(checkpoint, target)
     meta = {p.key: p.value for p in onnx.load(str(target)).metadata_props}
-    norm = json.loads(meta["input_normalization"])
-    pictures = np.stack([d.image28 for d in shown.digits]).astype(np.float32)
-    x = ((pictures / 255 - norm["mean"]) / norm["std"])[:, None]  # (2, 1, 28, 28)
-    if checkpoint.task != CLASSIFIER:
-        x, app = x[None], np.array([shown.probabilities])  # one pair; the 19 sums
-    else:
-        app = np.array([d.probabilities for d in shown.digits])
     session = onnxruntime.InferenceSession(str(target), providers=["CPUExecutionProvider"])
     logits = session.run(None, {"images": x})[0] / float(meta["temperature"])
     probabilities = np.exp(logits - logits.max(1, keepdims=True))
     probabilities /= probabilities.sum(1, keepdims=True)
     assert probabilities.argmax(1).tolist() == app.argmax(1).tolist()
-    # within 0.4% here (the app reads a copy with its batch norms folded); without the
-    # temperature the file's softmax was 4-5% off the app's
-    assert np.abs(probabilities - app).max() < 1e-2
+    diff = np.abs(probabilities - app).max()
+    print(f"{name}: max |p_onnx - p_app| over {len(x)} inputs {diff:.1e}")  # pytest -s
+    # measured 1.2e-6 (convnet, 1,000 digits) and 1.0e-6 (transfer adder, 500 pairs); without
+    # the temperature the file's softmax was 4-5% off the app's
+    assert diff < 1e-5
