@@ -34,6 +34,7 @@ from mnist_desk.app.inside_sheets import (
     WEIGHTS,
 )
 from mnist_desk.ui.background import BackgroundJob
+from mnist_desk.ui.eliding_combo import ElidingComboBox
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.inside.detail_view import DetailView
 from mnist_desk.ui.inside.image_panel import ImagePanel, MosaicView
@@ -65,7 +66,7 @@ class InsideDock(QDockWidget):
         self.input_panel, self.answer_panel, self.runner_up_panel = (
             ImagePanel(size=WHY_PANEL_SIZE) for _ in range(3)
         )
-        self.sheet_box = QComboBox()
+        self.sheet_box = ElidingComboBox()  # a long title ends in "…", said whole in its tip
         for box in (self.method_box, self.sheet_box):  # long titles must not widen the dock
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

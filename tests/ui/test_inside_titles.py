@@ -1,0 +1,45 @@
+"""The Inside dock's sheet titles: a long one (a ViT's "Class token's attention to the patches
+(rows: layers, columns: heads)") was cut off mid-word in its drop-down, with no way to read which
+sheet was shown. It ends in "…" and the drop-down's tooltip says it whole."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from tests.ui.test_inside_gui import SEVEN, open_inside, wait_for_answer
+
+
+def hover_tip(widget) -> str:
+    """The tooltip a resting mouse pointer brings up over ``widget``."""
+    centre = widget.rect().center()
+    event = QHelpEvent(QEvent.Type.ToolTip, centre, widget.mapToGlobal(centre))
+    QApplication.sendEvent(widget, event)
+    text = QToolTip.text() if QToolTip.isVisible() else ""
+    QToolTip.hideText()
+    return text
+
+
+def test_a_long_sheet_title_is_elided_and_said_whole_in_its_tooltip(qtbot, make_window, pen):
+    from mnist_desk.store.catalog import shipped_checkpoint
+
+    window = make_window(model=str(shipped_checkpoint("classifier", "vit")))
+    pen(window.canvases[0], SEVEN)
+    dock = open_inside(qtbot, window)
+    wait_for_answer(qtbot, dock, 0)
+    box = dock.sheet_box
+    qtbot.waitUntil(lambda: box.count() > 0)
+    box.setCurrentIndex(0)  # the class token's attention: the longest title
+    title = box.currentText()
+    assert title.startswith("Class token's attention") and title.endswith("heads)")
+    qtbot.waitUntil(lambda: box.width() < box.fontMetrics().horizontalAdvance(title))
+    assert title in hover_tip(box).splitlines()
+    shown = box.shown_text()
+    assert shown.endswith("…") and title.startswith(shown[:-1])
+    assert box.fontMetrics().horizontalAdvance(shown) < box.width()
+
+    box.setCurrentIndex(1)  # "Attention rollout from the class token": fits, shown whole
+    assert box.shown_text() == box.currentText()
+    assert box.currentText() not in hover_tip(box)  # the tip is the box's own help
+    assert hover_tip(box).startswith("Which layer to show")
