@@ -187,7 +187,20 @@ def unit_detail(answer: InsideAnswer, sheet: Sheet, cell: int) -> Any:
     feeds = []
     if sheet.kind in (ATTENTION, ROLLOUT):  # the patches it reads, weighted by its attention
         feeds.append(Feed(-1, view.ink, 0.0, view.ink * image / max(float(image.max()), 1e-9)))
-    if sheet.kind == FILTERS and view.layers:  # the map this filter makes of the input
-        produced = view.layers[0].maps[unit]
-        feeds.append(Feed(-1, image, float(np.abs(produced).mean()), produced))
+    if sheet.kind == FILTERS:  # the map this filter makes of the input
+        produced = _filter_map(view, unit)
+        if produced is not None:
+            feeds.append(Feed(-1, image, float(np.abs(produced).mean()), produced))
     return UnitDetail(image, float(image.min()), float(image.max()), feeds)
+
+
+def _filter_map(view: Any, unit: int) -> np.ndarray | None:
+    """The map the first layer's filter ``unit`` makes of the input: a convolution's map, or a
+    transformer's patch embedding, one value per patch spread over the patch's pixels."""
+    from mnist_desk.inspection.attention import to_field
+
+    if view.layers:
+        return view.layers[0].maps[unit]
+    if view.patches is not None:
+        return to_field(view.patches[unit], view.patches.shape[-1])
+    return None

@@ -46,6 +46,15 @@ def catch_layer_inputs(vit: nn.Module, inputs: list[torch.Tensor]) -> list:
     ]
 
 
+def catch_patches(vit: nn.Module, outputs: list[torch.Tensor]):
+    """A forward hook that appends the patch embedding's output for the batch's first item (1,
+    dim, grid, grid) to ``outputs``: what each of its filters makes of each patch. The caller
+    removes the returned hook."""
+    return vit.to_patches.register_forward_hook(
+        lambda _m, _args, out: outputs.append(out[:1].detach().float().clone())
+    )
+
+
 @torch.inference_mode()
 def weights_from_inputs(vit: nn.Module, inputs: list[torch.Tensor]) -> np.ndarray:
     """(layers, heads, tokens, tokens): each layer's attention recomputed from its caught input

@@ -17,7 +17,13 @@ import numpy as np
 import torch
 from torch import nn
 
-from mnist_desk.inspection.attention import attention_weights, patch_grid, rollout, special_tokens
+from mnist_desk.inspection.attention import (
+    attention_weights,
+    catch_patches,
+    patch_grid,
+    rollout,
+    special_tokens,
+)
 from mnist_desk.inspection.subject import MLP_KIND, VIT, Subject, normalise
 
 # Modules that keep a map's shape and act on each value: shown as part of the layer before them.
@@ -62,6 +68,7 @@ class InsideView:
     probabilities: np.ndarray | None  # over the subject's classes (None: it answers nothing)
     layers: list[Layer] = field(default_factory=list)
     attention: Attention | None = None
+    patches: np.ndarray | None = None  # a transformer's patch embedding: (filters, grid, grid)
 
 
 def first_filters(subject: Subject) -> np.ndarray:
@@ -90,7 +97,14 @@ def look_inside(subject: Subject, ink: np.ndarray) -> InsideView:
             patch_grid(subject.reader),
             special_tokens(subject.reader),
         )
-        logits = subject.logits(x)
+        patches: list[torch.Tensor] = []
+        hook = catch_patches(subject.reader, patches)
+        try:
+            logits = subject.logits(x)
+        finally:
+            hook.remove()
+        if patches:
+            view.patches = patches[-1][0].numpy()
     else:
         logits, view.layers = _layers(subject, x)
     if logits is not None:

@@ -19,6 +19,7 @@ from torch import nn
 
 from mnist_desk.inspection.attention import (
     catch_layer_inputs,
+    catch_patches,
     patch_grid,
     special_tokens,
     weights_from_inputs,
@@ -86,6 +87,8 @@ def look_and_explain(
         reader = subject.reader
         weights = weights_from_inputs(reader, caught.inputs)
         view.attention = Attention(weights, patch_grid(reader), special_tokens(reader))
+        if caught.patches:
+            view.patches = caught.patches[-1][0].numpy()
     else:
         view.layers = group_layers(caught.record, subject.kind, 0)
     return Look(view, explanation, caught.features[0].float().reshape(-1).numpy().copy())
@@ -93,15 +96,18 @@ def look_and_explain(
 
 class _Catch:
     """Hooks on the subject's reader for one forward pass: the leaves' inputs and outputs (this
-    input's item only), the encoder layers' inputs (a transformer) and the features."""
+    input's item only), the encoder layers' inputs and the patch embedding's output (a
+    transformer) and the features."""
 
     def __init__(self, subject: Subject, layers: bool):
         reader, self.index = subject.reader, subject.batch_index
         self.record: list[tuple[nn.Module, torch.Tensor, torch.Tensor]] = []
         self.inputs: list[torch.Tensor] = []
         self.features: list[torch.Tensor] = []
+        self.patches: list[torch.Tensor] = []
         if subject.kind == VIT:
             self.hooks = catch_layer_inputs(reader, self.inputs)
+            self.hooks.append(catch_patches(reader, self.patches))
         elif layers:
             leaves = [m for m in reader.modules() if not list(m.children())]
             self.hooks = [m.register_forward_hook(self._keep) for m in leaves]
