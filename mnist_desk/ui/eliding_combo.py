@@ -4,13 +4,21 @@ say what was lost."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QToolTip
 
 
 class ElidingComboBox(QComboBox):
     """A QComboBox (not editable) that elides its current text to the room it has; its tooltip
-    is the whole text (before the box's own tooltip, if it has one) while the text is elided."""
+    is the whole text (before the box's own tooltip, if it has one) while the text is elided.
+    ``whole``: never narrower than its longest item (a short choice that must stay readable)."""
+
+    def __init__(self, parent=None, *, whole: bool = False):
+        super().__init__(parent)
+        self.whole = whole
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.sizeHint() if self.whole else super().minimumSizeHint()
 
     def _label_width(self, option: QStyleOptionComboBox) -> int:
         """The room the style gives the current text (QCommonStyle's CE_ComboBoxLabel)."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from mnist_desk.app.model_catalog import ModelCatalog, same_path
+from mnist_desk.ui.eliding_combo import ElidingComboBox
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 
 if TYPE_CHECKING:
@@ -76,11 +77,16 @@ class ModelPicker(QWidget):
 
         self.task_label, self.arch_label = QLabel(), QLabel()
         self.checkpoint_label, self.device_label = QLabel(), QLabel()
-        self.task_combo, self.arch_combo = QComboBox(), QComboBox()
-        self.checkpoint_combo, self.device_combo = QComboBox(), QComboBox()
+        # The task and the device are short and always whole; in a narrow window the network and
+        # the weights give way, their titles ending in "…" and said whole in their tooltips.
+        self.task_combo = ElidingComboBox(whole=True)
+        self.arch_combo = ElidingComboBox()
+        self.checkpoint_combo = ElidingComboBox()
+        self.device_combo = ElidingComboBox(whole=True)
         for combo in (self.task_combo, self.arch_combo, self.checkpoint_combo, self.device_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.checkpoint_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.arch_combo.setMinimumContentsLength(12)  # "ConvNet (BN…": the network's name
         self.checkpoint_combo.setMinimumContentsLength(22)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
