@@ -47,17 +47,18 @@ class MapView(QWidget):
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
         self.plot.setAspectLocked(True)
-        self.plot.addLegend(
-            offset=(5, 5), labelTextColor="#222", brush=pg.mkBrush(255, 255, 255, 200)
-        )
         self.dots = pg.ScatterPlotItem(size=4, pen=None, hoverable=True, tip=None)
         self.dots.sigHovered.connect(self._hovered)
         self.dots.sigClicked.connect(self._clicked)
         self.plot.addItem(self.dots)
-        for k, colour in enumerate(DIGIT_COLOURS):  # a legend entry per digit
-            self.plot.plotItem.legend.addItem(
-                pg.ScatterPlotItem(size=8, pen=None, brush=colour), str(k)
+        # The digits' colours above the map, not on it: a legend in the plot hid the dots under it.
+        self.legend = QLabel(
+            " ".join(
+                f'<span style="color:{brush.color().name()}">&#9679;</span>&nbsp;{k}'
+                for k, brush in enumerate(DIGIT_COLOURS)
             )
+        )
+        self.legend.setWordWrap(True)  # a narrow dock puts the digits on two lines
         self.you = pg.ScatterPlotItem(
             size=22, symbol="star", pen=pg.mkPen("k", width=1.5), brush="#ffd400"
         )
@@ -76,6 +77,7 @@ class MapView(QWidget):
         top.addWidget(self.hover_panel)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
         self.main = None  # the MainWindow, set by the dock
         self.shown: MapShown | None = None
