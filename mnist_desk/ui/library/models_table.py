@@ -146,10 +146,12 @@ class ModelsTableModel(QAbstractTableModel):
             if not entry.readable:
                 return entry.problem
             where = self.tr("shipped with the app") if entry.shipped else self.tr("yours")
-            lines = [str(entry.path), where]
+            lines = [row.name, str(entry.path), where]
             if row.in_use:
                 lines.append(self.tr("in use in the Draw tab"))
             return "\n".join(lines)
+        if column is Column.TASK and entry.readable:  # whole, where the column elides it
+            return self.text(row, column)
         if column is Column.ARCH and entry.readable:
             return arch_title(entry.arch, task=entry.task)
         if column is Column.LATENCY and facts.latency_ms is None and entry.readable:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -49,6 +48,7 @@ from mnist_desk.ui.draw.model_picker import task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.library.curves_dialog import CurvesDialog
 from mnist_desk.ui.library.models_table import ModelsTableModel
+from mnist_desk.ui.library.table_columns import FittedColumns
 
 TASKS = ("classifier", "transfer", "scratch")
 
@@ -168,9 +168,10 @@ class ModelsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # every column in view at once: the titles, then the names give way (elided, said whole
+        # in their tooltips), the recipe takes what is left
+        squeezable = [COLUMNS.index(c) for c in (Column.TASK, Column.ARCH, Column.NAME)]
+        self.columns = FittedColumns(self.table, squeezable)
         self.table.activated.connect(lambda _index: self.trigger(Action.USE))  # Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         for action, key in (
