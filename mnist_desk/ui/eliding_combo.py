@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QToolTip
 
+LABEL_INSET = 2  # QCommonStyle draws the label 1 px in from each side of its field
+
 
 class ElidingComboBox(QComboBox):
     """A QComboBox (not editable) that elides its current text to the room it has; its tooltip
@@ -17,6 +19,11 @@ class ElidingComboBox(QComboBox):
         super().__init__(parent)
         self.whole = whole
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # the style insets the text by a pixel each side, which QComboBox's hint leaves out:
+        # without them a text as wide as its room ("CPU（1 个线程）") would end in "…"
+        return super().sizeHint() + QSize(LABEL_INSET, 0)
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self.sizeHint() if self.whole else super().minimumSizeHint()
 
@@ -25,7 +32,7 @@ class ElidingComboBox(QComboBox):
         field = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
         )
-        width = field.width() - 2
+        width = field.width() - LABEL_INSET
         if not option.currentIcon.isNull():
             width -= option.iconSize.width() + 4
         return max(0, width)

@@ -4,6 +4,7 @@ whole; the network and the weights end in "…" and their tooltips say them whol
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 
 from tests.ui.test_inside_titles import hover_tip
@@ -19,7 +20,18 @@ def text_room(combo) -> int:
     return field.width() - 2
 
 
-def test_at_the_smallest_window_every_choice_can_be_read(qtbot, window):
+@pytest.fixture
+def language(request):
+    """The interface in the test's language, English again after it."""
+    from mnist_desk.ui import i18n
+
+    i18n.apply_language(request.param)
+    yield request.param
+    i18n.apply_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
+def test_at_the_smallest_window_every_choice_can_be_read(qtbot, window, language):
     qtbot.waitUntil(lambda: window.training_panel is not None, timeout=30_000)
     window.resize(window.minimumSizeHint())
     qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
