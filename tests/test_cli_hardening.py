@@ -93,3 +93,18 @@ def test_user_errors_stay_one_line_and_are_not_logged(capsys, tmp_path, monkeypa
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such image" in err
     assert not (tmp_path / "logs" / "mnist-desk.log").exists()
+
+
+def test_an_option_the_command_lacks_is_refused_not_taken_as_an_abbreviation(capsys):
+    # self-test has no --model; argparse's abbreviations once read it as --models-dir and passed.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["self-test", "--model", "nosuch"])
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments: --model nosuch" in capsys.readouterr().err
+
+
+def test_abbreviated_global_options_are_refused(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--models", "somewhere", "list"])
+    assert exit_info.value.code == 2
+    assert "--models" in capsys.readouterr().err

@@ -191,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mnist-desk",
         parents=[global_options(None)],
+        allow_abbrev=False,  # an abbreviation could name another option (--model: --models-dir)
         description="Draw two digits, see them and their sum recognised; train the networks behind it.",
     )
     parser.add_argument("--version", action="version", version=f"mnist-desk {__version__}")

@@ -30,6 +30,8 @@ class LazyOptionsParser(argparse.ArgumentParser):
     ``train``'s come from TrainingSettings, whose module loads torch (a second or two)."""
 
     def __init__(self, *args, add_options=None, **kwargs):
+        # No abbreviated options: `self-test --model X` would otherwise be taken as --models-dir.
+        kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
         self._add_options = add_options
 
