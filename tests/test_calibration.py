@@ -93,3 +93,15 @@ def test_calibrate_fits_an_existing_checkpoint_and_keeps_its_weights_and_metrics
     summary = json.loads(path.with_suffix(".json").read_text())
     assert summary["drawn"] == {"x": 1} and summary["temperature"] == again.meta["temperature"]
     assert summary["calibration"]["command"].startswith("mnist-desk ")
+
+
+def test_calibrate_reports_a_bad_checkpoint_before_looking_for_mnist(tmp_path, capsys):
+    # No MNIST in the data folder and downloads off: the bad file must be what is reported.
+    bad = tmp_path / "notckpt.pt"
+    bad.write_bytes(b"not a checkpoint")
+    status = main(["calibrate", str(bad), "--data-dir", str(tmp_path / "empty"), "--no-download"])
+    assert status != 0
+    err = capsys.readouterr().err
+    assert "notckpt.pt" in err and "checkpoint" in err
+    assert "MNIST" not in err
+    assert bad.read_bytes() == b"not a checkpoint"

@@ -70,11 +70,16 @@ def _splits(args: argparse.Namespace):
     return load_splits(resolve_data_dir(args.data_dir), download=not args.no_download)
 
 
-def _require_files(paths) -> None:
-    """Each checkpoint is there, checked before MNIST is loaded (or downloaded) for it."""
+def _require_files(paths, readable: bool = False) -> None:
+    """Each checkpoint is there (and, if ``readable``, reads as one), checked before MNIST is
+    loaded (or downloaded) for it: a bad file is reported as itself, not as missing data."""
     for path in paths:
         if not Path(path).is_file():
             raise UserError(f"{path}: no such checkpoint file")
+        if readable:
+            from mnist_desk.store.checkpoints import load_checkpoint
+
+            load_checkpoint(path)
 
 
 def cmd_train_gate(args: argparse.Namespace) -> int:
@@ -141,7 +146,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from mnist_desk.training.calibration import recalibrate_checkpoint
 
     use_thread_count(args.threads)
-    _require_files(args.checkpoints)
+    _require_files(args.checkpoints, readable=True)
     splits = _splits(args)
     device = resolve_device(args.device)
     command = "mnist-desk " + shlex.join(sys.argv[1:])
