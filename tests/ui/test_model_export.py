@@ -161,3 +161,16 @@ def test_the_dialog_starts_in_the_folder_last_exported_to_even_after_a_restart(
     exports.rmdir()  # the folder is gone: its parent is the nearest still there
     QTest.keyClick(again, Qt.Key.Key_E, shortcut)
     assert len(shown) == 3 and shown[-1][1] == str(tmp_path / "exports" / "classifier-convnet.onnx")
+
+
+def test_a_name_typed_with_another_suffix_gets_the_chosen_formats(
+    window, qtbot, tmp_path, save_dialog
+):
+    save_dialog(str(tmp_path / "mine.txt"), "ONNX (*.onnx)")
+    with qtbot.waitSignal(
+        window.window_actions.exporter.exported, timeout=EXPORT_TIMEOUT_MS
+    ) as done:
+        window.window_actions.export_model.trigger()
+    assert done.args[0].path == tmp_path / "mine.txt.onnx"
+    assert (tmp_path / "mine.txt.onnx").is_file() and not (tmp_path / "mine.txt").exists()
+    qtbot.waitUntil(lambda: not window.window_actions.exporter.busy, timeout=EXPORT_TIMEOUT_MS)

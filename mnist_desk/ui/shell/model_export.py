@@ -62,7 +62,9 @@ class ModelExporter(QObject):
         by_filter = EXPORT_FORMATS[filters.index(chosen)] if chosen in filters else None
         fmt = format_for_path(path, default=by_filter.key if by_filter else "onnx")
         target = path
-        if Path(path).suffix == "":
+        # A name without a format's suffix ("mine", "mine.txt") gets the chosen format's, so the
+        # file says what it holds; may_write asks before that replaces a file.
+        if Path(path).suffix.lower() not in {f.suffix for f in EXPORT_FORMATS}:
             target += next(f.suffix for f in EXPORT_FORMATS if f.key == fmt)
         if may_write(self.window, path, target):
             self.export(model_path, target, fmt)
