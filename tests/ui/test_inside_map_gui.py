@@ -95,3 +95,38 @@ def test_hovering_a_dot_while_t_sne_settles_shows_its_digit(qtbot, window, isola
     spot = spot_of(view, *points[7])
     QTest.mouseMove(view.plot.viewport(), spot)
     assert view.hover_panel.title.startswith("test #")
+
+
+def wrapped_line_starts(label, width: int) -> list[int]:
+    """Where each line of ``label``'s text starts when wrapped as a word-wrapping label wraps it
+    at ``width`` px."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    starts = []
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    return starts
+
+
+def test_the_status_line_never_breaks_t_sne_across_lines(qtbot, window, isolated_cache):
+    """A narrow dock wrapped the status line as "…, t-" / "SNE, made in …"."""
+    from mnist_desk.app.map_session import MapProgress
+
+    view = open_small_map(qtbot, window)
+    qtbot.waitUntil(lambda: view.shown.final and not view.busy, timeout=MAP_TIMEOUT_MS)
+    finished = view.status.text()
+    view._on_event(MapProgress(view._next_id, view.shown.data_map.points, 50, 375))
+    for text in (finished, view.status.text()):
+        view.status.setText(text)
+        assert "SNE" in text and text.replace("\u2011", "-").count("t-SNE") == text.count("SNE")
+        where = [i for i in range(len(text)) if text.startswith("SNE", i)]
+        for width in range(120, 400, 2):  # the dock at its narrowest and wider
+            starts = wrapped_line_starts(view.status, width)
+            assert not set(where) & set(starts), f"'t-SNE' broken at {width} px: {text!r}"

@@ -33,6 +33,16 @@ DIGIT_COLOURS = [
 ]
 
 
+UNBROKEN = {"t-SNE": "t\u2011SNE"}  # a non-breaking hyphen: a wrapped line never ends in "t-"
+
+
+def unbroken(text: str) -> str:
+    """``text`` as the status line shows it: names that must not wrap kept whole."""
+    for name, whole in UNBROKEN.items():
+        text = text.replace(name, whole)
+    return text
+
+
 class MapView(QWidget):
     open_digit = Signal(object)  # uint8 (28, 28): the clicked test digit
 
@@ -108,7 +118,7 @@ class MapView(QWidget):
         self.job.event.connect(self._on_event)
         self.job.failed.connect(self._on_failed)
         self.job.start()
-        self.status.setText(self.tr("Reading the test set and its features…"))
+        self.say(self.tr("Reading the test set and its features…"))
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -125,8 +135,12 @@ class MapView(QWidget):
     def busy(self) -> bool:
         return self.job is not None and self.job.running
 
+    def say(self, text: str) -> None:
+        """The status line above the map."""
+        self.status.setText(unbroken(text))
+
     def _on_failed(self, error) -> None:
-        self.status.setText(self.tr("The map could not be made: {0}").format(error.message))
+        self.say(self.tr("The map could not be made: {0}").format(error.message))
 
     def _on_event(self, event) -> None:
         if event.id != self._next_id:
@@ -139,7 +153,7 @@ class MapView(QWidget):
                 pen=None,
                 data=np.arange(len(event.points)),  # a dot hovered meanwhile says its digit
             )
-            self.status.setText(
+            self.say(
                 self.tr("t-SNE settling: iteration {0} of {1}").format(
                     event.iteration, event.iterations
                 )
@@ -165,9 +179,7 @@ class MapView(QWidget):
     def _show_status(self) -> None:
         s = self.shown
         if s is None:
-            self.status.setText(
-                self.tr("The test set's digits as {0} sees them, in 2-D.").format("…")
-            )
+            self.say(self.tr("The test set's digits as {0} sees them, in 2-D.").format("…"))
             return
         method = "t-SNE" if s.data_map.method == "tsne" else "PCA"
         if s.cached:
@@ -176,7 +188,7 @@ class MapView(QWidget):
             text = self.tr("{0}: {1:,} test digits, {2}, made in {3:.1f} s.")
         else:
             text = self.tr("{0}: {1:,} test digits, {2} in {3:.1f} s; t-SNE follows.")
-        self.status.setText(
+        self.say(
             text.format(s.model_name, len(s.images), method, s.seconds)
             + (f" {s.note}" if s.note else "")
         )
