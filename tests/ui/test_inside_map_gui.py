@@ -130,3 +130,25 @@ def test_the_status_line_never_breaks_t_sne_across_lines(qtbot, window, isolated
         for width in range(120, 400, 2):  # the dock at its narrowest and wider
             starts = wrapped_line_starts(view.status, width)
             assert not set(where) & set(starts), f"'t-SNE' broken at {width} px: {text!r}"
+
+
+def test_at_the_default_size_the_whole_map_is_in_view_without_scrolling(
+    qtbot, window, isolated_cache
+):
+    """The map's page asked for the Layers page's height and a plot 500 px tall: at 1100x780 the
+    map's lower half lay below the dock's fold."""
+    window.resize(1100, 780)
+    dock = window.inside
+    dock.map_view.count = 300
+    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dock.isVisible)
+    bar = dock.pages.tabBar()
+    map_tab = bar.tabRect(dock.pages.indexOf(dock.map_view)).center()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=map_tab)
+    assert dock.pages.currentWidget() is dock.map_view
+    qtbot.waitUntil(lambda: dock.map_view.shown is not None, timeout=MAP_TIMEOUT_MS)
+    plot, viewport = dock.map_view.plot, dock.widget().viewport()
+    qtbot.waitUntil(lambda: plot.mapTo(viewport, plot.rect().bottomLeft()).y() < viewport.height())
+    assert window.height() == 780
+    assert plot.mapTo(viewport, plot.rect().topLeft()).y() >= 0
+    assert plot.height() >= 200

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from mnist_desk.ui.inside.detail_view import DetailView
 from mnist_desk.ui.inside.image_panel import ImagePanel, MosaicView
 from mnist_desk.ui.inside.map_view import MapView
 from mnist_desk.ui.inside.method_box import MethodBox
+from mnist_desk.ui.tab_pages import ShownPageTabs
 
 WHY_PANEL_SIZE = 90  # the input and two heatmaps side by side: the dock fits beside a laptop window
 
@@ -93,7 +93,7 @@ class InsideDock(QDockWidget):
         layers_layout.addWidget(self.sheet_box)
         layers_layout.addWidget(self.mosaic, 3)
         layers_layout.addWidget(self.detail, 2)
-        self.pages = QTabWidget()
+        self.pages = ShownPageTabs()  # the map's plot is not below the Layers page's fold
         self.pages.addTab(layers, "")
         self.pages.addTab(self.map_view, "")
         self.pages.currentChanged.connect(self._page_changed)

@@ -8,12 +8,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mnist_desk.app.map_session import MapProgress, MapRequest, MapShown, MapStop, map_work
 from mnist_desk.ui.background import BackgroundJob
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.inside.image_panel import ImagePanel
+
+MAP_MIN_HEIGHT = 220  # px: 10,000 dots still told apart
 
 # Ten colours told apart at a glance (the "tab10" palette of matplotlib and Vega).
 DIGIT_COLOURS = [
@@ -57,6 +66,9 @@ class MapView(QWidget):
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
         self.plot.setAspectLocked(True)
+        # the room left, not a preferred 500 px that put half the map below the dock's fold
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.plot.setMinimumHeight(MAP_MIN_HEIGHT)
         self.dots = pg.ScatterPlotItem(size=4, pen=None, hoverable=True, tip=None)
         self.dots.sigHovered.connect(self._hovered)
         self.dots.sigClicked.connect(self._clicked)
