@@ -34,6 +34,7 @@ from mnist_desk.ui.draw.model_picker import task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.pixmaps import pixmap_from_uint8
 from mnist_desk.ui.train.confusion_cells import ConfusionCells
+from mnist_desk.ui.whole_columns import WholeColumns
 
 
 def status_title(status: str) -> str:
@@ -208,6 +209,7 @@ class RunResultsView(QWidget):
         self.per_class.verticalHeader().hide()
         self.per_class.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.per_class.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        WholeColumns(self.per_class)  # "100.0%" whole at the window's minimum size
 
         self.mistakes_title = QLabel()
         self.mistakes = QListWidget()

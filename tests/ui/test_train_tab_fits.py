@@ -1,0 +1,54 @@
+"""The Train tab's pages at the window's smallest: what a person reads there is whole."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from mnist_desk.ui import i18n
+from tests.support import start_by_button, tiny_settings
+
+RUN_TIMEOUT_MS = 120_000  # generous: the test machine may be busy with other work
+CELL_MARGIN = 6  # a cell's text margins, both sides together
+
+
+def click_tab(tabs, page) -> None:
+    bar = tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tabs.indexOf(page)).center())
+    assert tabs.currentWidget() is page
+
+
+def cut_off_cells(table) -> list[str]:
+    """The cells and headings of ``table`` whose text does not fit its column."""
+    cut, metrics = [], table.fontMetrics()
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        room = table.columnWidth(column) - CELL_MARGIN
+        heading = table.horizontalHeaderItem(column).text()
+        if header.fontMetrics().horizontalAdvance(heading) > room:
+            cut.append(heading)
+        for row in range(table.rowCount()):
+            text = table.item(row, column).text()
+            if metrics.horizontalAdvance(text) > room:
+                cut.append(text)
+    return cut
+
+
+def test_at_the_smallest_size_the_per_class_table_shows_every_number_whole(panel, qtbot):
+    """At the window's minimum size a splitter squeezed the table: "recision", "100…."."""
+    assert start_by_button(qtbot, panel, tiny_settings(max_steps=20))
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+    click_tab(panel.views, panel.results)
+    table = panel.results.per_class
+    assert table.rowCount() == 10
+    try:
+        for language in ("en", "zh_CN"):
+            i18n.apply_language(language)
+            panel.resize(panel.minimumSizeHint())
+            qtbot.waitUntil(lambda: panel.size() == panel.minimumSizeHint())
+            qtbot.wait(1)  # the layouts settle in the event loop
+            assert not cut_off_cells(table), (language, cut_off_cells(table))
+            columns = sum(table.columnWidth(c) for c in range(table.columnCount()))
+            assert columns <= table.viewport().width()  # nothing to scroll sideways to
+    finally:
+        i18n.apply_language("en")
