@@ -7,6 +7,8 @@ This module imports nothing of ours, so every layer can raise these.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 
 class UserError(Exception):
     """An error the user can act on: shown as its message, without a traceback."""
@@ -26,3 +28,53 @@ class FolderError(UserError, OSError):
 
 def is_user_error(error: BaseException) -> bool:
     return isinstance(error, UserError)
+
+
+# ---- words the window can put into the user's language -------------------------------------
+
+
+class Words(str):
+    """A sentence for the user, in English as a plain ``str`` everywhere, that also remembers the
+    ``Phrase`` it was made from and its values, so that the window can word it in the language
+    in effect (``ui.i18n.text_of``). It stays itself through ``str()`` and an exception's
+    message; joined to other text it becomes plain English."""
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, values: dict[str, Any]) -> Words:
+        words = super().__new__(cls, template.format(**{k: _plain(v) for k, v in values.items()}))
+        words.template, words.values = template, values
+        return words
+
+    def __str__(self) -> str:
+        return self
+
+    def __reduce__(self):  # pickled as what it was made from, not as its English
+        return (Words, (self.template, self.values))
+
+
+def _plain(value: Any) -> Any:
+    """A value as the English sentence shows it: a tuple of values is listed with commas."""
+    if isinstance(value, tuple):
+        return ", ".join(str(_plain(v)) for v in value)
+    return value
+
+
+class Phrase:
+    """An English sentence with ``{named}`` values, which a translation may word differently:
+    ``NO_IMAGE = Phrase("{path}: no such image file")``, then ``raise ImageError(NO_IMAGE(path=p))``.
+    Every phrase made is listed in ``Phrase.made``: a test checks that each has a translation
+    (resources/translations, context "Phrase")."""
+
+    made: ClassVar[list[str]] = []
+
+    def __init__(self, template: str):
+        self.template = template
+        Phrase.made.append(template)
+
+    def __call__(self, **values: Any) -> Words:
+        return Words(self.template, values)
+
+
+LIST_SEPARATOR = Phrase(", ")  # between the values of a list in a sentence

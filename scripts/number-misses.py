@@ -69,7 +69,7 @@ def main() -> None:
     from benchmarks.drawn_replay import draw, make_window, use_model
     from mnist_desk.evaluation.number_set import drawn_number_pairs
     from mnist_desk.imaging.drawn import picture_from_image
-    from mnist_desk.recognition.predictor import load_image
+    from mnist_desk.imaging.image_files import load_image
     from mnist_desk.support.config import shipped_weights_dir
 
     lengths = tuple(int(n) for n in args.lengths.split(","))

@@ -3,8 +3,9 @@ import pytest
 
 from mnist_desk.errors import ImageError
 from mnist_desk.imaging.drawn import Blank, picture_from_image
+from mnist_desk.imaging.image_files import load_image
 from mnist_desk.recognition.long_addition import sum_distribution
-from mnist_desk.recognition.predictor import Predictor, load_image
+from mnist_desk.recognition.predictor import Predictor
 from mnist_desk.recognition.self_test import sample_digits
 
 

@@ -12,7 +12,8 @@ from PIL import Image, ImageDraw
 
 from mnist_desk.errors import ImageError
 from mnist_desk.imaging.drawn import picture_from_image
-from mnist_desk.recognition.predictor import MAX_IMAGE_SIDE, Predictor, load_image
+from mnist_desk.imaging.image_files import MAX_IMAGE_SIDE, load_image
+from mnist_desk.recognition.predictor import Predictor
 
 
 def png_header_only(path, width: int, height: int) -> None:

@@ -216,7 +216,7 @@ class DrawingSession:
 
     def open_picture(self, index: int, path: str) -> None:
         """Read an image file into canvas ``index``; an ImageError (a UserError) if it cannot be."""
-        from mnist_desk.recognition.predictor import load_image  # PIL: loaded when first needed
+        from mnist_desk.imaging.image_files import load_image  # PIL: loaded when first needed
 
         self.set_picture(index, load_image(path))
 

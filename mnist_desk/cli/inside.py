@@ -48,11 +48,12 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from mnist_desk.imaging.field import MEAN, STD
+    from mnist_desk.imaging.image_files import load_image
     from mnist_desk.imaging.pictures import preprocess
     from mnist_desk.inspection.attribution import MethodUnavailable
     from mnist_desk.inspection.explain import explain
     from mnist_desk.inspection.subject import subject_for
-    from mnist_desk.recognition.predictor import Predictor, load_image
+    from mnist_desk.recognition.predictor import Predictor
 
     if args.out is None and not args.json:
         raise ExplainError("say where the heatmaps go (--out DIR), or ask for --json")

@@ -31,7 +31,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
     """Read the number in each image (the window's way: ink blobs grouped into digits); two
     images also give their sum, added by the model as the window adds them."""
     from mnist_desk.imaging.drawn import picture_from_image
-    from mnist_desk.recognition.predictor import Predictor, load_image
+    from mnist_desk.imaging.image_files import load_image
+    from mnist_desk.recognition.predictor import Predictor
 
     predictor = Predictor.from_model(args.model, device=args.device, models_dir=args.models_dir)
     images = [picture_from_image(load_image(p)) for p in args.images]

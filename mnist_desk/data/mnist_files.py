@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from mnist_desk.errors import UserError
+from mnist_desk.errors import Phrase, UserError
 
 NUM_CLASSES = 10
 RAW_FILES = (
@@ -115,7 +115,7 @@ def read_split(root: Path | str, split: str) -> tuple[torch.Tensor, torch.Tensor
     for kind in ("images-idx3-ubyte", "labels-idx1-ubyte"):
         path = find_raw_file(raw, f"{split}-{kind}")
         if path is None:
-            raise DataUnavailableError(_missing_data_message(Path(root), "a file is missing"))
+            raise DataUnavailableError(_missing_data_message(Path(root), A_FILE_MISSING()))
         found[kind] = path
     images = read_idx_file(found["images-idx3-ubyte"])
     labels = read_idx_file(found["labels-idx1-ubyte"])
@@ -133,34 +133,50 @@ def read_split(root: Path | str, split: str) -> tuple[torch.Tensor, torch.Tensor
     return torch.from_numpy(images), torch.from_numpy(labels.astype(np.int64))
 
 
-def _missing_data_message(root: Path, reason: str) -> str:
-    raw = raw_folder(root)
-    files = ", ".join(RAW_FILES)
-    return (
-        f"MNIST was not found in {raw} ({reason}).\n"
-        f"Either allow the download (needs internet), or place the four files {files} "
-        f"(optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, "
-        f"the MNIST_DESK_DATA environment variable or the data folder setting (in the window: "
-        f"File > MNIST Data Folder…); DIR must contain MNIST/raw."
-    )
+# The messages of a missing MNIST, in words the window can translate (errors.Phrase).
+MISSING = Phrase(
+    "MNIST was not found in {raw} ({reason}).\n"
+    "Either allow the download (needs internet), or place the four files {files} "
+    "(optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, "
+    "the MNIST_DESK_DATA environment variable or the data folder setting (in the window: "
+    "File > MNIST Data Folder…); DIR must contain MNIST/raw."
+)
+A_FILE_MISSING = Phrase("a file is missing")
+DOWNLOAD_NOT_ALLOWED = Phrase("download not allowed")
+DOWNLOAD_FAILED = Phrase("download failed: {why}")
+NO_DOWNLOADER = Phrase(
+    "MNIST was not found in {raw}, and downloading needs torchvision, which is not installed.\n"
+    "Download the four files {files} from {mirror} (or any MNIST mirror) and put them in {raw}; "
+    "they may stay packed (.gz). Or point the app at a folder that has them with --data-dir DIR, "
+    "the MNIST_DESK_DATA environment variable or the data folder setting (in the window: "
+    "File > MNIST Data Folder…); DIR must contain MNIST/raw. Or install torchvision "
+    "(pip install torchvision) and try again."
+)
+NO_DOWNLOADER_FROZEN = Phrase(
+    "MNIST was not found in {raw}, and this build of mnist-desk reads MNIST but does not "
+    "download it.\n"
+    "Download the four files {files} from {mirror} (or any MNIST mirror) and put them in {raw}; "
+    "they may stay packed (.gz). Or point the app at a folder that has them with --data-dir DIR, "
+    "the MNIST_DESK_DATA environment variable or the data folder setting (in the window: "
+    "File > MNIST Data Folder…); DIR must contain MNIST/raw."
+)
+ONE_LEVEL_TOO_DEEP = Phrase(
+    "MNIST was not found in {raw}, but its files are in {found}: the data folder is the one "
+    "that contains MNIST/raw. Use --data-dir {holder} (or set MNIST_DESK_DATA or the data "
+    "folder setting to it)."
+)
+
+
+def _missing_data_message(root: Path, reason) -> str:
+    return MISSING(raw=raw_folder(root), reason=reason, files=", ".join(RAW_FILES))
 
 
 def _no_downloader_message(root: Path) -> str:
-    raw = raw_folder(root)
-    files = ", ".join(f"{name}.gz" for name in RAW_FILES)
-    if getattr(sys, "frozen", False):
-        why = "this build of mnist-desk reads MNIST but does not download it"
-        install = ""
-    else:
-        why = "downloading needs torchvision, which is not installed"
-        install = " Or install torchvision (pip install torchvision) and try again."
-    return (
-        f"MNIST was not found in {raw}, and {why}.\n"
-        f"Download the four files {files} from {MNIST_MIRROR} (or any MNIST mirror) and put "
-        f"them in {raw}; they may stay packed (.gz). Or point the app at a folder that has "
-        f"them with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data "
-        f"folder setting (in the window: File > MNIST Data Folder…); DIR must contain "
-        f"MNIST/raw.{install}"
+    frozen = getattr(sys, "frozen", False)
+    return (NO_DOWNLOADER_FROZEN if frozen else NO_DOWNLOADER)(
+        raw=raw_folder(root),
+        files=", ".join(f"{name}.gz" for name in RAW_FILES),
+        mirror=MNIST_MIRROR,
     )
 
 
@@ -171,10 +187,7 @@ def _refuse_a_folder_inside_the_layout(root: Path) -> None:
     for holder in (given.parent, given.parent.parent):
         if raw_folder(holder) in (given, given / "raw") and mnist_present(holder):
             raise DataUnavailableError(
-                f"MNIST was not found in {raw_folder(root)}, but its files are in "
-                f"{raw_folder(holder)}: the data folder is the one that contains MNIST/raw. "
-                f"Use --data-dir {holder} (or set MNIST_DESK_DATA or the data folder setting "
-                f"to it)."
+                ONE_LEVEL_TOO_DEEP(raw=raw_folder(root), found=raw_folder(holder), holder=holder)
             )
 
 
@@ -194,7 +207,7 @@ def download_mnist(root: Path) -> None:
             MNIST(str(root), train=train, download=True)
     except Exception as failed:  # network errors come in many types
         raise DataUnavailableError(
-            _missing_data_message(root, f"download failed: {_why_download_failed(failed)}")
+            _missing_data_message(root, DOWNLOAD_FAILED(why=_why_download_failed(failed)))
         ) from failed
 
 
@@ -217,6 +230,6 @@ def load_mnist_raw(root: Path | str, *, download: bool = False) -> tuple[torch.T
     if not mnist_present(root):
         _refuse_a_folder_inside_the_layout(root)
         if not download:
-            raise DataUnavailableError(_missing_data_message(root, "download not allowed"))
+            raise DataUnavailableError(_missing_data_message(root, DOWNLOAD_NOT_ALLOWED()))
         download_mnist(root)
     return (*read_split(root, "train"), *read_split(root, "t10k"))

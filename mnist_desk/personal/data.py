@@ -13,11 +13,18 @@ import numpy as np
 import torch
 
 from mnist_desk.data import mnist as mdata
-from mnist_desk.errors import UserError
+from mnist_desk.errors import Phrase, UserError
 from mnist_desk.personal.store import PersonalDigit
-from mnist_desk.support.wording import count_of
 
 MIN_PER_CLASS = 5  # below this many of a digit, fine-tuning would memorise, not learn
+NOT_ENOUGH = Phrase(
+    "Fine-tuning needs at least {minimum} of each digit to learn your hand rather than memorise "
+    "a few drawings: draw and keep {need} (you have {have})."
+)
+ONE_MORE = Phrase("{n} more {digit}")
+MORE = Phrase("{n} more {digit}s")
+ONE_DIGIT = Phrase("{n} digit")
+DIGITS = Phrase("{n} digits")
 
 
 class NotEnoughDigits(UserError, ValueError):
@@ -33,11 +40,9 @@ def missing_per_class(labels: Sequence[int], minimum: int = MIN_PER_CLASS) -> di
 def check_enough(labels: Sequence[int], minimum: int = MIN_PER_CLASS) -> None:
     missing = missing_per_class(labels, minimum)
     if missing:
-        need = ", ".join(f"{n} more {d}{'s' if n > 1 else ''}" for d, n in missing.items())
-        raise NotEnoughDigits(
-            f"Fine-tuning needs at least {minimum} of each digit to learn your hand rather than "
-            f"memorise a few drawings: draw and keep {need} (you have {count_of(len(labels), 'digit')})."
-        )
+        need = tuple((ONE_MORE if n == 1 else MORE)(n=n, digit=d) for d, n in missing.items())
+        have = (ONE_DIGIT if len(labels) == 1 else DIGITS)(n=f"{len(labels):,}")
+        raise NotEnoughDigits(NOT_ENOUGH(minimum=minimum, need=need, have=have))
 
 
 def _rank(item_id: str, seed: int) -> str:

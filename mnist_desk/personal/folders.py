@@ -126,8 +126,8 @@ def image_to_input(path: Path) -> np.ndarray | None:
     anything else (a photo, a scan, a canvas saved as PNG) goes through the app's preprocessing.
     """
     from mnist_desk.imaging.drawn import to_grey
+    from mnist_desk.imaging.image_files import load_image
     from mnist_desk.imaging.pictures import preprocess
-    from mnist_desk.recognition.predictor import load_image
 
     image = load_image(path)
     grey = np.round(to_grey(image) * 255).astype(np.uint8)

@@ -21,7 +21,6 @@ import numpy as np
 import torch
 from torch import nn
 
-from mnist_desk.errors import ImageError
 from mnist_desk.imaging.drawn import Blank, Drawn, Picture, Strokes
 from mnist_desk.imaging.field import Preprocessed
 from mnist_desk.imaging.outlines import filled_outline
@@ -40,7 +39,7 @@ from mnist_desk.store.checkpoints import Checkpoint, load_checkpoint
 from mnist_desk.support.acceleration import autocast, choose_precision
 from mnist_desk.support.devices import resolve_device
 
-__all__ = ["DigitResult", "NumberResult", "Predictor", "SumResult", "load_image", "model_input"]
+__all__ = ["DigitResult", "NumberResult", "Predictor", "SumResult", "model_input"]
 
 
 def model_input(drawn: Drawn) -> Preprocessed:
@@ -78,58 +77,6 @@ class TrustEveryReading:
 
     def judge(self, inputs: torch.Tensor, logits: torch.Tensor) -> Sequence[Verdict]:
         return [_Accepted()] * len(inputs)
-
-
-# Larger images are refused before they are decoded (a 50 MP RGB image is 150 MB in memory).
-MAX_IMAGE_PIXELS = 50_000_000
-# Larger images are reduced to this side while they are decoded: a digit ends up 20x20 anyway.
-MAX_IMAGE_SIDE = 1024
-
-
-def load_image(path: str | Path) -> np.ndarray:
-    """Read an image file into an array, at most MAX_IMAGE_SIDE pixels a side; an ImageError if
-    it is missing, unreadable or over MAX_IMAGE_PIXELS."""
-    import warnings
-
-    from PIL import Image, UnidentifiedImageError
-
-    too_big = (
-        f"{path}: the image is too large (over {MAX_IMAGE_PIXELS // 1_000_000} megapixels); "
-        "crop it to the digit or scale it down"
-    )
-    try:
-        with warnings.catch_warnings():
-            # Our own cap below is lower than Pillow's bomb warning; do not print its warning.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as img:  # reads the header only
-                width, height = img.size
-                if width * height > MAX_IMAGE_PIXELS:
-                    raise ImageError(f"{too_big} (it is {width} x {height})")
-                return np.asarray(_decoded_small(img))
-    except Image.DecompressionBombError as e:
-        raise ImageError(too_big) from e
-    except FileNotFoundError as e:
-        raise ImageError(f"{path}: no such image file") from e
-    except (UnidentifiedImageError, OSError) as e:
-        raise ImageError(f"{path}: not an image this app can read ({e})") from e
-
-
-def _decoded_small(img):
-    """Decode ``img`` at most MAX_IMAGE_SIDE a side, in "L" or "RGBA": JPEGs decode at 1/2..1/8
-    scale directly (draft), others are reduced by an integer factor, then resized smoothly."""
-    mode = "RGBA" if img.mode in ("RGBA", "LA", "P", "PA") else "L"
-    target = (MAX_IMAGE_SIDE, MAX_IMAGE_SIDE)
-    if max(img.size) > MAX_IMAGE_SIDE:
-        img.draft(mode if mode == "L" else "RGB", target)  # a no-op except for JPEG
-    factor = max(img.size) // MAX_IMAGE_SIDE
-    if factor >= 2:  # before converting: the full-size image is held once, in its own mode
-        if img.mode not in ("L", "LA", "RGB", "RGBA"):
-            img = img.convert(mode)
-        img = img.reduce(factor)  # a box average: thin strokes stay, as grey
-    img = img.convert(mode)
-    if max(img.size) > MAX_IMAGE_SIDE:
-        img.thumbnail(target)
-    return img
 
 
 class Predictor:

@@ -57,7 +57,8 @@ def run_self_test(
     ``window_check`` (the CLI passes ``ui.app.open_and_close_window``) is run last and returns
     (ok, what it saw): the core knows nothing of the window, the entry point hands it in."""
     from mnist_desk.imaging.drawn import picture_from_image
-    from mnist_desk.recognition.predictor import Predictor, load_image
+    from mnist_desk.imaging.image_files import load_image
+    from mnist_desk.recognition.predictor import Predictor
     from mnist_desk.store.checkpoints import CheckpointError, load_checkpoint
     from mnist_desk.support.devices import cuda_unavailable_reason, list_devices, resolve_device
 

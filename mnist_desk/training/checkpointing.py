@@ -10,7 +10,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from mnist_desk.errors import FolderError, SettingsError
+from mnist_desk.errors import FolderError, Phrase, SettingsError
 from mnist_desk.models import CLASSIFIER, TRANSFER, build_model
 from mnist_desk.store.checkpoints import (
     load_checkpoint,
@@ -21,6 +21,11 @@ from mnist_desk.store.checkpoints import (
 from mnist_desk.store.history import History, write_history
 from mnist_desk.training.metrics import ClassificationReport
 from mnist_desk.training.settings import TrainingSettings
+
+COULD_NOT_SAVE = Phrase(
+    "could not save the trained model to {output}: {reason}. Its test accuracy was {accuracy}; "
+    "free some space or choose another models folder, and train again."
+)
 
 
 def initial_model(settings: TrainingSettings) -> tuple[nn.Module, dict[str, Any]]:
@@ -122,9 +127,7 @@ def save_trained_model(
     except OSError as e:
         accuracy = meta["metrics"]["test_accuracy"]
         raise FolderError(
-            f"could not save the trained model to {output}: {e.strerror or e}. "
-            f"Its test accuracy was {accuracy:.2%}; free some space or choose "
-            "another models folder, and train again."
+            COULD_NOT_SAVE(output=output, reason=e.strerror or e, accuracy=f"{accuracy:.2%}")
         ) from e
     return checkpoint
 

@@ -11,7 +11,23 @@ import tempfile
 from pathlib import Path
 
 from mnist_desk.data.mnist_files import mnist_present
-from mnist_desk.errors import FolderError
+from mnist_desk.errors import FolderError, Phrase
+
+CANNOT_WRITE = Phrase("cannot write {what} in {folder}: {reason}. {fix}, or {how_to_change}.")
+MAKE_IT_WRITABLE = Phrase("Make it writable")
+A_FILE_IN_THE_WAY = Phrase("a file is in the way where a folder should be")
+MOVE_THAT_FILE = Phrase("Move that file")
+OUTPUT_IS_A_FOLDER = Phrase(
+    "{output} is a folder; give the file to save the model to, e.g. {example}"
+)
+THE_TRAINED_MODEL = Phrase("the trained model")
+ANOTHER_MODELS_FOLDER = Phrase(
+    "choose another models folder (--models-dir, MNIST_DESK_MODELS, or --output)"
+)
+THE_MNIST_DOWNLOAD = Phrase("the MNIST download")
+ANOTHER_DATA_FOLDER = Phrase(
+    "choose another data folder (--data-dir, MNIST_DESK_DATA, or the data folder setting)"
+)
 
 
 def check_writable_folder(folder: str | os.PathLike, what: str, how_to_change: str) -> Path:
@@ -23,11 +39,13 @@ def check_writable_folder(folder: str | os.PathLike, what: str, how_to_change: s
         os.close(fd)
         os.unlink(probe)
     except OSError as e:
-        reason, fix = e.strerror or str(e), "Make it writable"
+        reason, fix = e.strerror or str(e), MAKE_IT_WRITABLE()
         if isinstance(e, (FileExistsError, NotADirectoryError)):  # strerror: "File exists"
-            reason, fix = "a file is in the way where a folder should be", "Move that file"
+            reason, fix = A_FILE_IN_THE_WAY(), MOVE_THAT_FILE()
         raise FolderError(
-            f"cannot write {what} in {folder}: {reason}. {fix}, or {how_to_change}."
+            CANNOT_WRITE(
+                what=what, folder=folder, reason=reason, fix=fix, how_to_change=how_to_change
+            )
         ) from e
     return folder
 
@@ -36,18 +54,7 @@ def check_training_can_start(output: Path | None, data_dir: Path, download: bool
     """The model's folder is writable, and so is the data folder if MNIST must be downloaded."""
     if output is not None:
         if output.is_dir():  # found only at the end of the run, it lost the model
-            raise FolderError(
-                f"{output} is a folder; give the file to save the model to, "
-                f"e.g. {output / 'my-model.pt'}"
-            )
-        check_writable_folder(
-            output.parent,
-            "the trained model",
-            "choose another models folder (--models-dir, MNIST_DESK_MODELS, or --output)",
-        )
+            raise FolderError(OUTPUT_IS_A_FOLDER(output=output, example=output / "my-model.pt"))
+        check_writable_folder(output.parent, THE_TRAINED_MODEL(), ANOTHER_MODELS_FOLDER())
     if download and not mnist_present(data_dir):
-        check_writable_folder(
-            data_dir,
-            "the MNIST download",
-            "choose another data folder (--data-dir, MNIST_DESK_DATA, or the data folder setting)",
-        )
+        check_writable_folder(data_dir, THE_MNIST_DOWNLOAD(), ANOTHER_DATA_FOLDER())

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
+from mnist_desk.errors import LIST_SEPARATOR, Words
 from mnist_desk.support.config import resources_dir
 
 SOURCE_LANGUAGE = "en"
@@ -25,8 +26,31 @@ Text = str | Callable[[], str]
 
 
 def text_of(text: Text) -> str:
-    """``text`` in the language in effect now."""
-    return text() if callable(text) else text
+    """``text`` in the language in effect now (the core's own words too, where it said them as
+    a ``Phrase``: ``worded``)."""
+    return worded(text() if callable(text) else text)
+
+
+def worded(text: str) -> str:
+    """The core's ``Words`` in the language in effect: its phrase translated (context "Phrase"
+    in resources/translations) with its values, each worded too; any other text as it is. A
+    translation that names a value its phrase lacks gives the English."""
+    if not isinstance(text, Words):
+        return text
+    template = QCoreApplication.translate("Phrase", text.template)
+    values = {name: _worded_value(value) for name, value in text.values.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str.__str__(text)
+
+
+def _worded_value(value: object) -> object:
+    if isinstance(value, tuple):  # a list of values: each worded, joined as the language joins
+        return QCoreApplication.translate("Phrase", LIST_SEPARATOR.template).join(
+            str(_worded_value(v)) for v in value
+        )
+    return worded(value) if isinstance(value, Words) else value
 
 
 def translations_dir() -> Path:

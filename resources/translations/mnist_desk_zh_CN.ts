@@ -1777,6 +1777,123 @@ MNIST 测试集：{3:.2%} → {4:.2%}
     </message>
 </context>
 <context>
+    <name>Phrase</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>MNIST was not found in {raw} ({reason}).
+Either allow the download (needs internet), or place the four files {files} (optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data folder setting (in the window: File &gt; MNIST Data Folder…); DIR must contain MNIST/raw.</source>
+        <translation>在 {raw} 中找不到 MNIST（{reason}）。
+可以允许下载（需要联网），或把四个文件 {files}（可以是 .gz）放进 {raw}，或用 --data-dir DIR、环境变量 MNIST_DESK_DATA 或数据文件夹设置（窗口中：文件 &gt; MNIST 数据文件夹…）让应用到别处查找；DIR 中须有 MNIST/raw。</translation>
+    </message>
+    <message>
+        <source>a file is missing</source>
+        <translation>缺少文件</translation>
+    </message>
+    <message>
+        <source>download not allowed</source>
+        <translation>不允许下载</translation>
+    </message>
+    <message>
+        <source>download failed: {why}</source>
+        <translation>下载失败：{why}</translation>
+    </message>
+    <message>
+        <source>MNIST was not found in {raw}, and downloading needs torchvision, which is not installed.
+Download the four files {files} from {mirror} (or any MNIST mirror) and put them in {raw}; they may stay packed (.gz). Or point the app at a folder that has them with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data folder setting (in the window: File &gt; MNIST Data Folder…); DIR must contain MNIST/raw. Or install torchvision (pip install torchvision) and try again.</source>
+        <translation>在 {raw} 中找不到 MNIST，而下载需要 torchvision，它没有安装。
+请从 {mirror}（或任一 MNIST 镜像）下载四个文件 {files} 放进 {raw}，可以不解压（.gz）。或用 --data-dir DIR、环境变量 MNIST_DESK_DATA 或数据文件夹设置（窗口中：文件 &gt; MNIST 数据文件夹…）指向有这些文件的文件夹；DIR 中须有 MNIST/raw。也可以安装 torchvision（pip install torchvision）后重试。</translation>
+    </message>
+    <message>
+        <source>MNIST was not found in {raw}, and this build of mnist-desk reads MNIST but does not download it.
+Download the four files {files} from {mirror} (or any MNIST mirror) and put them in {raw}; they may stay packed (.gz). Or point the app at a folder that has them with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data folder setting (in the window: File &gt; MNIST Data Folder…); DIR must contain MNIST/raw.</source>
+        <translation>在 {raw} 中找不到 MNIST，而这个版本的 mnist-desk 能读取 MNIST，但不会下载。
+请从 {mirror}（或任一 MNIST 镜像）下载四个文件 {files} 放进 {raw}，可以不解压（.gz）。或用 --data-dir DIR、环境变量 MNIST_DESK_DATA 或数据文件夹设置（窗口中：文件 &gt; MNIST 数据文件夹…）指向有这些文件的文件夹；DIR 中须有 MNIST/raw。</translation>
+    </message>
+    <message>
+        <source>MNIST was not found in {raw}, but its files are in {found}: the data folder is the one that contains MNIST/raw. Use --data-dir {holder} (or set MNIST_DESK_DATA or the data folder setting to it).</source>
+        <translation>在 {raw} 中找不到 MNIST，但它的文件在 {found}：数据文件夹应是包含 MNIST/raw 的那个文件夹。请使用 --data-dir {holder}（或把 MNIST_DESK_DATA 或数据文件夹设置设为它）。</translation>
+    </message>
+    <message>
+        <source>could not save the trained model to {output}: {reason}. Its test accuracy was {accuracy}; free some space or choose another models folder, and train again.</source>
+        <translation>无法把训练好的模型保存到 {output}：{reason}。它的测试准确率为 {accuracy}；请腾出空间或选择其他模型文件夹，然后重新训练。</translation>
+    </message>
+    <message>
+        <source>cannot write {what} in {folder}: {reason}. {fix}, or {how_to_change}.</source>
+        <translation>无法在 {folder} 中写入{what}：{reason}。{fix}，或{how_to_change}。</translation>
+    </message>
+    <message>
+        <source>Make it writable</source>
+        <translation>请使其可写</translation>
+    </message>
+    <message>
+        <source>a file is in the way where a folder should be</source>
+        <translation>应是文件夹的位置上有一个文件</translation>
+    </message>
+    <message>
+        <source>Move that file</source>
+        <translation>请移走该文件</translation>
+    </message>
+    <message>
+        <source>{output} is a folder; give the file to save the model to, e.g. {example}</source>
+        <translation>{output} 是一个文件夹；请给出保存模型的文件，例如 {example}</translation>
+    </message>
+    <message>
+        <source>the trained model</source>
+        <translation>训练好的模型</translation>
+    </message>
+    <message>
+        <source>choose another models folder (--models-dir, MNIST_DESK_MODELS, or --output)</source>
+        <translation>选择其他模型文件夹（--models-dir、MNIST_DESK_MODELS 或 --output）</translation>
+    </message>
+    <message>
+        <source>the MNIST download</source>
+        <translation>下载的 MNIST</translation>
+    </message>
+    <message>
+        <source>choose another data folder (--data-dir, MNIST_DESK_DATA, or the data folder setting)</source>
+        <translation>选择其他数据文件夹（--data-dir、MNIST_DESK_DATA 或数据文件夹设置）</translation>
+    </message>
+    <message>
+        <source>{path}: the image is too large (over {megapixels} megapixels); crop it to the digit or scale it down</source>
+        <translation>{path}：图片太大（超过 {megapixels} 百万像素）；请裁剪到数字或缩小</translation>
+    </message>
+    <message>
+        <source>{path}: the image is too large (over {megapixels} megapixels); crop it to the digit or scale it down (it is {width} x {height})</source>
+        <translation>{path}：图片太大（超过 {megapixels} 百万像素）；请裁剪到数字或缩小（它是 {width} x {height}）</translation>
+    </message>
+    <message>
+        <source>{path}: no such image file</source>
+        <translation>{path}：没有这个图片文件</translation>
+    </message>
+    <message>
+        <source>{path}: not an image this app can read ({error})</source>
+        <translation>{path}：不是本应用能读取的图片（{error}）</translation>
+    </message>
+    <message>
+        <source>Fine-tuning needs at least {minimum} of each digit to learn your hand rather than memorise a few drawings: draw and keep {need} (you have {have}).</source>
+        <translation>微调需要每个数字至少 {minimum} 个，才能学会你的笔迹而不是记住几幅图：请再画并保留 {need}（你现在有 {have}）。</translation>
+    </message>
+    <message>
+        <source>{n} more {digit}</source>
+        <translation>{n} 个 {digit}</translation>
+    </message>
+    <message>
+        <source>{n} more {digit}s</source>
+        <translation>{n} 个 {digit}</translation>
+    </message>
+    <message>
+        <source>{n} digit</source>
+        <translation>{n} 个数字</translation>
+    </message>
+    <message>
+        <source>{n} digits</source>
+        <translation>{n} 个数字</translation>
+    </message>
+</context>
+<context>
     <name>RunControls</name>
     <message>
         <location filename="../../mnist_desk/ui/train/run_controls.py" line="44"/>

@@ -449,7 +449,7 @@ def test_an_error_dialog_and_its_status_follow_a_language_switch(
     window, tmp_path, monkeypatch, message_boxes, qtbot
 ):
     """An error dialog's title and the status bar's "<title>: <reason>" stayed in English after
-    View > Language > 简体中文; the title follows the switch (the reason is the core's words)."""
+    View > Language > 简体中文; the title and the core's reason (an errors.Phrase) follow it."""
     from PySide6.QtWidgets import QFileDialog
 
     from mnist_desk.ui import i18n
@@ -467,12 +467,14 @@ def test_an_error_dialog_and_its_status_follow_a_language_switch(
     try:
         window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)  # posted events
-        assert box.windowTitle() == "无法打开图片" and "not an image" in box.text()
-        assert status.currentMessage().startswith("无法打开图片: ")
+        assert box.windowTitle() == "无法打开图片"
+        assert box.text() == f"{bad}：不是本应用能读取的图片（" + box.text().split("（", 1)[1]
+        assert status.currentMessage().startswith(f"无法打开图片: {bad}：不是本应用能读取的图片")
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Draw", timeout=2000)
     assert box.windowTitle() == "Cannot open the image"
+    assert box.text().startswith(f"{bad}: not an image this app can read (")
     assert status.currentMessage().startswith("Cannot open the image: ")
 
 

@@ -247,6 +247,30 @@ def test_a_run_that_fails_before_its_first_step_leaves_no_legend_entry(qtbot, mo
     assert panel.shutdown()
 
 
+def test_the_missing_mnist_banner_is_worded_in_the_language_in_effect(qtbot, models_dir, tmp_path):
+    """The banner of a run refused for a missing MNIST (the core's own message) stayed in
+    English in a Chinese window; it is worded in Chinese, and again after a switch back."""
+    from mnist_desk.ui import i18n
+
+    panel = TrainingPanel(data_dir=tmp_path / "nowhere")
+    panel.ask_before_closing = False
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    banner = panel.run_controls.banner
+    try:
+        i18n.apply_language("zh_CN")
+        assert start_by_button(qtbot, panel, tiny())
+        wait_until_idle(qtbot, panel)
+        raw = tmp_path / "nowhere" / "MNIST" / "raw"
+        assert banner.text().startswith(f"在 {raw} 中找不到 MNIST（")
+        assert "（窗口中：文件 > MNIST 数据文件夹…）" in banner.text()
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: banner.text().startswith(f"MNIST was not found in {raw} ("))
+    assert panel.shutdown()
+
+
 def test_out_of_memory_suggests_a_smaller_batch(panel, qtbot, monkeypatch):
     def out_of_memory(self):
         raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")

@@ -28,7 +28,7 @@ from mnist_desk.ui.draw.canvas import DigitCanvas
 from mnist_desk.ui.draw.model_picker import ModelPicker
 from mnist_desk.ui.draw.number_view import NumberStrip
 from mnist_desk.ui.draw.prediction_view import DigitResultView, SumView
-from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
 from mnist_desk.ui.settings import MAX_PEN_WIDTH, MIN_PEN_WIDTH
 
 
@@ -191,7 +191,7 @@ class DrawingTab(QWidget):
             self.panels[event.index].show_number(result.numbers[event.index], event.digit, own)
         elif isinstance(event, RecognitionFailed):  # no earlier reading stays shown as if current
             self.show_error(
-                lambda: self.tr("Recognition failed: {0}").format(event.message),
+                lambda: self.tr("Recognition failed: {0}").format(text_of(event.message)),
                 sum_message=lambda: self.tr("No sum: recognition failed"),
             )
 

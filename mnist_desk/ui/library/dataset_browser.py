@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from mnist_desk.app.dataset import SPLITS, Dataset, LabelledPixels, read_dataset
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.ui.background import BackgroundJob, JobError
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
 from mnist_desk.ui.pixmaps import pixmap_from_uint8
 
 PAGE_SIZE = 144  # fills a large window; a page renders in a few milliseconds
@@ -128,7 +128,7 @@ class DatasetBrowser(QWidget):
     def _set_message(self, text: Callable[[], str]) -> None:
         """The line above the grid; a callable, so a language switch re-reads it."""
         self._message = text
-        self.message.setText(text())
+        self.message.setText(text_of(text))
 
     # ---- lazy loading ----
     def showEvent(self, event) -> None:

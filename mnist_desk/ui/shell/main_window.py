@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         if isinstance(event, RecognitionFailed):
 
             def message() -> str:
-                return self.tr("Recognition failed: {0}").format(event.message)
+                return self.tr("Recognition failed: {0}").format(text_of(event.message))
 
             self.show_status(message, 0)
             self.last_error = message()

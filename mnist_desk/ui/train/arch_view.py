@@ -36,7 +36,7 @@ from mnist_desk.app.comparison import ComparisonOutcome
 from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import CLASSIFIER, archs_for
 from mnist_desk.ui.draw.model_picker import arch_title
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
 from mnist_desk.ui.train.plot_parts import (
     LEGEND_STYLE,
     X_STEP,
@@ -183,7 +183,7 @@ class ArchComparisonView(QWidget):
 
     def _set_verdict(self, text: Callable[[], str]) -> None:
         self._verdict = text
-        self.verdict.setText(text())
+        self.verdict.setText(text_of(text))
 
     # ---- requests ----
     def chosen(self) -> list[str]:

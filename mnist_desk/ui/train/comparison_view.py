@@ -18,7 +18,7 @@ from mnist_desk.app.comparison import ADDERS, AdderVerdict, ComparisonOutcome
 from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import SCRATCH, TRANSFER
 from mnist_desk.ui.draw.model_picker import task_title
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
 from mnist_desk.ui.train.plot_parts import (
     LEGEND_STYLE,
     X_STEP,
@@ -204,7 +204,7 @@ class ComparisonView(QWidget):
 
     def _set_verdict(self, text: Callable[[], str]) -> None:
         self._verdict = text
-        self.verdict.setText(text())
+        self.verdict.setText(text_of(text))
 
     def begin_run(self, run_id: int, name: str, color: str) -> None:
         """The curves of one contender's run (the same colour as on the training curves)."""

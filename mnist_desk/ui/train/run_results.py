@@ -31,7 +31,7 @@ from mnist_desk.app.training_events import RunOutcome
 from mnist_desk.models import TASK_TITLES, is_adder
 from mnist_desk.support.fileio import atomic_write_bytes, atomic_write_json
 from mnist_desk.ui.draw.model_picker import task_title
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
 from mnist_desk.ui.pixmaps import pixmap_from_uint8
 from mnist_desk.ui.train.confusion_cells import ConfusionCells
 from mnist_desk.ui.whole_columns import WholeColumns
@@ -271,7 +271,7 @@ class RunResultsView(QWidget):
         settings = result.settings
         lines = []
         if problem:
-            lines.append(f"<span style='color:#a00'><b>{problem}</b></span>")
+            lines.append(f"<span style='color:#a00'><b>{text_of(problem)}</b></span>")
         task = settings.get("task", "")
         title = task_title(task, TASK_TITLES.get(task, task))
         lines.append(

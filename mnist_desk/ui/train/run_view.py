@@ -23,6 +23,7 @@ from mnist_desk.app.training_events import (
     StepsDone,
     TrainingEvent,
 )
+from mnist_desk.ui.i18n import text_of
 from mnist_desk.ui.train.filters_view import FiltersView
 from mnist_desk.ui.train.plot_parts import RunSeries
 from mnist_desk.ui.train.run_results import status_title
@@ -152,7 +153,7 @@ class RunView(QObject):
             self.controls.show_problem(event.problem)
             self.controls.set_phase(lambda: self.tr("Failed"))
             self.controls.show_ended(lambda: self.tr("Failed"))
-            self.statusMessage.emit(event.problem.splitlines()[0])
+            self.statusMessage.emit(lambda: text_of(event.problem).splitlines()[0])
         else:
             if event.status in ("completed", "early-stopped"):
                 self.controls.show_complete()

@@ -1,0 +1,57 @@
+"""The core's sentences for the user (errors.Phrase) have a translation for every language the
+window offers, which names no value its English lacks: the window words them in the user's
+language (ui.i18n.text_of), and lupdate cannot find them (they are not tr() calls)."""
+
+from __future__ import annotations
+
+import importlib
+import pickle
+import pkgutil
+import string
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import mnist_desk
+from mnist_desk.errors import Phrase, UserError, Words
+from mnist_desk.support.config import resources_dir
+
+
+def every_phrase() -> list[str]:
+    for module in pkgutil.walk_packages(mnist_desk.__path__, "mnist_desk."):
+        if not module.name.startswith(("mnist_desk.ui", "mnist_desk.__main__")):
+            importlib.import_module(module.name)
+    return list(dict.fromkeys(Phrase.made))
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("ts", sorted((resources_dir() / "translations").glob("*.ts")))
+def test_every_phrase_has_a_finished_translation_with_its_own_values(ts):
+    translated = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        if context.findtext("name") == "Phrase":
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation.get("type") is None and translation.text:
+                    translated[message.findtext("source")] = translation.text
+    phrases = every_phrase()
+    assert len(phrases) > 20  # the walk found the core's modules
+    missing = [p for p in phrases if p not in translated]
+    assert not missing, f"{ts.name} lacks translations of {missing}"
+    for phrase in phrases:
+        assert fields(translated[phrase]) <= fields(phrase), phrase
+
+
+def test_words_are_plain_english_and_keep_what_they_were_made_from():
+    phrase = Phrase("{path}: {count} of {things}")
+    words = phrase(path="a.png", count=3, things=(Phrase("{n} cat")(n=1), "dogs"))
+    assert words == "a.png: 3 of 1 cat, dogs"
+    error = UserError(words)
+    assert str(error) == words and isinstance(str(error), Words)  # an error's message keeps it
+    assert str(error).template == phrase.template
+    again = pickle.loads(pickle.dumps(words))
+    assert again == words and again.values == words.values
+    assert type(words + "!") is str  # joined to other text: plain English
