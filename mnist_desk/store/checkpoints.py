@@ -24,9 +24,10 @@ import torch
 from torch import nn
 
 from mnist_desk import __version__
-from mnist_desk.errors import UserError
+from mnist_desk.errors import Phrase, UserError
 from mnist_desk.imaging.field import MEAN, STD
 from mnist_desk.models import UnknownModelError, build_model
+from mnist_desk.store.names import NO_SUCH_CHECKPOINT
 from mnist_desk.support.fileio import atomic_write, atomic_write_json
 
 FORMAT = "mnist-desk-checkpoint"
@@ -38,6 +39,26 @@ _CARRIES_CODE = re.compile(r"Unsupported global|GLOBAL |Unsupported class|REDUCE
 # How torch's zip reader words an archive that ends too soon or whose records are broken (a
 # download or copy cut short); other RuntimeErrors (a zip of something else, ...) are not this.
 _CUT_SHORT = re.compile(r"PytorchStreamReader failed reading (zip archive|file)")
+
+
+FOREIGN_FILE = Phrase(
+    "{path}: not an mnist-desk checkpoint (a PyTorch file, but from another program)"
+)
+UNSUPPORTED_VERSION = Phrase(
+    "{path}: checkpoint format version {version} is not supported (this mnist-desk reads "
+    "version {ours})"
+)
+INCOMPLETE_METADATA = Phrase("{path}: checkpoint lacks its weights or its task/arch metadata")
+CUT_SHORT = Phrase(
+    "{path} is not a complete mnist-desk model (the file is damaged or was cut short; download "
+    "or train it again)"
+)
+CANNOT_READ = Phrase("{path}: cannot be read: {reason}")
+CARRIES_CODE = Phrase(
+    "{path}: refused: the file holds Python objects other than weights, which could run code "
+    "when loaded. Only mnist-desk checkpoints can be opened."
+)
+DAMAGED = Phrase("{path}: not a readable checkpoint (truncated or corrupt): the data is damaged")
 
 
 class CheckpointError(UserError, RuntimeError):
@@ -142,24 +163,21 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
     """Read a checkpoint safely; any problem becomes a CheckpointError naming the file."""
     path = Path(path)
     if not path.is_file():
-        raise CheckpointError(f"{path}: no such checkpoint file")
+        raise CheckpointError(NO_SUCH_CHECKPOINT(path=path))
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as e:  # torch.load reports damaged files through many exception types
         raise CheckpointError(_why_unreadable(path, e)) from e
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise CheckpointError(
-            f"{path}: not an mnist-desk checkpoint (a PyTorch file, but from another program)"
-        )
+        raise CheckpointError(FOREIGN_FILE(path=path))
     if payload.get("version") != VERSION:
         raise CheckpointError(
-            f"{path}: checkpoint format version {payload.get('version')} is not supported "
-            f"(this mnist-desk reads version {VERSION})"
+            UNSUPPORTED_VERSION(path=path, version=payload.get("version"), ours=VERSION)
         )
     meta = payload.get("meta") or {}
     state = payload.get("state_dict")
     if not isinstance(state, dict) or "task" not in meta or "arch" not in meta:
-        raise CheckpointError(f"{path}: checkpoint lacks its weights or its task/arch metadata")
+        raise CheckpointError(INCOMPLETE_METADATA(path=path))
     return Checkpoint(task=meta["task"], arch=meta["arch"], state_dict=state, meta=meta, path=path)
 
 
@@ -172,20 +190,14 @@ def _why_unreadable(path: Path, error: Exception) -> str:
         # torch's zip reader on some archives cut short (it seeks to before their start)
         or (isinstance(error, OSError) and error.errno == errno.EINVAL)
     ):
-        return (
-            f"{path} is not a complete mnist-desk model (the file is damaged or was cut short; "
-            f"download or train it again)"
-        )
+        return CUT_SHORT(path=path)
     if isinstance(error, OSError):  # not the file's bytes: the disk or its permissions
-        return f"{path}: cannot be read: {error.strerror or error}"
+        return CANNOT_READ(path=path, reason=error.strerror or error)
     if isinstance(error, pickle.UnpicklingError):
         if _CARRIES_CODE.search(str(error)):
-            return (
-                f"{path}: refused: the file holds Python objects other than weights, which could "
-                f"run code when loaded. Only mnist-desk checkpoints can be opened."
-            )
+            return CARRIES_CODE(path=path)
         # garbage bytes fail the same unpickler
-        return f"{path}: not a readable checkpoint (truncated or corrupt): the data is damaged"
+        return DAMAGED(path=path)
     return (
         f"{path}: not a readable checkpoint (truncated or corrupt): {type(error).__name__}: {error}"
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mnist_desk.errors import UserError
+from mnist_desk.errors import Phrase, UserError
 from mnist_desk.support.config import resolve_models_dir, shipped_weights_dir
 
 CHECKPOINT_SUFFIX = ".pt"
@@ -72,9 +72,16 @@ def require_checkpoint_suffix(path: str | os.PathLike, option: str) -> Path:
     return path
 
 
+UNKNOWN_MODEL = Phrase("no model named {name}; known models: {known}")
+UNKNOWN_MODEL_NONE_FOUND = Phrase("no model named {name}; known models: none found")
+NO_SUCH_CHECKPOINT = Phrase("{path}: no such checkpoint file")
+
+
 def unknown_model_message(name: str, known: list[str]) -> str:
     """What to tell a user who named a model that does not exist."""
-    return f"no model named {name!r}; known models: {', '.join(known) or 'none found'}"
+    return (UNKNOWN_MODEL if known else UNKNOWN_MODEL_NONE_FOUND)(
+        name=repr(name), known=tuple(known)
+    )
 
 
 def require_model_file(
@@ -87,5 +94,5 @@ def require_model_file(
         known = [p.stem for p, _ in model_files(models_dir)]
         raise ModelNotFoundError(unknown_model_message(str(name_or_path), known))
     if not path.is_file():
-        raise ModelNotFoundError(f"{path}: no such checkpoint file")
+        raise ModelNotFoundError(NO_SUCH_CHECKPOINT(path=path))
     return path

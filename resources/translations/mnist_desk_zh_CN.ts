@@ -1892,6 +1892,46 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>{n} digits</source>
         <translation>{n} 个数字</translation>
     </message>
+    <message>
+        <source>no model named {name}; known models: {known}</source>
+        <translation>没有名为 {name} 的模型；已有的模型：{known}</translation>
+    </message>
+    <message>
+        <source>no model named {name}; known models: none found</source>
+        <translation>没有名为 {name} 的模型；没有找到任何模型</translation>
+    </message>
+    <message>
+        <source>{path}: no such checkpoint file</source>
+        <translation>{path}：没有这个模型文件</translation>
+    </message>
+    <message>
+        <source>{path}: not an mnist-desk checkpoint (a PyTorch file, but from another program)</source>
+        <translation>{path}：不是 mnist-desk 模型文件（是 PyTorch 文件，但来自其他程序）</translation>
+    </message>
+    <message>
+        <source>{path}: checkpoint format version {version} is not supported (this mnist-desk reads version {ours})</source>
+        <translation>{path}：不支持模型文件格式版本 {version}（此 mnist-desk 读取版本 {ours}）</translation>
+    </message>
+    <message>
+        <source>{path}: checkpoint lacks its weights or its task/arch metadata</source>
+        <translation>{path}：模型文件缺少权重或任务/架构元数据</translation>
+    </message>
+    <message>
+        <source>{path} is not a complete mnist-desk model (the file is damaged or was cut short; download or train it again)</source>
+        <translation>{path} 不是完整的 mnist-desk 模型（文件已损坏或不完整；请重新下载或训练）</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read: {reason}</source>
+        <translation>{path}：无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: refused: the file holds Python objects other than weights, which could run code when loaded. Only mnist-desk checkpoints can be opened.</source>
+        <translation>{path}：已拒绝：该文件含有权重以外的 Python 对象，加载时可能执行代码。只能打开 mnist-desk 模型文件。</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable checkpoint (truncated or corrupt): the data is damaged</source>
+        <translation>{path}：不是可读取的模型文件（不完整或已损坏）：数据已损坏</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidg
 
 from mnist_desk.app.model_catalog import ModelCatalog, same_path
 from mnist_desk.ui.eliding_combo import ElidingComboBox
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
 
 if TYPE_CHECKING:
     from mnist_desk.store.catalog import ModelEntry
@@ -291,7 +291,7 @@ class ModelPicker(QWidget):
         for e in self.unreadable_entries():
             self.checkpoint_combo.addItem(self.tr("{0} (unreadable)").format(e.name), str(e.path))
             _set_item_enabled(
-                self.checkpoint_combo, self.checkpoint_combo.count() - 1, False, e.problem
+                self.checkpoint_combo, self.checkpoint_combo.count() - 1, False, text_of(e.problem)
             )
 
     def entry_title(self, entry: ModelEntry) -> str:

@@ -28,6 +28,7 @@ from mnist_desk.app.model_session import (
 )
 from mnist_desk.ui.draw.predictor_loader import BackgroundModelWorker
 from mnist_desk.ui.gui_gc import freeze_startup_objects
+from mnist_desk.ui.i18n import text_of
 
 
 class ModelView(QObject):
@@ -77,7 +78,7 @@ class ModelView(QObject):
         elif isinstance(event, ModelNotFound):  # never a silent fallback: say so, then go on
             self.window.show_error(
                 lambda: self.tr("Cannot open the model"),
-                lambda: event.message + "\n\n" + self.tr("Another model is used instead."),
+                lambda: text_of(event.message) + "\n\n" + self.tr("Another model is used instead."),
             )
         elif isinstance(event, NoModel):
             if event.reason == NONE_FOUND:
@@ -125,13 +126,13 @@ class ModelView(QObject):
             self.window.picker.set_current(self.session.current_path, self.session.device)
             self.window.show_error(
                 lambda: self.tr("Cannot use this model"),
-                lambda: message + "\n\n" + self.tr("The previous model is still in use."),
+                lambda: text_of(message) + "\n\n" + self.tr("The previous model is still in use."),
             )
             self.update_status()
         elif event.falling_back and event.asked:  # --model named a file that cannot be used
             self.window.show_error(
                 lambda: self.tr("Cannot use this model"),
-                lambda: message + "\n\n" + self.tr("Another model is used instead."),
+                lambda: text_of(message) + "\n\n" + self.tr("Another model is used instead."),
             )
         elif event.falling_back:
             self.window.show_status(message, 0)
