@@ -16,13 +16,41 @@ from pathlib import Path
 
 import numpy as np
 
+from mnist_desk.errors import Phrase
+from mnist_desk.personal.data import DIGITS, ONE_DIGIT
 from mnist_desk.personal.store import MyDigitsError, MyDigitsStore, check_label
 from mnist_desk.support.fileio import atomic_write_bytes
-from mnist_desk.support.wording import count_of
 
 METADATA_FILE = "my-digits.csv"
 CSV_COLUMNS = ("file", "label", "predicted", "model", "created", "source", "id", "strokes")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pgm"}
+
+# What import and export report, in words the window can translate (errors.Phrase).
+EXPORTED = Phrase("exported {count} to {folder} ({per_digit})")
+IMPORTED = Phrase("imported {count} from {folder} ({per_digit})")
+NOTHING_IMPORTED = Phrase("nothing imported from {folder}")
+SKIPPED = Phrase("skipped {n}:")
+SKIPPED_ONE = Phrase("  {where}: {why}")
+EMPTY_FOLDER = Phrase(
+    "  the folder is empty: put images in sub-folders named 0 to 9 (DIR/0/*.png ... DIR/9/*.png)"
+)
+IS_A_FILE = Phrase("{folder} is a file, not a folder")
+NO_SUCH_FOLDER = Phrase(
+    "{folder}: no such folder (expected DIR/0/*.png ... DIR/9/*.png and optionally {metadata})"
+)
+UNREADABLE_METADATA = Phrase("unreadable metadata, ignored ({error})")
+NOT_IN_A_DIGIT_FOLDER = Phrase("not in a digit folder (0-9)")
+NOT_A_DIGIT_FOLDER = Phrase("not a digit folder: folders must be named 0 to 9")
+FOLDER_IN_A_DIGIT_FOLDER = Phrase("a folder inside a digit folder")
+NOT_AN_IMAGE_FILE = Phrase("not an image file")
+NOT_A_READABLE_IMAGE = Phrase("not a readable image ({error})")
+BLANK = Phrase("blank: no digit in the picture")
+DUPLICATE_OF = Phrase("duplicate of {other}")
+YOUR_DIGIT = Phrase("your digit {id}")
+
+
+def _digits(n: int):
+    return (ONE_DIGIT if n == 1 else DIGITS)(n=f"{n:,}")
 
 
 @dataclass
@@ -33,7 +61,7 @@ class ExportReport:
 
     def summary(self) -> str:
         per_digit = ", ".join(f"{d}: {n}" for d, n in enumerate(self.counts))
-        return f"exported {count_of(self.written, 'digit')} to {self.folder} ({per_digit})"
+        return EXPORTED(count=_digits(self.written), folder=self.folder, per_digit=per_digit)
 
 
 @dataclass
@@ -51,20 +79,17 @@ class ImportReport:
         """A human report: what came in, then each thing left out and why."""
         if self.imported:
             per_digit = ", ".join(f"{d}: {n}" for d, n in enumerate(self.counts) if n)
-            head = (
-                f"imported {count_of(len(self.imported), 'digit')} from {self.folder} ({per_digit})"
+            head = IMPORTED(
+                count=_digits(len(self.imported)), folder=self.folder, per_digit=per_digit
             )
         else:
-            head = f"nothing imported from {self.folder}"
+            head = NOTHING_IMPORTED(folder=self.folder)
         out = [head]
         if self.skipped:
-            out.append(f"skipped {len(self.skipped)}:")
-            out += [f"  {where}: {why}" for where, why in self.skipped]
+            out.append(SKIPPED(n=len(self.skipped)))
+            out += [SKIPPED_ONE(where=where, why=why) for where, why in self.skipped]
         if not self.imported and not self.skipped:
-            out.append(
-                "  the folder is empty: put images in sub-folders named 0 to 9 "
-                "(DIR/0/*.png ... DIR/9/*.png)"
-            )
+            out.append(EMPTY_FOLDER())
         return out
 
 
@@ -80,7 +105,7 @@ def export_digits(store: MyDigitsStore, folder: str | Path) -> ExportReport:
     """Write every digit as ``folder/<label>/<id>.png`` (the 28x28 model input) plus the CSV."""
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise MyDigitsError(f"{folder} is a file, not a folder")
+        raise MyDigitsError(IS_A_FILE(folder=folder))
     rows = []
     for item in store.items():
         relative = f"{item.label}/{item.id}.png"
@@ -114,7 +139,7 @@ def _read_metadata(folder: Path, report: ImportReport) -> dict[str, dict[str, st
         with path.open(newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
     except (OSError, UnicodeDecodeError, csv.Error) as e:
-        report.skipped.append((METADATA_FILE, f"unreadable metadata, ignored ({e})"))
+        report.skipped.append((METADATA_FILE, UNREADABLE_METADATA(error=e)))
         return {}
     return {row["file"].replace("\\", "/"): row for row in rows if row.get("file")}
 
@@ -150,42 +175,39 @@ def import_digits(store: MyDigitsStore, folder: str | Path) -> ImportReport:
     """Add every readable, new digit image under ``folder/0`` ... ``folder/9`` to the store."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise MyDigitsError(
-            f"{folder}: no such folder (expected DIR/0/*.png ... DIR/9/*.png and optionally "
-            f"{METADATA_FILE})"
-        )
+        raise MyDigitsError(NO_SUCH_FOLDER(folder=folder, metadata=METADATA_FILE))
     report = ImportReport(folder)
     metadata = _read_metadata(folder, report)
-    seen: dict[bytes, str] = {d.image28.tobytes(): f"your digit {d.id}" for d in store.items()}
+    seen: dict[bytes, str] = {d.image28.tobytes(): YOUR_DIGIT(id=d.id) for d in store.items()}
     for entry in sorted(folder.iterdir()):
         name = entry.name
         if entry.is_file():
             if name != METADATA_FILE:
-                report.skipped.append((name, "not in a digit folder (0-9)"))
+                report.skipped.append((name, NOT_IN_A_DIGIT_FOLDER()))
             continue
         if not entry.is_dir() or name not in {str(d) for d in range(10)}:
-            report.skipped.append((f"{name}/", "not a digit folder: folders must be named 0 to 9"))
+            report.skipped.append((f"{name}/", NOT_A_DIGIT_FOLDER()))
             continue
         label = int(name)
         for path in sorted(entry.iterdir()):
             relative = f"{name}/{path.name}"
             if path.is_dir():
-                report.skipped.append((relative + "/", "a folder inside a digit folder"))
+                report.skipped.append((relative + "/", FOLDER_IN_A_DIGIT_FOLDER()))
                 continue
             if path.name.startswith(".") or path.suffix.lower() not in IMAGE_SUFFIXES:
-                report.skipped.append((relative, "not an image file"))
+                report.skipped.append((relative, NOT_AN_IMAGE_FILE()))
                 continue
             try:
                 image28 = image_to_input(path)
             except (OSError, ValueError) as e:
-                report.skipped.append((relative, f"not a readable image ({e})"))
+                report.skipped.append((relative, NOT_A_READABLE_IMAGE(error=e)))
                 continue
             if image28 is None:
-                report.skipped.append((relative, "blank: no digit in the picture"))
+                report.skipped.append((relative, BLANK()))
                 continue
             key = image28.tobytes()
             if key in seen:
-                report.skipped.append((relative, f"duplicate of {seen[key]}"))
+                report.skipped.append((relative, DUPLICATE_OF(other=seen[key])))
                 continue
             meta = metadata.get(relative, {})
             strokes = None

@@ -1932,6 +1932,74 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>{path}: not a readable checkpoint (truncated or corrupt): the data is damaged</source>
         <translation>{path}：不是可读取的模型文件（不完整或已损坏）：数据已损坏</translation>
     </message>
+    <message>
+        <source>exported {count} to {folder} ({per_digit})</source>
+        <translation>已导出 {count} 到 {folder}（{per_digit}）</translation>
+    </message>
+    <message>
+        <source>imported {count} from {folder} ({per_digit})</source>
+        <translation>已从 {folder} 导入 {count}（{per_digit}）</translation>
+    </message>
+    <message>
+        <source>nothing imported from {folder}</source>
+        <translation>没有从 {folder} 导入任何内容</translation>
+    </message>
+    <message>
+        <source>skipped {n}:</source>
+        <translation>跳过 {n} 项：</translation>
+    </message>
+    <message>
+        <source>  {where}: {why}</source>
+        <translation>  {where}：{why}</translation>
+    </message>
+    <message>
+        <source>  the folder is empty: put images in sub-folders named 0 to 9 (DIR/0/*.png ... DIR/9/*.png)</source>
+        <translation>  文件夹是空的：请把图片放进名为 0 到 9 的子文件夹（DIR/0/*.png … DIR/9/*.png）</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder</source>
+        <translation>{folder} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder (expected DIR/0/*.png ... DIR/9/*.png and optionally {metadata})</source>
+        <translation>{folder}：没有这个文件夹（应有 DIR/0/*.png … DIR/9/*.png，以及可选的 {metadata}）</translation>
+    </message>
+    <message>
+        <source>unreadable metadata, ignored ({error})</source>
+        <translation>元数据无法读取，已忽略（{error}）</translation>
+    </message>
+    <message>
+        <source>not in a digit folder (0-9)</source>
+        <translation>不在数字文件夹（0-9）中</translation>
+    </message>
+    <message>
+        <source>not a digit folder: folders must be named 0 to 9</source>
+        <translation>不是数字文件夹：文件夹须命名为 0 到 9</translation>
+    </message>
+    <message>
+        <source>a folder inside a digit folder</source>
+        <translation>数字文件夹中的文件夹</translation>
+    </message>
+    <message>
+        <source>not an image file</source>
+        <translation>不是图片文件</translation>
+    </message>
+    <message>
+        <source>not a readable image ({error})</source>
+        <translation>不是可读取的图片（{error}）</translation>
+    </message>
+    <message>
+        <source>blank: no digit in the picture</source>
+        <translation>空白：图片中没有数字</translation>
+    </message>
+    <message>
+        <source>duplicate of {other}</source>
+        <translation>与 {other} 重复</translation>
+    </message>
+    <message>
+        <source>your digit {id}</source>
+        <translation>你的数字 {id}</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>

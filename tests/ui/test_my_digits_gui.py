@@ -210,3 +210,29 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     task_box.setFocus()  # after the run, back to another task: its settings apply again
     QTest.keyClick(task_box, Qt.Key.Key_Up)
     assert task_box.currentData() == "scratch" and panel.form.lr_spin.isEnabled()
+
+
+def test_an_import_report_is_worded_in_the_language_in_effect(
+    window, qtbot, tmp_path, monkeypatch, message_boxes
+):
+    """The report of an import (the core's own lines) stayed English in a Chinese window."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from mnist_desk.ui import i18n
+
+    empty = tmp_path / "class-pool"
+    empty.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(empty))
+    )
+    view = my_digits_tab(window, qtbot)
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)
+        qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+        [box] = message_boxes()
+        assert box.text().startswith(f"没有从 {empty} 导入任何内容\n")
+        assert "0 到 9" in box.text()
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: box.text().startswith(f"nothing imported from {empty}\n"), timeout=2000)

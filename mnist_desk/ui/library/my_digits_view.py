@@ -249,7 +249,9 @@ class MyDigitsView(QWidget):
             return None
         lines = report.lines()
         if report.skipped or report.nothing_imported:
-            self.window.show_error(lambda: self.tr("Import"), "\n".join(lines[:40]))
+            self.window.show_error(
+                lambda: self.tr("Import"), lambda: "\n".join(text_of(line) for line in lines[:40])
+            )
         self._say(lines[0])
         return report
 
