@@ -46,12 +46,15 @@ def test_every_phrase_has_a_finished_translation_with_its_own_values(ts):
 
 
 def test_words_are_plain_english_and_keep_what_they_were_made_from():
-    phrase = Phrase("{path}: {count} of {things}")
-    words = phrase(path="a.png", count=3, things=(Phrase("{n} cat")(n=1), "dogs"))
+    # Words made directly: a Phrase made here would join the list the test above checks.
+    template = "{path}: {count} of {things}"
+    words = Words(
+        template, {"path": "a.png", "count": 3, "things": (Words("{n} cat", {"n": 1}), "dogs")}
+    )
     assert words == "a.png: 3 of 1 cat, dogs"
     error = UserError(words)
     assert str(error) == words and isinstance(str(error), Words)  # an error's message keeps it
-    assert str(error).template == phrase.template
+    assert str(error).template == template
     again = pickle.loads(pickle.dumps(words))
     assert again == words and again.values == words.values
     assert type(words + "!") is str  # joined to other text: plain English
