@@ -35,11 +35,19 @@ import torch
 from torch import nn
 
 from mnist_desk import __version__
-from mnist_desk.errors import UserError
+from mnist_desk.errors import Phrase, UserError
 from mnist_desk.imaging.field import MEAN, STD
 from mnist_desk.models import CLASSIFIER
 from mnist_desk.store.checkpoints import Checkpoint
 from mnist_desk.support.fileio import atomic_write_bytes
+
+NOTHING_WRITTEN = Phrase("cannot write {path}: {reason}; nothing was written")
+CANNOT_WRITE = Phrase("cannot write {path}: {reason}")
+A_FILE_NOT_A_FOLDER = Phrase("{folder} is a file, not a folder")
+NO_SUCH_FOLDER = Phrase("the folder {folder} does not exist")
+NEEDS_ONNX = Phrase(
+    "ONNX export needs the onnx package: pip install 'mnist-desk[export]' (or pip install onnx)"
+)
 
 ONNX_OPSET = 17  # LayerNormalization is one operator from 17 on; onnxruntime >= 1.12 runs it
 FORMATS = ("onnx", "torchscript")
@@ -154,10 +162,7 @@ def _onnx_bytes(model: nn.Module, example: torch.Tensor, metadata: dict[str, str
     try:
         import onnx
     except ImportError as e:
-        raise ExportError(
-            "ONNX export needs the onnx package: pip install 'mnist-desk[export]' "
-            "(or pip install onnx)"
-        ) from e
+        raise ExportError(NEEDS_ONNX()) from e
     buffer = io.BytesIO()
     with _EXPORT_LOCK, warnings.catch_warnings():
         # The exporter's own deprecation notice and tracer warnings: the result is checked later.
@@ -240,12 +245,8 @@ def _require_folder(path: Path) -> None:
     folder = path.parent
     if folder.is_dir():
         return
-    reason = (
-        f"{folder} is a file, not a folder"
-        if folder.exists()
-        else f"the folder {folder} does not exist"
-    )
-    raise ExportError(f"cannot write {path}: {reason}; nothing was written")
+    reason = (A_FILE_NOT_A_FOLDER if folder.exists() else NO_SUCH_FOLDER)(folder=folder)
+    raise ExportError(NOTHING_WRITTEN(path=path, reason=reason))
 
 
 def export_model(checkpoint: Checkpoint, path: str | Path, fmt: str = "onnx") -> ExportResult:
@@ -267,7 +268,7 @@ def export_model(checkpoint: Checkpoint, path: str | Path, fmt: str = "onnx") ->
     try:
         atomic_write_bytes(path, data)
     except OSError as e:
-        raise ExportError(f"cannot write {path}: {e.strerror or e}") from e
+        raise ExportError(CANNOT_WRITE(path=path, reason=e.strerror or e)) from e
     return ExportResult(
         path=path,
         format=fmt,

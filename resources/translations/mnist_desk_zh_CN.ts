@@ -2000,6 +2000,22 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>your digit {id}</source>
         <translation>你的数字 {id}</translation>
     </message>
+    <message>
+        <source>cannot write {path}: {reason}; nothing was written</source>
+        <translation>无法写入 {path}：{reason}；没有写入任何内容</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>ONNX export needs the onnx package: pip install 'mnist-desk[export]' (or pip install onnx)</source>
+        <translation>导出 ONNX 需要 onnx 包：pip install 'mnist-desk[export]'（或 pip install onnx）</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>

@@ -174,3 +174,26 @@ def test_a_name_typed_with_another_suffix_gets_the_chosen_formats(
     assert done.args[0].path == tmp_path / "mine.txt.onnx"
     assert (tmp_path / "mine.txt.onnx").is_file() and not (tmp_path / "mine.txt").exists()
     qtbot.waitUntil(lambda: not window.window_actions.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
+
+
+def test_an_export_error_is_worded_in_the_language_in_effect(
+    window, qtbot, tmp_path, save_dialog, message_boxes
+):
+    """Why an export could not be written (the core's words) stayed English in a Chinese window."""
+    from mnist_desk.ui import i18n
+
+    missing = tmp_path / "no-such-folder"
+    save_dialog(str(missing / "m.onnx"), "ONNX (*.onnx)")
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)
+        window.window_actions.export_model.trigger()
+        qtbot.waitUntil(lambda: bool(message_boxes()), timeout=EXPORT_TIMEOUT_MS)
+        (box,) = message_boxes()
+        target = missing / "m.onnx"
+        assert box.text() == f"无法写入 {target}：文件夹 {missing} 不存在；没有写入任何内容"
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: box.text().startswith(f"cannot write {target}: "), timeout=2000)
+    qtbot.waitUntil(lambda: not window.window_actions.exporter.busy, timeout=EXPORT_TIMEOUT_MS)
+    assert not missing.exists()
