@@ -18,7 +18,7 @@ from mnist_desk.training import Trainer, TrainingSettings
 from mnist_desk.ui.i18n import text_of
 from mnist_desk.ui.train.comparison_view import adder_verdict
 from mnist_desk.ui.train.training_panel import TrainingPanel
-from tests.support import press, start_by_button, tiny_settings
+from tests.support import press, shared_data_dir, start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000  # generous: the test machine may be busy with other work
 
@@ -268,6 +268,35 @@ def test_the_missing_mnist_banner_is_worded_in_the_language_in_effect(qtbot, mod
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: banner.text().startswith(f"MNIST was not found in {raw} ("))
+    assert panel.shutdown()
+
+
+def test_a_refused_start_says_why_in_the_language_in_effect(qtbot, tmp_path):
+    """A start refused for a models folder it cannot write said the core's reason in English
+    after "无法开始：" in a Chinese window; the reason is worded in Chinese too."""
+    from mnist_desk.ui import i18n
+
+    blocker = tmp_path / "models"
+    blocker.write_text("a file where the models folder should be")
+    panel = TrainingPanel(data_dir=shared_data_dir(), models_dir=blocker)
+    panel.ask_before_closing = False
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    banner = panel.run_controls.banner
+    try:
+        i18n.apply_language("zh_CN")
+        assert not start_by_button(qtbot, panel, tiny())
+        assert banner.text().startswith(f"无法开始：无法在 {blocker} 中写入训练好的模型：")
+        assert "请移走该文件，或选择其他模型文件夹" in banner.text()
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(
+        lambda: banner.text().startswith(
+            f"Cannot start: cannot write the trained model in {blocker}: "
+        )
+    )
+    assert blocker.read_text() == "a file where the models folder should be"
     assert panel.shutdown()
 
 

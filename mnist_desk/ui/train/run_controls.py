@@ -214,5 +214,5 @@ def refusal_text(refused: Refused) -> str:
             "RunControls", "A training run is in progress; wait for it to end or stop it."
         )
     if problem is StartProblem.INVALID:
-        return translate("RunControls", "Cannot start: {0}").format(refused.detail)
-    return refused.detail  # the core's own words (e.g. how many more digits of each)
+        return translate("RunControls", "Cannot start: {0}").format(text_of(refused.detail))
+    return text_of(refused.detail)  # the core's own words (e.g. how many more digits of each)
