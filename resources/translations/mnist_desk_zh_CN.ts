@@ -231,6 +231,11 @@ The window keeps working; details below.</source>
 <context>
     <name>ComparisonPlots</name>
     <message>
+        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="120"/>
+        <source>Validation error of each adder</source>
+        <translation>各加法器的验证误差</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/train/comparison_view.py" line="115"/>
         <source>Validation error vs iterations</source>
         <translation>验证集错误率（按迭代次数）</translation>

@@ -387,7 +387,7 @@ def test_compare_adders_draws_both_and_states_a_winner(
         steps, errors = series.curves["by_step"].getData()
         assert len(steps) >= 2 and steps[-1] == 8
         assert len(series.curves["by_time"].getData()[0]) == len(steps)
-    legend = [label.text for _, label in panel.comparison_view.plots.by_step.legend.items]
+    legend = [label.text for _, label in panel.comparison_view.plots.legend.items]
     assert legend == names
     verdict = panel.comparison_view.verdict.text()
     assert ("wins" in verdict or "tie" in verdict) and "8 steps each" in verdict

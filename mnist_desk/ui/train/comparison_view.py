@@ -25,8 +25,9 @@ from mnist_desk.ui.train.plot_parts import (
     X_TIME,
     RunSeries,
     export_png,
+    fit_columns,
     percent,
-    set_titles,
+    set_axis_titles,
     style_plot,
     update_legend,
 )
@@ -98,37 +99,43 @@ def adder_verdict(
 
 
 class ComparisonPlots(QWidget):
-    """Validation error of several runs on one figure, against iterations and against time."""
+    """Validation error of several runs on one figure, against iterations and against time.
+
+    One heading over both plots and one legend under them: a title each widened the plots past a
+    narrow page's edge, and a legend inside each plot covered a curve."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
-        self.by_step = self.graphics.addPlot(row=0, col=0)
-        self.by_time = self.graphics.addPlot(row=0, col=1)
+        self.heading = self.graphics.addLabel("", row=0, col=0, colspan=2)
+        self.by_step = self.graphics.addPlot(row=1, col=0)
+        self.by_time = self.graphics.addPlot(row=1, col=1)
         style_plot(self.by_step)
         style_plot(self.by_time)
         self.texts = LiveTexts()
         self.texts.call(
-            lambda: set_titles(
-                self.by_step,
-                self.tr("Validation error vs iterations"),
-                self.tr("sum error (%)"),
-                X_STEP,
+            lambda: self.heading.setText(
+                self.tr("Validation error of each adder"), color="#222", size="11pt"
             )
         )
-        self.texts.call(
-            lambda: set_titles(
-                self.by_time, self.tr("Validation error vs time"), self.tr("sum error (%)"), X_TIME
-            )
-        )
-        for plot in (self.by_step, self.by_time):
-            plot.addLegend(offset=(-10, 10), **LEGEND_STYLE)
-            update_legend(plot)
+        for plot, axis in ((self.by_step, X_STEP), (self.by_time, X_TIME)):
+            self.texts.call(lambda p=plot, a=axis: set_axis_titles(p, self.tr("sum error (%)"), a))
+        self.legend = pg.LegendItem(colCount=2, **LEGEND_STYLE)
+        self.graphics.addItem(self.legend, row=2, col=0, colspan=2)
+        update_legend(self.legend)
         self.series: dict[str, RunSeries] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        left, _, right, _ = self.graphics.ci.layout.getContentsMargins()
+        fit_columns(self.legend, self.width() - left - right)
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
@@ -137,8 +144,9 @@ class ComparisonPlots(QWidget):
 
     def clear(self) -> None:
         for plot in (self.by_step, self.by_time):
-            plot.clear()  # also empties the legend
-            update_legend(plot)
+            plot.clear()
+        self.legend.clear()
+        update_legend(self.legend)
         self.series.clear()
 
     def begin_run(self, name: str, color: str) -> RunSeries:
@@ -153,11 +161,11 @@ class ComparisonPlots(QWidget):
                 symbolSize=6,
                 symbolBrush=color,
                 symbolPen=None,
-                name=name,
             )
+        self.legend.addItem(series.curves["by_step"], name)
+        update_legend(self.legend)
+        self._fit_legend()
         self.series[name] = series
-        for plot in (self.by_step, self.by_time):
-            update_legend(plot)
         return series
 
     def add_eval(self, series: RunSeries, event: EvalEvent) -> None:

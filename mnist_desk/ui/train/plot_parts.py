@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from mnist_desk.support.fileio import atomic_write_bytes
@@ -76,15 +76,30 @@ def style_plot(plot: pg.PlotItem) -> None:
 
 def set_titles(plot: pg.PlotItem, title: str, y_label: str, x_axis: str | None = None) -> None:
     plot.setTitle(title, color="#222", size="11pt")
+    set_axis_titles(plot, y_label, x_axis)
+
+
+def set_axis_titles(plot: pg.PlotItem, y_label: str, x_axis: str | None = None) -> None:
     plot.setLabel("left", y_label, color="#222")
     if x_axis is not None:
         plot.setLabel("bottom", x_title(x_axis), color="#222")
 
 
-def update_legend(plot: pg.PlotItem) -> None:
+def update_legend(owner: pg.PlotItem | pg.LegendItem) -> None:
     """A legend shows only when it names something (an empty one is a stray white box)."""
-    if plot.legend is not None:
-        plot.legend.setVisible(bool(plot.legend.items))
+    legend = owner if isinstance(owner, pg.LegendItem) else owner.legend
+    if legend is not None:
+        legend.setVisible(bool(legend.items))
+
+
+def fit_columns(legend: pg.LegendItem, room: float, most: int = 2) -> None:
+    """As many of the legend's columns (up to ``most``) as fit ``room`` pixels across: a legend
+    wider than the view widened its layout past the view's edge, cutting off it and a plot."""
+    for count in range(most, 0, -1):
+        legend.setColumnCount(count)
+        needed = legend.layout.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        if needed <= room:
+            return
 
 
 def export_png(
