@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
+from shiboken6 import isValid
 
 PADDING = 12  # a cell's margins and grid line
 SORT_ARROW = 18  # room for the sort indicator beside a heading
@@ -18,13 +19,14 @@ class FittedColumns(QObject):
     """Keeps ``table``'s columns fitted to its width, as rows come and as the table resizes.
 
     ``squeezable``: the text columns that give way (elided) when the rest do not fit, the first
-    first; the last column takes what is left. A column's edge dragged by the user stays until
+    first, each down to ``least_share`` of its natural width; the last column takes what is left. A column's edge dragged by the user stays until
     the table is fitted again (new rows, another size)."""
 
-    def __init__(self, table: QTableView, squeezable: list[int]):
+    def __init__(self, table: QTableView, squeezable: list[int], least_share: float = LEAST_SHARE):
         super().__init__(table)
         self.table = table
         self.squeezable = squeezable
+        self.least_share = least_share
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -48,13 +50,19 @@ class FittedColumns(QObject):
         # Chinese breaks between any two characters ("MNIST 测\n试"): such a heading stays whole
         words = [text] if any(ord(ch) >= CJK for ch in text) else text.split()
         widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-        return widest + PADDING + SORT_ARROW
+        return widest + PADDING + self._arrow()
+
+    def _arrow(self) -> int:
+        """Room for the sort indicator, in a table that sorts (a table that does not, none)."""
+        return SORT_ARROW if self.table.isSortingEnabled() else 0
 
     def natural_width(self, column: int) -> int:
         return max(self.table.sizeHintForColumn(column), self.heading_width(column))
 
     def fit(self) -> None:
         table = self.table
+        if not isValid(table):  # a QTableWidget's own model resets once more as it is deleted
+            return
         count = table.model().columnCount()
         if count == 0:
             return
@@ -65,12 +73,14 @@ class FittedColumns(QObject):
         for c in self.squeezable:  # the text columns give way, in turn, down to a share
             if over <= 0:
                 break
-            give = min(over, widths[c] - int(widths[c] * LEAST_SHARE))
+            give = min(over, widths[c] - int(widths[c] * self.least_share))
             widths[c] -= give
             over -= give
         header = table.horizontalHeader()
         for c in range(last):
             header.resizeSection(c, widths[c])
+        # the last section stretches to fill, but never below a width set before (its contents')
+        header.resizeSection(last, min(widths[last], max(room - sum(widths[:last]), 0)))
         lines = 2 if any(self._wraps(c, widths[c]) for c in range(count)) else 1
         metrics = header.fontMetrics()
         header.setMinimumHeight(lines * metrics.lineSpacing() + PADDING)
@@ -78,4 +88,4 @@ class FittedColumns(QObject):
     def _wraps(self, column: int, width: int) -> bool:
         text = str(self.table.model().headerData(column, Qt.Orientation.Horizontal) or "")
         metrics = self.table.horizontalHeader().fontMetrics()
-        return metrics.horizontalAdvance(text) + PADDING + SORT_ARROW > width
+        return metrics.horizontalAdvance(text) + PADDING + self._arrow() > width

@@ -37,6 +37,7 @@ from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import CLASSIFIER, archs_for
 from mnist_desk.ui.draw.model_picker import arch_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
+from mnist_desk.ui.library.table_columns import FittedColumns
 from mnist_desk.ui.train.plot_parts import (
     LEGEND_STYLE,
     X_STEP,
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 
 CHOSEN = ("mlp", "lenet5", "vit", "deit")  # the seed's four, checked at first
 ARCH_COLUMNS = 2  # three columns of long titles would widen the Train tab past a laptop screen
+TABLE_ROWS = 2, 4  # the results table shows at least 2 rows and at most 4 before it scrolls
 
 
 def verdict_text(verdict: ArchitectureVerdict) -> str:
@@ -127,6 +129,10 @@ class ArchComparisonView(QWidget):
         self.table = QTableWidget(0, 6)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # a long name ends in "…" on one line, whole in its tooltip
+        # Every column in view (the names give way, said whole in their tooltips) and the rows
+        # given room: at the window's smallest the plot left the table one row, scrolled sideways.
+        self.columns = FittedColumns(self.table, squeezable=[0], least_share=0.3)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -173,6 +179,7 @@ class ArchComparisonView(QWidget):
         )
         self._show_axis()
         self.verdict.setText(self._verdict())
+        self._fit_rows()
 
     def _intro(self) -> str:
         return self.tr(
@@ -204,6 +211,7 @@ class ArchComparisonView(QWidget):
         update_legend(self.plot_item)
         self.series.clear()
         self.table.setRowCount(0)
+        self._fit_rows()
         self._set_verdict(
             lambda: self.tr(
                 "Training the architectures one after another, {0:,} steps each; then each "
@@ -268,9 +276,23 @@ class ArchComparisonView(QWidget):
                     )
                 if r.problem:
                     item.setToolTip(r.problem)
+                elif not column:
+                    item.setToolTip(name)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        self.columns.fit()
+        self._fit_rows()
         self._set_verdict(lambda: verdict_text(verdict))
+
+    def _fit_rows(self) -> None:
+        """The table as tall as its rows (between TABLE_ROWS), the plot taking what is left."""
+        least, most = TABLE_ROWS
+        rows = min(max(self.table.rowCount(), least), most)
+        header = self.table.horizontalHeader()
+        self.table.setMinimumHeight(
+            max(header.minimumHeight(), header.sizeHint().height())
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
 
     def duration(self, seconds: float) -> str:
         """Seconds to a tenth under a minute (a short budget's runs differ there), else m:ss."""

@@ -1,0 +1,147 @@
+"""The Train tab's plots and the architectures' table at the window's smallest: the plots and
+their legends whole in view, no legend over a curve's point, every row and column of the table
+in view."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF
+
+from mnist_desk.app.arch_verdict import ArchitectureRow, ArchitectureVerdict
+from mnist_desk.app.comparison import ComparisonOutcome
+from mnist_desk.training import EvalEvent
+from mnist_desk.ui import i18n
+from tests.ui.test_train_tab_fits import click_tab
+
+ADDERS = (
+    ("Transfer adder (mlp)", "#d62728", 0.40, 0.003),
+    ("Scratch adder", "#2ca02c", 0.93, -0.001),
+)
+
+
+def evaluated(step: int, error: float) -> EvalEvent:
+    return EvalEvent(
+        step=step,
+        epoch=0,
+        val_loss=error * 2,
+        val_error=error,
+        best_val_error=error,
+        elapsed=step / 10,
+    )
+
+
+def compare_adders(view) -> None:
+    """Both adders' validation curves, as the comparison's events draw them."""
+    for run_id, (name, color, start, slope) in enumerate(ADDERS):
+        view.begin_run(run_id, name, color)
+        for step in range(1, 9):
+            view.add_eval(run_id, evaluated(step, start + slope * step))
+
+
+def at_smallest(qtbot, panel, language: str) -> None:
+    i18n.apply_language(language)
+    panel.resize(panel.minimumSizeHint())
+    qtbot.waitUntil(lambda: panel.size() == panel.minimumSizeHint())
+    qtbot.wait(50)  # the layouts settle in the event loop
+
+
+def shown_legends(graphics) -> list[pg.LegendItem]:
+    return [i for i in graphics.scene().items() if isinstance(i, pg.LegendItem) and i.isVisible()]
+
+
+def cut_off(graphics, items) -> list[str]:
+    """The items not wholly inside the graphics view."""
+    view = graphics.viewport().rect()
+    return [
+        type(item).__name__
+        for item in items
+        if not view.contains(graphics.mapFromScene(item.sceneBoundingRect()).boundingRect())
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_adders_legend_covers_no_point_of_either_curve(panel, qtbot, language):
+    """The legend sat in each plot's corner, over the scratch adder's curve."""
+    click_tab(panel.views, panel.comparison_view)
+    plots = panel.comparison_view.plots
+    compare_adders(panel.comparison_view)
+    try:
+        for size in ("default", "smallest"):
+            if size == "smallest":
+                at_smallest(qtbot, panel, language)
+            else:
+                i18n.apply_language(language)
+                panel.resize(1100, 700)  # about the Train tab in the default window
+                qtbot.wait(50)
+            legends = shown_legends(plots.graphics)
+            assert legends
+            for plot in (plots.by_step, plots.by_time):
+                for curve in plot.listDataItems():
+                    for x, y in zip(*curve.getData(), strict=True):
+                        at = plot.vb.mapViewToScene(QPointF(float(x), float(y)))
+                        over = [
+                            legend for legend in legends if legend.sceneBoundingRect().contains(at)
+                        ]
+                        assert not over, (size, x, y)
+    finally:
+        i18n.apply_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_at_the_smallest_size_both_plots_and_their_legend_are_whole(panel, qtbot, language):
+    """The right-hand plot was cut off ("Validation error vs tim…") and so was the legend."""
+    compare_adders(panel.comparison_view)
+    try:
+        for page, plots in (
+            (panel.comparison_view, (panel.comparison_view.plots.by_step, panel.comparison_view.plots.by_time)),
+        ):  # fmt: skip
+            click_tab(panel.views, page)
+            at_smallest(qtbot, panel, language)
+            graphics = plots[0].scene().views()[0]
+            assert shown_legends(graphics)
+            shown = [*plots, *shown_legends(graphics)]
+            assert not cut_off(graphics, shown), [
+                graphics.mapFromScene(i.sceneBoundingRect()).boundingRect() for i in shown
+            ] + [graphics.viewport().rect(), panel.size()]
+    finally:
+        i18n.apply_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_at_the_smallest_size_every_row_and_column_of_the_architectures_is_in_view(
+    panel, qtbot, language
+):
+    """The table showed one row at a time and had to be scrolled sideways to "Images/s"."""
+    view = panel.arch_view
+    click_tab(panel.views, view)
+    archs = ("lenet5", "mlp", "vit", "deit")
+    rows = tuple(
+        ArchitectureRow(
+            arch=arch,
+            name=arch,
+            status="completed",
+            test_accuracy=0.2 + i / 10,
+            drawn_digits=0.5,
+            parameters=61_706 * (i + 1),
+            seconds=0.3,
+            images_per_second=3_331,
+        )  # fmt: skip
+        for i, arch in enumerate(archs)
+    )
+    verdict = ArchitectureVerdict(steps=5, rows=rows)
+    view.show_outcome(ComparisonOutcome(kind="architectures", steps=5, results=[], verdict=verdict))
+    table = view.table
+    try:
+        at_smallest(qtbot, panel, language)
+        assert table.rowCount() == len(archs)
+        for row in range(table.rowCount()):
+            assert (
+                table.visualRect(table.model().index(row, 0)).bottom() < table.viewport().height()
+            )
+        assert table.horizontalScrollBar().maximum() == 0
+        columns = sum(table.columnWidth(c) for c in range(table.columnCount()))
+        assert columns <= table.viewport().width()
+        assert table.item(3, 0).toolTip() == table.item(3, 0).text()  # a name that gives way
+    finally:
+        i18n.apply_language("en")
