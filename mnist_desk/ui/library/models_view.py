@@ -48,7 +48,7 @@ from mnist_desk.ui.draw.model_picker import task_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.library.curves_dialog import CurvesDialog
 from mnist_desk.ui.library.models_table import ModelsTableModel
-from mnist_desk.ui.library.table_columns import FittedColumns
+from mnist_desk.ui.table_columns import FittedColumns
 
 TASKS = ("classifier", "transfer", "scratch")
 

@@ -37,7 +37,7 @@ from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import CLASSIFIER, archs_for
 from mnist_desk.ui.draw.model_picker import arch_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
-from mnist_desk.ui.library.table_columns import FittedColumns
+from mnist_desk.ui.table_columns import FittedColumns
 from mnist_desk.ui.train.plot_parts import (
     LEGEND_STYLE,
     X_STEP,
