@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
-from shiboken6 import isValid
 
 PADDING = 12  # a cell's margins and grid line
 SORT_ARROW = 18  # room for the sort indicator beside a heading
@@ -61,9 +60,10 @@ class FittedColumns(QObject):
 
     def fit(self) -> None:
         table = self.table
-        if not isValid(table):  # a QTableWidget's own model resets once more as it is deleted
+        try:
+            count = table.model().columnCount()
+        except RuntimeError:  # a QTableWidget's own model resets once more as it is deleted
             return
-        count = table.model().columnCount()
         if count == 0:
             return
         widths = [self.natural_width(c) for c in range(count)]
