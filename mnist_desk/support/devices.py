@@ -9,7 +9,10 @@ from pathlib import Path
 
 import torch
 
-from mnist_desk.errors import UserError
+from mnist_desk.errors import Phrase, UserError
+
+NO_CUDA_BUILD = Phrase("this PyTorch build has no CUDA support")
+NO_CUDA_DEVICE = Phrase("PyTorch sees no CUDA device (no NVIDIA GPU or driver found)")
 
 
 class DeviceError(UserError, RuntimeError):
@@ -27,8 +30,8 @@ class DeviceInfo:
 
 def cuda_unavailable_reason() -> str:
     if torch.version.cuda is None:
-        return "this PyTorch build has no CUDA support"
-    return "PyTorch sees no CUDA device (no NVIDIA GPU or driver found)"
+        return NO_CUDA_BUILD()
+    return NO_CUDA_DEVICE()
 
 
 def list_devices(cpu_threads: int | None = None) -> list[DeviceInfo]:

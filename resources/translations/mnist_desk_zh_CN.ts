@@ -2021,6 +2021,14 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>ONNX export needs the onnx package: pip install 'mnist-desk[export]' (or pip install onnx)</source>
         <translation>导出 ONNX 需要 onnx 包：pip install 'mnist-desk[export]'（或 pip install onnx）</translation>
     </message>
+    <message>
+        <source>this PyTorch build has no CUDA support</source>
+        <translation>此 PyTorch 版本不支持 CUDA</translation>
+    </message>
+    <message>
+        <source>PyTorch sees no CUDA device (no NVIDIA GPU or driver found)</source>
+        <translation>PyTorch 找不到 CUDA 设备（没有 NVIDIA GPU 或驱动程序）</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>

@@ -322,6 +322,30 @@ def test_the_cuda_entry_is_disabled_with_the_reason_when_cuda_is_absent(window):
     assert combo.itemData(0) == "cpu"
 
 
+def test_why_cuda_is_unavailable_is_said_in_the_language_in_effect(window, qtbot):
+    """The CUDA entry's tooltip said the core's reason in English in a Chinese window."""
+    import torch
+
+    from mnist_desk.ui import i18n
+
+    if torch.cuda.is_available():
+        pytest.skip("CUDA is available here")
+    combo = window.picker.device_combo
+
+    def tip() -> str:
+        return combo.itemData(window.picker.cuda_item_index(), Qt.ItemDataRole.ToolTipRole)
+
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        qtbot.waitUntil(
+            lambda: "CUDA" in tip() and "PyTorch" in tip() and "不" in tip(), timeout=2000
+        )
+        assert "sees no" not in tip() and "has no CUDA" not in tip()
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: tip().startswith("CUDA is unavailable: "), timeout=2000)
+
+
 def _drop(canvas, path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])

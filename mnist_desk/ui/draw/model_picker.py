@@ -320,7 +320,7 @@ class ModelPicker(QWidget):
                 combo,
                 combo.count() - 1,
                 False,
-                self.tr("CUDA is unavailable: {0}").format(self._cuda_reason),
+                self.tr("CUDA is unavailable: {0}").format(text_of(self._cuda_reason)),
             )
         index = combo.findData(self._current_device)
         combo.setCurrentIndex(index if index >= 0 else 0)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox
 from mnist_desk.app.training_session import TrainChoices, read_train_choices
 from mnist_desk.ui.background import BackgroundJob, JobError
 from mnist_desk.ui.draw.model_picker import device_title
+from mnist_desk.ui.i18n import text_of
 
 ARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # a classifier picker item's architecture
 
@@ -76,6 +77,6 @@ def fill_devices(box: QComboBox, choices: TrainChoices, initial: bool, unavailab
         box.addItem(unavailable, "cuda")
         item = box.model().item(box.count() - 1)
         item.setEnabled(False)
-        item.setToolTip(choices.cuda_reason)
+        item.setToolTip(text_of(choices.cuda_reason))
     box.setCurrentIndex(max(0, box.findData(current)))
     box.blockSignals(False)
