@@ -40,7 +40,7 @@ def test_two_architectures_draw_two_curves_and_fill_the_table(panel, qtbot):
     for series in curves:
         steps, errors = series.curves["val"].getData()
         assert len(steps) >= 2 and steps[-1] == 5
-    legend = [label.text for _, label in view.plot_item.legend.items]
+    legend = [label.text for _, label in view.legend.items]
     assert legend == ["LeNet-5", "MLP"]
     tick(qtbot, view.by_time)  # the same curves against time
     for series in curves:

@@ -145,3 +145,56 @@ def test_at_the_smallest_size_every_row_and_column_of_the_architectures_is_in_vi
         assert table.item(3, 0).toolTip() == table.item(3, 0).text()  # a name that gives way
     finally:
         i18n.apply_language("en")
+
+
+ARCHS = (  # LeNet-5's curve stays high, where a legend in the plot's corner sat
+    ("LeNet-5", "#1f77b4", 0.90, -0.002),
+    ("MLP", "#d62728", 0.60, -0.04),
+    ("Small ViT", "#2ca02c", 0.80, -0.05),
+    ("DeiT (ViT + distillation token)", "#ff7f0e", 0.70, -0.03),
+)
+
+
+def compare_architectures(view) -> None:
+    """Four architectures' validation curves, as the comparison's events draw them."""
+    view.show_training(8)
+    for run_id, (name, color, start, slope) in enumerate(ARCHS):
+        view.begin_run(run_id, name, color)
+        for step in range(1, 9):
+            view.add_eval(run_id, evaluated(step, start + slope * step))
+
+
+def covered_points(plots, legends) -> list[tuple[float, float]]:
+    """The curves' points that a legend covers."""
+    covered = []
+    for plot in plots:
+        for curve in plot.listDataItems():
+            for x, y in zip(*curve.getData(), strict=True):
+                at = plot.vb.mapViewToScene(QPointF(float(x), float(y)))
+                if any(legend.sceneBoundingRect().contains(at) for legend in legends):
+                    covered.append((float(x), float(y)))
+    return covered
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_architectures_legend_covers_no_point_and_is_whole(panel, qtbot, language):
+    """The legend sat in the plot's corner, over LeNet-5's curve."""
+    view = panel.arch_view
+    click_tab(panel.views, view)
+    compare_architectures(view)
+    graphics = view.plot_item.scene().views()[0]
+    try:
+        for size in ("default", "smallest"):
+            if size == "smallest":
+                at_smallest(qtbot, panel, language)
+            else:
+                i18n.apply_language(language)
+                panel.resize(1100, 760)  # about the Train tab in the default window
+                qtbot.wait(50)
+            legends = shown_legends(graphics)
+            assert legends, size
+            assert len(legends[0].items) == len(ARCHS)
+            assert not covered_points([view.plot_item], legends), size
+            assert not cut_off(graphics, [view.plot_item, *legends]), size
+    finally:
+        i18n.apply_language("en")

@@ -39,14 +39,13 @@ from mnist_desk.ui.draw.model_picker import arch_title
 from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
 from mnist_desk.ui.table_columns import FittedColumns
 from mnist_desk.ui.train.plot_parts import (
-    LEGEND_STYLE,
     X_STEP,
     X_TIME,
+    LegendBelow,
     RunSeries,
     percent,
     set_titles,
     style_plot,
-    update_legend,
 )
 from mnist_desk.ui.train.run_results import status_title
 
@@ -56,6 +55,8 @@ if TYPE_CHECKING:
     from mnist_desk.training import EvalEvent, TrainingSettings
 
 CHOSEN = ("mlp", "lenet5", "vit", "deit")  # the seed's four, checked at first
+LEGEND_COLUMNS = 4  # the legend under the plot: up to 4 names a row, fewer on a narrow page
+PLOT_HEIGHT = 230  # the plot and a legend of two rows, at the least
 ARCH_COLUMNS = 2  # three columns of long titles would widen the Train tab past a laptop screen
 TABLE_ROWS = 2, 4  # the results table shows at least 2 rows and at most 4 before it scrolls
 
@@ -113,11 +114,16 @@ class ArchComparisonView(QWidget):
         for button in (by_step, self.by_time):
             self.axes.addButton(button)
         self.by_time.toggled.connect(self._show_axis)
-        self.plot = pg.PlotWidget(background="w")
-        self.plot_item = self.plot.getPlotItem()
+        self.plot = pg.GraphicsLayoutWidget()
+        self.plot.setBackground("w")
+        self.plot_item = self.plot.addPlot(row=0, col=0)
         style_plot(self.plot_item)
-        self.plot_item.addLegend(offset=(-10, 10), **LEGEND_STYLE)
-        update_legend(self.plot_item)
+        # The legend under the plot: in the plot's corner it covered a curve (LeNet-5's).
+        self.legend_below = LegendBelow(self.plot, row=1, span=1, most=LEGEND_COLUMNS)
+        self.legend = self.legend_below.legend
+        # Room for the plot and its legend's rows: at the Train tab's smallest the table and
+        # the verdict squeezed the plot to a strip, its legend cut off below it.
+        self.plot.setMinimumHeight(PLOT_HEIGHT)
         # An empty plot says so, until the first comparison clears it.
         self.empty_text = pg.TextItem("", color="#777", anchor=(0.5, 0.5))
         self.texts.bind(
@@ -207,8 +213,9 @@ class ArchComparisonView(QWidget):
 
     # ---- what the comparison reports (through RunView) ----
     def show_training(self, steps: int) -> None:
-        self.plot_item.clear()  # also empties the legend
-        update_legend(self.plot_item)
+        self.plot_item.clear()
+        self.legend.clear()
+        self.legend_below.fit()
         self.series.clear()
         self.table.setRowCount(0)
         self._fit_rows()
@@ -224,9 +231,10 @@ class ArchComparisonView(QWidget):
         series = self.series[run_id] = RunSeries(name, color)
         pen = pg.mkPen(color, width=2.5)
         series.curves["val"] = self.plot_item.plot(
-            [], [], pen=pen, symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None, name=name
+            [], [], pen=pen, symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None
         )
-        update_legend(self.plot_item)
+        self.legend.addItem(series.curves["val"], name)
+        self.legend_below.fit()
 
     def add_eval(self, run_id: int, event: EvalEvent) -> None:
         series = self.series.get(run_id)

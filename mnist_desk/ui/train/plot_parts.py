@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QObject, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from mnist_desk.support.fileio import atomic_write_bytes
@@ -100,6 +100,31 @@ def fit_columns(legend: pg.LegendItem, room: float, most: int = 2) -> None:
         needed = legend.layout.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
         if needed <= room:
             return
+
+
+class LegendBelow(QObject):
+    """A legend in the row under the plots of ``graphics``, across ``span`` columns, kept to as
+    many columns (up to ``most``) as fit the widget's width as it resizes: a legend inside a
+    plot covered a curve's points."""
+
+    def __init__(self, graphics: pg.GraphicsLayoutWidget, row: int, span: int, most: int = 2):
+        super().__init__(graphics)
+        self.graphics, self.most = graphics, most
+        self.legend = pg.LegendItem(colCount=most, **LEGEND_STYLE)
+        graphics.addItem(self.legend, row=row, col=0, colspan=span)
+        update_legend(self.legend)
+        graphics.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        """The legend shown only when it names something, in as many columns as fit."""
+        update_legend(self.legend)
+        left, _, right, _ = self.graphics.ci.layout.getContentsMargins()
+        fit_columns(self.legend, self.graphics.width() - left - right, self.most)
 
 
 def export_png(
