@@ -2707,6 +2707,16 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
 <context>
     <name>TrainingPlots</name>
     <message>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="289"/>
+        <source>training (smoothed)</source>
+        <translation>训练（平滑）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/train/plots.py" line="290"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/train/plot_parts.py" line="49"/>
         <source>wall-clock time (s)</source>
         <translation>实际用时（秒）</translation>

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF
 
 from mnist_desk.app.arch_verdict import ArchitectureRow, ArchitectureVerdict
 from mnist_desk.app.comparison import ComparisonOutcome
-from mnist_desk.training import EvalEvent
+from mnist_desk.training import EvalEvent, StepEvent
 from mnist_desk.ui import i18n
 from tests.ui.test_train_tab_fits import click_tab
 
@@ -196,5 +196,61 @@ def test_the_architectures_legend_covers_no_point_and_is_whole(panel, qtbot, lan
             assert len(legends[0].items) == len(ARCHS)
             assert not covered_points([view.plot_item], legends), size
             assert not cut_off(graphics, [view.plot_item, *legends]), size
+    finally:
+        i18n.apply_language("en")
+
+
+RUNS = (  # as many as the Curves page keeps, named as the app names them
+    "#1 classifier-mlp",
+    "Transfer adder (mlp)",
+    "Scratch adder",
+    "LeNet-5",
+    "MLP",
+    "DeiT (ViT + distillation token)",
+)
+
+
+def train_runs(plots) -> None:
+    """Runs' training and validation curves, as a run's events draw them."""
+    for name in RUNS:
+        series = plots.begin_run(name)
+        steps = [
+            StepEvent(
+                step=k,
+                total_steps=30,
+                epoch=0,
+                loss=2 / k,
+                error=0.9 / k,
+                lr=0.01,
+                images_seen=256 * k,
+                elapsed=k / 1000,
+            )  # fmt: skip
+            for k in range(1, 31)
+        ]
+        plots.add_steps(series, steps)
+        for k in range(5, 31, 5):
+            plots.add_eval(series, evaluated(k, 0.5 / k))
+    plots.flush()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_at_the_smallest_size_the_curves_and_their_legend_are_whole(panel, qtbot, language):
+    """A "train" and a "val" entry a run, in two columns, widened the legend past the page's
+    edge: the right-hand plot was cut off at its right edge."""
+    plots = panel.plots
+    click_tab(panel.views, panel.views.widget(0))
+    assert panel.views.currentWidget().isAncestorOf(plots)
+    train_runs(plots)
+    assert len(plots.runs) == len(RUNS) == plots.max_runs
+    try:
+        at_smallest(qtbot, panel, language)
+        graphics = plots.graphics
+        legends = shown_legends(graphics)
+        assert legends == [plots.legend]
+        shown = [plots.loss_plot, plots.error_plot, *legends]
+        assert not cut_off(graphics, shown), [
+            graphics.mapFromScene(i.sceneBoundingRect()).boundingRect() for i in shown
+        ] + [graphics.viewport().rect(), panel.size()]
+        assert len(plots.legend.items) == len(RUNS) + 2  # a run each, and the key to the lines
     finally:
         i18n.apply_language("en")

@@ -135,7 +135,7 @@ def test_clear_during_a_run_keeps_the_curves_of_the_run_in_progress(panel, qtbot
     )
     live = plots.runs[1]
     press(qtbot, plots.clear_button)
-    assert plots.runs == [live] and len(plots.legend.items) == 2
+    assert plots.runs == [live] and len(plots.legend.items) == 3  # the key and the live run
 
     def drawn() -> int:
         x, _ = live.curves["train_loss"].getData()
@@ -588,7 +588,11 @@ def test_the_legend_shows_only_when_it_names_a_run(qtbot):
     assert not plots.legend.isVisible()
     series = plots.begin_run("r")
     assert plots.legend.isVisible()
-    assert [label.text for _, label in plots.legend.items] == ["r train", "r val"]
+    assert [label.text for _, label in plots.legend.items] == [
+        "training (smoothed)",
+        "validation",
+        "r",
+    ]
     plots.remove_run(series)
     assert not plots.legend.isVisible() and plots.legend.items == []
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.train.plot_parts import (
-    LEGEND_STYLE,
     X_STEP,
     X_TIME,
+    LegendBelow,
     RunSeries,
     export_png,
     nearest,
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from mnist_desk.training import EvalEvent, StepEvent
 
 REDRAW_INTERVAL_MS = 250  # train curves: 4 redraws a second look live and leave the GUI free
+KEY_COLOR = "#666"  # the legend's key to the line styles, in no run's colour
 
 
 class TrainingPlots(QWidget):
@@ -108,9 +109,23 @@ class TrainingPlots(QWidget):
         self.texts.call(self._update_x_labels)
         self.error_plot.setXLink(self.loss_plot)
         # One legend under both plots: both draw the same runs, and a legend inside a narrow
-        # plot covered its curves and was cut off at its left edge.
-        self.legend = pg.LegendItem(colCount=2, **LEGEND_STYLE)
-        self.graphics.addItem(self.legend, row=1, col=0, colspan=2)
+        # plot covered its curves and was cut off at its left edge. One entry a run (its colour)
+        # after one key to the line styles: a "train" and a "val" entry a run, in two columns,
+        # widened the legend past a narrow page's edge and cut off the right-hand plot.
+        self.legend_below = LegendBelow(self.graphics, row=1, span=2)
+        self.legend = self.legend_below.legend
+        self.key = (  # samples only, in no plot: drawn as the runs' curves are
+            pg.PlotDataItem([], [], pen=pg.mkPen(KEY_COLOR, width=1)),
+            pg.PlotDataItem(
+                [],
+                [],
+                pen=pg.mkPen(KEY_COLOR, width=2.5),
+                symbol="o",
+                symbolSize=6,
+                symbolBrush=KEY_COLOR,
+                symbolPen=None,
+            ),
+        )
         self.crosshairs = []
         for plot in (self.loss_plot, self.error_plot):
             line = pg.InfiniteLine(
@@ -125,7 +140,7 @@ class TrainingPlots(QWidget):
             self.graphics.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
         )
         self._update_x_labels()
-        self._update_legend()
+        self.texts.call(self._update_legend)
 
         controls = QHBoxLayout()
         controls.addWidget(self.texts.label(lambda: self.tr("x axis:")))
@@ -166,8 +181,6 @@ class TrainingPlots(QWidget):
                 symbolBrush=color,
                 symbolPen=None,
             )
-        self.legend.addItem(series.curves["train_loss"], f"{name} train")
-        self.legend.addItem(series.curves["val_loss"], f"{name} val")
         self.runs.append(series)
         self._update_legend()
         return series
@@ -218,7 +231,6 @@ class TrainingPlots(QWidget):
         for key, curve in series.curves.items():
             plot = self.loss_plot if key.endswith("loss") else self.error_plot
             plot.removeItem(curve)
-            self.legend.removeItem(curve)
         self.runs.remove(series)
         self._update_legend()
 
@@ -269,8 +281,16 @@ class TrainingPlots(QWidget):
             plot.setLogMode(x=False, y=on)
 
     def _update_legend(self) -> None:
-        """The legend shows only when it names something (an empty one is a stray white box)."""
-        self.legend.setVisible(bool(self.legend.items))
+        """The key to the line styles, then each run in its colour; nothing (and no stray white
+        box) without a run."""
+        self.legend.clear()
+        if self.runs:
+            train, val = self.key
+            self.legend.addItem(train, self.tr("training (smoothed)"))
+            self.legend.addItem(val, self.tr("validation"))
+            for series in self.runs:
+                self.legend.addItem(series.curves["val_loss"], series.name)
+        self.legend_below.fit()
 
     def _update_x_labels(self) -> None:
         for plot in (self.loss_plot, self.error_plot):
