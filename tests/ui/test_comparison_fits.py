@@ -4,6 +4,8 @@ in view."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF
@@ -229,7 +231,7 @@ def train_runs(plots) -> None:
         ]
         plots.add_steps(series, steps)
         for k in range(5, 31, 5):
-            plots.add_eval(series, evaluated(k, 0.5 / k))
+            plots.add_eval(series, replace(evaluated(k, 0.5 / k), elapsed=k / 1000))
     plots.flush()
 
 
@@ -254,3 +256,29 @@ def test_at_the_smallest_size_the_curves_and_their_legend_are_whole(panel, qtbot
         assert len(plots.legend.items) == len(RUNS) + 2  # a run each, and the key to the lines
     finally:
         i18n.apply_language("en")
+
+
+def test_a_short_runs_time_axes_show_plain_seconds(panel, qtbot):
+    """A run of under a second put a unit-prefix multiplier on the time axes: "wall-clock time
+    (s) (x0.001)"."""
+    plots = panel.plots
+    click_tab(panel.views, panel.views.widget(0))
+    train_runs(plots)  # under 0.03 s of training
+    plots.x_axis_box.setCurrentIndex(plots.x_axis_box.findData("time"))
+    compare_adders(panel.comparison_view)  # under a second
+    arch = panel.arch_view
+    compare_architectures(arch)
+    arch.by_time.setChecked(True)
+    axes = [
+        (page, plot.getAxis("bottom"))
+        for page, plot in (
+            (panel.views.widget(0), plots.loss_plot),
+            (panel.views.widget(0), plots.error_plot),
+            (panel.comparison_view, panel.comparison_view.plots.by_time),
+            (arch, arch.plot_item),
+        )
+    ]
+    for page, axis in axes:
+        click_tab(panel.views, page)
+        qtbot.waitUntil(lambda a=axis: 0 < a.range[1] < 1)  # a short run's seconds, drawn
+        assert "x0" not in axis.labelString() and axis.autoSIPrefixScale == 1, axis.labelString()

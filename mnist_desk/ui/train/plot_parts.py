@@ -64,7 +64,8 @@ def style_plot(plot: pg.PlotItem) -> None:
         axis = plot.getAxis(side)
         axis.setPen(pg.mkPen("#555"))
         axis.setTextPen(pg.mkPen("#222"))
-    plot.getAxis("left").enableAutoSIPrefix(False)  # no "(x0.001)" on the axis
+    for side in ("left", "bottom"):  # no "(x0.001)" on an axis: a short run's seconds, plain
+        plot.getAxis(side).enableAutoSIPrefix(False)
     plot.showGrid(x=True, y=True, alpha=0.25)
     plot.setClipToView(True)
     plot.setDownsampling(auto=True, mode="peak")
