@@ -770,3 +770,24 @@ def test_an_export_that_cannot_be_written_says_why_and_one_that_can_says_where(
     press(qtbot, panel.results.json_button)
     assert json.loads((tmp_path / "run.json").read_text())["settings"]["arch"] == "mlp"
     assert status[-1] == f"Saved {tmp_path / 'run.json'}"
+
+
+def test_the_device_list_follows_a_language_switch(panel, qtbot):
+    """The Train tab's device list kept "CPU (2 threads)" (and CUDA's English reason) after a
+    switch to 简体中文; the whole list is worded again in the new language."""
+    from mnist_desk.ui import i18n
+
+    box = panel.form.device_box
+    cpu = box.findData("cpu")
+    assert "thread" in box.itemText(cpu)
+    try:
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: "线程" in box.itemText(box.findData("cpu")), timeout=2000)
+        cuda = box.findData("cuda")
+        if cuda >= 0:  # no CUDA here: its entry says why, in Chinese too
+            assert "PyTorch" in box.itemData(cuda, Qt.ItemDataRole.ToolTipRole)
+            assert "sees no" not in box.itemData(cuda, Qt.ItemDataRole.ToolTipRole)
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: "thread" in box.itemText(box.findData("cpu")), timeout=2000)
+    assert box.currentData() == "cpu"

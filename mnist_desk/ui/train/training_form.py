@@ -93,6 +93,7 @@ class TrainingForm(QWidget):
         self.teacher_box = QComboBox()
         self.teacher_label = self.texts.label(lambda: self.tr("Teacher"))
         self.device_box = QComboBox()
+        self._devices: tuple[TrainChoices, bool] | None = None  # what filled the device box
         tips = choice_tips(self)
         for widget, tip in tips.items():
             self.texts.bind(widget.setToolTip, tip)
@@ -171,9 +172,8 @@ class TrainingForm(QWidget):
             for box in (self.init_box, self.teacher_box):
                 if box.count() == 1 and box.itemData(0) is None:
                     box.setItemText(0, self.tr("none yet: train a classifier first"))
-            cuda = self.device_box.findData("cuda")
-            if cuda >= 0:
-                self.device_box.setItemText(cuda, self.tr("CUDA (unavailable)"))
+            if self._devices is not None:  # the CPU's threads and CUDA's reason, worded anew
+                self._fill_devices()
         super().changeEvent(event)
 
     def _preset_title(self, preset: str) -> str:
@@ -240,9 +240,13 @@ class TrainingForm(QWidget):
         """Fill the pickers of trained classifiers (transfer start, teacher) and the devices."""
         for box in (self.init_box, self.teacher_box):
             fill_classifiers(box, choices, self.tr("none yet: train a classifier first"))
-        fill_devices(self.device_box, choices, initial, self.tr("CUDA (unavailable)"))
+        self._devices = (choices, initial)
+        self._fill_devices()
         if self.task_box.currentData() == TRANSFER:
             self._on_init_changed()
+
+    def _fill_devices(self) -> None:
+        fill_devices(self.device_box, *self._devices, self.tr("CUDA (unavailable)"))
 
     # ---- what a choice changes ----
     def _on_preset_changed(self) -> None:
