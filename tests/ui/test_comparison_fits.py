@@ -282,3 +282,33 @@ def test_a_short_runs_time_axes_show_plain_seconds(panel, qtbot):
         click_tab(panel.views, page)
         qtbot.waitUntil(lambda a=axis: 0 < a.range[1] < 1)  # a short run's seconds, drawn
         assert "x0" not in axis.labelString() and axis.autoSIPrefixScale == 1, axis.labelString()
+
+
+def test_a_click_on_a_runs_legend_entry_hides_and_shows_the_whole_run(panel, qtbot):
+    """The Curves legend names each run once; a click on it hid only the run's validation loss
+    curve (the item its entry samples), leaving its other curves drawn."""
+    from PySide6.QtCore import Qt
+
+    plots = panel.plots
+    click_tab(panel.views, panel.views.widget(0))
+    train_runs(plots)
+    series = plots.runs[1]
+    sample = next(s for s, label in plots.legend.items if s.item is series.curves["val_loss"])
+    graphics = plots.graphics
+    qtbot.waitUntil(
+        lambda: (
+            graphics.viewport()
+            .rect()
+            .contains(graphics.mapFromScene(sample.sceneBoundingRect().center()))
+        )
+    )
+
+    def click() -> None:
+        at = graphics.mapFromScene(sample.sceneBoundingRect().center())
+        qtbot.mouseClick(graphics.viewport(), Qt.MouseButton.LeftButton, pos=at)
+
+    click()
+    assert series.curves and not any(c.isVisible() for c in series.curves.values())
+    assert all(c.isVisible() for s in plots.runs if s is not series for c in s.curves.values())
+    click()
+    assert all(c.isVisible() for c in series.curves.values())

@@ -114,6 +114,8 @@ class TrainingPlots(QWidget):
         # widened the legend past a narrow page's edge and cut off the right-hand plot.
         self.legend_below = LegendBelow(self.graphics, row=1, span=2)
         self.legend = self.legend_below.legend
+        # A click on a run's entry hides or shows the whole run, not only the curve it samples.
+        self.legend.sigSampleClicked.connect(self._on_legend_clicked)
         self.key = (  # samples only, in no plot: drawn as the runs' curves are
             pg.PlotDataItem([], [], pen=pg.mkPen(KEY_COLOR, width=1)),
             pg.PlotDataItem(
@@ -291,6 +293,13 @@ class TrainingPlots(QWidget):
             for series in self.runs:
                 self.legend.addItem(series.curves["val_loss"], series.name)
         self.legend_below.fit()
+
+    def _on_legend_clicked(self, item) -> None:
+        """pyqtgraph has just shown or hidden ``item``: the rest of its run follows it."""
+        for series in self.runs:
+            if series.curves.get("val_loss") is item:
+                for curve in series.curves.values():
+                    curve.setVisible(item.isVisible())
 
     def _update_x_labels(self) -> None:
         for plot in (self.loss_plot, self.error_plot):
