@@ -27,6 +27,11 @@ ONE_DIGIT = Phrase("{n} digit")
 DIGITS = Phrase("{n} digits")
 
 
+def digit_count(n: int):
+    """A count of digits ("1 digit", "3 digits") in words the window can translate."""
+    return (ONE_DIGIT if n == 1 else DIGITS)(n=f"{n:,}")
+
+
 class NotEnoughDigits(UserError, ValueError):
     """Too few personal digits of some classes; the message says how many more of each."""
 
@@ -41,7 +46,7 @@ def check_enough(labels: Sequence[int], minimum: int = MIN_PER_CLASS) -> None:
     missing = missing_per_class(labels, minimum)
     if missing:
         need = tuple((ONE_MORE if n == 1 else MORE)(n=n, digit=d) for d, n in missing.items())
-        have = (ONE_DIGIT if len(labels) == 1 else DIGITS)(n=f"{len(labels):,}")
+        have = digit_count(len(labels))
         raise NotEnoughDigits(NOT_ENOUGH(minimum=minimum, need=need, have=have))
 
 

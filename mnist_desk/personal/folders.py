@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_desk.errors import Phrase
-from mnist_desk.personal.data import DIGITS, ONE_DIGIT
+from mnist_desk.personal.data import digit_count
 from mnist_desk.personal.store import MyDigitsError, MyDigitsStore, check_label
 from mnist_desk.support.fileio import atomic_write_bytes
 
@@ -49,10 +49,6 @@ DUPLICATE_OF = Phrase("duplicate of {other}")
 YOUR_DIGIT = Phrase("your digit {id}")
 
 
-def _digits(n: int):
-    return (ONE_DIGIT if n == 1 else DIGITS)(n=f"{n:,}")
-
-
 @dataclass
 class ExportReport:
     folder: Path
@@ -61,7 +57,7 @@ class ExportReport:
 
     def summary(self) -> str:
         per_digit = ", ".join(f"{d}: {n}" for d, n in enumerate(self.counts))
-        return EXPORTED(count=_digits(self.written), folder=self.folder, per_digit=per_digit)
+        return EXPORTED(count=digit_count(self.written), folder=self.folder, per_digit=per_digit)
 
 
 @dataclass
@@ -80,7 +76,7 @@ class ImportReport:
         if self.imported:
             per_digit = ", ".join(f"{d}: {n}" for d, n in enumerate(self.counts) if n)
             head = IMPORTED(
-                count=_digits(len(self.imported)), folder=self.folder, per_digit=per_digit
+                count=digit_count(len(self.imported)), folder=self.folder, per_digit=per_digit
             )
         else:
             head = NOTHING_IMPORTED(folder=self.folder)
