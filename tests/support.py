@@ -56,3 +56,18 @@ def start_by_button(qtbot, panel, settings) -> bool:
     panel.set_settings(settings)
     press(qtbot, panel.run_controls.start_button)
     return panel.is_running
+
+
+def open_panel(qtbot, **folders):
+    """A shown Train tab (``TrainingPanel(**folders)``: its data and models folders) whose
+    choices have been read; the caller shuts it down."""
+    from mnist_desk.ui.train.training_panel import TrainingPanel
+
+    panel = TrainingPanel(**folders)
+    panel.ask_before_closing = False
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    # The trained classifiers and devices are read in the background, as the tab opens.
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    return panel

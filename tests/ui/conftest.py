@@ -75,15 +75,9 @@ def models_dir(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def panel(qtbot, data_dir, models_dir):
     """A shown Train tab on real MNIST whose choices have been read; shut down when it ends."""
-    from mnist_desk.ui.train.training_panel import TrainingPanel
+    from tests.support import open_panel
 
-    panel = TrainingPanel(data_dir=data_dir)
-    panel.ask_before_closing = False
-    qtbot.addWidget(panel)
-    panel.resize(1200, 800)
-    panel.show()
-    # The trained classifiers and devices are read in the background, as the tab opens.
-    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    panel = open_panel(qtbot, data_dir=data_dir)
     yield panel
     assert panel.shutdown()
 

@@ -18,7 +18,7 @@ from mnist_desk.training import Trainer, TrainingSettings
 from mnist_desk.ui.i18n import text_of
 from mnist_desk.ui.train.comparison_view import adder_verdict
 from mnist_desk.ui.train.training_panel import TrainingPanel
-from tests.support import press, shared_data_dir, start_by_button, tiny_settings
+from tests.support import open_panel, press, shared_data_dir, start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000  # generous: the test machine may be busy with other work
 
@@ -234,11 +234,7 @@ def test_a_run_that_fails_before_its_first_step_leaves_no_legend_entry(qtbot, mo
     """A run that failed before it drew anything (no MNIST in the data folder) left its name in
     the curves' legend with no curve beside it; the banner says what went wrong, the legend
     names only runs that drew something."""
-    panel = TrainingPanel(data_dir=tmp_path / "nowhere")
-    panel.ask_before_closing = False
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    panel = open_panel(qtbot, data_dir=tmp_path / "nowhere")
     assert start_by_button(qtbot, panel, tiny())
     wait_until_idle(qtbot, panel)
     assert "MNIST was not found" in panel.run_controls.banner.text()
@@ -252,11 +248,7 @@ def test_the_missing_mnist_banner_is_worded_in_the_language_in_effect(qtbot, mod
     English in a Chinese window; it is worded in Chinese, and again after a switch back."""
     from mnist_desk.ui import i18n
 
-    panel = TrainingPanel(data_dir=tmp_path / "nowhere")
-    panel.ask_before_closing = False
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    panel = open_panel(qtbot, data_dir=tmp_path / "nowhere")
     banner = panel.run_controls.banner
     try:
         i18n.apply_language("zh_CN")
@@ -278,11 +270,7 @@ def test_a_refused_start_says_why_in_the_language_in_effect(qtbot, tmp_path):
 
     blocker = tmp_path / "models"
     blocker.write_text("a file where the models folder should be")
-    panel = TrainingPanel(data_dir=shared_data_dir(), models_dir=blocker)
-    panel.ask_before_closing = False
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    panel = open_panel(qtbot, data_dir=shared_data_dir(), models_dir=blocker)
     banner = panel.run_controls.banner
     try:
         i18n.apply_language("zh_CN")
