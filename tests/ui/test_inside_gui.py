@@ -26,6 +26,18 @@ def wait_for_answer(qtbot, dock, after: int):
     return dock.answer
 
 
+def vit_inside(qtbot, make_window, pen):
+    """The Inside dock of a window reading a drawn 7 with the shipped ViT, its sheets listed."""
+    from mnist_desk.store.catalog import shipped_checkpoint
+
+    window = make_window(model=str(shipped_checkpoint("classifier", "vit")))
+    pen(window.canvases[0], SEVEN)
+    dock = open_inside(qtbot, window)
+    wait_for_answer(qtbot, dock, 0)
+    qtbot.waitUntil(lambda: dock.sheet_box.count() > 0)
+    return dock
+
+
 def click_cell(qtbot, mosaic, cell: int) -> None:
     """A click on a map of the sheet, once the dock has laid it out: its place on the screen
     stays the same for 10 polls running (a click where the map was a moment before misses)."""

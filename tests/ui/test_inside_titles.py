@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from tests.ui.test_inside_gui import SEVEN, open_inside, wait_for_answer
+from tests.ui.test_inside_gui import vit_inside
 
 
 def hover_tip(widget) -> str:
@@ -22,14 +22,8 @@ def hover_tip(widget) -> str:
 
 
 def test_a_long_sheet_title_is_elided_and_said_whole_in_its_tooltip(qtbot, make_window, pen):
-    from mnist_desk.store.catalog import shipped_checkpoint
-
-    window = make_window(model=str(shipped_checkpoint("classifier", "vit")))
-    pen(window.canvases[0], SEVEN)
-    dock = open_inside(qtbot, window)
-    wait_for_answer(qtbot, dock, 0)
+    dock = vit_inside(qtbot, make_window, pen)
     box = dock.sheet_box
-    qtbot.waitUntil(lambda: box.count() > 0)
     box.setCurrentIndex(0)  # the class token's attention: the longest title
     title = box.currentText()
     assert title.startswith("Class token's attention") and title.endswith("heads)")

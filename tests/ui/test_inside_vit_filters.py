@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.ui.test_inside_gui import SEVEN, click_cell, open_inside, wait_for_answer
+from tests.ui.test_inside_gui import click_cell, vit_inside
 
 
 def test_a_vit_filter_shows_the_map_it_makes_of_the_digit(qtbot, make_window, pen):
-    from mnist_desk.store.catalog import shipped_checkpoint
-
-    window = make_window(model=str(shipped_checkpoint("classifier", "vit")))
-    pen(window.canvases[0], SEVEN)
-    dock = open_inside(qtbot, window)
-    wait_for_answer(qtbot, dock, 0)
+    dock = vit_inside(qtbot, make_window, pen)
     box = dock.sheet_box
-    qtbot.waitUntil(lambda: box.count() > 0)
     box.setCurrentIndex(box.count() - 1)  # the patch embedding's filters
     assert dock.mosaic.sheet.kind == "filters"
     click_cell(qtbot, dock.mosaic, 5)
