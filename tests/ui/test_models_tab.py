@@ -78,6 +78,18 @@ def click_row(qtbot, view, name: str, modifier=Qt.KeyboardModifier.NoModifier) -
     assert name in view.selected_names()
 
 
+def rename_by_keys(qtbot, view, name: str, was: str | None = None) -> None:
+    """F2 on the selected row, the name typed over the old one (``was``, if given), Enter."""
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    if was is not None:
+        assert editor.text() == was
+    editor.selectAll()
+    qtbot.keyClicks(editor, name)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
 def test_lists_shipped_and_trained_models_with_their_figures(tab):
     window, view = tab
     rows = {row.name: row for row in view.table_model.rows}
@@ -168,12 +180,7 @@ def test_f2_renames_a_user_model(tab, qtbot):
     window, view = tab
     path = view.session.row("also-mine").entry.path
     click_row(qtbot, view, "also-mine")
-    qtbot.keyClick(view.table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) and editor.text() == "also-mine"
-    editor.selectAll()
-    qtbot.keyClicks(editor, "best mlp")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    rename_by_keys(qtbot, view, "best mlp", was="also-mine")
     qtbot.waitUntil(lambda: "best mlp" in shown(view), timeout=TIMEOUT_MS)
     assert not path.exists() and (path.parent / "best mlp.pt").is_file()
     assert (path.parent / "best mlp.history.csv").is_file()
@@ -225,12 +232,7 @@ def test_renaming_or_deleting_the_model_in_use_stays_on_the_models_tab(tab, qtbo
     qtbot.waitUntil(lambda: view.session.row("mine").in_use, timeout=TIMEOUT_MS)
     window.tabs.setCurrentWidget(view)
     click_row(qtbot, view, "mine")
-    qtbot.keyClick(view.table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "in use")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    rename_by_keys(qtbot, view, "in use")
     qtbot.waitUntil(
         lambda: view.session.row("in use") is not None and view.session.row("in use").in_use,
         timeout=TIMEOUT_MS,
@@ -256,19 +258,11 @@ def test_after_a_rename_the_renamed_row_is_selected_and_the_keys_work(tab, qtbot
     renamed model stays selected; a name refused leaves the selection alone."""
     window, view = tab
     click_row(qtbot, view, "mine")
-    qtbot.keyClick(view.table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    editor.selectAll()
-    qtbot.keyClicks(editor, "also-mine")  # taken: refused
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    rename_by_keys(qtbot, view, "also-mine")  # taken: refused
     qtbot.waitUntil(lambda: "another model" in window.statusBar().currentMessage())
     assert view.selected_names() == ["mine"] and view.table.hasFocus()
 
-    qtbot.keyClick(view.table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    editor.selectAll()
-    qtbot.keyClicks(editor, "renamed")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    rename_by_keys(qtbot, view, "renamed")
     qtbot.waitUntil(lambda: "renamed" in shown(view), timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: view.selected_names() == ["renamed"], timeout=5000)
     assert view.table.hasFocus()
@@ -284,12 +278,7 @@ def test_renaming_to_blanks_says_a_name_cannot_be_empty(tab, qtbot):
     window, view = tab
     path = view.session.row("mine").entry.path
     click_row(qtbot, view, "mine")
-    qtbot.keyClick(view.table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "   ")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    rename_by_keys(qtbot, view, "   ")
     qtbot.waitUntil(lambda: "a name cannot be empty" in window.statusBar().currentMessage())
     assert "mine" in window.statusBar().currentMessage()
     assert path.is_file() and "mine" in shown(view)
@@ -304,20 +293,12 @@ def test_a_refused_rename_and_a_rename_done_follow_a_language_switch(tab, qtbot)
     window, view = tab
     status = window.statusBar()
     click_row(qtbot, view, "mine")
-    qtbot.keyClick(view.table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    editor.selectAll()
-    qtbot.keyClicks(editor, "also-mine")  # taken: refused
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    rename_by_keys(qtbot, view, "also-mine")  # taken: refused
     qtbot.waitUntil(lambda: status.currentMessage() == "mine: another model has that name")
     try:
         window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
         qtbot.waitUntil(lambda: status.currentMessage() == "mine: 已有同名模型", timeout=2000)
-        qtbot.keyClick(view.table, Qt.Key.Key_F2)
-        editor = QApplication.focusWidget()
-        editor.selectAll()
-        qtbot.keyClicks(editor, "renamed")
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        rename_by_keys(qtbot, view, "renamed")
         qtbot.waitUntil(lambda: "renamed" in shown(view), timeout=TIMEOUT_MS)
         qtbot.waitUntil(lambda: status.currentMessage() == "已将 mine 重命名为 renamed")
     finally:
