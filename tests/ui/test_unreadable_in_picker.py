@@ -5,12 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 
-def test_an_unreadable_checkpoint_is_greyed_out_with_its_reason(make_window, tmp_path):
+def window_with_a_broken_checkpoint(make_window, tmp_path):
+    """A window whose models folder holds one file of zeros named like a checkpoint."""
     folder = tmp_path / "models"
     folder.mkdir()
     broken = folder / "classifier-convnet-broken.pt"
     broken.write_bytes(b"\x00" * 300)
-    window = make_window(models_dir=str(folder))
+    return make_window(models_dir=str(folder)), broken
+
+
+def test_an_unreadable_checkpoint_is_greyed_out_with_its_reason(make_window, tmp_path):
+    window, broken = window_with_a_broken_checkpoint(make_window, tmp_path)
     combo = window.picker.checkpoint_combo
     index = combo.findData(str(broken))
     assert index >= 0, "the broken checkpoint vanished from the picker"
@@ -26,11 +31,7 @@ def test_the_reason_follows_the_language(make_window, tmp_path, qtbot):
     window; it is worded in the language in effect, and again after a switch back."""
     from mnist_desk.ui import i18n
 
-    folder = tmp_path / "models"
-    folder.mkdir()
-    broken = folder / "classifier-convnet-broken.pt"
-    broken.write_bytes(b"\x00" * 300)
-    window = make_window(models_dir=str(folder))
+    window, broken = window_with_a_broken_checkpoint(make_window, tmp_path)
     combo = window.picker.checkpoint_combo
 
     def reason() -> str:
