@@ -48,6 +48,16 @@ def at_smallest(qtbot, panel, language: str) -> None:
     qtbot.wait(50)  # the layouts settle in the event loop
 
 
+def at_size(qtbot, panel, language: str, size: str, default_height: int) -> None:
+    """``size`` "smallest", or "default": about the Train tab in the default window."""
+    if size == "smallest":
+        at_smallest(qtbot, panel, language)
+        return
+    i18n.apply_language(language)
+    panel.resize(1100, default_height)
+    qtbot.wait(50)
+
+
 def shown_legends(graphics) -> list[pg.LegendItem]:
     return [i for i in graphics.scene().items() if isinstance(i, pg.LegendItem) and i.isVisible()]
 
@@ -70,12 +80,7 @@ def test_the_adders_legend_covers_no_point_of_either_curve(panel, qtbot, languag
     compare_adders(panel.comparison_view)
     try:
         for size in ("default", "smallest"):
-            if size == "smallest":
-                at_smallest(qtbot, panel, language)
-            else:
-                i18n.apply_language(language)
-                panel.resize(1100, 700)  # about the Train tab in the default window
-                qtbot.wait(50)
+            at_size(qtbot, panel, language, size, default_height=700)
             legends = shown_legends(plots.graphics)
             assert legends
             for plot in (plots.by_step, plots.by_time):
@@ -187,12 +192,7 @@ def test_the_architectures_legend_covers_no_point_and_is_whole(panel, qtbot, lan
     graphics = view.plot_item.scene().views()[0]
     try:
         for size in ("default", "smallest"):
-            if size == "smallest":
-                at_smallest(qtbot, panel, language)
-            else:
-                i18n.apply_language(language)
-                panel.resize(1100, 760)  # about the Train tab in the default window
-                qtbot.wait(50)
+            at_size(qtbot, panel, language, size, default_height=760)
             legends = shown_legends(graphics)
             assert legends, size
             assert len(legends[0].items) == len(ARCHS)
