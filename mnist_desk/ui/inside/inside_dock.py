@@ -34,7 +34,7 @@ from mnist_desk.app.inside_sheets import (
 )
 from mnist_desk.ui.background import BackgroundJob
 from mnist_desk.ui.eliding_combo import ElidingComboBox
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
 from mnist_desk.ui.inside.detail_view import DetailView
 from mnist_desk.ui.inside.image_panel import ImagePanel, MosaicView
 from mnist_desk.ui.inside.map_view import MapView
@@ -167,7 +167,9 @@ class InsideDock(QDockWidget):
     @Slot(object)
     def _on_answer(self, answer) -> None:
         if isinstance(answer, InsideFailed):
-            self.heading.setText(self.tr("The inside view failed: {0}").format(answer.message))
+            self.heading.setText(
+                self.tr("The inside view failed: {0}").format(text_of(answer.message))
+            )
             return
         if self.answer is not None and answer.id < self.answer.id:
             return  # a late answer to an older drawing

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from mnist_desk.app.map_session import MapProgress, MapRequest, MapShown, MapStop, map_work
 from mnist_desk.ui.background import BackgroundJob
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
 from mnist_desk.ui.inside.image_panel import ImagePanel
 
 MAP_MIN_HEIGHT = 220  # px: 10,000 dots still told apart
@@ -152,7 +152,7 @@ class MapView(QWidget):
         self.status.setText(unbroken(text))
 
     def _on_failed(self, error) -> None:
-        self.say(self.tr("The map could not be made: {0}").format(error.message))
+        self.say(self.tr("The map could not be made: {0}").format(text_of(error.message)))
 
     def _on_event(self, event) -> None:
         if event.id != self._next_id:
