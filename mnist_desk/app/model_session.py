@@ -23,7 +23,10 @@ from typing import Any, Protocol
 
 from mnist_desk.app.jobs import describe_error
 from mnist_desk.app.model_catalog import ModelCatalog, device_name, read_catalog
+from mnist_desk.errors import Phrase
 from mnist_desk.store.names import is_file_reference, unknown_model_message
+
+UNREADABLE = Phrase("{path}: not a readable checkpoint ({error})")
 
 
 def load_predictor(path: str, device: str) -> Any:
@@ -39,7 +42,7 @@ def load_predictor(path: str, device: str) -> Any:
     except CheckpointError:
         raise
     except Exception as e:  # torch.load on some garbage raises odd errors: name the file anyway
-        raise CheckpointError(f"{path}: not a readable checkpoint ({type(e).__name__}: {e})") from e
+        raise CheckpointError(UNREADABLE(path=path, error=f"{type(e).__name__}: {e}")) from e
     predictor = Predictor(checkpoint, device or "cpu")
     bar = np.zeros((28, 28), np.uint8)
     bar[4:24, 12:16] = 255

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from mnist_desk.errors import Phrase, UserError
+from mnist_desk.errors import Phrase, UserError, Words
 
 NUM_CLASSES = 10
 RAW_FILES = (
@@ -43,6 +43,25 @@ class DataCorruptError(UserError, RuntimeError):
     """An MNIST file is there but damaged (truncated, overwritten); the message names it."""
 
 
+# The messages of a damaged MNIST, in words the window can translate (errors.Phrase).
+DAMAGED = Phrase(
+    "{path} is damaged: {problem}. Replace it with a good copy, or delete the MNIST files in "
+    "{folder} so that they are downloaded again."
+)
+NOT_IDX = Phrase("it does not start like an MNIST (IDX) file")
+WRONG_SHAPE = Phrase("it declares items of shape {shape}, not {expected}")
+TRUNCATED = Phrase("truncated ({size} bytes, expected {expected})")
+TOO_LONG = Phrase("longer than it declares ({size} bytes, expected {expected})")
+UNREADABLE = Phrase("{path} cannot be read: {reason}")
+LABELS_MISMATCH = Phrase(
+    "{path} is damaged: it has {labels} labels for {images} images. Replace the MNIST files in "
+    "{raw} with good copies."
+)
+LABELS_ABOVE_9 = Phrase(
+    "{path} is damaged: it holds labels above 9. Replace the MNIST files in {raw} with good copies."
+)
+
+
 def raw_folder(root: Path | str) -> Path:
     """The folder that holds the four files: ``root/MNIST/raw`` (torchvision's layout)."""
     return Path(root) / "MNIST" / "raw"
@@ -62,11 +81,8 @@ def mnist_present(root: Path | str) -> bool:
     return all(find_raw_file(raw, name) is not None for name in RAW_FILES)
 
 
-def _damaged(path: Path, problem: str) -> DataCorruptError:
-    return DataCorruptError(
-        f"{path} is damaged: {problem}. Replace it with a good copy, or delete the MNIST "
-        f"files in {path.parent} so that they are downloaded again."
-    )
+def _damaged(path: Path, problem: Words) -> DataCorruptError:
+    return DataCorruptError(DAMAGED(path=path, problem=problem, folder=path.parent))
 
 
 def _idx_dims(path: Path, name: str, header: bytes, size: int) -> tuple[int, ...]:
@@ -74,14 +90,14 @@ def _idx_dims(path: Path, name: str, header: bytes, size: int) -> tuple[int, ...
     that much data; DataCorruptError naming ``path`` otherwise."""
     ndim, rest = IDX_SHAPES[name]
     if len(header) < 4 + 4 * ndim or header[:3] != b"\x00\x00\x08" or header[3] != ndim:
-        raise _damaged(path, "it does not start like an MNIST (IDX) file")
+        raise _damaged(path, NOT_IDX())
     dims = tuple(int.from_bytes(header[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     if dims[1:] != rest:
-        raise _damaged(path, f"it declares items of shape {dims[1:]}, not {rest}")
+        raise _damaged(path, WRONG_SHAPE(shape=str(dims[1:]), expected=str(rest)))
     expected = 4 + 4 * ndim + math.prod(dims)
     if size != expected:
-        what = "truncated" if size < expected else "longer than it declares"
-        raise _damaged(path, f"{what} ({size:,} bytes, expected {expected:,})")
+        wrong = TRUNCATED if size < expected else TOO_LONG
+        raise _damaged(path, wrong(size=f"{size:,}", expected=f"{expected:,}"))
     return dims
 
 
@@ -94,7 +110,7 @@ def _read_bytes(path: Path) -> bytearray:
             return bytearray(f.read())
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
-        raise DataCorruptError(f"{path} cannot be read: {reason}") from e
+        raise DataCorruptError(UNREADABLE(path=path, reason=reason)) from e
 
 
 def read_idx_file(path: Path) -> np.ndarray:
@@ -122,14 +138,12 @@ def read_split(root: Path | str, split: str) -> tuple[torch.Tensor, torch.Tensor
     labels_path = found["labels-idx1-ubyte"]
     if len(images) != len(labels):
         raise DataCorruptError(
-            f"{labels_path} is damaged: it has {len(labels):,} labels for "
-            f"{len(images):,} images. Replace the MNIST files in {raw} with good copies."
+            LABELS_MISMATCH(
+                path=labels_path, labels=f"{len(labels):,}", images=f"{len(images):,}", raw=raw
+            )
         )
     if len(labels) and int(labels.max()) >= NUM_CLASSES:
-        raise DataCorruptError(
-            f"{labels_path} is damaged: it holds labels above 9. "
-            f"Replace the MNIST files in {raw} with good copies."
-        )
+        raise DataCorruptError(LABELS_ABOVE_9(path=labels_path, raw=raw))
     return torch.from_numpy(images), torch.from_numpy(labels.astype(np.int64))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from torch import nn
 
-from mnist_desk.errors import UserError
+from mnist_desk.errors import Phrase, UserError
 from mnist_desk.models.adders import DigitSumAdder, ScratchAdder, TransferAdder
 from mnist_desk.models.cnn import ReferenceCNN
 from mnist_desk.models.convnet import ConvNet
@@ -89,19 +89,23 @@ class UnknownModelError(UserError, ValueError):
     pass
 
 
+UNKNOWN_TASK = Phrase("unknown task {task}; choose one of {known}")
+UNKNOWN_ARCH = Phrase("unknown architecture {arch} for task {task}; choose one of {known}")
+
+
 def archs_for(task: str) -> tuple[str, ...]:
     if task in (CLASSIFIER, TRANSFER):
         return tuple(CLASSIFIERS)
     if task == SCRATCH:
         return tuple(SCRATCH_ARCHS)
-    raise UnknownModelError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
+    raise UnknownModelError(UNKNOWN_TASK(task=repr(task), known=TASKS))
 
 
 def build_model(task: str, arch: str, **kwargs: Any) -> nn.Module:
     """Build an untrained model. For the transfer adder, ``arch`` names its classifier."""
     if arch not in archs_for(task):
         raise UnknownModelError(
-            f"unknown architecture {arch!r} for task {task!r}; choose one of {', '.join(archs_for(task))}"
+            UNKNOWN_ARCH(arch=repr(arch), task=repr(task), known=archs_for(task))
         )
     if task == CLASSIFIER:
         return CLASSIFIERS[arch].builder(**kwargs)

@@ -8,6 +8,7 @@ from typing import Any
 
 from mnist_desk.models import CLASSIFIER, DEFAULT_CLASSIFIER, SCRATCH
 from mnist_desk.store.checkpoints import (
+    CANNOT_READ,
     Checkpoint,
     CheckpointError,
     load_checkpoint,
@@ -82,7 +83,7 @@ def _check_user_checkpoint(path: Path) -> dict[str, Any] | str:
     try:
         stat = path.stat()
     except OSError as e:
-        return f"{path}: cannot be read: {e.strerror or e}"
+        return CANNOT_READ(path=path, reason=e.strerror or e)
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _CHECKED:
         try:

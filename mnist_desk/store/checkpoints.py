@@ -59,6 +59,9 @@ CARRIES_CODE = Phrase(
     "when loaded. Only mnist-desk checkpoints can be opened."
 )
 DAMAGED = Phrase("{path}: not a readable checkpoint (truncated or corrupt): the data is damaged")
+UNREADABLE = Phrase("{path}: not a readable checkpoint (truncated or corrupt): {error}")
+CANNOT_BUILD = Phrase("{path}: cannot build the model it describes: {error}")
+WEIGHTS_DO_NOT_FIT = Phrase("{path}: its weights do not fit a {task}/{arch} model: {detail}")
 
 
 class CheckpointError(UserError, RuntimeError):
@@ -91,14 +94,15 @@ class Checkpoint:
         try:
             model = build_model(self.task, self.arch, **self.model_kwargs)
         except (UnknownModelError, TypeError) as e:
-            raise CheckpointError(f"{where}: cannot build the model it describes: {e}") from e
+            # str(e): the architecture's own Words, if it said them as a Phrase
+            raise CheckpointError(CANNOT_BUILD(path=where, error=str(e))) from e
         try:
             model.load_state_dict(self.state_dict, strict=True)
         except RuntimeError as e:
             first = str(e).strip().splitlines()
             detail = " ".join(line.strip() for line in first[:4])
             raise CheckpointError(
-                f"{where}: its weights do not fit a {self.task}/{self.arch} model: {detail}"
+                WEIGHTS_DO_NOT_FIT(path=where, task=self.task, arch=self.arch, detail=detail)
             ) from e
         return model.eval()
 
@@ -198,9 +202,7 @@ def _why_unreadable(path: Path, error: Exception) -> str:
             return CARRIES_CODE(path=path)
         # garbage bytes fail the same unpickler
         return DAMAGED(path=path)
-    return (
-        f"{path}: not a readable checkpoint (truncated or corrupt): {type(error).__name__}: {error}"
-    )
+    return UNREADABLE(path=path, error=f"{type(error).__name__}: {error}")
 
 
 def metrics_path(checkpoint_path: str | Path) -> Path:

@@ -13,12 +13,16 @@ import io
 import math
 from pathlib import Path
 
-from mnist_desk.errors import UserError
+from mnist_desk.errors import Phrase, UserError
 from mnist_desk.support.fileio import atomic_write_bytes
 
 HISTORY_COLUMNS = ("split", "step", "epoch", "time", "loss", "error")
 HISTORY_SUFFIX = ".history.csv"
 SPLITS = ("train", "val")
+
+UNREADABLE = Phrase("{path}: cannot read the training history: {error}")
+NOT_A_HISTORY = Phrase("{path}: not a training history (its columns are not {columns})")
+NOT_A_NUMBER = Phrase("{path}, line {line}: not a number ({error})")
 
 History = dict[str, list[dict[str, float]]]  # split -> points, each with HISTORY_COLUMNS[1:]
 
@@ -55,12 +59,10 @@ def read_history(path: str | Path) -> History:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise HistoryError(f"{path}: cannot read the training history: {e}") from e
+        raise HistoryError(UNREADABLE(path=path, error=e)) from e
     rows = csv.DictReader(io.StringIO(text))
     if rows.fieldnames is None or not set(HISTORY_COLUMNS) <= set(rows.fieldnames):
-        raise HistoryError(
-            f"{path}: not a training history (its columns are not {HISTORY_COLUMNS})"
-        )
+        raise HistoryError(NOT_A_HISTORY(path=path, columns=HISTORY_COLUMNS))
     history: History = {split: [] for split in SPLITS}
     for line, row in enumerate(rows, start=2):
         split = row["split"]
@@ -69,7 +71,7 @@ def read_history(path: str | Path) -> History:
         try:
             point = {c: float(row[c]) for c in HISTORY_COLUMNS[1:] if row[c] not in ("", None)}
         except ValueError as e:
-            raise HistoryError(f"{path}, line {line}: not a number ({e})") from e
+            raise HistoryError(NOT_A_NUMBER(path=path, line=line, error=e)) from e
         if math.isfinite(point.get("step", math.nan)):
             history[split].append(point)
     return history

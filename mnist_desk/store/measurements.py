@@ -13,13 +13,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mnist_desk.errors import FolderError
+from mnist_desk.errors import FolderError, Phrase
 from mnist_desk.store.checkpoints import metrics_path
 from mnist_desk.support.config import resolve_models_dir
 from mnist_desk.support.fileio import atomic_write_json
 
 DRAWN = "drawn"
 SHIPPED_MEASUREMENTS = "shipped-measurements.json"
+NOT_KEPT = Phrase("could not keep the measurement of {model}: {reason}")
 
 
 def _signature(checkpoint: Path) -> list[int]:
@@ -57,9 +58,7 @@ def record_drawn(
         info[DRAWN] = drawn
         return atomic_write_json(path, info)
     except OSError as e:
-        raise FolderError(
-            f"could not keep the measurement of {checkpoint.stem}: {e.strerror or e}"
-        ) from e
+        raise FolderError(NOT_KEPT(model=checkpoint.stem, reason=e.strerror or e)) from e
 
 
 def shipped_drawn(checkpoint: Path, models_dir=None) -> dict[str, Any] | None:

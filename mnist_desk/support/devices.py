@@ -13,6 +13,10 @@ from mnist_desk.errors import Phrase, UserError
 
 NO_CUDA_BUILD = Phrase("this PyTorch build has no CUDA support")
 NO_CUDA_DEVICE = Phrase("PyTorch sees no CUDA device (no NVIDIA GPU or driver found)")
+UNKNOWN_DEVICE = Phrase("unknown device {name}: use cpu, cuda or cuda:N")
+UNSUPPORTED_DEVICE = Phrase("unsupported device {name}: use cpu, cuda or cuda:N")
+CUDA_UNAVAILABLE = Phrase("CUDA device {name} was requested, but {reason}. Use cpu.")
+NO_SUCH_CUDA_DEVICE = Phrase("CUDA device {name} does not exist: torch sees {count} device(s).")
 
 
 class DeviceError(UserError, RuntimeError):
@@ -54,20 +58,16 @@ def resolve_device(name: str | None = "cpu") -> torch.device:
     try:
         device = torch.device(name)
     except RuntimeError as e:
-        raise DeviceError(f"unknown device {name!r}: use cpu, cuda or cuda:N") from e
+        raise DeviceError(UNKNOWN_DEVICE(name=repr(name))) from e
     if device.type == "cpu":
         return device
     if device.type != "cuda":
-        raise DeviceError(f"unsupported device {name!r}: use cpu, cuda or cuda:N")
+        raise DeviceError(UNSUPPORTED_DEVICE(name=repr(name)))
     if not torch.cuda.is_available():
-        raise DeviceError(
-            f"CUDA device {name!r} was requested, but {cuda_unavailable_reason()}. Use cpu."
-        )
+        raise DeviceError(CUDA_UNAVAILABLE(name=repr(name), reason=cuda_unavailable_reason()))
     index = device.index or 0
     if index >= torch.cuda.device_count():
-        raise DeviceError(
-            f"CUDA device {name!r} does not exist: torch sees {torch.cuda.device_count()} device(s)."
-        )
+        raise DeviceError(NO_SUCH_CUDA_DEVICE(name=repr(name), count=torch.cuda.device_count()))
     return torch.device("cuda", index)
 
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from mnist_desk.errors import SettingsError
+from mnist_desk.errors import Phrase, SettingsError
 from mnist_desk.models import CLASSIFIER, archs_for
 from mnist_desk.training.presets import defaults_for
 from mnist_desk.training.settings import TrainingSettings, total_steps
+
+TOO_FEW = Phrase("a comparison needs at least two architectures")
 
 SEED_FOUR = ("mlp", "lenet5", "vit", "deit")
 COMPARE_EPOCHS = 1.0
@@ -79,7 +81,7 @@ def parse_archs(text: str | list[str]) -> list[str]:
     if len(set(archs)) != len(archs):
         raise SettingsError("each architecture can be compared once")
     if len(archs) < 2:
-        raise SettingsError("a comparison needs at least two architectures")
+        raise SettingsError(TOO_FEW())
     return archs
 
 

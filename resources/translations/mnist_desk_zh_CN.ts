@@ -2029,6 +2029,98 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>PyTorch sees no CUDA device (no NVIDIA GPU or driver found)</source>
         <translation>PyTorch 找不到 CUDA 设备（没有 NVIDIA GPU 或驱动程序）</translation>
     </message>
+    <message>
+        <source>a comparison needs at least two architectures</source>
+        <translation>比较至少需要两种架构</translation>
+    </message>
+    <message>
+        <source>unknown device {name}: use cpu, cuda or cuda:N</source>
+        <translation>未知设备 {name}：请使用 cpu、cuda 或 cuda:N</translation>
+    </message>
+    <message>
+        <source>unsupported device {name}: use cpu, cuda or cuda:N</source>
+        <translation>不支持的设备 {name}：请使用 cpu、cuda 或 cuda:N</translation>
+    </message>
+    <message>
+        <source>CUDA device {name} was requested, but {reason}. Use cpu.</source>
+        <translation>请求了 CUDA 设备 {name}，但{reason}。请使用 cpu。</translation>
+    </message>
+    <message>
+        <source>CUDA device {name} does not exist: torch sees {count} device(s).</source>
+        <translation>CUDA 设备 {name} 不存在：torch 只检测到 {count} 个设备。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the training history: {error}</source>
+        <translation>{path}：无法读取训练历史：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: not a training history (its columns are not {columns})</source>
+        <translation>{path}：不是训练历史文件（它的列不是 {columns}）</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: not a number ({error})</source>
+        <translation>{path} 第 {line} 行：不是数字（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable checkpoint (truncated or corrupt): {error}</source>
+        <translation>{path}：不是可读取的模型文件（不完整或已损坏）：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot build the model it describes: {error}</source>
+        <translation>{path}：无法构建它所描述的模型：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: its weights do not fit a {task}/{arch} model: {detail}</source>
+        <translation>{path}：它的权重与 {task}/{arch} 模型不匹配：{detail}</translation>
+    </message>
+    <message>
+        <source>unknown task {task}; choose one of {known}</source>
+        <translation>未知任务 {task}；请从 {known} 中选择</translation>
+    </message>
+    <message>
+        <source>unknown architecture {arch} for task {task}; choose one of {known}</source>
+        <translation>任务 {task} 没有架构 {arch}；请从 {known} 中选择</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable checkpoint ({error})</source>
+        <translation>{path}：不是可读取的模型文件（{error}）</translation>
+    </message>
+    <message>
+        <source>could not keep the measurement of {model}: {reason}</source>
+        <translation>无法保存 {model} 的测量结果：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {problem}. Replace it with a good copy, or delete the MNIST files in {folder} so that they are downloaded again.</source>
+        <translation>{path} 已损坏：{problem}。请换成完好的副本，或删除 {folder} 中的 MNIST 文件以便重新下载。</translation>
+    </message>
+    <message>
+        <source>it does not start like an MNIST (IDX) file</source>
+        <translation>它的开头不像 MNIST（IDX）文件</translation>
+    </message>
+    <message>
+        <source>it declares items of shape {shape}, not {expected}</source>
+        <translation>它声明的条目形状是 {shape}，而不是 {expected}</translation>
+    </message>
+    <message>
+        <source>truncated ({size} bytes, expected {expected})</source>
+        <translation>文件不完整（{size} 字节，应为 {expected}）</translation>
+    </message>
+    <message>
+        <source>longer than it declares ({size} bytes, expected {expected})</source>
+        <translation>比它声明的长度更长（{size} 字节，应为 {expected}）</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>{path} 无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it has {labels} labels for {images} images. Replace the MNIST files in {raw} with good copies.</source>
+        <translation>{path} 已损坏：它有 {labels} 个标签，却对应 {images} 张图片。请把 {raw} 中的 MNIST 文件换成完好的副本。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it holds labels above 9. Replace the MNIST files in {raw} with good copies.</source>
+        <translation>{path} 已损坏：其中有大于 9 的标签。请把 {raw} 中的 MNIST 文件换成完好的副本。</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>
