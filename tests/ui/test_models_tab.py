@@ -304,3 +304,26 @@ def test_a_refused_rename_and_a_rename_done_follow_a_language_switch(tab, qtbot)
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: status.currentMessage() == "Renamed mine to renamed", timeout=2000)
+
+
+def test_a_damaged_training_history_is_reported_in_chinese(tab, qtbot):
+    """Why a model's curves cannot be shown (the core's words) reached a Chinese window in
+    English."""
+    from mnist_desk.ui import i18n
+
+    window, view = tab
+    damaged = history_path(Path(view.window.models_dir) / "mine.pt")
+    damaged.write_text("split,step\ntrain,1\n", encoding="utf-8")
+    click_row(qtbot, view, "mine")
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        press(qtbot, view.buttons[Action.CURVES])
+        status = window.statusBar()
+        qtbot.waitUntil(lambda: str(damaged) in status.currentMessage(), timeout=TIMEOUT_MS)
+        assert status.currentMessage() == (
+            f"{damaged}：不是训练历史文件（它的列不是 split、step、epoch、time、loss、error）"
+        )
+    finally:
+        i18n.apply_language("en")
+        if view.curves is not None:
+            view.curves.close()
