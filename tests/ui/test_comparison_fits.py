@@ -43,8 +43,12 @@ def compare_adders(view) -> None:
 
 def at_smallest(qtbot, panel, language: str) -> None:
     i18n.apply_language(language)
-    panel.resize(panel.minimumSizeHint())
-    qtbot.waitUntil(lambda: panel.size() == panel.minimumSizeHint())
+
+    def at_its_minimum() -> bool:  # the minimum moves while a new language's layouts settle
+        panel.resize(panel.minimumSizeHint())
+        return panel.size() == panel.minimumSizeHint()
+
+    qtbot.waitUntil(at_its_minimum)
     qtbot.wait(50)  # the layouts settle in the event loop
 
 
