@@ -39,6 +39,7 @@ from mnist_desk.training.presets import (
     preset_settings,
 )
 from mnist_desk.ui.draw.model_picker import arch_title, task_title
+from mnist_desk.ui.eliding_combo import ElidingComboBox
 from mnist_desk.ui.i18n import LiveTexts, is_language_change
 from mnist_desk.ui.train.form_choices import (
     ARCH_ROLE,
@@ -76,23 +77,23 @@ class TrainingForm(QWidget):
         self.apply_defaults(CLASSIFIER, self._base.arch)
 
     def _build_choices(self) -> None:
-        self.preset_box = QComboBox()
+        self.preset_box = ElidingComboBox()
         for preset in PRESETS:
             self.preset_box.addItem("", preset)
         self.texts.items(self.preset_box, self._preset_title)
         self.preset_label = self.texts.label(lambda: self.tr("Preset"))
         self.preset_box.currentIndexChanged.connect(self._on_preset_changed)
-        self.task_box = QComboBox()
+        self.task_box = ElidingComboBox()
         for task in (*TASKS, PERSONALISED):
             self.task_box.addItem("", task)
         self.texts.items(self.task_box, self._task_title)
-        self.arch_box = QComboBox()  # filled by set_settings, for the chosen task
+        self.arch_box = ElidingComboBox()  # filled by set_settings, for the chosen task
         self.texts.items(self.arch_box, self._arch_title)
-        self.init_box = QComboBox()
+        self.init_box = ElidingComboBox()
         self.init_label = self.texts.label(lambda: self.tr("Start from"))
-        self.teacher_box = QComboBox()
+        self.teacher_box = ElidingComboBox()
         self.teacher_label = self.texts.label(lambda: self.tr("Teacher"))
-        self.device_box = QComboBox()
+        self.device_box = ElidingComboBox()
         self._devices: tuple[TrainChoices, bool] | None = None  # what filled the device box
         tips = choice_tips(self)
         for widget, tip in tips.items():
@@ -138,6 +139,8 @@ class TrainingForm(QWidget):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
+        # a narrow window puts a long row's field under its label, not the window wider
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.texts.label(lambda: self.tr("Task")), self.task_box)
         form.addRow(self.preset_label, self.preset_box)
         form.addRow(self.texts.label(lambda: self.tr("Architecture")), self.arch_box)
@@ -155,8 +158,7 @@ class TrainingForm(QWidget):
         form.addRow(self.texts.label(lambda: self.tr("Drawn digits")), self.drawn_check)
         form.addRow(self.texts.label(lambda: self.tr("Seed")), self.seed_spin)
         form.addRow(self.texts.label(lambda: self.tr("Training images")), self.subset_spin)
-        # a long choice ("Best (≥99.5%, reads drawn digits, minutes)") may be cut short on a
-        # small screen rather than widen the window past it; it is shown whole when room allows
+        # a long choice ends in "…" on a small screen (whole in its tip), not a wider window
         self.settings_box = QGroupBox()
         self.texts.bind(self.settings_box.setTitle, lambda: self.tr("Run settings"))
         self.settings_box.setLayout(form)
