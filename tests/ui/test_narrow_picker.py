@@ -33,8 +33,12 @@ def language(request):
 @pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
 def test_at_the_smallest_window_every_choice_can_be_read(qtbot, window, language):
     qtbot.waitUntil(lambda: window.training_panel is not None, timeout=30_000)
-    window.resize(window.minimumSizeHint())
-    qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
+
+    def at_smallest() -> bool:  # the texts of a language just switched to widen or narrow it
+        window.resize(window.minimumSizeHint())
+        return window.size() == window.minimumSizeHint()
+
+    qtbot.waitUntil(at_smallest)
     picker = window.picker
     qtbot.waitUntil(lambda: picker.checkpoint_combo.isEnabled())
     for combo in (picker.task_combo, picker.device_combo):  # short: always whole

@@ -41,6 +41,8 @@ class KeepBar(QWidget):
             lambda: self.tr("Keep this drawing in My digits with the digit the model read"),
         )
         self.note = WrappingLabel()
+        # a narrow window wraps the note: two lines stay whole at the window's least height too
+        self.note.setMinimumHeight(2 * self.note.fontMetrics().lineSpacing())
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.keep_button)

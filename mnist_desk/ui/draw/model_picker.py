@@ -87,7 +87,7 @@ class ModelPicker(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.checkpoint_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.arch_combo.setMinimumContentsLength(12)  # "ConvNet (BN…": the network's name
-        self.checkpoint_combo.setMinimumContentsLength(22)
+        self.checkpoint_combo.setMinimumContentsLength(14)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for label, combo in (
@@ -97,9 +97,10 @@ class ModelPicker(QWidget):
             (self.device_label, self.device_combo),
         ):
             label.setBuddy(combo)
+            if combo is not self.task_combo:  # a gap between pairs; none after the last
+                layout.addSpacing(8)
             layout.addWidget(label)
             layout.addWidget(combo, 2 if combo is self.checkpoint_combo else 0)
-            layout.addSpacing(8)
         self.task_combo.activated.connect(lambda i: self.choose_task(self.task_combo.itemData(i)))
         self.arch_combo.activated.connect(lambda i: self.choose_arch(self.arch_combo.itemData(i)))
         self.checkpoint_combo.activated.connect(
