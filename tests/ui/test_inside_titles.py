@@ -4,7 +4,7 @@ sheet was shown. It ends in "…" and the drop-down's tooltip says it whole."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -33,6 +33,11 @@ def test_a_long_sheet_title_is_elided_and_said_whole_in_its_tooltip(qtbot, make_
     assert shown.endswith("…") and title.startswith(shown[:-1])
     assert box.fontMetrics().horizontalAdvance(shown) < box.width()
 
+    # a dock widened by 120 px (at its narrowest even a short title ends in "…")
+    window, narrowest = dock.main, dock.width()
+    window.resize(window.width() + 120, window.height())
+    window.resizeDocks([dock], [narrowest + 120], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: dock.width() == narrowest + 120)
     box.setCurrentIndex(1)  # "Attention rollout from the class token": fits, shown whole
     assert box.shown_text() == box.currentText()
     assert box.currentText() not in hover_tip(box)  # the tip is the box's own help

@@ -15,10 +15,10 @@ class DetailView(QWidget):
         super().__init__(parent)
         # the large map and its feeds two by two fit the dock's narrowest width: four feeds in a
         # row (160 + 4 x 80 pixels) made the dock's body wider than the dock and cut it off
-        self.large = ImagePanel(size=128)
+        self.large = ImagePanel(size=96)
         self.feeds_title = QLabel()
         self.feeds_title.setWordWrap(True)
-        self.feeds = [ImagePanel(size=60) for _ in range(FEED_PANELS)]
+        self.feeds = [ImagePanel(size=52) for _ in range(FEED_PANELS)]
         feeds_grid = QGridLayout()
         for k, panel in enumerate(self.feeds):
             feeds_grid.addWidget(panel, k // 2, k % 2)

@@ -33,6 +33,8 @@ class ImagePanel(QWidget):
         self.label.setWordWrap(True)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground(None)
+        # the picture, not pyqtgraph's 9-px margins, fills the panel: small panels stay legible
+        self.canvas.ci.layout.setContentsMargins(2, 2, 2, 2)
         self.canvas.setMinimumSize(size, size)
         self.canvas.setMaximumHeight(int(size * 1.3))
         self.box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False)

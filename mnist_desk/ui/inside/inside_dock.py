@@ -41,7 +41,7 @@ from mnist_desk.ui.inside.map_view import MapView
 from mnist_desk.ui.inside.method_box import MethodBox
 from mnist_desk.ui.tab_pages import ShownPageTabs
 
-WHY_PANEL_SIZE = 90  # the input and two heatmaps side by side: the dock fits beside a laptop window
+WHY_PANEL_SIZE = 68  # the input and two heatmaps side by side: the dock fits beside a laptop window
 
 
 class InsideDock(QDockWidget):
@@ -81,9 +81,10 @@ class InsideDock(QDockWidget):
         self.map_view.main = window
         self.map_view.open_digit.connect(self._open_digit)
 
-        why_header = QHBoxLayout()
-        why_header.addWidget(self.why_title, 1)
-        why_header.addWidget(self.method_box)
+        # the method under the title: beside it, a narrow dock wrapped the title over six lines
+        why_header = QVBoxLayout()
+        why_header.addWidget(self.why_title)
+        why_header.addWidget(self.method_box, 0, Qt.AlignmentFlag.AlignLeft)
         why_row = QHBoxLayout()
         for panel in (self.input_panel, self.answer_panel, self.runner_up_panel):
             why_row.addWidget(panel)

@@ -86,8 +86,8 @@ class MapView(QWidget):
         )
         self.you.setZValue(10)
         self.plot.addItem(self.you)
-        self.hover_panel = ImagePanel(size=84)
-        self.hover_panel.setFixedWidth(120)
+        self.hover_panel = ImagePanel(size=80)
+        self.hover_panel.setFixedWidth(96)
         # The digit under the mouse beside the status, above the map: beside the map it left the
         # map a third of the dock's width.
         words = QVBoxLayout()
@@ -98,6 +98,7 @@ class MapView(QWidget):
         top.addLayout(words, 1)
         top.addWidget(self.hover_panel)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)  # a narrow dock: the tab frame is most of the margin
         layout.addLayout(top)
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
