@@ -13,14 +13,16 @@ import json
 import sys
 from dataclasses import replace
 
+from mnist_desk.cli.arguments import GLOBAL_OPTIONS, subcommand_options
+
 EXIT_OK, EXIT_FAILED = 0, 1
 SEED_FOUR = "mlp,lenet5,vit,deit"  # training.arch_comparison.SEED_FOUR, without loading torch
 
 
-def add_parser(sub, common: argparse.ArgumentParser) -> None:
+def add_parser(sub) -> None:
     parser = sub.add_parser(
         "compare",
-        parents=[common],
+        parents=[subcommand_options(*GLOBAL_OPTIONS)],
         help="train several architectures on one budget and compare them",
         description="Train each architecture in turn on the same data, seed and budget (each "
         "with its own recipe; DeiT with its teacher), then test each, read the project's drawn "

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from mnist_desk.cli.arguments import MODELS_DIR, subcommand_options
+
 EXIT_OK = 0
 
 
-def add_parser(sub, common: argparse.ArgumentParser) -> None:
+def add_parser(sub) -> None:
     parser = sub.add_parser(
         "export",
-        parents=[common],
+        parents=[subcommand_options(MODELS_DIR)],  # it runs on the CPU and reads no MNIST
         help="write a model as ONNX (onnxruntime, Netron, ...) or TorchScript (LibTorch)",
         description="Export a model. The file takes what the model takes: normalised 28x28 "
         "images (batch, 1, 28, 28), or for an adder image pairs (batch, 2, 1, 28, 28), any "

@@ -7,6 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
+from mnist_desk.cli.arguments import MODELS_DIR, subcommand_options
 from mnist_desk.errors import UserError
 
 EXIT_OK = 0
@@ -17,12 +18,12 @@ class ExplainError(UserError, ValueError):
     """The image or the model cannot be explained as asked."""
 
 
-def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub) -> None:
     from mnist_desk.inspection.methods import DEFAULT_METHOD, METHODS
 
     parser = sub.add_parser(
         "explain",
-        parents=[common],
+        parents=[subcommand_options(MODELS_DIR)],  # it runs on the CPU and reads no MNIST
         help="why a model reads an image as it does: heatmaps of the answer and the runner-up",
     )
     parser.add_argument("image", type=Path, help="an image file of one digit")

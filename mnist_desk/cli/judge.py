@@ -11,11 +11,12 @@ import shlex
 import sys
 from pathlib import Path
 
+from mnist_desk.cli.arguments import DATA_DIR, DEVICE, NO_DOWNLOAD, subcommand_options
 from mnist_desk.cli.train import EXIT_OK, use_thread_count
 from mnist_desk.errors import UserError
 
 
-def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub) -> None:
     """The ``train-gate`` and ``calibrate`` subcommands (``sub``: LazyOptionsParser's)."""
 
     def add_gate_options(gate: argparse.ArgumentParser) -> None:
@@ -33,7 +34,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
 
     gate = sub.add_parser(
         "train-gate",
-        parents=[common],
+        parents=[subcommand_options(DATA_DIR, NO_DOWNLOAD)],  # the gate trains on the CPU
         help='train the shared digit gate that says "not a digit" (for every model)',
         add_options=add_gate_options,
     )
@@ -41,7 +42,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
 
     threshold = sub.add_parser(
         "gate-threshold",
-        parents=[common],
+        parents=[subcommand_options(DATA_DIR, NO_DOWNLOAD)],
         help="choose a saved digit gate's threshold again on its validation sets, in place",
     )
     threshold.add_argument("gate", type=Path, help="the gate's .pt file")
@@ -54,7 +55,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
 
     calibrate = sub.add_parser(
         "calibrate",
-        parents=[common],
+        parents=[subcommand_options(DATA_DIR, NO_DOWNLOAD, DEVICE)],
         help="fit each checkpoint's temperature on MNIST's validation split and save it back",
     )
     calibrate.add_argument("checkpoints", nargs="+", type=Path, help=".pt files to calibrate")

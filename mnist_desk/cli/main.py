@@ -159,36 +159,19 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # ---- the parser -----------------------------------------------------------------------------
 
 
-def global_options(default: object) -> argparse.ArgumentParser:
-    """--data-dir, --models-dir, --no-download and --device, each defaulting to ``default``."""
-    options = argparse.ArgumentParser(add_help=False)
-    options.add_argument(
-        "--data-dir",
-        default=default,
-        help="folder holding MNIST/raw (default: $MNIST_DESK_DATA or the per-user data folder)",
-    )
-    options.add_argument(
-        "--models-dir",
-        default=default,
-        help="folder for your trained models (default: $MNIST_DESK_MODELS or the per-user folder)",
-    )
-    options.add_argument(
-        "--no-download",
-        action="store_true",
-        default=False if default is None else default,
-        help="never download MNIST; fail with instructions if it is missing",
-    )
-    options.add_argument("--device", default=default, help="cpu, cuda or cuda:N")
-    return options
-
-
 def build_parser() -> argparse.ArgumentParser:
     from mnist_desk import __version__
-    from mnist_desk.cli.arguments import at_least_one
+    from mnist_desk.cli.arguments import (
+        DATA_DIR,
+        DEVICE,
+        GLOBAL_OPTIONS,
+        MODELS_DIR,
+        at_least_one,
+        global_options,
+        subcommand_options,
+    )
 
-    # The global options are accepted before and after the subcommand. The subcommands' copies
-    # default to SUPPRESS: a real default there would overwrite what the main parser parsed.
-    common = global_options(argparse.SUPPRESS)
+    # The global options are accepted before the subcommand, and after it those it uses.
     parser = argparse.ArgumentParser(
         prog="mnist-desk",
         parents=[global_options(None)],
@@ -198,7 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mnist-desk {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=LazyOptionsParser)
 
-    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui = sub.add_parser(
+        "gui",
+        parents=[subcommand_options(DATA_DIR, MODELS_DIR, DEVICE)],
+        help="open the window (the default)",
+    )
     gui.add_argument(
         "--model",
         default=None,
@@ -207,10 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui.set_defaults(func=cmd_gui)
 
-    add_train_parser(sub, common)
+    add_train_parser(sub)
 
     evaluate = sub.add_parser(
-        "evaluate", parents=[common], help="test accuracy, per-class metrics and confusion matrix"
+        "evaluate",
+        parents=[subcommand_options(*GLOBAL_OPTIONS)],
+        help="test accuracy, per-class metrics and confusion matrix",
     )
     evaluate.add_argument(
         "checkpoint", help="a .pt file, or a model name such as classifier-convnet"
@@ -233,7 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(func=cmd_evaluate)
 
     predict = sub.add_parser(
-        "predict", parents=[common], help="recognise digits in image files (two give their sum)"
+        "predict",
+        parents=[subcommand_options(MODELS_DIR, DEVICE)],
+        help="recognise digits in image files (two give their sum)",
     )
     predict.add_argument(
         "images",
@@ -255,13 +246,17 @@ def build_parser() -> argparse.ArgumentParser:
     predict.set_defaults(func=cmd_predict)
 
     listing = sub.add_parser(
-        "list", parents=[common], help="the models you can use; unreadable ones with the reason"
+        "list",
+        parents=[subcommand_options(MODELS_DIR)],
+        help="the models you can use; unreadable ones with the reason",
     )
     listing.add_argument("--json", action="store_true", help="one JSON list, an object per model")
     listing.set_defaults(func=cmd_list)
 
     self_test = sub.add_parser(
-        "self-test", parents=[common], help="check every shipped model on shipped sample digits"
+        "self-test",
+        parents=[subcommand_options(DEVICE)],
+        help="check every shipped model on shipped sample digits",
     )
     self_test.add_argument(
         "--window", action="store_true", help="also open and close the main window (offscreen)"
@@ -274,11 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
     from mnist_desk.cli.judge import add_parsers as add_judge_parsers
     from mnist_desk.cli.my_digits import add_parsers as add_my_digits_parsers
 
-    add_compare_parser(sub, common)
-    add_export_parser(sub, common)
-    add_inside_parsers(sub, common)
-    add_my_digits_parsers(sub, common)
-    add_judge_parsers(sub, common)
+    add_compare_parser(sub)
+    add_export_parser(sub)
+    add_inside_parsers(sub)
+    add_my_digits_parsers(sub)
+    add_judge_parsers(sub)
     return parser
 
 

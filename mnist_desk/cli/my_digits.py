@@ -12,11 +12,10 @@ from mnist_desk.support.wording import count_of
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
-def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub) -> None:
     """The ``my-digits`` subcommand and its actions."""
     parser = sub.add_parser(
         "my-digits",
-        parents=[common],
         help="your own digits (corrections kept from the window): list, import, export",
     )
     actions = parser.add_subparsers(dest="my_digits_action", required=True)

@@ -19,6 +19,7 @@ import types
 import typing
 from pathlib import Path
 
+from mnist_desk.cli.arguments import GLOBAL_OPTIONS, subcommand_options
 from mnist_desk.errors import UserError
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -81,7 +82,7 @@ def add_settings_options(parser: argparse.ArgumentParser) -> None:
         )
 
 
-def add_train_parser(sub, common: argparse.ArgumentParser) -> None:
+def add_train_parser(sub) -> None:
     """The ``train`` subcommand; ``sub`` was made with ``parser_class=LazyOptionsParser``."""
 
     def add_options(train: argparse.ArgumentParser) -> None:
@@ -131,7 +132,7 @@ def add_train_parser(sub, common: argparse.ArgumentParser) -> None:
 
     train = sub.add_parser(
         "train",
-        parents=[common],
+        parents=[subcommand_options(*GLOBAL_OPTIONS)],
         help="train a model and save it with its metrics",
         description="Train a model and save it with its metrics. Ctrl-C stops the run as the "
         "window's Stop does: the best model so far is tested and saved (a second Ctrl-C quits "
