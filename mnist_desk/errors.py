@@ -78,3 +78,5 @@ class Phrase:
 
 
 LIST_SEPARATOR = Phrase(", ")  # between the values of a list in a sentence
+# where a folder is asked for (an export's, My digits'): here, the one layer both may import
+A_FILE_NOT_A_FOLDER = Phrase("{folder} is a file, not a folder")

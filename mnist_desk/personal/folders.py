@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_desk.errors import Phrase
+from mnist_desk.errors import A_FILE_NOT_A_FOLDER, Phrase
 from mnist_desk.personal.data import digit_count
 from mnist_desk.personal.store import MyDigitsError, MyDigitsStore, check_label
 from mnist_desk.support.fileio import atomic_write_bytes
@@ -34,7 +34,6 @@ SKIPPED_ONE = Phrase("  {where}: {why}")
 EMPTY_FOLDER = Phrase(
     "  the folder is empty: put images in sub-folders named 0 to 9 (DIR/0/*.png ... DIR/9/*.png)"
 )
-IS_A_FILE = Phrase("{folder} is a file, not a folder")
 NO_SUCH_FOLDER = Phrase(
     "{folder}: no such folder (expected DIR/0/*.png ... DIR/9/*.png and optionally {metadata})"
 )
@@ -101,7 +100,7 @@ def export_digits(store: MyDigitsStore, folder: str | Path) -> ExportReport:
     """Write every digit as ``folder/<label>/<id>.png`` (the 28x28 model input) plus the CSV."""
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise MyDigitsError(IS_A_FILE(folder=folder))
+        raise MyDigitsError(A_FILE_NOT_A_FOLDER(folder=folder))
     rows = []
     for item in store.items():
         relative = f"{item.label}/{item.id}.png"

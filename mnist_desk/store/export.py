@@ -35,7 +35,7 @@ import torch
 from torch import nn
 
 from mnist_desk import __version__
-from mnist_desk.errors import Phrase, UserError
+from mnist_desk.errors import A_FILE_NOT_A_FOLDER, Phrase, UserError
 from mnist_desk.imaging.field import MEAN, STD
 from mnist_desk.models import CLASSIFIER
 from mnist_desk.store.checkpoints import Checkpoint
@@ -43,7 +43,6 @@ from mnist_desk.support.fileio import atomic_write_bytes
 
 NOTHING_WRITTEN = Phrase("cannot write {path}: {reason}; nothing was written")
 CANNOT_WRITE = Phrase("cannot write {path}: {reason}")
-A_FILE_NOT_A_FOLDER = Phrase("{folder} is a file, not a folder")
 NO_SUCH_FOLDER = Phrase("the folder {folder} does not exist")
 NEEDS_ONNX = Phrase(
     "ONNX export needs the onnx package: pip install 'mnist-desk[export]' (or pip install onnx)"
