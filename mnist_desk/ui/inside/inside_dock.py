@@ -41,7 +41,7 @@ from mnist_desk.ui.inside.map_view import MapView
 from mnist_desk.ui.inside.method_box import MethodBox
 from mnist_desk.ui.tab_pages import ShownPageTabs
 
-WHY_PANEL_SIZE = 68  # the input and two heatmaps side by side: the dock fits beside a laptop window
+WHY_PANEL_SIZE = 70  # the input and two heatmaps, each as wide as a Chinese title's "（100.0%）"
 
 
 class InsideDock(QDockWidget):
@@ -86,6 +86,7 @@ class InsideDock(QDockWidget):
         why_header.addWidget(self.why_title)
         why_header.addWidget(self.method_box, 0, Qt.AlignmentFlag.AlignLeft)
         why_row = QHBoxLayout()
+        why_row.setSpacing(4)  # the three no wider than the Layers page: the dock fits a laptop
         for panel in (self.input_panel, self.answer_panel, self.runner_up_panel):
             why_row.addWidget(panel)
         layers = QWidget()
