@@ -232,3 +232,16 @@ def test_a_model_trained_in_the_window_shows_the_command_that_runs_its_settings(
     assert settings_from_args(args) == settings
     recorded = entry("cli", command="mnist-desk train --arch mlp --seed 1", settings={"x": 1})
     assert recipe_of(recorded) == "mnist-desk train --arch mlp --seed 1"
+
+
+def test_why_a_rename_or_delete_failed_is_said_in_words_the_window_translates(models_dir):
+    from mnist_desk.app.model_files import NAME_TAKEN, delete_work, rename_work
+    from mnist_desk.errors import Words
+
+    # A name taken between the session's check and the work (another window, a file copied in)
+    taken = rename_work(str(models_dir / "mine.pt"), "other")(lambda event: None)
+    assert isinstance(taken.error, Words) and taken.error == "other: a model of that name exists"
+    assert taken.error.template == NAME_TAKEN.template
+    assert (models_dir / "mine.pt").is_file()  # nothing moved
+    gone = delete_work(str(models_dir / "nosuch.pt"))(lambda event: None)
+    assert isinstance(gone.error, Words) and "cannot delete it" in gone.error

@@ -19,9 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from mnist_desk.app.jobs import describe_error
+from mnist_desk.errors import Phrase
 from mnist_desk.store.names import CHECKPOINT_SUFFIX
 
 Work = Callable[[Callable[[object], None]], object]
+
+# Why a user's model was not deleted or renamed, in words the window translates.
+CANNOT_DELETE = Phrase("{model}: cannot delete it: {reason}")
+CANNOT_RENAME = Phrase("{model}: cannot rename it: {reason}")
+NAME_TAKEN = Phrase("{name}: a model of that name exists")
 
 MEASURE_COMMAND = "the Models tab's Measure (strokes rendered as in the window)"
 
@@ -127,7 +133,9 @@ def delete_work(path: str) -> Work:
             checkpoint.unlink()
         except OSError as e:
             return FilesChanged(
-                path, deleted=True, error=f"{checkpoint}: cannot delete it: {e.strerror or e}"
+                path,
+                deleted=True,
+                error=CANNOT_DELETE(model=checkpoint, reason=e.strerror or str(e)),
             )
         for companion in companions(checkpoint)[1:]:
             with contextlib.suppress(OSError):  # the model is gone; strays are harmless
@@ -149,7 +157,7 @@ def rename_work(path: str, new_name: str) -> Work:
             if old.exists()
         ]
         if any(new.exists() for _, new in moves) or target.exists():
-            return FilesChanged(path, error=f"{target.stem}: a model of that name exists")
+            return FilesChanged(path, error=NAME_TAKEN(name=target.stem))
         done: list[tuple[Path, Path]] = []
         try:
             for old, new in moves:
@@ -159,7 +167,9 @@ def rename_work(path: str, new_name: str) -> Work:
             for old, new in reversed(done):  # put back what was moved
                 with contextlib.suppress(OSError):
                     new.rename(old)
-            return FilesChanged(path, error=f"{checkpoint}: cannot rename it: {e.strerror or e}")
+            return FilesChanged(
+                path, error=CANNOT_RENAME(model=checkpoint, reason=e.strerror or str(e))
+            )
         return FilesChanged(path, new_path=str(target))
 
     return work

@@ -1962,6 +1962,18 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <translation>  文件夹是空的：请把图片放进名为 0 到 9 的子文件夹（DIR/0/*.png … DIR/9/*.png）</translation>
     </message>
     <message>
+        <source>{model}: cannot delete it: {reason}</source>
+        <translation>{model}：无法删除：{reason}</translation>
+    </message>
+    <message>
+        <source>{model}: cannot rename it: {reason}</source>
+        <translation>{model}：无法重命名：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: a model of that name exists</source>
+        <translation>{name}：已有同名的模型</translation>
+    </message>
+    <message>
         <source>{folder} is a file, not a folder</source>
         <translation>{folder} 是文件，不是文件夹</translation>
     </message>
