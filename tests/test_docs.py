@@ -1,9 +1,13 @@
 """The README stays a short read, and the pages it points to are there: every link from the README
-and from docs/ leads to a file that exists, and every page of docs/ can be reached from the README."""
+and from docs/ leads to a file that exists, every page of docs/ can be reached from the README,
+and every `mnist-desk` command they show parses with today's CLI (argparse only, nothing run)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+import shlex
 from pathlib import Path
 
 from tests.support import REPO
@@ -67,6 +71,58 @@ def test_no_command_in_the_docs_names_a_path_of_one_machine():
     assert [c for c in commands if MACHINE_PATH.search(c[1])] == []
 
 
+# A command as the docs write it: in a code block (indented by 4, or fenced) or in inline `code`.
+COMMAND = re.compile(r"^(?:\S*[/\\])?(?:mnist-desk|python3? -m mnist_desk)(?=\s|$)")
+
+
+def commands_in(text: str) -> list[str]:
+    """The `mnist-desk ...` commands of a Markdown text, each as one line: a comment, a pipe into
+    another program and a trailing backslash's line break removed."""
+    spans = [" ".join(s.split()) for s in re.findall(r"`([^`]+)`", text)]
+    lines, fenced = [], False
+    for line in re.sub(r"\\\n\s*", " ", text).splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif fenced or line.startswith("    "):
+            lines.append(line.strip())
+    found = []
+    for command in spans + lines:
+        command = re.split(r"\s#|\s\|\s", command, maxsplit=1)[0].strip()
+        if COMMAND.match(command):
+            found.append(command)
+    return found
+
+
+def usage_error(command: str) -> str | None:
+    """What argparse says against ``command`` (None when it parses). The docs' shorthand is read
+    as a reader would: ``[--json]`` may be left out, ``...`` stands for more options,
+    ``quick|standard|best`` is any one of them, ``--lr LR`` holds a placeholder (a number will
+    do), and ``mnist-desk predict`` alone names the subcommand."""
+    from mnist_desk.cli.main import build_parser
+
+    words = shlex.split(re.sub(r"\[[^\]]*\]", "", command))
+    words = words[3:] if words[1:3] == ["-m", "mnist_desk"] else words[1:]
+    words = [w.split("|")[0] for w in words if w != "..."]
+    words = ["1" if re.fullmatch(r"[A-Z][A-Z0-9_]*", w) else w for w in words]
+    if len(words) == 1 and not words[0].startswith("-"):
+        words.append("--help")  # a subcommand named in prose: it must exist
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            build_parser().parse_args(words)
+    except SystemExit as done:
+        if done.code:
+            return err.getvalue().strip().splitlines()[-1]
+    return None
+
+
+def test_every_command_in_the_readme_and_the_docs_parses():
+    commands = [(p.name, c) for p in [README, *PAGES] for c in commands_in(p.read_text("utf-8"))]
+    assert len(commands) > 60
+    refused = {f"{name}: {c}": e for name, c in commands if (e := usage_error(c))}
+    assert refused == {}
+
+
 def test_the_checks_can_fail(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("[there](page.md) [gone](nosuch.md#part) [web](https://example.org)")
@@ -75,3 +131,12 @@ def test_the_checks_can_fail(tmp_path):
     assert reachable_from(page) == {page.resolve()}
     assert MACHINE_PATH.search("mnist-desk train --data-dir /work/shared/datasets")
     assert not MACHINE_PATH.search("mnist-desk train --data-dir ../shared/datasets")
+    page = "    mnist-desk export m --device cuda   # a comment\n`mnist-desk nosuch` `make run`"
+    assert commands_in(page) == ["mnist-desk nosuch", "mnist-desk export m --device cuda"]
+    assert "unrecognized arguments: --device cuda" in usage_error(commands_in(page)[1])
+    assert "invalid choice: 'nosuch'" in usage_error("mnist-desk nosuch")
+    assert "invalid choice: 'fastest'" in usage_error("mnist-desk train --preset fastest")
+    assert usage_error("mnist-desk my-digits list [--json] [--misread]") is None
+    assert usage_error("mnist-desk train --preset quick|standard|best ... --threads 1") is None
+    assert usage_error(".venv/bin/python -m mnist_desk predict") is None
+    assert usage_error("mnist-desk train --lr LR --seed S --init-from MODEL") is None
