@@ -3,6 +3,7 @@ what its metrics file says, re-measured, and what it accepts and rejects."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 import torch
 
 from mnist_desk.data import mnist as mdata
+from mnist_desk.data import negatives
 from mnist_desk.data.augment import DrawnAugment, drawn_augment
 from mnist_desk.data.negatives import TURNS, non_digits, turned_digits
 from mnist_desk.data.pen_shapes import LETTER_BUILDERS, SYMBOL_BUILDERS, built_letter
@@ -38,6 +40,37 @@ def test_every_kind_of_non_digit_is_drawn_in_turn_with_ink():
     assert ((negatives > 0).flatten(1).sum(1) > 10).all()  # each has ink (normalised: bg < 0)
     again, _ = non_digits(8, 5, strokes, NON_DIGIT_KINDS)
     assert torch.equal(negatives, again)  # seeded
+
+
+def test_close_letters_are_drawn_only_when_asked_for(monkeypatch):
+    images, _ = some_digits(10)
+    strokes = [trace(line) for line in centre_lines(images).numpy()]
+    # Without them a seed draws, to the pixel, what it drew before they were added (the
+    # shipped gate's command must still give its data): this digest is of that code's draw.
+    before, _ = non_digits(40, 2, strokes, ("letter",))
+    digest = hashlib.sha256((before * 1000).round().to(torch.int32).numpy().tobytes())
+    assert digest.hexdigest()[:16] == "81120f6e4d3f6d3d"
+
+    written = []
+    monkeypatch.setattr(negatives, "_handled", lambda s, rng: written.append(s) or s)
+
+    def close_ones(close_letters: float) -> int:
+        written.clear()
+        non_digits(60, 2, strokes, ("letter",), close_letters=close_letters)
+        return sum(map(is_close, written))
+
+    def is_close(drawn) -> bool:  # each point jittered well under 0.3 of the unit box
+        return any(
+            [len(s) for s in letter] == [len(s) for s in drawn]
+            and all(
+                np.abs(np.asarray(a) - np.asarray(b)).max() < 0.3
+                for a, b in zip(letter, drawn, strict=True)
+            )
+            for letter in negatives.CLOSE_LETTERS.values()
+        )
+
+    assert close_ones(0.0) == 0
+    assert close_ones(1.0) >= 10
 
 
 def test_pen_part_shapes_are_seeded_and_letters_are_never_one_thin_stroke():

@@ -2,7 +2,7 @@
 
 Every shape here is this project's own: letters and symbols built from pen parts
 (``pen_shapes``), letters written as stroke lists below (only those no reader would take for a
-digit: no O, I, l, S, Z, b, g, q, and no a, d, C, D, B, G, J either), symbols and shapes,
+digit: no O, I, l, S, Z, b, q; a, d, g, C, D, B, G, J only when asked for), symbols and shapes,
 scribbles, zig-zags, spirals, hatching, dashed strokes, dots, and MNIST training digits crossed
 out, scribbled over or drawn over each other. Each is rendered by the
 canvas's renderer (``imaging.strokes.render_strokes``), so it looks exactly like a drawing.
@@ -76,10 +76,39 @@ LETTERS: dict[str, list[Stroke]] = {
     "x": [[(0.1, 0.3), (0.9, 1.0)], [(0.9, 0.3), (0.1, 1.0)]],
 }
 
+# Letters a reader tells from a digit by one feature (a B's or a D's straight back, a C's or a
+# G's opening, a Q's tail, a g's hook, a J's bar): left out of ``LETTERS`` at first so as not to
+# teach the gate to doubt a 0, 6, 8 or 9, and drawn only when ``close_letters`` asks for them.
+CLOSE_LETTERS: dict[str, list[Stroke]] = {
+    "B": [
+        [(0.15, 1.0), (0.15, 0.0)]
+        + _arc(0.45, 0.25, 0.35, 0.25, -90, 90)
+        + _arc(0.47, 0.75, 0.4, 0.25, -90, 90)
+        + [(0.15, 1.0)]
+    ],
+    "C": [_arc(0.55, 0.5, 0.45, 0.5, -45, -315, 20)],
+    "D": [[(0.15, 1.0), (0.15, 0.0)] + _arc(0.3, 0.5, 0.6, 0.5, -90, 90, 20) + [(0.15, 1.0)]],
+    "G": [_arc(0.55, 0.5, 0.45, 0.5, -45, -360, 20) + [(0.6, 0.5)]],
+    "J": [[(0.3, 0.0), (0.9, 0.0)], [(0.65, 0.0), (0.65, 0.7)] + _arc(0.4, 0.7, 0.25, 0.3, 0, 180)],
+    "Q": [_arc(0.5, 0.45, 0.42, 0.45, 0, 360, 24), [(0.55, 0.7), (0.95, 1.0)]],
+    "a": [_arc(0.45, 0.65, 0.35, 0.33, -30, 330, 20), [(0.8, 0.35), (0.8, 1.0)]],
+    "c": [_arc(0.55, 0.65, 0.4, 0.35, -45, -315)],
+    "d": [_arc(0.45, 0.65, 0.35, 0.33, 0, 360, 20), [(0.8, 0.0), (0.8, 1.0)]],
+    "g": [
+        _arc(0.5, 0.3, 0.33, 0.27, 0, 360, 20),
+        [(0.83, 0.1), (0.83, 0.8)] + _arc(0.55, 0.8, 0.28, 0.2, 0, 170),
+    ],
+    "p": [[(0.15, 0.3), (0.15, 1.0)], _arc(0.45, 0.5, 0.3, 0.2, -180, 180, 20)],
+    "y": [[(0.1, 0.3), (0.5, 0.7)], [(0.9, 0.3), (0.3, 1.0)]],
+}
 
-def _letter(rng: Rng, digits: Sequence[list[Stroke]], pen_shapes: float = 0.0) -> list[Stroke]:
+
+def _letter(
+    rng: Rng, digits: Sequence[list[Stroke]], pen_shapes: float = 0.0, close_letters: float = 0.0
+) -> list[Stroke]:
     """A letter built from pen parts (``pen_shapes`` of them), a made-up one, a digit with a dot
-    (an i, a j), or a letter written here, its points moved a little."""
+    (an i, a j), or a letter written here (``close_letters`` of those from ``CLOSE_LETTERS``),
+    its points moved a little."""
     pick = rng.random()
     if pick < pen_shapes:
         return built_letter(rng)
@@ -88,11 +117,13 @@ def _letter(rng: Rng, digits: Sequence[list[Stroke]], pen_shapes: float = 0.0) -
         return made_up_letter(rng)
     if pick < 0.6:
         return _marked(rng, digits)
-    name = list(LETTERS)[rng.integers(len(LETTERS))]
+    # No draw at all when close_letters is 0: a seed then draws what it drew before.
+    letters = CLOSE_LETTERS if close_letters and rng.random() < close_letters else LETTERS
+    name = list(letters)[rng.integers(len(letters))]
     jitter = rng.uniform(0.0, 0.06)
     return [
         [(x + rng.normal(0, jitter), y + rng.normal(0, jitter)) for x, y in s]
-        for s in LETTERS[name]
+        for s in letters[name]
     ]
 
 
@@ -316,22 +347,25 @@ def non_digits(
     digit_strokes: Sequence[list[Stroke]],
     kinds: Sequence[str],
     pen_shapes: float = 0.0,
+    close_letters: float = 0.0,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """``count`` non-digits, the ``kinds`` in turn, normalised like training: images
     (N, 1, 28, 28) and each one's index in ``kinds``. ``digit_strokes`` are the digits that
     crossed-out and dotted drawings start from (MNIST training digits' centre lines,
     ``redrawn.trace``); ``pen_shapes`` is the share of letters and of symbols built from pen
-    parts (``data.pen_shapes``; 0: none, the draw as it was before they were added)."""
+    parts (``data.pen_shapes``; 0: none, the draw as it was before they were added);
+    ``close_letters`` the share of letters written here taken from ``CLOSE_LETTERS``."""
     rng = np.random.default_rng(seed)
     images, labels = [], []
     for i in range(count):
         kind = kinds[i % len(kinds)]
         make = MAKERS[kind]
-        strokes = (
-            make(rng, digit_strokes, pen_shapes)
-            if kind in ("letter", "symbol")
-            else make(rng, digit_strokes)
-        )
+        if kind == "letter":
+            strokes = make(rng, digit_strokes, pen_shapes, close_letters)
+        elif kind == "symbol":
+            strokes = make(rng, digit_strokes, pen_shapes)
+        else:
+            strokes = make(rng, digit_strokes)
         images.append(render_strokes(_handled(strokes, rng)).tensor)
         labels.append(i % len(kinds))
     if not images:

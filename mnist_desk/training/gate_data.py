@@ -42,6 +42,7 @@ class GateSettings:
     negatives: int = 60_000  # procedural non-digits, the four kinds in turn
     turned: int = 30_000  # training digits turned so that they are no digit (mirrored...)
     pen_shapes: float = 0.0  # share of the letters and symbols built from pen parts
+    close_letters: float = 0.0  # share of the written letters that are close to a digit (a D)
     reject_share: float = 0.001  # of MNIST validation digits the gate may call "not a digit"
     # ... and of the same digits redrawn with the pen (None: reject_share). Some redrawings
     # come out broken (thinning cuts a stroke), so they may take the drawn-digit goal's 0.5%.
@@ -79,6 +80,7 @@ class GateSettings:
         require_share(
             {
                 "the share of pen-part shapes (--pen-shapes)": self.pen_shapes,
+                "the share of close letters (--close-letters)": self.close_letters,
                 "the reject share (--reject-share)": self.reject_share,
                 "the redrawn reject share (--redrawn-reject-share)": self.redrawn_reject_share,
             }
@@ -103,7 +105,9 @@ def gate_data(splits: mdata.MnistSplits, s: GateSettings, log: Callable[[str], N
     log(f"redrew {len(redrawn):,} training digits ({time.perf_counter() - began:.0f} s)")
     templates, template_labels = synthetic_digits(s.templates, s.seed)
     strokes = _crossing_strokes(splits)
-    negatives, kinds = non_digits(s.negatives, s.seed, strokes, NON_DIGIT_KINDS, s.pen_shapes)
+    negatives, kinds = non_digits(
+        s.negatives, s.seed, strokes, NON_DIGIT_KINDS, s.pen_shapes, s.close_letters
+    )
     written = torch.cat([train.images, redrawn])
     written_labels = torch.cat([train.labels, train.labels[: len(redrawn)]])
     turned = turned_digits(written, written_labels, s.turned, s.seed)
@@ -131,7 +135,7 @@ def validation_sets(splits: mdata.MnistSplits, s: GateSettings, strokes: list | 
     val = splits.val.subset(s.val_subset)
     val_redrawn = redrawn_digits(val.images, s.seed + 2000)
     val_negatives, val_kinds = non_digits(
-        len(val) // 2, s.seed + 1000, strokes, NON_DIGIT_KINDS, s.pen_shapes
+        len(val) // 2, s.seed + 1000, strokes, NON_DIGIT_KINDS, s.pen_shapes, s.close_letters
     )
     val_turned = turned_digits(val_redrawn, val.labels, len(val) // 4, s.seed + 3000)
     return (
