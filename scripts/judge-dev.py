@@ -121,6 +121,7 @@ def main() -> None:
         default=[1.0],
         help="touching neighbours' letter probability over which they are no digits (1: off)",
     )
+    parser.add_argument("--gate", help="a digit gate to judge with (default: the shipped one)")
     args = parser.parse_args()
     torch.set_num_threads(1)
     rng = np.random.default_rng(args.seed)
@@ -135,6 +136,8 @@ def main() -> None:
     }
     drawn = non_digits(4 * args.count, rng)
     predictor = Predictor.from_model(shipped_weights_dir() / "classifier-convnet.pt")
+    if args.gate:
+        predictor.judge = doubt.DigitJudge.load(path=args.gate)
     judge = predictor.judge
     judge.number_threshold = 0.0  # each digit alone (shapes still judged): the baseline
     doubt.MIN_HEIGHT_SHARE = 0.0

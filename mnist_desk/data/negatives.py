@@ -1,8 +1,8 @@
 """Things that are not digits, drawn procedurally: what the digit gate learns to turn away.
 
 Every shape here is this project's own: letters and symbols built from pen parts
-(``pen_shapes``), letters written as stroke lists below (only those no reader would take for a
-digit: no O, I, l, S, Z, b, q; a, d, g, C, D, B, G, J only when asked for), symbols and shapes,
+(``pen_shapes``), letters written as stroke lists (``written_letters``: no O, I, l, S, Z, b, q,
+which a reader would take for a digit; a, d, g, C, D, B, G, J only when asked for), symbols and shapes,
 scribbles, zig-zags, spirals, hatching, dashed strokes, dots, and MNIST training digits crossed
 out, scribbled over or drawn over each other. Each is rendered by the
 canvas's renderer (``imaging.strokes.render_strokes``), so it looks exactly like a drawing.
@@ -20,87 +20,13 @@ import numpy as np
 import torch
 
 from mnist_desk.data.pen_shapes import built_letter, built_symbol, made_up_letter
+from mnist_desk.data.written_letters import CLOSE_LETTERS, LETTERS, arc
 from mnist_desk.imaging.strokes import render_strokes
 
 Stroke = list[tuple[float, float]]
 Rng = np.random.Generator
 
-# ---- letters: strokes in a unit box, x right, y down ----------------------------------------
-
-
-def _arc(cx, cy, rx, ry, a0, a1, n=16) -> Stroke:
-    t = np.radians(np.linspace(a0, a1, n))
-    return list(zip((cx + rx * np.cos(t)).tolist(), (cy + ry * np.sin(t)).tolist(), strict=True))
-
-
-LETTERS: dict[str, list[Stroke]] = {
-    "A": [[(0.0, 1.0), (0.5, 0.0), (1.0, 1.0)], [(0.22, 0.6), (0.78, 0.6)]],
-    "E": [[(0.9, 0.0), (0.1, 0.0), (0.1, 1.0), (0.9, 1.0)], [(0.1, 0.5), (0.7, 0.5)]],
-    "F": [[(0.9, 0.0), (0.1, 0.0), (0.1, 1.0)], [(0.1, 0.48), (0.7, 0.48)]],
-    "H": [[(0.1, 0.0), (0.1, 1.0)], [(0.9, 0.0), (0.9, 1.0)], [(0.1, 0.5), (0.9, 0.5)]],
-    "K": [[(0.15, 0.0), (0.15, 1.0)], [(0.9, 0.0), (0.15, 0.6)], [(0.38, 0.45), (0.9, 1.0)]],
-    "L": [[(0.15, 0.0), (0.15, 1.0), (0.85, 1.0)]],
-    "M": [[(0.0, 1.0), (0.1, 0.0), (0.5, 0.7), (0.9, 0.0), (1.0, 1.0)]],
-    "N": [[(0.1, 1.0), (0.1, 0.0), (0.9, 1.0), (0.9, 0.0)]],
-    "P": [[(0.15, 1.0), (0.15, 0.0)] + _arc(0.45, 0.27, 0.4, 0.27, -90, 90) + [(0.15, 0.54)]],
-    "R": [
-        [(0.15, 1.0), (0.15, 0.0)] + _arc(0.45, 0.25, 0.4, 0.25, -90, 90) + [(0.15, 0.5)],
-        [(0.45, 0.5), (0.9, 1.0)],
-    ],
-    "T": [[(0.0, 0.0), (1.0, 0.0)], [(0.5, 0.0), (0.5, 1.0)]],
-    "U": [[(0.1, 0.0)] + _arc(0.5, 0.6, 0.4, 0.4, 180, 0) + [(0.9, 0.0)]],
-    "V": [[(0.0, 0.0), (0.5, 1.0), (1.0, 0.0)]],
-    "W": [[(0.0, 0.0), (0.25, 1.0), (0.5, 0.35), (0.75, 1.0), (1.0, 0.0)]],
-    "X": [[(0.0, 0.0), (1.0, 1.0)], [(1.0, 0.0), (0.0, 1.0)]],
-    "Y": [[(0.0, 0.0), (0.5, 0.5), (1.0, 0.0)], [(0.5, 0.5), (0.5, 1.0)]],
-    "e": [[(0.1, 0.55), (0.9, 0.55)] + _arc(0.5, 0.55, 0.4, 0.42, 0, -300, 20)],
-    "f": [_arc(0.75, 0.2, 0.25, 0.2, -30, -180) + [(0.5, 1.0)], [(0.15, 0.42), (0.85, 0.42)]],
-    "h": [
-        [(0.15, 0.0), (0.15, 1.0)],
-        [(0.15, 0.65)] + _arc(0.5, 0.6, 0.35, 0.25, 180, 360) + [(0.85, 1.0)],
-    ],
-    "k": [[(0.2, 0.0), (0.2, 1.0)], [(0.8, 0.35), (0.2, 0.72), (0.85, 1.0)]],
-    "m": [
-        [(0.05, 1.0), (0.05, 0.3)] + _arc(0.28, 0.45, 0.23, 0.15, 180, 360) + [(0.5, 1.0)],
-        [(0.5, 0.45)] + _arc(0.73, 0.45, 0.22, 0.15, 180, 360) + [(0.95, 1.0)],
-    ],
-    "n": [
-        [(0.15, 1.0), (0.15, 0.3)],
-        [(0.15, 0.5)] + _arc(0.5, 0.5, 0.35, 0.2, 180, 360) + [(0.85, 1.0)],
-    ],
-    "r": [[(0.2, 1.0), (0.2, 0.3)], [(0.2, 0.6)] + _arc(0.55, 0.55, 0.35, 0.25, 180, 300)],
-    "t": [[(0.45, 0.0), (0.45, 0.9), (0.75, 1.0)], [(0.1, 0.3), (0.85, 0.3)]],
-    "u": [[(0.15, 0.3)] + _arc(0.5, 0.7, 0.35, 0.3, 180, 0) + [(0.85, 0.3), (0.85, 1.0)]],
-    "v": [[(0.05, 0.3), (0.5, 1.0), (0.95, 0.3)]],
-    "w": [[(0.0, 0.3), (0.25, 1.0), (0.5, 0.5), (0.75, 1.0), (1.0, 0.3)]],
-    "x": [[(0.1, 0.3), (0.9, 1.0)], [(0.9, 0.3), (0.1, 1.0)]],
-}
-
-# Letters a reader tells from a digit by one feature (a B's or a D's straight back, a C's or a
-# G's opening, a Q's tail, a g's hook, a J's bar): left out of ``LETTERS`` at first so as not to
-# teach the gate to doubt a 0, 6, 8 or 9, and drawn only when ``close_letters`` asks for them.
-CLOSE_LETTERS: dict[str, list[Stroke]] = {
-    "B": [
-        [(0.15, 1.0), (0.15, 0.0)]
-        + _arc(0.45, 0.25, 0.35, 0.25, -90, 90)
-        + _arc(0.47, 0.75, 0.4, 0.25, -90, 90)
-        + [(0.15, 1.0)]
-    ],
-    "C": [_arc(0.55, 0.5, 0.45, 0.5, -45, -315, 20)],
-    "D": [[(0.15, 1.0), (0.15, 0.0)] + _arc(0.3, 0.5, 0.6, 0.5, -90, 90, 20) + [(0.15, 1.0)]],
-    "G": [_arc(0.55, 0.5, 0.45, 0.5, -45, -360, 20) + [(0.6, 0.5)]],
-    "J": [[(0.3, 0.0), (0.9, 0.0)], [(0.65, 0.0), (0.65, 0.7)] + _arc(0.4, 0.7, 0.25, 0.3, 0, 180)],
-    "Q": [_arc(0.5, 0.45, 0.42, 0.45, 0, 360, 24), [(0.55, 0.7), (0.95, 1.0)]],
-    "a": [_arc(0.45, 0.65, 0.35, 0.33, -30, 330, 20), [(0.8, 0.35), (0.8, 1.0)]],
-    "c": [_arc(0.55, 0.65, 0.4, 0.35, -45, -315)],
-    "d": [_arc(0.45, 0.65, 0.35, 0.33, 0, 360, 20), [(0.8, 0.0), (0.8, 1.0)]],
-    "g": [
-        _arc(0.5, 0.3, 0.33, 0.27, 0, 360, 20),
-        [(0.83, 0.1), (0.83, 0.8)] + _arc(0.55, 0.8, 0.28, 0.2, 0, 170),
-    ],
-    "p": [[(0.15, 0.3), (0.15, 1.0)], _arc(0.45, 0.5, 0.3, 0.2, -180, 180, 20)],
-    "y": [[(0.1, 0.3), (0.5, 0.7)], [(0.9, 0.3), (0.3, 1.0)]],
-}
+# ---- letters (written ones: data.written_letters) ----------------------------------------
 
 
 def _letter(
@@ -174,16 +100,16 @@ def _shape(rng: Rng, digits: Sequence[list[Stroke]] = (), pen_shapes: float = 0.
         )
     if kind == 7:  # a heart
         return [
-            _arc(0.28, 0.3, 0.25, 0.22, 150, 360)
-            + _arc(0.72, 0.3, 0.25, 0.22, 180, 390)
+            arc(0.28, 0.3, 0.25, 0.22, 150, 360)
+            + arc(0.72, 0.3, 0.25, 0.22, 180, 390)
             + [(0.5, 1.0)]
-            + _arc(0.28, 0.3, 0.25, 0.22, 150, 151, 2)
+            + arc(0.28, 0.3, 0.25, 0.22, 150, 151, 2)
         ]
     if kind == 8:  # a percent sign
         return [
-            _arc(0.2, 0.2, 0.16, 0.16, 0, 360),
+            arc(0.2, 0.2, 0.16, 0.16, 0, 360),
             [(0.9, 0), (0.1, 1)],
-            _arc(0.8, 0.8, 0.16, 0.16, 0, 360),
+            arc(0.8, 0.8, 0.16, 0.16, 0, 360),
         ]
     # a wave or two
     t = np.linspace(0, 2 * math.pi * rng.uniform(1.0, 2.0), 40)
@@ -313,7 +239,7 @@ def _marked(rng: Rng, digits: Sequence[list[Stroke]]) -> list[Stroke]:
             marks.append([(x, rng.uniform(y0, y1))])
     if rng.random() < 0.2:  # a small ring instead of the dots
         r = rng.uniform(0.1, 0.18) * h
-        marks = [_arc(x1 + r, rng.uniform(y0, y1), r, r, 0, 360, 12)]
+        marks = [arc(x1 + r, rng.uniform(y0, y1), r, r, 0, 360, 12)]
     return [*first, *marks]
 
 
