@@ -71,3 +71,15 @@ def open_panel(qtbot, **folders):
     # The trained classifiers and devices are read in the background, as the tab opens.
     qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
     return panel
+
+
+def shrink_to_minimum(qtbot, widget) -> None:
+    """Resize ``widget`` to its minimum size hint until it holds there: the hint moves while the
+    layouts settle (a language just switched to widens or narrows the texts), so one resize to it
+    may leave the widget at an old minimum and a wait for equality time out."""
+
+    def at_minimum() -> bool:
+        widget.resize(widget.minimumSizeHint())
+        return widget.size() == widget.minimumSizeHint()
+
+    qtbot.waitUntil(at_minimum)

@@ -14,6 +14,7 @@ from mnist_desk.app.arch_verdict import ArchitectureRow, ArchitectureVerdict
 from mnist_desk.app.comparison import ComparisonOutcome
 from mnist_desk.training import EvalEvent, StepEvent
 from mnist_desk.ui import i18n
+from tests.support import shrink_to_minimum
 from tests.ui.test_train_tab_fits import click_tab
 
 ADDERS = (
@@ -43,12 +44,7 @@ def compare_adders(view) -> None:
 
 def at_smallest(qtbot, panel, language: str) -> None:
     i18n.apply_language(language)
-
-    def at_its_minimum() -> bool:  # the minimum moves while a new language's layouts settle
-        panel.resize(panel.minimumSizeHint())
-        return panel.size() == panel.minimumSizeHint()
-
-    qtbot.waitUntil(at_its_minimum)
+    shrink_to_minimum(qtbot, panel)
     qtbot.wait(50)  # the layouts settle in the event loop
 
 

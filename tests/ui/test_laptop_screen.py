@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from tests.support import shrink_to_minimum
+
 WORK_AREA = (1280, 690)  # what is left of a 1280x720 screen area once a title bar takes its share
 SMALLEST_PAPER = 150  # px: a canvas still written on comfortably with a mouse or a finger
 
@@ -29,7 +31,6 @@ def test_every_tab_fits_a_laptop_screen_with_the_inside_dock_open_or_closed(qtbo
                 )
     assert not too_big, too_big
     window.tabs.setCurrentWidget(window.draw_tab)
-    window.resize(window.minimumSizeHint())
-    qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
+    shrink_to_minimum(qtbot, window)
     for canvas in window.canvases:
         assert canvas.paper_rect().width() >= SMALLEST_PAPER

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 
+from tests.support import shrink_to_minimum
 from tests.ui.test_inside_titles import hover_tip
 
 
@@ -33,12 +34,7 @@ def language(request):
 @pytest.mark.parametrize("language", ["en", "zh_CN"], indirect=True)
 def test_at_the_smallest_window_every_choice_can_be_read(qtbot, window, language):
     qtbot.waitUntil(lambda: window.training_panel is not None, timeout=30_000)
-
-    def at_smallest() -> bool:  # the texts of a language just switched to widen or narrow it
-        window.resize(window.minimumSizeHint())
-        return window.size() == window.minimumSizeHint()
-
-    qtbot.waitUntil(at_smallest)
+    shrink_to_minimum(qtbot, window)
     picker = window.picker
     qtbot.waitUntil(lambda: picker.checkpoint_combo.isEnabled())
     for combo in (picker.task_combo, picker.device_combo):  # short: always whole

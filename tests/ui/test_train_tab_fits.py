@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from mnist_desk.ui import i18n
-from tests.support import start_by_button, tiny_settings
+from tests.support import shrink_to_minimum, start_by_button, tiny_settings
 
 RUN_TIMEOUT_MS = 120_000  # generous: the test machine may be busy with other work
 CELL_MARGIN = 6  # a cell's text margins, both sides together
@@ -44,8 +44,7 @@ def test_at_the_smallest_size_the_per_class_table_shows_every_number_whole(panel
     try:
         for language in ("en", "zh_CN"):
             i18n.apply_language(language)
-            panel.resize(panel.minimumSizeHint())
-            qtbot.waitUntil(lambda: panel.size() == panel.minimumSizeHint())
+            shrink_to_minimum(qtbot, panel)
             qtbot.wait(1)  # the layouts settle in the event loop
             assert not cut_off_cells(table), (language, cut_off_cells(table))
             columns = sum(table.columnWidth(c) for c in range(table.columnCount()))
