@@ -51,3 +51,27 @@ def test_at_the_smallest_size_the_per_class_table_shows_every_number_whole(panel
             assert columns <= table.viewport().width()  # nothing to scroll sideways to
     finally:
         i18n.apply_language("en")
+
+
+def test_at_the_smallest_size_the_confusion_matrix_is_not_cut_off(qtbot, window):
+    """At the window's minimum size the splitter squeezed the matrix's pane narrower than its
+    plot: the title read "Confusion matrix (test" and the column of 9s was cut off."""
+    qtbot.waitUntil(lambda: window.training_panel is not None, timeout=30_000)
+    panel = window.training_panel
+    click_tab(window.tabs, panel)
+    click_tab(panel.views, panel.results)
+    matrix = panel.results.confusion
+    try:
+        for language in ("en", "zh_CN"):
+            i18n.apply_language(language)
+
+            def at_smallest() -> bool:  # a language just switched to moves the minimum
+                window.resize(window.minimumSizeHint())
+                return window.size() == window.minimumSizeHint()
+
+            qtbot.waitUntil(at_smallest)
+            qtbot.wait(1)  # the layouts settle in the event loop
+            drawn = int(matrix.ci.geometry().width())  # the plot, title and axes (a px part: 0)
+            assert drawn <= matrix.viewport().width(), (language, drawn, matrix.width())
+    finally:
+        i18n.apply_language("en")
