@@ -2197,6 +2197,11 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <translation>轮次 {0:.1f}/{1:.1f} · 步 {2:,}/{3:,} · {4:,.0f} 张/秒 · 剩余 {5}</translation>
     </message>
     <message>
+        <location filename="../../mnist_desk/ui/train/run_controls.py" line="163"/>
+        <source>step {0:,}/{1:,} · ETA {2}</source>
+        <translation>步 {0:,}/{1:,} · 剩余 {2}</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/train/run_controls.py" line="164"/>
         <source>{0} · step {1:,}/{2:,}</source>
         <translation>{0} · 步 {1:,}/{2:,}</translation>

@@ -75,3 +75,23 @@ def test_at_the_smallest_size_the_confusion_matrix_is_not_cut_off(qtbot, window)
             assert drawn <= matrix.viewport().width(), (language, drawn, matrix.width())
     finally:
         i18n.apply_language("en")
+
+
+def test_at_the_smallest_size_the_progress_of_a_run_is_read_on_one_line(panel, qtbot):
+    """At the window's minimum size the bar's "epoch 0.2/1.9 · step 6/60 · 1,094 img/s · ETA 0:13"
+    wrapped into two lines, both cut off: the bar says the steps and the ETA, its tip the whole."""
+    bar, controls = panel.run_controls.progress, panel.run_controls
+    panel.resize(panel.minimumSizeHint())
+    qtbot.waitUntil(lambda: panel.size() == panel.minimumSizeHint())
+    assert start_by_button(qtbot, panel, tiny_settings(max_steps=2000))
+    try:
+        qtbot.waitUntil(lambda: "ETA" in bar.format(), timeout=RUN_TIMEOUT_MS)
+        qtbot.mouseClick(controls.pause_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: controls.pause_button.text() == "Resume", timeout=RUN_TIMEOUT_MS)
+        text = bar.format()
+        assert "ETA" in text and "step" in text
+        assert bar.fontMetrics().horizontalAdvance(text) <= bar.width() - 8, text
+        assert "img/s" in bar.toolTip() and "ETA" in bar.toolTip()
+    finally:
+        qtbot.mouseClick(controls.stop_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)

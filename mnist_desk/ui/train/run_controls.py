@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
 if TYPE_CHECKING:
     from mnist_desk.training import StepEvent
 
+BAR_TEXT_MARGIN = 8  # px: the room the style leaves around a progress bar's text
 BANNER_STYLE = (
     "QLabel { background: #fde8e8; color: #8a1010; border: 1px solid #e0a0a0;"
     " border-radius: 4px; padding: 6px; }"
@@ -61,6 +62,7 @@ class RunControls(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
+        self.progress.installEventFilter(self)  # a narrower bar may need the shorter text
         self.phase_label = QLabel()
         self.phase_label.setStyleSheet("color: #444;")
         self.banner = QLabel()
@@ -70,6 +72,7 @@ class RunControls(QWidget):
         self._problem: Text = ""  # the banner's text, worded again after a language switch
         self._resume = False  # the pause button offers Resume
         self._bar_text: Callable[[], str] = lambda: self.tr("Ready")
+        self._short_bar_text: Callable[[], str] | None = None  # where the text does not fit
         self._phase: Callable[[], str] = str
         self._last_step: StepEvent | None = None  # the bar's text after a run is made from it
         self.ended_shown = False  # the bar says how the last run ended
@@ -98,9 +101,14 @@ class RunControls(QWidget):
             self.texts.refresh()
         super().changeEvent(event)
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.progress and event.type() == QEvent.Type.Resize:
+            self._show_bar_text()
+        return False
+
     def _show_texts(self) -> None:
         self.pause_button.setText(self.tr("Resume") if self._resume else self.tr("Pause"))
-        self.progress.setFormat(self._bar_text())
+        self._show_bar_text()
         self.phase_label.setText(self._phase())
         self.banner.setText(text_of(self._problem))
 
@@ -118,9 +126,20 @@ class RunControls(QWidget):
         self._phase = text
         self.phase_label.setText(text())
 
-    def _set_bar_text(self, text: Callable[[], str]) -> None:
-        self._bar_text = text
-        self.progress.setFormat(text())
+    def _set_bar_text(
+        self, text: Callable[[], str], short: Callable[[], str] | None = None
+    ) -> None:
+        self._bar_text, self._short_bar_text = text, short
+        self._show_bar_text()
+
+    def _show_bar_text(self) -> None:
+        """The bar's text, or its short form where it would not fit (the whole in the tip): a
+        narrow window wrapped the progress into two lines, both cut off."""
+        text, room = self._bar_text(), self.progress.width() - BAR_TEXT_MARGIN
+        fits = self.progress.fontMetrics().horizontalAdvance(text) <= room
+        short = self._short_bar_text is not None and not fits
+        self.progress.setFormat(self._short_bar_text() if short else text)
+        self.progress.setToolTip(text if short else "")
 
     def show_starting(self, total_steps: int) -> None:
         self.banner.hide()
@@ -150,7 +169,10 @@ class RunControls(QWidget):
                 event.total_steps,
                 images_per_s,
                 format_duration(eta),
-            )
+            ),
+            lambda: self.tr("step {0:,}/{1:,} · ETA {2}").format(
+                event.step, event.total_steps, format_duration(eta)
+            ),
         )
 
     def show_complete(self) -> None:
