@@ -75,3 +75,22 @@ def test_a_model_whose_weights_do_not_fit_is_refused_in_chinese(
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: "its weights do not fit" in box.text(), timeout=2000)
+
+
+def test_the_train_tabs_trained_classifiers_are_named_in_chinese(qtbot, window):
+    """The Train tab's "Start from" said "classifier-convnet (shipped, test 99.55%)" (the core's
+    title) in a Chinese window, where the Draw tab's weights say "classifier-convnet（内置，…）"."""
+    qtbot.waitUntil(lambda: window.training_panel is not None, timeout=LOAD_TIMEOUT_MS)
+    form = window.training_panel.form
+    qtbot.waitUntil(lambda: form.choices_ready, timeout=LOAD_TIMEOUT_MS)
+    try:
+        in_chinese(qtbot, window)
+        qtbot.waitUntil(lambda: "内置" in window.picker.checkpoint_combo.currentText())
+        click_tab(qtbot, window.tabs, window.training_panel)
+        form.task_box.setFocus()
+        qtbot.keyClick(form.task_box, Qt.Key.Key_Down)  # the transfer adder: "Start from"
+        assert form.init_box.isVisible()
+        shipped = form.init_box.currentText()
+        assert shipped == window.picker.checkpoint_combo.currentText(), shipped
+    finally:
+        i18n.apply_language("en")

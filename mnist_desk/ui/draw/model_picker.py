@@ -46,6 +46,22 @@ def device_title(device) -> str:
     return QCoreApplication.translate("ModelPicker", "CPU ({0} threads)").format(device.threads)
 
 
+def entry_title(entry: ModelEntry) -> str:
+    """A trained model as a picker lists it (the Draw tab's weights, the Train tab's classifiers):
+    its name, whose it is and its test accuracy, in the user's language."""
+    translate = QCoreApplication.translate
+    if entry.problem:
+        return translate("ModelPicker", "{0} (unreadable)").format(entry.name)
+    if entry.test_accuracy is None:
+        if entry.shipped:
+            return translate("ModelPicker", "{0} (shipped)").format(entry.name)
+        return translate("ModelPicker", "{0} (yours)").format(entry.name)
+    acc = f"{entry.test_accuracy:.2%}"
+    if entry.shipped:
+        return translate("ModelPicker", "{0} (shipped, test {1})").format(entry.name, acc)
+    return translate("ModelPicker", "{0} (yours, test {1})").format(entry.name, acc)
+
+
 def _set_item_enabled(combo: QComboBox, index: int, enabled: bool, tooltip: str = "") -> None:
     model = combo.model()
     if isinstance(model, QStandardItemModel):
@@ -268,7 +284,7 @@ class ModelPicker(QWidget):
                 )
             self.arch_combo.setCurrentIndex(max(0, self.arch_combo.findData(arch)))
             for e in self.entries_for(task, arch):
-                self.checkpoint_combo.addItem(self.entry_title(e), str(e.path))
+                self.checkpoint_combo.addItem(entry_title(e), str(e.path))
                 self.checkpoint_combo.setItemData(
                     self.checkpoint_combo.count() - 1, str(e.path), Qt.ItemDataRole.ToolTipRole
                 )
@@ -294,18 +310,6 @@ class ModelPicker(QWidget):
             _set_item_enabled(
                 self.checkpoint_combo, self.checkpoint_combo.count() - 1, False, text_of(e.problem)
             )
-
-    def entry_title(self, entry: ModelEntry) -> str:
-        if entry.test_accuracy is None:
-            return (
-                self.tr("{0} (shipped)").format(entry.name)
-                if entry.shipped
-                else self.tr("{0} (yours)").format(entry.name)
-            )
-        acc = f"{entry.test_accuracy:.2%}"
-        if entry.shipped:
-            return self.tr("{0} (shipped, test {1})").format(entry.name, acc)
-        return self.tr("{0} (yours, test {1})").format(entry.name, acc)
 
     def _fill_devices(self) -> None:
         combo = self.device_combo

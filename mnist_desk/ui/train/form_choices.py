@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox
 
 from mnist_desk.app.training_session import TrainChoices, read_train_choices
 from mnist_desk.ui.background import BackgroundJob, JobError
-from mnist_desk.ui.draw.model_picker import device_title
+from mnist_desk.ui.draw.model_picker import device_title, entry_title
 from mnist_desk.ui.i18n import text_of
 
 ARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # a classifier picker item's architecture
@@ -55,7 +55,7 @@ def fill_classifiers(box: QComboBox, choices: TrainChoices, none_yet: str) -> No
     box.blockSignals(True)
     box.clear()
     for entry in choices.classifiers:
-        box.addItem(entry.title, str(entry.path))
+        box.addItem(entry_title(entry), str(entry.path))  # in the user's language
         box.setItemData(box.count() - 1, entry.arch, ARCH_ROLE)
     if not choices.classifiers:
         box.addItem(none_yet, None)

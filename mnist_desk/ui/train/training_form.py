@@ -171,11 +171,8 @@ class TrainingForm(QWidget):
     def changeEvent(self, event) -> None:
         if is_language_change(event):
             self.texts.refresh()
-            for box in (self.init_box, self.teacher_box):
-                if box.count() == 1 and box.itemData(0) is None:
-                    box.setItemText(0, self.tr("none yet: train a classifier first"))
-            if self._devices is not None:  # the CPU's threads and CUDA's reason, worded anew
-                self._fill_devices()
+            if self._devices is not None:  # the classifiers, the CPU's threads, CUDA's reason
+                self.set_choices(*self._devices)
         super().changeEvent(event)
 
     def _preset_title(self, preset: str) -> str:
