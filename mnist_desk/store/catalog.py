@@ -56,14 +56,6 @@ class ModelEntry:
     def readable(self) -> bool:
         return not self.problem
 
-    @property
-    def title(self) -> str:
-        if self.problem:
-            return f"{self.name} (unreadable)"
-        where = "shipped" if self.shipped else "yours"
-        acc = f", test {self.test_accuracy:.2%}" if self.test_accuracy is not None else ""
-        return f"{self.name} ({where}{acc})"
-
 
 def shipped_checkpoint(task: str, arch: str) -> Path:
     return shipped_weights_dir() / f"{task}-{arch}.pt"

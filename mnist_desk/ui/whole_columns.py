@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QStyle, QTableView
 
-PADDING = 12  # a cell's margins and grid line
+from mnist_desk.ui.table_columns import PADDING
 
 
 class WholeColumns(QObject):

@@ -306,7 +306,7 @@ class ModelPicker(QWidget):
         """Checkpoints that cannot be read, at the end of the list: greyed out, the reason in
         their tooltip, so a file never silently vanishes (and is never loaded)."""
         for e in self.unreadable_entries():
-            self.checkpoint_combo.addItem(self.tr("{0} (unreadable)").format(e.name), str(e.path))
+            self.checkpoint_combo.addItem(entry_title(e), str(e.path))
             _set_item_enabled(
                 self.checkpoint_combo, self.checkpoint_combo.count() - 1, False, text_of(e.problem)
             )

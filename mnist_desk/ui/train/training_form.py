@@ -94,7 +94,7 @@ class TrainingForm(QWidget):
         self.teacher_box = ElidingComboBox()
         self.teacher_label = self.texts.label(lambda: self.tr("Teacher"))
         self.device_box = ElidingComboBox()
-        self._devices: tuple[TrainChoices, bool] | None = None  # what filled the device box
+        self._choices: tuple[TrainChoices, bool] | None = None  # what filled the pickers
         tips = choice_tips(self)
         for widget, tip in tips.items():
             self.texts.bind(widget.setToolTip, tip)
@@ -171,8 +171,8 @@ class TrainingForm(QWidget):
     def changeEvent(self, event) -> None:
         if is_language_change(event):
             self.texts.refresh()
-            if self._devices is not None:  # the classifiers, the CPU's threads, CUDA's reason
-                self.set_choices(*self._devices)
+            if self._choices is not None:  # the classifiers, the CPU's threads, CUDA's reason
+                self.set_choices(*self._choices)
         super().changeEvent(event)
 
     def _preset_title(self, preset: str) -> str:
@@ -239,13 +239,13 @@ class TrainingForm(QWidget):
         """Fill the pickers of trained classifiers (transfer start, teacher) and the devices."""
         for box in (self.init_box, self.teacher_box):
             fill_classifiers(box, choices, self.tr("none yet: train a classifier first"))
-        self._devices = (choices, initial)
+        self._choices = (choices, initial)
         self._fill_devices()
         if self.task_box.currentData() == TRANSFER:
             self._on_init_changed()
 
     def _fill_devices(self) -> None:
-        fill_devices(self.device_box, *self._devices, self.tr("CUDA (unavailable)"))
+        fill_devices(self.device_box, *self._choices, self.tr("CUDA (unavailable)"))
 
     # ---- what a choice changes ----
     def _on_preset_changed(self) -> None:
