@@ -189,7 +189,7 @@ class DigitJudge:
         pieces that each pass alone (an h read as 17, an m as 177, a row of dots as 11111)
         seldom passes together; a digit drawn as its outline (``StrokeShape.doubled``) that
         passes alone does not count in the product. All were measured on development drawings
-        (docs/recognition.md, ``scripts/judge-dev.py``, ``scripts/bold-dev.py``)."""
+        (docs/lab/recognition-experiments.md, ``scripts/judge-dev.py``, ``scripts/bold-dev.py``)."""
         said = list(verdicts)
         if self.gate is None or not said:
             return said

@@ -1,7 +1,8 @@
 """Neighbouring digits of a drawn number whose strokes touch, read as one: where the digit gate
 finds that one a letter, the two are a letter's pieces (an h's stem and arch read as 17, an H as
 14), each of which alone looks like a digit. ``DigitJudge.judge_number`` decides; this says what
-it is shown. Measured on development drawings (docs/recognition.md)."""
+it is shown. Measured on development drawings (docs/lab/recognition-experiments.md, "Touching
+letters")."""
 
 from __future__ import annotations
 

@@ -239,7 +239,7 @@ class Predictor:
         a second time filled (``imaging.outlines``), and where that reading scores higher (the
         score the split is chosen by), it replaces the first in ``read`` (inputs, batch,
         logits, probabilities, verdicts): a hollow 3's two sides read as an 8, the 3 filled as a
-        3. Development outlines (scripts/bold-dev.py): docs/recognition.md."""
+        3. Development outlines (scripts/bold-dev.py): docs/lab/recognition-experiments.md."""
         outlined = [(i, s) for i, s in zip(way, shapes, strict=True) if s.doubled]
         if not outlined:
             return
