@@ -108,7 +108,7 @@ BUDGET = ("epochs", "batch_size", "optimizer", "lr", "weight_decay", "schedule",
 def test_distilled_transformers_learn_from_a_teacher_on_the_plain_vits_budget(name):
     """The shipped DeiT and ViT-distill were trained with their own distillation from a teacher,
     on the shipped ViT's budget. (Whether they beat it on MNIST test depends on the recipe and
-    the seed: docs/recipes.md and docs/models.md give the measured runs.)"""
+    the seed: docs/recipes.md and docs/lab/model-experiments.md give the measured runs.)"""
     from mnist_desk.models import DISTILLATION
 
     student = json.loads((WEIGHTS / f"{name}.json").read_text())

@@ -83,9 +83,9 @@ def quick_preset_settings(seed: int = 0, device: str = "cpu") -> TrainingSetting
     batches and the 3,000 template digits the project ships rendered (template seed 0), so that
     a Quick model reads drawn digits as well as MNIST at nearly Quick's speed.
 
-    Measured (docs/models.md, "The Quick preset and drawn digits"): seeds 0-2 on both CPU kinds,
-    98.50-100.00% drawn digits and 99.09-99.32% MNIST test; QuickNet's recipe alone read
-    93.0-96.8% of drawn digits."""
+    Measured (docs/lab/model-experiments.md, "The Quick preset and drawn digits"): seeds 0-2
+    on both CPU kinds, 98.50-100.00% drawn digits and 99.09-99.32% MNIST test; QuickNet's
+    recipe alone read 93.0-96.8% of drawn digits."""
     return replace(
         quick_settings(seed, device),
         drawn=True,
