@@ -1,6 +1,8 @@
-"""The README stays a short read, and the pages it points to are there: every link from the README
-and from docs/ leads to a file that exists, every page of docs/ can be reached from the README,
-and every `mnist-desk` command they show parses with today's CLI (argparse only, nothing run)."""
+"""The README stays a short read, and the pages it points to are there: every link from the README,
+from docs/ (its lab notebook in docs/lab/ included), from benchmarks/ and from packaging/ leads to
+a file that exists, and to a heading of it where it names one; every page of docs/ can be reached
+from the README; and every `mnist-desk` command they show parses with today's CLI (argparse only,
+nothing run)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,18 @@ from pathlib import Path
 from tests.support import REPO
 
 README = REPO / "README.md"
-PAGES = sorted((REPO / "docs").glob("*.md"))
+# docs/ at any depth: the reference pages and the lab notebook (docs/lab/).
+PAGES = sorted((REPO / "docs").rglob("*.md"))
+# benchmarks/RESULTS.md records each command as it was run, paths of the machine that ran it
+# included: its links and commands are checked, not its paths.
+RECORDS = [REPO / "benchmarks" / "RESULTS.md"]
+# Pages outside docs/ whose links, commands and paths are held to the same rules.
+OTHER_PAGES = [
+    p
+    for p in [*sorted((REPO / "benchmarks").glob("*.md")), REPO / "packaging" / "README.md"]
+    if p.is_file() and p not in RECORDS
+]
+ALL_PAGES = [README, *PAGES, *OTHER_PAGES]
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 # A command's path that only exists on the machine that ran it.
 MACHINE_PATH = re.compile(r"(?<![\w.])(/work/|/tmp/|/home/|~/|[A-Z]:\\)")
@@ -24,14 +37,42 @@ def relative_links(text: str) -> list[str]:
     return [link for link in LINK.findall(text) if not re.match(r"[a-z]+:", link)]
 
 
+def heading_anchors(text: str) -> set[str]:
+    """The anchors GitHub gives a Markdown text's headings: lower case, punctuation other than
+    hyphens and underscores dropped, each space a hyphen (a repeated heading gains -1, -2...)."""
+    anchors: set[str] = set()
+    fenced = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and (heading := re.match(r"#{1,6} (.+?)\s*#*\s*$", line)):
+            slug = re.sub(r"[^\w\- ]", "", heading.group(1).strip().lower()).replace(" ", "-")
+            anchor, n = slug, 0
+            while anchor in anchors:
+                n += 1
+                anchor = f"{slug}-{n}"
+            anchors.add(anchor)
+    return anchors
+
+
 def broken_links(path) -> list[str]:
+    """The links of a page that lead to no file, or to a heading its Markdown file does not have."""
     text = path.read_text(encoding="utf-8")
     found = []
     for link in relative_links(text):
-        target = link.split("#", 1)[0]
-        if target and not (path.parent / target).exists():
+        target, _, anchor = link.partition("#")
+        file = (path.parent / target) if target else path
+        headed = file.suffix == ".md" and file.is_file()
+        missing = not file.exists() or (
+            anchor and headed and anchor not in heading_anchors(file.read_text("utf-8"))
+        )
+        if missing:
             found.append(link)
     return found
+
+
+def name(path: Path) -> str:
+    return path.relative_to(REPO).as_posix()
 
 
 def test_the_readme_is_under_12_kb():
@@ -39,7 +80,8 @@ def test_the_readme_is_under_12_kb():
 
 
 def test_every_link_of_the_readme_and_the_docs_leads_somewhere():
-    broken = {p.name: b for p in [README, *PAGES] if (b := broken_links(p))}
+    assert len(OTHER_PAGES) >= 2 and any(p.parent.name == "lab" for p in PAGES)
+    broken = {name(p): b for p in ALL_PAGES + RECORDS if (b := broken_links(p))}
     assert broken == {}
 
 
@@ -58,15 +100,15 @@ def reachable_from(start: Path) -> set[Path]:
 
 def test_every_docs_page_can_be_reached_from_the_readme():
     reachable = reachable_from(README)
-    assert [p.name for p in PAGES if p.resolve() not in reachable] == []
+    assert [name(p) for p in PAGES if p.resolve() not in reachable] == []
 
 
 def test_no_command_in_the_docs_names_a_path_of_one_machine():
     commands = []
-    for path in [README, *PAGES]:
+    for path in ALL_PAGES:
         text = path.read_text(encoding="utf-8")
         spans = re.findall(r"`([^`\n]+)`", text) + re.findall(r"^    (\S.*)$", text, re.MULTILINE)
-        commands += [(path.name, s) for s in spans if re.match(r"(mnist-desk|python|\.venv)", s)]
+        commands += [(name(path), s) for s in spans if re.match(r"(mnist-desk|python|\.venv)", s)]
     assert len(commands) > 20
     assert [c for c in commands if MACHINE_PATH.search(c[1])] == []
 
@@ -117,7 +159,8 @@ def usage_error(command: str) -> str | None:
 
 
 def test_every_command_in_the_readme_and_the_docs_parses():
-    commands = [(p.name, c) for p in [README, *PAGES] for c in commands_in(p.read_text("utf-8"))]
+    pages = ALL_PAGES + RECORDS
+    commands = [(name(p), c) for p in pages for c in commands_in(p.read_text("utf-8"))]
     assert len(commands) > 60
     refused = {f"{name}: {c}": e for name, c in commands if (e := usage_error(c))}
     assert refused == {}
@@ -127,6 +170,14 @@ def test_the_checks_can_fail(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("[there](page.md) [gone](nosuch.md#part) [web](https://example.org)")
     assert broken_links(page) == ["nosuch.md#part"]
+    page.write_text("# A page\n## The Best preset's recipe (issue 26)\n[a](#a-page) [b](#gone)\n")
+    (tmp_path / "lab").mkdir()
+    (tmp_path / "lab" / "notes.md").write_text("[c](../page.md#the-best-presets-recipe-issue-26)")
+    (tmp_path / "lab" / "more.md").write_text("[d](../page.md#the-best-preset) [e](notes.md)")
+    assert broken_links(page) == ["#gone"]
+    assert broken_links(tmp_path / "lab" / "notes.md") == []
+    assert broken_links(tmp_path / "lab" / "more.md") == ["../page.md#the-best-preset"]
+    assert heading_anchors("# X\n```\n# not a heading\n```\n## X\n") == {"x", "x-1"}
     (tmp_path / "other.md").write_text("no links")
     assert reachable_from(page) == {page.resolve()}
     assert MACHINE_PATH.search("mnist-desk train --data-dir /work/shared/datasets")
