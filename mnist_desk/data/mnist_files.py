@@ -13,6 +13,7 @@ import gzip
 import math
 import re
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +53,7 @@ NOT_IDX = Phrase("it does not start like an MNIST (IDX) file")
 WRONG_SHAPE = Phrase("it declares items of shape {shape}, not {expected}")
 TRUNCATED = Phrase("truncated ({size} bytes, expected {expected})")
 TOO_LONG = Phrase("longer than it declares ({size} bytes, expected {expected})")
+NOT_GZIP = Phrase("it cannot be unpacked as a .gz file ({reason})")
 UNREADABLE = Phrase("{path} cannot be read: {reason}")
 LABELS_MISMATCH = Phrase(
     "{path} is damaged: it has {labels} labels for {images} images. Replace the MNIST files in "
@@ -102,13 +104,17 @@ def _idx_dims(path: Path, name: str, header: bytes, size: int) -> tuple[int, ...
 
 
 def _read_bytes(path: Path) -> bytearray:
+    """The file's bytes, unpacked if it is a .gz. A .gz that is cut short, corrupted inside or
+    no gzip at all is damaged (replace it); a file the system cannot read is unreadable."""
     try:
         if path.suffix == ".gz":
             with gzip.open(path, "rb") as f:
                 return bytearray(f.read())
         with open(path, "rb") as f:
             return bytearray(f.read())
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
+    except (EOFError, gzip.BadGzipFile, zlib.error) as e:  # BadGzipFile is an OSError: first
+        raise _damaged(path, NOT_GZIP(reason=str(e) or type(e).__name__)) from e
+    except OSError as e:
         reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
         raise DataCorruptError(UNREADABLE(path=path, reason=reason)) from e
 

@@ -2122,6 +2122,10 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <translation>比它声明的长度更长（{size} 字节，应为 {expected}）</translation>
     </message>
     <message>
+        <source>it cannot be unpacked as a .gz file ({reason})</source>
+        <translation>无法作为 .gz 文件解压（{reason}）</translation>
+    </message>
+    <message>
         <source>{path} cannot be read: {reason}</source>
         <translation>{path} 无法读取：{reason}</translation>
     </message>

@@ -48,3 +48,41 @@ def test_a_damaged_mnist_file_is_named_in_one_line(data_dir, tmp_path, capsys, c
     assert damaged in err and words in err and "Traceback" not in err
     assert err.startswith("error: ") and "not found" not in err
     assert not (tmp_path / "m.pt").exists()
+
+
+def _flip_bytes_inside(packed: bytes) -> bytes:
+    damaged = bytearray(packed)
+    for i in range(200, 1200):
+        damaged[i] ^= 0x5A
+    return bytes(damaged)
+
+
+GZ_DAMAGE = {  # a download stopped part-way, a disk error, a page saved under the file's name
+    "cut short": lambda packed: packed[: len(packed) // 3],
+    "corrupted inside": _flip_bytes_inside,
+    "not gzip at all": lambda packed: b"<html>not found</html>",
+}
+
+
+@pytest.mark.parametrize("case", list(GZ_DAMAGE))
+def test_a_damaged_gz_file_is_named_as_damaged_with_what_to_do(data_dir, tmp_path, capsys, case):
+    """The files may stay packed (.gz): a damaged one said "cannot be read: Compressed file
+    ended before the end-of-stream marker was reached" (truncated) with nothing to do about it,
+    or, corrupted inside, was taken for a bug in mnist-desk (zlib.error, exit status 70)."""
+    import gzip
+
+    raw = tmp_path / "data" / "MNIST" / "raw"
+    raw.mkdir(parents=True)
+    for file in RAW_FILES:
+        source = data_dir / "MNIST" / "raw" / file
+        if file == "t10k-labels-idx1-ubyte":
+            packed = gzip.compress(source.read_bytes())
+            (raw / f"{file}.gz").write_bytes(GZ_DAMAGE[case](packed))
+        else:
+            (raw / file).symlink_to(source)
+    damaged = str(raw / "t10k-labels-idx1-ubyte.gz")
+    args = ["evaluate", "classifier-lenet5", "--subset", "10"]
+    assert main(["--data-dir", str(tmp_path / "data"), "--no-download", *args]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {damaged} is damaged: ") and "Traceback" not in err
+    assert "Replace it with a good copy" in err and len(err.strip().splitlines()) == 1
