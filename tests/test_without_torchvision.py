@@ -151,3 +151,31 @@ def test_a_failed_download_says_why_in_a_line_not_every_mirror_s_address(tmp_pat
         "mirror could be reached: [Errno -2] Name or service not known)."
     )
     assert "amazonaws" not in str(info.value) and "File > MNIST Data Folder" in str(info.value)
+
+
+def test_a_failed_download_advises_going_online_not_allowing_the_download(tmp_path, monkeypatch):
+    """The download was allowed and tried: the advice was still "Either allow the download
+    (needs internet)", which the user had done. It says to try again once online instead."""
+    datasets = pytest.importorskip("torchvision.datasets", reason="torchvision is not installed")
+
+    def offline(self):
+        raise RuntimeError("<urlopen error [Errno -3] Temporary failure in name resolution>")
+
+    monkeypatch.setattr(datasets.MNIST, "download", offline)
+    with pytest.raises(mnist_files.DataUnavailableError) as info:
+        load_mnist_raw(tmp_path / "new", download=True)
+    advice = str(info.value).splitlines()[1]
+    assert "allow the download" not in advice
+    assert advice.startswith("Either try again once this computer is online, or place the four")
+
+
+def test_a_download_not_allowed_says_where_to_allow_it(tmp_path):
+    """With the download switched off, "allow the download" said neither how (leave out
+    --no-download) nor where in the window (File > Download MNIST When Missing)."""
+    with pytest.raises(mnist_files.DataUnavailableError) as info:
+        load_mnist_raw(tmp_path / "none", download=False)
+    advice = str(info.value).splitlines()[1]
+    assert advice.startswith(
+        "Either allow the download (needs internet: leave out --no-download; in the window: "
+        "File > Download MNIST When Missing), or place the four files"
+    )

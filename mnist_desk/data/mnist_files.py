@@ -156,7 +156,16 @@ def read_split(root: Path | str, split: str) -> tuple[torch.Tensor, torch.Tensor
 # The messages of a missing MNIST, in words the window can translate (errors.Phrase).
 MISSING = Phrase(
     "MNIST was not found in {raw} ({reason}).\n"
-    "Either allow the download (needs internet), or place the four files {files} "
+    "Either allow the download (needs internet: leave out --no-download; in the window: "
+    "File > Download MNIST When Missing), or place the four files {files} "
+    "(optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, "
+    "the MNIST_DESK_DATA environment variable or the data folder setting (in the window: "
+    "File > MNIST Data Folder…); DIR must contain MNIST/raw."
+)
+# The download was allowed and tried: the advice is to try again online, not to allow it.
+MISSING_NOT_DOWNLOADED = Phrase(
+    "MNIST was not found in {raw} ({reason}).\n"
+    "Either try again once this computer is online, or place the four files {files} "
     "(optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, "
     "the MNIST_DESK_DATA environment variable or the data folder setting (in the window: "
     "File > MNIST Data Folder…); DIR must contain MNIST/raw."
@@ -187,8 +196,10 @@ ONE_LEVEL_TOO_DEEP = Phrase(
 )
 
 
-def _missing_data_message(root: Path, reason) -> str:
-    return MISSING(raw=raw_folder(root), reason=reason, files=", ".join(RAW_FILES))
+def _missing_data_message(root: Path, reason, *, tried: bool = False) -> str:
+    """``tried``: the download was allowed and failed."""
+    phrase = MISSING_NOT_DOWNLOADED if tried else MISSING
+    return phrase(raw=raw_folder(root), reason=reason, files=", ".join(RAW_FILES))
 
 
 def _no_downloader_message(root: Path) -> str:
@@ -227,7 +238,9 @@ def download_mnist(root: Path) -> None:
             MNIST(str(root), train=train, download=True)
     except Exception as failed:  # network errors come in many types
         raise DataUnavailableError(
-            _missing_data_message(root, DOWNLOAD_FAILED(why=_why_download_failed(failed)))
+            _missing_data_message(
+                root, DOWNLOAD_FAILED(why=_why_download_failed(failed)), tried=True
+            )
         ) from failed
 
 

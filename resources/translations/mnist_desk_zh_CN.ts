@@ -1789,9 +1789,15 @@ MNIST 测试集：{3:.2%} → {4:.2%}
     </message>
     <message>
         <source>MNIST was not found in {raw} ({reason}).
-Either allow the download (needs internet), or place the four files {files} (optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data folder setting (in the window: File &gt; MNIST Data Folder…); DIR must contain MNIST/raw.</source>
+Either allow the download (needs internet: leave out --no-download; in the window: File &gt; Download MNIST When Missing), or place the four files {files} (optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data folder setting (in the window: File &gt; MNIST Data Folder…); DIR must contain MNIST/raw.</source>
         <translation>在 {raw} 中找不到 MNIST（{reason}）。
-可以允许下载（需要联网），或把四个文件 {files}（可以是 .gz）放进 {raw}，或用 --data-dir DIR、环境变量 MNIST_DESK_DATA 或数据文件夹设置（窗口中：文件 &gt; MNIST 数据文件夹…）让应用到别处查找；DIR 中须有 MNIST/raw。</translation>
+可以允许下载（需要联网：不加 --no-download；窗口中：文件 &gt; 缺少时自动下载 MNIST），或把四个文件 {files}（可以是 .gz）放进 {raw}，或用 --data-dir DIR、环境变量 MNIST_DESK_DATA 或数据文件夹设置（窗口中：文件 &gt; MNIST 数据文件夹…）让应用到别处查找；DIR 中须有 MNIST/raw。</translation>
+    </message>
+    <message>
+        <source>MNIST was not found in {raw} ({reason}).
+Either try again once this computer is online, or place the four files {files} (optionally .gz) in {raw}, or point the app elsewhere with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data folder setting (in the window: File &gt; MNIST Data Folder…); DIR must contain MNIST/raw.</source>
+        <translation>在 {raw} 中找不到 MNIST（{reason}）。
+可以等这台电脑联网后再试，或把四个文件 {files}（可以是 .gz）放进 {raw}，或用 --data-dir DIR、环境变量 MNIST_DESK_DATA 或数据文件夹设置（窗口中：文件 &gt; MNIST 数据文件夹…）让应用到别处查找；DIR 中须有 MNIST/raw。</translation>
     </message>
     <message>
         <source>a file is missing</source>
