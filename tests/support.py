@@ -44,6 +44,24 @@ def tiny_settings(**changes):
     return TrainingSettings(**values)
 
 
+def offline_downloads(monkeypatch) -> list:
+    """Every download of MNIST fails as it does offline; the list holds each one tried."""
+    from mnist_desk.data import mnist_files
+
+    tried = []
+
+    def offline(root):
+        tried.append(root)
+        raise mnist_files.DataUnavailableError(
+            mnist_files._missing_data_message(
+                root, mnist_files.DOWNLOAD_FAILED(why="offline"), tried=True
+            )
+        )
+
+    monkeypatch.setattr(mnist_files, "download_mnist", offline)
+    return tried
+
+
 def press(qtbot, button) -> None:
     """Click ``button`` as a person does (a disabled button ignores it)."""
     from PySide6.QtCore import Qt

@@ -17,7 +17,7 @@ from mnist_desk.app.training_events import (
 from mnist_desk.app.training_run import TrainingRun
 from mnist_desk.app.training_session import checkpoint_path_for
 from mnist_desk.training import Trainer, TrainingSettings
-from tests.support import shared_data_dir, tiny_settings
+from tests.support import offline_downloads, shared_data_dir, tiny_settings
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +103,20 @@ def test_invalid_settings_end_the_run_with_the_reason(tmp_path):
         lambda event: None
     )
     assert ended.status == "failed" and "optimizer" in ended.problem
+
+
+def test_without_mnist_a_run_tries_the_download_once_and_says_why_it_failed(tmp_path, monkeypatch):
+    """The run loaded MNIST in a helper thread (so a cancel is not held up), dropped its error
+    and let the trainer load again: offline, every Start tried the download twice (slow where a
+    network times out), and so did each contender of a comparison."""
+    tried = offline_downloads(monkeypatch)
+    run = TrainingRun.ordinary(
+        tiny(), data_dir=tmp_path / "data", download=True, output=tmp_path / "m.pt"
+    )
+    ended = run.run(lambda event: None)
+    assert len(tried) == 1
+    assert ended.status == "failed" and ended.problem.startswith("MNIST was not found in ")
+    assert "download failed: offline" in ended.problem and not (tmp_path / "m.pt").exists()
 
 
 def test_checkpoint_names_are_timestamped_and_never_reused(tmp_path):

@@ -166,6 +166,8 @@ class TrainingRun(SwitchedJob):
         self._pending: list[StepEvent] = []
         self._last_report = self._last_snapshot = 0.0
         self._end: FinishedEvent | FailedEvent | None = None
+        self._load_error: Exception | None = None  # what loading MNIST raised
+        self.data_failed = False  # MNIST could not be read or downloaded: nothing was trained
 
     @classmethod
     def ordinary(
@@ -246,6 +248,9 @@ class TrainingRun(SwitchedJob):
                 self.trainer = self.build(self.controls, self._on_event)
                 if not self._load_data():
                     return self._ended("stopped")
+                if self._load_error is not None:  # said now: the trainer would try it again
+                    self.data_failed = is_user_error(self._load_error)
+                    raise self._load_error
                 emit(PhaseChanged(self.run_id, Phase.TRAINING))
                 self.trainer.run()
             if self.controls.discarded:  # a discarded run (the app closing) reports nothing more
@@ -267,13 +272,16 @@ class TrainingRun(SwitchedJob):
 
     def _load_data(self) -> bool:
         """Load MNIST in a helper thread so that a cancel (e.g. the app closing) is not held up by
-        the first, slow load. Returns False if cancelled meanwhile. Errors are left for the
-        trainer, which reports them (with how to fix them) as a FailedEvent."""
+        the first, slow load. Returns False if cancelled meanwhile. An error is kept in
+        ``_load_error`` for ``run`` to end the run with (not left for the trainer to meet again:
+        offline, that was a second download tried)."""
         self._emit(PhaseChanged(self.run_id, Phase.LOADING))
 
         def load() -> None:
-            with contextlib.suppress(Exception):
+            try:
                 mdata.load_splits(self.trainer.data_dir, download=self.trainer.download)
+            except Exception as e:
+                self._load_error = e
 
         # Not a daemon: with a daemon thread still inside torch at exit, the app was seen to abort
         # ("terminate called without an active exception"); exit waits for the load instead.
