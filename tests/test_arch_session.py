@@ -24,7 +24,7 @@ from mnist_desk.app.training_session import TrainingSession
 from mnist_desk.errors import SettingsError
 from mnist_desk.store.checkpoints import metrics_path
 from mnist_desk.training.arch_comparison import default_budget
-from tests.support import shared_data_dir
+from tests.support import offline_downloads, shared_data_dir
 
 
 def tiny_budget(steps: int = 12):
@@ -93,6 +93,25 @@ def test_an_unknown_architecture_is_refused_before_anything_trains(models_dir):
     assert heard == [] and not session.is_running
     with pytest.raises(SettingsError, match="at least two"):
         plan_architectures(["vit"])
+
+
+def test_without_mnist_a_comparison_stops_at_the_first_contender_and_says_why(
+    models_dir, tmp_path, monkeypatch
+):
+    """Every contender failed in turn on the same missing MNIST (the message once each, a
+    download tried twice each), and the comparison then "finished" with no problem of its own:
+    `mnist-desk compare` printed a table of dashes and "No verdict". The first contender's
+    failure to read MNIST ends the comparison, with that as its problem."""
+    tried = offline_downloads(monkeypatch)
+    session = TrainingSession(InlineWorker(), data_dir=tmp_path / "data", download=True)
+    heard = []
+    session.on_event(heard.append)
+    assert session.compare_architectures("mlp,lenet5", tiny_budget()) is None
+    assert len(tried) == 1 and sum(isinstance(e, RunStarted) for e in heard) == 1
+    outcome = next(e for e in heard if isinstance(e, ComparisonEnded)).outcome
+    assert outcome.problem.startswith("MNIST was not found in ")
+    assert [r.status for r in outcome.results] == ["failed", "not run"]
+    assert not session.is_running and not session.comparing
 
 
 def test_a_measurement_that_fails_leaves_the_row_without_drawn_digits_and_says_why(models_dir):

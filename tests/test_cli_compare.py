@@ -47,3 +47,19 @@ def test_an_unknown_architecture_is_a_clear_error_and_nothing_trains(capsys, tmp
     err = capsys.readouterr().err
     assert "error: unknown architecture nosuch; choose among" in err and "lenet5" in err
     assert not list(tmp_path.iterdir())
+
+
+def test_without_mnist_compare_says_what_is_wrong_once_and_prints_no_table(capsys, tmp_path):
+    """With no MNIST each architecture failed in turn, its whole message printed each time, then
+    came a table of dashes and "No verdict: fewer than two architectures were tested". The
+    first failure ends the comparison: its progress line, then the message once, as an error."""
+    argv = ["--data-dir", str(tmp_path / "no-mnist"), "--no-download", "--models-dir"]
+    argv += [str(tmp_path / "models"), "compare", "--archs", "mlp,lenet5", *TINY]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""  # no table, no verdict
+    err = captured.err
+    missing = f"MNIST was not found in {tmp_path / 'no-mnist' / 'MNIST' / 'raw'}"
+    assert err.count(missing) == 2 and err.count("place the four files") == 1
+    assert f"  failed: {missing}" in err and f"\nerror: {missing}" in err
+    assert "LeNet-5" not in err and "Traceback" not in err

@@ -94,7 +94,8 @@ class ComparisonOutcome:
     results: list[ContenderResult]
     verdict: Any  # the judge's verdict (``AdderVerdict`` for the adders); None: no plan
     stopped: bool = False  # Stop ended it before every contender had run
-    problem: str = ""  # why it could not be planned (a classifier that cannot be read...)
+    problem: str = ""  # why it could not be planned (a classifier that cannot be read...), or
+    # why no contender could train (MNIST missing or damaged: the first one's failure)
 
 
 class ComparisonRun(SwitchedJob):
@@ -128,16 +129,20 @@ class ComparisonRun(SwitchedJob):
             )
         )
         results = []
+        data_problem = ""  # MNIST missing or damaged: every contender would fail on it in turn
         for index, contender in enumerate(comparison.contenders):
             result = ContenderResult(contender)
             results.append(result)
-            if self.controls.cancelled:
+            if self.controls.cancelled or data_problem:
                 continue
-            ended = self.make_run(contender, index, self.controls).run(emit)
+            run = self.make_run(contender, index, self.controls)
+            ended = run.run(emit)
             if ended is None:  # discarded: the app is closing
                 return None
             result.status, result.problem = ended.status, ended.problem
             result.result = ended.outcome.result if ended.outcome is not None else None
+            if run.data_failed:
+                data_problem = ended.problem
         stopped = self.controls.cancelled
         outcome = ComparisonOutcome(
             comparison.kind,
@@ -145,6 +150,7 @@ class ComparisonRun(SwitchedJob):
             results,
             comparison.judge(comparison, results),
             stopped,
+            problem=data_problem,
         )
         emit(ComparisonEnded(outcome))
         return outcome

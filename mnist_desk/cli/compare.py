@@ -92,8 +92,9 @@ def progress_printer(quiet: bool):
                 file=sys.stderr,
                 flush=True,
             )
-        elif isinstance(event, RunEnded):
-            problem = f": {event.problem}" if event.problem else ""
+        elif isinstance(event, RunEnded):  # the problem's first line (what is wrong): its whole
+            # message, with what to do, ends the comparison if every architecture would meet it
+            problem = f": {event.problem.splitlines()[0]}" if event.problem else ""
             print(f"  {event.status}{problem}", file=sys.stderr, flush=True)
 
     return show

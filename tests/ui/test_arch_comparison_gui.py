@@ -132,3 +132,34 @@ def test_the_plot_says_it_is_empty_until_a_comparison_starts(panel, qtbot):
         i18n.apply_language("en")
     view.show_training(5)  # what the comparison's start reports
     assert view.empty_text not in view.plot_item.items
+
+
+def test_without_mnist_the_status_bar_says_why_not_that_the_comparison_finished(
+    qtbot, models_dir, tmp_path
+):
+    """With no MNIST the status bar said "Architecture comparison finished" after every
+    contender had failed on it in turn. The first failure ends the comparison; the status bar
+    and the banner say what is wrong (the banner with what to do), and so does the view."""
+    from tests.support import open_panel
+
+    panel = open_panel(qtbot, data_dir=tmp_path / "no-mnist", download=False)
+    try:
+        panel.set_settings(tiny_settings())
+        view = panel.arch_view
+        panel.views.setCurrentWidget(view)
+        for arch, check in view.checks.items():
+            if check.isChecked() != (arch in ("mlp", "lenet5")):
+                tick(qtbot, check)
+        status = []
+        panel.statusMessage.connect(lambda m: status.append(text_of(m)))
+        press(qtbot, view.compare_button)
+        qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+        missing = f"MNIST was not found in {tmp_path / 'no-mnist' / 'MNIST' / 'raw'}"
+        assert status[-1].startswith(missing) and "\n" not in status[-1]
+        assert panel.run_controls.banner.text().startswith(missing)
+        assert "File > MNIST Data Folder" in panel.run_controls.banner.text()
+        assert view.verdict.text().startswith(missing)  # in place of "No verdict: ..."
+        assert view.table.rowCount() == 0
+        assert view.compare_button.isEnabled() and panel.run_controls.start_button.isEnabled()
+    finally:
+        assert panel.shutdown()

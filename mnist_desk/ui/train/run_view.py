@@ -75,10 +75,12 @@ class RunView(QObject):
             self._contender = None
             view = self.comparison(event.outcome.kind)
             view.show_outcome(event.outcome)
-            if event.outcome.problem:
-                self.controls.show_problem(event.outcome.problem)
             outcome = event.outcome
-            self.statusMessage.emit(lambda: view.finished_text(outcome))
+            if outcome.problem:  # it could not be planned, or no contender could read MNIST
+                self.controls.show_problem(outcome.problem)
+                self.statusMessage.emit(lambda: text_of(outcome.problem).splitlines()[0])
+            else:
+                self.statusMessage.emit(lambda: view.finished_text(outcome))
 
     def _phase_text(self, phase: Phase) -> str:
         """What the run does; in a comparison, which contender it is, as each one's progress
