@@ -155,3 +155,17 @@ def test_a_drawn_share_outside_zero_to_one_is_refused():
     for share in (0.0, 1.5):
         with pytest.raises(SettingsError, match="share"):
             TrainingSettings(aug_drawn=True, drawn_share=share).validate()
+
+
+@pytest.mark.parametrize("download", [False, True])
+def test_a_data_folder_that_is_a_file_is_named_as_such(tmp_path, download):
+    """--data-dir (or MNIST_DESK_DATA) naming a file said "MNIST was not found in FILE/MNIST/raw"
+    and to place the four files there, which cannot be done; with the download allowed the
+    download was refused for "a file in the way". It says the data folder is a file."""
+    afile = tmp_path / "mnist.tar"
+    afile.write_bytes(b"not a folder")
+    with pytest.raises(mdata.DataUnavailableError) as info:
+        mdata.load_splits(afile, download=download)
+    message = str(info.value)
+    assert message.startswith(f"The data folder {afile} is a file, not a folder: ")
+    assert "place the four files" not in message and "File > MNIST Data Folder" in message

@@ -195,6 +195,12 @@ ONE_LEVEL_TOO_DEEP = Phrase(
     "folder setting to it)."
 )
 
+DATA_FOLDER_IS_A_FILE = Phrase(
+    "The data folder {root} is a file, not a folder: give the folder that contains MNIST/raw "
+    "with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data folder setting "
+    "(in the window: File > MNIST Data Folder…)."
+)
+
 
 def _missing_data_message(root: Path, reason, *, tried: bool = False) -> str:
     """``tried``: the download was allowed and failed."""
@@ -262,6 +268,8 @@ def load_mnist_raw(root: Path | str, *, download: bool = False) -> tuple[torch.T
     root = Path(root)
     if not mnist_present(root):
         _refuse_a_folder_inside_the_layout(root)
+        if root.is_file():  # nothing can be placed in it, nor downloaded into it
+            raise DataUnavailableError(DATA_FOLDER_IS_A_FILE(root=root))
         if not download:
             raise DataUnavailableError(_missing_data_message(root, DOWNLOAD_NOT_ALLOWED()))
         download_mnist(root)

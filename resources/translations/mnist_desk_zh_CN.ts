@@ -1800,6 +1800,10 @@ Either try again once this computer is online, or place the four files {files} (
 可以等这台电脑联网后再试，或把四个文件 {files}（可以是 .gz）放进 {raw}，或用 --data-dir DIR、环境变量 MNIST_DESK_DATA 或数据文件夹设置（窗口中：文件 &gt; MNIST 数据文件夹…）让应用到别处查找；DIR 中须有 MNIST/raw。</translation>
     </message>
     <message>
+        <source>The data folder {root} is a file, not a folder: give the folder that contains MNIST/raw with --data-dir DIR, the MNIST_DESK_DATA environment variable or the data folder setting (in the window: File &gt; MNIST Data Folder…).</source>
+        <translation>数据文件夹 {root} 是一个文件，不是文件夹：请用 --data-dir DIR、环境变量 MNIST_DESK_DATA 或数据文件夹设置（窗口中：文件 &gt; MNIST 数据文件夹…）指定含有 MNIST/raw 的文件夹。</translation>
+    </message>
+    <message>
         <source>a file is missing</source>
         <translation>缺少文件</translation>
     </message>
