@@ -17,7 +17,9 @@ every number threshold asked for:
     .venv/bin/python scripts/judge-dev.py --data-dir ../shared/datasets --thresholds 0.00895 0.02
 
 ``--joined-letter 1 0.5`` compares the touching-letters rule off (1: no probability is over it)
-and at 0.5 (``recognition/joined.py``).
+and at 0.5 (``recognition/joined.py``). ``--pictures 280`` reads each drawing instead as a
+picture of that many pixels a side, drawn with its own pen (as ``predict`` reads a saved
+drawing), with each digit judged alone and then with the shipped rules.
 
 A digit counts as lost when its number was read right with each digit alone and is not now.
 """
@@ -38,7 +40,7 @@ from mnist_desk.data import negatives, printed, synthetic  # noqa: E402
 from mnist_desk.data.redrawn import centre_lines, trace  # noqa: E402
 from mnist_desk.evaluation.drawn_set import place_glyph  # noqa: E402 (placement, no glyphs)
 from mnist_desk.evaluation.number_set import drawn_number  # noqa: E402 (layout, no glyphs)
-from mnist_desk.imaging.drawn import Strokes  # noqa: E402
+from mnist_desk.imaging.drawn import Picture, Strokes, picture_from_image  # noqa: E402
 from mnist_desk.recognition import doubt, joined  # noqa: E402
 from mnist_desk.recognition.predictor import Predictor  # noqa: E402
 from mnist_desk.support.config import shipped_weights_dir  # noqa: E402
@@ -76,7 +78,8 @@ def numbers(count: int, lengths: tuple[int, ...], styles, rng) -> list[tuple[tup
         n = int(rng.choice(lengths))
         first = int(rng.integers(1, 10)) if n > 1 else int(rng.integers(0, 10))
         digits = (first, *(int(x) for x in rng.integers(0, 10, n - 1)))
-        out.append((digits, list(drawn_number(digits, rng, styles).strokes)))
+        number = drawn_number(digits, rng, styles)
+        out.append((digits, list(number.strokes), number.pen_width))
     return out
 
 
@@ -91,17 +94,24 @@ def non_digits(count: int, rng: np.random.Generator) -> list[tuple[str, list]]:
         make = negatives.MAKERS[kind]
         strokes = make(rng, crossed, 0.45) if kind in ("letter", "symbol") else make(rng, crossed)
         strokes = [s for s in negatives._handled(strokes, rng) if len(s)]
-        out.append((kind, place_glyph(strokes, rng)[0]))
+        out.append((kind, *place_glyph(strokes, rng)))
     return out
 
 
-def read(predictor: Predictor, drawings: list) -> list:
+def drawing(strokes: list, pen: float, side: int | None) -> Strokes | Picture:
+    """The strokes as the window holds them, or (``side``) as a picture of them."""
+    if side is None:
+        return Strokes.from_points([[tuple(q) for q in s] for s in strokes])
+    pen_strokes = Strokes.from_points([[tuple(q) for q in s] for s in strokes], pen).strokes
+    paper = Picture(np.full((side, side), 255, np.uint8), 255, pen_strokes)
+    return picture_from_image(paper.pixels())
+
+
+def read(predictor: Predictor, items: list, side: int | None = None) -> list:
+    drawings = [drawing(strokes, pen, side) for _, strokes, pen in items]
     out = []
     for i in range(0, len(drawings), 50):
-        batch = [
-            Strokes.from_points([[tuple(q) for q in s] for s in d]) for d in drawings[i : i + 50]
-        ]
-        out += predictor.predict_numbers(batch)
+        out += predictor.predict_numbers(drawings[i : i + 50])
     return out
 
 
@@ -122,6 +132,7 @@ def main() -> None:
         help="touching neighbours' letter probability over which they are no digits (1: off)",
     )
     parser.add_argument("--gate", help="a digit gate to judge with (default: the shipped one)")
+    parser.add_argument("--pictures", type=int, help="read pictures this many pixels a side")
     args = parser.parse_args()
     torch.set_num_threads(1)
     rng = np.random.default_rng(args.seed)
@@ -139,10 +150,20 @@ def main() -> None:
     if args.gate:
         predictor.judge = doubt.DigitJudge.load(path=args.gate)
     judge = predictor.judge
+    if args.pictures:
+        judged_whole = judge.judge_number
+        judge.judge_number = lambda said, *_, **__: list(said)  # each digit alone: the baseline
+        alone = {name: read(predictor, items, args.pictures) for name, items in digit_sets.items()}
+        print(f"pictures {args.pictures} px a side, each digit alone")
+        report(predictor, digit_sets, drawn, alone, args.pictures)
+        judge.judge_number = judged_whole
+        print("the shipped rules")
+        report(predictor, digit_sets, drawn, alone, args.pictures)
+        return
     judge.number_threshold = 0.0  # each digit alone (shapes still judged): the baseline
     doubt.MIN_HEIGHT_SHARE = 0.0
     doubt.JOINED_LETTER = joined.JOINED_LETTER = 1.0
-    alone = {name: read(predictor, [s for _, s in items]) for name, items in digit_sets.items()}
+    alone = {name: read(predictor, items) for name, items in digit_sets.items()}
     rules = [(0.0, 0.0, 1.0)] + [
         (t, h, j)
         for t in args.thresholds
@@ -156,31 +177,37 @@ def main() -> None:
         print(
             f"number threshold {threshold:g}, min height share {share:g}, joined letter {letter:g}"
         )
-        for name, items in digit_sets.items():
-            now = read(predictor, [s for _, s in items])
-            right_alone = [
-                n.value is not None and n.text == "".join(map(str, d))
-                for n, (d, _) in zip(alone[name], items, strict=True)
-            ]
-            right = [
-                n.value is not None and n.text == "".join(map(str, d))
-                for n, (d, _) in zip(now, items, strict=True)
-            ]
-            lost = sum(a and not b for a, b in zip(right_alone, right, strict=True))
-            print(
-                f"  {name}: read right {np.mean(right):.2%}, rejected "
-                f"{np.mean([n.value is None for n in now]):.2%}, right ones lost {lost} of "
-                f"{sum(right_alone)} ({lost / max(1, sum(right_alone)):.2%})"
-            )
-        now = read(predictor, [s for _, s in drawn])
-        shares = {
-            k: np.mean([n.value is None for n, (kk, _) in zip(now, drawn, strict=True) if kk == k])
-            for k in KINDS
-        }
+        report(predictor, digit_sets, drawn, alone)
+
+
+def report(predictor, digit_sets: dict, drawn: list, alone: dict, side: int | None = None):
+    """Each digit set's numbers read right, rejected and lost against ``alone``; the share of
+    each non-digit kind shown as not a digit."""
+    for name, items in digit_sets.items():
+        now = read(predictor, items, side)
+        right_alone = [
+            n.value is not None and n.text == "".join(map(str, d))
+            for n, (d, *_) in zip(alone[name], items, strict=True)
+        ]
+        right = [
+            n.value is not None and n.text == "".join(map(str, d))
+            for n, (d, *_) in zip(now, items, strict=True)
+        ]
+        lost = sum(a and not b for a, b in zip(right_alone, right, strict=True))
         print(
-            "  non-digits shown as not a digit: "
-            + ", ".join(f"{k} {v:.1%}" for k, v in shares.items())
+            f"  {name}: read right {np.mean(right):.2%}, rejected "
+            f"{np.mean([n.value is None for n in now]):.2%}, right ones lost {lost} of "
+            f"{sum(right_alone)} ({lost / max(1, sum(right_alone)):.2%})"
         )
+    now = read(predictor, drawn, side)
+    kinds = [kind for kind, *_ in drawn]
+    shares = {
+        k: np.mean([n.value is None for n, kk in zip(now, kinds, strict=True) if kk == k])
+        for k in KINDS
+    }
+    print(
+        "  non-digits shown as not a digit: " + ", ".join(f"{k} {v:.1%}" for k, v in shares.items())
+    )
 
 
 if __name__ == "__main__":

@@ -291,3 +291,31 @@ def test_self_crossings_count_the_pairs_np_triu_keeps():
         same = owner[i] == owner[j]
         expected = np.bincount(owner[i[same]], minlength=len(paths)).tolist()
         assert _self_crossings(a, b, owner, len(paths)) == expected
+
+
+class FixedScores(DigitJudge):
+    """The shipped rules with a gate that finds every input ``score`` digit-like."""
+
+    def __init__(self, score: float):
+        super().__init__(DigitGate(), gate_threshold=0.01, number_threshold=0.5)
+        self.score = score
+
+    def judge(self, inputs, logits):
+        return [accepted(self.score) for _ in range(len(inputs))]
+
+
+def test_a_pictures_digits_are_judged_together_at_the_gates_own_threshold():
+    from mnist_desk.imaging.drawn import picture_from_image
+    from tests.test_numbers import picture
+
+    eleven = picture_from_image(picture(["1", "1"], gap=0.3))
+    seven = picture_from_image(picture(["7"]))
+    classifier = Predictor.from_model("classifier-convnet")
+    # each blob passes alone (0.05 >= 0.01); together 0.0025 does not: a letter in pieces
+    classifier.judge = FixedScores(0.05)
+    [pieces, one] = classifier.predict_numbers([eleven, seven])
+    assert pieces.value is None and "?" in pieces.text, pieces.text
+    assert one.value == 7  # one digit: the gate's threshold alone, as before
+    # together 0.09 passes the gate's threshold, though not the 0.5 set for drawn strokes
+    classifier.judge = FixedScores(0.3)
+    assert [n.value for n in classifier.predict_numbers([eleven, seven])] == [11, 7]

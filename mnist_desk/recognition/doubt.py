@@ -175,12 +175,14 @@ class DigitJudge:
         shapes: Sequence[StrokeShape] | None = None,
         heights: Sequence[float] | None = None,
         joined: Sequence[Verdict | None] | None = None,
+        threshold: float | None = None,
     ) -> list[Verdict]:
-        """The verdicts on the digits of one drawn number, judged together.
+        """The verdicts on the digits of one number, judged together.
 
         A digit whose strokes are a scribble's (``shapes``, ``recognition.scribble``) is not a
         digit. The number is read when the gate's probability that all its digits are digits
-        (the product of theirs) passes ``number_threshold``; otherwise its least digit-like
+        (the product of theirs) passes ``threshold`` (None: ``number_threshold``, set for
+        drawn strokes); otherwise its least digit-like
         digits are shown as not digits (each one the gate doubts, under DOUBTFUL, and at least
         the least digit-like). A digit of several less tall than MIN_HEIGHT_SHARE of the
         tallest (``heights``) is not one either, nor are two neighbours whose strokes touch
@@ -208,12 +210,13 @@ class DigitJudge:
         # A digit drawn as its outline (a doubled line) that passes the gate alone is not held
         # against its number: the gate learned digits drawn with one line, and finds outlines
         # less digit-like than letters cut into pieces are.
+        threshold = self.number_threshold if threshold is None else threshold
         scores = [v.score for v in said]
-        if math.prod(scores) >= self.number_threshold:
+        if math.prod(scores) >= threshold:
             return said
         outlined = [i < len(shapes or ()) and shapes[i].doubled for i in range(len(said))]
         scores = [1.0 if o else v for v, o in zip(scores, outlined, strict=True)]
-        if math.prod(scores) >= self.number_threshold:
+        if math.prod(scores) >= threshold:
             return said
         least = min(range(len(said)), key=lambda i: scores[i])
         return [

@@ -258,12 +258,16 @@ class Predictor:
 
     def _number_verdicts(self, drawn: Drawn, cut, way: list[int], verdicts: list, shapes) -> list:
         """The chosen digits' verdicts (``way`` indexes the candidates of ``cut``), judged
-        together where the judge can: drawn strokes only (a picture's blobs were not measured
-        so); a picture's ink far too small for a digit is none (``judge_size``)."""
+        together where the judge can. Drawn strokes by every rule of ``judge_number``; a
+        picture's digits (blobs, no strokes) by their gate scores alone, whose product must
+        reach what one digit must (the gate's own threshold): a letter cut into blobs that each
+        pass is no number. A picture's ink far too small for a digit is none (``judge_size``)."""
         chosen = [judge_size(verdicts[i], cut.candidates[i].side) for i in way]
         together = getattr(self.judge, "judge_number", None)
-        if together is None or shapes is None:
+        if together is None:
             return chosen
+        if shapes is None:
+            return together(chosen, threshold=getattr(self.judge, "gate_threshold", None))
         heights = [s.height for s in shapes]
         strokes = [s.paths for s in shapes]
         joined = joined_verdicts(strokes, cut, way, verdicts)
