@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from mnist_desk.errors import Phrase, UserError, Words
+from mnist_desk.support.fileio import missing_folders, remove_empty_folders
 
 NUM_CLASSES = 10
 RAW_FILES = (
@@ -232,17 +233,22 @@ def download_mnist(root: Path) -> None:
     """Download the four files into ``root/MNIST/raw`` with torchvision (imported only here).
 
     DataUnavailableError saying where to get the files by hand if torchvision is not installed
-    or the download fails.
+    or the download fails; a failed download takes back the folders made for it (while they
+    are empty: a file it wrote stays).
     """
     try:
         from torchvision.datasets import MNIST
     except ImportError as absent:
         raise DataUnavailableError(_no_downloader_message(root)) from absent
+    made = missing_folders(raw_folder(root))
     try:
         root.mkdir(parents=True, exist_ok=True)
         for train in (True, False):
             MNIST(str(root), train=train, download=True)
-    except Exception as failed:  # network errors come in many types
+    except BaseException as failed:  # network errors come in many types
+        remove_empty_folders(made)  # also after Ctrl-C
+        if not isinstance(failed, Exception):
+            raise
         raise DataUnavailableError(
             _missing_data_message(
                 root, DOWNLOAD_FAILED(why=_why_download_failed(failed)), tried=True

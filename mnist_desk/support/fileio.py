@@ -105,3 +105,25 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 
 def atomic_write_json(path: str | os.PathLike, obj: Any) -> Path:
     return atomic_write_bytes(path, (json.dumps(obj, indent=2) + "\n").encode())
+
+
+def missing_folders(folder: str | os.PathLike) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, deepest first: the folders a
+    ``mkdir(parents=True)`` of it would make, for ``remove_empty_folders`` to take back."""
+    missing = []
+    for candidate in (Path(folder), *Path(folder).parents):
+        if candidate.exists() or candidate.is_symlink():
+            break
+        missing.append(candidate)
+    return missing
+
+
+def remove_empty_folders(folders: list[Path]) -> None:
+    """Remove ``folders`` (deepest first) as long as they are empty: a folder that holds anything,
+    a file or a folder not in the list, stays, and so do the ones above it."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or already gone, or not ours to remove)
+            if folder.exists():
+                return

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mnist_desk.data.mnist_files import mnist_present
 from mnist_desk.errors import FolderError, Phrase
+from mnist_desk.support.fileio import missing_folders, remove_empty_folders
 
 CANNOT_WRITE = Phrase("cannot write {what} in {folder}: {reason}. {fix}, or {how_to_change}.")
 MAKE_IT_WRITABLE = Phrase("Make it writable")
@@ -30,9 +31,14 @@ ANOTHER_DATA_FOLDER = Phrase(
 )
 
 
-def check_writable_folder(folder: str | os.PathLike, what: str, how_to_change: str) -> Path:
-    """Create ``folder`` if needed and prove a file can be written in it; FolderError if not."""
+def check_writable_folder(
+    folder: str | os.PathLike, what: str, how_to_change: str, *, keep: bool = True
+) -> Path:
+    """Create ``folder`` if needed and prove a file can be written in it; FolderError if not.
+    With ``keep=False`` the folders made to try are removed again (the MNIST download makes
+    them itself, and takes them back if it fails: a refused or failed run leaves no folder)."""
     folder = Path(folder)
+    made = [] if keep else missing_folders(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=folder)
@@ -47,6 +53,8 @@ def check_writable_folder(folder: str | os.PathLike, what: str, how_to_change: s
                 what=what, folder=folder, reason=reason, fix=fix, how_to_change=how_to_change
             )
         ) from e
+    finally:
+        remove_empty_folders(made)
     return folder
 
 
@@ -57,4 +65,4 @@ def check_training_can_start(output: Path | None, data_dir: Path, download: bool
             raise FolderError(OUTPUT_IS_A_FOLDER(output=output, example=output / "my-model.pt"))
         check_writable_folder(output.parent, THE_TRAINED_MODEL(), ANOTHER_MODELS_FOLDER())
     if download and not mnist_present(data_dir):
-        check_writable_folder(data_dir, THE_MNIST_DOWNLOAD(), ANOTHER_DATA_FOLDER())
+        check_writable_folder(data_dir, THE_MNIST_DOWNLOAD(), ANOTHER_DATA_FOLDER(), keep=False)
