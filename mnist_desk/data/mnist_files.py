@@ -45,10 +45,26 @@ class DataCorruptError(UserError, RuntimeError):
     """An MNIST file is there but damaged (truncated, overwritten); the message names it."""
 
 
+class DamagedFileError(DataCorruptError):
+    """One MNIST file does not hold what its header declares (or no IDX header at all): its
+    message says to delete the files so that they are downloaded again, which ``load_mnist_raw``
+    words otherwise where the download is not allowed."""
+
+    def __init__(self, path: Path, problem: Words, *, download: bool = True):
+        fix = DAMAGED if download else DAMAGED_NO_DOWNLOAD
+        super().__init__(fix(path=path, problem=problem, folder=path.parent))
+        self.path, self.problem = path, problem
+
+
 # The messages of a damaged MNIST, in words the window can translate (errors.Phrase).
 DAMAGED = Phrase(
     "{path} is damaged: {problem}. Replace it with a good copy, or delete the MNIST files in "
     "{folder} so that they are downloaded again."
+)
+DAMAGED_NO_DOWNLOAD = Phrase(
+    "{path} is damaged: {problem}. Replace it with a good copy, or delete the MNIST files in "
+    "{folder} and allow the download (leave out --no-download; in the window: File > Download "
+    "MNIST When Missing) so that they are downloaded again."
 )
 NOT_IDX = Phrase("it does not start like an MNIST (IDX) file")
 WRONG_SHAPE = Phrase("it declares items of shape {shape}, not {expected}")
@@ -84,8 +100,8 @@ def mnist_present(root: Path | str) -> bool:
     return all(find_raw_file(raw, name) is not None for name in RAW_FILES)
 
 
-def _damaged(path: Path, problem: Words) -> DataCorruptError:
-    return DataCorruptError(DAMAGED(path=path, problem=problem, folder=path.parent))
+def _damaged(path: Path, problem: Words) -> DamagedFileError:
+    return DamagedFileError(path, problem)
 
 
 def _idx_dims(path: Path, name: str, header: bytes, size: int) -> tuple[int, ...]:
@@ -279,4 +295,9 @@ def load_mnist_raw(root: Path | str, *, download: bool = False) -> tuple[torch.T
         if not download:
             raise DataUnavailableError(_missing_data_message(root, DOWNLOAD_NOT_ALLOWED()))
         download_mnist(root)
-    return (*read_split(root, "train"), *read_split(root, "t10k"))
+    try:
+        return (*read_split(root, "train"), *read_split(root, "t10k"))
+    except DamagedFileError as damaged:
+        if download:
+            raise
+        raise DamagedFileError(damaged.path, damaged.problem, download=False) from damaged

@@ -2116,6 +2116,10 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <translation>{path} 已损坏：{problem}。请换成完好的副本，或删除 {folder} 中的 MNIST 文件以便重新下载。</translation>
     </message>
     <message>
+        <source>{path} is damaged: {problem}. Replace it with a good copy, or delete the MNIST files in {folder} and allow the download (leave out --no-download; in the window: File &gt; Download MNIST When Missing) so that they are downloaded again.</source>
+        <translation>{path} 已损坏：{problem}。请换成完好的副本，或删除 {folder} 中的 MNIST 文件并允许下载（不要加 --no-download；窗口中：文件 &gt; 缺少时自动下载 MNIST），以便重新下载。</translation>
+    </message>
+    <message>
         <source>it does not start like an MNIST (IDX) file</source>
         <translation>它的开头不像 MNIST（IDX）文件</translation>
     </message>

@@ -86,3 +86,18 @@ def test_a_damaged_gz_file_is_named_as_damaged_with_what_to_do(data_dir, tmp_pat
     err = capsys.readouterr().err
     assert err.startswith(f"error: {damaged} is damaged: ") and "Traceback" not in err
     assert "Replace it with a good copy" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("download", [True, False])
+def test_the_damaged_file_message_fits_the_download_setting(data_dir, tmp_path, capsys, download):
+    """Deleting the files gets them downloaded again only where the download is allowed: with
+    --no-download the message also says how to allow it."""
+    name, damage, _ = DAMAGE["truncated labels"]
+    folder, _ = damaged_copy(data_dir, tmp_path, name, damage)
+    switch = [] if download else ["--no-download"]
+    argv = ["--data-dir", folder, *switch, "evaluate", "classifier-lenet5", "--subset", "10"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "so that they are downloaded again" in err
+    how_to_allow = "leave out --no-download" in err and "Download MNIST When Missing" in err
+    assert how_to_allow is not download
