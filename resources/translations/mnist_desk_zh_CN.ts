@@ -427,19 +427,24 @@ The window keeps working; details below.</source>
 <context>
     <name>DatasetBrowser</name>
     <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="40"/>
-        <source>Training (50,000)</source>
-        <translation>训练集（50,000）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="41"/>
-        <source>Validation (10,000)</source>
-        <translation>验证集（10,000）</translation>
-    </message>
-    <message>
         <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="42"/>
-        <source>Test (10,000)</source>
-        <translation>测试集（10,000）</translation>
+        <source>Training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="43"/>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="44"/>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="48"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="70"/>

@@ -1,9 +1,10 @@
 """Browse MNIST: a page of samples with their labels, filtered by split and class.
 
 The data is loaded only when the browser is first shown, as a ``BackgroundJob`` (the first load
-takes seconds); a missing dataset shows DataUnavailableError's message, which says how to get it.
-The load cannot be interrupted: closing the window mid-load leaves the job to finish on its own
-(the adapter keeps it alive, and exit waits for it).
+takes seconds); a missing dataset shows DataUnavailableError's message, which says how to get it,
+and a change of the data folder or of the download setting loads again. The load cannot be
+interrupted: closing the window mid-load leaves the job to finish on its own (the adapter keeps
+it alive, and exit waits for it); a folder chosen meanwhile is loaded when it ends.
 """
 
 from __future__ import annotations
@@ -35,13 +36,18 @@ from mnist_desk.ui.pixmaps import pixmap_from_uint8
 PAGE_SIZE = 144  # fills a large window; a page renders in a few milliseconds
 
 
-def split_title(split: str) -> str:
+def split_title(split: str, count: int | None = None) -> str:
+    """The split's name, with its number of samples once they are loaded: "Training (50,000)"."""
     titles = {
-        "train": QCoreApplication.translate("DatasetBrowser", "Training (50,000)"),
-        "val": QCoreApplication.translate("DatasetBrowser", "Validation (10,000)"),
-        "test": QCoreApplication.translate("DatasetBrowser", "Test (10,000)"),
+        "train": QCoreApplication.translate("DatasetBrowser", "Training"),
+        "val": QCoreApplication.translate("DatasetBrowser", "Validation"),
+        "test": QCoreApplication.translate("DatasetBrowser", "Test"),
     }
-    return titles[split]
+    if count is None:
+        return titles[split]
+    return QCoreApplication.translate("DatasetBrowser", "{0} ({1})").format(
+        titles[split], f"{count:,}"
+    )
 
 
 class DatasetBrowser(QWidget):
@@ -59,12 +65,13 @@ class DatasetBrowser(QWidget):
         self.splits: Dataset | None = None
         self.page = 0
         self._job: BackgroundJob | None = None  # the load in progress
+        self._loading_from: tuple[Path, bool] = (self.data_dir, download)  # its folder, download
 
         self.texts = LiveTexts()
         self.split_box = QComboBox()
         for key in SPLITS:
             self.split_box.addItem("", key)
-        self.texts.items(self.split_box, split_title)
+        self.texts.items(self.split_box, lambda key: split_title(key, self._count(key)))
         self.texts.bind(
             self.split_box.setToolTip,
             lambda: self.tr("The fixed 50k/10k/10k split the models are trained on"),
@@ -82,7 +89,7 @@ class DatasetBrowser(QWidget):
         self.texts.bind(self.next_button.setText, lambda: self.tr("Next ▶"))
         self.page_label = QLabel()
         self.message = QLabel()
-        self._set_message(lambda: self.tr("MNIST loads when this tab is first shown."))
+        self._set_message(self._loads_when_shown)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -125,6 +132,13 @@ class DatasetBrowser(QWidget):
                 self._update_buttons(0)
         super().changeEvent(event)
 
+    def _loads_when_shown(self) -> str:
+        return self.tr("MNIST loads when this tab is first shown.")
+
+    def _count(self, split: str) -> int | None:
+        """How many samples ``split`` has; None while none are loaded."""
+        return None if self.splits is None else len(getattr(self.splits, split))
+
     def _set_message(self, text: Callable[[], str]) -> None:
         """The line above the grid; a callable, so a language switch re-reads it."""
         self._message = text
@@ -142,7 +156,7 @@ class DatasetBrowser(QWidget):
         self._set_message(lambda: self.tr("Loading MNIST…"))
         self.message.setStyleSheet("")
         self.message.show()
-        data_dir, download = self.data_dir, self.download
+        data_dir, download = self._loading_from = (self.data_dir, self.download)
         self._job = BackgroundJob(
             lambda emit: read_dataset(data_dir, download=download), name="loading MNIST"
         )
@@ -151,15 +165,36 @@ class DatasetBrowser(QWidget):
         self._job.start()
 
     def set_data_source(self, data_dir: str | Path | None, download: bool) -> None:
-        """Read MNIST from elsewhere (or allow downloading it); reloads if the folder changed."""
+        """Read MNIST from elsewhere, or with the download allowed (or not): loads again if the
+        folder changed, or if the download setting changed while nothing is loaded (the tab
+        shows why); a load in progress is followed by one of the new source when it ends."""
         folder = resolve_data_dir(data_dir)
-        self.download = download
-        if folder != self.data_dir:
-            self.data_dir = folder
-            if not self.loading:
-                self.splits = None
-                if self.isVisible():
-                    self.load()
+        moved = folder != self.data_dir
+        if not moved and download == self.download:
+            return
+        self.data_dir, self.download = folder, download
+        if not self.loading and (moved or self.splits is None):
+            self._load_again()
+
+    def _load_again(self) -> None:
+        """Forget what is shown (data or error) and load now, or when the tab is next shown."""
+        self.splits = None
+        self.page = 0
+        self.grid.clear()
+        self.texts.refresh()
+        self._update_buttons(0)
+        if self.isVisible():
+            self.load()
+        else:
+            self._set_message(self._loads_when_shown)
+            self.message.setStyleSheet("")
+            self.message.show()
+
+    def _outdated(self, loaded: bool) -> bool:
+        """Whether the load that ended read another folder than the one set now, or failed
+        with another download setting than the one set now."""
+        folder, download = self._loading_from
+        return folder != self.data_dir or (not loaded and download != self.download)
 
     @property
     def loading(self) -> bool:
@@ -169,13 +204,20 @@ class DatasetBrowser(QWidget):
     def _on_load_failed(self, error: JobError) -> None:
         """DataUnavailableError says what to do; a bug says where it was logged."""
         self._job = None
+        if self._outdated(loaded=False):
+            self._load_again()
+            return
         self._set_message(lambda: error.message)
         self.message.setStyleSheet("color: #a00;")
 
     @Slot(object)
     def _on_loaded(self, splits: Dataset) -> None:
         self._job = None
+        if self._outdated(loaded=True):
+            self._load_again()
+            return
         self.splits = splits
+        self.texts.refresh()
         self.message.hide()
         self.show_page(0)
 
