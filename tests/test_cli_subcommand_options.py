@@ -29,6 +29,7 @@ def help_of(capsys, command: str) -> str:
         ("my-digits", (), ("--data-dir", "--no-download", "--device", "--models-dir")),
         ("train-gate", ("--data-dir", "--no-download"), ("--device", "--models-dir")),
         ("evaluate", ("--data-dir", "--no-download", "--device", "--models-dir"), ()),
+        ("calibrate", ("--data-dir", "--no-download", "--device", "--models-dir"), ()),
     ],
 )
 def test_the_help_lists_the_global_options_the_subcommand_uses(

@@ -1,6 +1,7 @@
 """``mnist-desk train-gate`` (the shared "not a digit" gate), ``mnist-desk gate-threshold``
 (choose a saved gate's threshold again) and ``mnist-desk calibrate`` (fit a checkpoint's
-temperature on MNIST's validation split and save it back)."""
+temperature on MNIST's validation split and save it back: a file, or one of the user's models by
+name; never a shipped model by name, as its weights belong to the app)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ import shlex
 import sys
 from pathlib import Path
 
-from mnist_desk.cli.arguments import DATA_DIR, DEVICE, NO_DOWNLOAD, subcommand_options
+from mnist_desk.cli.arguments import (
+    DATA_DIR,
+    DEVICE,
+    MODELS_DIR,
+    NO_DOWNLOAD,
+    subcommand_options,
+)
 from mnist_desk.cli.train import EXIT_OK, use_thread_count
 from mnist_desk.errors import UserError
 
@@ -55,10 +62,15 @@ def add_parsers(sub) -> None:
 
     calibrate = sub.add_parser(
         "calibrate",
-        parents=[subcommand_options(DATA_DIR, NO_DOWNLOAD, DEVICE)],
+        parents=[subcommand_options(DATA_DIR, MODELS_DIR, NO_DOWNLOAD, DEVICE)],
         help="fit each checkpoint's temperature on MNIST's validation split and save it back",
     )
-    calibrate.add_argument("checkpoints", nargs="+", type=Path, help=".pt files to calibrate")
+    calibrate.add_argument(
+        "checkpoints",
+        nargs="+",
+        metavar="MODEL",
+        help=".pt files to calibrate, or names of your models (not the shipped ones)",
+    )
     calibrate.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
     calibrate.add_argument("--json", action="store_true", help="print what was fitted as JSON")
     calibrate.set_defaults(func=cmd_calibrate)
@@ -81,6 +93,37 @@ def _require_files(paths, readable: bool = False) -> None:
             from mnist_desk.store.checkpoints import load_checkpoint
 
             load_checkpoint(path)
+
+
+def calibration_files(given: list[str], models_dir: str | None) -> list[Path]:
+    """The files ``calibrate`` saves back into: a path as given; a name (as ``--model`` takes
+    one) only for a model of the user's, since a shipped model's weights belong to the app."""
+    from mnist_desk.store.names import is_file_reference, model_files
+    from mnist_desk.support.config import resolve_models_dir
+
+    files = []
+    for name in given:
+        if is_file_reference(name):
+            files.append(Path(name))
+            continue
+        found = model_files(models_dir)
+        yours = [path.stem for path, shipped in found if not shipped]
+        listed = f"your models: {', '.join(yours)}" if yours else "your models: none yet"
+        match = next(((path, shipped) for path, shipped in found if path.stem == name), None)
+        if match is None:
+            raise UserError(
+                f"no model named {name!r} in {resolve_models_dir(models_dir)} ({listed}); "
+                "give the checkpoint's .pt file or the name of one of your models"
+            )
+        if match[1]:
+            raise UserError(
+                f"{name!r} is a shipped model, and calibrate saves the model back into its file: "
+                f"the shipped weights belong to the app (and come calibrated). To calibrate it "
+                f"all the same, copy {match[0]} to a file of your own and give that file "
+                f"({listed})"
+            )
+        files.append(match[0])
+    return files
 
 
 def cmd_train_gate(args: argparse.Namespace) -> int:
@@ -147,12 +190,13 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from mnist_desk.training.calibration import recalibrate_checkpoint
 
     use_thread_count(args.threads)
-    _require_files(args.checkpoints, readable=True)
+    checkpoints = calibration_files(args.checkpoints, args.models_dir)
+    _require_files(checkpoints, readable=True)
     splits = _splits(args)
     device = resolve_device(args.device)
     command = "mnist-desk " + shlex.join(sys.argv[1:])
     fitted = {}
-    for path in args.checkpoints:
+    for path in checkpoints:
         fitted[str(path)] = recalibrate_checkpoint(path, splits.val, device, command)
         if not args.json:
             for what, c in fitted[str(path)].items():
