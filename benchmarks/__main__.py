@@ -15,7 +15,16 @@ import time
 import traceback
 from pathlib import Path
 
-from benchmarks.common import REPO, Line, Options, cores, log, machine_info, set_threads
+from benchmarks.common import (
+    REPO,
+    Line,
+    Options,
+    cores,
+    log,
+    machine_info,
+    repo_path,
+    set_threads,
+)
 from benchmarks.results import RESULTS_MD, render_table, save_row, write_results_md
 
 ROWS = {
@@ -85,6 +94,19 @@ def render(lines: list[Line], machine: dict[str, str], opts: Options, wall: floa
     return f"Machine: {about}\n\nCommand: `{cmd}` ({mode}, {wall / 60:.1f} min)\n\n{render_table(lines)}"
 
 
+def recorded_command(argv: list[str]) -> str:
+    """This run's command as RESULTS.md records it: a path inside or beside the repository
+    (``--data-dir /work/shared/datasets``) relative to its root (``../shared/datasets``)."""
+
+    def word(text: str) -> str:
+        option, equals, value = text.partition("=")
+        if equals and option.startswith("--") and os.path.isabs(value):
+            return f"{option}={repo_path(value)}"
+        return repo_path(text) if os.path.isabs(text) else text
+
+    return " ".join(["python -m benchmarks", *map(word, argv)])
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     data_dir = Path(
@@ -121,10 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_info(opts.threads)
     load_start = os.getloadavg()[0]
     started = time.perf_counter()
-    cmd = (
-        "python -m benchmarks"
-        + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
-    ).strip()
+    cmd = recorded_command(argv if argv is not None else sys.argv[1:])
     lines: list[Line] = []
     for row in chosen:
         title, module_name = ROWS[row]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import Line, Options, child_env, log, secs
+from benchmarks.common import Line, Options, child_env, log, repo_path, secs
 from benchmarks.whole_commands import KINDS, _describe, probe, public_command, timed
 
 GOAL_RATIO = 5.0
@@ -26,7 +26,7 @@ GOAL_DRAWN = 0.993
 def best_command(seed: int, output: Path, opts: Options) -> list[str]:
     return [
         *("mnist-desk", "train", "--preset", "best", "--seed", str(seed)),
-        *("--threads", str(opts.threads), "--data-dir", str(opts.data_dir), "--no-download"),
+        *("--threads", str(opts.threads), "--data-dir", repo_path(opts.data_dir), "--no-download"),
         *("-o", str(output), "-q"),
     ]
 

@@ -51,6 +51,28 @@ class Line:
         return {True: "yes", False: "**no**", None: ""}[self.met]
 
 
+def repo_path(path: str | os.PathLike, root: Path = REPO) -> str:
+    """``path`` as a command run from the repository root names it, for the record: inside or
+    beside the repository (also through a link beside it, as a worktree's ``../shared`` is)
+    relative to the root, e.g. ``../shared/datasets``; any other path as it is. The commands
+    in RESULTS.md then name no folder of the one machine that ran them (they run from the root:
+    ``cwd=REPO``)."""
+    given = Path(os.path.abspath(path))
+    real = given.resolve()
+    beside = root.parent
+    if beside == Path(beside.anchor):  # a repository at the top of the disk: only inside it
+        beside = root
+    candidates = [given, real]
+    with contextlib.suppress(OSError):
+        for link in beside.iterdir():
+            if link.is_symlink() and real.is_relative_to(target := link.resolve()):
+                candidates.append(link / real.relative_to(target))
+    for candidate in candidates:
+        if candidate.is_relative_to(beside):
+            return Path(os.path.relpath(candidate, root)).as_posix()
+    return str(path)
+
+
 def cores() -> int:
     """CPU cores this process may run on."""
     try:

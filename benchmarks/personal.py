@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import REPO, Line, Options, child_env, log
+from benchmarks.common import REPO, Line, Options, child_env, log, repo_path
 
 ROW = "10"
 PER_DIGIT = 18  # to learn from, and as many held out
@@ -52,17 +52,24 @@ def fill_store(folder: Path, per_digit: int, seed: int) -> int:
     return len(store)
 
 
+def hand_command(output: Path, opts: Options) -> list[str]:
+    """The whole command a user would run to fine-tune on their digits (this Python's
+    ``-m mnist_desk`` for ``mnist-desk``), run from the repository root."""
+    cmd = [sys.executable, "-m", "mnist_desk", "train", "--task", "classifier", "--my-digits"]
+    cmd += ["--data-dir", repo_path(opts.data_dir), "--no-download"]
+    cmd += ["--threads", str(opts.threads), "-o", str(output), "-q"]
+    if opts.quick:
+        cmd += ["--steps", "5", "--test-subset", "500"]
+    return cmd
+
+
 def run_hand(opts: Options, seed: int, per_digit: int) -> dict:
     """One hand: fill a store, time the command, read its metrics file."""
     with tempfile.TemporaryDirectory(prefix="mnist-desk-personal-") as tmp:
         tmp = Path(tmp)
         count = fill_store(tmp / "my-digits", per_digit, seed)
         output = tmp / "models" / "classifier-convnet-mine-bench.pt"
-        cmd = [sys.executable, "-m", "mnist_desk", "train", "--task", "classifier", "--my-digits"]
-        cmd += ["--data-dir", str(opts.data_dir), "--no-download", "--threads", str(opts.threads)]
-        cmd += ["-o", str(output), "-q"]
-        if opts.quick:
-            cmd += ["--steps", "5", "--test-subset", "500"]
+        cmd = hand_command(output, opts)
         env = child_env(opts)
         env["MNIST_DESK_MY_DIGITS"] = str(tmp / "my-digits")
         log(f"hand {seed}: {count} personal digits; timing: {' '.join(cmd[1:])}")

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import REPO, Line, Options, child_env, log, median, secs
+from benchmarks.common import REPO, Line, Options, child_env, log, median, repo_path, secs
 
 SEEDS = (0, 1, 2)
 TARGET = 0.99
@@ -59,7 +59,7 @@ def probe(env: dict[str, str]) -> dict:
 def project_command(seed: int, output: Path, opts: Options) -> list[str]:
     return [
         *("mnist-desk", "train", "--preset", "quick", "--seed", str(seed)),
-        *("--threads", str(opts.threads), "--data-dir", str(opts.data_dir), "--no-download"),
+        *("--threads", str(opts.threads), "--data-dir", repo_path(opts.data_dir), "--no-download"),
         *("-o", str(output), "-q"),
     ]
 
@@ -67,7 +67,14 @@ def project_command(seed: int, output: Path, opts: Options) -> list[str]:
 def public_command(seed: int, output: Path, opts: Options) -> list[str]:
     return [
         *("python", "-m", "benchmarks.public_recipe", "--seed", str(seed)),
-        *("--threads", str(opts.threads), "--data-dir", str(opts.data_dir), "-o", str(output)),
+        *(
+            "--threads",
+            str(opts.threads),
+            "--data-dir",
+            repo_path(opts.data_dir),
+            "-o",
+            str(output),
+        ),
     ]
 
 

@@ -17,14 +17,13 @@ from tests.support import REPO
 README = REPO / "README.md"
 # docs/ at any depth: the reference pages and the lab notebook (docs/lab/).
 PAGES = sorted((REPO / "docs").rglob("*.md"))
-# benchmarks/RESULTS.md records each command as it was run, paths of the machine that ran it
-# included: its links and commands are checked, not its paths.
-RECORDS = [REPO / "benchmarks" / "RESULTS.md"]
-# Pages outside docs/ whose links, commands and paths are held to the same rules.
+# Pages outside docs/ whose links, commands and paths are held to the same rules; among them
+# benchmarks/RESULTS.md, whose commands the benchmark runner records with the repository's
+# neighbours named from its root (--data-dir ../shared/datasets), never by a machine's path.
 OTHER_PAGES = [
     p
     for p in [*sorted((REPO / "benchmarks").glob("*.md")), REPO / "packaging" / "README.md"]
-    if p.is_file() and p not in RECORDS
+    if p.is_file()
 ]
 ALL_PAGES = [README, *PAGES, *OTHER_PAGES]
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -81,7 +80,7 @@ def test_the_readme_is_under_12_kb():
 
 def test_every_link_of_the_readme_and_the_docs_leads_somewhere():
     assert len(OTHER_PAGES) >= 2 and any(p.parent.name == "lab" for p in PAGES)
-    broken = {name(p): b for p in ALL_PAGES + RECORDS if (b := broken_links(p))}
+    broken = {name(p): b for p in ALL_PAGES if (b := broken_links(p))}
     assert broken == {}
 
 
@@ -159,7 +158,7 @@ def usage_error(command: str) -> str | None:
 
 
 def test_every_command_in_the_readme_and_the_docs_parses():
-    pages = ALL_PAGES + RECORDS
+    pages = ALL_PAGES
     commands = [(name(p), c) for p in pages for c in commands_in(p.read_text("utf-8"))]
     assert len(commands) > 60
     refused = {f"{name}: {c}": e for name, c in commands if (e := usage_error(c))}

@@ -1,0 +1,77 @@
+"""The benchmark runner records the commands it runs with paths inside or beside the repository
+relative to its root (`--data-dir ../shared/datasets`), as they run from there: RESULTS.md
+named `/work/shared/datasets`, a folder of the one machine that ran them."""
+
+from __future__ import annotations
+
+import os
+import shlex
+from pathlib import Path
+
+import pytest
+
+from benchmarks.common import REPO, Options, repo_path
+
+
+@pytest.fixture
+def beside(tmp_path):
+    """A checkout in a folder of worktrees (tmp/wt/repo), whose ../shared is a link to the
+    machine's shared folder (tmp/shared), as in a worktree of this project."""
+    (tmp_path / "shared" / "datasets").mkdir(parents=True)
+    (tmp_path / "wt" / "repo").mkdir(parents=True)
+    (tmp_path / "wt" / "shared").symlink_to(tmp_path / "shared")
+    return tmp_path
+
+
+def test_a_path_inside_the_repository_is_relative_to_its_root():
+    assert repo_path(REPO / "benchmarks" / "results") == "benchmarks/results"
+    assert repo_path(REPO) == "."
+
+
+def test_a_path_beside_the_repository_goes_up_from_its_root():
+    assert repo_path(REPO.parent / "shared" / "datasets") == "../shared/datasets"
+
+
+def test_a_folder_reached_through_a_link_beside_the_repository_is_named_through_it(beside):
+    root = beside / "wt" / "repo"
+    assert repo_path(beside / "shared" / "datasets", root) == "../shared/datasets"
+    assert (root / "../shared/datasets").resolve() == (beside / "shared" / "datasets").resolve()
+
+
+def test_a_path_elsewhere_is_kept_as_it_is(beside):
+    root = beside / "wt" / "repo"
+    assert repo_path("/opt/mnist", root) == "/opt/mnist"
+    assert repo_path(beside / "other", root) == str(beside / "other")
+
+
+def machine_paths(words: list[str]) -> list[str]:
+    return [w for w in words if os.path.isabs(w)]
+
+
+def test_the_recorded_commands_name_the_data_folder_from_the_repository_root():
+    from benchmarks.best_preset import best_command
+    from benchmarks.personal import hand_command
+    from benchmarks.whole_commands import project_command, public_command
+
+    data = (REPO.parent / "shared" / "datasets").resolve()  # as the runner resolves it
+    opts = Options(data_dir=data, threads=2)
+    commands = [
+        project_command(0, Path("MODEL.pt"), opts),
+        public_command(0, Path("MODEL.pt"), opts),
+        best_command(0, Path("MODEL.pt"), opts),
+        hand_command(Path("MODEL.pt"), opts)[1:],
+    ]
+    for words in commands:
+        assert "--data-dir ../shared/datasets" in shlex.join(words)
+        assert machine_paths(words) == []
+
+
+def test_the_run_s_own_command_names_its_folders_from_the_repository_root():
+    from benchmarks.__main__ import recorded_command
+
+    data = str(REPO.parent / "shared" / "datasets")
+    assert recorded_command([]) == "python -m benchmarks"
+    assert recorded_command(["--rows", "1w", "--data-dir", data]) == (
+        "python -m benchmarks --rows 1w --data-dir ../shared/datasets"
+    )
+    assert recorded_command([f"--output={REPO / 'x.md'}"]) == "python -m benchmarks --output=x.md"
