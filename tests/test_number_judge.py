@@ -319,3 +319,22 @@ def test_a_pictures_digits_are_judged_together_at_the_gates_own_threshold():
     # together 0.09 passes the gate's threshold, though not the 0.5 set for drawn strokes
     classifier.judge = FixedScores(0.3)
     assert [n.value for n in classifier.predict_numbers([eleven, seven])] == [11, 7]
+
+
+def test_a_pictures_digit_less_than_half_as_tall_as_its_neighbour_is_no_digit():
+    from PIL import Image, ImageDraw
+
+    from mnist_desk.imaging.drawn import picture_from_image
+
+    def drawn(mark_height: float):
+        image = Image.new("L", (300, 300), 255)
+        draw = ImageDraw.Draw(image)
+        draw.line([(60, 80), (140, 80), (90, 220)], fill=0, width=10, joint="curve")  # a 7
+        draw.line([(200, 220 - mark_height), (200, 220)], fill=0, width=10)  # a stroke beside
+        return picture_from_image(np.asarray(image))
+
+    classifier = Predictor.from_model("classifier-convnet")
+    classifier.judge = FixedScores(0.9)  # every blob digit-like, together too
+    [short, tall] = classifier.predict_numbers([drawn(40), drawn(130)])
+    assert short.value is None and short.text.startswith("7"), short.text  # an arch, a mark
+    assert tall.value == 71

@@ -259,15 +259,18 @@ class Predictor:
     def _number_verdicts(self, drawn: Drawn, cut, way: list[int], verdicts: list, shapes) -> list:
         """The chosen digits' verdicts (``way`` indexes the candidates of ``cut``), judged
         together where the judge can. Drawn strokes by every rule of ``judge_number``; a
-        picture's digits (blobs, no strokes) by their gate scores alone, whose product must
-        reach what one digit must (the gate's own threshold): a letter cut into blobs that each
-        pass is no number. A picture's ink far too small for a digit is none (``judge_size``)."""
+        picture's digits (blobs, no strokes) by their heights and their gate scores, whose
+        product must reach what one digit's must (the gate's own threshold): a letter cut into
+        blobs that each pass is no number. A picture's ink far too small for a digit is none
+        (``judge_size``)."""
         chosen = [judge_size(verdicts[i], cut.candidates[i].side) for i in way]
         together = getattr(self.judge, "judge_number", None)
         if together is None:
             return chosen
         if shapes is None:
-            return together(chosen, threshold=getattr(self.judge, "gate_threshold", None))
+            heights = [cut.layout.run_box(*cut.candidates[i].run).height for i in way]
+            threshold = getattr(self.judge, "gate_threshold", None)
+            return together(chosen, heights=heights, threshold=threshold)
         heights = [s.height for s in shapes]
         strokes = [s.paths for s in shapes]
         joined = joined_verdicts(strokes, cut, way, verdicts)
