@@ -95,3 +95,60 @@ def test_at_the_smallest_size_the_progress_of_a_run_is_read_on_one_line(panel, q
     finally:
         qtbot.mouseClick(controls.stop_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+
+
+def wholly_in_view(widget) -> bool:
+    """Nothing of ``widget`` is hidden by a parent's edge (a scroll area's, the window's)."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def click_language(window, qtbot, language: str) -> None:
+    window.window_actions.languages[language].trigger()  # View > Language
+    shrink_to_minimum(qtbot, window)
+    qtbot.wait(1)  # the layouts settle in the event loop
+
+
+def test_at_the_smallest_size_the_phase_line_under_the_progress_bar_is_whole(
+    qtbot, make_window, data_dir
+):
+    """At the window's minimum size "Completed, test accuracy 69.80%" under the bar sat half below
+    the scroll area's bottom edge: the settings scroll, the controls under them stay in view."""
+    window = make_window(data_dir=str(data_dir))
+    qtbot.waitUntil(lambda: window.training_panel is not None, timeout=30_000)
+    panel = window.training_panel
+    click_tab(window.tabs, panel)
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    shrink_to_minimum(qtbot, window)
+    assert start_by_button(qtbot, panel, tiny_settings(max_steps=5))
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+    phase = panel.run_controls.phase_label
+    try:
+        for language in ("en", "zh_CN"):
+            click_language(window, qtbot, language)
+            assert "%" in phase.text(), phase.text()  # the test accuracy
+            assert wholly_in_view(phase), (language, phase.visibleRegion().boundingRect())
+    finally:
+        i18n.apply_language("en")
+
+
+def test_at_the_smallest_size_a_failed_comparisons_banner_is_in_view(qtbot, make_window, tmp_path):
+    """Compare adders without MNIST: the banner saying so was below the left column's fold, out
+    of sight at the window's minimum size, and the phase line "Failed" cut in half."""
+    empty = tmp_path / "no-mnist"
+    empty.mkdir()
+    window = make_window(data_dir=str(empty), download=False)
+    qtbot.waitUntil(lambda: window.training_panel is not None, timeout=30_000)
+    panel = window.training_panel
+    click_tab(window.tabs, panel)
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=30_000)
+    controls = panel.run_controls
+    qtbot.mouseClick(controls.compare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.is_running and controls.ended_shown, timeout=RUN_TIMEOUT_MS)
+    try:
+        for language in ("en", "zh_CN"):
+            click_language(window, qtbot, language)
+            assert "MNIST" in controls.banner.text()
+            assert wholly_in_view(controls.banner), (language, controls.banner.visibleRegion())
+            assert wholly_in_view(controls.phase_label), language
+    finally:
+        i18n.apply_language("en")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -111,18 +112,26 @@ class TrainingPanel(QWidget, PanelExports):
         for index, (view, title) in enumerate(tabs):
             self.views.addTab(view, "")
             self.texts.bind(lambda text, i=index: self.views.setTabText(i, text), title)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.form)
-        left_layout.addWidget(self.run_controls)
-        left_layout.addStretch(1)
+        # the form scrolls; the controls, the phase line and the error banner under it stay in
+        # view (in the scroll area, a short window cut the phase line and hid the banner)
+        settings = QWidget()
+        settings_layout = QVBoxLayout(settings)
+        settings_layout.setContentsMargins(0, 0, 0, 0)
+        settings_layout.addWidget(self.form)
+        settings_layout.addStretch(1)
         scroll = QScrollArea()
-        scroll.setWidget(left)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)  # the form's box is its frame
+        scroll.setWidget(settings)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(left.minimumSizeHint().width() + 20)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(9, 0, 9, 0)  # the form whole at the window's least height
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.run_controls)
+        left.setMinimumWidth(left.minimumSizeHint().width() + 20)  # room for a scroll bar
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
+        splitter.addWidget(left)
         splitter.addWidget(self.views)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
