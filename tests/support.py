@@ -101,3 +101,11 @@ def shrink_to_minimum(qtbot, widget) -> None:
         return widget.size() == widget.minimumSizeHint()
 
     qtbot.waitUntil(at_minimum)
+
+
+def status_message(window) -> str:
+    """The status bar's message as a person reads it: where the line ends in "…" (no more room
+    before the model's name), the whole message is in the bar's tip."""
+    bar = window.statusBar()
+    shown = bar.currentMessage()
+    return bar.toolTip() if shown.endswith("…") and bar.toolTip() else shown

@@ -16,6 +16,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.support import status_message
+
 REPO = Path(__file__).resolve().parents[2]
 LOAD_TIMEOUT_MS = 60_000
 
@@ -452,21 +454,20 @@ def test_an_error_shown_and_the_status_bar_follow_a_language_switch(
     monkeypatch.setattr(window.predictor, "predict_sum", fail)
     pen(window.canvases[0], VERTICAL)
     box, caption = window.panels[0].result_view.confidence_label, window.sum_view.caption_label
-    status = window.statusBar()
     assert box.text().startswith("Recognition failed: ") and "CUDA error" in box.text()
     assert caption.text() == "No sum: recognition failed"
-    assert status.currentMessage() == box.text()
+    assert status_message(window) == box.text()
     try:
         window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)  # posted events
         assert box.text().startswith("识别失败：") and "CUDA error" in box.text()
         assert caption.text() == "没有和：识别失败"
-        assert status.currentMessage() == box.text()
+        assert status_message(window) == box.text()
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Draw", timeout=2000)
     assert box.text().startswith("Recognition failed: ")
-    assert status.currentMessage() == box.text()
+    assert status_message(window) == box.text()
 
 
 def test_an_error_dialog_and_its_status_follow_a_language_switch(
@@ -485,21 +486,20 @@ def test_an_error_dialog_and_its_status_follow_a_language_switch(
     )
     QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # Ctrl+O
     [box] = message_boxes()
-    status = window.statusBar()
     assert box.windowTitle() == "Cannot open the image"
-    assert status.currentMessage().startswith("Cannot open the image: ")
+    assert status_message(window).startswith("Cannot open the image: ")
     try:
         window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)  # posted events
         assert box.windowTitle() == "无法打开图片"
         assert box.text() == f"{bad}：不是本应用能读取的图片（" + box.text().split("（", 1)[1]
-        assert status.currentMessage().startswith(f"无法打开图片: {bad}：不是本应用能读取的图片")
+        assert status_message(window).startswith(f"无法打开图片: {bad}：不是本应用能读取的图片")
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Draw", timeout=2000)
     assert box.windowTitle() == "Cannot open the image"
     assert box.text().startswith(f"{bad}: not an image this app can read (")
-    assert status.currentMessage().startswith("Cannot open the image: ")
+    assert status_message(window).startswith("Cannot open the image: ")
 
 
 def test_the_cpu_entry_of_the_device_picker_is_translated(window, qtbot):

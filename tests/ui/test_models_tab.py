@@ -19,7 +19,7 @@ from mnist_desk.app.leaderboard_rows import (
 )
 from mnist_desk.store.checkpoints import metrics_path
 from mnist_desk.store.history import history_path
-from tests.support import press
+from tests.support import press, status_message
 
 TIMEOUT_MS = 60_000
 
@@ -318,9 +318,8 @@ def test_a_damaged_training_history_is_reported_in_chinese(tab, qtbot):
     try:
         window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
         press(qtbot, view.buttons[Action.CURVES])
-        status = window.statusBar()
-        qtbot.waitUntil(lambda: str(damaged) in status.currentMessage(), timeout=TIMEOUT_MS)
-        assert status.currentMessage() == (
+        qtbot.waitUntil(lambda: str(damaged) in status_message(window), timeout=TIMEOUT_MS)
+        assert status_message(window) == (
             f"{damaged}：不是训练历史文件（它的列不是 split、step、epoch、time、loss、error）"
         )
     finally:

@@ -16,7 +16,6 @@ reads the catalog and loads the Predictor.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +38,7 @@ from mnist_desk.ui.inside.inside_dock import install_inside_dock
 from mnist_desk.ui.settings import AppSettings
 from mnist_desk.ui.shell import about
 from mnist_desk.ui.shell.about import app_icon
+from mnist_desk.ui.shell.status_line import StatusLine
 from mnist_desk.ui.shell.window_actions import WindowActions
 from mnist_desk.ui.shell.window_files import WindowFiles
 from mnist_desk.ui.shell.window_tabs import WindowTabs
@@ -84,12 +84,12 @@ class MainWindow(QMainWindow):
         self.download = self.settings.download_allowed if download is None else download
         self.models_dir = models_dir
         self.drawing = DrawingSession(2)  # both drawings, their undo history, their reading
+        self.status_line = StatusLine(self.statusBar())  # show_status's messages, fitted
         self.closed = False
         self.last_result = None  # the SumResult shown
         self.last_error = ""  # the last error shown to the user
         self._message_box: QMessageBox | None = None
         self._error: tuple[Text, Text] = ("", "")  # the error dialog's title and message
-        self._status: tuple[Text, str, float | None] = ("", "", None)  # shown: what, as, until
         self.training = None  # the app's TrainingSession: every run (the Train tab shows it)
         self.training_panel = None  # the Train tab, added once the core has loaded
         self.my_digits_view = None  # the My digits tab, likewise
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:
         if is_language_change(event):
             self.texts.refresh()
-            self._retranslate_status()
+            self.status_line.retranslate()
             self._retranslate_error()
         super().changeEvent(event)
 
@@ -184,17 +184,9 @@ class MainWindow(QMainWindow):
 
     def show_status(self, message: Text, timeout_ms: int = 10000) -> None:
         """``message`` in the status bar for ``timeout_ms`` (0: until another replaces it); a
-        callable is worded again if the language switches while it shows."""
-        text = text_of(message)
-        self.statusBar().showMessage(text, timeout_ms)
-        until = time.monotonic() + timeout_ms / 1000 if timeout_ms > 0 else None
-        self._status = (message, text, until)
-
-    def _retranslate_status(self) -> None:
-        message, shown, until = self._status
-        if callable(message) and shown and self.statusBar().currentMessage() == shown:
-            left = 0 if until is None else max(1, round((until - time.monotonic()) * 1000))
-            self.show_status(message, left)
+        callable is worded again if the language switches while it shows; a long one ends in
+        "…" (whole in the bar's tip) rather than run under the model's name on the right."""
+        self.status_line.show(message, timeout_ms)
 
     # ---- the model in use (loaded in a worker thread) --------------------------------
 
