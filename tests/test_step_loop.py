@@ -107,3 +107,30 @@ def test_cancel_stops_after_the_current_step_and_pauses_are_left_out_of_the_time
     loop = run(learner, controls=controls, total_steps=2)
     assert loop.paused >= 0.25 and loop.elapsed() < loop.paused
     assert loop.step == 2 and not controls.paused
+
+
+def test_how_a_run_ended_is_english_words_the_window_can_translate():
+    """The end messages are Phrases (errors.Words): plain English for the CLI and the files,
+    each with the template the window translates (context "Phrase") and its values."""
+    from mnist_desk.errors import Words
+    from mnist_desk.training import steps
+
+    finished = run(Counting())
+    early = run(Counting(val_errors=[0.3, 0.4, 0.5]), eval_every=2, patience=1)
+    hint = steps.LOWER_LR_NOW(lr="0.1")
+    diverged = run(Counting(losses=[float("inf")]), divergence_hint=hint)
+    assert finished.message == "training finished"
+    assert finished.message.template == steps.FINISHED.template
+    assert early.message == (
+        "stopped early at step 6: validation error did not improve for 1 evaluations"
+    )
+    assert early.message.values == {"step": 6, "patience": 1}
+    assert diverged.message == (
+        "Training diverged: the loss became inf at step 1. Try a lower learning rate (now 0.1)."
+    )
+    assert diverged.message.values["hint"] is hint
+    kept = steps.what_was_kept(diverged.message, kept=True, checkpoint="m.pt")
+    assert kept == f"{diverged.message} The best model so far was kept: m.pt."
+    assert kept.values["ending"] is diverged.message
+    for message in (finished.message, early.message, diverged.message, kept):
+        assert isinstance(message, Words)

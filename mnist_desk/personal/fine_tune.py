@@ -29,7 +29,7 @@ import torch
 from torch import nn
 
 from mnist_desk.data import mnist as mdata
-from mnist_desk.errors import SettingsError
+from mnist_desk.errors import Phrase, SettingsError
 from mnist_desk.models import CLASSIFIER, count_parameters
 from mnist_desk.personal.data import (
     NotEnoughDigits,  # noqa: F401 - raised by PersonalTrainer: callers catch it from here
@@ -74,9 +74,10 @@ from mnist_desk.training import (
 )
 from mnist_desk.training.calibration import calibration_meta
 from mnist_desk.training.controls import RunSwitches
-from mnist_desk.training.steps import LoopPlan, StepLoop
+from mnist_desk.training.steps import LOWER_LR, LoopPlan, StepLoop
 
 TEST_SIZE = 10_000  # the official MNIST test set
+DIVERGED = Phrase("Fine-tuning diverged; nothing was saved.")
 
 
 @dataclass
@@ -233,7 +234,7 @@ class PersonalTrainer:
             personal=report,
         )
         if status == "diverged":
-            self.callback(FailedEvent("Fine-tuning diverged; nothing was saved.", result))
+            self.callback(FailedEvent(DIVERGED(), result))
         elif not self.controls.discarded:
             self.callback(FinishedEvent(result))
         return result
@@ -304,7 +305,7 @@ class PersonalTrainer:
             total_steps=s.steps,
             steps_per_epoch=s.steps,  # the fine-tune is one pass: its "epoch" is the run
             eval_every=max(1, s.steps // max(1, s.evals)),
-            divergence_hint="Try a lower learning rate.",
+            divergence_hint=LOWER_LR(),
             report=report,  # the cross-validation folds run quietly
         )
         history = self.history if report else None

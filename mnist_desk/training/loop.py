@@ -35,12 +35,7 @@ from mnist_desk.training.checkpointing import (
     tested_metrics,
 )
 from mnist_desk.training.controls import RunSwitches
-from mnist_desk.training.evaluation import (
-    digit_metrics,
-    digit_summary,
-    evaluate,
-    full_report,
-)
+from mnist_desk.training.evaluation import digit_metrics, digit_summary, evaluate, full_report
 from mnist_desk.training.events import (
     Event,
     FailedEvent,
@@ -52,7 +47,13 @@ from mnist_desk.training.events import (
 )
 from mnist_desk.training.preflight import check_training_can_start
 from mnist_desk.training.settings import TrainingSettings, steps_per_epoch, total_steps
-from mnist_desk.training.steps import LoopPlan, StepLoop, seeded_torch_rng
+from mnist_desk.training.steps import (
+    LOWER_LR_NOW,
+    LoopPlan,
+    StepLoop,
+    seeded_torch_rng,
+    what_was_kept,
+)
 from mnist_desk.training.task_data import TaskData
 
 
@@ -303,7 +304,7 @@ class Trainer:
             eval_from=s.eval_from,
             patience=s.patience,
             images_per_example=task_data.images_per_example,
-            divergence_hint=f"Try a lower learning rate (now {s.lr:g}).",
+            divergence_hint=LOWER_LR_NOW(lr=f"{s.lr:g}"),
         )
         return run, plan
 
@@ -319,15 +320,13 @@ class Trainer:
         self.history["stopped"] = [
             {"step": loop.step, "reason": loop.status, "message": loop.message}
         ]
-        if run.best_state is None:
-            result = self._untested_result(run, loop, loop.status, elapsed)
-            kept = " No checkpoint was kept (no evaluation had run)."
-        else:
+        kept = run.best_state is not None
+        if kept:
             result = self._test_and_save(run, loop, elapsed)
-            where = f": {result.checkpoint}" if result.checkpoint else ""
-            kept = f" The best model so far was kept{where}."
+        else:
+            result = self._untested_result(run, loop, loop.status, elapsed)
         if loop.status == "diverged":
-            self._emit(FailedEvent(loop.message + kept, result))
+            self._emit(FailedEvent(what_was_kept(loop.message, kept, result.checkpoint), result))
         else:
             self._emit(FinishedEvent(result))
         return result

@@ -22,11 +22,37 @@ from typing import Any, Protocol
 
 import torch
 
+from mnist_desk.errors import Phrase, Words
 from mnist_desk.training.controls import RunSwitches
 from mnist_desk.training.evaluation import EvaluationInterrupted
 from mnist_desk.training.events import EpochEvent, EvalEvent, Event, StepEvent
 
 History = dict[str, list[dict[str, Any]]]
+
+# How a run ended, in the user's words (the window words them in its language: errors.Phrase)
+FINISHED = Phrase("training finished")
+STOPPED_BY_USER = Phrase("stopped by the user at step {step}")
+STOPPED_EARLY = Phrase(
+    "stopped early at step {step}: validation error did not improve for {patience} evaluations"
+)
+DIVERGED = Phrase("Training diverged: the loss became {loss} at step {step}.")
+DIVERGED_HINT = Phrase("Training diverged: the loss became {loss} at step {step}. {hint}")
+LOWER_LR = Phrase("Try a lower learning rate.")  # divergence hints
+LOWER_LR_NOW = Phrase("Try a lower learning rate (now {lr}).")
+NOTHING_KEPT = Phrase("{ending} No checkpoint was kept (no evaluation had run).")
+BEST_KEPT = Phrase("{ending} The best model so far was kept.")
+BEST_KEPT_AT = Phrase("{ending} The best model so far was kept: {checkpoint}.")
+
+
+def what_was_kept(ending: Words, kept: bool, checkpoint: str | None = None) -> Words:
+    """How a run ended (a diverged one), then whether its best model so far was kept, and where."""
+    if not kept:
+        return NOTHING_KEPT(ending=ending)
+    return (
+        BEST_KEPT_AT(ending=ending, checkpoint=checkpoint)
+        if checkpoint
+        else BEST_KEPT(ending=ending)
+    )
 
 
 @contextlib.contextmanager
@@ -91,7 +117,8 @@ class LoopPlan:
     eval_from: float = 0.0  # validate only after this share of the run (and always at its end)
     patience: int | None = None  # stop after this many validations without a better error
     images_per_example: int = 1  # a pair counts two images
-    divergence_hint: str = ""  # what to try when the loss diverges (said after the loss)
+    divergence_hint: str = ""  # what to try when the loss diverges (said after the loss; a Phrase's
+    # Words, to be said in the window's language)
     report: bool = True  # False: no events, no history, no validation (a quiet run)
 
 
@@ -118,14 +145,14 @@ class StepLoop:
         self.epoch = 0
         self.images_seen = 0
         self.status = "completed"
-        self.message = "training finished"
+        self.message: Words = FINISHED()
         self.best_error = math.inf
         self.evals_since_best = 0
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.start - self.paused
 
-    def end(self, status: str, message: str) -> None:
+    def end(self, status: str, message: Words) -> None:
         self.status, self.message = status, message
 
     @property
@@ -151,15 +178,13 @@ class StepLoop:
         plan = self.plan
         self.paused += self.controls.wait_if_paused()
         if self.controls.cancelled:
-            self.end("stopped", f"stopped by the user at step {self.step}")
+            self.end("stopped", STOPPED_BY_USER(step=self.step))
             return False
         loss, logits, parts = self.learner.loss(inputs, labels)
         if not torch.isfinite(loss):
-            hint = f" {plan.divergence_hint}" if plan.divergence_hint else ""
-            self.end(
-                "diverged",
-                f"Training diverged: the loss became {loss.item()} at step {self.step + 1}.{hint}",
-            )
+            where = {"loss": loss.item(), "step": self.step + 1}
+            hint = plan.divergence_hint
+            self.end("diverged", DIVERGED_HINT(**where, hint=hint) if hint else DIVERGED(**where))
             return False
         self.learner.update(loss)
         self.step += 1
@@ -177,14 +202,10 @@ class StepLoop:
             try:
                 self.validate(interruptible=True)
             except EvaluationInterrupted:
-                self.end("stopped", f"stopped by the user at step {self.step}")
+                self.end("stopped", STOPPED_BY_USER(step=self.step))
                 return False
             if plan.patience is not None and self.evals_since_best > plan.patience:
-                self.end(
-                    "early-stopped",
-                    f"stopped early at step {self.step}: validation error did not improve "
-                    f"for {plan.patience} evaluations",
-                )
+                self.end("early-stopped", STOPPED_EARLY(step=self.step, patience=plan.patience))
                 return False
         return self.step < plan.total_steps
 

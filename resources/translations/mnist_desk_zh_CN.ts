@@ -2156,6 +2156,50 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>{path} is damaged: it holds labels above 9. Replace the MNIST files in {raw} with good copies.</source>
         <translation>{path} 已损坏：其中有大于 9 的标签。请把 {raw} 中的 MNIST 文件换成完好的副本。</translation>
     </message>
+    <message>
+        <source>training finished</source>
+        <translation>训练完成</translation>
+    </message>
+    <message>
+        <source>stopped by the user at step {step}</source>
+        <translation>已在第 {step} 步由用户停止</translation>
+    </message>
+    <message>
+        <source>stopped early at step {step}: validation error did not improve for {patience} evaluations</source>
+        <translation>已在第 {step} 步提前停止：验证错误率连续 {patience} 次评估没有改善</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss became {loss} at step {step}.</source>
+        <translation>训练发散：第 {step} 步的损失变为 {loss}。</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss became {loss} at step {step}. {hint}</source>
+        <translation>训练发散：第 {step} 步的损失变为 {loss}。{hint}</translation>
+    </message>
+    <message>
+        <source>Try a lower learning rate.</source>
+        <translation>请试试更低的学习率。</translation>
+    </message>
+    <message>
+        <source>Try a lower learning rate (now {lr}).</source>
+        <translation>请试试更低的学习率（现在是 {lr}）。</translation>
+    </message>
+    <message>
+        <source>{ending} No checkpoint was kept (no evaluation had run).</source>
+        <translation>{ending}没有保留模型文件（还没有进行过评估）。</translation>
+    </message>
+    <message>
+        <source>{ending} The best model so far was kept.</source>
+        <translation>{ending}已保留目前最好的模型。</translation>
+    </message>
+    <message>
+        <source>{ending} The best model so far was kept: {checkpoint}.</source>
+        <translation>{ending}已保留目前最好的模型：{checkpoint}。</translation>
+    </message>
+    <message>
+        <source>Fine-tuning diverged; nothing was saved.</source>
+        <translation>微调发散，没有保存任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>
@@ -2470,6 +2514,10 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <location filename="../../mnist_desk/ui/train/run_view.py" line="105"/>
         <source>{0}: paused</source>
         <translation>{0}：已暂停</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 <context>

@@ -169,8 +169,8 @@ class RunView(QObject):
             self.controls.show_ended(lambda: status_title(event.status))
 
             def message() -> str:  # the result's message is the core's own words
-                said = result.message if result is not None else status_title(event.status)
-                return f"{event.name}: {said}{accuracy()}"
+                said = text_of(result.message) if result is not None else status_title(event.status)
+                return self.tr("{0}: {1}").format(event.name, said + accuracy())
 
             self.statusMessage.emit(message)
         if outcome is not None:

@@ -1,0 +1,84 @@
+"""The Train tab's runs say how they ended in the window's language: the training core's end
+messages (training.steps: finished, stopped, diverged) are Phrases, worded in Chinese in a
+Chinese window and in English again after a switch back, while the CLI keeps the English.
+Each test switches through View > Language, as a person would, and switches back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.support import press, start_by_button, status_message, tiny_settings
+
+LOAD_TIMEOUT_MS = 60_000
+RUN_TIMEOUT_MS = 120_000
+
+
+def train_tab(qtbot, window):
+    """The window's Train tab, shown, its choices read."""
+    qtbot.waitUntil(lambda: window.training_panel is not None, timeout=LOAD_TIMEOUT_MS)
+    panel = window.training_panel
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(panel)).center()
+    )
+    qtbot.waitUntil(lambda: panel.form.choices_ready, timeout=LOAD_TIMEOUT_MS)
+    return panel
+
+
+def in_language(qtbot, window, language: str, first_tab: str) -> None:
+    window.window_actions.languages[language].trigger()  # View > Language
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == first_tab, timeout=2000)
+
+
+def test_a_finished_run_says_so_in_chinese(qtbot, window):
+    """The status bar read "#1 classifier-mlp: training finished，测试准确率 …" in a Chinese
+    window; it reads "#1 classifier-mlp：训练完成，测试准确率 …", and in English again after a
+    switch back."""
+    panel = train_tab(qtbot, window)
+    try:
+        in_language(qtbot, window, "zh_CN", "绘制")
+        assert start_by_button(qtbot, panel, tiny_settings(max_steps=20))
+        qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+        said = status_message(window)
+        assert said.startswith("#1 classifier-mlp：训练完成，测试准确率 "), said
+    finally:
+        in_language(qtbot, window, "en", "Draw")
+    said = status_message(window)
+    assert said.startswith("#1 classifier-mlp: training finished, test accuracy "), said
+
+
+def test_a_stopped_run_says_at_which_step_in_chinese(qtbot, window):
+    panel = train_tab(qtbot, window)
+    try:
+        in_language(qtbot, window, "zh_CN", "绘制")
+        assert start_by_button(qtbot, panel, tiny_settings(max_steps=5000))
+        qtbot.waitUntil(lambda: panel.run_controls.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+        press(qtbot, panel.run_controls.stop_button)
+        qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+        said = status_message(window)
+        assert said.startswith("#1 classifier-mlp：已在第 ") and "步由用户停止" in said, said
+    finally:
+        in_language(qtbot, window, "en", "Draw")
+    assert "stopped by the user at step " in status_message(window)
+
+
+def test_a_diverged_run_says_what_to_try_in_chinese(qtbot, window):
+    """The banner read "Training diverged: the loss became nan at step 1. Try a lower learning
+    rate (now 1e+06). No checkpoint was kept (no evaluation had run)." in a Chinese window."""
+    panel = train_tab(qtbot, window)
+    banner = panel.run_controls.banner
+    try:
+        in_language(qtbot, window, "zh_CN", "绘制")
+        settings = tiny_settings(optimizer="sgd", lr=1e6, max_steps=200)
+        assert start_by_button(qtbot, panel, settings)
+        qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+        said = banner.text()  # it diverges before its first evaluation: nothing is kept
+        assert said.startswith("训练发散：第 ") and "步的损失变为 " in said, said
+        assert said.endswith(
+            "请试试更低的学习率（现在是 1e+06）。没有保留模型文件（还没有进行过评估）。"
+        )
+        assert status_message(window).startswith("训练发散：第 ")
+    finally:
+        in_language(qtbot, window, "en", "Draw")
+    assert banner.text().startswith("Training diverged: the loss became ")
+    assert "Try a lower learning rate (now 1e+06)." in banner.text()
