@@ -18,7 +18,10 @@ from typing import Any
 
 import numpy as np
 
+from mnist_desk.errors import Phrase
+
 PROGRESS_EVERY_S = 0.25  # the view redraws the settling map at most this often
+NO_TSNE = Phrase("t-SNE needs openTSNE (pip install openTSNE)")  # the PCA map is the last
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ def map_work(request: MapRequest, stop: MapStop) -> Callable[[Callable[[object],
         try:
             import openTSNE  # noqa: F401 - an optional dependency: without it the PCA map is final
         except ImportError:
-            note = "t-SNE needs openTSNE (pip install openTSNE)"
+            note = NO_TSNE()
             emit(
                 MapShown(
                     request.id,

@@ -2200,6 +2200,10 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>Fine-tuning diverged; nothing was saved.</source>
         <translation>微调发散，没有保存任何内容。</translation>
     </message>
+    <message>
+        <source>t-SNE needs openTSNE (pip install openTSNE)</source>
+        <translation>t-SNE 需要 openTSNE（pip install openTSNE）</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>

@@ -250,3 +250,28 @@ def test_with_a_map_selected_another_sheet_is_framed_to_fill_the_view(qtbot, win
     height, width = mosaic.image.image.shape
     # one side of the view fits the mosaic (the other has room to spare: the aspect is kept)
     assert min((right - left) / width, (bottom - top) / height) < 1.1, "framed too wide"
+
+
+def test_the_large_view_is_worded_again_after_a_language_switch(qtbot, window, pen):
+    """With nothing drawn yet, the large view still said "Click a map or a unit to see it here"
+    after View > Language > 简体中文 (the heading above it was Chinese); it follows the switch,
+    as a map shown large does."""
+    from mnist_desk.ui import i18n
+
+    dock = open_inside(qtbot, window)
+    large = dock.detail.large
+    assert large.title == "Click a map or a unit to see it here"
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)
+        assert large.title == "点击一张特征图或一个单元，在这里放大查看"
+        pen(window.canvases[0], SEVEN)
+        qtbot.waitUntil(lambda: dock.sheet_box.count() > 1, timeout=ANSWER_TIMEOUT_MS)
+        dock.sheet_box.setCurrentIndex(1)  # layer 2
+        click_cell(qtbot, dock.mosaic, 5)
+        assert large.title.startswith("第 2 层的特征图 6：")
+        window.window_actions.languages["en"].trigger()
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Draw", timeout=2000)
+        assert large.title.startswith("Map 6 of layer 2: ")
+    finally:
+        i18n.apply_language("en")

@@ -152,3 +152,26 @@ def test_at_the_default_size_the_whole_map_is_in_view_without_scrolling(
     assert window.height() == 780
     assert plot.mapTo(viewport, plot.rect().topLeft()).y() >= 0
     assert plot.height() >= 200
+
+
+def test_without_open_tsne_the_map_says_why_in_chinese(qtbot, window, isolated_cache, monkeypatch):
+    """Without openTSNE the map's status line ended in "t-SNE needs openTSNE (pip install
+    openTSNE)" in a Chinese window; it is worded in Chinese, and in English after a switch back."""
+    import sys
+
+    from mnist_desk.ui import i18n
+
+    monkeypatch.setitem(sys.modules, "openTSNE", None)  # `import openTSNE` fails
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)
+        view = open_small_map(qtbot, window)
+        qtbot.waitUntil(lambda: view.shown.final and not view.busy, timeout=MAP_TIMEOUT_MS)
+        said = view.status.text().replace("\u2011", "-")
+        assert said.endswith("。 t-SNE 需要 openTSNE（pip install openTSNE）"), said
+        window.window_actions.languages["en"].trigger()
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Draw", timeout=2000)
+        said = view.status.text().replace("\u2011", "-")
+        assert said.endswith(". t-SNE needs openTSNE (pip install openTSNE)"), said
+    finally:
+        i18n.apply_language("en")

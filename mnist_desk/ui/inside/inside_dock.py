@@ -343,9 +343,8 @@ class InsideDock(QDockWidget):
         if sheet.kind == HIDDEN:
             return self.tr("Hidden layer {0}: {1} units").format(n, count)
         if sheet.kind == TOP_UNITS:
-            return self.tr("The {0} units of hidden layer 1 that fire most (their weights)").format(
-                count
-            )
+            text = self.tr("The {0} units of hidden layer 1 that fire most (their weights)")
+            return text.format(count)
         if sheet.kind == WEIGHTS:
             return self.tr("First layer's weights as 28x28 images: {0} units").format(count)
         return sheet.kind
@@ -364,11 +363,12 @@ class InsideDock(QDockWidget):
         self.sheet_box.setToolTip(
             self.tr("Which layer to show; click a map (or use the arrow keys) to see it large")
         )
-        if self.answer is not None:
+        if self.answer is not None:  # shown again: its headings, sheets and large view
             self._sheet_keys = []
             self._on_answer(self.answer)
-        else:
-            self.heading.setText(self.tr("Draw a digit to see what the network computes for it."))
+            return
+        self.heading.setText(self.tr("Draw a digit to see what the network computes for it."))
+        self.detail.clear()  # nothing drawn yet: the large view's hint
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):

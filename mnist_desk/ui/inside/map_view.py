@@ -203,7 +203,7 @@ class MapView(QWidget):
             text = self.tr("{0}: {1:,} test digits, {2} in {3:.1f} s; t-SNE follows.")
         self.say(
             text.format(s.model_name, len(s.images), method, s.seconds)
-            + (f" {s.note}" if s.note else "")
+            + (f" {text_of(s.note)}" if s.note else "")
         )
 
     # ---- the drawing, hovering, clicking ----
