@@ -41,6 +41,7 @@ class Words(str):
 
     template: str
     values: dict[str, Any]
+    context: ClassVar[str] = "Phrase"  # where the translations word its template
 
     def __new__(cls, template: str, values: dict[str, Any]) -> Words:
         words = super().__new__(cls, template.format(**{k: _plain(v) for k, v in values.items()}))

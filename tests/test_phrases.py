@@ -58,3 +58,20 @@ def test_words_are_plain_english_and_keep_what_they_were_made_from():
     again = pickle.loads(pickle.dumps(words))
     assert again == words and again.values == words.values
     assert type(words + "!") is str  # joined to other text: plain English
+
+
+def test_a_models_title_is_english_words_worded_in_the_titles_context():
+    """A contender's name (app.comparison, app.arch_plan) is made of the core's titles as
+    ``models.Title``: English as a str, translated where the titles are (context "ModelTitles")."""
+    from mnist_desk.app.comparison import plan_adders
+    from mnist_desk.models import TASK_TITLES, TRANSFER, Title
+    from mnist_desk.training import TrainingSettings
+
+    title = Title(TASK_TITLES[TRANSFER])
+    assert title == "Transfer adder" and title.context == "ModelTitles" and title.values == {}
+    again = pickle.loads(pickle.dumps(title))
+    assert type(again) is Title and again == title
+    transfer, scratch = plan_adders(TrainingSettings(), "c.pt", arch="quick").contenders
+    assert (transfer.name, scratch.name) == ("Transfer adder (quick)", "Scratch adder")
+    assert transfer.name.values == {"title": "Transfer adder", "arch": "quick"}
+    assert isinstance(transfer.name.values["title"], Title) and isinstance(scratch.name, Title)

@@ -18,7 +18,8 @@ from functools import partial
 
 from mnist_desk.app.arch_verdict import ArchitectureRow, ArchitectureVerdict
 from mnist_desk.app.comparison import Comparison, Contender, ContenderResult, final_val_error
-from mnist_desk.models import CLASSIFIERS
+from mnist_desk.errors import Phrase
+from mnist_desk.models import CLASSIFIERS, Title
 from mnist_desk.training import TrainingSettings
 from mnist_desk.training.arch_comparison import (
     COMPARE_VAL_IMAGES,
@@ -28,6 +29,7 @@ from mnist_desk.training.arch_comparison import (
 )
 
 ARCHITECTURES = "architectures"
+DRAWN_NOT_MEASURED = Phrase("drawn digits not measured: {reason}")
 
 # A saved model's path -> the share of the drawn digits it reads (None: not measured).
 DrawnMeasure = Callable[[str], float | None]
@@ -66,7 +68,7 @@ def architecture_row(result: ContenderResult, drawn: DrawnMeasure) -> Architectu
         try:
             drawn_digits = drawn(checkpoint)
         except Exception as e:  # noqa: BLE001 - the row says why; the verdict still comes
-            problem = problem or f"drawn digits not measured: {e}"
+            problem = problem or DRAWN_NOT_MEASURED(reason=str(e))
     return ArchitectureRow(
         arch=contender.key,
         name=contender.name,
@@ -113,6 +115,7 @@ def plan_architectures(
     names = parse_archs(archs)
     steps, settings = architecture_settings(names, budget or default_budget())
     contenders = [
-        Contender(arch, CLASSIFIERS[arch].title, s) for arch, s in zip(names, settings, strict=True)
+        Contender(arch, Title(CLASSIFIERS[arch].title), s)
+        for arch, s in zip(names, settings, strict=True)
     ]
     return Comparison(ARCHITECTURES, steps, contenders, partial(judge_architectures, drawn=drawn))

@@ -22,13 +22,15 @@ from typing import Any
 from mnist_desk.app.jobs import Emit
 from mnist_desk.app.training_events import ComparisonEnded, ComparisonStarted, RunKind
 from mnist_desk.app.training_run import SwitchedJob, TrainingRun
-from mnist_desk.errors import is_user_error
-from mnist_desk.models import SCRATCH, TASK_TITLES, TRANSFER
+from mnist_desk.errors import Phrase, is_user_error
+from mnist_desk.models import SCRATCH, TASK_TITLES, TRANSFER, Title
 from mnist_desk.training import TrainingResult, TrainingSettings
 from mnist_desk.training.adder_comparison import comparison_settings
 from mnist_desk.training.controls import RunSwitches
 
 ADDERS = "adders"
+# A contender's name: its title (words the window translates) and the architecture it starts from
+TITLE_AND_ARCH = Phrase("{title} ({arch})")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Contender:
     """One run of a comparison: what it stands for in the verdict, its name, its settings."""
 
     key: str  # e.g. a task ("transfer", "scratch") or an architecture
-    name: str  # its curves' name
+    name: str  # its curves' name (Words: the window says it in its language)
     settings: TrainingSettings
 
 
@@ -274,8 +276,10 @@ def plan_adders(budget: TrainingSettings, init_from: str, arch: str | None = Non
         ADDERS,
         steps,
         [
-            Contender(TRANSFER, f"{TASK_TITLES[TRANSFER]} ({arch})", transfer),
-            Contender(SCRATCH, TASK_TITLES[SCRATCH], scratch),
+            Contender(
+                TRANSFER, TITLE_AND_ARCH(title=Title(TASK_TITLES[TRANSFER]), arch=arch), transfer
+            ),
+            Contender(SCRATCH, Title(TASK_TITLES[SCRATCH]), scratch),
         ],
         judge_adders,
     )

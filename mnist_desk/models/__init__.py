@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from torch import nn
 
-from mnist_desk.errors import Phrase, UserError
+from mnist_desk.errors import Phrase, UserError, Words
 from mnist_desk.models.adders import DigitSumAdder, ScratchAdder, TransferAdder
 from mnist_desk.models.cnn import ReferenceCNN
 from mnist_desk.models.convnet import ConvNet
@@ -25,6 +25,21 @@ def QT_TRANSLATE_NOOP(context: str, title: str) -> str:  # noqa: N802 - the name
     """Marks a title for the views' translation (Qt's lupdate finds it here); returns it as is.
     These titles are the one copy: the model picker and the Train tab translate them."""
     return title
+
+
+class Title(Words):
+    """One of these titles (``TASK_TITLES``, an ``Arch``'s) as words for the user: English as a
+    ``str``, worded by the window in context "ModelTitles" (``ui.i18n.text_of``), as a Phrase's."""
+
+    context = "ModelTitles"
+
+    def __new__(cls, title: str) -> Title:
+        words = str.__new__(cls, title)
+        words.template, words.values = title, {}
+        return words
+
+    def __reduce__(self):
+        return (Title, (self.template,))
 
 
 CLASSIFIER = "classifier"

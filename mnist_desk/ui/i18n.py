@@ -33,11 +33,12 @@ def text_of(text: Text) -> str:
 
 def worded(text: str) -> str:
     """The core's ``Words`` in the language in effect: its phrase translated (context "Phrase"
-    in resources/translations) with its values, each worded too; any other text as it is. A
-    translation that names a value its phrase lacks gives the English."""
+    in resources/translations, or its kind's ``context``: ``models.Title``) with its values,
+    each worded too; any other text as it is. A translation that names a value its phrase
+    lacks gives the English."""
     if not isinstance(text, Words):
         return text
-    template = QCoreApplication.translate("Phrase", text.template)
+    template = QCoreApplication.translate(text.context, text.template)
     values = {name: _worded_value(value) for name, value in text.values.items()}
     try:
         return template.format(**values)

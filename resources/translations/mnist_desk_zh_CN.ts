@@ -2204,6 +2204,14 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>t-SNE needs openTSNE (pip install openTSNE)</source>
         <translation>t-SNE 需要 openTSNE（pip install openTSNE）</translation>
     </message>
+    <message>
+        <source>{title} ({arch})</source>
+        <translation>{title}（{arch}）</translation>
+    </message>
+    <message>
+        <source>drawn digits not measured: {reason}</source>
+        <translation>未测量手写数字：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>

@@ -82,3 +82,36 @@ def test_a_diverged_run_says_what_to_try_in_chinese(qtbot, window):
         in_language(qtbot, window, "en", "Draw")
     assert banner.text().startswith("Training diverged: the loss became ")
     assert "Try a lower learning rate (now 1e+06)." in banner.text()
+
+
+def test_compare_adders_names_the_adders_in_chinese(qtbot, window, tmp_path, monkeypatch):
+    """The Compare adders legend read "Transfer adder (mlp)" and "Scratch adder" in a Chinese
+    window (names made of the core's English titles); it reads "迁移加法器（mlp）" and
+    "从零训练的加法器", and in English again after a switch back."""
+    from dataclasses import replace
+
+    from mnist_desk.training import Trainer
+    from tests.support import shared_data_dir
+
+    classifier = tmp_path / "classifier-mlp-test.pt"
+    Trainer(tiny_settings(max_steps=10), data_dir=shared_data_dir(), output=classifier).run()
+    panel = train_tab(qtbot, window)
+    budget = tiny_settings(max_steps=4, batch_size=32, val_subset=200, test_subset=200)
+    budget = replace(budget, init_from=str(classifier))
+    monkeypatch.setattr("mnist_desk.app.training_session.default_budget", lambda form: budget)
+    plots = panel.comparison_view.plots
+
+    def legend() -> list[str]:
+        return [label.text for _, label in plots.legend.items]
+
+    try:
+        in_language(qtbot, window, "zh_CN", "绘制")
+        press(qtbot, panel.run_controls.compare_button)
+        qtbot.waitUntil(lambda: not panel.is_running, timeout=2 * RUN_TIMEOUT_MS)
+        assert legend() == ["迁移加法器（mlp）", "从零训练的加法器"]
+        run_names = [label.text for _, label in panel.plots.legend.items][2:]
+        assert run_names == ["迁移加法器（mlp）", "从零训练的加法器"]
+        assert "<b>从零训练的加法器</b>" in panel.results.summary.text()
+    finally:
+        in_language(qtbot, window, "en", "Draw")
+    assert legend() == ["Transfer adder (mlp)", "Scratch adder"]

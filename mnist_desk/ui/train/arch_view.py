@@ -184,6 +184,7 @@ class ArchComparisonView(QWidget):
             ]
         )
         self._show_axis()
+        self._name_runs()
         self.verdict.setText(self._verdict())
         self._fit_rows()
 
@@ -233,7 +234,13 @@ class ArchComparisonView(QWidget):
         series.curves["val"] = self.plot_item.plot(
             [], [], pen=pen, symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None
         )
-        self.legend.addItem(series.curves["val"], name)
+        self._name_runs()
+
+    def _name_runs(self) -> None:
+        """The legend: each contender by its name, in the language in effect."""
+        self.legend.clear()
+        for series in self.series.values():
+            self.legend.addItem(series.curves["val"], text_of(series.name))
         self.legend_below.fit()
 
     def add_eval(self, run_id: int, event: EvalEvent) -> None:
@@ -283,7 +290,7 @@ class ArchComparisonView(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 if r.problem:
-                    item.setToolTip(r.problem)
+                    item.setToolTip(text_of(r.problem))
                 elif not column:
                     item.setToolTip(name)
                 self.table.setItem(row, column, item)

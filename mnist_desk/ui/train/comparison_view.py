@@ -125,6 +125,7 @@ class ComparisonPlots(QWidget):
         self.graphics.addItem(self.legend, row=2, col=0, colspan=2)
         update_legend(self.legend)
         self.series: dict[str, RunSeries] = {}
+        self.texts.call(self._name_runs)  # the runs' names (words) in the language in effect
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
@@ -162,11 +163,17 @@ class ComparisonPlots(QWidget):
                 symbolBrush=color,
                 symbolPen=None,
             )
-        self.legend.addItem(series.curves["by_step"], name)
+        self.series[name] = series
+        self._name_runs()
+        return series
+
+    def _name_runs(self) -> None:
+        """The legend: each run by its name, in the language in effect."""
+        self.legend.clear()
+        for series in self.series.values():
+            self.legend.addItem(series.curves["by_step"], text_of(series.name))
         update_legend(self.legend)
         self._fit_legend()
-        self.series[name] = series
-        return series
 
     def add_eval(self, series: RunSeries, event: EvalEvent) -> None:
         series.add_eval(event)

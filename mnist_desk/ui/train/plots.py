@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
 from mnist_desk.ui.train.plot_parts import (
     X_STEP,
     X_TIME,
@@ -291,7 +291,7 @@ class TrainingPlots(QWidget):
             self.legend.addItem(train, self.tr("training (smoothed)"))
             self.legend.addItem(val, self.tr("validation"))
             for series in self.runs:
-                self.legend.addItem(series.curves["val_loss"], series.name)
+                self.legend.addItem(series.curves["val_loss"], text_of(series.name))
         self.legend_below.fit()
 
     def _on_legend_clicked(self, item) -> None:
@@ -343,7 +343,8 @@ class TrainingPlots(QWidget):
                 )
             if values:
                 parts.append(
-                    f"<b style='color:{series.color}'>{series.name}</b>: " + "; ".join(values)
+                    f"<b style='color:{series.color}'>{text_of(series.name)}</b>: "
+                    + "; ".join(values)
                 )
         return " &nbsp;|&nbsp; ".join(parts)
 

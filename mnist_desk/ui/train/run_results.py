@@ -166,7 +166,7 @@ class RunResultsView(QWidget):
         title = task_title(task, TASK_TITLES.get(task, task))
         lines.append(
             self.tr("{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).").format(
-                f"<b>{outcome.name}</b>",
+                f"<b>{text_of(outcome.name)}</b>",
                 title,
                 settings.get("arch"),
                 status_title(result.status).lower(),

@@ -89,7 +89,7 @@ class RunView(QObject):
         if self._contender is None:
             return text
         name, place = self._contender
-        return self.tr("{0}, {1} of {2}: {3}").format(name, place, self._contenders, text)
+        return self.tr("{0}, {1} of {2}: {3}").format(text_of(name), place, self._contenders, text)
 
     def comparison(self, kind: str):
         """The view of a comparison of ``kind``: Compare architectures', else Compare adders'."""
@@ -105,7 +105,7 @@ class RunView(QObject):
         if state is RunState.PAUSED:
             self.controls.set_phase(lambda: self.tr("Paused"))
             self.statusMessage.emit(
-                lambda: self.tr("{0}: paused").format(name) if name else self.tr("Paused")
+                lambda: self.tr("{0}: paused").format(text_of(name)) if name else self.tr("Paused")
             )
         elif state is RunState.STOPPING:
             stopping = lambda: self.tr("Stopping: testing the best model so far…")  # noqa: E731
@@ -114,7 +114,9 @@ class RunView(QObject):
         elif state is RunState.RUNNING and self._state is RunState.PAUSED:
             self.controls.set_phase(lambda: self.tr("Training…"))
             self.statusMessage.emit(
-                lambda: self.tr("Training {0}…").format(name) if name else self.tr("Training…")
+                lambda: (
+                    self.tr("Training {0}…").format(text_of(name)) if name else self.tr("Training…")
+                )
             )
         if state is not None:
             self._state = state
@@ -140,7 +142,7 @@ class RunView(QObject):
             view.begin_run(event.run_id, event.name, series.color)
         self.controls.show_starting(event.total_steps)
         self._training = event.name
-        self.statusMessage.emit(lambda: self.tr("Training {0}…").format(event.name))
+        self.statusMessage.emit(lambda: self.tr("Training {0}…").format(text_of(event.name)))
 
     def _ended(self, event: RunEnded) -> None:
         self._training = ""
@@ -170,7 +172,7 @@ class RunView(QObject):
 
             def message() -> str:  # the result's message is the core's own words
                 said = text_of(result.message) if result is not None else status_title(event.status)
-                return self.tr("{0}: {1}").format(event.name, said + accuracy())
+                return self.tr("{0}: {1}").format(text_of(event.name), said + accuracy())
 
             self.statusMessage.emit(message)
         if outcome is not None:
