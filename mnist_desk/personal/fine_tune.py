@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,7 @@ from mnist_desk.personal.recipe import (
     freeze_batch_norm,
     keep_share_of_change,
 )
+from mnist_desk.personal.report import PersonalReport, PersonalResult
 from mnist_desk.personal.store import PersonalDigit
 from mnist_desk.store.checkpoints import (
     load_checkpoint,
@@ -66,7 +66,6 @@ from mnist_desk.training import (
     FinishedEvent,
     Predictions,
     TrainingCancelled,
-    TrainingResult,
     failed_run_message,
     full_report,
     predict_logits,
@@ -78,35 +77,6 @@ from mnist_desk.training.steps import LOWER_LR, LoopPlan, StepLoop
 
 TEST_SIZE = 10_000  # the official MNIST test set
 DIVERGED = Phrase("Fine-tuning diverged; nothing was saved.")
-
-
-@dataclass
-class PersonalReport:
-    """Before/after on held-out personal digits and on MNIST test."""
-
-    method: str  # "holdout" or "cross-validation (k folds)"
-    personal_before: float
-    personal_after: float
-    personal_count: int  # held-out digits the accuracies are measured on
-    learn_count: int  # digits the saved model was trained on
-    mnist_before: float
-    mnist_after: float
-    mnist_count: int
-    base_model: str
-    per_class_after: list[float] = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        return [
-            f"your held-out digits ({self.personal_count}, {self.method}): "
-            f"{self.personal_before:.1%} -> {self.personal_after:.1%}",
-            f"MNIST test ({self.mnist_count:,}): {self.mnist_before:.2%} -> {self.mnist_after:.2%} "
-            f"({(self.mnist_after - self.mnist_before) * 100:+.2f} points)",
-        ]
-
-
-@dataclass
-class PersonalResult(TrainingResult):
-    personal: PersonalReport | None = None
 
 
 class PersonalTrainer:

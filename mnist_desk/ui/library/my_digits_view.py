@@ -299,7 +299,7 @@ class MyDigitsView(QWidget):
                 self.offer_model(result.checkpoint, report)
 
     def offer_model(self, path: str, report) -> QMessageBox:
-        """Before/after (``personal.fine_tune.PersonalReport``) and "Use it now?"."""
+        """Before/after (``personal.report.PersonalReport``) and "Use it now?"."""
         text = self.tr(
             "Your held-out digits: {0:.1%} → {1:.1%} ({2} digits)\n"
             "MNIST test: {3:.2%} → {4:.2%}\n\nUse {5} now?"
