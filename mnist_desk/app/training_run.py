@@ -41,7 +41,7 @@ from mnist_desk.app.training_events import (
     StepsDone,
 )
 from mnist_desk.data import mnist as mdata
-from mnist_desk.errors import is_user_error
+from mnist_desk.errors import Phrase, is_user_error
 from mnist_desk.models import first_layer_weights
 from mnist_desk.support.acceleration import intra_op_threads, single_threaded_here
 from mnist_desk.support.logs import report_unexpected
@@ -57,6 +57,10 @@ from mnist_desk.training import (
     worst_mistakes,
 )
 from mnist_desk.training.controls import RunSwitches
+
+# A fine-tune's name (Words: the window says it in its language; numbered by the session)
+PERSONALISED = Phrase("classifier, personalised")
+PERSONALISED_RUN = Phrase("#{number} classifier, personalised")
 
 
 class Trainable(Protocol):
@@ -203,7 +207,7 @@ class TrainingRun(SwitchedJob):
         digits: list,
         *,
         run_id: int = 0,
-        name: str = "",
+        name: str = "",  # the curves' name (default: PERSONALISED)
         data_dir: str | Path | None = None,
         download: bool = False,
         models_dir: str | Path | None = None,
@@ -228,7 +232,7 @@ class TrainingRun(SwitchedJob):
         return cls(
             build,
             run_id=run_id,
-            name=name or "classifier, personalised",
+            name=name or PERSONALISED(),
             kind=RunKind.PERSONAL,
             total_steps=settings.steps,
             threads=settings.num_threads,

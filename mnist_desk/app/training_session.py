@@ -38,7 +38,7 @@ from mnist_desk.app.training_events import (
     TrainingEvent,
     controls_for,
 )
-from mnist_desk.app.training_run import TrainingRun
+from mnist_desk.app.training_run import PERSONALISED_RUN, TrainingRun
 from mnist_desk.errors import UserError
 from mnist_desk.models import TRANSFER
 from mnist_desk.support.config import resolve_data_dir, resolve_models_dir
@@ -201,7 +201,7 @@ class TrainingSession:
             device=self.models.device if self.models is not None else settings.device,
             num_threads=settings.num_threads or training_threads(interactive=True),
         )
-        name = f"#{self.run_count + 1} classifier, personalised"
+        name = PERSONALISED_RUN(number=self.run_count + 1)
         run = TrainingRun.personal(
             settings,
             digits,

@@ -2212,6 +2212,14 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>drawn digits not measured: {reason}</source>
         <translation>未测量手写数字：{reason}</translation>
     </message>
+    <message>
+        <source>classifier, personalised</source>
+        <translation>分类器（个性化）</translation>
+    </message>
+    <message>
+        <source>#{number} classifier, personalised</source>
+        <translation>#{number} 分类器（个性化）</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>

@@ -6,6 +6,7 @@ Each test switches through View > Language, as a person would, and switches back
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from tests.support import press, start_by_button, status_message, tiny_settings
 
@@ -115,3 +116,44 @@ def test_compare_adders_names_the_adders_in_chinese(qtbot, window, tmp_path, mon
     finally:
         in_language(qtbot, window, "en", "Draw")
     assert legend() == ["Transfer adder (mlp)", "Scratch adder"]
+
+
+def fine_tune_my_digits(qtbot, window):
+    """My digits holds a hand of 100 digits; "Fine-tune on my digits" pressed (a tiny fine-tune)
+    and waited for; the model it offers, refused. Returns the Train tab."""
+    from benchmarks.personal_hand import hand_digits
+    from mnist_desk.personal.recipe import PersonalSettings
+
+    panel = train_tab(qtbot, window)
+    for d in hand_digits(10):
+        window.corrections.store.add(d.image28, d.label, predicted=None, source="generated")
+    window.corrections.changed.emit()
+    window.training.personal_settings = PersonalSettings(
+        steps=6, evals=2, val_subset=100, test_subset=200, num_threads=1
+    )
+    view = window.my_digits_view
+    window.tabs.setCurrentWidget(view)
+    press(qtbot, view.fine_tune_button)
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+    [offer] = view.findChildren(QMessageBox)  # "Use it now?": no
+    offer.button(QMessageBox.StandardButton.No).click()
+    return panel
+
+
+def test_a_fine_tune_on_my_digits_is_named_in_chinese(qtbot, window):
+    """The fine-tune's run was "#1 classifier, personalised" in a Chinese window's curve legend,
+    results heading and status bar; it is "#1 分类器（个性化）", and English again after a switch
+    back."""
+    try:
+        in_language(qtbot, window, "zh_CN", "绘制")
+        panel = fine_tune_my_digits(qtbot, window)
+        assert [label.text for _, label in panel.plots.legend.items][2:] == ["#1 分类器（个性化）"]
+        assert "<b>#1 分类器（个性化）</b>" in panel.results.summary.text()
+        said = status_message(window)
+        assert said.startswith("#1 分类器（个性化）："), said
+    finally:
+        in_language(qtbot, window, "en", "Draw")
+    assert [label.text for _, label in panel.plots.legend.items][2:] == [
+        "#1 classifier, personalised"
+    ]
+    assert status_message(window).startswith("#1 classifier, personalised: ")
