@@ -75,3 +75,19 @@ def test_a_models_title_is_english_words_worded_in_the_titles_context():
     assert (transfer.name, scratch.name) == ("Transfer adder (quick)", "Scratch adder")
     assert transfer.name.values == {"title": "Transfer adder", "arch": "quick"}
     assert isinstance(transfer.name.values["title"], Title) and isinstance(scratch.name, Title)
+
+
+def test_a_fine_tunes_report_is_english_words_for_the_cli_and_files():
+    """The fine-tune's report (personal.report) is made of Phrases for the window, and reads as
+    the same English as before wherever it is plain text (the CLI's lines, the run's message)."""
+    from mnist_desk.personal.report import CROSS_VALIDATION, PersonalReport
+
+    method = CROSS_VALIDATION(folds=3)
+    report = PersonalReport(method, 0.5, 0.75, 40, 40, 0.99, 0.9895, 10_000, "base.pt")
+    assert report.lines() == [
+        "your held-out digits (40, cross-validation, 3 folds): 50.0% -> 75.0%",
+        "MNIST test (10,000): 99.00% -> 98.95% (-0.05 points)",
+    ]
+    summary = report.summary()
+    assert summary == "; ".join(report.lines()) and isinstance(summary, Words)
+    assert summary.values["held_out"].values["method"].template == CROSS_VALIDATION.template

@@ -49,7 +49,13 @@ from mnist_desk.personal.recipe import (
     freeze_batch_norm,
     keep_share_of_change,
 )
-from mnist_desk.personal.report import PersonalReport, PersonalResult
+from mnist_desk.personal.report import (
+    CROSS_VALIDATION,
+    GIVEN_HELD_OUT,
+    HOLDOUT,
+    PersonalReport,
+    PersonalResult,
+)
 from mnist_desk.personal.store import PersonalDigit
 from mnist_desk.store.checkpoints import (
     load_checkpoint,
@@ -123,12 +129,12 @@ class PersonalTrainer:
     def plan(self) -> tuple[str, list[PersonalDigit], list[PersonalDigit]]:
         """(method, learn, held out) for the final model; cross-validation reports on folds."""
         if self.given_held_out is not None:
-            return "given held-out set", self.digits, self.given_held_out
+            return GIVEN_HELD_OUT(), self.digits, self.given_held_out
         counts = np.bincount([d.label for d in self.digits], minlength=10)
         if counts.min() < self.settings.cv_below:
-            return f"cross-validation, {self.settings.folds} folds", self.digits, []
+            return CROSS_VALIDATION(folds=self.settings.folds), self.digits, []
         learn, held = split_personal(self.digits, self.settings.holdout, self.settings.seed)
-        return "holdout", learn, held
+        return HOLDOUT(), learn, held
 
     def run(self) -> PersonalResult | None:
         """Fine-tune, report, save. Emits FinishedEvent or FailedEvent like the Trainer."""
@@ -190,7 +196,7 @@ class PersonalTrainer:
             checkpoint = self._save(model, report, learn, elapsed, steps, status)
         result = PersonalResult(
             status=status,
-            message="; ".join(report.lines()),
+            message=report.summary(),
             settings={"task": CLASSIFIER, "arch": self.base.arch, **s.to_dict()},
             steps=steps,
             elapsed=elapsed,

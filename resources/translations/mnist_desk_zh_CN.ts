@@ -2220,6 +2220,30 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>#{number} classifier, personalised</source>
         <translation>#{number} 分类器（个性化）</translation>
     </message>
+    <message>
+        <source>holdout</source>
+        <translation>留出法</translation>
+    </message>
+    <message>
+        <source>cross-validation, {folds} folds</source>
+        <translation>{folds} 折交叉验证</translation>
+    </message>
+    <message>
+        <source>given held-out set</source>
+        <translation>指定的留出集</translation>
+    </message>
+    <message>
+        <source>your held-out digits ({count}, {method}): {before} -&gt; {after}</source>
+        <translation>你留出的数字（{count} 个，{method}）：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>MNIST test ({count}): {before} -&gt; {after} ({change} points)</source>
+        <translation>MNIST 测试集（{count} 张）：{before} → {after}（{change} 个百分点）</translation>
+    </message>
+    <message>
+        <source>{held_out}; {mnist}</source>
+        <translation>{held_out}；{mnist}</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>

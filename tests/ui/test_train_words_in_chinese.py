@@ -140,20 +140,26 @@ def fine_tune_my_digits(qtbot, window):
     return panel
 
 
-def test_a_fine_tune_on_my_digits_is_named_in_chinese(qtbot, window):
+def test_a_fine_tune_on_my_digits_is_named_and_reports_in_chinese(qtbot, window):
     """The fine-tune's run was "#1 classifier, personalised" in a Chinese window's curve legend,
-    results heading and status bar; it is "#1 分类器（个性化）", and English again after a switch
-    back."""
+    results heading and status bar, and the status bar went on in the core's English report
+    ("your held-out digits (50, holdout): … -> …; MNIST test (200): …"); it is "#1 分类器（个性化）"
+    and "你留出的数字（50 个，留出法）：… → …；MNIST 测试集（200 张）：…", and English again after a
+    switch back."""
     try:
         in_language(qtbot, window, "zh_CN", "绘制")
         panel = fine_tune_my_digits(qtbot, window)
         assert [label.text for _, label in panel.plots.legend.items][2:] == ["#1 分类器（个性化）"]
         assert "<b>#1 分类器（个性化）</b>" in panel.results.summary.text()
         said = status_message(window)
-        assert said.startswith("#1 分类器（个性化）："), said
+        assert said.startswith("#1 分类器（个性化）：你留出的数字（50 个，留出法）："), said
+        assert "；MNIST 测试集（200 张）：" in said and "个百分点）" in said, said
+        assert "->" not in said and "points" not in said, said
     finally:
         in_language(qtbot, window, "en", "Draw")
     assert [label.text for _, label in panel.plots.legend.items][2:] == [
         "#1 classifier, personalised"
     ]
-    assert status_message(window).startswith("#1 classifier, personalised: ")
+    said = status_message(window)
+    assert said.startswith("#1 classifier, personalised: your held-out digits (50, holdout): ")
+    assert "; MNIST test (200): " in said and " points)" in said, said
