@@ -29,7 +29,7 @@ from torch import nn
 
 from mnist_desk.data import mnist as mdata
 from mnist_desk.errors import Phrase, SettingsError
-from mnist_desk.models import CLASSIFIER, count_parameters
+from mnist_desk.models import CLASSIFIER, TASK_TITLES, Title, count_parameters
 from mnist_desk.personal.data import (
     NotEnoughDigits,  # noqa: F401 - raised by PersonalTrainer: callers catch it from here
     check_enough,
@@ -83,6 +83,10 @@ from mnist_desk.training.steps import LOWER_LR, LoopPlan, StepLoop
 
 TEST_SIZE = 10_000  # the official MNIST test set
 DIVERGED = Phrase("Fine-tuning diverged; nothing was saved.")
+NOT_A_CLASSIFIER = Phrase(
+    "{path}: a model of another kind ({title}); fine-tuning on your digits starts from a "
+    "single-digit classifier"
+)
 
 
 class PersonalTrainer:
@@ -110,9 +114,11 @@ class PersonalTrainer:
         check_enough([d.label for d in self.digits], settings.min_per_class)
         self.base = load_checkpoint(settings.init_from or _default_classifier())
         if self.base.task != CLASSIFIER:
+            title = TASK_TITLES.get(self.base.task)
             raise SettingsError(
-                f"{self.base.path}: a {self.base.task} model; fine-tuning on your digits starts "
-                f"from a single-digit classifier"
+                NOT_A_CLASSIFIER(
+                    path=str(self.base.path), title=Title(title) if title else self.base.task
+                )
             )
         self.callback = callback or (lambda event: None)
         self.data_dir = resolve_data_dir(data_dir)

@@ -2244,6 +2244,10 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <source>{held_out}; {mnist}</source>
         <translation>{held_out}；{mnist}</translation>
     </message>
+    <message>
+        <source>{path}: a model of another kind ({title}); fine-tuning on your digits starts from a single-digit classifier</source>
+        <translation>{path}：这是另一类模型（{title}）；在你的数字上微调要从单个数字分类器开始</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>

@@ -163,3 +163,37 @@ def test_a_fine_tune_on_my_digits_is_named_and_reports_in_chinese(qtbot, window)
     said = status_message(window)
     assert said.startswith("#1 classifier, personalised: your held-out digits (50, holdout): ")
     assert "; MNIST test (200): " in said and " points)" in said, said
+
+
+def test_a_fine_tune_from_a_model_that_is_no_classifier_says_why_in_chinese(
+    qtbot, window, monkeypatch
+):
+    """Where the classifier behind the model in use is no classifier (a personalised transfer
+    adder whose classifier file was replaced by an adder), the banner and status bar read
+    "….pt: a model of another kind (Transfer adder); fine-tuning on your digits starts from a
+    single-digit classifier" in a Chinese window; they read "….pt：这是另一类模型（迁移加法器）；
+    在你的数字上微调要从单个数字分类器开始", and English again after a switch back."""
+    from benchmarks.personal_hand import hand_digits
+    from mnist_desk.models import TRANSFER
+    from mnist_desk.store.catalog import shipped_checkpoint
+
+    adder = shipped_checkpoint(TRANSFER, "convnet")
+    monkeypatch.setattr("mnist_desk.personal.models.classifier_behind", lambda checkpoint: adder)
+    panel = train_tab(qtbot, window)
+    for d in hand_digits(5):
+        window.corrections.store.add(d.image28, d.label, predicted=None, source="generated")
+    window.corrections.changed.emit()
+    banner = panel.run_controls.banner
+    try:
+        in_language(qtbot, window, "zh_CN", "绘制")
+        window.tabs.setCurrentWidget(window.my_digits_view)
+        press(qtbot, window.my_digits_view.fine_tune_button)
+        qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+        said = f"{adder}：这是另一类模型（迁移加法器）；在你的数字上微调要从单个数字分类器开始"
+        assert banner.text() == said and status_message(window) == said
+    finally:
+        in_language(qtbot, window, "en", "Draw")
+    assert banner.text() == (
+        f"{adder}: a model of another kind (Transfer adder); fine-tuning on your digits starts "
+        "from a single-digit classifier"
+    )
