@@ -52,6 +52,10 @@ The window keeps working; details below.</source>
 <context>
     <name>ArchComparisonView</name>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/train/arch_view.py" line="122"/>
         <source>no comparison yet</source>
         <translation>尚无比较</translation>
@@ -2369,6 +2373,14 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
 </context>
 <context>
     <name>RunResultsView</name>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>未运行</translation>
+    </message>
     <message>
         <location filename="../../mnist_desk/ui/train/run_results.py" line="254"/>
         <source>Results appear here when a run ends.</source>

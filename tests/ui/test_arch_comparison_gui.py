@@ -59,8 +59,16 @@ def test_two_architectures_draw_two_curves_and_fill_the_table(panel, qtbot):
         i18n.apply_language("zh_CN")
         qtbot.waitUntil(lambda: "各训练 5 步后" in view.verdict.text())  # after LanguageChange
         assert view.table.horizontalHeaderItem(1).text() == "测试准确率"
+        # the architectures' names too: they stayed "MLP" under the Chinese header
+        assert names(view) == ["LeNet-5", "多层感知机 (MLP)"]
     finally:
         i18n.apply_language("en")
+    qtbot.waitUntil(lambda: names(view) == ["LeNet-5", "MLP"], timeout=2000)
+
+
+def names(view) -> list[str]:
+    """The table's first column: each architecture, by its name (and how it ended)."""
+    return [view.table.item(row, 0).text() for row in range(view.table.rowCount())]
 
 
 def test_stop_during_a_comparison_says_it_stopped_and_what_was_tested(panel, qtbot):
@@ -84,6 +92,14 @@ def test_stop_during_a_comparison_says_it_stopped_and_what_was_tested(panel, qtb
 
     assert status[-1] == "Architecture comparison stopped; tested: LeNet-5"
     assert "not tested: MLP" in view.verdict.text()
+    assert names(view) == ["LeNet-5 (Stopped)", "MLP (Not run)"]
+    try:  # how each ended, in the language switched to: it stayed "(Stopped)", "(Not run)"
+        i18n.apply_language("zh_CN")
+        qtbot.waitUntil(lambda: "未测试" in view.verdict.text())
+        assert names(view) == ["LeNet-5（已停止）", "多层感知机 (MLP)（未运行）"]
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(lambda: names(view) == ["LeNet-5 (Stopped)", "MLP (Not run)"], timeout=2000)
 
 
 def test_fewer_than_two_architectures_is_refused_with_a_reason(panel, qtbot):

@@ -31,7 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from mnist_desk.app.arch_plan import window_budget
-from mnist_desk.app.arch_verdict import VERDICT_CONTEXT, ArchitectureVerdict, verdict_lines
+from mnist_desk.app.arch_verdict import (
+    VERDICT_CONTEXT,
+    ArchitectureRow,
+    ArchitectureVerdict,
+    verdict_lines,
+)
 from mnist_desk.app.comparison import ComparisonOutcome
 from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import CLASSIFIER, archs_for
@@ -144,6 +149,7 @@ class ArchComparisonView(QWidget):
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.series: dict[int, RunSeries] = {}  # run id -> its curve
         self._verdict: Callable[[], str] = self._intro
+        self._rows: tuple[ArchitectureRow, ...] = ()  # the results the table shows
         self._lay_out(grid, by_step)
         self._show_texts()
 
@@ -185,6 +191,7 @@ class ArchComparisonView(QWidget):
         )
         self._show_axis()
         self._name_runs()
+        self._show_rows()
         self.verdict.setText(self._verdict())
         self._fit_rows()
 
@@ -218,6 +225,7 @@ class ArchComparisonView(QWidget):
         self.legend.clear()
         self.legend_below.fit()
         self.series.clear()
+        self._rows = ()
         self.table.setRowCount(0)
         self._fit_rows()
         self._set_verdict(
@@ -270,11 +278,17 @@ class ArchComparisonView(QWidget):
         if outcome.problem or not isinstance(verdict, ArchitectureVerdict):
             self._set_verdict(lambda: outcome.problem)
             return
-        self.table.setRowCount(len(verdict.rows))
-        for row, r in enumerate(verdict.rows):
+        self._rows = verdict.rows
+        self._show_rows()
+        self._set_verdict(lambda: verdict_text(verdict))
+
+    def _show_rows(self) -> None:
+        """The table of results, in the language in effect (again after a switch)."""
+        self.table.setRowCount(len(self._rows))
+        for row, r in enumerate(self._rows):
             name = arch_title(r.arch, task=CLASSIFIER)
             if r.status != "completed":
-                name = f"{name} ({status_title(r.status)})"
+                name = self.tr("{0} ({1})").format(name, status_title(r.status))
             cells = (
                 name,
                 None if r.test_accuracy is None else f"{r.test_accuracy:.2%}",
@@ -296,7 +310,6 @@ class ArchComparisonView(QWidget):
                 self.table.setItem(row, column, item)
         self.columns.fit()
         self._fit_rows()
-        self._set_verdict(lambda: verdict_text(verdict))
 
     def _fit_rows(self) -> None:
         """The table as tall as its rows (between TABLE_ROWS), the plot taking what is left."""

@@ -46,6 +46,8 @@ def status_title(status: str) -> str:
             "RunResultsView", "Stopped early (no validation gain)"
         ),
         "diverged": QCoreApplication.translate("RunResultsView", "Diverged"),
+        "failed": QCoreApplication.translate("RunResultsView", "Failed"),
+        "not run": QCoreApplication.translate("RunResultsView", "Not run"),  # a comparison's
     }
     return titles.get(status, status.capitalize())
 
