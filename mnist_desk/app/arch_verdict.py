@@ -89,7 +89,7 @@ def verdict_lines(
                     "ArchitectureVerdict",
                     "No verdict: fewer than two architectures were tested (not tested: {0}).",
                 )
-            ).format(", ".join(missing))
+            ).format(t(QT_TRANSLATE_NOOP("ArchitectureVerdict", ", ")).join(missing))
         ]
     winner, second = rows[0], rows[1]
     lines = []

@@ -54,6 +54,23 @@ def _worded_value(value: object) -> object:
     return worded(value) if isinstance(value, Words) else value
 
 
+def sentences(*parts: str) -> str:
+    """Translated sentences one after another, as the language in effect writes them: English
+    with a space between them, Chinese without (its full stop ends a sentence). Empty parts are
+    left out."""
+    # Translators: two sentences (or a sentence and a remark in brackets) one after the other
+    after = QCoreApplication.translate("Sentences", "{0} {1}")
+    joined = ""
+    for part in parts:
+        joined = after.format(joined, part) if joined and part else joined or part
+    return joined
+
+
+def listed(items) -> str:
+    """Names in a sentence, separated as the language in effect separates them ("a, b"; "a、b")."""
+    return QCoreApplication.translate("Phrase", LIST_SEPARATOR.template).join(map(str, items))
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 

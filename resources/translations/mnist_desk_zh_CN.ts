@@ -50,6 +50,14 @@ The window keeps working; details below.</source>
     </message>
 </context>
 <context>
+    <name>Sentences</name>
+    <message>
+        <source>{0} {1}</source>
+        <extracomment>two sentences (or a sentence and a remark in brackets) one after the other</extracomment>
+        <translation>{0}{1}</translation>
+    </message>
+</context>
+<context>
     <name>ArchComparisonView</name>
     <message>
         <source>{0} ({1})</source>
@@ -168,6 +176,10 @@ The window keeps working; details below.</source>
 </context>
 <context>
     <name>ArchitectureVerdict</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
     <message>
         <location filename="../../mnist_desk/app/arch_verdict.py" line="88"/>
         <source>No verdict: fewer than two architectures were tested (not tested: {0}).</source>

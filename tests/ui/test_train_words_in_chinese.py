@@ -113,9 +113,15 @@ def test_compare_adders_names_the_adders_in_chinese(qtbot, window, tmp_path, mon
         run_names = [label.text for _, label in panel.plots.legend.items][2:]
         assert run_names == ["迁移加法器（mlp）", "从零训练的加法器"]
         assert "<b>从零训练的加法器</b>" in panel.results.summary.text()
+        # its sentences follow one another as Chinese writes them: no English space between
+        verdict = panel.comparison_view.verdict.text()
+        assert "。最终验证误差：" in verdict and "。训练时间：" in verdict, verdict
+        assert "。 " not in verdict, verdict
     finally:
         in_language(qtbot, window, "en", "Draw")
     assert legend() == ["Transfer adder (mlp)", "Scratch adder"]
+    verdict = panel.comparison_view.verdict.text()
+    assert ". Final validation error: " in verdict and ". Training time: " in verdict, verdict
 
 
 def fine_tune_my_digits(qtbot, window):

@@ -59,3 +59,19 @@ def test_why_a_run_did_not_start_is_said_in_the_users_language(qapp):
     finally:
         i18n.apply_language("en")
     assert refusal_text(Refused(StartProblem.INVALID, "x")) == "Cannot start: x"
+
+
+def test_translated_sentences_and_lists_are_joined_as_the_language_writes_them(qapp):
+    """A view that puts translated sentences one after another (the Compare adders verdict, a
+    sum's caption) or lists names joined them the English way in Chinese too: "…倍）。 最终验证
+    误差", "LeNet-5, MLP"; Chinese joins sentences without a space and names with "、"."""
+    from mnist_desk.ui import i18n
+
+    try:
+        i18n.apply_language("zh_CN")
+        assert i18n.sentences("甲。", "", "乙。", "（丙）") == "甲。乙。（丙）"
+        assert i18n.listed(["LeNet-5", "MLP"]) == "LeNet-5、MLP"
+    finally:
+        i18n.apply_language("en")
+    assert i18n.sentences("One.", "", "Two.", "(three)") == "One. Two. (three)"
+    assert i18n.listed(["LeNet-5", "MLP"]) == "LeNet-5, MLP"

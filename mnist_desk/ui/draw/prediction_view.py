@@ -18,7 +18,7 @@ from mnist_desk.ui.draw.result_parts import (
     WrappingLabel,
     percent_text,
 )
-from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
+from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, sentences, text_of
 
 
 def _big_font(widget: QWidget, scale: float, bold: bool = True) -> QFont:
@@ -244,8 +244,11 @@ class SumView(QWidget):
                     )
                 )
                 if first.value + second.value != result.total:
-                    caption += " " + self.tr("(the digits read add up to {0})").format(
-                        first.value + second.value
+                    caption = sentences(
+                        caption,
+                        self.tr("(the digits read add up to {0})").format(
+                            first.value + second.value
+                        ),
                     )
             elif single:
                 caption = self.tr("Sum of the two digits: {0} sure").format(sure)

@@ -41,7 +41,7 @@ from mnist_desk.app.comparison import ComparisonOutcome
 from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import CLASSIFIER, archs_for
 from mnist_desk.ui.draw.model_picker import arch_title
-from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, listed, text_of
 from mnist_desk.ui.table_columns import FittedColumns
 from mnist_desk.ui.train.plot_parts import (
     X_STEP,
@@ -336,4 +336,4 @@ class ArchComparisonView(QWidget):
         tested = [arch_title(r.arch, task=CLASSIFIER) for r in rows if r.tested]
         if not tested:
             return self.tr("Architecture comparison stopped before any architecture was tested")
-        return self.tr("Architecture comparison stopped; tested: {0}").format(", ".join(tested))
+        return self.tr("Architecture comparison stopped; tested: {0}").format(listed(tested))

@@ -18,7 +18,7 @@ from mnist_desk.app.comparison import ADDERS, AdderVerdict, ComparisonOutcome
 from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import SCRATCH, TRANSFER
 from mnist_desk.ui.draw.model_picker import task_title
-from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, sentences, text_of
 from mnist_desk.ui.train.plot_parts import (
     LEGEND_STYLE,
     X_STEP,
@@ -66,13 +66,13 @@ def verdict_text(verdict: AdderVerdict) -> str:
     vals = verdict.final_val_error
     val_text = ""
     if vals.get(TRANSFER) is not None and vals.get(SCRATCH) is not None:
-        val_text = " " + QCoreApplication.translate(
+        val_text = QCoreApplication.translate(
             "ComparisonView", "Final validation error: transfer {0:.1%}, scratch {1:.1%}."
         ).format(vals[TRANSFER], vals[SCRATCH])
-    timing = " " + QCoreApplication.translate(
+    timing = QCoreApplication.translate(
         "ComparisonView", "Training time: transfer {0}, scratch {1}."
     ).format(format_duration(verdict.elapsed[TRANSFER]), format_duration(verdict.elapsed[SCRATCH]))
-    return head + val_text + timing + digits_sentence(verdict.scratch_digits)
+    return sentences(head, val_text, timing, digits_sentence(verdict.scratch_digits))
 
 
 def digits_sentence(reading: comparison.DigitsReading | None) -> str:
@@ -84,11 +84,14 @@ def digits_sentence(reading: comparison.DigitsReading | None) -> str:
         "The scratch adder never saw a digit label, yet it reads {0:.1%} of the test digits.",
     ).format(reading.accuracy)
     if not reading.outputs_are_digits:
-        sentence += " " + QCoreApplication.translate(
-            "ComparisonView",
-            "Its outputs are not yet the digits themselves ({0:.1%} once matched).",
-        ).format(reading.matched_accuracy)
-    return " " + sentence
+        sentence = sentences(
+            sentence,
+            QCoreApplication.translate(
+                "ComparisonView",
+                "Its outputs are not yet the digits themselves ({0:.1%} once matched).",
+            ).format(reading.matched_accuracy),
+        )
+    return sentence
 
 
 def adder_verdict(
