@@ -18,14 +18,23 @@ class FittedColumns(QObject):
     """Keeps ``table``'s columns fitted to its width, as rows come and as the table resizes.
 
     ``squeezable``: the text columns that give way (elided) when the rest do not fit, the first
-    first, each down to ``least_share`` of its natural width; the last column takes what is left. A column's edge dragged by the user stays until
+    first, each down to ``least_share`` of its natural width; the last column takes what is left,
+    or with ``spread`` every column a share of it (a table whose last column is a number: its
+    "Images/s" stretched across half the table). A column's edge dragged by the user stays until
     the table is fitted again (new rows, another size)."""
 
-    def __init__(self, table: QTableView, squeezable: list[int], least_share: float = LEAST_SHARE):
+    def __init__(
+        self,
+        table: QTableView,
+        squeezable: list[int],
+        least_share: float = LEAST_SHARE,
+        spread: bool = False,
+    ):
         super().__init__(table)
         self.table = table
         self.squeezable = squeezable
         self.least_share = least_share
+        self.spread = spread
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -76,6 +85,9 @@ class FittedColumns(QObject):
             give = min(over, widths[c] - int(widths[c] * self.least_share))
             widths[c] -= give
             over -= give
+        spare = room - sum(widths)
+        if self.spread and spare > 0:  # the room left, shared: the last column fills the rest
+            widths = [w + spare // count for w in widths]
         header = table.horizontalHeader()
         for c in range(last):
             header.resizeSection(c, widths[c])

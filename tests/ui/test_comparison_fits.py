@@ -154,6 +154,41 @@ def test_at_the_smallest_size_every_row_and_column_of_the_architectures_is_in_vi
         i18n.apply_language("en")
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_architectures_table_shares_its_room_and_images_per_second_stays_narrow(
+    panel, qtbot, language
+):
+    """The last column, "Images/s" ("张/秒"), stretched across half the table, its few digits far
+    from the rest of their row; the room left is shared by every column."""
+    view = panel.arch_view
+    click_tab(panel.views, view)
+    rows = tuple(
+        ArchitectureRow(
+            arch=arch,
+            name=arch,
+            status="completed",
+            test_accuracy=0.25,
+            drawn_digits=0.26,
+            parameters=61_706,
+            seconds=1.6,
+            images_per_second=81,
+        )  # fmt: skip
+        for arch in ("lenet5", "mlp")
+    )
+    verdict = ArchitectureVerdict(steps=1, rows=rows)
+    view.show_outcome(ComparisonOutcome(kind="architectures", steps=1, results=[], verdict=verdict))
+    table, columns = view.table, view.columns
+    try:
+        at_size(qtbot, panel, language, "default", 780)
+        widths = [table.columnWidth(c) for c in range(table.columnCount())]
+        assert sum(widths) >= table.viewport().width() - 1  # the table is filled
+        assert widths[-1] < 2 * columns.natural_width(5), widths
+        extra = [w - columns.natural_width(c) for c, w in enumerate(widths)]
+        assert max(extra) - min(extra) <= table.columnCount(), extra  # an equal share each
+    finally:
+        i18n.apply_language("en")
+
+
 ARCHS = (  # LeNet-5's curve stays high, where a legend in the plot's corner sat
     ("LeNet-5", "#1f77b4", 0.90, -0.002),
     ("MLP", "#d62728", 0.60, -0.04),

@@ -143,7 +143,7 @@ class ArchComparisonView(QWidget):
         self.table.setWordWrap(False)  # a long name ends in "…" on one line, whole in its tooltip
         # Every column in view (the names give way, said whole in their tooltips) and the rows
         # given room: at the window's smallest the plot left the table one row, scrolled sideways.
-        self.columns = FittedColumns(self.table, squeezable=[0], least_share=0.3)
+        self.columns = FittedColumns(self.table, squeezable=[0], least_share=0.3, spread=True)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
