@@ -124,6 +124,42 @@ def test_the_split_box_counts_only_the_samples_loaded(qtbot, tmp_path, data_dir)
     qtbot.waitUntil(lambda: split_titles(browser)[0] == "Training (50,000)", timeout=2000)
 
 
+def shown_room(box) -> int:
+    """The width of a combo box's text field, where its current choice is drawn."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    field = box.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+    )
+    return field.width()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_split_box_shows_the_whole_name_with_its_count(qtbot, data_dir, language):
+    """The split box was sized before the samples were counted: it read "Training (5"."""
+    from mnist_desk.ui import i18n
+
+    browser = DatasetBrowser(data_dir=data_dir)
+    qtbot.addWidget(browser)
+    browser.resize(1000, 600)
+    browser.show()
+    qtbot.waitUntil(lambda: browser.splits is not None, timeout=60_000)
+    try:
+        i18n.apply_language(language)
+        for box in (browser.split_box, browser.class_box):
+            for index in range(box.count()):
+                box.setCurrentIndex(index)
+                text = box.currentText()
+                qtbot.waitUntil(
+                    lambda b=box, t=text: shown_room(b) >= b.fontMetrics().horizontalAdvance(t),
+                    timeout=2000,
+                )
+    finally:
+        i18n.apply_language("en")
+
+
 @pytest.fixture
 def window_on(qtbot, tmp_path):
     """window_on(folder, download) -> a shown main window whose data folder setting is

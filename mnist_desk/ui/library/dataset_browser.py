@@ -104,6 +104,8 @@ class DatasetBrowser(QWidget):
 
         for box in (self.split_box, self.class_box):
             box.currentIndexChanged.connect(self._filter_changed)
+            # as wide as its names once the counts are known: it read "Training (5"
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.previous_button.clicked.connect(lambda: self.show_page(self.page - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
 
