@@ -972,6 +972,10 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/shell/window_tabs.py" line="65"/>
         <source>My digits</source>
         <translation>我的数字</translation>
@@ -1511,6 +1515,10 @@ or drop an image</source>
 </context>
 <context>
     <name>ModelsView</name>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
     <message>
         <location filename="../../mnist_desk/ui/library/models_view.py" line="130"/>
         <source>All</source>

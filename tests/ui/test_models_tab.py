@@ -297,7 +297,7 @@ def test_a_refused_rename_and_a_rename_done_follow_a_language_switch(tab, qtbot)
     qtbot.waitUntil(lambda: status.currentMessage() == "mine: another model has that name")
     try:
         window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
-        qtbot.waitUntil(lambda: status.currentMessage() == "mine: 已有同名模型", timeout=2000)
+        qtbot.waitUntil(lambda: status.currentMessage() == "mine：已有同名模型", timeout=2000)
         rename_by_keys(qtbot, view, "renamed")
         qtbot.waitUntil(lambda: "renamed" in shown(view), timeout=TIMEOUT_MS)
         qtbot.waitUntil(lambda: status.currentMessage() == "已将 mine 重命名为 renamed")

@@ -44,3 +44,21 @@ def test_a_long_status_message_ends_before_the_models_name(
         assert "offline" in bar.currentMessage()
     finally:
         i18n.apply_language("en")
+
+
+def test_an_errors_title_and_reason_are_joined_as_the_language_writes_them(
+    qtbot, window, tmp_path, message_boxes
+):
+    """A Chinese window's status bar read "无法打开图片: …", an English colon between the
+    error's title and its reason; the same for a refusal on the Models tab ("mine: 已有同名模型")."""
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a picture")
+    try:
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        assert not window.open_image(broken, 0)
+        assert window.statusBar().currentMessage().startswith("无法打开图片：")
+    finally:
+        i18n.apply_language("en")
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Cannot open the image: ")
+    )

@@ -268,7 +268,9 @@ class ModelsView(QWidget):
     def _refused(self, action: Action, name: str, refusal) -> bool:
         if refusal is None:
             return False
-        self.statusMessage.emit(lambda: f"{name}: {self.refusal_text(action, refusal)}")
+        self.statusMessage.emit(
+            lambda: self.tr("{0}: {1}").format(name, self.refusal_text(action, refusal))
+        )
         return True
 
     def refusal_text(self, action: Action, refusal: Refusal | NameProblem) -> str:

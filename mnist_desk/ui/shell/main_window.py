@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
 
         def status() -> str:
             lines = text_of(message).splitlines()
-            return f"{text_of(title)}: {lines[0] if lines else ''}"
+            return self.tr("{0}: {1}").format(text_of(title), lines[0] if lines else "")
 
         self.show_status(status, 10000)
         if self._message_box is not None:
