@@ -73,3 +73,11 @@ def test_no_verdict_without_two_tested_architectures():
     assert verdict_lines(verdict) == [
         "No verdict: fewer than two architectures were tested (not tested: VIT)."
     ]
+
+
+def test_a_one_step_verdict_says_step_not_steps():
+    """A comparison of one step each read "MLP wins after 1 steps each"."""
+    wins = ArchitectureVerdict(1, (row("mlp", 0.25), row("lenet5", 0.09)))
+    assert verdict_lines(wins)[0].startswith("MLP wins after 1 step each: 25.00% test accuracy")
+    tie = ArchitectureVerdict(1, (row("mlp", 0.25), row("lenet5", 0.25)))
+    assert verdict_lines(tie)[0] == "MLP and LENET5 tie after 1 step each: 25.00% test accuracy."

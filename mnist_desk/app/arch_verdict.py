@@ -94,25 +94,36 @@ def verdict_lines(
     winner, second = rows[0], rows[1]
     lines = []
     if winner.test_accuracy == second.test_accuracy:
-        lines.append(
-            t(
-                QT_TRANSLATE_NOOP(
-                    "ArchitectureVerdict",
-                    "{0} and {1} tie after {2:,} steps each: {3:.2%} test accuracy.",
-                )
-            ).format(winner.name, second.name, verdict.steps, winner.test_accuracy)
+        tie = (  # "after 1 step each", not "1 steps"
+            QT_TRANSLATE_NOOP(
+                "ArchitectureVerdict",
+                "{0} and {1} tie after {2:,} step each: {3:.2%} test accuracy.",
+            )
+            if verdict.steps == 1
+            else QT_TRANSLATE_NOOP(
+                "ArchitectureVerdict",
+                "{0} and {1} tie after {2:,} steps each: {3:.2%} test accuracy.",
+            )
         )
+        lines.append(t(tie).format(winner.name, second.name, verdict.steps, winner.test_accuracy))
     else:
         errors = (1 - winner.test_accuracy, 1 - second.test_accuracy)
         fewer = errors[1] / errors[0] if errors[0] > 0 else float("inf")
+        wins = (
+            QT_TRANSLATE_NOOP(
+                "ArchitectureVerdict",
+                "{0} wins after {1:,} step each: {2:.2%} test accuracy, against {3:.2%} for "
+                "{4}, the next best ({5:.1f}× fewer mistakes).",
+            )
+            if verdict.steps == 1
+            else QT_TRANSLATE_NOOP(
+                "ArchitectureVerdict",
+                "{0} wins after {1:,} steps each: {2:.2%} test accuracy, against {3:.2%} for "
+                "{4}, the next best ({5:.1f}× fewer mistakes).",
+            )
+        )
         lines.append(
-            t(
-                QT_TRANSLATE_NOOP(
-                    "ArchitectureVerdict",
-                    "{0} wins after {1:,} steps each: {2:.2%} test accuracy, against {3:.2%} for "
-                    "{4}, the next best ({5:.1f}× fewer mistakes).",
-                )
-            ).format(
+            t(wins).format(
                 winner.name,
                 verdict.steps,
                 winner.test_accuracy,

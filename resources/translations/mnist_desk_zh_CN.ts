@@ -139,6 +139,10 @@ The window keeps working; details below.</source>
         <translation>正在先后训练各网络结构，各 {0:,} 步；之后逐个测试模型，并读取手写数字…</translation>
     </message>
     <message>
+        <source>Training the architectures one after another, {0:,} step each; then each model is tested and reads the drawn digits…</source>
+        <translation>正在先后训练各网络结构，各 {0:,} 步；之后逐个测试模型，并读取手写数字…</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/train/arch_view.py" line="236"/>
         <source>Validation error vs time</source>
         <translation>验证集错误率（按时间）</translation>
@@ -191,8 +195,16 @@ The window keeps working; details below.</source>
         <translation>各训练 {2:,} 步后 {0} 与 {1} 打成平手：测试准确率均为 {3:.2%}。</translation>
     </message>
     <message>
+        <source>{0} and {1} tie after {2:,} step each: {3:.2%} test accuracy.</source>
+        <translation>各训练 {2:,} 步后 {0} 与 {1} 打成平手：测试准确率均为 {3:.2%}。</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/app/arch_verdict.py" line="110"/>
         <source>{0} wins after {1:,} steps each: {2:.2%} test accuracy, against {3:.2%} for {4}, the next best ({5:.1f}× fewer mistakes).</source>
+        <translation>各训练 {1:,} 步后 {0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（错误少 {5:.1f} 倍）。</translation>
+    </message>
+    <message>
+        <source>{0} wins after {1:,} step each: {2:.2%} test accuracy, against {3:.2%} for {4}, the next best ({5:.1f}× fewer mistakes).</source>
         <translation>各训练 {1:,} 步后 {0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（错误少 {5:.1f} 倍）。</translation>
     </message>
     <message>
@@ -2464,6 +2476,10 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
     <message>
         <location filename="../../mnist_desk/ui/train/run_results.py" line="276"/>
         <source>{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).</source>
+        <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, {2}: {3} after {4:,} step in {5} (seed {6}).</source>
         <translation>{0} — {1}，{2}：{3}，共 {4:,} 步，用时 {5}（种子 {6}）。</translation>
     </message>
     <message>

@@ -229,9 +229,16 @@ class ArchComparisonView(QWidget):
         self.table.setRowCount(0)
         self._fit_rows()
         self._set_verdict(
-            lambda: self.tr(
-                "Training the architectures one after another, {0:,} steps each; then each "
-                "model is tested and reads the drawn digits…"
+            lambda: (
+                self.tr(
+                    "Training the architectures one after another, {0:,} step each; then each "
+                    "model is tested and reads the drawn digits…"
+                )
+                if steps == 1
+                else self.tr(
+                    "Training the architectures one after another, {0:,} steps each; then each "
+                    "model is tested and reads the drawn digits…"
+                )
             ).format(steps)
         )
 

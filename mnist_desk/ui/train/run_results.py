@@ -166,8 +166,13 @@ class RunResultsView(QWidget):
             lines.append(f"<span style='color:#a00'><b>{text_of(problem)}</b></span>")
         task = settings.get("task", "")
         title = task_title(task, TASK_TITLES.get(task, task))
+        heading = (  # "after 1 step", not "1 steps"
+            self.tr("{0} — {1}, {2}: {3} after {4:,} step in {5} (seed {6}).")
+            if result.steps == 1
+            else self.tr("{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).")
+        )
         lines.append(
-            self.tr("{0} — {1}, {2}: {3} after {4:,} steps in {5} (seed {6}).").format(
+            heading.format(
                 f"<b>{text_of(outcome.name)}</b>",
                 title,
                 settings.get("arch"),
