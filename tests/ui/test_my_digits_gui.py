@@ -236,3 +236,19 @@ def test_an_import_report_is_worded_in_the_language_in_effect(
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: box.text().startswith(f"nothing imported from {empty}\n"), timeout=2000)
+
+
+def test_the_counts_per_digit_stay_apart(window, pen, qtbot):
+    """The summary's counts ran together, "Per digit: 0: 0 1: 1 2: 0" (the spaces between them,
+    in rich text, collapsed into one); they are set apart."""
+    import re
+
+    from PySide6.QtGui import QTextDocument
+
+    pen(window.canvases[0], VERTICAL)
+    press(qtbot, window.corrections.bars[0].keep_button)
+    view = my_digits_tab(window, qtbot)
+    shown = QTextDocument()
+    shown.setHtml(view.summary.text())  # what the label draws
+    text = shown.toPlainText()
+    assert re.search(r"0: 0[ \u00a0]{3}1: 1[ \u00a0]{3}2: 0", text), text

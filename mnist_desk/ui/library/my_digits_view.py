@@ -161,7 +161,8 @@ class MyDigitsView(QWidget):
             self.grid.addItem(item)
             item.setSelected(digit.id in selected)
         counts = self.store.counts()
-        per_digit = "   ".join(f"<b>{d}</b>: {n}" for d, n in enumerate(counts))
+        # rich text: plain spaces between the digits would collapse into one ("0: 0 1: 0")
+        per_digit = "&nbsp;&nbsp; ".join(f"<b>{d}</b>: {n}" for d, n in enumerate(counts))
         count, misread = len(self.store), self.store.misread_count()
         if count == 1:  # English needs the singular; tr(n) would need an English .qm
             text = self.tr("1 digit, {0} misread by the model it was drawn for. Per digit: {1}")
