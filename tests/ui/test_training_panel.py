@@ -524,9 +524,11 @@ def test_confusion_matrix_counts_fit_their_cells(qtbot):
     assert 0 < widest <= 0.9 * cell, (widest, cell)
 
 
-def test_the_sums_confusion_matrix_labels_do_not_run_into_each_other(qtbot):
+@pytest.mark.parametrize("size", [(330, 330), (250, 240)])
+def test_the_sums_confusion_matrix_labels_do_not_run_into_each_other(qtbot, size):
     """An adder's 19x19 matrix in the Results pane: the 19 labels under its columns overlapped
-    ("9101112..."); every other one is labelled now, and none touches its neighbour."""
+    ("9101112..."), and those beside its rows in the smaller pane of the window at its smallest;
+    every other one is labelled now, and none touches its neighbour."""
     import numpy as np
     from PySide6.QtGui import QImage, QPainter
 
@@ -534,7 +536,7 @@ def test_the_sums_confusion_matrix_labels_do_not_run_into_each_other(qtbot):
 
     view = ConfusionMatrixView()
     qtbot.addWidget(view)
-    view.resize(330, 330)  # the pane at the default window size
+    view.resize(*size)  # the pane at the default window size, and at the smallest
     view.show()
     view.set_matrix(np.eye(19, dtype=int).tolist())
     qtbot.wait(50)

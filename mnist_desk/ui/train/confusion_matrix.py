@@ -84,11 +84,12 @@ class ConfusionMatrixView(pg.GraphicsLayoutWidget):
         shade = np.log1p(self.matrix.astype(float))
         self.image.setImage(shade, levels=(0, max(1.0, shade.max())))
         self.image.setRect(-0.5, -0.5, n, n)  # cell k is centred on k
-        self.plot.getAxis("left").setTicks([[(k, str(k)) for k in range(n)]])
-        # 19 sums' labels ran into each other under the columns: every other one, ticks for all
+        # 19 sums' labels ran into each other under the columns, and beside the rows of a small
+        # pane (the window at its smallest): every other one, ticks for all
         step = 1 if n <= 10 else 2
         labelled = [(k, str(k)) for k in range(0, n, step)]
-        self.plot.getAxis("bottom").setTicks([labelled, [(k, "") for k in range(1, n, step)]])
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).setTicks([labelled, [(k, "") for k in range(1, n, step)]])
         if n <= 10:  # counts fit in the cells of a 10x10 matrix; 19x19 is read by colour
             top = max(1, self.matrix.max())
             for (row, col), count in np.ndenumerate(self.matrix):
