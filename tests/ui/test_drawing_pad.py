@@ -493,7 +493,7 @@ def test_an_error_dialog_and_its_status_follow_a_language_switch(
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)  # posted events
         assert box.windowTitle() == "无法打开图片"
         assert box.text() == f"{bad}：不是本应用能读取的图片（" + box.text().split("（", 1)[1]
-        assert status_message(window).startswith(f"无法打开图片: {bad}：不是本应用能读取的图片")
+        assert status_message(window).startswith(f"无法打开图片：{bad}：不是本应用能读取的图片")
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Draw", timeout=2000)
