@@ -192,20 +192,20 @@ The window keeps working; details below.</source>
     <message>
         <location filename="../../mnist_desk/app/arch_verdict.py" line="99"/>
         <source>{0} and {1} tie after {2:,} steps each: {3:.2%} test accuracy.</source>
-        <translation>各训练 {2:,} 步后 {0} 与 {1} 打成平手：测试准确率均为 {3:.2%}。</translation>
+        <translation>各训练 {2:,} 步后，{0} 与 {1} 打成平手：测试准确率均为 {3:.2%}。</translation>
     </message>
     <message>
         <source>{0} and {1} tie after {2:,} step each: {3:.2%} test accuracy.</source>
-        <translation>各训练 {2:,} 步后 {0} 与 {1} 打成平手：测试准确率均为 {3:.2%}。</translation>
+        <translation>各训练 {2:,} 步后，{0} 与 {1} 打成平手：测试准确率均为 {3:.2%}。</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/app/arch_verdict.py" line="110"/>
         <source>{0} wins after {1:,} steps each: {2:.2%} test accuracy, against {3:.2%} for {4}, the next best ({5:.1f}× fewer mistakes).</source>
-        <translation>各训练 {1:,} 步后 {0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（错误少 {5:.1f} 倍）。</translation>
+        <translation>各训练 {1:,} 步后，{0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（错误少 {5:.1f} 倍）。</translation>
     </message>
     <message>
         <source>{0} wins after {1:,} step each: {2:.2%} test accuracy, against {3:.2%} for {4}, the next best ({5:.1f}× fewer mistakes).</source>
-        <translation>各训练 {1:,} 步后 {0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（错误少 {5:.1f} 倍）。</translation>
+        <translation>各训练 {1:,} 步后，{0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（错误少 {5:.1f} 倍）。</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/app/arch_verdict.py" line="128"/>

@@ -57,7 +57,7 @@ def test_two_architectures_draw_two_curves_and_fill_the_table(panel, qtbot):
     assert view.compare_button.isEnabled()
     try:  # the table and the verdict in the user's language
         i18n.apply_language("zh_CN")
-        qtbot.waitUntil(lambda: "各训练 5 步后" in view.verdict.text())  # after LanguageChange
+        qtbot.waitUntil(lambda: "各训练 5 步后，" in view.verdict.text())  # after LanguageChange
         assert view.table.horizontalHeaderItem(1).text() == "测试准确率"
         # the architectures' names too: they stayed "MLP" under the Chinese header
         assert names(view) == ["LeNet-5", "多层感知机 (MLP)"]
