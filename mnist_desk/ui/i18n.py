@@ -66,6 +66,18 @@ def sentences(*parts: str) -> str:
     return joined
 
 
+def titled(title: str, text: str) -> str:
+    """``text`` after what it is about (a model, a run, an error's title): "mine: exists",
+    "mine：已存在"."""
+    # Translators: a name or title, then what is said of it
+    return QCoreApplication.translate("Sentences", "{0}: {1}").format(title, text)
+
+
+def remarked(text: str, remark: str) -> str:
+    """``text`` with a remark in brackets: "Training (50,000)", "训练集（50,000）"."""
+    return QCoreApplication.translate("Sentences", "{0} ({1})").format(text, remark)
+
+
 def listed(items) -> str:
     """Names in a sentence, separated as the language in effect separates them ("a, b"; "a、b")."""
     return QCoreApplication.translate("Phrase", LIST_SEPARATOR.template).join(map(str, items))

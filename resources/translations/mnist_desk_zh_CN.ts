@@ -52,6 +52,15 @@ The window keeps working; details below.</source>
 <context>
     <name>Sentences</name>
     <message>
+        <source>{0}: {1}</source>
+        <extracomment>a name or title, then what is said of it</extracomment>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>{0} {1}</source>
         <extracomment>two sentences (or a sentence and a remark in brackets) one after the other</extracomment>
         <translation>{0}{1}</translation>
@@ -59,10 +68,6 @@ The window keeps working; details below.</source>
 </context>
 <context>
     <name>ArchComparisonView</name>
-    <message>
-        <source>{0} ({1})</source>
-        <translation>{0}（{1}）</translation>
-    </message>
     <message>
         <location filename="../../mnist_desk/ui/train/arch_view.py" line="122"/>
         <source>no comparison yet</source>
@@ -468,11 +473,6 @@ The window keeps working; details below.</source>
         <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="44"/>
         <source>Test</source>
         <translation>测试集</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="48"/>
-        <source>{0} ({1})</source>
-        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/dataset_browser.py" line="70"/>
@@ -983,10 +983,6 @@ or drop an image</source>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
-    </message>
     <message>
         <location filename="../../mnist_desk/ui/shell/window_tabs.py" line="65"/>
         <source>My digits</source>
@@ -1527,10 +1523,6 @@ or drop an image</source>
 </context>
 <context>
     <name>ModelsView</name>
-    <message>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
-    </message>
     <message>
         <location filename="../../mnist_desk/ui/library/models_view.py" line="130"/>
         <source>All</source>
@@ -2610,10 +2602,6 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <location filename="../../mnist_desk/ui/train/run_view.py" line="105"/>
         <source>{0}: paused</source>
         <translation>{0}：已暂停</translation>
-    </message>
-    <message>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from mnist_desk.app.dataset import SPLITS, Dataset, LabelledPixels, read_dataset
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.ui.background import BackgroundJob, JobError
-from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, remarked, text_of
 from mnist_desk.ui.pixmaps import pixmap_from_uint8
 
 PAGE_SIZE = 144  # fills a large window; a page renders in a few milliseconds
@@ -45,9 +45,7 @@ def split_title(split: str, count: int | None = None) -> str:
     }
     if count is None:
         return titles[split]
-    return QCoreApplication.translate("DatasetBrowser", "{0} ({1})").format(
-        titles[split], f"{count:,}"
-    )
+    return remarked(titles[split], f"{count:,}")
 
 
 class DatasetBrowser(QWidget):

@@ -45,7 +45,7 @@ from mnist_desk.app.leaderboard_rows import (
 from mnist_desk.app.model_files import Work
 from mnist_desk.ui.background import BackgroundJob
 from mnist_desk.ui.draw.model_picker import task_title
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, titled
 from mnist_desk.ui.library.curves_dialog import CurvesDialog
 from mnist_desk.ui.library.models_table import ModelsTableModel
 from mnist_desk.ui.table_columns import FittedColumns
@@ -268,9 +268,7 @@ class ModelsView(QWidget):
     def _refused(self, action: Action, name: str, refusal) -> bool:
         if refusal is None:
             return False
-        self.statusMessage.emit(
-            lambda: self.tr("{0}: {1}").format(name, self.refusal_text(action, refusal))
-        )
+        self.statusMessage.emit(lambda: titled(name, self.refusal_text(action, refusal)))
         return True
 
     def refusal_text(self, action: Action, refusal: Refusal | NameProblem) -> str:

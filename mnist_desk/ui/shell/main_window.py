@@ -33,7 +33,7 @@ from mnist_desk.ui import i18n
 from mnist_desk.ui.draw.corrections import CorrectionController
 from mnist_desk.ui.draw.drawing_tab import DrawingTab
 from mnist_desk.ui.draw.model_view import ModelView
-from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
+from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of, titled
 from mnist_desk.ui.inside.inside_dock import install_inside_dock
 from mnist_desk.ui.settings import AppSettings
 from mnist_desk.ui.shell import about
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
 
         def status() -> str:
             lines = text_of(message).splitlines()
-            return self.tr("{0}: {1}").format(text_of(title), lines[0] if lines else "")
+            return titled(text_of(title), lines[0] if lines else "")
 
         self.show_status(status, 10000)
         if self._message_box is not None:

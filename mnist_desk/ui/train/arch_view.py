@@ -41,7 +41,7 @@ from mnist_desk.app.comparison import ComparisonOutcome
 from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import CLASSIFIER, archs_for
 from mnist_desk.ui.draw.model_picker import arch_title
-from mnist_desk.ui.i18n import LiveTexts, is_language_change, listed, text_of
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, listed, remarked, text_of
 from mnist_desk.ui.table_columns import FittedColumns
 from mnist_desk.ui.train.plot_parts import (
     X_STEP,
@@ -295,7 +295,7 @@ class ArchComparisonView(QWidget):
         for row, r in enumerate(self._rows):
             name = arch_title(r.arch, task=CLASSIFIER)
             if r.status != "completed":
-                name = self.tr("{0} ({1})").format(name, status_title(r.status))
+                name = remarked(name, status_title(r.status))
             cells = (
                 name,
                 None if r.test_accuracy is None else f"{r.test_accuracy:.2%}",

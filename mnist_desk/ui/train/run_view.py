@@ -23,7 +23,7 @@ from mnist_desk.app.training_events import (
     StepsDone,
     TrainingEvent,
 )
-from mnist_desk.ui.i18n import text_of
+from mnist_desk.ui.i18n import text_of, titled
 from mnist_desk.ui.train.filters_view import FiltersView
 from mnist_desk.ui.train.plot_parts import RunSeries
 from mnist_desk.ui.train.run_results import status_title
@@ -172,7 +172,7 @@ class RunView(QObject):
 
             def message() -> str:  # the result's message is the core's own words
                 said = text_of(result.message) if result is not None else status_title(event.status)
-                return self.tr("{0}: {1}").format(text_of(event.name), said + accuracy())
+                return titled(text_of(event.name), said + accuracy())
 
             self.statusMessage.emit(message)
         if outcome is not None:
