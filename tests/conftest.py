@@ -181,3 +181,14 @@ def isolated_my_digits(tmp_path_factory, monkeypatch):
     folder = tmp_path_factory.mktemp("my-digits")
     monkeypatch.setenv("MNIST_DESK_MY_DIGITS", str(folder))
     yield folder
+
+
+@pytest.fixture
+def no_data_loading(monkeypatch):
+    """MNIST may not be loaded: for a command that must refuse, or check, before it reads data."""
+    from mnist_desk.data import mnist as mdata
+
+    def load_splits(*args, **kwargs):
+        raise AssertionError("MNIST was loaded before the command refused or checked up front")
+
+    monkeypatch.setattr(mdata, "load_splits", load_splits)

@@ -9,18 +9,9 @@ import pytest
 import torch
 
 from mnist_desk.cli.main import main
-from mnist_desk.data import mnist as mdata
 from mnist_desk.models import build_model
 from mnist_desk.store.checkpoints import load_checkpoint, make_meta, save_checkpoint
 from tests.support import WEIGHTS, shared_data_dir
-
-
-@pytest.fixture
-def no_data_loading(monkeypatch):
-    def load_splits(*args, **kwargs):
-        raise AssertionError("MNIST was loaded for a model that is refused")
-
-    monkeypatch.setattr(mdata, "load_splits", load_splits)
 
 
 @pytest.fixture

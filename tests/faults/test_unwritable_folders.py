@@ -8,15 +8,6 @@ import os
 import pytest
 
 from mnist_desk.cli.main import main
-from mnist_desk.data import mnist as mdata
-
-
-@pytest.fixture
-def no_data_loading(monkeypatch):
-    def load_splits(*args, **kwargs):
-        raise AssertionError("training loaded data before checking where it will save")
-
-    monkeypatch.setattr(mdata, "load_splits", load_splits)
 
 
 @pytest.fixture

@@ -18,14 +18,19 @@ def tick(qtbot, check) -> None:
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
 
 
+def choose(qtbot, view, archs=("mlp", "lenet5")) -> None:
+    """Tick ``archs`` and untick every other architecture, by clicks."""
+    for arch, check in view.checks.items():
+        if check.isChecked() != (arch in archs):
+            tick(qtbot, check)
+
+
 def test_two_architectures_draw_two_curves_and_fill_the_table(panel, qtbot):
     # The form's seed and training images are the comparison's: 640 images, one epoch = 5 steps.
     panel.set_settings(tiny_settings(train_subset=640, val_subset=200, test_subset=200))
     view = panel.arch_view
     panel.views.setCurrentWidget(view)
-    for arch, check in view.checks.items():
-        if check.isChecked() != (arch in ("mlp", "lenet5")):
-            tick(qtbot, check)
+    choose(qtbot, view)
     assert view.chosen() == ["lenet5", "mlp"]  # they run in the zoo's order
     phases = []  # the line under the progress bar, after each event (the bar restarts each run)
     panel.session.on_event(lambda _event: phases.append(panel.run_controls.phase_label.text()))
@@ -77,9 +82,7 @@ def test_stop_during_a_comparison_says_it_stopped_and_what_was_tested(panel, qtb
     panel.set_settings(tiny_settings())
     view = panel.arch_view
     panel.views.setCurrentWidget(view)
-    for arch, check in view.checks.items():
-        if check.isChecked() != (arch in ("mlp", "lenet5")):
-            tick(qtbot, check)
+    choose(qtbot, view)
     view.epochs_spin.setValue(50.0)  # far more steps than run before Stop
     status = []
     panel.statusMessage.connect(
@@ -163,9 +166,7 @@ def test_without_mnist_the_status_bar_says_why_not_that_the_comparison_finished(
         panel.set_settings(tiny_settings())
         view = panel.arch_view
         panel.views.setCurrentWidget(view)
-        for arch, check in view.checks.items():
-            if check.isChecked() != (arch in ("mlp", "lenet5")):
-                tick(qtbot, check)
+        choose(qtbot, view)
         status = []
         panel.statusMessage.connect(lambda m: status.append(text_of(m)))
         press(qtbot, view.compare_button)
