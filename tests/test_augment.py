@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import torch
+import torch.nn.functional as F
 
-from mnist_desk.data.augment import DrawnAugment, drawn_augment
+from mnist_desk.data.augment import DrawnAugment, _sampling_grid, drawn_augment
 from mnist_desk.data.synthetic import synthetic_digits
 from mnist_desk.imaging.field import MEAN, STD
 
@@ -25,6 +26,20 @@ def test_a_batch_keeps_its_shape_background_and_range_and_follows_its_seed():
     assert ink.min() >= -1e-5 and ink.max() <= 1 + 1e-5
     assert ink[..., :3].abs().max() < 1e-4  # far from the stroke the background stays black
     assert not torch.equal(out, images)
+
+
+def test_the_sampling_grid_is_torchs_affine_grid_plus_bicubic_offsets():
+    """The batch's grid in one matrix product is the same grid F.affine_grid and
+    F.interpolate give image by image (to float rounding)."""
+    gen = torch.Generator().manual_seed(0)
+    theta = torch.randn(5, 2, 3, generator=gen)
+    coarse = torch.randn(5, 2, 3, 3, generator=gen) * 0.1
+    affine = F.affine_grid(theta, [5, 1, 28, 24], align_corners=False)
+    offsets = F.interpolate(coarse, size=(28, 24), mode="bicubic", align_corners=True)
+    expected = affine + offsets.permute(0, 2, 3, 1)
+    assert torch.allclose(_sampling_grid(theta, 28, 24), affine, atol=1e-5)
+    both = torch.cat([theta, coarse.view(5, 2, 9)], 2)
+    assert torch.allclose(_sampling_grid(both, 28, 24), expected, atol=1e-5)
 
 
 def test_thickness_alone_thickens_and_thins():

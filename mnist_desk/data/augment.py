@@ -51,27 +51,39 @@ def _geometry(
     # Output -> input coordinates: the inverse of zoom * aspect, shear and rotation.
     cos, sin = torch.cos(angle), torch.sin(angle)
     sx, sy = 1 / (zoom * aspect.sqrt()), aspect.sqrt() / zoom
-    a = torch.stack([cos * sx, -sin * sx + shear * sx], 1)
-    b = torch.stack([sin * sy, cos * sy], 1)
-    theta = torch.stack([torch.cat([a, tx[:, None]], 1), torch.cat([b, ty[:, None]], 1)], 1)
-    grid = (_base_grid(shape[-2], shape[-1]) @ theta.transpose(1, 2)).view(n, *shape[-2:], 2)
-    if settings.elastic > 0:
-        # Smooth random displacements: a 3x3 grid of offsets, upsampled bicubically.
-        coarse = torch.randn(n, 2, 3, 3, generator=generator) * (settings.elastic * 2 / shape[-1])
-        rows, cols = _bicubic_matrix(shape[-2]), _bicubic_matrix(shape[-1])
-        # F.interpolate(coarse, mode="bicubic", align_corners=True) as two small matrix
-        # products, the field already in the grid's layout (n, H, W, 2): a fifth of the time.
-        grid = grid + torch.einsum("hi,ncij,wj->nhwc", rows, coarse, cols)
-    return grid
+    theta = torch.stack([cos * sx, (shear - sin) * sx, tx, sin * sy, cos * sy, ty], 1)
+    if settings.elastic <= 0:
+        return _sampling_grid(theta.view(n, 2, 3), shape[-2], shape[-1])
+    # Smooth random displacements: a 3x3 grid of offsets, upsampled bicubically.
+    coarse = torch.randn(n, 2, 3, 3, generator=generator) * (settings.elastic * 2 / shape[-1])
+    return _sampling_grid(torch.cat([theta.view(n, 2, 3), coarse.view(n, 2, 9)], 2), *shape[-2:])
+
+
+def _sampling_grid(coefficients: torch.Tensor, height: int, width: int) -> torch.Tensor:
+    """Each image's sampling grid (n, H, W, 2) from its coefficients (n, 2, 3 or 12): for x and
+    for y, the weights of the output pixel's x, y and 1 (an affine map, as ``F.affine_grid``
+    with align_corners=False), then of the 3x3 offsets bicubically upsampled (as
+    ``F.interpolate(mode="bicubic", align_corners=True)``). The whole batch in one matrix
+    product, many times faster than a small product per image."""
+    n, _, terms = coefficients.shape
+    grid = coefficients.view(n, -1) @ _pixel_terms(height, width, terms)
+    return grid.view(n, height, width, 2)
 
 
 @cache
-def _base_grid(height: int, width: int) -> torch.Tensor:
-    """(H * W, 3): each output pixel's (x, y, 1), as ``F.affine_grid`` places them
-    (align_corners=False); a batch's grid is then one matrix product, several times faster."""
+def _pixel_terms(height: int, width: int, terms: int) -> torch.Tensor:
+    """(2 * terms, H * W * 2): row (c, k) holds term k of every pixel in coordinate c's place
+    and zeros in the other's, so a product with (n, 2 * terms) coefficients is the grid."""
     identity = torch.tensor([[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]])
     xy = F.affine_grid(identity, [1, 1, height, width], align_corners=False).view(-1, 2)
-    return torch.cat([xy, torch.ones(len(xy), 1)], 1)
+    columns = [xy, torch.ones(len(xy), 1)]
+    if terms > 3:
+        rows, cols = _bicubic_matrix(height), _bicubic_matrix(width)
+        columns.append(torch.einsum("hi,wj->hwij", rows, cols).reshape(height * width, 9))
+    per_pixel = torch.cat(columns, 1).T  # (terms, H * W)
+    blocks = torch.zeros(2, terms, height * width, 2)
+    blocks[0, :, :, 0], blocks[1, :, :, 1] = per_pixel, per_pixel
+    return blocks.view(2 * terms, -1)
 
 
 @cache
@@ -116,15 +128,10 @@ def _doubled(ink: torch.Tensor, settings: DrawnAugment, generator: torch.Generat
     direction = _uniform(k, 0, 2 * math.pi, generator)
     angle = _uniform(k, -4, 4, generator) * (math.pi / 180)
     cos, sin = torch.cos(angle), torch.sin(angle)
-    theta = torch.stack(
-        [
-            torch.stack([cos, -sin, distance * torch.cos(direction)], 1),
-            torch.stack([sin, cos, distance * torch.sin(direction)], 1),
-        ],
-        1,
-    ).to(ink.device, ink.dtype)
+    shift_x, shift_y = distance * torch.cos(direction), distance * torch.sin(direction)
+    theta = torch.stack([cos, -sin, shift_x, sin, cos, shift_y], 1).view(k, 2, 3)
     part = ink[chosen.to(ink.device)]
-    grid = F.affine_grid(theta, list(part.shape), align_corners=False)
+    grid = _sampling_grid(theta, *ink.shape[-2:]).to(ink.device, ink.dtype)
     again = F.grid_sample(part, grid, align_corners=False, padding_mode="zeros")
     out = ink.clone()
     out[chosen.to(ink.device)] = torch.maximum(part, again)
