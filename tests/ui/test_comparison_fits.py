@@ -182,7 +182,8 @@ def test_the_architectures_table_shares_its_room_and_images_per_second_stays_nar
         at_size(qtbot, panel, language, "default", 780)
         widths = [table.columnWidth(c) for c in range(table.columnCount())]
         assert sum(widths) >= table.viewport().width() - 1  # the table is filled
-        assert widths[-1] < 2 * columns.natural_width(5), widths
+        # not stretched across the table (the fonts decide how wide the heading itself is)
+        assert widths[-1] < table.viewport().width() / 4, widths
         extra = [w - columns.natural_width(c) for c, w in enumerate(widths)]
         assert max(extra) - min(extra) <= table.columnCount(), extra  # an equal share each
     finally:
