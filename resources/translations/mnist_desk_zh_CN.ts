@@ -801,6 +801,64 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>LayersPage</name>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="325"/>
+        <source>Layer {0}: {1} feature maps, {2}x{3}</source>
+        <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="328"/>
+        <source>Patch embedding: {0} filters, {1}x{2}</source>
+        <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="329"/>
+        <source>First layer&apos;s filters: {0}, {1}x{2}</source>
+        <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="333"/>
+        <source>Class token&apos;s attention to the patches (rows: layers, columns: heads)</source>
+        <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="336"/>
+        <source>Distillation token&apos;s attention to the patches (rows: layers, columns: heads)</source>
+        <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="340"/>
+        <source>Attention rollout from the class token</source>
+        <translation>从类别标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="341"/>
+        <source>Attention rollout from the distillation token</source>
+        <translation>从蒸馏标记出发的注意力展开</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="343"/>
+        <source>Hidden layer {0}: {1} units</source>
+        <translation>隐藏层 {0}：{1} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="345"/>
+        <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
+        <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="349"/>
+        <source>First layer&apos;s weights as 28x28 images: {0} units</source>
+        <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/layers_page.py" line="363"/>
+        <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
+        <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
+    </message>
+</context>
+<context>
     <name>InsideDock</name>
     <message>
         <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="172"/>
@@ -843,76 +901,6 @@ or drop an image</source>
         <translation>{0} 把{1}读作{2} {3}（{4:.1%}），用时 {5:.0f} 毫秒。</translation>
     </message>
     <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="222"/>
-        <source>What it sees</source>
-        <translation>模型看到的</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="224"/>
-        <source>Draw the other digit: this adder answers only their sum</source>
-        <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="232"/>
-        <source>Why {0} ({1:.1%})</source>
-        <translation>为什么是 {0}（{1:.1%}）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="237"/>
-        <source>Why not {0}? ({1:.1%})</source>
-        <translation>为什么不是 {0}？（{1:.1%}）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="325"/>
-        <source>Layer {0}: {1} feature maps, {2}x{3}</source>
-        <translation>第 {0} 层：{1} 张特征图，{2}x{3}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="328"/>
-        <source>Patch embedding: {0} filters, {1}x{2}</source>
-        <translation>图块嵌入：{0} 个滤波器，{1}x{2}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="329"/>
-        <source>First layer&apos;s filters: {0}, {1}x{2}</source>
-        <translation>第一层的滤波器：{0} 个，{1}x{2}</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="333"/>
-        <source>Class token&apos;s attention to the patches (rows: layers, columns: heads)</source>
-        <translation>类别标记对各图块的注意力（行：层，列：头）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="336"/>
-        <source>Distillation token&apos;s attention to the patches (rows: layers, columns: heads)</source>
-        <translation>蒸馏标记对各图块的注意力（行：层，列：头）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="340"/>
-        <source>Attention rollout from the class token</source>
-        <translation>从类别标记出发的注意力展开</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="341"/>
-        <source>Attention rollout from the distillation token</source>
-        <translation>从蒸馏标记出发的注意力展开</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="343"/>
-        <source>Hidden layer {0}: {1} units</source>
-        <translation>隐藏层 {0}：{1} 个单元</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="345"/>
-        <source>The {0} units of hidden layer 1 that fire most (their weights)</source>
-        <translation>隐藏层 1 中激活最强的 {0} 个单元（它们的权重）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="349"/>
-        <source>First layer&apos;s weights as 28x28 images: {0} units</source>
-        <translation>第一层的权重，显示为 28x28 图像：{0} 个单元</translation>
-    </message>
-    <message>
         <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="353"/>
         <source>Inside the network</source>
         <translation>网络内部</translation>
@@ -921,21 +909,6 @@ or drop an image</source>
         <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="354"/>
         <source>&amp;Inside the network</source>
         <translation>网络内部(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="357"/>
-        <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
-        <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;（红：推向它，蓝：推离它）</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="360"/>
-        <source>How the heatmaps are computed; gradient × input won the deletion test</source>
-        <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="363"/>
-        <source>Which layer to show; click a map (or use the arrow keys) to see it large</source>
-        <translation>选择要显示的层；点击特征图（或用方向键）放大查看</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/inside/inside_dock.py" line="369"/>
@@ -3273,6 +3246,44 @@ Scratch adder: one network learns the sum (0-18) from the two images directly.</
         <location filename="../../mnist_desk/ui/shell/save_paths.py" line="22"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} 已存在。要替换它吗？</translation>
+    </message>
+</context>
+<context>
+    <name>WhyView</name>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/why_view.py" line="222"/>
+        <source>What it sees</source>
+        <translation>模型看到的</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/why_view.py" line="1"/>
+        <source>Why {0}</source>
+        <translation>为何是 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/why_view.py" line="1"/>
+        <source>Why not {0}?</source>
+        <translation>为何不是 {0}？</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/why_view.py" line="1"/>
+        <source>({0:.1%})</source>
+        <translation>（{0:.1%}）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/why_view.py" line="224"/>
+        <source>Draw the other digit: this adder answers only their sum</source>
+        <translation>请画出另一个数字：这个加法器只回答两数之和</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/why_view.py" line="357"/>
+        <source>&lt;b&gt;Why this answer&lt;/b&gt; (red: pushed toward it, blue: against)</source>
+        <translation>&lt;b&gt;为什么是这个答案&lt;/b&gt;&lt;br&gt;（红：推向它，蓝：推离它）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/inside/why_view.py" line="360"/>
+        <source>How the heatmaps are computed; gradient × input won the deletion test</source>
+        <translation>热力图的计算方法；梯度 × 输入在删除测试中胜出</translation>
     </message>
 </context>
 </TS>

@@ -24,10 +24,12 @@ def symmetric_levels(image: np.ndarray) -> tuple[float, float]:
 
 
 class ImagePanel(QWidget):
-    """One image, pixels crisp, y down, with a title above it."""
+    """One image, pixels crisp, y down, with a title above it. ``whole_lines``: a title's lines
+    are never broken, the panel is as wide as the longest (a note in place of an image wraps)."""
 
-    def __init__(self, parent=None, size: int = 110):
+    def __init__(self, parent=None, size: int = 110, whole_lines: bool = False):
         super().__init__(parent)
+        self.whole_lines = whole_lines
         self.label = QLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
@@ -72,16 +74,19 @@ class ImagePanel(QWidget):
         self.image.setImage(image, levels=levels)
         if reframe:
             self.box.autoRange(padding=0.02)
-        self._set_title(title)
+        self._set_title(title, wrap=not self.whole_lines)
 
-    def _set_title(self, title: str) -> None:
+    def _set_title(self, title: str, wrap: bool) -> None:
+        if wrap != self.label.wordWrap():
+            self.label.setWordWrap(wrap)
         if title != self.label.text():
             self.label.setText(title)
 
     def clear_image(self, title: str = "") -> None:
+        """No image; ``title`` (a note, wrapped to the panel's width) in its place."""
         if self.image.image is not None:
             self.image.clear()
-        self._set_title(title)
+        self._set_title(title, wrap=True)
 
 
 def _range(image: np.ndarray) -> tuple[float, float]:

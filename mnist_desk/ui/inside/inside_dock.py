@@ -5,43 +5,24 @@ It asks ``InsideSession`` (mnist_desk.app.inside_session) in one long-lived back
 the newest drawing only, and draws the answers: "Why this answer" (the input, a heatmap for the
 answer and one for the runner-up), one sheet of maps at a time (a layer's feature maps, the
 attention per layer and head, an MLP's units, the first layer's filters) and the map or unit
-clicked, large. Which sheet, which cell and the heatmap method are remembered.
+clicked, large. Which sheet, which cell and the heatmap method are remembered. The parts are
+its own widgets: ``why_view`` (why this answer), ``layers_page`` and ``map_view``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from mnist_desk.app.drawing_session import DigitSelected
-from mnist_desk.app.inside_session import InsideFailed, InsideRequest, InsideSession, unit_detail
-from mnist_desk.app.inside_sheets import (
-    ATTENTION,
-    CONV,
-    FILTERS,
-    HIDDEN,
-    ROLLOUT,
-    TOP_UNITS,
-    WEIGHTS,
-)
+from mnist_desk.app.inside_session import InsideFailed, InsideRequest, InsideSession
 from mnist_desk.ui.background import BackgroundJob
-from mnist_desk.ui.eliding_combo import ElidingComboBox
 from mnist_desk.ui.i18n import LiveTexts, is_language_change, text_of
-from mnist_desk.ui.inside.detail_view import DetailView
-from mnist_desk.ui.inside.image_panel import ImagePanel, MosaicView
+from mnist_desk.ui.inside.body_scroll import BodyScroll
+from mnist_desk.ui.inside.layers_page import LayersPage
 from mnist_desk.ui.inside.map_view import MapView
-from mnist_desk.ui.inside.method_box import MethodBox
+from mnist_desk.ui.inside.why_view import WhyView
 from mnist_desk.ui.tab_pages import ShownPageTabs
-
-WHY_PANEL_SIZE = 70  # the input and two heatmaps, each as wide as a Chinese title's "（100.0%）"
 
 
 class InsideDock(QDockWidget):
@@ -54,68 +35,36 @@ class InsideDock(QDockWidget):
         self.job: BackgroundJob | None = None
         self.answer = None
         self._next_id = 0
-        self._sheet_keys: list[str] = []
         self._mapped = None  # the predictor whose map was asked for
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.why_title = QLabel()
-        self.why_title.setWordWrap(True)  # a narrow dock wraps it, rather than hiding what follows
-        self.method_box = MethodBox(self.settings)
-        self.method_box.chosen.connect(self.refresh)
-        self.input_panel, self.answer_panel, self.runner_up_panel = (
-            ImagePanel(size=WHY_PANEL_SIZE) for _ in range(3)
-        )
-        self.sheet_box = ElidingComboBox()  # a long title ends in "…", said whole in its tip
-        for box in (self.method_box, self.sheet_box):  # long titles must not widen the dock
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            box.setMinimumContentsLength(12)
-        self.sheet_box.currentIndexChanged.connect(self._sheet_changed)
-        self.mosaic = MosaicView()
-        self.mosaic.setMinimumHeight(280)
-        self.mosaic.cell_chosen.connect(self._cell_chosen)
-        self.detail = DetailView()
+        self.why = WhyView(self.settings)
+        self.why.method_box.chosen.connect(self.refresh)
+        self.layers = LayersPage(self.settings)
         self.map_view = MapView()
         self.map_view.main = window
         self.map_view.open_digit.connect(self._open_digit)
+        # the parts tests and the window reach for, by their old names
+        self.method_box, self.answer_panel = self.why.method_box, self.why.answer_panel
+        self.input_panel, self.runner_up_panel = self.why.input_panel, self.why.runner_up_panel
+        self.sheet_box, self.mosaic, self.detail = (
+            self.layers.sheet_box,
+            self.layers.mosaic,
+            self.layers.detail,
+        )
 
-        # the method under the title: beside it, a narrow dock wrapped the title over six lines
-        why_header = QVBoxLayout()
-        why_header.addWidget(self.why_title)
-        why_header.addWidget(self.method_box, 0, Qt.AlignmentFlag.AlignLeft)
-        why_row = QHBoxLayout()
-        why_row.setSpacing(4)  # the three no wider than the Layers page: the dock fits a laptop
-        for panel in (self.input_panel, self.answer_panel, self.runner_up_panel):
-            why_row.addWidget(panel)
-        layers = QWidget()
-        layers_layout = QVBoxLayout(layers)
-        layers_layout.setContentsMargins(0, 0, 0, 0)
-        layers_layout.addWidget(self.sheet_box)
-        layers_layout.addWidget(self.mosaic, 3)
-        layers_layout.addWidget(self.detail, 2)
         self.pages = ShownPageTabs()  # the map's plot is not below the Layers page's fold
-        self.pages.addTab(layers, "")
+        self.pages.addTab(self.layers, "")
         self.pages.addTab(self.map_view, "")
         self.pages.currentChanged.connect(self._page_changed)
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)  # the room the why panels' titles need
         layout.addWidget(self.heading)
-        layout.addLayout(why_header)
-        layout.addLayout(why_row)
+        layout.addWidget(self.why)
         layout.addWidget(self.pages, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
-        # wide enough for the body (its scroll bar never scrolls sideways): nothing is cut off
-        scroll.setMinimumWidth(
-            body.minimumSizeHint().width()
-            + scroll.verticalScrollBar().sizeHint().width()
-            + 2 * scroll.frameWidth()
-        )
+        self.setWidget(BodyScroll(body))
         self.pages.setCurrentIndex(int(str(self.settings.value("inside/page", 0) or 0)) % 2)
         self.visibilityChanged.connect(lambda shown: shown and (self.refresh(), self.update_map()))
         self.texts = LiveTexts()  # this widget's texts, set again on a language switch
@@ -178,7 +127,7 @@ class InsideDock(QDockWidget):
         self.answer = answer
         self.method_box.show_used(answer.method, answer.methods)
         self._show_heading()
-        self._show_why()
+        self.why.show_answer(answer)
         self._show_page()
 
     def _show_page(self) -> None:
@@ -188,7 +137,7 @@ class InsideDock(QDockWidget):
         if self.pages.currentWidget() is self.map_view:
             self.map_view.place(self.answer.features)
         else:
-            self._show_sheets()
+            self.layers.show_answer(self.answer)
 
     def _show_heading(self) -> None:
         a = self.answer
@@ -215,69 +164,6 @@ class InsideDock(QDockWidget):
                 a.seconds * 1000,
             )
         self.heading.setText(text)
-
-    def _show_why(self) -> None:
-        a, e = self.answer, self.answer.explanation
-        if a.blank:
-            for panel in (self.input_panel, self.answer_panel, self.runner_up_panel):
-                panel.clear_image()
-            return
-        self.input_panel.show_grey(a.view.ink, self.tr("What it sees"))
-        if e is None:
-            note = self.tr("Draw the other digit: this adder answers only their sum")
-            self.answer_panel.clear_image(note)
-            self.runner_up_panel.clear_image()
-            return
-        p = e.probabilities
-        self.answer_panel.show_image(
-            e.answer_map,
-            diverging=True,
-            title=self.tr("Why {0} ({1:.1%})").format(e.answer, p[e.answer]),
-        )
-        self.runner_up_panel.show_image(
-            e.runner_up_map,
-            diverging=True,
-            title=self.tr("Why not {0}? ({1:.1%})").format(e.runner_up, p[e.runner_up]),
-        )
-
-    def _show_sheets(self) -> None:
-        sheets = self.answer.sheets
-        keys = [f"{s.kind}-{s.number}" for s in sheets]
-        if keys != self._sheet_keys:  # another model: another list of sheets
-            self._sheet_keys = keys
-            self.sheet_box.blockSignals(True)
-            self.sheet_box.clear()
-            for sheet in sheets:
-                self.sheet_box.addItem(self._sheet_title(sheet))
-            saved = str(self.settings.value("inside/sheet", ""))
-            self.sheet_box.setCurrentIndex(keys.index(saved) if saved in keys else 0)
-            self.sheet_box.blockSignals(False)
-            self.mosaic.selected = None
-            self._show_sheet(keep_view=False)
-        else:
-            self._show_sheet(keep_view=True)
-
-    def _show_sheet(self, keep_view: bool) -> None:
-        if self.answer is None or not self.answer.sheets:  # a blank digit: no maps to show
-            self.mosaic.clear_sheet()
-            self.detail.clear()
-            return
-        sheet = self.answer.sheets[max(0, self.sheet_box.currentIndex())]
-        self.mosaic.show_sheet(sheet, keep_view)
-        if self.mosaic.selected is None and not keep_view:
-            saved = self.settings.value("inside/cell")
-            cell = int(saved) if saved is not None and str(saved).isdigit() else None
-            if cell is not None and cell < sheet.count:
-                self.mosaic.selected = cell
-                self.mosaic.show_sheet(sheet, True)
-        if self.mosaic.selected is None:
-            self.detail.clear()
-        else:
-            self._show_detail(self.mosaic.selected)
-
-    def _show_detail(self, cell: int) -> None:
-        sheet = self.mosaic.sheet
-        self.detail.show_detail(sheet, cell, unit_detail(self.answer, sheet, cell))
 
     # ---- the map ----
     def _page_changed(self, _index: int = 0) -> None:
@@ -307,68 +193,19 @@ class InsideDock(QDockWidget):
         picture = np.kron(255 - np.asarray(image28, np.uint8), np.ones((10, 10), np.uint8))
         self.main.canvases[self.main.active_index].set_image(picture)
 
-    # ---- the user's choices ----
-    def _sheet_changed(self, index: int) -> None:
-        if 0 <= index < len(self._sheet_keys):
-            self.settings.setValue("inside/sheet", self._sheet_keys[index])
-            self.mosaic.selected = None
-            self._show_sheet(keep_view=False)
-
-    def _cell_chosen(self, cell: int) -> None:
-        self.settings.setValue("inside/cell", cell)
-        self._show_detail(cell)
-
     # ---- texts ----
-    def _sheet_title(self, sheet) -> str:
-        n, count = sheet.number, sheet.count
-        h, w = sheet.cell_shape
-        if sheet.kind == CONV:
-            return self.tr("Layer {0}: {1} feature maps, {2}x{3}").format(n, count, h, w)
-        if sheet.kind == FILTERS:
-            if self.answer is not None and self.answer.kind == "vit":
-                return self.tr("Patch embedding: {0} filters, {1}x{2}").format(count, h, w)
-            return self.tr("First layer's filters: {0}, {1}x{2}").format(count, h, w)
-        if sheet.kind == ATTENTION:
-            if n == 0:
-                return self.tr(
-                    "Class token's attention to the patches (rows: layers, columns: heads)"
-                )
-            return self.tr(
-                "Distillation token's attention to the patches (rows: layers, columns: heads)"
-            )
-        if sheet.kind == ROLLOUT:
-            if n == 0:
-                return self.tr("Attention rollout from the class token")
-            return self.tr("Attention rollout from the distillation token")
-        if sheet.kind == HIDDEN:
-            return self.tr("Hidden layer {0}: {1} units").format(n, count)
-        if sheet.kind == TOP_UNITS:
-            text = self.tr("The {0} units of hidden layer 1 that fire most (their weights)")
-            return text.format(count)
-        if sheet.kind == WEIGHTS:
-            return self.tr("First layer's weights as 28x28 images: {0} units").format(count)
-        return sheet.kind
-
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inside the network"))
         self.toggleViewAction().setText(self.tr("&Inside the network"))  # View menu: Alt+V, I
         self.pages.setTabText(0, self.tr("Layers"))
         self.pages.setTabText(1, self.tr("Map of the test set"))
-        self.why_title.setText(
-            self.tr("<b>Why this answer</b> (red: pushed toward it, blue: against)")
-        )
-        self.method_box.setToolTip(
-            self.tr("How the heatmaps are computed; gradient × input won the deletion test")
-        )
-        self.sheet_box.setToolTip(
-            self.tr("Which layer to show; click a map (or use the arrow keys) to see it large")
-        )
+        self.why.retranslate()
+        self.layers.retranslate()
         if self.answer is not None:  # shown again: its headings, sheets and large view
-            self._sheet_keys = []
+            self.layers.forget_titles()
             self._on_answer(self.answer)
             return
         self.heading.setText(self.tr("Draw a digit to see what the network computes for it."))
-        self.detail.clear()  # nothing drawn yet: the large view's hint
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):

@@ -88,19 +88,20 @@ class MapView(QWidget):
         self.plot.addItem(self.you)
         self.hover_panel = ImagePanel(size=80)
         self.hover_panel.setFixedWidth(96)
-        # The digit under the mouse beside the status, above the map: beside the map it left the
-        # map a third of the dock's width.
+        # The status across the dock, the digit under the mouse beside the button and the legend:
+        # beside the status it squeezed the status into a narrow column; beside the map, it left
+        # the map a third of the dock's width.
         words = QVBoxLayout()
-        words.addWidget(self.status)
         words.addWidget(self.compute_button, 0, Qt.AlignmentFlag.AlignLeft)
+        words.addWidget(self.legend)
         words.addStretch(1)
         top = QHBoxLayout()
         top.addLayout(words, 1)
         top.addWidget(self.hover_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)  # a narrow dock: the tab frame is most of the margin
+        layout.addWidget(self.status)
         layout.addLayout(top)
-        layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
         self.main = None  # the MainWindow, set by the dock
         self.shown: MapShown | None = None
