@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from mnist_desk.cli.train import EXIT_OK
 
@@ -23,8 +24,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.confusion_images:  # checked before the test pass, as train checks where it saves
         from mnist_desk.training.preflight import check_writable_folder
 
-        check_writable_folder(
-            args.confusion_images, "the misread images", "choose another --confusion-images"
+        check_writable_folder(  # and taken back: a run that fails here leaves no folder
+            args.confusion_images,
+            "the misread images",
+            "choose another --confusion-images",
+            keep=False,
         )
     device = resolve_device(args.device)
     model = ckpt.build().to(device)
@@ -45,6 +49,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         "confusion_examples": off_diagonal_cells(labels.numpy(), predicted),
     }
     if args.confusion_images:
+        Path(args.confusion_images).mkdir(parents=True, exist_ok=True)  # there, if none misread
         written = write_cell_images(args.confusion_images, inputs, labels.numpy(), predicted)
         result["confusion_images"] = {"folder": str(args.confusion_images), "count": written}
     if args.json:

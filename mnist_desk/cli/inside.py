@@ -61,7 +61,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if args.out is not None:  # checked before the work, as train checks where it saves
         from mnist_desk.training.preflight import check_writable_folder
 
-        check_writable_folder(args.out, "the pictures", "choose another --out folder")
+        # taken back again: the pictures' writes make it; a failed explain leaves no folder
+        check_writable_folder(args.out, "the pictures", "choose another --out folder", keep=False)
     predictor = Predictor.from_model(args.model, device="cpu", models_dir=args.models_dir)
     prepared = preprocess(load_image(args.image))
     if prepared.blank:

@@ -1,7 +1,9 @@
 """Checks made before a run starts, so that it is refused at once rather than losing its result.
 
 A training run that cannot save its model, or that must download MNIST into a folder it cannot
-write, is refused before any data is loaded, with a message that names the folder.
+write, is refused before any data is loaded, with a message that names the folder. The checks
+leave no folder behind: a run that then fails (MNIST missing, Ctrl-C) leaves the disk as it was,
+and the save makes the model's folder when there is a model to put in it.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ def check_writable_folder(
     folder: str | os.PathLike, what: str, how_to_change: str, *, keep: bool = True
 ) -> Path:
     """Create ``folder`` if needed and prove a file can be written in it; FolderError if not.
-    With ``keep=False`` the folders made to try are removed again (the MNIST download makes
-    them itself, and takes them back if it fails: a refused or failed run leaves no folder)."""
+    With ``keep=False`` the folders made to try are removed again, for a writer that makes them
+    itself when it writes (``atomic_write``, the MNIST download): a refused or failed command
+    then leaves no empty folder behind."""
     folder = Path(folder)
     made = [] if keep else missing_folders(folder)
     try:
@@ -63,6 +66,8 @@ def check_training_can_start(output: Path | None, data_dir: Path, download: bool
     if output is not None:
         if output.is_dir():  # found only at the end of the run, it lost the model
             raise FolderError(OUTPUT_IS_A_FOLDER(output=output, example=output / "my-model.pt"))
-        check_writable_folder(output.parent, THE_TRAINED_MODEL(), ANOTHER_MODELS_FOLDER())
+        check_writable_folder(
+            output.parent, THE_TRAINED_MODEL(), ANOTHER_MODELS_FOLDER(), keep=False
+        )
     if download and not mnist_present(data_dir):
         check_writable_folder(data_dir, THE_MNIST_DOWNLOAD(), ANOTHER_DATA_FOLDER(), keep=False)
