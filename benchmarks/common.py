@@ -73,6 +73,26 @@ def repo_path(path: str | os.PathLike, root: Path = REPO) -> str:
     return str(path)
 
 
+TEMP = "TMP"  # a run's temporary folder, as the record names it
+
+
+def temp_path(path: str | os.PathLike, folder: str | os.PathLike) -> str:
+    """``path`` inside the run's temporary ``folder`` as the record names it, ``TMP/models/m.pt``:
+    the folder's own name is random and gone once the row ends. A path outside it: its name."""
+    path, folder = Path(os.path.abspath(path)), Path(os.path.abspath(folder))
+    if not path.is_relative_to(folder):
+        return path.name
+    return (Path(TEMP) / path.relative_to(folder)).as_posix()
+
+
+def recorded_program(path: str | os.PathLike) -> str:
+    """A program as the record names it: inside or beside the repository from its root
+    (``.venv/bin/python``, ``dist/mnist-desk/mnist-desk``), elsewhere by its name only
+    (``python3.12``), never by a folder of the one machine that ran it."""
+    shown = repo_path(path)
+    return Path(path).name if os.path.isabs(shown) else shown
+
+
 def cores() -> int:
     """CPU cores this process may run on."""
     try:

@@ -19,7 +19,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import REPO, Line, Options, child_env, log, median, secs
+from benchmarks.common import (
+    REPO,
+    Line,
+    Options,
+    child_env,
+    log,
+    median,
+    recorded_program,
+    secs,
+)
 
 RUNS = 5
 GOAL_RATIO = 1.5
@@ -48,10 +57,18 @@ def time_start(cmd: list[str], opts: Options, home: str) -> dict[str, float]:
     return marks
 
 
+def recorded_commands(commands: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The commands as the record names them: each program from the repository's root
+    (``dist/mnist-desk/mnist-desk``, ``.venv/bin/python``), or by its name where it lies
+    elsewhere, not by the folders of the one machine that ran them."""
+    return {name: [recorded_program(cmd[0]), *cmd[1:]] for name, cmd in commands.items()}
+
+
 def run(opts: Options) -> list[Line]:
     title = "Startup: standalone CPU app vs its virtual environment, to window shown"
     if not BUNDLE.exists():
-        return [Line("17", title, f"not available: no bundle at {BUNDLE} (make package)")]
+        missing = recorded_program(BUNDLE)
+        return [Line("17", title, f"not available: no bundle at {missing} (make package)")]
     venvs = {"build env": str(BUILD_PYTHON)} if BUILD_PYTHON.exists() else {}
     venvs["dev env"] = sys.executable
     commands = {"frozen": [str(BUNDLE)]} | {k: [p, "-m", "mnist_desk"] for k, p in venvs.items()}
@@ -81,7 +98,8 @@ def run(opts: Options) -> list[Line]:
             ratio <= GOAL_RATIO,
             f"{runs} fresh processes each, in turns, offscreen, first start, timed by the "
             f"app's own {PROBE_ENV} probe; medians: {detail}; build env = "
-            f"{BUILD_PYTHON.parent.parent.name} (same torch), dev env = {sys.executable}",
-            data={"runs": times, "commands": commands},
+            f"{BUILD_PYTHON.parent.parent.name} (same torch), dev env = "
+            f"{recorded_program(sys.executable)}",
+            data={"runs": times, "commands": recorded_commands(commands)},
         )
     ]

@@ -16,13 +16,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
 
-from benchmarks.common import lateness_stats, peak_rss_mib
+from benchmarks.common import lateness_stats, peak_rss_mib, temp_path
 
 TICK_MS = 10
+
+
+def recorded_verdict(verdict: dict, home: str) -> dict:
+    """The verdict as the record keeps it: each model saved in the window's temporary models
+    folder ``home`` named ``TMP/NAME.pt``, not by that folder's random name."""
+    rows = [
+        {**row, "checkpoint": temp_path(row["checkpoint"], home)} if row["checkpoint"] else row
+        for row in verdict["rows"]
+    ]
+    return {**verdict, "rows": rows}
 
 
 def main() -> int:
@@ -43,7 +54,8 @@ def main() -> int:
     from mnist_desk.app.training_events import ComparisonEnded, PhaseChanged, RunEnded, RunStarted
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    gui = _AppGui(args.data_dir, tempfile.mkdtemp(prefix="mnist-desk-bench-"))
+    home = tempfile.mkdtemp(prefix="mnist-desk-bench-")
+    gui = _AppGui(args.data_dir, home)
     gui.window.show()
     archs = args.archs.split(",")
     lateness: dict[str, list[float]] = {"waiting": [], "idle": [], "comparing": [], "after": []}
@@ -127,12 +139,13 @@ def main() -> int:
         "idle": lateness_stats(lateness["idle"]),
         "comparing": lateness_stats(lateness["comparing"]),
         "runs": runs,
-        "verdict": verdict.to_dict() if verdict is not None else None,
+        "verdict": recorded_verdict(verdict.to_dict(), home) if verdict is not None else None,
         "problem": outcome.problem if outcome is not None else "no verdict came",
         "train_threads": gui.panel.settings_from_form().num_threads if gui.panel else None,
         "peak_rss_mib": peak_rss_mib(),
     }
     print(json.dumps(out), flush=True)
+    shutil.rmtree(home, ignore_errors=True)  # the models it trained: only the verdict is kept
     return 0
 
 

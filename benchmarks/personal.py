@@ -19,13 +19,14 @@ worst of the three hands meets it.
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import REPO, Line, Options, child_env, log, repo_path
+from benchmarks.common import REPO, Line, Options, child_env, log, repo_path, temp_path
 
 ROW = "10"
 PER_DIGIT = 18  # to learn from, and as many held out
@@ -63,6 +64,12 @@ def hand_command(output: Path, opts: Options) -> list[str]:
     return cmd
 
 
+def recorded_hand_command(output: Path, tmp: Path, opts: Options) -> str:
+    """``hand_command`` as RESULTS.md records it: ``mnist-desk ...``, its model in the run's
+    temporary folder ``tmp`` named ``TMP/models/...``, not by that folder's random name."""
+    return "mnist-desk " + shlex.join(hand_command(Path(temp_path(output, tmp)), opts)[3:])
+
+
 def run_hand(opts: Options, seed: int, per_digit: int) -> dict:
     """One hand: fill a store, time the command, read its metrics file."""
     with tempfile.TemporaryDirectory(prefix="mnist-desk-personal-") as tmp:
@@ -93,7 +100,7 @@ def run_hand(opts: Options, seed: int, per_digit: int) -> dict:
         "wall_s": round(wall, 2),
         "train_time_s": meta.get("train_time_s"),
         "settings": meta.get("settings"),
-        "command": "mnist-desk " + " ".join(cmd[3:]),
+        "command": recorded_hand_command(output, tmp, opts),
     }
 
 
