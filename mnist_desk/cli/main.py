@@ -9,14 +9,9 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from mnist_desk.cli.ctrl_c import EXIT_INTERRUPTED
 from mnist_desk.cli.evaluate import cmd_evaluate
-from mnist_desk.cli.train import (
-    EXIT_FAILED,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    LazyOptionsParser,
-    add_train_parser,
-)
+from mnist_desk.cli.train import EXIT_FAILED, EXIT_OK, LazyOptionsParser, add_train_parser
 from mnist_desk.errors import UserError
 
 EXIT_USAGE = 2
@@ -278,8 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    try:  # train's options load torch while they are parsed: a Ctrl-C there is no traceback
+        args = build_parser().parse_args(argv)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     func = getattr(args, "func", cmd_gui)
     from mnist_desk.support.allocator import reuse_freed_memory
     from mnist_desk.support.logs import install_thread_hook, report_unexpected

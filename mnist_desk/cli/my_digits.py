@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 
+from mnist_desk.cli.ctrl_c import EXIT_INTERRUPTED, ctrl_c_stops
 from mnist_desk.support.wording import count_of
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -142,7 +143,8 @@ def cmd_train_personal(args: argparse.Namespace) -> int:
         models_dir=args.models_dir,
         extra_meta={"command": command, "machine": machine_description()},
     )
-    result = trainer.run()
+    with ctrl_c_stops(trainer.controls):  # as train's Ctrl-C: the model so far is kept
+        result = trainer.run()
     if result is None or result.personal is None or not result.checkpoint:
         return EXIT_FAILED
     print(
@@ -152,7 +154,7 @@ def cmd_train_personal(args: argparse.Namespace) -> int:
     print(f"{result.steps} steps in {result.elapsed:.1f}s; saved {result.checkpoint}")
     if trainer.transfer_checkpoint:
         print(f"the transfer adder with it: {trainer.transfer_checkpoint}")
-    return EXIT_OK
+    return EXIT_INTERRUPTED if trainer.controls.cancelled else EXIT_OK
 
 
 def cmd_evaluate_personal(args: argparse.Namespace) -> int:

@@ -9,21 +9,18 @@ at import time: the window is started through the same parser and must not wait 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import shlex
-import signal
 import sys
-import threading
 import types
 import typing
 from pathlib import Path
 
 from mnist_desk.cli.arguments import GLOBAL_OPTIONS, subcommand_options
+from mnist_desk.cli.ctrl_c import EXIT_INTERRUPTED, ctrl_c_stops
 from mnist_desk.errors import UserError
 
 EXIT_OK, EXIT_FAILED = 0, 1
-EXIT_INTERRUPTED = 130  # a shell's status for a command ended by Ctrl-C (128 + SIGINT)
 
 
 class LazyOptionsParser(argparse.ArgumentParser):
@@ -283,31 +280,3 @@ def cmd_train(args: argparse.Namespace) -> int:
     elif result.status == "stopped":
         print(f"stopped after {result.steps} steps, before any evaluation: nothing was saved")
     return EXIT_INTERRUPTED if trainer.controls.cancelled else EXIT_OK
-
-
-@contextlib.contextmanager
-def ctrl_c_stops(controls):
-    """While a run trains, the first Ctrl-C is the window's Stop (the best model so far is
-    tested and saved); a second one interrupts at once and nothing is saved."""
-
-    def stop(signum, frame) -> None:
-        signal.signal(signal.SIGINT, previous)  # the next Ctrl-C interrupts
-        print(
-            "\nstopping: the best model so far is tested and saved (Ctrl-C again: quit at once, "
-            "saving nothing)",
-            file=sys.stderr,
-            flush=True,
-        )
-        controls.cancel(keep=True)
-
-    if (
-        threading.current_thread() is not threading.main_thread()  # handlers live there
-        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler  # e.g. ignored
-    ):
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
