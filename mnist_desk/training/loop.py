@@ -2,7 +2,8 @@
 
 ``Trainer.run()`` prepares a run (data, model, optimizer, schedule, teacher), has the one step
 loop (``steps.StepLoop``: pause, cancel, divergence, reporting, validation) take its steps, then
-tests the best model, saves it and reports. What the loop drives is a ``_Run``: the run's parts.
+tests the best model, saves it and reports. What the loop drives is a
+``learner.RunParts``: the run's parts.
 
 Process-wide torch state is left as the caller set it: the thread count is the process owner's
 to choose (``acceleration.intra_op_threads``), and the random generator that weight init and
@@ -11,18 +12,17 @@ dropout draw from is seeded for the run inside ``fork_rng``, which gives it back
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from mnist_desk.data import mnist as mdata
-from mnist_desk.models import CLASSIFIER, TRANSFER, DigitSumAdder, count_parameters
+from mnist_desk.models import CLASSIFIER, count_parameters
 from mnist_desk.support import acceleration as accel
 from mnist_desk.support.config import resolve_data_dir
 from mnist_desk.support.devices import resolve_device
@@ -35,7 +35,7 @@ from mnist_desk.training.checkpointing import (
     tested_metrics,
 )
 from mnist_desk.training.controls import RunSwitches
-from mnist_desk.training.evaluation import digit_metrics, digit_summary, evaluate, full_report
+from mnist_desk.training.evaluation import digit_metrics, digit_summary, full_report
 from mnist_desk.training.events import (
     Event,
     FailedEvent,
@@ -44,6 +44,12 @@ from mnist_desk.training.events import (
     TrainingCancelled,
     TrainingResult,
     failed_run_message,
+)
+from mnist_desk.training.learner import (
+    RunParts,
+    build_optimizer,
+    build_scheduler,
+    training_loss,
 )
 from mnist_desk.training.preflight import check_training_can_start
 from mnist_desk.training.settings import TrainingSettings, steps_per_epoch, total_steps
@@ -55,75 +61,6 @@ from mnist_desk.training.steps import (
     what_was_kept,
 )
 from mnist_desk.training.task_data import TaskData
-
-
-@dataclass
-class _Run:
-    """One run's parts, as the step loop drives them (``steps.Learner``)."""
-
-    settings: TrainingSettings  # as run: with the model settings the model was really built with
-    device: torch.device
-    data: TaskData
-    model: nn.Module
-    optimizer: torch.optim.Optimizer
-    scheduler: Any
-    scaler: torch.amp.GradScaler
-    precision: accel.Precision
-    teacher: nn.Module | None
-    compute_loss: Callable[..., tuple[torch.Tensor, torch.Tensor, dict[str, float]]]
-    total_steps: int = 0  # the run's step budget
-    steps_taken: int = 0
-    best_state: dict[str, torch.Tensor] | None = None
-    # float32 validation logits (latest, best): a classifier's calibration reuses the best ones
-    last_val_logits: torch.Tensor | None = None
-    best_val_logits: torch.Tensor | None = None
-
-    def batches(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
-        return self.data.epoch_batches(self.settings.batch_size)
-
-    def loss(self, inputs: torch.Tensor, labels: torch.Tensor):
-        with accel.autocast(self.device, self.precision):
-            return self.compute_loss(self.model, self.teacher, inputs, labels)
-
-    def update(self, loss: torch.Tensor) -> None:
-        self.optimizer.zero_grad(set_to_none=True)
-        self.scaler.scale(loss).backward()
-        self.scaler.step(self.optimizer)
-        self.scaler.update()
-        if self.scheduler is not None:
-            self.scheduler.step()
-        self.steps_taken += 1
-
-    def learning_rate(self) -> float:
-        return self.optimizer.param_groups[0]["lr"]
-
-    def validate(self, should_stop: Callable[[], bool] | None) -> tuple[float, float]:
-        # Validation only ranks checkpoints: it may run in the training precision, except after
-        # the last step (usually the best weights): float32 there, as the app predicts, so a
-        # classifier's calibration is fitted to these logits without a second pass.
-        precision = accel.FLOAT32 if self.steps_taken >= self.total_steps else self.precision
-        loss, error, logits = evaluate(
-            self.model, *self.data.val, self.device, should_stop, precision
-        )
-        self.last_val_logits = logits if precision == accel.FLOAT32 else None
-        return loss, error
-
-    def keep_best(self) -> None:
-        self.best_val_logits, self.last_val_logits = self.last_val_logits, None
-        self.best_state = copy.deepcopy(
-            {k: v.detach().cpu() for k, v in self.model.state_dict().items()}
-        )
-
-
-def training_logits(model: nn.Module, inputs: torch.Tensor) -> torch.Tensor:
-    """A training step's logits, in the autocast region's precision, except a digits-from-sums
-    adder's exact-sum head (and the log-softmax before it): float32, as sums of log-probabilities
-    near zero need (``models.adders.ExactSum``)."""
-    if not isinstance(model, DigitSumAdder):
-        return model(inputs)
-    digit_logits = model.digit_logits(inputs)
-    with torch.autocast(inputs.device.type, enabled=False):
-        return model.sum_logits(digit_logits.float())
 
 
 class Trainer:
@@ -173,73 +110,6 @@ class Trainer:
             self.extra_meta["teacher"] = about
         return teacher
 
-    def _optimizer(self, model: nn.Module, device: torch.device) -> torch.optim.Optimizer:
-        s = self.settings
-        if s.task == TRANSFER:
-            groups = [
-                {"params": model.classifier.parameters(), "lr": s.lr},
-                {"params": model.head.parameters(), "lr": s.lr * s.head_lr_scale},
-            ]
-        else:
-            groups = [{"params": model.parameters(), "lr": s.lr}]
-        kernel = accel.optimizer_kernel(device)
-        kinds = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam, "adamw": torch.optim.AdamW}
-        optimizer = accel.uncompiled_optimizer(kinds[s.optimizer])
-        if s.optimizer == "sgd":
-            return optimizer(
-                groups, lr=s.lr, momentum=0.9, nesterov=True, weight_decay=s.weight_decay, **kernel
-            )
-        betas = {"betas": s.betas} if s.betas is not None else {}
-        return optimizer(groups, lr=s.lr, weight_decay=s.weight_decay, **betas, **kernel)
-
-    def _scheduler(self, optimizer: torch.optim.Optimizer, total_steps: int):
-        s = self.settings
-        if s.schedule == "onecycle" and total_steps >= 4:  # OneCycle needs a step in each phase
-            max_lrs = [g["lr"] for g in optimizer.param_groups]
-            return torch.optim.lr_scheduler.OneCycleLR(
-                optimizer,
-                max_lr=max_lrs,
-                total_steps=total_steps,
-                pct_start=max(0.25, 2 / total_steps),
-                cycle_momentum=s.betas is None,  # explicit betas stay as set
-            )
-        if s.schedule == "cosine":
-            return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)
-        return None
-
-    def _loss(
-        self,
-        model: nn.Module,
-        teacher: nn.Module | None,
-        inputs: torch.Tensor,
-        labels: torch.Tensor,
-    ) -> tuple[torch.Tensor, torch.Tensor, dict[str, float]]:
-        """(loss to minimise, logits for the training error, named parts of the loss)."""
-        s = self.settings
-        if teacher is None:
-            logits = training_logits(model, inputs)
-            return F.cross_entropy(logits, labels, label_smoothing=s.label_smoothing), logits, {}
-        with torch.no_grad():
-            teacher_logits = teacher(inputs)
-        if s.distill == "hard":
-            cls_logits, dist_logits = model.forward_heads(inputs)
-            label_loss = F.cross_entropy(cls_logits, labels, label_smoothing=s.label_smoothing)
-            teacher_loss = F.cross_entropy(dist_logits, teacher_logits.argmax(1))
-            loss = (label_loss + teacher_loss) / 2
-            logits = (cls_logits + dist_logits) / 2
-        else:
-            logits = model(inputs)
-            t = s.distill_temperature
-            label_loss = F.cross_entropy(logits, labels, label_smoothing=s.label_smoothing)
-            log_student = F.log_softmax(logits / t, 1)
-            log_teacher = F.log_softmax(teacher_logits / t, 1)
-            # t^2 keeps the gradient's scale independent of the temperature (Hinton et al. 2015)
-            teacher_loss = (
-                F.kl_div(log_student, log_teacher, reduction="batchmean", log_target=True) * t * t
-            )
-            loss = (1 - s.distill_alpha) * label_loss + s.distill_alpha * teacher_loss
-        return loss, logits, {"label_loss": label_loss.item(), "teacher_loss": teacher_loss.item()}
-
     # ---- the run ----
 
     def run(self) -> TrainingResult | None:
@@ -272,28 +142,28 @@ class Trainer:
         (a benchmark with a protocol of its own hooks in here)."""
         return TaskData(self.settings, splits, device)
 
-    def _prepare(self, device: torch.device) -> tuple[_Run, LoopPlan]:
+    def _prepare(self, device: torch.device) -> tuple[RunParts, LoopPlan]:
         """Data, model, optimizer, precision, teacher and the step counts of a run."""
         s = self.settings
         splits = mdata.load_splits(self.data_dir, download=self.download)
         task_data = self.task_data(splits, device)
         model = self.model = accel.prepare_model(self.build_model(), device)
         as_run = s if self.model_kwargs is None else replace(s, model_kwargs=self.model_kwargs)
-        optimizer = self._optimizer(model, device)
+        optimizer = build_optimizer(s, model, device)
         precision = accel.choose_precision(device, s.amp)
         per_epoch = steps_per_epoch(s, examples=task_data.examples_per_epoch)
         total = total_steps(s, examples=task_data.examples_per_epoch)
-        run = _Run(
+        run = RunParts(
             settings=as_run,
             device=device,
             data=task_data,
             model=model,
             optimizer=optimizer,
-            scheduler=self._scheduler(optimizer, total),
+            scheduler=build_scheduler(s, optimizer, total),
             scaler=accel.gradient_scaler(device, precision),
             precision=precision,
             teacher=self._teacher(device),
-            compute_loss=self._loss,
+            compute_loss=partial(training_loss, s),
             total_steps=total,
         )
         eval_every = max(1, min(per_epoch // max(1, s.evals_per_epoch), total // 4 or 1))
@@ -308,7 +178,7 @@ class Trainer:
         )
         return run, plan
 
-    def _finish(self, run: _Run, loop: StepLoop) -> TrainingResult:
+    def _finish(self, run: RunParts, loop: StepLoop) -> TrainingResult:
         """Test the best model, save it and report how the run ended."""
         if self.controls.discarded:  # e.g. the app is closing: nothing is tested, saved or reported
             return self._untested_result(run, loop, "stopped", loop.elapsed())
@@ -332,7 +202,7 @@ class Trainer:
         return result
 
     def _untested_result(
-        self, run: _Run, loop: StepLoop, status: str, elapsed: float
+        self, run: RunParts, loop: StepLoop, status: str, elapsed: float
     ) -> TrainingResult:
         return TrainingResult(
             status,
@@ -349,7 +219,7 @@ class Trainer:
             precision=run.precision.name,
         )
 
-    def _test_and_save(self, run: _Run, loop: StepLoop, elapsed: float) -> TrainingResult:
+    def _test_and_save(self, run: RunParts, loop: StepLoop, elapsed: float) -> TrainingResult:
         """The best weights scored on the test set (float32, as the app predicts), and saved
         with their metrics when the run has an output file."""
         run.model.load_state_dict(run.best_state)
