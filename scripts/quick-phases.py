@@ -41,7 +41,7 @@ def child(argv: list[str]) -> None:
     import torch  # noqa: F401
 
     from mnist_desk.cli.main import main
-    from mnist_desk.training import loop, steps
+    from mnist_desk.training import learner, loop, steps
 
     spent[PHASES[0]] = time.perf_counter() - began
 
@@ -58,9 +58,9 @@ def child(argv: list[str]) -> None:
         setattr(owner, name, wrapper)
 
     timed(loop.mdata, "load_splits", PHASES[1])
-    timed(loop.Trainer, "_optimizer", PHASES[2])
+    timed(loop, "build_optimizer", PHASES[2])
     timed(steps.StepLoop, "run", PHASES[3])
-    timed(loop._Run, "validate", PHASES[4])
+    timed(learner.RunParts, "validate", PHASES[4])
     timed(loop, "full_report", PHASES[5])
     timed(loop, "calibration_meta", PHASES[6])
     timed(loop, "save_trained_model", PHASES[7])

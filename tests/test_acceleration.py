@@ -15,6 +15,7 @@ import torch
 from mnist_desk.models import CLASSIFIER, build_model
 from mnist_desk.support import acceleration as accel
 from mnist_desk.training import Trainer, TrainingSettings, eval_share
+from mnist_desk.training.learner import build_optimizer, build_scheduler
 from mnist_desk.training.presets import QUICK, STANDARD, defaults_for, preset_of, preset_settings
 from mnist_desk.training.steps import take_step
 from tests.support import REPO, shared_data_dir, tiny_settings
@@ -88,10 +89,9 @@ def test_an_amp_run_with_explicit_betas_trains_and_keeps_float32_weights(tmp_pat
 
 def test_explicit_betas_are_not_cycled_by_onecycle():
     settings = tiny_settings(arch="quick", optimizer="adam", betas=(0.7, 0.9))
-    trainer = Trainer(settings, data_dir=shared_data_dir())
     model = build_model(CLASSIFIER, "quick")
-    optimizer = trainer._optimizer(model, CPU)
-    scheduler = trainer._scheduler(optimizer, 40)
+    optimizer = build_optimizer(settings, model, CPU)
+    scheduler = build_scheduler(settings, optimizer, 40)
     for _ in range(10):
         optimizer.step()
         scheduler.step()
