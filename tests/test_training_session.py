@@ -95,7 +95,7 @@ def test_a_run_reports_typed_events_in_order_and_saves_its_model(models_dir):
     assert session.start(tiny_settings(max_steps=20)) is None  # InlineWorker: it ran to the end
     kinds = [type(e) for e in heard]
     assert kinds[0] is StateChanged and heard[0].state is RunState.RUNNING
-    assert kinds[1] is RunStarted and heard[1].name == "#1 classifier-mlp"
+    assert kinds[1] is RunStarted and heard[1].name == "#1 MLP"
     assert heard[1].kind is RunKind.ORDINARY and heard[1].total_steps == 20
     assert kinds[-2:] == [RunEnded, StateChanged] and heard[-1].state is RunState.IDLE
     assert sum(kind is RunEnded for kind in kinds) == 1  # one ending, carrying the outcome

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from mnist_desk.app import model_files
+from mnist_desk.app.curve_names import Labelled
 from mnist_desk.app.leaderboard_rows import (
     Action,
     Column,
@@ -253,7 +254,10 @@ class Leaderboard:
         wanted = []
         for name in names:
             if (row := self._allowed(Action.CURVES, name)) is not None:
-                wanted.append((row.name, str(row.entry.facts.history)))
+                e = row.entry
+                wanted.append(
+                    (Labelled(row.name, e.task, e.arch, e.facts.created), str(e.facts.history))
+                )
         if wanted:
             self.worker.run("reading training curves", model_files.curves_work(wanted))
 

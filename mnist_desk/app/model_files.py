@@ -13,11 +13,12 @@ import contextlib
 import os
 import platform
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from mnist_desk.app.curve_names import Labelled, distinct_labels
 from mnist_desk.app.jobs import describe_error
 from mnist_desk.errors import Phrase
 from mnist_desk.store.names import CHECKPOINT_SUFFIX
@@ -76,7 +77,7 @@ class HistoryEval:
 class RunCurves:
     """One model's training curves, read from its history file."""
 
-    name: str
+    name: str  # as a legend calls it (Words: the window says a title in its language)
     train: tuple[HistoryStep, ...]
     val: tuple[HistoryEval, ...]
 
@@ -175,14 +176,15 @@ def rename_work(path: str, new_name: str) -> Work:
     return work
 
 
-def curves_work(models: list[tuple[str, str]]) -> Work:
-    """The training curves of ``models`` ((name, history file) pairs), in order."""
+def curves_work(models: list[tuple[Labelled, str]]) -> Work:
+    """The training curves of ``models`` ((model, history file) pairs), in order, each named
+    as a legend calls it (``curve_names.distinct_labels``, among the curves read)."""
 
     def work(emit: Callable[[object], None]) -> CurvesRead:
         from mnist_desk.store.history import HistoryError, read_history
 
-        curves, errors = [], []
-        for name, history_file in models:
+        curves, errors, read = [], [], []
+        for model, history_file in models:
             try:
                 history = read_history(history_file)
             except HistoryError as e:
@@ -201,7 +203,10 @@ def curves_work(models: list[tuple[str, str]]) -> Work:
                 for p in history["val"]
                 if "time" in p
             )
-            curves.append(RunCurves(name, train, val))
+            curves.append(RunCurves(model.name, train, val))
+            read.append(model)
+        labels = distinct_labels(read)
+        curves = [replace(c, name=label) for c, label in zip(curves, labels, strict=True)]
         return CurvesRead(tuple(curves), tuple(errors))
 
     return work

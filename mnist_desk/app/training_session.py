@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from mnist_desk.app.arch_plan import ARCHITECTURES, plan_architectures
 from mnist_desk.app.comparison import ADDERS, Comparison, ComparisonRun, contender_run, plan_adders
+from mnist_desk.app.curve_names import run_name
 from mnist_desk.app.jobs import InlineWorker, Job, Worker, WorkFailed
 from mnist_desk.app.model_catalog import read_catalog
 from mnist_desk.app.training_events import (
@@ -171,7 +172,7 @@ class TrainingSession:
             check_training_can_start(output, resolve_data_dir(self.data_dir), self.download)
         except (ValueError, UserError) as e:
             return Refused(StartProblem.INVALID, str(e))
-        name = f"#{self.run_count + 1} {settings.task}-{settings.arch}"
+        name = run_name(self.run_count + 1, settings.task, settings.arch)
         run = TrainingRun.ordinary(
             settings, run_id=next(self._ids), name=name, output=output, **self._run_options()
         )

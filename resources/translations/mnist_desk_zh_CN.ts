@@ -2222,6 +2222,26 @@ Download the four files {files} from {mirror} (or any MNIST mirror) and put them
         <translation>#{number} 分类器（个性化）</translation>
     </message>
     <message>
+        <source>{task} · {network}</source>
+        <translation>{task} · {network}</translation>
+    </message>
+    <message>
+        <source>{model}, personalised</source>
+        <translation>{model}（个性化）</translation>
+    </message>
+    <message>
+        <source>#{number} {model}</source>
+        <translation>#{number} {model}</translation>
+    </message>
+    <message>
+        <source>{name} · {date}</source>
+        <translation>{name} · {date}</translation>
+    </message>
+    <message>
+        <source>{name} #{number}</source>
+        <translation>{name} #{number}</translation>
+    </message>
+    <message>
         <source>holdout</source>
         <translation>留出法</translation>
     </message>

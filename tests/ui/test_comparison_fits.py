@@ -239,7 +239,7 @@ def test_the_architectures_legend_covers_no_point_and_is_whole(panel, qtbot, lan
 
 
 RUNS = (  # as many as the Curves page keeps, named as the app names them
-    "#1 classifier-mlp",
+    "#1 MLP",
     "Transfer adder (mlp)",
     "Scratch adder",
     "LeNet-5",

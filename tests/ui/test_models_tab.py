@@ -22,6 +22,7 @@ from mnist_desk.store.history import history_path
 from tests.support import press, status_message
 
 TIMEOUT_MS = 60_000
+NO_KEYS = Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +53,13 @@ def tab(make_window, tmp_path, trained, qtbot):
     """A window whose models folder holds two trained models, on its Models tab."""
     for name in ("mine", "also-mine"):
         add_user_model(tmp_path / "models", trained, name)
+    window, view = models_tab(make_window, qtbot)
+    yield window, view
+    view.shutdown()
+
+
+def models_tab(make_window, qtbot):
+    """A new window on its Models tab, its models listed."""
     window = make_window()
     qtbot.waitUntil(lambda: window.models_view is not None, timeout=TIMEOUT_MS)
     view = window.models_view
@@ -60,9 +68,8 @@ def tab(make_window, tmp_path, trained, qtbot):
         bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(view)).center()
     )
     assert window.tabs.currentWidget() is view
-    qtbot.waitUntil(lambda: {"mine", "classifier-vit"} <= shown(view), timeout=TIMEOUT_MS)
-    yield window, view
-    view.shutdown()
+    qtbot.waitUntil(lambda: "classifier-vit" in shown(view), timeout=TIMEOUT_MS)
+    return window, view
 
 
 def shown(view) -> set[str]:
@@ -202,6 +209,56 @@ def test_curves_of_two_models_are_overlaid(tab, qtbot):
     click_row(qtbot, view, "classifier-mlp")  # shipped weights trained before runs kept curves
     assert not view.buttons[Action.CURVES].isEnabled()
     view.curves.close()
+
+
+def test_overlaid_curves_are_named_as_the_window_names_the_models(
+    make_window, tmp_path, trained, qtbot
+):
+    """The curves' legend read the file names ("classifier-mlp-20261207-014158"), in English
+    in a Chinese window; a name the app made now reads as the network's title in the window's
+    language, a name the user gave stays, and two that read the same get their date and a
+    number."""
+    from mnist_desk.app.curve_names import local_time
+    from mnist_desk.ui import i18n
+
+    made = ["classifier-mlp-20261207-014158", "classifier-mlp-20261207-014158-2"]
+    for name in ("mine", *made):
+        add_user_model(tmp_path / "models", trained, name)
+    window, view = models_tab(make_window, qtbot)
+    date = local_time(view.session.row("mine").entry.facts.created)  # the copies' date
+    for i, name in enumerate(["classifier-convnet", "mine", *made]):  # shipped with its curves
+        click_row(qtbot, view, name, Qt.KeyboardModifier.ControlModifier if i else NO_KEYS)
+
+    def legend() -> list[str]:  # the runs' names, after the key to the line styles
+        return sorted(label.text for _, label in view.curves.plots.legend.items[2:])
+
+    try:
+        press(qtbot, view.buttons[Action.CURVES])
+        qtbot.waitUntil(
+            lambda: view.curves is not None and view.curves.isVisible(), timeout=TIMEOUT_MS
+        )
+        assert legend() == [
+            "ConvNet (BN, default)",
+            f"MLP · {date} #1",
+            f"MLP · {date} #2",
+            "mine",
+        ]
+        window.window_actions.languages["zh_CN"].trigger()  # View > Language > 简体中文
+        in_chinese = [
+            "ConvNet（BN，默认）",
+            "mine",
+            f"多层感知机 (MLP) · {date} #1",
+            f"多层感知机 (MLP) · {date} #2",
+        ]
+        qtbot.waitUntil(lambda: legend() == in_chinese, timeout=2000)
+        title = view.curves.windowTitle()
+        assert title.startswith("训练曲线：") and title.count("、") == 3, title
+        assert all(name in title for name in in_chinese), title
+    finally:
+        i18n.apply_language("en")
+        if view.curves is not None:
+            view.curves.close()
+        view.shutdown()
 
 
 def test_a_saved_model_is_measured_on_the_drawn_digits(tab, tmp_path, trained, qtbot):

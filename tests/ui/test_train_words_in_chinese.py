@@ -33,19 +33,22 @@ def in_language(qtbot, window, language: str, first_tab: str) -> None:
 
 def test_a_finished_run_says_so_in_chinese(qtbot, window):
     """The status bar read "#1 classifier-mlp: training finished，测试准确率 …" in a Chinese
-    window; it reads "#1 classifier-mlp：训练完成，测试准确率 …", and in English again after a
-    switch back."""
+    window; it reads "#1 多层感知机 (MLP)：训练完成，测试准确率 …", and in English again after a
+    switch back. The run's curves are named alike: the app named it in English
+    ("#1 classifier-mlp" in every language), now by its network's title."""
     panel = train_tab(qtbot, window)
     try:
         in_language(qtbot, window, "zh_CN", "绘制")
         assert start_by_button(qtbot, panel, tiny_settings(max_steps=20))
         qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
         said = status_message(window)
-        assert said.startswith("#1 classifier-mlp：训练完成，测试准确率 "), said
+        assert said.startswith("#1 多层感知机 (MLP)：训练完成，测试准确率 "), said
+        assert [label.text for _, label in panel.plots.legend.items][2:] == ["#1 多层感知机 (MLP)"]
     finally:
         in_language(qtbot, window, "en", "Draw")
     said = status_message(window)
-    assert said.startswith("#1 classifier-mlp: training finished, test accuracy "), said
+    assert said.startswith("#1 MLP: training finished, test accuracy "), said
+    assert [label.text for _, label in panel.plots.legend.items][2:] == ["#1 MLP"]
 
 
 def test_a_stopped_run_says_at_which_step_in_chinese(qtbot, window):
@@ -57,7 +60,7 @@ def test_a_stopped_run_says_at_which_step_in_chinese(qtbot, window):
         press(qtbot, panel.run_controls.stop_button)
         qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
         said = status_message(window)
-        assert said.startswith("#1 classifier-mlp：已在第 ") and "步由用户停止" in said, said
+        assert said.startswith("#1 多层感知机 (MLP)：已在第 ") and "步由用户停止" in said, said
     finally:
         in_language(qtbot, window, "en", "Draw")
     assert "stopped by the user at step " in status_message(window)

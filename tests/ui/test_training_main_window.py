@@ -83,7 +83,8 @@ def test_the_status_bar_says_paused_while_a_run_is_paused_and_training_again_on_
     assert status.currentMessage() == f"{name}: paused"
     try:  # and in the user's language after a switch, as the line under the bar is
         i18n.apply_language("zh_CN")
-        qtbot.waitUntil(lambda: status.currentMessage() == f"{name}：已暂停", timeout=2000)
+        said = "#1 多层感知机 (MLP)：已暂停"  # the run's name in Chinese too (curve_names.run_name)
+        qtbot.waitUntil(lambda: status.currentMessage() == said, timeout=2000)
     finally:
         i18n.apply_language("en")
     qtbot.waitUntil(lambda: status.currentMessage() == f"{name}: paused", timeout=2000)

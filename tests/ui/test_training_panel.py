@@ -598,7 +598,7 @@ def test_the_legend_covers_no_curve_and_is_not_cut_off(qtbot):
     qtbot.addWidget(plots)
     plots.resize(400, 560)  # the Train tab's curves in the default 1100-pixel window
     plots.show()
-    for name in ("#1 classifier-quick", "#2 classifier-lenet5"):
+    for name in ("#1 QuickNet (99% in seconds)", "#2 LeNet-5"):
         plots.begin_run(name)
     qtbot.wait(50)  # the layout places the legend
     legends = [
@@ -741,7 +741,7 @@ def test_an_export_that_cannot_be_written_says_why_and_one_that_can_says_where(
     settings = {"task": "classifier", "arch": "mlp", "seed": 0}
     panel.results.show_outcome(
         RunOutcome(
-            "#1 classifier-mlp",
+            "#1 MLP",
             TrainingResult("stopped", "", settings, 3, 1.0, 0.5, None, None, {}),
         )
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from mnist_desk.app.model_files import RunCurves
-from mnist_desk.ui.i18n import LiveTexts, is_language_change
+from mnist_desk.ui.i18n import LiveTexts, is_language_change, listed, text_of
 from mnist_desk.ui.train.plots import TrainingPlots
 
 
@@ -23,7 +23,8 @@ class CurvesDialog(QDialog):
         self._retitle()
 
     def _retitle(self) -> None:
-        self.setWindowTitle(self.tr("Training curves: {0}").format(", ".join(self.names)))
+        names = listed(text_of(name) for name in self.names)
+        self.setWindowTitle(self.tr("Training curves: {0}").format(names))
 
     def changeEvent(self, event) -> None:
         if is_language_change(event):
@@ -31,7 +32,8 @@ class CurvesDialog(QDialog):
         super().changeEvent(event)
 
     def show_curves(self, curves: tuple[RunCurves, ...]) -> None:
-        """Draw ``curves`` in place of what was shown (overlaid, one colour each)."""
+        """Draw ``curves`` in place of what was shown (overlaid, one colour each, named as the
+        app layer calls them: ``curve_names``)."""
         self.plots.clear()
         self.plots.max_runs = max(self.plots.max_runs, len(curves))
         self.names = [run.name for run in curves]

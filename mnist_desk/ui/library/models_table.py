@@ -6,11 +6,10 @@ session, and the name cell of a user's model is editable, which asks the session
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from mnist_desk.app.curve_names import local_time
 from mnist_desk.app.leaderboard_rows import (
     COLUMNS,
     Action,
@@ -31,14 +30,6 @@ NUMBERS = {
 }
 MEASURED = {Column.DRAWN_DIGITS, Column.DRAWN_SUMS, Column.LATENCY}
 UNKNOWN = "—"
-
-
-def local_time(created: str) -> str:
-    """An ISO 8601 time as the local date and minute ("" stays "")."""
-    try:
-        return datetime.fromisoformat(created).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return created
 
 
 class ModelsTableModel(QAbstractTableModel):
