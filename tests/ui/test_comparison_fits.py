@@ -9,6 +9,7 @@ from dataclasses import replace
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsView
 
 from mnist_desk.app.arch_verdict import ArchitectureRow, ArchitectureVerdict
 from mnist_desk.app.comparison import ComparisonOutcome
@@ -42,10 +43,35 @@ def compare_adders(view) -> None:
             view.add_eval(run_id, evaluated(step, start + slope * step))
 
 
+def settle(qtbot, panel, timeout_ms: int = 3000) -> None:
+    """Wait until the layouts settle in the event loop (later on a busy machine than on a quiet
+    one: a fixed 50 ms let a legend be seen mid-move): until the plots', legends' and views'
+    places are the same twice in a row, 50 ms apart."""
+
+    def places() -> list[tuple]:
+        out = []
+        for view in panel.findChildren(QGraphicsView):
+            out.append(view.viewport().rect().getRect())
+            out += [
+                item.sceneBoundingRect().getRect()
+                for item in view.scene().items()
+                if isinstance(item, pg.LegendItem | pg.PlotItem) and item.isVisible()
+            ]
+        return out
+
+    before = None
+    for _ in range(timeout_ms // 50):
+        qtbot.wait(50)
+        now = places()
+        if now == before:
+            return
+        before = now
+
+
 def at_smallest(qtbot, panel, language: str) -> None:
     i18n.apply_language(language)
     shrink_to_minimum(qtbot, panel)
-    qtbot.wait(50)  # the layouts settle in the event loop
+    settle(qtbot, panel)
 
 
 def at_size(qtbot, panel, language: str, size: str, default_height: int) -> None:
@@ -55,7 +81,7 @@ def at_size(qtbot, panel, language: str, size: str, default_height: int) -> None
         return
     i18n.apply_language(language)
     panel.resize(1100, default_height)
-    qtbot.wait(50)
+    settle(qtbot, panel)
 
 
 def shown_legends(graphics) -> list[pg.LegendItem]:
