@@ -218,6 +218,19 @@ class AppSettings:
         self._qs.setValue("train/form", json.dumps(value, default=str))
 
     @property
+    def arch_comparison(self) -> dict:
+        """The Compare architectures choices: {"archs": [...], "epochs": float} ({} if none)."""
+        try:
+            value = json.loads(self._str("train/arch_comparison") or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    @arch_comparison.setter
+    def arch_comparison(self, value: dict) -> None:
+        self._qs.setValue("train/arch_comparison", json.dumps(value))
+
+    @property
     def export_folder(self) -> str:
         """The folder File > Export Model… last wrote to ('' before the first export)."""
         return self._str("export/folder")

@@ -3,7 +3,7 @@ with the same settings file, and find it as it was left."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
@@ -97,6 +97,32 @@ def test_the_train_forms_preset_and_values_are_remembered(qtbot, make_window, tm
     qtbot.waitUntil(lambda: form.choices_ready, timeout=30_000)
     assert form.preset_box.currentData() == "standard"
     assert form.settings_from_form() == chosen
+
+
+def test_the_architectures_to_compare_and_their_epochs_are_remembered(qtbot, make_window, tmp_path):
+    """The Compare architectures ticks and "Epochs each" were back to the first start's at every
+    start, while the Train tab's form beside them was remembered."""
+    first = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: first.training_panel is not None)
+    panel = first.training_panel
+    bar = first.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    views = panel.views.tabBar()
+    QTest.mouseClick(views, Qt.MouseButton.LeftButton, pos=views.tabRect(3).center())
+    view = panel.arch_view
+    assert panel.views.currentWidget() is view
+    for arch, check in view.checks.items():
+        if check.isChecked() != (arch in ("convnet", "mlp")):
+            QTest.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert view.chosen() == ["convnet", "mlp"]
+    _type_into(view.epochs_spin, "2.5")
+    assert view.epochs_spin.value() == 2.5
+    first.close()
+    second = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: second.training_panel is not None)
+    view = second.training_panel.arch_view
+    assert view.chosen() == ["convnet", "mlp"]
+    assert view.epochs_spin.value() == 2.5
 
 
 def test_unusable_remembered_train_settings_leave_the_defaults(qtbot, make_window, tmp_path):

@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         self.settings.last_tab = self.tabs.currentIndex()
         if self.training_panel is not None:
             self.settings.train_form = self.training_panel.form.remembered()
+            self.settings.arch_comparison = self.training_panel.arch_view.remembered()
         self.settings.sync()
         self.shutdown()
         super().closeEvent(event)

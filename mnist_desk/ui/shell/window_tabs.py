@@ -54,6 +54,7 @@ class WindowTabs:
         )
         w.training_panel = TrainingPanel(session=w.training)
         w.training_panel.form.restore(w.settings.train_form)  # as the window last closed
+        w.training_panel.arch_view.restore(w.settings.arch_comparison)
         w.training_panel.modelSaved.connect(self._on_model_trained)
         w.training_panel.useModelRequested.connect(self.use_trained_model)
         w.training_panel.statusMessage.connect(w.show_status)

@@ -210,6 +210,20 @@ class ArchComparisonView(QWidget):
     def chosen(self) -> list[str]:
         return [arch for arch, check in self.checks.items() if check.isChecked()]
 
+    def remembered(self) -> dict:
+        """The architectures ticked and the epochs each, to be shown again at the next start."""
+        return {"archs": self.chosen(), "epochs": self.epochs_spin.value()}
+
+    def restore(self, values: dict) -> None:
+        """Show choices ``remembered`` gave; a value that is unusable leaves the default."""
+        archs = values.get("archs")
+        if isinstance(archs, list) and all(isinstance(arch, str) for arch in archs):
+            for arch, check in self.checks.items():
+                check.setChecked(arch in archs)
+        epochs = values.get("epochs")
+        if isinstance(epochs, int | float) and not isinstance(epochs, bool):
+            self.epochs_spin.setValue(epochs)  # the spin box keeps it in its range
+
     def start(self) -> bool:
         """Compare the chosen architectures for the epochs set, on the form's seed, device,
         threads and training images (False, saying why, if the session refused)."""
