@@ -93,3 +93,35 @@ def test_the_status_bar_says_paused_while_a_run_is_paused_and_training_again_on_
     press(qtbot, panel.run_controls.stop_button)
     assert status.currentMessage().startswith("Stopping")
     qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+
+
+def test_keys_start_pause_resume_and_stop_a_run_while_the_train_tab_is_shown(
+    make_window, data_dir, qtbot, tmp_path, monkeypatch
+):
+    """Start, Pause/Resume and Stop had no keys: a run could only be driven by the mouse. The
+    keys (named in the buttons' tips) work in the Train tab, and do nothing on the Draw tab."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    monkeypatch.setenv("MNIST_DESK_MODELS", str(tmp_path / "models"))
+    window = make_window(data_dir=str(data_dir))
+    qtbot.waitUntil(lambda: window.training_panel is not None, timeout=RUN_TIMEOUT_MS)
+    panel, controls = window.training_panel, window.training_panel.run_controls
+    panel.ask_before_closing = False  # closing mid-run (a failed assertion) asks nothing
+    panel.set_settings(tiny(max_steps=5000))
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(window, Qt.Key.Key_Return, ctrl)  # on the Draw tab: no run
+    assert not panel.is_running
+    window.tabs.setCurrentWidget(panel)
+    assert "Ctrl+Return" in controls.start_button.toolTip()
+    panel.form.seed_spin.setFocus()  # typing in the form, as a person does before starting
+    QTest.keyClick(panel.form.seed_spin, Qt.Key.Key_Return, ctrl)
+    assert panel.is_running
+    qtbot.waitUntil(lambda: controls.progress.value() >= 2, timeout=RUN_TIMEOUT_MS)
+    QTest.keyClick(window, Qt.Key.Key_P, ctrl)
+    assert controls.phase_label.text() == "Paused" and controls.pause_button.text() == "Resume"
+    QTest.keyClick(window, Qt.Key.Key_P, ctrl)
+    assert controls.pause_button.text() == "Pause"
+    QTest.keyClick(window, Qt.Key.Key_Period, ctrl)
+    qtbot.waitUntil(lambda: not panel.is_running, timeout=RUN_TIMEOUT_MS)
+    assert panel.last_outcome.result.status == "stopped"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +29,8 @@ from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
 if TYPE_CHECKING:
     from mnist_desk.training import StepEvent
 
+# the run's keys, documented in docs/using.md (Keyboard)
+START_KEY, PAUSE_KEY, STOP_KEY = "Ctrl+Return", "Ctrl+P", "Ctrl+."
 BAR_TEXT_MARGIN = 8  # px: the room the style leaves around a progress bar's text
 BANNER_STYLE = (
     "QLabel { background: #fde8e8; color: #8a1010; border: 1px solid #e0a0a0;"
@@ -44,11 +47,15 @@ class RunControls(QWidget):
         self.start_button = self._button(
             lambda: self.tr("Start"),
             lambda: self.tr("Train with these settings; the model is saved to your models folder"),
+            START_KEY,
         )
-        self.pause_button = self._button(None, lambda: self.tr("Pause or resume the run"))
+        self.pause_button = self._button(
+            None, lambda: self.tr("Pause or resume the run"), PAUSE_KEY
+        )
         self.stop_button = self._button(
             lambda: self.tr("Stop"),
             lambda: self.tr("Stop now; the best model so far is tested and kept"),
+            STOP_KEY,
         )
         self.compare_button = self._button(
             lambda: self.tr("Compare adders"),
@@ -89,11 +96,20 @@ class RunControls(QWidget):
         layout.addWidget(self.banner)
         self.texts.call(self._show_texts)  # texts that depend on the state
 
-    def _button(self, text: Callable[[], str] | None, tip: Callable[[], str]) -> QPushButton:
+    def _button(
+        self, text: Callable[[], str] | None, tip: Callable[[], str], key: str | None = None
+    ) -> QPushButton:
+        """A button with a key of its own, named in its tip; a QShortcut, as setText resets a
+        button's own shortcut. It works while the Train tab is shown, as the button does."""
         button = QPushButton()
         if text is not None:
             self.texts.bind(button.setText, text)
-        self.texts.bind(button.setToolTip, tip)
+        if key is None:
+            self.texts.bind(button.setToolTip, tip)
+            return button
+        keys = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        self.texts.bind(button.setToolTip, lambda: f"{tip()} ({keys})")
+        QShortcut(QKeySequence(key), self, button.click)  # click: nothing while disabled
         return button
 
     def changeEvent(self, event) -> None:
