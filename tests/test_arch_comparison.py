@@ -81,3 +81,14 @@ def test_a_one_step_verdict_says_step_not_steps():
     assert verdict_lines(wins)[0].startswith("MLP wins after 1 step each: 25.00% test accuracy")
     tie = ArchitectureVerdict(1, (row("mlp", 0.25), row("lenet5", 0.25)))
     assert verdict_lines(tie)[0] == "MLP and LENET5 tie after 1 step each: 25.00% test accuracy."
+
+
+def test_a_close_win_says_how_many_fewer_mistakes_not_one_times_fewer():
+    """99.12% against 99.08% read "(1.0× fewer mistakes)", as if the winner made no fewer; a
+    winner with no mistakes read "inf× fewer mistakes"."""
+    close = verdict_lines(ArchitectureVerdict(400, (row("mlp", 0.9908), row("lenet5", 0.9912))))
+    assert "(4.3% fewer mistakes)." in close[0] and "1.0×" not in close[0]
+    perfect = verdict_lines(ArchitectureVerdict(400, (row("mlp", 0.99), row("lenet5", 1.0))))
+    assert "(no mistakes at all)." in perfect[0] and "inf" not in perfect[0]
+    far = verdict_lines(ArchitectureVerdict(400, (row("mlp", 0.97), row("lenet5", 0.99))))
+    assert "(3.0× fewer mistakes)." in far[0]

@@ -10,6 +10,7 @@ Qt's lupdate here, as the models' titles are in ``mnist_desk.models``): the wind
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -19,6 +20,20 @@ VERDICT_CONTEXT = "ArchitectureVerdict"  # lupdate reads the literal in each cal
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     return text
+
+
+def fewer_mistakes(ratio: float, translate: Callable[[str], str] = lambda text: text) -> str:
+    """How many fewer test mistakes the winner makes, ``ratio`` being the other's mistakes over
+    the winner's: "2.0× fewer" from twice as few, a share below that (a 1.04 ratio read "1.0×
+    fewer mistakes", as if there were none fewer), and no "inf×" where the winner made none."""
+    if math.isinf(ratio):
+        return translate(QT_TRANSLATE_NOOP("ArchitectureVerdict", "no mistakes at all"))
+    if ratio < 2:
+        share = QT_TRANSLATE_NOOP("ArchitectureVerdict", "{0:.1%} fewer mistakes")
+        return translate(share).format(1 - 1 / ratio)
+    return translate(QT_TRANSLATE_NOOP("ArchitectureVerdict", "{0:.1f}× fewer mistakes")).format(
+        ratio
+    )
 
 
 @dataclass(frozen=True)
@@ -113,13 +128,13 @@ def verdict_lines(
             QT_TRANSLATE_NOOP(
                 "ArchitectureVerdict",
                 "{0} wins after {1:,} step each: {2:.2%} test accuracy, against {3:.2%} for "
-                "{4}, the next best ({5:.1f}× fewer mistakes).",
+                "{4}, the next best ({5}).",
             )
             if verdict.steps == 1
             else QT_TRANSLATE_NOOP(
                 "ArchitectureVerdict",
                 "{0} wins after {1:,} steps each: {2:.2%} test accuracy, against {3:.2%} for "
-                "{4}, the next best ({5:.1f}× fewer mistakes).",
+                "{4}, the next best ({5}).",
             )
         )
         lines.append(
@@ -129,7 +144,7 @@ def verdict_lines(
                 winner.test_accuracy,
                 second.test_accuracy,
                 second.name,
-                fewer,
+                fewer_mistakes(fewer, t),
             )
         )
     drawn = verdict.best(lambda r: r.drawn_digits)

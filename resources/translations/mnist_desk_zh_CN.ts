@@ -186,6 +186,18 @@ The window keeps working; details below.</source>
 <context>
     <name>ArchitectureVerdict</name>
     <message>
+        <source>no mistakes at all</source>
+        <translation>完全没有错误</translation>
+    </message>
+    <message>
+        <source>{0:.1%} fewer mistakes</source>
+        <translation>错误少 {0:.1%}</translation>
+    </message>
+    <message>
+        <source>{0:.1f}× fewer mistakes</source>
+        <translation>错误仅为对方的 1/{0:.1f}</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -205,12 +217,12 @@ The window keeps working; details below.</source>
     </message>
     <message>
         <location filename="../../mnist_desk/app/arch_verdict.py" line="110"/>
-        <source>{0} wins after {1:,} steps each: {2:.2%} test accuracy, against {3:.2%} for {4}, the next best ({5:.1f}× fewer mistakes).</source>
-        <translation>各训练 {1:,} 步后，{0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（错误少 {5:.1f} 倍）。</translation>
+        <source>{0} wins after {1:,} steps each: {2:.2%} test accuracy, against {3:.2%} for {4}, the next best ({5}).</source>
+        <translation>各训练 {1:,} 步后，{0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（{5}）。</translation>
     </message>
     <message>
-        <source>{0} wins after {1:,} step each: {2:.2%} test accuracy, against {3:.2%} for {4}, the next best ({5:.1f}× fewer mistakes).</source>
-        <translation>各训练 {1:,} 步后，{0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（错误少 {5:.1f} 倍）。</translation>
+        <source>{0} wins after {1:,} step each: {2:.2%} test accuracy, against {3:.2%} for {4}, the next best ({5}).</source>
+        <translation>各训练 {1:,} 步后，{0} 胜出：测试准确率 {2:.2%}，次优的 {4} 为 {3:.2%}（{5}）。</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/app/arch_verdict.py" line="128"/>
@@ -301,16 +313,6 @@ The window keeps working; details below.</source>
         <location filename="../../mnist_desk/ui/train/comparison_view.py" line="49"/>
         <source>A tie after {0:,} steps each: both make {1:.1%} test sum errors.</source>
         <translation>各训练 {0:,} 步后打成平手：两者的测试集求和错误率都是 {1:.1%}。</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="54"/>
-        <source>{0:.1f}× fewer mistakes</source>
-        <translation>错误少 {0:.1f} 倍</translation>
-    </message>
-    <message>
-        <location filename="../../mnist_desk/ui/train/comparison_view.py" line="58"/>
-        <source>no mistakes at all</source>
-        <translation>完全没有错误</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/train/comparison_view.py" line="60"/>

@@ -424,6 +424,9 @@ def test_the_verdict_names_the_winner_and_the_margin():
     assert "transfer adder wins" in verdict
     assert "4.0% vs 30.0%" in verdict and "26.0 points" in verdict
     assert "No verdict" in adder_verdict(result(0.9, 0.1), None, 10)
+    # a close win read "1.0× fewer mistakes", as if the winner made no fewer
+    close = adder_verdict(result(0.9912, 0.01), result(0.9908, 0.01), 1000)
+    assert "4.3% fewer mistakes" in close and "1.0×" not in close
 
 
 def test_the_teacher_picker_shows_for_distilled_transformers_only(panel):

@@ -4,7 +4,6 @@ iterations and against time) and the verdict, worded here from the app layer's `
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mnist_desk.app import comparison
+from mnist_desk.app.arch_verdict import VERDICT_CONTEXT, fewer_mistakes
 from mnist_desk.app.comparison import ADDERS, AdderVerdict, ComparisonOutcome
 from mnist_desk.app.run_exports import format_duration
 from mnist_desk.models import SCRATCH, TRANSFER
@@ -51,12 +51,8 @@ def verdict_text(verdict: AdderVerdict) -> str:
             "ComparisonView", "A tie after {0:,} steps each: both make {1:.1%} test sum errors."
         ).format(steps, errors[winner])
     else:
-        times = (
-            QCoreApplication.translate("ComparisonView", "{0:.1f}× fewer mistakes").format(
-                verdict.ratio
-            )
-            if math.isfinite(verdict.ratio)
-            else QCoreApplication.translate("ComparisonView", "no mistakes at all")
+        times = fewer_mistakes(
+            verdict.ratio, lambda text: QCoreApplication.translate(VERDICT_CONTEXT, text)
         )
         head = QCoreApplication.translate(
             "ComparisonView",
