@@ -119,3 +119,20 @@ def test_a_picture_is_kept_as_an_image_without_strokes(pad):
     drawings.set_picture(1, np.full((40, 40), 200, np.uint8))
     kept = corrections.correct(1, 8, Reading(3))
     assert (kept.source, kept.strokes) == ("image", None)
+
+
+def test_deletions_in_my_digits_are_put_back_the_last_first(pad):
+    drawings, corrections, heard = pad
+    for i, digit in enumerate((3, 5)):
+        drawings.add_stroke(i, LINE, 0.05)
+        corrections.keep(i, Reading(digit))
+    three, five = sorted(corrections.store.items(), key=lambda d: d.label)
+    assert not corrections.can_undo_delete and corrections.undo_delete() == 0
+    corrections.delete([three.id])
+    corrections.delete([five.id])
+    assert labels(corrections) == [] and corrections.can_undo_delete
+    assert corrections.undo_delete() == 1 and labels(corrections) == [(5, 5)]
+    assert heard[-1] == DigitsChanged("restored", 1)
+    assert corrections.undo_delete() == 1 and labels(corrections) == [(3, 3), (5, 5)]
+    assert corrections.kept_digit(0).id == three.id  # the drawing's keep is whole again
+    assert not corrections.can_undo_delete

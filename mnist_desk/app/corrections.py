@@ -8,7 +8,9 @@ The rules, in one place:
   (the same label again changes nothing); once the drawing changes, the next label keeps anew;
 - **undo**: every keep or relabel is one step of the drawing session's undo history (Ctrl+Z):
   undoing a keep deletes the digit, undoing a relabel puts the old label back, and a digit deleted
-  meanwhile in My digits leaves nothing to undo (the history goes on to the step before).
+  meanwhile in My digits leaves nothing to undo (the history goes on to the step before);
+- **undo a delete**: digits deleted in My digits can be put back, the last deletion first (its
+  own history: the drawing pad's steps are not the tab's).
 
 ``Corrections`` reports each change to its listeners as an event (``DigitKept``,
 ``KeepTakenBack``, ``DigitsChanged``), whoever caused it: a click, a key, the undo stack, the
@@ -48,7 +50,7 @@ class KeepTakenBack:
 class DigitsChanged:
     """Digits were relabelled, deleted or imported in My digits (``count`` of them)."""
 
-    action: str  # "relabelled", "deleted", "imported"
+    action: str  # "relabelled", "deleted", "restored", "imported"
     count: int
 
 
@@ -90,6 +92,7 @@ class Corrections:
         self.store = store
         self.drawings = drawings
         self._kept: dict[int, _Kept] = {}
+        self._deleted: list[list[PersonalDigit]] = []  # each deletion, to put back (last first)
         self._listeners: list[Callable[[CorrectionEvent], None]] = []
 
     def on_change(self, listener: Callable[[CorrectionEvent], None]) -> None:
@@ -180,11 +183,26 @@ class Corrections:
         return len(item_ids)
 
     def delete(self, item_ids: Sequence[str]) -> int:
-        for item_id in item_ids:
-            self.store.delete(item_id)
-        if item_ids:
-            self._tell(DigitsChanged("deleted", len(item_ids)))
-        return len(item_ids)
+        """Delete digits from My digits; ``undo_delete`` puts them back."""
+        deleted = [self.store.delete(item_id) for item_id in item_ids]
+        if deleted:
+            self._deleted.append(deleted)
+            self._tell(DigitsChanged("deleted", len(deleted)))
+        return len(deleted)
+
+    @property
+    def can_undo_delete(self) -> bool:
+        return bool(self._deleted)
+
+    def undo_delete(self) -> int:
+        """Put back the digits of the last deletion (with their ids and labels); how many."""
+        if not self._deleted:
+            return 0
+        restored = self._deleted.pop()
+        for item in restored:
+            self.store.restore(item)
+        self._tell(DigitsChanged("restored", len(restored)))
+        return len(restored)
 
     def import_folder(self, folder: str | Path) -> Any:
         """Add the digits of a folder with sub-folders 0 ... 9 (``personal.folders``); returns

@@ -1645,8 +1645,38 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="222"/>
-        <source>Deleted {0} from My digits</source>
-        <translation>已从“我的数字”删除 {0} 个</translation>
+        <source>Deleted {0} from My digits; Ctrl+Z undoes it</source>
+        <translation>已从“我的数字”删除 {0} 个；按 Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>
+        <source>Put back {0} in My digits</source>
+        <translation>已将 {0} 个放回“我的数字”</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>
+        <source>Put back the digits deleted last (Ctrl+Z)</source>
+        <translation>放回最近删除的数字（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>
+        <source>drawn</source>
+        <translation>手绘</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>
+        <source>from an image</source>
+        <translation>来自图片</translation>
+    </message>
+    <message>
+        <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>
+        <source>imported</source>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="229"/>

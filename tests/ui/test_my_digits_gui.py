@@ -252,3 +252,63 @@ def test_the_counts_per_digit_stay_apart(window, pen, qtbot):
     shown.setHtml(view.summary.text())  # what the label draws
     text = shown.toPlainText()
     assert re.search(r"0: 0[ \u00a0]{3}1: 1[ \u00a0]{3}2: 0", text), text
+
+
+def test_a_digit_deleted_in_my_digits_comes_back_with_ctrl_z(window, pen, qtbot):
+    """Delete removed a digit for good, with no question and no undo; the Draw tab still said
+    it was kept. Ctrl+Z (or Undo delete) puts it back, and the Draw tab follows."""
+    pen(window.canvases[0], VERTICAL)
+    click_bar(window.panels[0], 7)
+    [kept] = on_disk(window).items()
+    view = my_digits_tab(window, qtbot)
+    assert not view.undo_delete_button.isEnabled()
+    click_item(view, view.grid.item(0))
+    QTest.keyClick(view.grid, Qt.Key.Key_Delete)
+    assert on_disk(window).items() == [] and view.grid.count() == 0
+    assert "Ctrl+Z" in view.last_message
+    assert "Kept" not in window.corrections.bars[0].note_text  # not kept any more
+    assert view.undo_delete_button.isEnabled()
+    QTest.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    [back] = on_disk(window).items()
+    assert (back.id, back.label, back.predicted) == (kept.id, 7, 1)
+    assert view.grid.count() == 1 and not view.undo_delete_button.isEnabled()
+    assert "as 7 (read as 1)" in window.corrections.bars[0].note_text
+    QTest.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing more
+    assert len(on_disk(window)) == 1
+
+
+def test_several_deleted_digits_come_back_with_the_undo_delete_button(
+    window, pen, qtbot, monkeypatch
+):
+    pen(window.canvases[0], VERTICAL)
+    click_bar(window.panels[0], 7)
+    pen(window.canvases[1], LOOP)
+    click_bar(window.panels[1], 6)
+    view = my_digits_tab(window, qtbot)
+    view.grid.selectAll()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    press(qtbot, view.delete_button)
+    assert len(on_disk(window)) == 0
+    press(qtbot, view.undo_delete_button)
+    assert sorted(d.label for d in on_disk(window).items()) == [6, 7]
+
+
+def test_a_digits_tooltip_says_when_on_the_users_clock_and_where_from_in_their_words(
+    window, pen, qtbot
+):
+    """The tooltip showed "2026-12-08T01:58:53+00:00, drawn": UTC in ISO form, and "drawn" in
+    English in the Chinese window."""
+    from mnist_desk.ui import i18n
+
+    pen(window.canvases[0], VERTICAL)
+    click_bar(window.panels[0], 7)
+    view = my_digits_tab(window, qtbot)
+    tip = view.grid.item(0).toolTip()
+    assert "T" not in tip.splitlines()[1] and "+00:00" not in tip
+    assert tip.splitlines()[1].endswith(", drawn")
+    try:
+        window.window_actions.languages["zh_CN"].trigger()
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) == "绘制", timeout=2000)
+        assert view.grid.item(0).toolTip().endswith("手绘")
+    finally:
+        i18n.apply_language("en")

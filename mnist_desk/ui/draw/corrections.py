@@ -18,6 +18,7 @@ from mnist_desk.app.corrections import (
     CorrectionEvent,
     Corrections,
     DigitKept,
+    DigitsChanged,
     KeepTakenBack,
     model_name,
 )
@@ -177,4 +178,7 @@ class CorrectionController(QObject):
             else:
                 label = event.digit.label
                 say(lambda: self.tr("My digits: back to {0}").format(label), 4000)
+        elif isinstance(event, DigitsChanged):  # edited in My digits: say what each box is now
+            for i, bar in enumerate(self.bars):
+                bar.show_kept(self.session.kept_digit(i))
         self.changed.emit()

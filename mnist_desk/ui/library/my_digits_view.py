@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -33,16 +31,8 @@ from PySide6.QtWidgets import (
 from mnist_desk.app.training_events import RunEnded, RunKind, RunStarted, StartProblem
 from mnist_desk.personal.store import MyDigitsError, PersonalDigit
 from mnist_desk.ui.draw.corrections import DIGIT_KEYS
-from mnist_desk.ui.draw.paper import grey_to_qimage
 from mnist_desk.ui.i18n import LiveTexts, Text, is_language_change, text_of
-
-ICON_SCALE = 2  # 28 px shown as 56 px
-MISREAD_BACKGROUND = QColor(255, 225, 225)
-
-
-def digit_icon(image28: np.ndarray) -> QIcon:
-    pixmap = QPixmap.fromImage(grey_to_qimage(image28))
-    return QIcon(pixmap.scaled(28 * ICON_SCALE, 28 * ICON_SCALE))
+from mnist_desk.ui.library.digit_items import ICON_SCALE, digit_item
 
 
 class MyDigitsView(QWidget):
@@ -82,6 +72,7 @@ class MyDigitsView(QWidget):
             self.relabel_box.addItem(str(d), d)
         self.relabel_button = QPushButton()
         self.delete_button = QPushButton()
+        self.undo_delete_button = QPushButton()
         self.import_button = QPushButton()
         self.export_button = QPushButton()
         self.fine_tune_button = QPushButton()
@@ -101,6 +92,7 @@ class MyDigitsView(QWidget):
         actions.addWidget(self.relabel_box)
         actions.addWidget(self.relabel_button)
         actions.addWidget(self.delete_button)
+        actions.addWidget(self.undo_delete_button)
         actions.addStretch(1)
         actions.addWidget(self.fine_tune_button)
         layout = QVBoxLayout(self)
@@ -121,6 +113,14 @@ class MyDigitsView(QWidget):
         )
         self.delete_button.clicked.connect(self.delete_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.grid, self.delete_selected)
+        self.undo_delete_button.clicked.connect(self.undo_delete)
+        # the window's Ctrl+Z (undo a stroke) is off outside the Draw tab: here it undoes a delete
+        QShortcut(
+            QKeySequence.StandardKey.Undo,
+            self,
+            self.undo_delete,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.import_button.clicked.connect(self.choose_import_folder)
         self.export_button.clicked.connect(self.choose_export_folder)
         self.fine_tune_button.clicked.connect(self.fine_tune)
@@ -146,18 +146,7 @@ class MyDigitsView(QWidget):
         selected = set(self.selected_ids())
         self.grid.clear()
         for digit in self.shown_items():
-            read = "?" if digit.predicted is None else str(digit.predicted)
-            item = QListWidgetItem(
-                digit_icon(digit.image28), self.tr("{0} · read {1}").format(digit.label, read)
-            )
-            item.setData(Qt.ItemDataRole.UserRole, digit.id)
-            item.setToolTip(
-                self.tr("Labelled {0}; the model ({1}) read {2}\n{3}, {4}").format(
-                    digit.label, digit.model or "?", read, digit.created, digit.source
-                )
-            )
-            if digit.misread:
-                item.setBackground(QBrush(MISREAD_BACKGROUND))
+            item = digit_item(digit)
             self.grid.addItem(item)
             item.setSelected(digit.id in selected)
         counts = self.store.counts()
@@ -198,6 +187,7 @@ class MyDigitsView(QWidget):
         some = bool(self.grid.selectedItems())
         self.relabel_button.setEnabled(some)
         self.delete_button.setEnabled(some)
+        self.undo_delete_button.setEnabled(self.window.corrections.session.can_undo_delete)
         self.export_button.setEnabled(len(self.store) > 0)
 
     # ---- editing ----
@@ -230,8 +220,17 @@ class MyDigitsView(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
         if self.window.corrections.session.delete(ids):
-            self._say(lambda: self.tr("Deleted {0} from My digits").format(len(ids)))
+            self._say(
+                lambda: self.tr("Deleted {0} from My digits; Ctrl+Z undoes it").format(len(ids))
+            )
         return len(ids)
+
+    def undo_delete(self) -> int:
+        """Put back the digits deleted last; how many."""
+        count = self.window.corrections.session.undo_delete()
+        if count:
+            self._say(lambda: self.tr("Put back {0} in My digits").format(count))
+        return count
 
     # ---- folders ----
 
@@ -345,6 +344,8 @@ class MyDigitsView(QWidget):
             self.tr("Give the selected digits this label (or press a digit key)")
         )
         self.delete_button.setText(self.tr("Delete"))
+        self.undo_delete_button.setText(self.tr("Undo delete"))
+        self.undo_delete_button.setToolTip(self.tr("Put back the digits deleted last (Ctrl+Z)"))
         self.import_button.setText(self.tr("Import folder…"))
         self.import_button.setToolTip(self.tr("Add digits from a folder with sub-folders 0 … 9"))
         self.export_button.setText(self.tr("Export folder…"))
