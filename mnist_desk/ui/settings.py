@@ -205,6 +205,25 @@ class AppSettings:
         self._qs.setValue("my_digits/misread_only", "true" if value else "false")
 
     @property
+    def dataset_split(self) -> str:
+        """The split the Dataset tab shows ('' for the first)."""
+        return self._str("dataset/split")
+
+    @dataset_split.setter
+    def dataset_split(self, value: str) -> None:
+        self._qs.setValue("dataset/split", value)
+
+    @property
+    def dataset_digit(self) -> int | None:
+        """The digit the Dataset tab shows (None: every digit)."""
+        value = self._str("dataset/digit")
+        return int(value) if value in tuple("0123456789") else None
+
+    @dataset_digit.setter
+    def dataset_digit(self, value: int | None) -> None:
+        self._qs.setValue("dataset/digit", "" if value is None else str(int(value)))
+
+    @property
     def train_form(self) -> dict:
         """The Train tab's form as ``TrainingSettings.to_dict`` gave it ({} if none or unreadable)."""
         try:

@@ -169,3 +169,23 @@ def test_my_digits_filters_are_remembered(qtbot, make_window, tmp_path):
     qtbot.waitUntil(lambda: third.my_digits_view is not None)
     view = third.my_digits_view
     assert view.digit_filter.currentData() is None and not view.misread_only.isChecked()
+
+
+def test_the_dataset_tabs_split_and_digit_are_remembered(qtbot, make_window, tmp_path):
+    """The Models and My digits tabs kept their filters across a restart; the Dataset tab went
+    back to "Training, All digits"."""
+    first = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: first.dataset_browser is not None)
+    browser = first.dataset_browser
+    first.tabs.setCurrentWidget(browser)
+    QTest.keyClick(browser.split_box, Qt.Key.Key_Down)  # Validation
+    for _ in range(4):  # All digits -> 0 -> 1 -> 2 -> 3
+        QTest.keyClick(browser.class_box, Qt.Key.Key_Down)
+    assert (browser.split_box.currentData(), browser.class_box.currentData()) == ("val", 3)
+    qtbot.waitUntil(lambda: not browser.loading, timeout=60_000)
+    first.close()
+    second = make_window(settings=_settings(tmp_path))
+    qtbot.waitUntil(lambda: second.dataset_browser is not None)
+    again = second.dataset_browser
+    assert (again.split_box.currentData(), again.class_box.currentData()) == ("val", 3)
+    qtbot.waitUntil(lambda: not again.loading, timeout=60_000)

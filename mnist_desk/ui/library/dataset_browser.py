@@ -56,8 +56,11 @@ class DatasetBrowser(QWidget):
         data_dir: str | Path | None = None,
         parent: QWidget | None = None,
         download: bool = False,
+        settings=None,
     ):
+        """``settings`` (an ``AppSettings``): where the split and digit shown are remembered."""
         super().__init__(parent)
+        self.settings = settings
         self.data_dir = resolve_data_dir(data_dir)
         self.download = download
         self.splits: Dataset | None = None
@@ -100,6 +103,10 @@ class DatasetBrowser(QWidget):
         self.grid.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.grid.setUniformItemSizes(True)
 
+        if settings is not None:  # the split and digit as the user last left them
+            self.split_box.setCurrentIndex(max(0, self.split_box.findData(settings.dataset_split)))
+            digit = settings.dataset_digit
+            self.class_box.setCurrentIndex(0 if digit is None else digit + 1)
         for box in (self.split_box, self.class_box):
             box.currentIndexChanged.connect(self._filter_changed)
             # as wide as its names once the counts are known: it read "Training (5"
@@ -238,6 +245,9 @@ class DatasetBrowser(QWidget):
         return max(1, -(-len(self.selected_indices()) // PAGE_SIZE))
 
     def _filter_changed(self) -> None:
+        if self.settings is not None:
+            self.settings.dataset_split = self.split_box.currentData()
+            self.settings.dataset_digit = self.class_box.currentData()
         self.show_page(0)
 
     def show_page(self, page: int) -> None:

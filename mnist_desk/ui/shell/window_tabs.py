@@ -58,7 +58,9 @@ class WindowTabs:
         w.training_panel.modelSaved.connect(self._on_model_trained)
         w.training_panel.useModelRequested.connect(self.use_trained_model)
         w.training_panel.statusMessage.connect(w.show_status)
-        w.dataset_browser = DatasetBrowser(data_dir=w.data_dir, download=w.download)
+        w.dataset_browser = DatasetBrowser(
+            data_dir=w.data_dir, download=w.download, settings=w.settings
+        )
         w.models_view = ModelsView(w)
         self.add(w.training_panel, lambda: Qca.translate("MainWindow", "Train"))
         self.add(w.models_view, lambda: Qca.translate("MainWindow", "Models"))
