@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from mnist_desk.app.leaderboard_rows import (
@@ -383,3 +383,36 @@ def test_a_damaged_training_history_is_reported_in_chinese(tab, qtbot):
         i18n.apply_language("en")
         if view.curves is not None:
             view.curves.close()
+
+
+def test_enter_uses_a_model_just_renamed(tab, qtbot):
+    """After a rename, or a sort by a header, the row stayed selected but Enter did nothing: the
+    table had lost its current row, and Enter uses the current row."""
+    window, view = tab
+    click_row(qtbot, view, "mine")
+    rename_by_keys(qtbot, view, "renamed")
+    qtbot.waitUntil(lambda: view.selected_names() == ["renamed"], timeout=TIMEOUT_MS)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.draw_tab, timeout=5000)
+    qtbot.waitUntil(lambda: window.predictor.checkpoint.path.stem == "renamed", timeout=TIMEOUT_MS)
+
+
+def test_enter_uses_the_selected_model_after_a_sort_by_a_header(tab, qtbot):
+    window, view = tab
+    click_row(qtbot, view, "also-mine")
+    header = view.table.horizontalHeader()
+    column = COLUMNS.index(Column.PARAMETERS)
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(
+            header.sectionViewportPosition(column) + header.sectionSize(column) // 2,
+            header.height() // 2,
+        ),
+    )
+    qtbot.waitUntil(lambda: view.session.column is Column.PARAMETERS, timeout=5000)
+    assert view.selected_names() == ["also-mine"]
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.predictor.checkpoint.path.stem == "also-mine", timeout=TIMEOUT_MS
+    )

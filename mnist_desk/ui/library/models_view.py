@@ -330,13 +330,17 @@ class ModelsView(QWidget):
         header.setSortIndicator(COLUMNS.index(event.column), order)
         header.blockSignals(False)
         header.viewport().update()
+        chosen = self.table.selectionModel()
+        current = None
         for r, row in enumerate(event.rows):
             if row.name in selected:
-                self.table.selectionModel().select(
+                chosen.select(
                     self.table_model.index(r, 0),
-                    self.table.selectionModel().SelectionFlag.Select
-                    | self.table.selectionModel().SelectionFlag.Rows,
+                    chosen.SelectionFlag.Select | chosen.SelectionFlag.Rows,
                 )
+                current = current or self.table_model.index(r, 0)
+        if current is not None:  # Enter uses the current row: it must not be lost with the rows
+            chosen.setCurrentIndex(current, chosen.SelectionFlag.NoUpdate)
         settings = self.window.settings
         settings.models_sort_column = event.column.value
         settings.models_sort_descending = event.descending
