@@ -198,6 +198,7 @@ def test_fine_tune_on_my_digits_runs_in_the_train_tab_and_offers_the_model(
     assert "Your held-out digits" in box.text() and "MNIST test" in box.text()
     box.button(box.StandardButton.Yes).click()  # ... and used at once when accepted
     qtbot.waitUntil(lambda: window.predictor.checkpoint.path == saved[0], timeout=60_000)
+    assert window.tabs.currentWidget() is window.draw_tab  # where it is tried, as Use does
     [adder] = sorted((tmp_path / "models").glob("transfer-convnet-mine-*.pt"))
     # The adders build on it: choosing the transfer adder task picks the one reading digits with
     # the personalised classifier, not the shipped one.

@@ -321,7 +321,9 @@ class MyDigitsView(QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(
             lambda result: (
-                self.window.use_model(path) if result == QMessageBox.StandardButton.Yes else None
+                self.window.window_tabs.use_trained_model(path)  # and try it on the Draw tab
+                if result == QMessageBox.StandardButton.Yes
+                else None
             )
         )
         box.open()
