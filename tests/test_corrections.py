@@ -121,18 +121,20 @@ def test_a_picture_is_kept_as_an_image_without_strokes(pad):
     assert (kept.source, kept.strokes) == ("image", None)
 
 
-def test_deletions_in_my_digits_are_put_back_the_last_first(pad):
+def test_deletes_and_relabels_in_my_digits_are_undone_the_last_first(pad):
     drawings, corrections, heard = pad
     for i, digit in enumerate((3, 5)):
         drawings.add_stroke(i, LINE, 0.05)
         corrections.keep(i, Reading(digit))
     three, five = sorted(corrections.store.items(), key=lambda d: d.label)
-    assert not corrections.can_undo_delete and corrections.undo_delete() == 0
+    assert not corrections.can_undo_edit and corrections.undo_edit() == 0
+    corrections.relabel([three.id, five.id], 8)
     corrections.delete([three.id])
     corrections.delete([five.id])
-    assert labels(corrections) == [] and corrections.can_undo_delete
-    assert corrections.undo_delete() == 1 and labels(corrections) == [(5, 5)]
+    assert labels(corrections) == [] and corrections.can_undo_edit
+    assert corrections.undo_edit() == 1 and labels(corrections) == [(8, 5)]
     assert heard[-1] == DigitsChanged("restored", 1)
-    assert corrections.undo_delete() == 1 and labels(corrections) == [(3, 3), (5, 5)]
+    assert corrections.undo_edit() == 1 and labels(corrections) == [(8, 3), (8, 5)]
+    assert corrections.undo_edit() == 2 and labels(corrections) == [(3, 3), (5, 5)]
     assert corrections.kept_digit(0).id == three.id  # the drawing's keep is whole again
-    assert not corrections.can_undo_delete
+    assert not corrections.can_undo_edit

@@ -9,7 +9,7 @@ The rules, in one place:
 - **undo**: every keep or relabel is one step of the drawing session's undo history (Ctrl+Z):
   undoing a keep deletes the digit, undoing a relabel puts the old label back, and a digit deleted
   meanwhile in My digits leaves nothing to undo (the history goes on to the step before);
-- **undo a delete**: digits deleted in My digits can be put back, the last deletion first (its
+- **undo in My digits**: a delete or a relabel there can be undone, the last first (the tab's
   own history: the drawing pad's steps are not the tab's).
 
 ``Corrections`` reports each change to its listeners as an event (``DigitKept``,
@@ -92,7 +92,7 @@ class Corrections:
         self.store = store
         self.drawings = drawings
         self._kept: dict[int, _Kept] = {}
-        self._deleted: list[list[PersonalDigit]] = []  # each deletion, to put back (last first)
+        self._edits: list[list[PersonalDigit]] = []  # digits before each delete or relabel
         self._listeners: list[Callable[[CorrectionEvent], None]] = []
 
     def on_change(self, listener: Callable[[CorrectionEvent], None]) -> None:
@@ -176,29 +176,33 @@ class Corrections:
     # ---- My digits ----
 
     def relabel(self, item_ids: Sequence[str], label: int) -> int:
+        """Give digits in My digits a new label; ``undo_edit`` gives them their old ones back."""
+        before = [self.store.get(item_id) for item_id in item_ids]
         for item_id in item_ids:
             self.store.relabel(item_id, label)
-        if item_ids:
-            self._tell(DigitsChanged("relabelled", len(item_ids)))
-        return len(item_ids)
+        if before:
+            self._edits.append(before)
+            self._tell(DigitsChanged("relabelled", len(before)))
+        return len(before)
 
     def delete(self, item_ids: Sequence[str]) -> int:
-        """Delete digits from My digits; ``undo_delete`` puts them back."""
+        """Delete digits from My digits; ``undo_edit`` puts them back."""
         deleted = [self.store.delete(item_id) for item_id in item_ids]
         if deleted:
-            self._deleted.append(deleted)
+            self._edits.append(deleted)
             self._tell(DigitsChanged("deleted", len(deleted)))
         return len(deleted)
 
     @property
-    def can_undo_delete(self) -> bool:
-        return bool(self._deleted)
+    def can_undo_edit(self) -> bool:
+        return bool(self._edits)
 
-    def undo_delete(self) -> int:
-        """Put back the digits of the last deletion (with their ids and labels); how many."""
-        if not self._deleted:
+    def undo_edit(self) -> int:
+        """Undo the last delete or relabel in My digits: its digits as they were (ids, labels);
+        how many."""
+        if not self._edits:
             return 0
-        restored = self._deleted.pop()
+        restored = self._edits.pop()
         for item in restored:
             self.store.restore(item)
         self._tell(DigitsChanged("restored", len(restored)))

@@ -1630,8 +1630,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="208"/>
-        <source>Relabelled {0} as {1}</source>
-        <translation>已将 {0} 个重新标注为 {1}</translation>
+        <source>Relabelled {0} as {1}; Ctrl+Z undoes it</source>
+        <translation>已将 {0} 个重新标注为 {1}；按 Ctrl+Z 可撤销</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="216"/>
@@ -1650,18 +1650,18 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>
-        <source>Put back {0} in My digits</source>
-        <translation>已将 {0} 个放回“我的数字”</translation>
+        <source>Put back {0} in My digits as they were</source>
+        <translation>已将“我的数字”中的 {0} 个恢复原样</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>
-        <source>Undo delete</source>
-        <translation>撤销删除</translation>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>
-        <source>Put back the digits deleted last (Ctrl+Z)</source>
-        <translation>放回最近删除的数字（Ctrl+Z）</translation>
+        <source>Undo the last delete or relabel here (Ctrl+Z)</source>
+        <translation>撤销此处最近一次删除或重新标注（Ctrl+Z）</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/ui/library/my_digits_view.py" line="1"/>

@@ -257,30 +257,28 @@ def test_the_counts_per_digit_stay_apart(window, pen, qtbot):
 
 def test_a_digit_deleted_in_my_digits_comes_back_with_ctrl_z(window, pen, qtbot):
     """Delete removed a digit for good, with no question and no undo; the Draw tab still said
-    it was kept. Ctrl+Z (or Undo delete) puts it back, and the Draw tab follows."""
+    it was kept. Ctrl+Z (or Undo) puts it back, and the Draw tab follows."""
     pen(window.canvases[0], VERTICAL)
     click_bar(window.panels[0], 7)
     [kept] = on_disk(window).items()
     view = my_digits_tab(window, qtbot)
-    assert not view.undo_delete_button.isEnabled()
+    assert not view.undo_button.isEnabled()
     click_item(view, view.grid.item(0))
     QTest.keyClick(view.grid, Qt.Key.Key_Delete)
     assert on_disk(window).items() == [] and view.grid.count() == 0
     assert "Ctrl+Z" in view.last_message
     assert "Kept" not in window.corrections.bars[0].note_text  # not kept any more
-    assert view.undo_delete_button.isEnabled()
+    assert view.undo_button.isEnabled()
     QTest.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     [back] = on_disk(window).items()
     assert (back.id, back.label, back.predicted) == (kept.id, 7, 1)
-    assert view.grid.count() == 1 and not view.undo_delete_button.isEnabled()
+    assert view.grid.count() == 1 and not view.undo_button.isEnabled()
     assert "as 7 (read as 1)" in window.corrections.bars[0].note_text
     QTest.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing more
     assert len(on_disk(window)) == 1
 
 
-def test_several_deleted_digits_come_back_with_the_undo_delete_button(
-    window, pen, qtbot, monkeypatch
-):
+def test_several_deleted_digits_come_back_with_the_undo_button(window, pen, qtbot, monkeypatch):
     pen(window.canvases[0], VERTICAL)
     click_bar(window.panels[0], 7)
     pen(window.canvases[1], LOOP)
@@ -290,7 +288,23 @@ def test_several_deleted_digits_come_back_with_the_undo_delete_button(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     press(qtbot, view.delete_button)
     assert len(on_disk(window)) == 0
-    press(qtbot, view.undo_delete_button)
+    press(qtbot, view.undo_button)
+    assert sorted(d.label for d in on_disk(window).items()) == [6, 7]
+
+
+def test_a_digit_key_that_relabelled_every_selected_digit_is_undone_with_ctrl_z(window, pen, qtbot):
+    """Ctrl+A then a stray digit key gave every digit that label; their own labels were lost."""
+    pen(window.canvases[0], VERTICAL)
+    click_bar(window.panels[0], 7)
+    pen(window.canvases[1], LOOP)
+    click_bar(window.panels[1], 6)
+    view = my_digits_tab(window, qtbot)
+    click_item(view, view.grid.item(0))
+    QTest.keyClick(view.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view.grid, Qt.Key.Key_3)
+    assert sorted(d.label for d in on_disk(window).items()) == [3, 3]
+    assert "Ctrl+Z" in view.last_message
+    QTest.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert sorted(d.label for d in on_disk(window).items()) == [6, 7]
 
 

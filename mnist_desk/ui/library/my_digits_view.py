@@ -72,7 +72,7 @@ class MyDigitsView(QWidget):
             self.relabel_box.addItem(str(d), d)
         self.relabel_button = QPushButton()
         self.delete_button = QPushButton()
-        self.undo_delete_button = QPushButton()
+        self.undo_button = QPushButton()
         self.import_button = QPushButton()
         self.export_button = QPushButton()
         self.fine_tune_button = QPushButton()
@@ -92,7 +92,7 @@ class MyDigitsView(QWidget):
         actions.addWidget(self.relabel_box)
         actions.addWidget(self.relabel_button)
         actions.addWidget(self.delete_button)
-        actions.addWidget(self.undo_delete_button)
+        actions.addWidget(self.undo_button)
         actions.addStretch(1)
         actions.addWidget(self.fine_tune_button)
         layout = QVBoxLayout(self)
@@ -113,12 +113,12 @@ class MyDigitsView(QWidget):
         )
         self.delete_button.clicked.connect(self.delete_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.grid, self.delete_selected)
-        self.undo_delete_button.clicked.connect(self.undo_delete)
-        # the window's Ctrl+Z (undo a stroke) is off outside the Draw tab: here it undoes a delete
+        self.undo_button.clicked.connect(self.undo_edit)
+        # the window's Ctrl+Z (undo a stroke) is off outside the Draw tab: here it undoes an edit
         QShortcut(
             QKeySequence.StandardKey.Undo,
             self,
-            self.undo_delete,
+            self.undo_edit,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         self.import_button.clicked.connect(self.choose_import_folder)
@@ -187,7 +187,7 @@ class MyDigitsView(QWidget):
         some = bool(self.grid.selectedItems())
         self.relabel_button.setEnabled(some)
         self.delete_button.setEnabled(some)
-        self.undo_delete_button.setEnabled(self.window.corrections.session.can_undo_delete)
+        self.undo_button.setEnabled(self.window.corrections.session.can_undo_edit)
         self.export_button.setEnabled(len(self.store) > 0)
 
     # ---- editing ----
@@ -206,7 +206,9 @@ class MyDigitsView(QWidget):
     def relabel_selected(self, label: int) -> int:
         ids = self.selected_ids()
         if self.window.corrections.session.relabel(ids, label):
-            self._say(lambda: self.tr("Relabelled {0} as {1}").format(len(ids), label))
+            self._say(
+                lambda: self.tr("Relabelled {0} as {1}; Ctrl+Z undoes it").format(len(ids), label)
+            )
         return len(ids)
 
     def delete_selected(self) -> int:
@@ -225,11 +227,11 @@ class MyDigitsView(QWidget):
             )
         return len(ids)
 
-    def undo_delete(self) -> int:
-        """Put back the digits deleted last; how many."""
-        count = self.window.corrections.session.undo_delete()
+    def undo_edit(self) -> int:
+        """Undo the last delete or relabel; how many digits it put back as they were."""
+        count = self.window.corrections.session.undo_edit()
         if count:
-            self._say(lambda: self.tr("Put back {0} in My digits").format(count))
+            self._say(lambda: self.tr("Put back {0} in My digits as they were").format(count))
         return count
 
     # ---- folders ----
@@ -346,8 +348,8 @@ class MyDigitsView(QWidget):
             self.tr("Give the selected digits this label (or press a digit key)")
         )
         self.delete_button.setText(self.tr("Delete"))
-        self.undo_delete_button.setText(self.tr("Undo delete"))
-        self.undo_delete_button.setToolTip(self.tr("Put back the digits deleted last (Ctrl+Z)"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo the last delete or relabel here (Ctrl+Z)"))
         self.import_button.setText(self.tr("Import folder…"))
         self.import_button.setToolTip(self.tr("Add digits from a folder with sub-folders 0 … 9"))
         self.export_button.setText(self.tr("Export folder…"))
