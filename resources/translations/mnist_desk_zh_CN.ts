@@ -1549,6 +1549,11 @@ or drop an image</source>
         <translation>删除 {0}？它的文件、指标和曲线将从 {1} 中移除。</translation>
     </message>
     <message>
+        <location filename="../../mnist_desk/ui/library/models_view.py" line="1"/>
+        <source>It is the model in use: {0} takes its place.</source>
+        <translation>它是正在使用的模型：删除后改用 {0}。</translation>
+    </message>
+    <message>
         <location filename="../../mnist_desk/ui/library/models_view.py" line="267"/>
         <source>shipped models cannot be renamed or deleted</source>
         <translation>内置模型不能重命名或删除</translation>

@@ -300,8 +300,11 @@ def test_renaming_or_deleting_the_model_in_use_stays_on_the_models_tab(tab, qtbo
     click_row(qtbot, view, "in use")
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: bool(message_boxes()), timeout=5000)
-    press(qtbot, message_boxes()[0].button(QMessageBox.StandardButton.Yes))
     default = window.models.catalog.default_path
+    # the question says what becomes of the Draw tab, not only of the files
+    in_use_now = f"It is the model in use: {Path(default).stem} takes its place"
+    assert in_use_now in message_boxes()[0].text()
+    press(qtbot, message_boxes()[0].button(QMessageBox.StandardButton.Yes))
     qtbot.waitUntil(
         lambda: str(window.predictor.checkpoint.path) == str(default), timeout=TIMEOUT_MS
     )

@@ -11,6 +11,7 @@ renders its events and sends it requests. It follows the window: each reading of
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -247,12 +248,18 @@ class ModelsView(QWidget):
             return
         if self.confirmation is not None:
             self.confirmation.close()
+        text = self.tr("Delete {0}? Its file, metrics and curves are removed from {1}.").format(
+            name, row.entry.path.parent
+        )
+        catalog = self.session.catalog
+        if row.in_use and catalog is not None and catalog.default_path:  # say what takes over
+            text += "\n\n" + self.tr("It is the model in use: {0} takes its place.").format(
+                Path(catalog.default_path).stem
+            )
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete model"),
-            self.tr("Delete {0}? Its file, metrics and curves are removed from {1}.").format(
-                name, row.entry.path.parent
-            ),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
