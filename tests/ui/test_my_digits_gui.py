@@ -327,3 +327,14 @@ def test_a_digits_tooltip_says_when_on_the_users_clock_and_where_from_in_their_w
         assert view.grid.item(0).toolTip().endswith("手绘")
     finally:
         i18n.apply_language("en")
+
+
+def test_an_empty_box_offers_nothing_to_keep_or_correct(window, pen, qtbot):
+    """Under an empty box, Keep was enabled and the note asked "Misread? Click the right
+    digit's bar"; there is nothing to keep until something is drawn, nor after Clear."""
+    bar = window.corrections.bars[1]
+    assert not bar.keep_button.isEnabled() and "Misread" not in bar.note_text
+    pen(window.canvases[1], VERTICAL)
+    assert bar.keep_button.isEnabled() and "Misread" in bar.note_text
+    window.canvases[1].clear()
+    assert not bar.keep_button.isEnabled() and bar.note_text == ""

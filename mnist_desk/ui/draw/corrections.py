@@ -49,11 +49,14 @@ class KeepBar(QWidget):
         row.addWidget(self.keep_button)
         row.addWidget(self.note, 1)
         self._kept: PersonalDigit | None = None
+        self._drawn = False
         self.texts.call(self._show_note)
 
-    def show_kept(self, digit: PersonalDigit | None) -> None:
-        """What this drawing is kept as (None: not kept)."""
-        self._kept = digit
+    def show_kept(self, digit: PersonalDigit | None, drawn: bool = True) -> None:
+        """What this drawing is kept as (None: not kept); ``drawn`` False: the box is empty, and
+        there is nothing to keep or correct."""
+        self._kept, self._drawn = digit, drawn or digit is not None
+        self.keep_button.setEnabled(self._drawn)
         self._show_note()
 
     @property
@@ -62,7 +65,9 @@ class KeepBar(QWidget):
 
     def _show_note(self) -> None:
         digit = self._kept
-        if digit is None:
+        if digit is None and not self._drawn:
+            self.note.setText("")
+        elif digit is None:
             self.note.setText(self.tr("Misread? Click the right digit's bar or press its key."))
         elif digit.misread:
             text = self.tr("Kept in My digits as {0} (read as {1}). Ctrl+Z takes it back.")
@@ -96,8 +101,14 @@ class CorrectionController(QObject):
             panel.result_view.bars.bar_clicked.connect(lambda digit, i=i: self.correct(i, digit))
             panel.result_view.bars.setCursor(Qt.CursorShape.PointingHandCursor)
             panel.canvas.installEventFilter(self)
-        window.drawing.on_change(lambda i: self.bars[i].show_kept(self.session.kept_digit(i)))
+        window.drawing.on_change(self._show_box)
+        for i in range(len(self.bars)):
+            self._show_box(i)
         self.session.on_change(self._show)
+
+    def _show_box(self, index: int) -> None:
+        drawn = not self.window.drawing.is_empty(index)
+        self.bars[index].show_kept(self.session.kept_digit(index), drawn)
 
     # ---- requests ----
 
@@ -156,7 +167,7 @@ class CorrectionController(QObject):
         say = self.window.show_status  # worded again if the language switches while shown
         if isinstance(event, DigitKept):
             digit = event.digit
-            self.bars[event.index].show_kept(digit)
+            self._show_box(event.index)
             if digit.misread:
                 say(
                     lambda: self.tr(
@@ -172,13 +183,13 @@ class CorrectionController(QObject):
                     6000,
                 )
         elif isinstance(event, KeepTakenBack):
-            self.bars[event.index].show_kept(event.digit)
+            self._show_box(event.index)
             if event.digit is None:
                 say(lambda: self.tr("Took back the digit kept in My digits"), 4000)
             else:
                 label = event.digit.label
                 say(lambda: self.tr("My digits: back to {0}").format(label), 4000)
         elif isinstance(event, DigitsChanged):  # edited in My digits: say what each box is now
-            for i, bar in enumerate(self.bars):
-                bar.show_kept(self.session.kept_digit(i))
+            for i in range(len(self.bars)):
+                self._show_box(i)
         self.changed.emit()
