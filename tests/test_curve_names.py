@@ -28,7 +28,7 @@ def test_a_name_the_app_made_becomes_the_networks_title_and_the_users_stays():
         "LeNet-5",
         "my best",
         "classifier-mlp",
-        "Transfer adder · QuickNet (99% in seconds)",
+        "Transfer adder · QuickNet (small and fast)",
         "Scratch adder · ConvNet digits + exact sum",
         "MLP, personalised",
     ]

@@ -64,7 +64,7 @@ CLASSIFIERS: dict[str, Arch] = {
     a.name: a
     for a in (
         Arch("convnet", QT_TRANSLATE_NOOP("ModelTitles", "ConvNet (BN, default)"), ConvNet),
-        Arch("quick", QT_TRANSLATE_NOOP("ModelTitles", "QuickNet (99% in seconds)"), QuickNet),
+        Arch("quick", QT_TRANSLATE_NOOP("ModelTitles", "QuickNet (small and fast)"), QuickNet),
         Arch("cnn", QT_TRANSLATE_NOOP("ModelTitles", "Reference CNN"), ReferenceCNN),
         Arch("lenet5", QT_TRANSLATE_NOOP("ModelTitles", "LeNet-5"), LeNet5),
         Arch("resnet", QT_TRANSLATE_NOOP("ModelTitles", "Small ResNet"), SmallResNet),

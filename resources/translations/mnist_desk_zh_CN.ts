@@ -1250,8 +1250,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../../mnist_desk/models/__init__.py" line="52"/>
-        <source>QuickNet (99% in seconds)</source>
-        <translation>QuickNet（几秒内达到 99%）</translation>
+        <source>QuickNet (small and fast)</source>
+        <translation>QuickNet（小而快）</translation>
     </message>
     <message>
         <location filename="../../mnist_desk/models/__init__.py" line="53"/>

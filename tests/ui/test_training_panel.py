@@ -601,7 +601,7 @@ def test_the_legend_covers_no_curve_and_is_not_cut_off(qtbot):
     qtbot.addWidget(plots)
     plots.resize(400, 560)  # the Train tab's curves in the default 1100-pixel window
     plots.show()
-    for name in ("#1 QuickNet (99% in seconds)", "#2 LeNet-5"):
+    for name in ("#1 QuickNet (small and fast)", "#2 LeNet-5"):
         plots.begin_run(name)
     qtbot.wait(50)  # the layout places the legend
     legends = [
