@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from mnist_desk.imaging.drawn import Strokes
-from mnist_desk.recognition.grouping import SAME, layout
+from mnist_desk.recognition.grouping import APART, SAME, layout
 from mnist_desk.recognition.predictor import Predictor
 from mnist_desk.recognition.stroke_grouping import (
     PIECE_LEAST,
@@ -113,3 +113,21 @@ def test_a_small_loop_is_not_a_piece():
     assert separate_pieces([STEM, ring], [PEN, PEN]) == {}
     hook = ring[:18]  # the same, open: a piece
     assert list(separate_pieces([STEM, hook], [PEN, PEN])) == [(0, 1)]
+
+
+def test_a_flag_drawn_beside_its_stem_may_be_read_with_it_and_a_dot_stays_apart():
+    """A 1's long flag drawn apart to the left of its stem (too long for ``separate_pieces``),
+    its centre outside the stem's span (a link below APART): once never read with the stem, so
+    the 1 read as "?1"; now the reading decides. A dot (an i's, a !'s) beside a stroke stays
+    apart, and so does the flag farther away."""
+    stem = line((0.5, 0.2), (0.5, 0.8))
+    flag = line((0.1, 0.33), (0.44, 0.22))  # 0.11 tall, 0.34 long, 0.06 left of the stem
+    lay = stroke_layout([stem, flag], [PEN, PEN])
+    assert len(lay.atoms) == 2 and lay.links[0] < APART
+    assert lay.parts == (True, False)  # the flag, left of the stem
+    assert (0, 2) in lay.runs()
+    dot = line((0.43, 0.3), (0.432, 0.3))  # no longer than its pen, 0.07 left of the stem
+    lay = stroke_layout([stem, dot], [PEN, PEN])
+    assert lay.parts == (False, False) and (0, 2) not in lay.runs()
+    far = line((0.04, 0.33), (0.38, 0.22))  # the same flag, 0.12 left of the stem
+    assert (0, 2) not in stroke_layout([stem, far], [PEN, PEN]).runs()

@@ -33,7 +33,10 @@ LEVEL_WEIGHT = 0.5  # how much pieces at one height (rows in common) count again
 LEVEL_NEUTRAL = 0.7  # rows in common (of their union) that say neither
 NEAR = 0.25  # of the height: pieces this far apart are beside each other, whatever their heights
 FLAT = 0.25  # a piece less tall than this share of the other is a bar (its rows say nothing)
-APART = -0.07  # a link below this: two neighbouring atoms are never read as one digit
+APART = -0.07  # a link below this: two neighbouring atoms are never read as one digit ...
+# ... unless one is a part of a digit drawn apart (``Layout.parts``: a flag, a foot or a bar) and
+# the two lie within PART_GAP of the line's height of each other (their boxes): the reading decides
+PART_GAP = 0.15
 MAX_RUN = 6  # a digit is made of at most this many atoms
 MAX_RUN_WIDTH = 2.0  # of the line's height: a run of atoms wider than this is never one digit
 # Log-odds (nats) of one digit against the togetherness of two neighbouring atoms (interpolated).
@@ -161,6 +164,9 @@ class Layout:
     boxes: list[Box]  # each atom's box
     links: list[float]  # togetherness of atom k and k + 1 (the closest pair of their pieces)
     height: float  # the line's height: its tallest atom's
+    # Which atoms are a digit's part drawn apart, too short to be a digit (strokes only:
+    # ``stroke_grouping.part_atoms``); none known, none
+    parts: tuple[bool, ...] = ()
 
     def run_box(self, start: int, end: int) -> Box:
         return group_box(self.boxes, range(start, end))
@@ -189,12 +195,21 @@ class Layout:
         for start in range(len(self.atoms)):
             out.append((start, start + 1))
             for end in range(start + 2, min(len(self.atoms), start + MAX_RUN) + 1):
-                if self.links[end - 2] < APART:
+                if self.links[end - 2] < APART and not self._part_beside(end - 2):
                     break
                 if self.run_box(start, end).width > MAX_RUN_WIDTH * max(self.height, 1e-12):
                     break
                 out.append((start, end))
         return out
+
+    def _part_beside(self, k: int) -> bool:
+        """Whether atom k or k + 1 is a digit's part drawn apart (``parts``) and the two lie
+        close (PART_GAP)."""
+        if not any(self.parts[k : k + 2]):
+            return False
+        left, right = self.boxes[k : k + 2]
+        gap = max(right.x0 - left.x1, left.x0 - right.x1, 0.0)
+        return gap <= PART_GAP * self.height
 
 
 def _log_sigmoid(x: float) -> float:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -65,6 +66,11 @@ PIECE_SURE = 0.06
 PIECE_FAR = 0.15
 PIECE_LEAST = 0.05
 PIECE_CLEAR = 0.03
+# An atom less tall than PART_SIZE of the line's height (too short to be a digit, as the judge's
+# heights rule has it) that is an open line longer than its pen is a digit's part drawn apart (a
+# flag, a foot, a bar): it may be read with its neighbour across any gap the boxes leave
+# (``Layout.parts``). Not a dot (an i's, a j's, a !'s dot stays apart), nor a loop.
+PART_SIZE = 0.5
 MAX_SLANT = 0.7  # |x shift per unit of height| a writing is ever set upright by
 NEAR_VERTICAL = 1.0  # a stretch leaning less than 45 degrees tells the writing's slant
 SLANT_BANDWIDTH = 0.08  # leans this close count as one
@@ -286,6 +292,20 @@ def separate_pieces(
     return out
 
 
+def part_atoms(
+    paths: Sequence[np.ndarray], widths: Sequence[float], lay: Layout
+) -> tuple[bool, ...]:
+    """Which atoms of ``lay`` are a digit's part drawn apart (PART_SIZE): short, open, and no
+    dot (a stroke of theirs longer than its pen, ``widths``)."""
+    points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
+    return tuple(
+        box.height < PART_SIZE * lay.height
+        and max(_length(points[i]) - widths[i] for i in atom) > 0
+        and not any(closed(points[i]) for i in atom)
+        for atom, box in zip(lay.atoms, lay.boxes, strict=True)
+    )
+
+
 def _upper_pairs(flags: np.ndarray) -> list[tuple[int, int]]:
     """The pairs (i, j), i < j, where ``flags`` (n, n) is set, in row order (as np.nonzero of
     its upper triangle gives them)."""
@@ -325,12 +345,14 @@ def stroke_layout(paths: Sequence[np.ndarray], widths: Sequence[float] | None = 
         repeats[pair] = SAME
     joined = joined_strokes(paths, boxes)
     lay = layout(boxes, joined, at_least=repeats)
-    pieces = {} if widths is None else separate_pieces(paths, widths, lay)
-    if not pieces:
+    if widths is None:
         return lay
+    pieces = separate_pieces(paths, widths, lay)
     for pair, together in pieces.items():
         repeats[pair] = max(repeats.get(pair, together), together)
-    return layout(boxes, joined, at_least=repeats)
+    if pieces:
+        lay = layout(boxes, joined, at_least=repeats)
+    return replace(lay, parts=part_atoms(paths, widths, lay))
 
 
 def group_strokes(paths: Sequence[np.ndarray]) -> list[list[int]]:
