@@ -253,9 +253,7 @@ def separate_pieces(
     short = [
         k
         for k, (atom, box) in enumerate(zip(lay.atoms, lay.boxes, strict=True))
-        if max(box.width, box.height) < PIECE_SHORT * lay.height
-        and max(_length(points[i]) - pens[i] for i in atom) > 0
-        and not any(closed(points[i]) for i in atom)
+        if max(box.width, box.height) < PIECE_SHORT * lay.height and _open_line(atom, points, pens)
     ]
     if not short:
         return {}
@@ -299,10 +297,16 @@ def part_atoms(
     dot (a stroke of theirs longer than its pen, ``widths``)."""
     points = [np.asarray(p, dtype=np.float64)[:, :2] for p in paths]
     return tuple(
-        box.height < PART_SIZE * lay.height
-        and max(_length(points[i]) - widths[i] for i in atom) > 0
-        and not any(closed(points[i]) for i in atom)
+        box.height < PART_SIZE * lay.height and _open_line(atom, points, widths)
         for atom, box in zip(lay.atoms, lay.boxes, strict=True)
+    )
+
+
+def _open_line(atom: Sequence[int], points: Sequence[np.ndarray], widths) -> bool:
+    """Whether an atom's strokes make a serif, foot, flag or bar: not a dot (a stroke of theirs
+    longer than its pen) nor a loop."""
+    return max(_length(points[i]) - widths[i] for i in atom) > 0 and not any(
+        closed(points[i]) for i in atom
     )
 
 

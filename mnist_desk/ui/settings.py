@@ -73,6 +73,28 @@ class AppSettings:
         value = self._qs.value(key, default)
         return str(value) if value is not None else default
 
+    def _flag(self, key: str, default: bool) -> bool:
+        return str(self._qs.value(key, "true" if default else "false")).lower() in ("true", "1")
+
+    def _set_flag(self, key: str, value: bool) -> None:
+        self._qs.setValue(key, "true" if value else "false")
+
+    def _digit(self, key: str) -> int | None:
+        """A digit kept under ``key`` (None: every digit, or nothing readable)."""
+        value = self._str(key)
+        return int(value) if value in tuple("0123456789") else None
+
+    def _set_digit(self, key: str, value: int | None) -> None:
+        self._qs.setValue(key, "" if value is None else str(int(value)))
+
+    def _json_dict(self, key: str) -> dict:
+        """A dict kept as JSON under ``key`` ({} if none or unreadable)."""
+        try:
+            value = json.loads(self._str(key) or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
     @property
     def geometry(self) -> QByteArray | None:
         value = self._qs.value("window/geometry")
@@ -153,11 +175,11 @@ class AppSettings:
     @property
     def download_allowed(self) -> bool:
         """Whether a missing MNIST may be downloaded (with torchvision) when training needs it."""
-        return str(self._qs.value("data/download", "true")).lower() in ("true", "1")
+        return self._flag("data/download", default=True)
 
     @download_allowed.setter
     def download_allowed(self, value: bool) -> None:
-        self._qs.setValue("data/download", "true" if value else "false")
+        self._set_flag("data/download", value)
 
     @property
     def models_sort_column(self) -> str:
@@ -170,11 +192,11 @@ class AppSettings:
 
     @property
     def models_sort_descending(self) -> bool:
-        return str(self._qs.value("models/sort_descending", "true")).lower() in ("true", "1")
+        return self._flag("models/sort_descending", default=True)
 
     @models_sort_descending.setter
     def models_sort_descending(self, value: bool) -> None:
-        self._qs.setValue("models/sort_descending", "true" if value else "false")
+        self._set_flag("models/sort_descending", value)
 
     @property
     def models_task(self) -> str:
@@ -188,21 +210,20 @@ class AppSettings:
     @property
     def my_digits_digit(self) -> int | None:
         """The digit My digits shows (None: every digit)."""
-        value = self._str("my_digits/digit")
-        return int(value) if value in tuple("0123456789") else None
+        return self._digit("my_digits/digit")
 
     @my_digits_digit.setter
     def my_digits_digit(self, value: int | None) -> None:
-        self._qs.setValue("my_digits/digit", "" if value is None else str(int(value)))
+        self._set_digit("my_digits/digit", value)
 
     @property
     def my_digits_misread_only(self) -> bool:
         """Whether My digits shows only the digits a model misread."""
-        return str(self._qs.value("my_digits/misread_only", "false")).lower() in ("true", "1")
+        return self._flag("my_digits/misread_only", default=False)
 
     @my_digits_misread_only.setter
     def my_digits_misread_only(self, value: bool) -> None:
-        self._qs.setValue("my_digits/misread_only", "true" if value else "false")
+        self._set_flag("my_digits/misread_only", value)
 
     @property
     def dataset_split(self) -> str:
@@ -216,21 +237,16 @@ class AppSettings:
     @property
     def dataset_digit(self) -> int | None:
         """The digit the Dataset tab shows (None: every digit)."""
-        value = self._str("dataset/digit")
-        return int(value) if value in tuple("0123456789") else None
+        return self._digit("dataset/digit")
 
     @dataset_digit.setter
     def dataset_digit(self, value: int | None) -> None:
-        self._qs.setValue("dataset/digit", "" if value is None else str(int(value)))
+        self._set_digit("dataset/digit", value)
 
     @property
     def train_form(self) -> dict:
         """The Train tab's form as ``TrainingSettings.to_dict`` gave it ({} if none or unreadable)."""
-        try:
-            value = json.loads(self._str("train/form") or "{}")
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
+        return self._json_dict("train/form")
 
     @train_form.setter
     def train_form(self, value: dict) -> None:
@@ -239,11 +255,7 @@ class AppSettings:
     @property
     def arch_comparison(self) -> dict:
         """The Compare architectures choices: {"archs": [...], "epochs": float} ({} if none)."""
-        try:
-            value = json.loads(self._str("train/arch_comparison") or "{}")
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
+        return self._json_dict("train/arch_comparison")
 
     @arch_comparison.setter
     def arch_comparison(self, value: dict) -> None:
