@@ -41,6 +41,15 @@ def my_digits_tab(window, qtbot):
     return window.my_digits_view
 
 
+def a_7_and_a_6_kept(window, pen, qtbot):
+    """A 1 drawn and corrected to 7, a loop corrected to 6; then My digits, shown."""
+    pen(window.canvases[0], VERTICAL)
+    click_bar(window.panels[0], 7)
+    pen(window.canvases[1], LOOP)
+    click_bar(window.panels[1], 6)
+    return my_digits_tab(window, qtbot)
+
+
 def test_correct_a_digit_by_clicking_its_bar_and_find_it_in_my_digits(window, pen, qtbot):
     pen(window.canvases[0], VERTICAL)
     assert window.panels[0].result_view.digit_text == "1"
@@ -135,11 +144,7 @@ def test_undo_takes_a_correction_back(window, pen, qtbot):
 
 
 def test_relabel_and_delete_in_the_browser(window, pen, qtbot):
-    pen(window.canvases[0], VERTICAL)
-    click_bar(window.panels[0], 7)
-    pen(window.canvases[1], LOOP)
-    click_bar(window.panels[1], 6)
-    view = my_digits_tab(window, qtbot)
+    view = a_7_and_a_6_kept(window, pen, qtbot)
     assert view.grid.count() == 2
     first = view.grid.item(0)  # sorted by label: the 6, then the 7
     assert first.text().startswith("6")
@@ -279,11 +284,7 @@ def test_a_digit_deleted_in_my_digits_comes_back_with_ctrl_z(window, pen, qtbot)
 
 
 def test_several_deleted_digits_come_back_with_the_undo_button(window, pen, qtbot, monkeypatch):
-    pen(window.canvases[0], VERTICAL)
-    click_bar(window.panels[0], 7)
-    pen(window.canvases[1], LOOP)
-    click_bar(window.panels[1], 6)
-    view = my_digits_tab(window, qtbot)
+    view = a_7_and_a_6_kept(window, pen, qtbot)
     view.grid.selectAll()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     press(qtbot, view.delete_button)
@@ -294,11 +295,7 @@ def test_several_deleted_digits_come_back_with_the_undo_button(window, pen, qtbo
 
 def test_a_digit_key_that_relabelled_every_selected_digit_is_undone_with_ctrl_z(window, pen, qtbot):
     """Ctrl+A then a stray digit key gave every digit that label; their own labels were lost."""
-    pen(window.canvases[0], VERTICAL)
-    click_bar(window.panels[0], 7)
-    pen(window.canvases[1], LOOP)
-    click_bar(window.panels[1], 6)
-    view = my_digits_tab(window, qtbot)
+    view = a_7_and_a_6_kept(window, pen, qtbot)
     click_item(view, view.grid.item(0))
     QTest.keyClick(view.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(view.grid, Qt.Key.Key_3)
